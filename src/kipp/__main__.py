@@ -1,0 +1,3 @@
+from kipp.cli import main
+
+main()

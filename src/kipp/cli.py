@@ -1,0 +1,188 @@
+"""The `kipp` command: the only place that prints and chooses exit codes."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+
+from kipp.intake import Batch, Limits, Status, load_batch
+from kipp.intake.reading import MIB
+from kipp.problems import KippError, RubricError, Severity
+from kipp.rubric import LoadedRubric, load_rubric
+from kipp.schema import proposal_schema
+
+app = typer.Typer(
+    help="Turn a folder of innovation proposals into a ranked, explained KIPP shortlist.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console(soft_wrap=True, highlight=False)
+err = Console(stderr=True, soft_wrap=True, highlight=False)
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+RubricOption = Annotated[
+    Path | None,
+    typer.Option("--rubric", "-r", help="Rubric YAML; defaults to the bundled KIPP 2022 rubric."),
+]
+
+
+def _fail(error: KippError) -> typer.Exit:
+    err.print(f"[red]error:[/] {escape(error.message)}")
+    if error.hint:
+        err.print(f"[dim]hint: {escape(error.hint)}[/]")
+    return typer.Exit(EXIT_USAGE)
+
+
+def _rubric(path: Path | None) -> LoadedRubric:
+    try:
+        return load_rubric(path)
+    except RubricError as exc:
+        raise _fail(exc) from None
+
+
+@app.command()
+def validate(
+    batch: Annotated[Path, typer.Argument(help="Folder holding the proposal files.")],
+    rubric: RubricOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    max_file_mb: Annotated[
+        float, typer.Option(help="Largest proposal file (.yaml/.json/.md) read, in MB.")
+    ] = Limits().max_text_bytes / MIB,
+    max_sheet_mb: Annotated[
+        float, typer.Option(help="Largest spreadsheet export (.csv/.xlsx) read, in MB.")
+    ] = Limits().max_sheet_bytes / MIB,
+) -> None:
+    """Check every file of a batch against the submission format; start nothing else.
+
+    Exit status: 0 when every file is a valid proposal, 1 when some are invalid or unread
+    (all are still reported), 2 for a usage problem or an unreadable rubric.
+    """
+    loaded = _rubric(rubric)
+    limits = Limits(
+        max_text_bytes=max(1, int(max_file_mb * MIB)),
+        max_sheet_bytes=max(1, int(max_sheet_mb * MIB)),
+    )
+    try:
+        result = load_batch(batch, loaded.rubric.call.choices(), limits)
+    except KippError as exc:
+        raise _fail(exc) from None
+    if as_json:
+        sys.stdout.write(json.dumps(validation_json(result), ensure_ascii=False, indent=2) + "\n")
+    else:
+        print_validation(result)
+    clean = (
+        not result.invalid
+        and not result.unread
+        and not any(n.severity is Severity.ERROR for n in result.notices)
+    )
+    raise typer.Exit(EXIT_OK if clean else EXIT_INVALID)
+
+
+def validation_json(batch: Batch) -> dict[str, Any]:
+    """The `kipp validate --json` document."""
+    problems = batch.problems()
+    return {
+        "batch": batch.folder,
+        "summary": _summary(batch)
+        | {
+            "errors": sum(p.severity is Severity.ERROR for p in problems),
+            "warnings": sum(p.severity is Severity.WARNING for p in problems),
+        },
+        "proposals": [
+            {
+                "id": e.id,
+                "source": e.source,
+                "title": e.title,
+                "agency": e.agency,
+                "status": e.status.value,
+                "problems": [p.model_dump(mode="json", exclude={"path"}) for p in e.problems],
+            }
+            for e in batch.entries
+        ],
+        "notices": [n.model_dump(mode="json") for n in batch.notices],
+        "unread": [u.model_dump(mode="json") for u in batch.unread],
+        "ignored": batch.ignored,
+    }
+
+
+def _summary(batch: Batch) -> dict[str, int]:
+    return {
+        "files": len(batch.inputs) + sum(1 for u in batch.unread if not _was_hashed(batch, u.path)),
+        "proposals": len(batch.entries),
+        "valid": len(batch.valid),
+        "invalid": len(batch.invalid),
+        "unread": len(batch.unread),
+        "ignored": len(batch.ignored),
+    }
+
+
+def _was_hashed(batch: Batch, path: str) -> bool:
+    return any(i.path == path for i in batch.inputs)
+
+
+def print_validation(batch: Batch) -> None:
+    """The readable report: every file, its proposals, and each problem on one line."""
+    out.print(f"[bold]Batch[/] {escape(batch.folder)}")
+    by_path: dict[str, list[Any]] = {}
+    for entry in batch.entries:
+        by_path.setdefault(entry.path, []).append(entry)
+    notices: dict[str, list[Any]] = {}
+    for notice in batch.notices:
+        notices.setdefault(notice.path, []).append(notice)
+    for path in sorted(set(by_path) | set(notices)):
+        entries = by_path.get(path, [])
+        for notice in notices.get(path, []):
+            _problem_line(notice.render(), notice.severity, indent="  ")
+        for entry in entries:
+            ok = entry.status is Status.VALID
+            mark = "[green]valid  [/]" if ok else "[red]invalid[/]"
+            label = escape(entry.title or "(no title)")
+            out.print(f"  {mark} {escape(entry.source)}  [dim]{escape(entry.id)}[/]  {label}")
+            for problem in entry.problems:
+                _problem_line(problem.render(), problem.severity, indent="      ")
+    for unread in batch.unread:
+        out.print(f"  [yellow]unread [/] {escape(unread.path)}: {escape(unread.reason)}")
+    for ignored in batch.ignored:
+        out.print(f"  [dim]ignored {escape(ignored)} (names starting with . or _ are skipped)[/]")
+    s = _summary(batch)
+    out.print(
+        f"[bold]{s['proposals']} proposals[/] from {s['files']} files: "
+        f"[green]{s['valid']} valid[/], [red]{s['invalid']} invalid[/], "
+        f"[yellow]{s['unread']} unread[/], {s['ignored']} ignored"
+    )
+
+
+def _problem_line(text: str, severity: Severity, indent: str) -> None:
+    style = "red" if severity is Severity.ERROR else "yellow"
+    label = "error" if severity is Severity.ERROR else "warning"
+    out.print(f"{indent}[{style}]{label}:[/] {escape(text)}")
+
+
+@app.command()
+def schema(
+    output: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Write to this file instead of stdout.")
+    ] = None,
+    rubric: RubricOption = None,
+) -> None:
+    """Write the JSON Schema of a proposal file (for editor completion and checks)."""
+    call = _rubric(rubric).rubric.call
+    text = json.dumps(proposal_schema(call), ensure_ascii=False, indent=2) + "\n"
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+        err.print(f"schema written to {escape(str(output))}")
+
+
+def main() -> None:
+    """Entry point for `python -m kipp`."""
+    app()

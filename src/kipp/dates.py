@@ -1,0 +1,74 @@
+"""Dates as agencies write them: ISO `2019-07-01`, `1 Juli 2019`, `01/07/2019` (day first)."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, datetime
+
+MONTHS: dict[str, int] = {
+    "januari": 1, "jan": 1, "january": 1,
+    "februari": 2, "feb": 2, "pebruari": 2, "february": 2,
+    "maret": 3, "mar": 3, "march": 3,
+    "april": 4, "apr": 4,
+    "mei": 5, "may": 5,
+    "juni": 6, "jun": 6, "june": 6,
+    "juli": 7, "jul": 7, "july": 7,
+    "agustus": 8, "agu": 8, "agt": 8, "ags": 8, "aug": 8, "august": 8,
+    "september": 9, "sep": 9, "sept": 9,
+    "oktober": 10, "okt": 10, "oct": 10, "october": 10,
+    "november": 11, "nov": 11, "nopember": 11,
+    "desember": 12, "des": 12, "dec": 12, "december": 12,
+}  # fmt: skip
+
+MONTH_NAMES_ID = [
+    "", "Januari", "Februari", "Maret", "April", "Mei", "Juni",
+    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+]  # fmt: skip
+
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_LONG = re.compile(r"^(\d{1,2})\s+([A-Za-z]+)\.?\s+(\d{4})$")
+_NUMERIC = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
+
+EXPECTED = "write it as 2019-07-01 or 1 Juli 2019"
+
+
+class DateFormatError(ValueError):
+    """A value that is not a date in any accepted form; the message says what was wrong."""
+
+
+def parse_date(value: object) -> date:
+    """Read a date from a date, a spreadsheet datetime, or text in an accepted form."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str):
+        raise DateFormatError(f"{value!r} is not a date; {EXPECTED}")
+    text = " ".join(value.split())
+    if m := _ISO.match(text):
+        return _build(text, int(m[1]), int(m[2]), int(m[3]))
+    if m := _NUMERIC.match(text):
+        return _build(text, int(m[3]), int(m[2]), int(m[1]))
+    if m := _LONG.match(text):
+        month = MONTHS.get(m[2].lower())
+        if month is None:
+            raise DateFormatError(f"'{text}': '{m[2]}' is not a month name; {EXPECTED}")
+        return _build(text, int(m[3]), month, int(m[1]))
+    raise DateFormatError(f"'{text}' is not a date; {EXPECTED}")
+
+
+def _build(text: str, year: int, month: int, day: int) -> date:
+    if not 1 <= month <= 12:
+        raise DateFormatError(f"'{text}' is not a real date: there is no month {month}; {EXPECTED}")
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        raise DateFormatError(
+            f"'{text}' is not a real date: {MONTH_NAMES_ID[month]} {year} has {last} days"
+        )
+    return date(year, month, day)
+
+
+def format_date_id(value: date) -> str:
+    """`2019-07-01` -> `1 Juli 2019`."""
+    return f"{value.day} {MONTH_NAMES_ID[value.month]} {value.year}"

@@ -1,0 +1,237 @@
+"""A batch folder in, every file accounted for out: valid, invalid with problems, or unread."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import stat
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from kipp.intake.csv_loader import load_csv
+from kipp.intake.json_loader import load_json
+from kipp.intake.loaded import Loaded
+from kipp.intake.markdown_loader import load_markdown
+from kipp.intake.reading import Limits, Unreadable, check_size
+from kipp.intake.records import Entry, RawRecord, Status, validate_record
+from kipp.intake.xlsx_loader import load_xlsx
+from kipp.intake.yaml_loader import load_yaml
+from kipp.keys import key_table, normalize_key, slugify
+from kipp.models import CallChoices, Proposal
+from kipp.problems import BatchError, Problem, Severity
+
+Loader = Callable[[bytes, str, str, Limits], Loaded]
+
+LOADERS: dict[str, Loader] = {
+    ".yaml": load_yaml,
+    ".yml": load_yaml,
+    ".json": load_json,
+    ".md": load_markdown,
+    ".csv": load_csv,
+    ".xlsx": load_xlsx,
+}
+SPREADSHEETS = {".csv", ".xlsx"}
+SUPPORTED = ", ".join(sorted(LOADERS))
+_HINTS = {
+    ".xls": "save it as .xlsx",
+    ".ods": "save it as .xlsx",
+    ".docx": "copy its content into a .md or .yaml proposal",
+    ".doc": "copy its content into a .md or .yaml proposal",
+    ".pdf": "attachments belong under `lampiran`, not in the batch folder",
+    ".txt": "rename it .md with front matter, or .yaml",
+    ".markdown": "rename it .md",
+}
+
+
+class InputFile(BaseModel):
+    """A file that was read, with its content hash (recorded in results)."""
+
+    path: str
+    sha256: str
+
+
+class Unread(BaseModel):
+    """A file that holds no readable proposal, and why."""
+
+    path: str
+    reason: str
+
+
+class Batch(BaseModel):
+    """Everything intake learned about a batch folder."""
+
+    folder: str
+    entries: list[Entry]
+    unread: list[Unread]
+    ignored: list[str]
+    notices: list[Problem]
+    inputs: list[InputFile]
+
+    @property
+    def valid(self) -> list[Entry]:
+        """Entries that passed validation, in folder order."""
+        return [e for e in self.entries if e.status is Status.VALID]
+
+    @property
+    def invalid(self) -> list[Entry]:
+        """Entries with at least one error."""
+        return [e for e in self.entries if e.status is Status.INVALID]
+
+    def problems(self) -> list[Problem]:
+        """File-level notices and every entry's problems, in folder order."""
+        found = list(self.notices)
+        for entry in self.entries:
+            found.extend(entry.problems)
+        return found
+
+
+def _walk(folder: Path) -> tuple[list[Path], list[str]]:
+    """Files below `folder` in a stable order; names starting with `.` or `_` are ignored."""
+    files: list[Path] = []
+    ignored: list[str] = []
+    for root, dirs, names in os.walk(folder):
+        root_path = Path(root)
+        keep_dirs = []
+        for d in sorted(dirs):
+            if d.startswith((".", "_")):
+                ignored.append(str(root_path / d) + os.sep)
+            else:
+                keep_dirs.append(d)
+        dirs[:] = keep_dirs
+        for name in sorted(names):
+            if name.startswith((".", "_")):
+                ignored.append(str(root_path / name))
+            else:
+                files.append(root_path / name)
+    return sorted(files, key=lambda p: p.relative_to(folder).parts), sorted(ignored)
+
+
+def _read(file: Path, limits: Limits) -> bytes:
+    try:
+        info = os.lstat(file)
+    except OSError as exc:
+        raise Unreadable(f"cannot be read: {exc.strerror or exc}") from None
+    if stat.S_ISLNK(info.st_mode):
+        raise Unreadable("is a symbolic link; copy the file itself into the batch folder")
+    if not stat.S_ISREG(info.st_mode):
+        raise Unreadable("is not a regular file")
+    cap = limits.max_sheet_bytes if file.suffix.lower() in SPREADSHEETS else limits.max_text_bytes
+    check_size(info.st_size, cap)
+    try:
+        with open(file, "rb") as handle:
+            raw = handle.read(cap + 1)
+    except OSError as exc:
+        raise Unreadable(f"cannot be read: {exc.strerror or exc}") from None
+    check_size(len(raw), cap)
+    return raw
+
+
+def load_batch(folder: Path, choices: CallChoices, limits: Limits | None = None) -> Batch:
+    """Read and validate every file of a batch folder. Never raises for a bad file: each
+    file ends valid, invalid with located problems, or unread with the reason."""
+    limits = limits or Limits()
+    if not folder.exists():
+        raise BatchError(f"batch folder {folder} does not exist", "check the path")
+    if not folder.is_dir():
+        raise BatchError(f"{folder} is not a folder", "give the folder that holds the proposals")
+    files, ignored = _walk(folder)
+    entries: list[Entry] = []
+    records: list[RawRecord] = []
+    unread: list[Unread] = []
+    notices: list[Problem] = []
+    inputs: list[InputFile] = []
+    for file in files:
+        shown = str(file)
+        suffix = file.suffix.lower()
+        loader = LOADERS.get(suffix)
+        if loader is None:
+            hint = _HINTS.get(suffix, f"kipp reads {SUPPORTED}")
+            what = f"'{suffix}'" if suffix else "(no extension)"
+            unread.append(Unread(path=shown, reason=f"unsupported file type {what}; {hint}"))
+            continue
+        try:
+            raw = _read(file, limits)
+            inputs.append(InputFile(path=shown, sha256=hashlib.sha256(raw).hexdigest()))
+            loaded = loader(raw, shown, slugify(file.stem) or "proposal", limits)
+        except Unreadable as exc:
+            unread.append(Unread(path=shown, reason=exc.reason))
+            continue
+        except RecursionError:
+            unread.append(Unread(path=shown, reason="nested too deeply to be a proposal"))
+            continue
+        except Exception as exc:  # a bug of ours must not cost the rest of the batch
+            unread.append(
+                Unread(
+                    path=shown,
+                    reason=f"internal error while reading "
+                    f"({type(exc).__name__}: {exc}); please report it",
+                )
+            )
+            continue
+        notices.extend(loaded.notices)
+        for record in loaded.records:
+            records.append(record)
+            entries.append(validate_record(record, choices))
+    _check_unique(records, entries)
+    return Batch(
+        folder=str(folder),
+        entries=entries,
+        unread=unread,
+        ignored=ignored,
+        notices=notices,
+        inputs=inputs,
+    )
+
+
+_TITLE_NOISE = re.compile(r"[\W_]+", re.UNICODE)
+
+
+def title_key(title: str) -> str:
+    """Titles compare ignoring case, spacing and punctuation."""
+    return _TITLE_NOISE.sub("", title.casefold())
+
+
+def _top_key_path(record: RawRecord, field_name: str) -> tuple[str | int, ...]:
+    table = key_table(Proposal)
+    if isinstance(record.data, dict):
+        for key in record.data:
+            if table.get(normalize_key(key)) == field_name:
+                return (key,)
+    return ()
+
+
+def _check_unique(records: list[RawRecord], entries: list[Entry]) -> None:
+    """Ids and titles must be unique in the batch: report each repeat on every holder,
+    naming the others."""
+    for field_name, key_of in (("id", lambda e: e.id), ("title", _entry_title_key)):
+        holders: dict[str, list[int]] = defaultdict(list)
+        for index, entry in enumerate(entries):
+            key = key_of(entry)
+            if key:
+                holders[key].append(index)
+        for indexes in holders.values():
+            if len(indexes) < 2:
+                continue
+            for i in indexes:
+                others = ", ".join(entries[j].source for j in indexes if j != i)
+                value = entries[i].id if field_name == "id" else entries[i].title
+                message = (
+                    f"id '{value}' is also used by {others}; give each proposal its own id"
+                    if field_name == "id"
+                    else f"same title as {others}; each proposal needs its own title "
+                    "(the same innovation is proposed once)"
+                )
+                record = records[i]
+                entries[i].problems.append(
+                    record.problem(
+                        _top_key_path(record, field_name), field_name, message, Severity.ERROR
+                    )
+                )
+
+
+def _entry_title_key(entry: Entry) -> str:
+    return title_key(entry.title) if entry.title else ""

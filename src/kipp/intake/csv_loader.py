@@ -1,0 +1,45 @@
+"""`.csv`: an online form's export, one proposal per row (`,`, `;` or tab separated)."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from kipp.intake.loaded import Loaded
+from kipp.intake.reading import Limits, decode_text
+from kipp.intake.table import records_from_rows
+from kipp.intake.yaml_loader import encoding_warning
+from kipp.problems import Problem
+
+csv.field_size_limit(64 * 1024 * 1024)
+
+
+def _dialect(sample: str) -> type[csv.Dialect] | csv.Dialect:
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=",;\t")
+    except csv.Error:
+        return csv.excel
+
+
+def load_csv(raw: bytes, path: str, default_id: str, limits: Limits) -> Loaded:
+    """Read every row of a CSV export; the row number is the one a spreadsheet shows."""
+    decoded = decode_text(raw)
+    text = decoded.text
+    first_line = text.split("\n", 1)[0]
+    reader = csv.reader(io.StringIO(text, newline=""), dialect=_dialect(first_line))
+    try:
+        loaded = records_from_rows(enumerate(reader, start=1), path, default_id, limits)
+    except csv.Error as exc:
+        return Loaded(
+            [],
+            [
+                Problem(
+                    path=path,
+                    line=reader.line_num,
+                    field="(file)",
+                    message=f"not readable as CSV: {exc}",
+                )
+            ],
+        )
+    loaded.notices[:0] = encoding_warning(path, decoded.warning)
+    return loaded

@@ -1,0 +1,193 @@
+"""`.md`: YAML front matter for the fields, `## Heading` blocks for the sections."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from kipp.intake.loaded import Loaded
+from kipp.intake.reading import Limits, decode_text
+from kipp.intake.records import RawRecord
+from kipp.intake.yaml_loader import encoding_warning
+from kipp.intake.yaml_source import YamlProblem, parse_yaml
+from kipp.keys import key_table, normalize_key
+from kipp.models import Proposal
+from kipp.problems import Location, Problem, Severity
+
+# Headings match by prefix, after numbering and punctuation are dropped.
+HEADINGS: tuple[tuple[str, str], ...] = (
+    ("ringkasan", "summary"),
+    ("summary", "summary"),
+    ("latar belakang", "background"),
+    ("background", "background"),
+    ("kebaruan", "novelty"),
+    ("nilai tambah", "novelty"),
+    ("novelty", "novelty"),
+    ("implementasi", "implementation"),
+    ("implementation", "implementation"),
+    ("signifikansi", "significance"),
+    ("significance", "significance"),
+    ("adaptabilitas", "adaptability"),
+    ("adaptability", "adaptability"),
+    ("sumber daya", "resources"),
+    ("resources", "resources"),
+    ("strategi keberlanjutan", "sustainability"),
+    ("keberlanjutan", "sustainability"),
+    ("sustainability", "sustainability"),
+)
+ACCEPTED = (
+    "Ringkasan, Latar Belakang, Kebaruan, Implementasi, Signifikansi, Adaptabilitas, "
+    "Sumber Daya, Keberlanjutan"
+)
+
+_FENCE = re.compile(r"^(---|\.\.\.)\s*$")
+_HEADING = re.compile(r"^##\s+(.*?)\s*#*\s*$")
+_TITLE = re.compile(r"^#\s+\S")
+_CLEAN = re.compile(r"[^0-9a-z\s]+")
+
+
+def section_for(heading: str) -> str | None:
+    """The canonical section a `## Heading` names, or None."""
+    text = " ".join(_CLEAN.sub(" ", heading.lower()).split())
+    text = re.sub(r"^(?:\d+|[ivx]+|[a-h])\s+", "", text)
+    for prefix, name in HEADINGS:
+        if text.startswith(prefix):
+            return name
+    return None
+
+
+def load_markdown(raw: bytes, path: str, default_id: str, limits: Limits) -> Loaded:
+    """Read one Markdown proposal."""
+    decoded = decode_text(raw)
+    record = RawRecord(path=path, default_id=default_id, data=None)
+    record.problems.extend(encoding_warning(path, decoded.warning))
+    lines = decoded.text.splitlines()
+    start = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if start is None:
+        return Loaded([record])
+    if lines[start].strip() != "---":
+        record.problems.append(
+            _error(
+                path,
+                start + 1,
+                "no front matter: start the file with a "
+                "'---' line, the fields (judul: ...), "
+                "and another '---' line",
+            )
+        )
+        return Loaded([record])
+    end = next((i for i in range(start + 1, len(lines)) if _FENCE.match(lines[i])), None)
+    if end is None:
+        record.problems.append(
+            _error(path, start + 1, "front matter is not closed: add a '---' line after the fields")
+        )
+        return Loaded([record])
+    try:
+        parsed = parse_yaml(
+            "\n".join(lines[start + 1 : end]),
+            line_offset=start + 1,
+            max_nodes=limits.max_yaml_nodes,
+        )
+    except YamlProblem as exc:
+        record.problems.append(_error(path, exc.line, exc.message))
+        return Loaded([record])
+    positions = {key: Location(line=line) for key, line in parsed.lines.items()}
+    data: Any = parsed.data if parsed.data is not None else {}
+    record.data = data
+    record.positions = positions
+    if not isinstance(data, dict):
+        return Loaded([record])
+
+    sections, section_lines = _sections(lines, end + 1, path, record.problems)
+    section_key = _front_matter_sections_key(data)
+    if section_key is not None and sections:
+        record.problems.append(
+            _error(
+                path,
+                parsed.lines.get((section_key,)),
+                "sections are given both in the front matter and as "
+                "'## Heading' blocks; keep the headings",
+                "sections",
+            )
+        )
+    elif section_key is None:
+        data["sections"] = sections
+        positions[("sections",)] = Location(line=end + 2 if end + 2 <= len(lines) else end + 1)
+        for name, line in section_lines.items():
+            positions[("sections", name)] = Location(line=line)
+    return Loaded([record])
+
+
+def _front_matter_sections_key(data: dict[Any, Any]) -> Any:
+    table = key_table(Proposal)
+    return next((k for k in data if table.get(normalize_key(k)) == "sections"), None)
+
+
+def _sections(
+    lines: list[str], first: int, path: str, problems: list[Problem]
+) -> tuple[dict[str, str], dict[str, int]]:
+    sections: dict[str, str] = {}
+    section_lines: dict[str, int] = {}
+    current: str | None = None
+    buffer: list[str] = []
+    stray: int | None = None
+    skipping = False  # inside the text of a rejected heading, already reported
+
+    def close() -> None:
+        if current is not None:
+            sections[current] = "\n".join(buffer).strip()
+
+    for index in range(first, len(lines)):
+        line = lines[index]
+        heading = _HEADING.match(line)
+        if heading is None:
+            if current is not None:
+                buffer.append(line)
+            elif line.strip() and not skipping and not _TITLE.match(line) and stray is None:
+                stray = index + 1
+            continue
+        close()
+        skipping = True
+        name = section_for(heading[1])
+        if name is None:
+            problems.append(
+                _error(
+                    path,
+                    index + 1,
+                    f"heading '{heading[1]}' is not a section of the form; use one of: {ACCEPTED}",
+                    "sections",
+                )
+            )
+            current, buffer = None, []
+            continue
+        if name in sections:
+            problems.append(
+                _error(
+                    path,
+                    index + 1,
+                    f"section '{name}' given twice (first at "
+                    f"line {section_lines[name]}); merge them",
+                    "sections",
+                )
+            )
+            current, buffer = None, []
+            continue
+        current, buffer = name, []
+        section_lines[name] = index + 1
+    close()
+    if stray is not None:
+        problems.append(
+            Problem(
+                path=path,
+                line=stray,
+                field="sections",
+                severity=Severity.WARNING,
+                message="text before the first '## Heading' is not read; "
+                "move it under a section heading",
+            )
+        )
+    return sections, section_lines
+
+
+def _error(path: str, line: int | None, message: str, field: str = "(file)") -> Problem:
+    return Problem(path=path, line=line, field=field, message=message)

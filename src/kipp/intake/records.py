@@ -1,0 +1,133 @@
+"""From a parsed record (plain data plus positions) to a validated entry with located problems."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from kipp.intake.messages import describe
+from kipp.keys import PathKey, RawPath, canonicalize, display_path, nearest
+from kipp.models import CallChoices, Proposal
+from kipp.problems import Location, Problem, Severity
+
+
+@dataclass
+class RawRecord:
+    """One proposal as read from a file (or a spreadsheet row), before validation."""
+
+    path: str
+    default_id: str
+    data: Any
+    row: int | None = None
+    positions: dict[RawPath, Location] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    unknown_key_severity: Severity = Severity.ERROR
+
+    @property
+    def source(self) -> str:
+        """`path` for a file, `path#row` for a spreadsheet row."""
+        return self.path if self.row is None else f"{self.path}#{self.row}"
+
+    def locate(self, raw_path: RawPath) -> Location:
+        """The nearest known position of a raw path, walking up to its parents."""
+        return nearest(self.positions, raw_path) or Location(line=self.row)
+
+    def problem(
+        self, raw_path: RawPath, field_name: str, message: str, severity: Severity = Severity.ERROR
+    ) -> Problem:
+        """A problem located at `raw_path` of this record."""
+        where = self.locate(raw_path)
+        return Problem(
+            path=self.path,
+            line=where.line,
+            column=where.column,
+            field=field_name,
+            message=message,
+            severity=severity,
+        )
+
+
+class Status(StrEnum):
+    """How intake ended for one proposal."""
+
+    VALID = "valid"
+    INVALID = "invalid"
+
+
+class Entry(BaseModel):
+    """One proposal of the batch after intake: the model when valid, and every problem."""
+
+    model_config = ConfigDict(frozen=False)
+
+    id: str
+    source: str
+    path: str
+    row: int | None = None
+    title: str | None = None
+    agency: str | None = None
+    proposal: Proposal | None = None
+    problems: list[Problem] = []
+
+    @property
+    def status(self) -> Status:
+        """Valid when a model was built and no error was found, in the file or across the batch."""
+        if self.proposal is None or any(p.severity is Severity.ERROR for p in self.problems):
+            return Status.INVALID
+        return Status.VALID
+
+    @property
+    def errors(self) -> list[Problem]:
+        """The problems that make the proposal invalid."""
+        return [p for p in self.problems if p.severity is Severity.ERROR]
+
+
+def validate_record(record: RawRecord, choices: CallChoices) -> Entry:
+    """Validate one record against the contract; never raises on bad data."""
+    problems = list(record.problems)
+    data = record.data
+    entry = Entry(id=record.default_id, source=record.source, path=record.path, row=record.row)
+    if data is None:
+        if not problems:
+            problems.append(
+                record.problem((), "(file)", "is empty; write one proposal (see `kipp schema`)")
+            )
+        entry.problems = problems
+        return entry
+    if not isinstance(data, dict):
+        kind = "a list" if isinstance(data, list) else f"a single value ({type(data).__name__})"
+        problems.append(
+            record.problem(
+                (),
+                "(file)",
+                f"holds {kind}, not one proposal; write the fields as a mapping "
+                "(key: value), one proposal per file, or use .csv/.xlsx for many",
+            )
+        )
+        entry.problems = problems
+        return entry
+
+    canon = canonicalize(data, Proposal)
+    for kp in canon.problems:
+        severity = (
+            record.unknown_key_severity if kp.message.startswith("unknown") else Severity.ERROR
+        )
+        problems.append(record.problem(kp.raw_path, kp.field, kp.message, severity))
+    fields: dict[str, Any] = dict(canon.data)
+    fields.setdefault("id", record.default_id)
+    entry.id = str(fields["id"]) if isinstance(fields["id"], str | int) else record.default_id
+    if isinstance(fields.get("title"), str):
+        entry.title = " ".join(fields["title"].split())
+    if isinstance(fields.get("agency"), str):
+        entry.agency = fields["agency"].strip()
+    try:
+        entry.proposal = Proposal.model_validate(fields, context={"choices": choices})
+    except ValidationError as exc:
+        for error in exc.errors():
+            canon_path: tuple[PathKey, ...] = tuple(error["loc"])
+            raw_path = nearest(canon.raw_paths, canon_path) or ()
+            problems.append(record.problem(raw_path, display_path(canon_path), describe(error)))
+    entry.problems = sorted(problems, key=lambda p: (p.line is not None, p.line or 0))
+    return entry

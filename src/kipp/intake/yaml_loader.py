@@ -1,0 +1,33 @@
+"""`.yaml` / `.yml`: one proposal per file."""
+
+from __future__ import annotations
+
+from kipp.intake.loaded import Loaded
+from kipp.intake.reading import Limits, decode_text
+from kipp.intake.records import RawRecord
+from kipp.intake.yaml_source import YamlProblem, parse_yaml
+from kipp.problems import Location, Problem, Severity
+
+
+def encoding_warning(path: str, warning: str | None) -> list[Problem]:
+    """The decoding warning of a text file as a problem list (empty when plain UTF-8)."""
+    if warning is None:
+        return []
+    return [Problem(path=path, field="(file)", message=warning, severity=Severity.WARNING)]
+
+
+def load_yaml(raw: bytes, path: str, default_id: str, limits: Limits) -> Loaded:
+    """Read one YAML proposal, with the line of every key."""
+    decoded = decode_text(raw)
+    record = RawRecord(path=path, default_id=default_id, data=None)
+    record.problems.extend(encoding_warning(path, decoded.warning))
+    try:
+        parsed = parse_yaml(decoded.text, max_nodes=limits.max_yaml_nodes)
+    except YamlProblem as exc:
+        record.problems.append(
+            Problem(path=path, line=exc.line, field="(file)", message=exc.message)
+        )
+        return Loaded([record])
+    record.data = parsed.data
+    record.positions = {key: Location(line=line) for key, line in parsed.lines.items()}
+    return Loaded([record])

@@ -1,0 +1,113 @@
+"""Safe YAML with line numbers: parse text into plain data and the line of every key.
+
+Built on PyYAML's composer (the C one when available, for speed), then a bounded walk of the
+node graph. Anchors and aliases are expanded under a budget counted before anything is
+built, so an alias bomb ("billion laughs") or a self-referencing alias is refused instead of
+exhausting memory or looping.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from kipp.keys import RawPath
+
+try:
+    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment,unused-ignore]
+except AttributeError:  # PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+
+DEFAULT_MAX_NODES = 100_000
+
+
+class YamlProblem(Exception):
+    """The text is not YAML we accept; `line` is 1-based where known."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+@dataclass
+class Parsed:
+    """Plain data (dicts, lists, scalars) and the 1-based line of each key and list item."""
+
+    data: Any
+    lines: dict[RawPath, int] = field(default_factory=dict)
+
+
+def parse_yaml(text: str, *, line_offset: int = 0, max_nodes: int = DEFAULT_MAX_NODES) -> Parsed:
+    """Parse one YAML document. `line_offset` shifts lines (front matter inside Markdown)."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return Parsed(data=None)
+        walker = _Walker(loader, line_offset, max_nodes)
+        data = walker.build(node, ())
+        return Parsed(data=data, lines=walker.lines)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 + line_offset if mark is not None else None
+        problem = exc.problem or exc.context or "not valid YAML"
+        raise YamlProblem(f"not valid YAML: {problem}", line) from None
+    except yaml.YAMLError as exc:
+        raise YamlProblem(f"not valid YAML: {exc}") from None
+    except RecursionError:
+        raise YamlProblem("nested too deeply to be a proposal") from None
+    finally:
+        loader.dispose()
+
+
+class _Walker:
+    def __init__(self, loader: yaml.SafeLoader, line_offset: int, max_nodes: int) -> None:
+        self.loader = loader
+        self.offset = line_offset
+        self.budget = max_nodes
+        self.lines: dict[RawPath, int] = {}
+
+    def _line(self, node: yaml.Node) -> int:
+        return int(node.start_mark.line) + 1 + self.offset
+
+    def _spend(self, node: yaml.Node) -> None:
+        self.budget -= 1
+        if self.budget < 0:
+            raise YamlProblem(
+                "too many values once aliases (*name) are expanded; "
+                "write the values out instead of referencing anchors",
+                self._line(node),
+            )
+
+    def build(self, node: yaml.Node, path: RawPath) -> Any:
+        self._spend(node)
+        if isinstance(node, yaml.MappingNode):
+            self.loader.flatten_mapping(node)
+            result: dict[Any, Any] = {}
+            for key_node, value_node in node.value:
+                key = self._scalar_key(key_node)
+                if key in result:
+                    raise YamlProblem(f"key '{key}' appears twice; keep one", self._line(key_node))
+                child = (*path, key)
+                self.lines[child] = self._line(key_node)
+                result[key] = self.build(value_node, child)
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            items = []
+            for index, item_node in enumerate(node.value):
+                child = (*path, index)
+                self.lines[child] = self._line(item_node)
+                items.append(self.build(item_node, child))
+            return items
+        return self.loader.construct_object(node, deep=True)
+
+    def _scalar_key(self, node: yaml.Node) -> str | int:
+        if not isinstance(node, yaml.ScalarNode):
+            raise YamlProblem("a key must be a plain word, not a list or mapping", self._line(node))
+        key = self.loader.construct_object(node)
+        if isinstance(key, bool) or not isinstance(key, str | int):
+            return str(node.value)
+        return key

@@ -1,0 +1,178 @@
+"""Key and value spelling rules shared by every input format.
+
+Keys are case-insensitive; spaces and hyphens count as underscores; every canonical key has
+Indonesian aliases. This module turns a user's mapping into one with canonical keys while
+remembering, for every canonical path, the path the user wrote, so that a problem found
+later can be located in the file.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import types
+import typing
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Protocol, TypeVar
+
+from pydantic import BaseModel
+
+PathKey = str | int
+RawPath = tuple[PathKey, ...]
+V = TypeVar("V")
+
+_SEPARATORS = re.compile(r"[\s\-]+")
+_UNDERSCORES = re.compile(r"_+")
+
+
+def normalize_key(key: object) -> str:
+    """`Tanggal Mulai` -> `tanggal_mulai`; the one spelling rule for keys and choice values."""
+    text = unicodedata.normalize("NFKC", str(key)).strip().lower()
+    text = _SEPARATORS.sub("_", text)
+    return _UNDERSCORES.sub("_", text).strip("_")
+
+
+def slugify(text: str) -> str:
+    """A lowercase ASCII slug: `PPDB Online 2022` -> `ppdb-online-2022`."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:80].strip("-")
+
+
+def display_path(path: tuple[PathKey, ...]) -> str:
+    """`('innovators', 0, 'email')` -> `innovators.1.email`: positions count from 1."""
+    return ".".join(str(p + 1) if isinstance(p, int) else p for p in path) or "(file)"
+
+
+def nearest(table: dict[tuple[PathKey, ...], V], path: tuple[PathKey, ...]) -> V | None:
+    """The value at `path`, or at its closest ancestor present in `table`."""
+    for end in range(len(path), -1, -1):
+        found = table.get(path[:end])
+        if found is not None:
+            return found
+    return None
+
+
+class Aliased(Protocol):
+    """A model that declares its Indonesian (and other accepted) key spellings."""
+
+    ALIASES: ClassVar[dict[str, str]]
+
+
+@dataclass
+class KeyProblem:
+    """A key-level finding: unknown key, key given twice, key of the wrong type."""
+
+    raw_path: RawPath
+    field: str
+    message: str
+
+
+@dataclass
+class Canonical:
+    """A mapping rewritten with canonical keys, with the way back to what the user wrote."""
+
+    data: Any
+    raw_paths: dict[tuple[PathKey, ...], RawPath] = field(default_factory=dict)
+    problems: list[KeyProblem] = field(default_factory=list)
+
+
+def _unwrap(annotation: Any) -> Any:
+    """Strip `X | None` down to `X`."""
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        if len(args) == 1:
+            return args[0]
+    return annotation
+
+
+def _model_of(annotation: Any) -> tuple[str, type[BaseModel] | None]:
+    """What a field holds: ('model', M), ('list', M) for a list of models, or ('leaf', None)."""
+    annotation = _unwrap(annotation)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return "model", annotation
+    if typing.get_origin(annotation) is list:
+        (item,) = typing.get_args(annotation)
+        item = _unwrap(item)
+        if isinstance(item, type) and issubclass(item, BaseModel):
+            return "list", item
+    return "leaf", None
+
+
+def key_table(model: type[BaseModel]) -> dict[str, str]:
+    """Every accepted normalised spelling of a model's keys, mapped to the canonical name."""
+    table = {name: name for name in model.model_fields}
+    for alias, canonical in getattr(model, "ALIASES", {}).items():
+        table[normalize_key(alias)] = canonical
+    return table
+
+
+def canonicalize(data: Any, model: type[BaseModel]) -> Canonical:
+    """Rewrite `data` with `model`'s canonical keys, recursing into nested models.
+
+    Unknown keys are dropped from the result and reported with the closest known spelling;
+    a field given twice (say `title` and `judul`) is reported and the first one kept.
+    """
+    result = Canonical(data=None)
+    result.data = _canon(data, model, (), (), result)
+    return result
+
+
+def _canon(
+    data: Any,
+    model: type[BaseModel],
+    raw_path: RawPath,
+    canon_path: tuple[PathKey, ...],
+    out: Canonical,
+) -> Any:
+    out.raw_paths[canon_path] = raw_path
+    if not isinstance(data, dict):
+        return data
+    table = key_table(model)
+    seen: dict[str, object] = {}
+    canonical_data: dict[str, Any] = {}
+    for raw_key, value in data.items():
+        key_path = (*raw_path, raw_key)
+        name = table.get(normalize_key(raw_key))
+        if name is None:
+            out.problems.append(
+                KeyProblem(
+                    key_path,
+                    display_path((*canon_path, str(raw_key))),
+                    unknown_key_message(raw_key, table),
+                )
+            )
+            continue
+        if name in seen:
+            out.problems.append(
+                KeyProblem(
+                    key_path,
+                    display_path((*canon_path, name)),
+                    f"given twice, as '{seen[name]}' and as '{raw_key}'; keep one",
+                )
+            )
+            continue
+        seen[name] = raw_key
+        kind, inner = _model_of(model.model_fields[name].annotation)
+        child_canon = (*canon_path, name)
+        if kind == "model" and inner is not None:
+            canonical_data[name] = _canon(value, inner, key_path, child_canon, out)
+        elif kind == "list" and inner is not None and isinstance(value, list):
+            out.raw_paths[child_canon] = key_path
+            canonical_data[name] = [
+                _canon(item, inner, (*key_path, i), (*child_canon, i), out)
+                for i, item in enumerate(value)
+            ]
+        else:
+            out.raw_paths[child_canon] = key_path
+            canonical_data[name] = value
+    return canonical_data
+
+
+def unknown_key_message(raw_key: object, table: dict[str, str]) -> str:
+    """`unknown field 'judull'; did you mean 'judul'?`, or the list of known fields."""
+    close = difflib.get_close_matches(normalize_key(raw_key), list(table), n=1, cutoff=0.75)
+    if close:
+        return f"unknown field '{raw_key}'; did you mean '{close[0]}'?"
+    known = ", ".join(sorted({c for c in table.values()}))
+    return f"unknown field '{raw_key}'; known fields here: {known}"
