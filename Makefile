@@ -19,8 +19,8 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP)
 
-demo: $(STAMP)  ## validate the bundled sample batch
-	$(BIN)/kipp validate $(BATCH) || test $$? -eq 1
+demo: $(STAMP)  ## run the main job on the bundled sample batch
+	$(BIN)/kipp run $(BATCH)
 
 validate: $(STAMP)
 	$(BIN)/kipp validate $(BATCH)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -11,6 +12,8 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from kipp.corpus import load_corpus
+from kipp.i18n import Lang
 from kipp.intake import Batch, Limits, Status, load_batch
 from kipp.intake.reading import MIB
 from kipp.problems import KippError, RubricError, Severity
@@ -23,10 +26,11 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-out = Console(soft_wrap=True, highlight=False)
+console = Console(soft_wrap=True, highlight=False)
 err = Console(stderr=True, soft_wrap=True, highlight=False)
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+EXIT_RUN_FAILED = 1
 
 RubricOption = Annotated[
     Path | None,
@@ -130,7 +134,7 @@ def _was_hashed(batch: Batch, path: str) -> bool:
 
 def print_validation(batch: Batch) -> None:
     """The readable report: every file, its proposals, and each problem on one line."""
-    out.print(f"[bold]Batch[/] {escape(batch.folder)}")
+    console.print(f"[bold]Batch[/] {escape(batch.folder)}")
     by_path: dict[str, list[Any]] = {}
     for entry in batch.entries:
         by_path.setdefault(entry.path, []).append(entry)
@@ -145,15 +149,17 @@ def print_validation(batch: Batch) -> None:
             ok = entry.status is Status.VALID
             mark = "[green]valid  [/]" if ok else "[red]invalid[/]"
             label = escape(entry.title or "(no title)")
-            out.print(f"  {mark} {escape(entry.source)}  [dim]{escape(entry.id)}[/]  {label}")
+            console.print(f"  {mark} {escape(entry.source)}  [dim]{escape(entry.id)}[/]  {label}")
             for problem in entry.problems:
                 _problem_line(problem.render(), problem.severity, indent="      ")
     for unread in batch.unread:
-        out.print(f"  [yellow]unread [/] {escape(unread.path)}: {escape(unread.reason)}")
+        console.print(f"  [yellow]unread [/] {escape(unread.path)}: {escape(unread.reason)}")
     for ignored in batch.ignored:
-        out.print(f"  [dim]ignored {escape(ignored)} (names starting with . or _ are skipped)[/]")
+        console.print(
+            f"  [dim]ignored {escape(ignored)} (names starting with . or _ are skipped)[/]"
+        )
     s = _summary(batch)
-    out.print(
+    console.print(
         f"[bold]{s['proposals']} proposals[/] from {s['files']} files: "
         f"[green]{s['valid']} valid[/], [red]{s['invalid']} invalid[/], "
         f"[yellow]{s['unread']} unread[/], {s['ignored']} ignored"
@@ -163,7 +169,7 @@ def print_validation(batch: Batch) -> None:
 def _problem_line(text: str, severity: Severity, indent: str) -> None:
     style = "red" if severity is Severity.ERROR else "yellow"
     label = "error" if severity is Severity.ERROR else "warning"
-    out.print(f"{indent}[{style}]{label}:[/] {escape(text)}")
+    console.print(f"{indent}[{style}]{label}:[/] {escape(text)}")
 
 
 @app.command()
@@ -181,6 +187,78 @@ def schema(
     else:
         output.write_text(text, encoding="utf-8")
         err.print(f"schema written to {escape(str(output))}")
+
+
+@app.command()
+def run(
+    batch: Annotated[Path, typer.Argument(help="Folder holding the proposal files.")],
+    rubric: RubricOption = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Output folder; outputs/<batch name>.")
+    ] = None,
+    corpus: Annotated[
+        Path | None,
+        typer.Option(help="Prior-innovation CSV (same columns as the bundled corpus)."),
+    ] = None,
+    lang: Annotated[Lang, typer.Option(help="Language of the documents.")] = Lang.ID,
+    size: Annotated[
+        int | None, typer.Option(min=1, help="Shortlist size; defaults to the rubric's.")
+    ] = None,
+) -> None:
+    """The main job: validate, gate, score and shortlist a batch, and write the documents.
+
+    Runs as a Prefect flow: on Prefect's embedded server, or on the server named by
+    PREFECT_API_URL (the run then shows in the Prefect UI). Exit status 0 when the run
+    finished, even if some proposals were invalid or ineligible; 1 when the run failed;
+    2 for a usage problem (missing folder, unreadable rubric or corpus).
+    """
+    _rubric(rubric)
+    try:
+        load_corpus(corpus)
+    except KippError as exc:
+        raise _fail(exc) from None
+    if not batch.is_dir():
+        raise _fail(
+            KippError(
+                f"batch folder {batch} does not exist or is not a folder",
+                "give the folder that holds the proposals",
+            )
+        )
+    from flows.run import (
+        EMBEDDED_SERVER_ENVIRONMENT,
+        RunParameters,
+        client_settings,
+        embedded,
+        kipp_run,
+    )
+
+    if embedded():
+        for name, value in EMBEDDED_SERVER_ENVIRONMENT.items():
+            os.environ.setdefault(name, value)
+    from prefect.settings import temporary_settings
+
+    params = RunParameters(
+        batch=str(batch),
+        out=str(out) if out else None,
+        rubric=str(rubric) if rubric else None,
+        corpus=str(corpus) if corpus else None,
+        lang=lang,
+        size=size,
+    )
+    try:
+        with temporary_settings(updates=client_settings()):
+            summary = kipp_run(params)
+    except Exception as exc:  # the run itself failed: say so, with the cause
+        err.print(f"[red]run failed:[/] {escape(type(exc).__name__)}: {escape(str(exc))}")
+        raise typer.Exit(EXIT_RUN_FAILED) from None
+    console.print(
+        f"[bold]{summary.shortlisted} shortlisted[/], {summary.scored} scored, "
+        f"{summary.ineligible} ineligible, {summary.invalid} invalid, {summary.unread} unread"
+        + (" [yellow](provisional: criteria await reviewers)[/]" if summary.provisional else "")
+    )
+    console.print(f"Documents in [bold]{escape(summary.out_dir)}[/]:")
+    for file in summary.files:
+        console.print(f"  {escape(file)}")
 
 
 def main() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date, datetime
+from datetime import MINYEAR, date, datetime
 
 MONTHS: dict[str, int] = {
     "januari": 1, "jan": 1, "january": 1,
@@ -59,6 +59,8 @@ def parse_date(value: object) -> date:
 
 
 def _build(text: str, year: int, month: int, day: int) -> date:
+    if year < MINYEAR:  # `date` cannot hold year 0; say so instead of raising ValueError
+        raise DateFormatError(f"'{text}' is not a real date: there is no year {year}; {EXPECTED}")
     if not 1 <= month <= 12:
         raise DateFormatError(f"'{text}' is not a real date: there is no month {month}; {EXPECTED}")
     last = calendar.monthrange(year, month)[1]

@@ -86,7 +86,7 @@ def _unwrap(annotation: Any) -> Any:
     return annotation
 
 
-def _model_of(annotation: Any) -> tuple[str, type[BaseModel] | None]:
+def model_of(annotation: Any) -> tuple[str, type[BaseModel] | None]:
     """What a field holds: ('model', M), ('list', M) for a list of models, or ('leaf', None)."""
     annotation = _unwrap(annotation)
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
@@ -153,7 +153,7 @@ def _canon(
             )
             continue
         seen[name] = raw_key
-        kind, inner = _model_of(model.model_fields[name].annotation)
+        kind, inner = model_of(model.model_fields[name].annotation)
         child_canon = (*canon_path, name)
         if kind == "model" and inner is not None:
             canonical_data[name] = _canon(value, inner, key_path, child_canon, out)

@@ -8,6 +8,7 @@ custom error message says what was wrong and what would be right.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -90,9 +91,13 @@ def _to_text_list(value: Any) -> Any:
 _ID_THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+(,\d+)?$")
 
 
+def _not_a_number(value: Any) -> PydanticCustomError:
+    return _error("number", f"'{value}' is not a number; write digits, e.g. 1250")
+
+
 def _to_number(value: Any) -> Any:
-    if isinstance(value, bool):
-        raise _error("number", f"'{value}' is not a number; write digits, e.g. 1250")
+    if isinstance(value, bool) or (isinstance(value, float) and not math.isfinite(value)):
+        raise _not_a_number(value)
     if not isinstance(value, str):
         return value
     text = re.sub(r"^(rp\.?|idr)\s*", "", value.strip().lower()).replace(" ", "")
@@ -102,9 +107,12 @@ def _to_number(value: Any) -> Any:
     elif text.count(",") == 1 and "." not in text:
         text = text.replace(",", ".")
     try:
-        return float(text)
+        number = float(text)
     except ValueError:
-        raise _error("number", f"'{value}' is not a number; write digits, e.g. 1250") from None
+        raise _not_a_number(value) from None
+    if not math.isfinite(number):  # 'nan' and 'inf' parse as floats but are not figures
+        raise _not_a_number(value)
+    return number
 
 
 Text = Annotated[str, BeforeValidator(_to_text)]
@@ -301,7 +309,8 @@ class Proposal(KippModel):
         if not TITLE_MIN <= len(value) <= TITLE_MAX:
             raise _error(
                 "title_length",
-                f"{len(value)} characters; a title needs {TITLE_MIN} to {TITLE_MAX}",
+                f"{len(value)} character{'' if len(value) == 1 else 's'}; "
+                f"a title needs {TITLE_MIN} to {TITLE_MAX}",
             )
         return value
 
@@ -359,9 +368,11 @@ class Proposal(KippModel):
     def _stage(cls, value: Any) -> Any:
         if not isinstance(value, str):
             return value
-        normal = normalize_key(value)
         allowed = [s.value for s in Stage]
-        if normal not in allowed:
+        # `uji coba` is also written `ujicoba`: compare without the word breaks
+        by_letters = {s.replace("_", ""): s for s in allowed}
+        normal = by_letters.get(normalize_key(value).replace("_", ""))
+        if normal is None:
             raise _error("stage", f"'{value}' is not a stage; use one of: {', '.join(allowed)}")
         return normal
 

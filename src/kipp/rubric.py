@@ -8,19 +8,33 @@ from __future__ import annotations
 
 import hashlib
 from datetime import date
+from enum import StrEnum
 from importlib import resources
+from itertools import pairwise
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from kipp.intake.messages import describe
 from kipp.intake.yaml_source import YamlProblem, parse_yaml
-from kipp.keys import display_path, nearest, normalize_key
-from kipp.models import SECTION_NAMES, CallChoices
+from kipp.keys import display_path, model_of, nearest, normalize_key
+from kipp.measures.novelty import NoveltySettings
+from kipp.models import SECTION_NAMES, CallChoices, Stage
 from kipp.problems import Problem, RubricError
 
 DEFAULT_RUBRIC = "kipp-2022.yaml"
+MEASURES = ("adaptability", "impact", "novelty")
+REVIEWERS = "reviewers"
+TIE_BREAK_FIELDS = ("started_on", "id")
 
 
 class RubricModel(BaseModel):
@@ -40,7 +54,7 @@ class Call(RubricModel):
     groups: list[str] = Field(min_length=1)
     categories: list[str] = Field(min_length=1)
     word_caps: dict[str, int] = Field(default_factory=dict)
-    required_attachments: list[str] = Field(default_factory=list)
+    required_attachments: list[Literal["decree", "video", "evidence"]] = Field(default_factory=list)
     max_per_agency: int | None = Field(default=None, ge=1)
 
     @field_validator("groups", "categories")
@@ -51,11 +65,7 @@ class Call(RubricModel):
     @field_validator("word_caps")
     @classmethod
     def _caps(cls, caps: dict[str, int]) -> dict[str, int]:
-        unknown = [k for k in caps if k not in SECTION_NAMES]
-        if unknown:
-            raise ValueError(
-                f"unknown section {', '.join(unknown)}; sections are: {', '.join(SECTION_NAMES)}"
-            )
+        _check_sections(list(caps))
         if any(v <= 0 for v in caps.values()):
             raise ValueError("word caps must be positive numbers of words")
         return caps
@@ -65,12 +75,196 @@ class Call(RubricModel):
         return CallChoices(groups=tuple(self.groups), categories=tuple(self.categories))
 
 
+class Label(RubricModel):
+    """A name or description in both output languages."""
+
+    id: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+
+    def get(self, lang: str) -> str:
+        """The text in `lang` (`id` or `en`)."""
+        return self.en if lang == "en" else self.id
+
+
+class GateKind(StrEnum):
+    """The eligibility checks the code knows; a rubric picks and configures them."""
+
+    MIN_AGE = "min_age"
+    WORD_CAPS = "word_caps"
+    REQUIRED_SECTIONS = "required_sections"
+    ATTACHMENTS = "attachments"
+    STAGE = "stage"
+    UNIQUE_TITLE = "unique_title"
+    MAX_PER_AGENCY = "max_per_agency"
+
+
+class Gate(RubricModel):
+    """One eligibility gate. Its figures come from `call`; `sections` and `stages` configure
+    the gates that need a list."""
+
+    id: str = Field(min_length=1)
+    kind: GateKind
+    label: Label
+    sections: list[str] | None = None
+    stages: list[Stage] | None = None
+
+    @field_validator("kind", mode="before")
+    @classmethod
+    def _kind(cls, value: Any) -> Any:
+        known = [k.value for k in GateKind]
+        if isinstance(value, str) and value not in known:
+            raise ValueError(f"unknown gate kind '{value}'; known kinds: {', '.join(known)}")
+        return value
+
+    @field_validator("sections")
+    @classmethod
+    def _sections(cls, sections: list[str] | None) -> list[str] | None:
+        if sections is not None:
+            _check_sections(sections)
+        return sections
+
+
+LEVELS = 5
+
+
+class Criterion(RubricModel):
+    """A weighted criterion: which measure feeds it, and how its number becomes a level.
+
+    `thresholds` are the four scores at which levels 2, 3, 4 and 5 begin (a score exactly at a
+    threshold reaches that level); `levels` describe levels 1 to 5.
+    """
+
+    id: str = Field(min_length=1)
+    label: Label
+    weight: float = Field(gt=0, le=1)
+    measure: str
+    section: str | None = None
+    thresholds: list[float] | None = None
+    levels: list[Label]
+
+    @field_validator("measure")
+    @classmethod
+    def _measure(cls, value: str) -> str:
+        known = sorted((*MEASURES, REVIEWERS))
+        if value not in known:
+            raise ValueError(f"unknown measure '{value}'; known measures: {', '.join(known)}")
+        return value
+
+    @field_validator("thresholds")
+    @classmethod
+    def _thresholds(cls, values: list[float] | None) -> list[float] | None:
+        if values is None:
+            return None
+        if len(values) != LEVELS - 1:
+            raise ValueError(
+                f"{len(values)} thresholds given; give {LEVELS - 1}, the scores where levels "
+                f"2 to {LEVELS} begin"
+            )
+        for low, high in pairwise(values):
+            if not low < high:
+                raise ValueError(f"thresholds must increase: {low} is followed by {high}")
+        if not values[0] >= 0 and values[-1] <= 1:
+            raise ValueError("thresholds are scores between 0 and 1")
+        return values
+
+    @field_validator("levels")
+    @classmethod
+    def _levels(cls, values: list[Label]) -> list[Label]:
+        if len(values) != LEVELS:
+            raise ValueError(f"{len(values)} level descriptions given; describe all {LEVELS}")
+        return values
+
+    @model_validator(mode="after")
+    def _auto_needs_thresholds(self) -> Criterion:
+        if self.measure != REVIEWERS and self.thresholds is None:
+            raise ValueError(
+                f"criterion '{self.id}' is fed by the measure '{self.measure}' and needs "
+                "`thresholds` to turn its score into a level"
+            )
+        if self.section is not None:
+            _check_sections([self.section])
+        return self
+
+    @property
+    def automatic(self) -> bool:
+        """True when a measure scores it; False when reviewers do."""
+        return self.measure != REVIEWERS
+
+
+class ShortlistPolicy(RubricModel):
+    """How many to nominate, how ties are broken, and limits per agency or category."""
+
+    size: int = Field(ge=1)
+    tie_breaks: list[str] = Field(default_factory=list)
+    max_per_agency: int | None = Field(default=None, ge=1)
+    max_per_category: int | None = Field(default=None, ge=1)
+
+
+class Measures(RubricModel):
+    """Settings of the automatic measures (the numbers themselves are computed in code)."""
+
+    novelty: NoveltySettings = Field(default_factory=NoveltySettings)
+
+
 class Rubric(RubricModel):
     """A whole rubric file."""
 
     id: str = Field(min_length=1)
     title: str = Field(min_length=1)
     call: Call
+    gates: list[Gate] = Field(default_factory=list)
+    criteria: list[Criterion] = Field(min_length=1)
+    shortlist: ShortlistPolicy
+    measures: Measures = Field(default_factory=Measures)
+
+    @field_validator("gates")
+    @classmethod
+    def _unique_gates(cls, gates: list[Gate]) -> list[Gate]:
+        _check_unique([g.id for g in gates], "gate")
+        return gates
+
+    @field_validator("criteria")
+    @classmethod
+    def _weights(cls, criteria: list[Criterion]) -> list[Criterion]:
+        _check_unique([c.id for c in criteria], "criterion")
+        total = sum(c.weight for c in criteria)
+        if abs(total - 1) > 1e-6:
+            weights = " + ".join(f"{c.weight:g}" for c in criteria)
+            raise ValueError(f"weights sum to {total:g} ({weights}); they must sum to 1")
+        return criteria
+
+    @field_validator("shortlist")
+    @classmethod
+    def _tie_breaks(cls, policy: ShortlistPolicy, info: ValidationInfo) -> ShortlistPolicy:
+        if "criteria" not in info.data:
+            return policy  # criteria are invalid and already reported
+        criteria: list[Criterion] = info.data["criteria"]
+        known = [c.id for c in criteria] + list(TIE_BREAK_FIELDS)
+        for name in policy.tie_breaks:
+            if name not in known:
+                raise ValueError(
+                    f"unknown tie-break '{name}'; use criterion ids, started_on or id "
+                    f"({', '.join(known)})"
+                )
+        return policy
+
+    def criterion(self, criterion_id: str) -> Criterion:
+        """The criterion with this id."""
+        return next(c for c in self.criteria if c.id == criterion_id)
+
+
+def _check_sections(sections: list[str]) -> None:
+    unknown = [s for s in sections if s not in SECTION_NAMES]
+    if unknown:
+        raise ValueError(
+            f"unknown section {', '.join(unknown)}; sections are: {', '.join(SECTION_NAMES)}"
+        )
+
+
+def _check_unique(ids: list[str], what: str) -> None:
+    repeated = sorted({i for i in ids if ids.count(i) > 1})
+    if repeated:
+        raise ValueError(f"{what} id {', '.join(repeated)} used twice; ids must be unique")
 
 
 class LoadedRubric(BaseModel):
@@ -147,7 +341,21 @@ def _file_problem(path: str, message: str) -> Problem:
 def rubric_message(error: Any) -> str:
     """Rubric errors read like proposal errors; unknown keys name the known ones."""
     if error["type"] == "extra_forbidden":
-        return "unknown setting; check its spelling against the documented rubric keys"
+        known = _known_keys(tuple(error["loc"][:-1]))
+        return f"unknown setting; known settings here: {', '.join(known)}"
     if error["type"] == "value_error":
         return str(error["msg"]).removeprefix("Value error, ")
     return describe(error)
+
+
+def _known_keys(loc: tuple[Any, ...]) -> list[str]:
+    """The settings a rubric accepts at `loc` (for unknown-key messages)."""
+    model: type[BaseModel] = Rubric
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        _kind, inner = model_of(model.model_fields[part].annotation)
+        if inner is None:
+            break
+        model = inner
+    return list(model.model_fields)

@@ -36,6 +36,7 @@ def proposal_schema(call: Call | None = None) -> dict[str, Any]:
     for name, definition in schema.get("$defs", {}).items():
         if name in _MODELS:
             _add_aliases(definition, _MODELS[name])
+    _standard_bounds(schema)
     props = schema["properties"]
     props["sdgs"] = {
         "title": "Sdgs",
@@ -73,3 +74,21 @@ def _add_aliases(schema: dict[str, Any], model: type[BaseModel]) -> None:
     if all_of:
         schema["allOf"] = all_of
     schema["additionalProperties"] = False
+
+
+_BOUNDS = {"ge": "minimum", "le": "maximum", "gt": "exclusiveMinimum", "lt": "exclusiveMaximum"}
+
+
+def _standard_bounds(node: Any) -> None:
+    """Pydantic writes the bounds of an annotated number inside `X | None` as `ge`/`le`,
+    which JSON Schema ignores; rename them so editors check them."""
+    if isinstance(node, dict):
+        if node.get("type") in ("number", "integer"):
+            for short, keyword in _BOUNDS.items():
+                if short in node:
+                    node[keyword] = node.pop(short)
+        for value in node.values():
+            _standard_bounds(value)
+    elif isinstance(node, list):
+        for value in node:
+            _standard_bounds(value)

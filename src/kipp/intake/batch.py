@@ -20,6 +20,7 @@ from kipp.intake.reading import Limits, Unreadable, check_size
 from kipp.intake.records import Entry, RawRecord, Status, validate_record
 from kipp.intake.xlsx_loader import load_xlsx
 from kipp.intake.yaml_loader import load_yaml
+from kipp.intake.yaml_source import TOO_DEEP
 from kipp.keys import key_table, normalize_key, slugify
 from kipp.models import CallChoices, Proposal
 from kipp.problems import BatchError, Problem, Severity
@@ -35,6 +36,7 @@ LOADERS: dict[str, Loader] = {
     ".xlsx": load_xlsx,
 }
 SPREADSHEETS = {".csv", ".xlsx"}
+SYMLINK = "is a symbolic link, which kipp does not follow; copy what it points to into the folder"
 SUPPORTED = ", ".join(sorted(LOADERS))
 _HINTS = {
     ".xls": "save it as .xlsx",
@@ -99,6 +101,8 @@ def _walk(folder: Path) -> tuple[list[Path], list[str]]:
         for d in sorted(dirs):
             if d.startswith((".", "_")):
                 ignored.append(str(root_path / d) + os.sep)
+            elif (root_path / d).is_symlink():
+                files.append(root_path / d)  # not followed, so reported rather than lost
             else:
                 keep_dirs.append(d)
         dirs[:] = keep_dirs
@@ -115,18 +119,20 @@ def _read(file: Path, limits: Limits) -> bytes:
         info = os.lstat(file)
     except OSError as exc:
         raise Unreadable(f"cannot be read: {exc.strerror or exc}") from None
-    if stat.S_ISLNK(info.st_mode):
-        raise Unreadable("is a symbolic link; copy the file itself into the batch folder")
+    if stat.S_ISLNK(info.st_mode):  # replaced by a link since the folder was listed
+        raise Unreadable(SYMLINK)
     if not stat.S_ISREG(info.st_mode):
         raise Unreadable("is not a regular file")
-    cap = limits.max_sheet_bytes if file.suffix.lower() in SPREADSHEETS else limits.max_text_bytes
-    check_size(info.st_size, cap)
+    sheet = file.suffix.lower() in SPREADSHEETS
+    cap = limits.max_sheet_bytes if sheet else limits.max_text_bytes
+    option = "--max-sheet-mb" if sheet else "--max-file-mb"
+    check_size(info.st_size, cap, option)
     try:
         with open(file, "rb") as handle:
             raw = handle.read(cap + 1)
     except OSError as exc:
         raise Unreadable(f"cannot be read: {exc.strerror or exc}") from None
-    check_size(len(raw), cap)
+    check_size(len(raw), cap, option)
     return raw
 
 
@@ -146,6 +152,9 @@ def load_batch(folder: Path, choices: CallChoices, limits: Limits | None = None)
     inputs: list[InputFile] = []
     for file in files:
         shown = str(file)
+        if file.is_symlink():
+            unread.append(Unread(path=shown, reason=SYMLINK))
+            continue
         suffix = file.suffix.lower()
         loader = LOADERS.get(suffix)
         if loader is None:
@@ -157,11 +166,12 @@ def load_batch(folder: Path, choices: CallChoices, limits: Limits | None = None)
             raw = _read(file, limits)
             inputs.append(InputFile(path=shown, sha256=hashlib.sha256(raw).hexdigest()))
             loaded = loader(raw, shown, slugify(file.stem) or "proposal", limits)
+            checked = [validate_record(record, choices) for record in loaded.records]
         except Unreadable as exc:
             unread.append(Unread(path=shown, reason=exc.reason))
             continue
         except RecursionError:
-            unread.append(Unread(path=shown, reason="nested too deeply to be a proposal"))
+            unread.append(Unread(path=shown, reason=TOO_DEEP))
             continue
         except Exception as exc:  # a bug of ours must not cost the rest of the batch
             unread.append(
@@ -173,9 +183,8 @@ def load_batch(folder: Path, choices: CallChoices, limits: Limits | None = None)
             )
             continue
         notices.extend(loaded.notices)
-        for record in loaded.records:
-            records.append(record)
-            entries.append(validate_record(record, choices))
+        records.extend(loaded.records)
+        entries.extend(checked)
     _check_unique(records, entries)
     return Batch(
         folder=str(folder),

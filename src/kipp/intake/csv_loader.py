@@ -6,12 +6,9 @@ import csv
 import io
 
 from kipp.intake.loaded import Loaded
-from kipp.intake.reading import Limits, decode_text
+from kipp.intake.reading import Limits, Unreadable, decode_text
 from kipp.intake.table import records_from_rows
 from kipp.intake.yaml_loader import encoding_warning
-from kipp.problems import Problem
-
-csv.field_size_limit(64 * 1024 * 1024)
 
 
 def _dialect(sample: str) -> type[csv.Dialect] | csv.Dialect:
@@ -26,20 +23,16 @@ def load_csv(raw: bytes, path: str, default_id: str, limits: Limits) -> Loaded:
     decoded = decode_text(raw)
     text = decoded.text
     first_line = text.split("\n", 1)[0]
+    # A field is never larger than its file, which is capped already; the csv module's own
+    # limit (128 KB) would refuse a long section pasted into one cell.
+    if csv.field_size_limit() < len(text):
+        csv.field_size_limit(len(text))
     reader = csv.reader(io.StringIO(text, newline=""), dialect=_dialect(first_line))
     try:
         loaded = records_from_rows(enumerate(reader, start=1), path, default_id, limits)
     except csv.Error as exc:
-        return Loaded(
-            [],
-            [
-                Problem(
-                    path=path,
-                    line=reader.line_num,
-                    field="(file)",
-                    message=f"not readable as CSV: {exc}",
-                )
-            ],
-        )
+        raise Unreadable(
+            f"not readable as CSV (line {reader.line_num}): {exc}; export it again"
+        ) from None
     loaded.notices[:0] = encoding_warning(path, decoded.warning)
     return loaded

@@ -9,7 +9,7 @@ from kipp.intake.loaded import Loaded
 from kipp.intake.reading import Limits, decode_text
 from kipp.intake.records import RawRecord
 from kipp.intake.yaml_loader import encoding_warning
-from kipp.intake.yaml_source import YamlProblem, parse_yaml
+from kipp.intake.yaml_source import MAX_DEPTH, TOO_DEEP, YamlProblem, parse_yaml
 from kipp.problems import Location, Problem
 
 
@@ -32,12 +32,14 @@ def load_json(raw: bytes, path: str, default_id: str, limits: Limits) -> Loaded:
     decoded = decode_text(raw)
     record = RawRecord(path=path, default_id=default_id, data=None)
     record.problems.extend(encoding_warning(path, decoded.warning))
+    if not decoded.text.strip():
+        return Loaded([record])  # reported as empty, like an empty .yaml
     try:
-        record.data = json.loads(decoded.text, object_pairs_hook=_no_duplicates)
+        data = json.loads(decoded.text, object_pairs_hook=_no_duplicates)
     except _DuplicateKey as exc:
-        record.problems.append(
-            Problem(path=path, field="(file)", message=f"key '{exc}' appears twice; keep one")
-        )
+        message = f"key '{exc}' appears twice; keep one"
+        line = _yaml_problem_line(decoded.text, message, limits)
+        record.problems.append(Problem(path=path, line=line, field="(file)", message=message))
         return Loaded([record])
     except json.JSONDecodeError as exc:
         record.problems.append(
@@ -46,14 +48,42 @@ def load_json(raw: bytes, path: str, default_id: str, limits: Limits) -> Loaded:
             )
         )
         return Loaded([record])
-    except RecursionError:
-        record.problems.append(
-            Problem(path=path, field="(file)", message="nested too deeply to be a proposal")
-        )
+    except ValueError as exc:  # e.g. a number of more than 4,300 digits
+        record.problems.append(Problem(path=path, field="(file)", message=f"not valid JSON: {exc}"))
         return Loaded([record])
+    except RecursionError:
+        record.problems.append(Problem(path=path, field="(file)", message=TOO_DEEP))
+        return Loaded([record])
+    if _deeper_than(data, MAX_DEPTH):
+        record.problems.append(Problem(path=path, field="(file)", message=TOO_DEEP))
+        return Loaded([record])
+    record.data = data
     try:
         lines = parse_yaml(decoded.text, max_nodes=limits.max_yaml_nodes).lines
     except YamlProblem:
         lines = {}
     record.positions = {key: Location(line=line) for key, line in lines.items()}
     return Loaded([record])
+
+
+def _yaml_problem_line(text: str, message: str, limits: Limits) -> int | None:
+    """The line of a problem the YAML reader finds too (the same duplicate key), if any."""
+    try:
+        parse_yaml(text, max_nodes=limits.max_yaml_nodes)
+    except YamlProblem as exc:
+        return exc.line if exc.message == message else None
+    return None
+
+
+def _deeper_than(data: Any, limit: int) -> bool:
+    """Whether lists and objects nest more than `limit` levels (checked without recursion)."""
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict):
+            value = list(value.values())
+        if isinstance(value, list):
+            if depth > limit:
+                return True
+            stack.extend((item, depth + 1) for item in value)
+    return False

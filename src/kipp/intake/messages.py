@@ -32,14 +32,18 @@ def _chars(count: int) -> str:
     return f"{count} character" + ("" if count == 1 else "s")
 
 
-def describe(error: ErrorDetails) -> str:
-    """One sentence for one pydantic error, naming the limit or the expected form."""
+def describe(error: ErrorDetails, *, in_sheet: bool = False) -> str:
+    """One sentence for one pydantic error, naming the limit or the expected form.
+    `in_sheet`: the value comes from a spreadsheet row, where fields are columns."""
     kind = error["type"]
     ctx = error.get("ctx") or {}
     value = error.get("input")
     leaf = next((p for p in reversed(error["loc"]) if isinstance(p, str)), "")
     if kind == "missing":
-        return f"required, but missing; add `{_FIELD_HINTS.get(leaf, leaf)}:`"
+        hint = _FIELD_HINTS.get(leaf, leaf)
+        if in_sheet:
+            return f"required, but missing; fill in the `{hint}` column"
+        return f"required, but missing; add `{hint}:`"
     if kind in {"string_type", "str_type"}:
         return f"{_shown(value)} should be text"
     if kind == "string_too_short":

@@ -60,12 +60,12 @@ def human_size(size: int) -> str:
     return f"{size / MIB:.1f} MB"
 
 
-def check_size(size: int, cap: int) -> None:
-    """Refuse a file over its cap before reading it."""
+def check_size(size: int, cap: int, option: str = "--max-file-mb") -> None:
+    """Refuse a file over its cap before reading it; `option` is the one that raises the cap."""
     if size > cap:
         raise Unreadable(
             f"file is {human_size(size)}, over the {human_size(cap)} limit for this kind of "
-            "file; split it, or raise the limit with --max-file-mb"
+            f"file; split it, or raise the limit with {option}"
         )
 
 
@@ -85,7 +85,7 @@ def decode_text(raw: bytes) -> Decoded:
                     f"{encoding.upper()} (byte {exc.start}); save it again as UTF-8"
                 ) from None
     if b"\x00" in raw[:8192]:
-        raise Unreadable("binary content, not text; save the proposal as .yaml, .json or .md")
+        raise Unreadable("binary content, not text; save the proposal again as a text file (UTF-8)")
     try:
         return Decoded(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:

@@ -90,7 +90,7 @@ def validate_record(record: RawRecord, choices: CallChoices) -> Entry:
     data = record.data
     entry = Entry(id=record.default_id, source=record.source, path=record.path, row=record.row)
     if data is None:
-        if not problems:
+        if not any(p.severity is Severity.ERROR for p in problems):  # a warning is no reason
             problems.append(
                 record.problem((), "(file)", "is empty; write one proposal (see `kipp schema`)")
             )
@@ -128,6 +128,7 @@ def validate_record(record: RawRecord, choices: CallChoices) -> Entry:
         for error in exc.errors():
             canon_path: tuple[PathKey, ...] = tuple(error["loc"])
             raw_path = nearest(canon.raw_paths, canon_path) or ()
-            problems.append(record.problem(raw_path, display_path(canon_path), describe(error)))
+            message = describe(error, in_sheet=record.row is not None)
+            problems.append(record.problem(raw_path, display_path(canon_path), message))
     entry.problems = sorted(problems, key=lambda p: (p.line is not None, p.line or 0))
     return entry

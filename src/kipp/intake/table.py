@@ -14,10 +14,12 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from pydantic import BaseModel
+
 from kipp.intake.loaded import Loaded
 from kipp.intake.reading import Limits, Unreadable
 from kipp.intake.records import RawRecord
-from kipp.keys import RawPath, key_table, normalize_key, unknown_key_message
+from kipp.keys import RawPath, key_table, model_of, normalize_key, unknown_key_message
 from kipp.models import Attachments, Indicators, Proposal, Sections
 from kipp.problems import Location, Problem, Severity
 
@@ -102,8 +104,22 @@ def parse_header(header: Sequence[Cell], path: str) -> tuple[list[Column | None]
     return columns, notices
 
 
+def _numbered_example(header: str) -> str | None:
+    """`inovator.1.nama` for a header that names a list of people or places unnumbered."""
+    parts = [p.strip() for p in header.split(".")]
+    name = _TOP.get(normalize_key(parts[0]))
+    kind, item = model_of(Proposal.model_fields[name].annotation) if name else ("leaf", None)
+    if kind != "list" or item is None:
+        return None
+    last = parts[-1] if len(parts) > 1 and not parts[-1].isdecimal() else None
+    return f"{parts[0]}.1.{last or next(iter(getattr(item, 'ALIASES', {})), 'nama')}"
+
+
 def _unknown_column(header: str) -> str:
     message = "column is not a proposal field, so it is not read"
+    example = _numbered_example(header)
+    if example is not None:
+        return f"{message}; number each one, e.g. '{example}'"
     suggestion = unknown_key_message(header, {**_TOP, **_LEAVES_AS_NAMES})
     if "did you mean" in suggestion:
         message += "; " + suggestion.split("; ", 1)[1]
@@ -114,13 +130,42 @@ def _header_path(text: str) -> RawPath | None:
     parts = [p.strip() for p in text.split(".")]
     if any(not p for p in parts):
         return None
-    raw: list[str | int] = [int(p) - 1 if p.isdigit() and int(p) > 0 else p for p in parts]
+    raw: list[str | int] = [int(p) - 1 if p.isdecimal() and int(p) > 0 else p for p in parts]
     if len(raw) == 1 and isinstance(raw[0], str):
         name = normalize_key(raw[0])
         if name in _TOP:
-            return (raw[0],)
-        return _LEAVES.get(name)
-    return tuple(raw) if isinstance(raw[0], str) and normalize_key(raw[0]) in _TOP else None
+            return _canonical((raw[0],))
+        leaf = _LEAVES.get(name)
+        return None if leaf is None else _canonical(leaf)
+    if isinstance(raw[0], str) and normalize_key(raw[0]) in _TOP:
+        return _canonical(tuple(raw))
+    return None
+
+
+def _canonical(raw: RawPath) -> RawPath | None:
+    """A header's path with each known key in its canonical spelling, so that `Ringkasan` and
+    `uraian.kebaruan` fill the same `sections`, and `Judul` and `title` are seen as one field.
+    Unknown keys stay as written, for validation to name; None when a list of people or
+    places is not numbered (`inovator.nama` instead of `inovator.1.nama`)."""
+    out: list[str | int] = []
+    model: type[BaseModel] | None = Proposal
+    numbered = False  # the part before is a list of people or places: a number must follow
+    for part in raw:
+        if numbered != isinstance(part, int) and model is not None:
+            return None  # `inovator.nama` or `inovator.1.2`: not a column we can place
+        numbered = False
+        if isinstance(part, int) or model is None:
+            out.append(part)
+            continue
+        name = key_table(model).get(normalize_key(part))
+        if name is None:
+            out.append(part)
+            model = None
+            continue
+        out.append(name)
+        kind, model = model_of(model.model_fields[name].annotation)
+        numbered = kind == "list"
+    return None if numbered else tuple(out)
 
 
 def _clean(cell: Cell) -> Cell:
@@ -165,42 +210,39 @@ def records_from_rows(
     stem_id: str,
     limits: Limits,
 ) -> Loaded:
-    """Turn `(row number, cells)` pairs, the first being the header, into records."""
-    iterator = iter(rows)
-    first = next(iterator, None)
-    if first is None:
-        return Loaded(
-            [],
-            [
-                Problem(
-                    path=path,
-                    field="(file)",
-                    message="has no rows; the first "
-                    "row must hold the column headers, one proposal per row below",
-                )
-            ],
-        )
-    columns, notices = parse_header(first[1], path)
-    if not any(columns):
-        notices.append(
-            Problem(
-                path=path,
-                line=first[0],
-                field="(file)",
-                message="the first row "
-                "names no proposal field; put headers such as judul, instansi, "
-                "kategori in row 1",
-            )
-        )
+    """Turn `(row number, cells)` pairs into records: the first row with content holds the
+    headers, every later row with content is one proposal.
+
+    Raises `Unreadable` for a file that holds no proposal row, or more rows (blank ones
+    included, so that a sheet padded to a million rows cannot stall the batch) than allowed.
+    """
+    header: tuple[int, list[Column | None]] | None = None
+    width = 0
+    notices: list[Problem] = []
     records: list[RawRecord] = []
-    for number, cells in iterator:
-        if len(records) >= limits.max_rows:
+    for number, cells in rows:
+        if number > (header[0] if header else 1) + limits.max_rows:
             raise Unreadable(
-                f"more than {limits.max_rows:,} rows; split the export into smaller files"
+                f"more than {limits.max_rows:,} rows below the header (blank rows count "
+                "too); split the export into smaller files"
             )
-        values = [_clean(c) for c in cells]
-        if all(v is None for v in values):
+        # Only the columns under a header can hold a proposal's values.
+        if header is not None:
+            cells = cells[:width]
+        if all(_clean(c) is None for c in cells):
             continue
+        if header is None:
+            columns, notices = parse_header(cells, path)
+            if not any(columns):
+                raise Unreadable(
+                    f"the header row (row {number}) names no proposal field; put headers "
+                    "such as judul, instansi, kategori in the first row"
+                )
+            header = (number, columns)
+            width = 1 + max(i for i, c in enumerate(cells) if _clean(c) is not None)
+            continue
+        columns = header[1]
+        values = [_clean(c) for c in cells]
         data: dict[Any, Any] = {}
         filled = [(c, v) for c, v in zip(columns, values, strict=False) if c and v is not None]
         for column, value in filled:
@@ -219,13 +261,10 @@ def records_from_rows(
             positions=positions,
         )
         records.append(record)
-    if not records and not any(n.severity is Severity.ERROR for n in notices):
-        notices.append(
-            Problem(
-                path=path,
-                field="(file)",
-                severity=Severity.WARNING,
-                message="has a header row but no proposal rows",
-            )
+    if header is None:
+        raise Unreadable(
+            "holds no rows; put the column headers in the first row and one proposal per row below"
         )
+    if not records:
+        raise Unreadable(f"has a header row (row {header[0]}) but no proposal rows below it")
     return Loaded(records, notices)

@@ -45,11 +45,12 @@ def load_xlsx(raw: bytes, path: str, default_id: str, limits: Limits) -> Loaded:
         if not sheets:
             raise Unreadable("workbook has no sheets")
         sheet = sheets[0]
-        rows: Iterator[tuple[int, Sequence[Cell]]] = (
-            (number, row)
-            for number, row in enumerate(
-                sheet.iter_rows(values_only=True), start=sheet.min_row or 1
-            )
+        # The sheet's stored size may be wrong, or padded to a million rows: dropping it
+        # reads every row there is, each only as wide as its last cell. Rows count from 1
+        # whatever the stored size says, as the spreadsheet program shows them.
+        sheet.reset_dimensions()
+        rows: Iterator[tuple[int, Sequence[Cell]]] = enumerate(
+            sheet.iter_rows(values_only=True), start=1
         )
         try:
             loaded = records_from_rows(rows, path, default_id, limits)

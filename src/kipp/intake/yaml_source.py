@@ -21,6 +21,9 @@ except AttributeError:  # PyYAML built without libyaml
     _Loader = yaml.SafeLoader
 
 DEFAULT_MAX_NODES = 100_000
+_MERGE = "tag:yaml.org,2002:merge"
+MAX_DEPTH = 100  # a proposal nests 4 levels; refuse long before Python's recursion limit
+TOO_DEEP = f"nested more than {MAX_DEPTH} levels deep, too deep to be a proposal"
 
 
 class YamlProblem(Exception):
@@ -57,8 +60,8 @@ def parse_yaml(text: str, *, line_offset: int = 0, max_nodes: int = DEFAULT_MAX_
         raise YamlProblem(f"not valid YAML: {problem}", line) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(f"not valid YAML: {exc}") from None
-    except RecursionError:
-        raise YamlProblem("nested too deeply to be a proposal") from None
+    except RecursionError:  # merge keys (`<<`) nesting past the depth check
+        raise YamlProblem(TOO_DEEP) from None
     finally:
         loader.dispose()
 
@@ -67,47 +70,84 @@ class _Walker:
     def __init__(self, loader: yaml.SafeLoader, line_offset: int, max_nodes: int) -> None:
         self.loader = loader
         self.offset = line_offset
+        self.max_nodes = max_nodes
         self.budget = max_nodes
         self.lines: dict[RawPath, int] = {}
+        self.open: set[int] = set()  # ids of the collections being built, to catch loops
 
     def _line(self, node: yaml.Node) -> int:
         return int(node.start_mark.line) + 1 + self.offset
 
-    def _spend(self, node: yaml.Node) -> None:
+    def _spend(self, node: yaml.Node, path: RawPath) -> None:
         self.budget -= 1
         if self.budget < 0:
             raise YamlProblem(
-                "too many values once aliases (*name) are expanded; "
-                "write the values out instead of referencing anchors",
+                f"more than {self.max_nodes:,} values, counting each alias (*name) expanded; "
+                "a proposal holds far fewer: write the values out instead of referencing anchors",
                 self._line(node),
             )
+        if len(path) >= MAX_DEPTH:
+            raise YamlProblem(TOO_DEEP, self._line(node))
 
     def build(self, node: yaml.Node, path: RawPath) -> Any:
-        self._spend(node)
-        if isinstance(node, yaml.MappingNode):
-            self.loader.flatten_mapping(node)
-            result: dict[Any, Any] = {}
-            for key_node, value_node in node.value:
-                key = self._scalar_key(key_node)
-                if key in result:
-                    raise YamlProblem(f"key '{key}' appears twice; keep one", self._line(key_node))
-                child = (*path, key)
-                self.lines[child] = self._line(key_node)
-                result[key] = self.build(value_node, child)
-            return result
-        if isinstance(node, yaml.SequenceNode):
+        self._spend(node, path)
+        if not isinstance(node, yaml.MappingNode | yaml.SequenceNode):
+            return self._scalar(node)
+        if id(node) in self.open:
+            raise YamlProblem(
+                "an alias (*name) refers to the value it stands in, a loop that never ends; "
+                "write the values out instead",
+                self._line(node),
+            )
+        self.open.add(id(node))
+        try:
+            if isinstance(node, yaml.MappingNode):
+                return self._mapping(node, path)
             items = []
             for index, item_node in enumerate(node.value):
                 child = (*path, index)
                 self.lines[child] = self._line(item_node)
                 items.append(self.build(item_node, child))
             return items
-        return self.loader.construct_object(node, deep=True)
+        finally:
+            self.open.discard(id(node))
+
+    def _mapping(self, node: yaml.MappingNode, path: RawPath) -> dict[Any, Any]:
+        explicit = sum(1 for key_node, _ in node.value if key_node.tag != _MERGE)
+        self.loader.flatten_mapping(node)  # merged (`<<: *base`) pairs come first
+        merged = len(node.value) - explicit
+        result: dict[Any, Any] = {}
+        from_merge: set[Any] = set()
+        for index, (key_node, value_node) in enumerate(node.value):
+            key = self._scalar_key(key_node)
+            if key in result:
+                if index < merged:  # of two merged mappings, the first one named wins
+                    continue
+                if key not in from_merge:
+                    raise YamlProblem(f"key '{key}' appears twice; keep one", self._line(key_node))
+            if index < merged:
+                from_merge.add(key)
+            else:
+                from_merge.discard(key)  # a key written out overrides the merged one
+            child = (*path, key)
+            self.lines[child] = self._line(key_node)
+            result[key] = self.build(value_node, child)
+        return result
+
+    def _scalar(self, node: yaml.Node) -> Any:
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except (ValueError, TypeError, AttributeError, OverflowError):
+            # PyYAML raises plain errors for text that looks like a typed value but is not
+            # one (`2019-02-30` resolves as a timestamp): keep the text as written and let
+            # validation say what is wrong with it.
+            self.loader.recursive_objects.pop(node, None)  # else an alias to it would fail
+            return str(node.value)
 
     def _scalar_key(self, node: yaml.Node) -> str | int:
         if not isinstance(node, yaml.ScalarNode):
             raise YamlProblem("a key must be a plain word, not a list or mapping", self._line(node))
-        key = self.loader.construct_object(node)
+        key = self._scalar(node)
         if isinstance(key, bool) or not isinstance(key, str | int):
             return str(node.value)
         return key

@@ -1,0 +1,190 @@
+"""Eligibility gates: the call's rules, checked with their figures recorded.
+
+A gate never decides quietly: every result, passed or not, carries a sentence with the
+numbers it compared (months in operation, words per section, ...).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from datetime import date
+
+from pydantic import BaseModel, ConfigDict
+
+from kipp.i18n import Text, text
+from kipp.intake import title_key
+from kipp.models import Proposal
+from kipp.rubric import Call, Gate, GateKind, Rubric
+
+
+class GateResult(BaseModel):
+    """One gate's verdict on one proposal, with the figures behind it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    gate: str
+    passed: bool
+    detail: Text
+
+
+def months_between(start: date, end: date) -> int:
+    """Whole months from `start` to `end` (2020-04-15 -> 2022-04-15 is 24; a day less is 23)."""
+    months = (end.year - start.year) * 12 + (end.month - start.month)
+    if end.day < start.day:
+        months -= 1
+    return months
+
+
+def word_count(value: str | None) -> int:
+    """Words as a reader counts them: runs of non-space characters."""
+    return len(value.split()) if value else 0
+
+
+def _section(name: str) -> Text:
+    return text(f"section.{name}")
+
+
+def min_age(proposal: Proposal, call: Call, gate: Gate) -> GateResult:
+    """Running at least `min_months` by the deadline (`min_months_pandemic` for pandemic
+    innovations); exactly the minimum passes."""
+    pandemic = proposal.pandemic_related
+    required = call.min_months_pandemic if pandemic else call.min_months
+    rule = text(
+        "gate.min_age.rule_pandemic" if pandemic else "gate.min_age.rule", required=required
+    )
+    months = months_between(proposal.started_on, call.deadline)
+    started, deadline = proposal.started_on, call.deadline
+    if started > deadline:
+        detail = text("gate.min_age.after", started=started, deadline=deadline, rule=rule)
+        return GateResult(gate=gate.id, passed=False, detail=detail)
+    detail = text("gate.min_age", started=started, months=months, deadline=deadline, rule=rule)
+    return GateResult(gate=gate.id, passed=months >= required, detail=detail)
+
+
+def word_caps(proposal: Proposal, call: Call, gate: Gate) -> GateResult:
+    """Every section within its cap; a section exactly at its cap passes."""
+    if not call.word_caps:
+        return GateResult(gate=gate.id, passed=True, detail=text("gate.word_caps.none"))
+    counts = {name: word_count(value) for name, value in proposal.sections.items()}
+    over = [
+        text("gate.word_caps.item", section=_section(name), words=counts[name], cap=cap)
+        for name, cap in call.word_caps.items()
+        if counts.get(name, 0) > cap
+    ]
+    if over:
+        return GateResult(
+            gate=gate.id, passed=False, detail=text("gate.word_caps.over", items=over)
+        )
+    name, cap = max(call.word_caps.items(), key=lambda item: (counts[item[0]] / item[1], item[0]))
+    detail = text("gate.word_caps.ok", section=_section(name), words=counts[name], cap=cap)
+    return GateResult(gate=gate.id, passed=True, detail=detail)
+
+
+def required_sections(proposal: Proposal, call: Call, gate: Gate) -> GateResult:
+    """The gate's sections all hold some text."""
+    texts = dict(proposal.sections.items())
+    empty = [_section(name) for name in gate.sections or [] if not (texts.get(name) or "").strip()]
+    if empty:
+        return GateResult(
+            gate=gate.id, passed=False, detail=text("gate.sections.empty", sections=empty)
+        )
+    return GateResult(gate=gate.id, passed=True, detail=text("gate.sections.ok"))
+
+
+def attachments(proposal: Proposal, call: Call, gate: Gate) -> GateResult:
+    """The call's required attachments are given (a path or URL each)."""
+    if not call.required_attachments:
+        return GateResult(gate=gate.id, passed=True, detail=text("gate.attachments.none"))
+    given = proposal.attachments
+    present = {
+        "decree": bool(given.decree),
+        "video": bool(given.video),
+        "evidence": bool(given.evidence),
+    }
+    missing = [text(f"attachment.{a}") for a in call.required_attachments if not present[a]]
+    if missing:
+        return GateResult(
+            gate=gate.id, passed=False, detail=text("gate.attachments.missing", items=missing)
+        )
+    items = [text(f"attachment.{a}") for a in call.required_attachments]
+    return GateResult(gate=gate.id, passed=True, detail=text("gate.attachments.ok", items=items))
+
+
+def stage(proposal: Proposal, call: Call, gate: Gate) -> GateResult:
+    """The innovation is at a stage the call accepts."""
+    allowed = gate.stages or []
+    label = text(f"stage.{proposal.stage.value}")
+    if allowed and proposal.stage not in allowed:
+        detail = text(
+            "gate.stage.bad", stage=label, allowed=[text(f"stage.{s.value}") for s in allowed]
+        )
+        return GateResult(gate=gate.id, passed=False, detail=detail)
+    return GateResult(gate=gate.id, passed=True, detail=text("gate.stage.ok", stage=label))
+
+
+PerProposal = Callable[[Proposal, Call, Gate], GateResult]
+PER_PROPOSAL: dict[GateKind, PerProposal] = {
+    GateKind.MIN_AGE: min_age,
+    GateKind.WORD_CAPS: word_caps,
+    GateKind.REQUIRED_SECTIONS: required_sections,
+    GateKind.ATTACHMENTS: attachments,
+    GateKind.STAGE: stage,
+}
+
+
+def unique_title(proposals: Sequence[Proposal], gate: Gate) -> dict[str, GateResult]:
+    """A title (ignoring case, spacing, punctuation) used by one proposal only."""
+    holders: dict[str, list[str]] = defaultdict(list)
+    for p in proposals:
+        holders[title_key(p.title)].append(p.id)
+    results = {}
+    for p in proposals:
+        others = [i for i in holders[title_key(p.title)] if i != p.id]
+        if others:
+            detail = text("gate.unique_title.repeat", others=others)
+            results[p.id] = GateResult(gate=gate.id, passed=False, detail=detail)
+        else:
+            results[p.id] = GateResult(
+                gate=gate.id, passed=True, detail=text("gate.unique_title.ok")
+            )
+    return results
+
+
+def per_agency(proposals: Sequence[Proposal], call: Call, gate: Gate) -> dict[str, GateResult]:
+    """No agency sends more than the call allows; when one does, all its proposals fail, so
+    the coordinator (not the file order) chooses which to keep."""
+    counts = Counter(title_key(p.agency) for p in proposals)
+    results = {}
+    for p in proposals:
+        count = counts[title_key(p.agency)]
+        if call.max_per_agency is None:
+            detail = text("gate.per_agency.unlimited", agency=p.agency, count=count)
+            results[p.id] = GateResult(gate=gate.id, passed=True, detail=detail)
+            continue
+        passed = count <= call.max_per_agency
+        key = "gate.per_agency.ok" if passed else "gate.per_agency.over"
+        detail = text(key, agency=p.agency, count=count, max=call.max_per_agency)
+        results[p.id] = GateResult(gate=gate.id, passed=passed, detail=detail)
+    return results
+
+
+def check_gates(proposals: Sequence[Proposal], rubric: Rubric) -> dict[str, list[GateResult]]:
+    """Every gate of the rubric, in its order, for every proposal (keyed by proposal id)."""
+    results: dict[str, list[GateResult]] = {p.id: [] for p in proposals}
+    for gate in rubric.gates:
+        if gate.kind is GateKind.UNIQUE_TITLE:
+            batch = unique_title(proposals, gate)
+        elif gate.kind is GateKind.MAX_PER_AGENCY:
+            batch = per_agency(proposals, rubric.call, gate)
+        else:
+            check = PER_PROPOSAL[gate.kind]
+            batch = {p.id: check(p, rubric.call, gate) for p in proposals}
+        for proposal_id, result in batch.items():
+            results[proposal_id].append(result)
+    return results
+
+
+def eligible(results: Sequence[GateResult]) -> bool:
+    """True when every gate passed."""
+    return all(r.passed for r in results)

@@ -1,0 +1,97 @@
+"""Every sentence a run writes for people, in Bahasa Indonesia and English.
+
+Domain code returns `Text` (a catalogue key and its parameters), never a finished sentence,
+so one run can be rendered in either language. Numbers and dates are formatted per language
+(Indonesian: `1.250`, `0,42`, `1 Juli 2019`).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from kipp.catalogue import CATALOGUE
+from kipp.dates import MONTH_NAMES_ID
+
+
+class Lang(StrEnum):
+    """Output languages."""
+
+    ID = "id"
+    EN = "en"
+
+
+class Text(BaseModel):
+    """A sentence to be rendered later in the run's language. Parameters may themselves be
+    `Text` (a translated label inside a sentence) or lists of them."""
+
+    model_config = ConfigDict(frozen=True)
+
+    key: str
+    params: dict[str, Param] = Field(default_factory=dict)
+
+
+Param = str | int | float | date | Text | list[Text] | list[str] | list[float]
+Text.model_rebuild()
+
+
+def text(key: str, **params: Param) -> Text:
+    """Build a `Text`, checking the key exists so a typo fails where it is made."""
+    if key not in CATALOGUE:
+        raise KeyError(f"no catalogue entry '{key}'")
+    return Text(key=key, params=params)
+
+
+_MONTHS_EN = [
+    "", "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+]  # fmt: skip
+
+
+def format_number(value: float, lang: Lang, decimals: int | None = None) -> str:
+    """`1250.5` -> `1.250,5` (id) or `1,250.5` (en); whole numbers without decimals."""
+    if decimals is None:
+        decimals = 0 if float(value).is_integer() else 2
+    english = f"{value:,.{decimals}f}"
+    if lang is Lang.EN:
+        return english
+    return english.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def format_date(value: date, lang: Lang) -> str:
+    """`1 Juli 2019` / `1 July 2019`."""
+    months = MONTH_NAMES_ID if lang is Lang.ID else _MONTHS_EN
+    return f"{value.day} {months[value.month]} {value.year}"
+
+
+def _format(value: Param, lang: Lang) -> str:
+    if isinstance(value, Text):
+        return render(value, lang)
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, date):
+        return format_date(value, lang)
+    if isinstance(value, int):
+        return format_number(value, lang)
+    if isinstance(value, float):
+        return format_number(value, lang)
+    if isinstance(value, list):
+        numbers = all(isinstance(item, float) for item in value)
+        return ("; " if numbers and lang is Lang.ID else ", ").join(
+            _format(item, lang) for item in value
+        )
+    return value
+
+
+def render(item: Text, lang: Lang) -> str:
+    """The sentence in `lang`, with its parameters formatted for that language."""
+    template = CATALOGUE[item.key][lang.value]
+    return template.format(**{k: _format(v, lang) for k, v in item.params.items()})
+
+
+def tr(key: str, lang: Lang, **params: Any) -> str:
+    """Shortcut: render a catalogue entry directly (labels, headings)."""
+    return render(text(key, **params), lang)

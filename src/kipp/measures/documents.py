@@ -1,0 +1,100 @@
+"""What of a proposal or a prior innovation is compared, as lists of normalised words.
+
+A document is the title (acronym titles count their expansion too) plus the idea text: for
+a prior innovation its description, for a proposal the sections that say what the
+innovation is and why (`IDEA_SECTIONS`: summary, novelty, background). On the evaluation
+set (tests/data/novelty/README.md) it kept every paraphrased replication above every
+unrelated match (0.372 vs 0.347); adding implementation, or all eight sections, which
+describe any innovation in the same words, made the two overlap; the summary alone kept
+them apart but cut the margin of a paraphrased batch duplicate over unrelated batch pairs
+from 0.37 to 0.15. Counting the title twice lowered replications (0.372 -> 0.270): a
+replication under a new name shares none of its title. Form boilerplate (a unit of text
+repeated in several proposals of a batch, or in several corpus entries) is dropped; place
+names and administrative words are masked; a proposal's mentions of its own agency are
+removed.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from kipp.corpus import PriorInnovation
+from kipp.measures.text import (
+    agency_phrase,
+    mask_of,
+    remove_phrase,
+    title_tokens,
+    tokens,
+    units,
+)
+from kipp.models import Proposal
+
+IDEA_SECTIONS = ("summary", "novelty", "background")
+TITLE_WEIGHT = 1
+# A unit found in this many documents is boilerplate. Two is not enough: two proposals
+# sharing sentences is exactly the duplicate the measure must find.
+BOILERPLATE_MIN = 3
+
+
+def _units(texts: Sequence[str]) -> list[tuple[str, list[str]]]:
+    # each unit tokenised once, unmasked: its key for spotting repeats, and its words
+    found = []
+    for text in texts:
+        for unit in units(text):
+            words = tokens(unit)
+            found.append((" ".join(words), words))
+    return found
+
+
+def boilerplate(
+    documents: Iterable[list[tuple[str, list[str]]]], minimum: int = BOILERPLATE_MIN
+) -> frozenset[str]:
+    """Unit keys found in at least `minimum` of the documents (given as their units)."""
+    seen: Counter[str] = Counter()
+    for document in documents:
+        seen.update({key for key, _ in document if key})
+    return frozenset(key for key, count in seen.items() if count >= minimum)
+
+
+def _idea_words(
+    document: list[tuple[str, list[str]]], drop: frozenset[str], mask: frozenset[str]
+) -> list[str]:
+    return [w for key, words in document if key not in drop for w in words if w not in mask]
+
+
+def proposal_texts(proposal: Proposal) -> list[str]:
+    """The idea sections of a proposal that are not empty, in `IDEA_SECTIONS` order."""
+    given = dict(proposal.sections.items())
+    return [text for name in IDEA_SECTIONS if (text := given.get(name))]
+
+
+def batch_mask(proposals: Sequence[Proposal]) -> frozenset[str]:
+    """Administrative words and the place words of every proposal's region and agency."""
+    return mask_of((p.region, p.agency) for p in proposals)
+
+
+def proposal_documents(proposals: Sequence[Proposal], mask: frozenset[str]) -> list[list[str]]:
+    """One word list per proposal, in order (see the module docstring)."""
+    split = [_units(proposal_texts(p)) for p in proposals]
+    drop = boilerplate(split)
+    documents: list[list[str]] = []
+    for proposal, own in zip(proposals, split, strict=True):
+        words = _idea_words(own, drop, mask)
+        words = remove_phrase(words, agency_phrase(proposal.agency, mask))
+        documents.append(title_tokens(proposal.title, mask) * TITLE_WEIGHT + words)
+    return documents
+
+
+def corpus_documents(entries: Sequence[PriorInnovation]) -> list[list[str]]:
+    """One word list per prior innovation, in order. Each entry's own place words are
+    masked in its own text only: masking every corpus region everywhere would also mask
+    common words that happen to be place names (Batu, Daya, Bangsal)."""
+    split = [_units([e.description]) for e in entries]
+    drop = boilerplate(split)
+    documents: list[list[str]] = []
+    for entry, own in zip(entries, split, strict=True):
+        mask = mask_of([(entry.region, entry.agency)])
+        words = _idea_words(own, drop, mask)
+        documents.append(title_tokens(entry.title, mask) * TITLE_WEIGHT + words)
+    return documents

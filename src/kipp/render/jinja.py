@@ -1,0 +1,60 @@
+"""The two Jinja environments of the documents: strict, and escaping every value they print.
+
+HTML escapes with Jinja's autoescape. Markdown has no autoescape, so `markdown_text` plays
+that part: every `{{ value }}` goes through it, so a title holding `|`, a newline, `<script>`
+or `**` prints as text and cannot break a table or the document around it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from kipp.i18n import Lang, tr
+
+# What would start Markdown or HTML syntax inside a line. Kept narrow so the raw file stays
+# readable: `_` only at a word's edge (`dinas_kesehatan.yaml` is plain text), `#` only after
+# a space (a heading's closing sequence; `file.xlsx#3` is plain), `&` only where it would
+# begin an entity such as `&amp;`. Values never start a line in the templates, so line-start
+# syntax (`>`, `-`, `1.`) cannot arise.
+_MARKDOWN_SYNTAX = re.compile(r"[\\`*\[\]<|~]|(?<![^\W_])_|_(?![^\W_])|(?<!\S)#|&(?=#?\w+;)")
+
+
+def _printable(value: object) -> object:
+    """A `None` reaching the page is a gap in the view-model: fail, never print "None"."""
+    if value is None:
+        raise TypeError("a template printed None; the view-model must give a text")
+    return value
+
+
+def markdown_text(value: object) -> str:
+    """One line of Markdown showing `value` literally: whitespace runs (newlines included)
+    become one space, and characters that would start Markdown syntax are escaped."""
+    flat = " ".join(str(_printable(value)).split())
+    return _MARKDOWN_SYNTAX.sub(lambda match: "\\" + match.group(0), flat)
+
+
+@cache
+def environment(*, html: bool) -> Environment:
+    """The environment for `.html.j2` (autoescape) or `.md.j2` (Markdown escaping)."""
+    return Environment(
+        loader=PackageLoader("kipp", "templates"),
+        undefined=StrictUndefined,
+        autoescape=html,
+        finalize=_printable if html else markdown_text,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def labels(lang: Lang) -> Callable[[str], str]:
+    """`t(key)` for the templates: a document label in `lang`; an unknown key raises."""
+
+    def t(key: str) -> str:
+        return tr(key, lang)
+
+    return t

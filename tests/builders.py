@@ -1,0 +1,244 @@
+"""Builders for the test suite: a valid proposal, files in every supported format, and small
+helpers to read a batch's result.
+
+Import them from here (`from builders import proposal_data`), not from `conftest`: pytest
+gives every folder's conftest.py the same module name, so `from conftest import ...` breaks
+as soon as a second conftest.py exists (tests/flows/ has one).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import yaml
+
+from kipp.intake import Batch, Entry, Limits, load_batch
+from kipp.models import SECTION_NAMES, CallChoices
+
+# The choices of the bundled KIPP 2022 rubric, spelled out so a test reads on its own.
+GROUPS = ("umum", "khusus")
+CATEGORIES = ("inklusif", "tpb", "ketahanan")
+
+
+class _Drop:
+    """Marker for `proposal_data(key=DROP)`: leave the key out."""
+
+    def __repr__(self) -> str:
+        return "DROP"
+
+
+DROP: Any = _Drop()
+
+
+def proposal_data(**overrides: Any) -> dict[str, Any]:
+    """A valid proposal as canonical keys and plain values (what a YAML file holds).
+
+    `id` is left out, so it defaults to the file name; pass `id=...` to set it, and
+    `key=DROP` to leave a key out.
+    """
+    data: dict[str, Any] = {
+        "title": "Layanan Kesehatan Keliling",
+        "agency": "Dinas Kesehatan",
+        "region": "Kota Mojokerto",
+        "group": "umum",
+        "category": "tpb",
+        "sdgs": [3, 10],
+        "started_on": "2019-07-01",
+        "pandemic_related": False,
+        "stage": "penerapan",
+        "digital": True,
+        "innovators": [
+            {
+                "name": "Sri Wahyuni",
+                "role": "Kepala Seksi Pelayanan",
+                "email": "sri.wahyuni@example.go.id",
+                "phone": "0812-3456-7890",
+            }
+        ],
+        "prior_awards": [{"competition": "Top 45 KIPP Jawa Timur", "year": 2021, "level": "top45"}],
+        "sections": {name: f"Teks bagian {name} proposal ini." for name in SECTION_NAMES},
+        "indicators": {"beneficiaries": 1200, "service_time_before_hours": 48},
+        "replications": [
+            {"agency": "Dinas Kesehatan", "region": "Kabupaten Jombang", "year": 2021}
+        ],
+        "attachments": {
+            "decree": "sk-kepala-dinas.pdf",
+            "video": "https://example.org/video",
+            "evidence": ["foto-layanan.jpg"],
+        },
+    }
+    for key, value in overrides.items():
+        if value is DROP:
+            data.pop(key, None)
+        else:
+            data[key] = value
+    return data
+
+
+def yaml_text(data: Any) -> str:
+    """`data` as block-style YAML, keys in the given order."""
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False)
+
+
+def write_bytes(folder: Path, name: str, content: bytes) -> Path:
+    """Write raw bytes as `folder/name` (creating subfolders)."""
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content)
+    return path
+
+
+def write_text(folder: Path, name: str, text: str) -> Path:
+    """Write UTF-8 text as `folder/name`, newlines as given."""
+    return write_bytes(folder, name, text.encode("utf-8"))
+
+
+def write_yaml(folder: Path, name: str, data: Any) -> Path:
+    """A YAML proposal: text is written as is, anything else dumped as YAML."""
+    return write_text(folder, name, data if isinstance(data, str) else yaml_text(data))
+
+
+def write_json(folder: Path, name: str, data: Any) -> Path:
+    """A JSON proposal: text is written as is, anything else dumped as indented JSON."""
+    text = data if isinstance(data, str) else json.dumps(data, indent=2, ensure_ascii=False)
+    return write_text(folder, name, text)
+
+
+def md_text(front: dict[str, Any] | str, sections: dict[str, str] | str = "") -> str:
+    """A Markdown proposal: front matter, then one `## Heading` block per section."""
+    front_text = front if isinstance(front, str) else yaml_text(front)
+    if isinstance(sections, str):
+        body = sections
+    else:
+        body = "".join(f"## {heading}\n\n{text}\n\n" for heading, text in sections.items())
+    return f"---\n{front_text}---\n\n{body}"
+
+
+MD_SECTIONS = {
+    "Ringkasan": "Ringkasan inovasi.",
+    "Latar Belakang dan Tujuan": "Latar belakang inovasi.",
+    "Kebaruan / Nilai Tambah": "Kebaruan inovasi.",
+    "Implementasi Inovasi": "Implementasi inovasi.",
+    "Signifikansi": "Signifikansi inovasi.",
+    "Adaptabilitas": "Adaptabilitas inovasi.",
+    "Sumber Daya": "Sumber daya inovasi.",
+    "Strategi Keberlanjutan": "Keberlanjutan inovasi.",
+}
+
+
+def write_md(
+    folder: Path,
+    name: str,
+    front: dict[str, Any] | str | None = None,
+    sections: dict[str, str] | str | None = None,
+) -> Path:
+    """A Markdown proposal; by default a valid one with every section as a heading."""
+    if front is None:
+        front = proposal_data(sections=DROP)
+    return write_text(folder, name, md_text(front, MD_SECTIONS if sections is None else sections))
+
+
+def csv_text(rows: Sequence[Sequence[Any]], delimiter: str = ",") -> str:
+    """Rows as CSV text with Windows line endings, as spreadsheet programs export it."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def write_csv(folder: Path, name: str, rows: Sequence[Sequence[Any]], delimiter: str = ",") -> Path:
+    """A CSV export: the first row holds the headers."""
+    return write_text(folder, name, csv_text(rows, delimiter))
+
+
+def write_xlsx(
+    folder: Path,
+    name: str,
+    rows: Sequence[Sequence[Any]],
+    *,
+    sheet: str = "Form Responses 1",
+    more_sheets: dict[str, Sequence[Sequence[Any]]] | None = None,
+) -> Path:
+    """An XLSX export built with openpyxl: `rows` on the first sheet, headers first."""
+    workbook = openpyxl.Workbook()
+    first = workbook.active
+    first.title = sheet
+    for row in rows:
+        first.append(list(row))
+    for title, other_rows in (more_sheets or {}).items():
+        other = workbook.create_sheet(title)
+        for row in other_rows:
+            other.append(list(row))
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    workbook.save(path)
+    return path
+
+
+# Spreadsheet headers as an Indonesian form export writes them, and a row that fills them
+# with a valid proposal.
+FORM_HEADERS = [
+    "Judul",
+    "Instansi",
+    "Kelompok",
+    "Kategori",
+    "TPB",
+    "Tanggal Mulai",
+    "Tahapan",
+    "Digital",
+    "Ringkasan",
+    "Kebaruan",
+    "inovator.1.nama",
+    "inovator.1.email",
+    "Penerima Manfaat",
+]
+
+
+def form_row(title: str = "Layanan Kesehatan Keliling", **cells: Any) -> list[Any]:
+    """A valid row under `FORM_HEADERS`; `cells` replace values by header."""
+    values: dict[str, Any] = {
+        "Judul": title,
+        "Instansi": "Dinas Kesehatan",
+        "Kelompok": "umum",
+        "Kategori": "tpb",
+        "TPB": "3, 10",
+        "Tanggal Mulai": "1 Juli 2019",
+        "Tahapan": "penerapan",
+        "Digital": "ya",
+        "Ringkasan": "Ringkasan inovasi.",
+        "Kebaruan": "Kebaruan inovasi.",
+        "inovator.1.nama": "Sri Wahyuni",
+        "inovator.1.email": "sri.wahyuni@example.go.id",
+        "Penerima Manfaat": "1.200",
+    }
+    values.update(cells)
+    return [values[h] for h in FORM_HEADERS]
+
+
+def rendered(entry: Entry) -> list[str]:
+    """An entry's problems as users read them."""
+    return [p.render() for p in entry.problems]
+
+
+def only_entry(batch: Batch) -> Entry:
+    """The single entry of a one-proposal batch (fails when there is not exactly one)."""
+    assert batch.unread == []
+    assert len(batch.entries) == 1, [e.source for e in batch.entries]
+    return batch.entries[0]
+
+
+def line_of(path: Path, text: str) -> int:
+    """The 1-based line of the first line of a file that starts with `text`."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, start=1) if line.lstrip().startswith(text))
+
+
+def load(folder: Path, choices: CallChoices, limits: Limits | None = None) -> Batch:
+    """`load_batch`, spelled short."""
+    return load_batch(folder, choices, limits)

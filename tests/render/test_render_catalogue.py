@@ -1,0 +1,108 @@
+"""The catalogue is complete in both languages, and the documents use only keys it holds."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from string import Formatter
+from typing import get_args
+
+import pytest
+from jinja2 import nodes
+from render_builders import full_results, rubric
+
+import kipp.render.views
+from kipp.catalogue import CATALOGUE
+from kipp.catalogue.documents import DOCUMENTS
+from kipp.i18n import Lang
+from kipp.measures.novelty import Neighbour
+from kipp.render import render_html, render_markdown
+from kipp.render.jinja import environment
+from kipp.results import ProblemOut
+
+TEMPLATES = {"shortlist.md.j2": False, "shortlist.html.j2": True}
+# Keys the view-model builds from a value (`f"doc.flag.{kind}"`), with every value it can take.
+DYNAMIC = {
+    "doc.flag": get_args(Neighbour.model_fields["kind"].annotation),
+    "doc.neighbour": get_args(Neighbour.model_fields["kind"].annotation),
+    "doc.flag.sentence": get_args(Neighbour.model_fields["kind"].annotation),
+    "doc.severity": get_args(ProblemOut.model_fields["severity"].annotation),
+    "doc.language": tuple(lang.value for lang in Lang),
+}
+# Labels for a rubric's values, looked up with a fallback to the value as written.
+OPTIONAL_PREFIXES = ("doc.group.", "doc.category.")
+
+
+def _fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in Formatter().parse(template) if name is not None}
+
+
+def _template_keys(name: str) -> list[str]:
+    """Every key a template passes to `t(...)`; fails on a key that is not a literal."""
+    env = environment(html=TEMPLATES[name])
+    assert env.loader is not None
+    source, _, _ = env.loader.get_source(env, name)
+    keys = []
+    for call in env.parse(source).find_all(nodes.Call):
+        if isinstance(call.node, nodes.Name) and call.node.name == "t":
+            (argument,) = call.args
+            assert isinstance(argument, nodes.Const), f"{name}: t() needs a literal key"
+            keys.append(argument.value)
+    return keys
+
+
+def test_every_catalogue_entry_has_indonesian_and_english_text() -> None:
+    incomplete = {
+        key: sorted(entry)
+        for key, entry in CATALOGUE.items()
+        if set(entry) != {"id", "en"} or not all(text.strip() for text in entry.values())
+    }
+    assert incomplete == {}
+
+
+def test_every_catalogue_entry_takes_the_same_parameters_in_both_languages() -> None:
+    differing = {
+        key: (sorted(_fields(entry["id"])), sorted(_fields(entry["en"])))
+        for key, entry in CATALOGUE.items()
+        if _fields(entry["id"]) != _fields(entry["en"])
+    }
+    assert differing == {}
+
+
+def test_document_keys_do_not_collide_with_evidence_keys() -> None:
+    assert all(key.startswith("doc.") for key in DOCUMENTS)
+
+
+@pytest.mark.parametrize("name", list(TEMPLATES))
+def test_templates_reference_only_existing_keys(name: str) -> None:
+    keys = _template_keys(name)
+
+    assert len(keys) > 40
+    assert sorted(k for k in set(keys) if k not in CATALOGUE) == []
+
+
+def test_dynamic_keys_exist_for_every_value() -> None:
+    expected = {f"{prefix}.{value}" for prefix, values in DYNAMIC.items() for value in values}
+    assert sorted(expected - set(CATALOGUE)) == []
+
+
+def test_every_document_key_is_used() -> None:
+    views = Path(kipp.render.views.__file__).read_text(encoding="utf-8")
+    literal = set(re.findall(r'"(doc\.[a-z0-9_.]+)"', views))
+    in_templates = {key for name in TEMPLATES for key in _template_keys(name)}
+    dynamic = {f"{prefix}.{value}" for prefix, values in DYNAMIC.items() for value in values}
+    unused = [
+        key
+        for key in DOCUMENTS
+        if key not in literal | in_templates | dynamic and not key.startswith(OPTIONAL_PREFIXES)
+    ]
+    assert unused == []
+
+
+@pytest.mark.parametrize("lang", list(Lang))
+def test_both_documents_render_in_each_language(lang: Lang) -> None:
+    markdown = render_markdown(full_results(lang), rubric(), lang)
+    html = render_html(full_results(lang), rubric(), lang)
+
+    assert markdown.startswith("# ")
+    assert html.endswith("</html>\n")

@@ -1,0 +1,261 @@
+"""`render_markdown`: every section in both languages, values that cannot break the document."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from render_builders import (
+    CORPUS_SHA,
+    INPUT_SHA,
+    RUBRIC_SHA,
+    criteria,
+    full_results,
+    proposal,
+    results,
+    rubric,
+)
+
+from kipp.i18n import Lang
+from kipp.render import render_markdown
+from kipp.results import ProposalStatus
+
+
+def _headings(markdown: str, level: str) -> list[str]:
+    return [line for line in markdown.splitlines() if line.startswith(level + " ")]
+
+
+def _cells(row: str) -> list[str]:
+    """The cells of a Markdown table row, split on pipes that are not escaped."""
+    return [cell.strip() for cell in re.split(r"(?<!\\)\|", row)[1:-1]]
+
+
+def _row(markdown: str, starts: str) -> str:
+    rows = [line for line in markdown.splitlines() if line.startswith(starts)]
+    assert len(rows) == 1, rows
+    return rows[0]
+
+
+def test_markdown_in_indonesian_has_every_section() -> None:
+    markdown = render_markdown(full_results(Lang.ID), rubric(), Lang.ID)
+
+    assert _headings(markdown, "#") == ["# Daftar Pendek Nominasi Inovasi"]
+    assert _headings(markdown, "##") == [
+        "## Nominasi",
+        "## Dinilai, tidak masuk daftar pendek",
+        "## Tidak memenuhi syarat",
+        "## Berkas tidak valid",
+        "## Berkas tidak terbaca",
+        "## Manifes proses",
+    ]
+    assert _headings(markdown, "###") == [
+        "### 1. Layanan A",
+        "### Layanan C",
+        "### batch/sip.md",
+        "### Catatan pembacaan berkas",
+        "### Sengaja diabaikan",
+        "### Berkas masukan",
+    ]
+    assert _headings(markdown, "####") == [
+        "#### Penilaian per kriteria",
+        "#### Kebaruan: inovasi dan proposal paling mirip",
+        "#### Syarat yang dipenuhi",
+        "#### Catatan pembacaan berkas",
+    ]
+
+
+def test_markdown_in_english_has_every_section() -> None:
+    markdown = render_markdown(full_results(Lang.EN), rubric(), Lang.EN)
+
+    assert _headings(markdown, "#") == ["# Innovation nomination shortlist"]
+    assert _headings(markdown, "##") == [
+        "## Nominees",
+        "## Scored, not shortlisted",
+        "## Ineligible",
+        "## Invalid proposals",
+        "## Unread files",
+        "## Run manifest",
+    ]
+    assert _headings(markdown, "####") == [
+        "#### Criteria",
+        "#### Novelty: the closest innovations and proposals",
+        "#### Gates passed",
+        "#### Notes from reading the file",
+    ]
+
+
+def test_markdown_heading_names_call_batch_date_and_counts() -> None:
+    markdown = render_markdown(full_results(Lang.ID), rubric(), Lang.ID)
+
+    assert markdown.splitlines()[2:11] == [
+        "**Kompetisi:** Kompetisi Uji 2022  ",
+        "**Kumpulan proposal:** mojokerto-uji  ",
+        "**Tanggal proses:** 20 April 2022",
+        "",
+        "4 proposal dari 5 berkas.",
+        "",
+        "| Daftar pendek | Dinilai | Tidak memenuhi syarat | Tidak valid | Tidak terbaca |",
+        "| ---: | ---: | ---: | ---: | ---: |",
+        "| 1 | 1 | 1 | 1 | 1 |",
+    ]
+
+
+def test_markdown_nominee_row_uses_indonesian_numbers() -> None:
+    markdown = render_markdown(full_results(Lang.ID), rubric(), Lang.ID)
+
+    assert _row(markdown, "| 1 | Layanan A") == (
+        "| 1 | Layanan A | Dinas Kesehatan | Tujuan Pembangunan Berkelanjutan (TPB) "
+        "| 80,00 (sementara: 60% bobot dinilai) |"
+    )
+
+
+def test_markdown_nominee_row_uses_english_numbers() -> None:
+    markdown = render_markdown(full_results(Lang.EN), rubric(), Lang.EN)
+
+    assert _row(markdown, "| 1 | Layanan A") == (
+        "| 1 | Layanan A | Dinas Kesehatan | Sustainable Development Goals (SDGs) "
+        "| 80.00 (provisional: 60% of the weight scored) |"
+    )
+
+
+def test_markdown_nominee_shows_criteria_neighbours_flags_and_gates() -> None:
+    markdown = render_markdown(full_results(Lang.ID), rubric(), Lang.ID)
+
+    assert _row(markdown, "| Kebaruan |") == (
+        "| Kebaruan | 60% | 4/5 | Level 4 | Skor 0,75 → level 4 dari 5. |"
+    )
+    assert _row(markdown, "| Keberlanjutan |") == (
+        "| Keberlanjutan | 40% | menunggu juri | — | Menunggu penilaian juri. |"
+    )
+    assert _row(markdown, "| inovasi terdahulu | prior-copy |") == (
+        "| inovasi terdahulu | prior-copy | Layanan Serupa | Pemerintah Kota Lain | 2019 "
+        "| 0,62 | **kemungkinan replikasi** |"
+    )
+    assert _row(markdown, "| proposal kumpulan ini | layanan-b |") == (
+        "| proposal kumpulan ini | layanan-b | Layanan B | Dinas Sosial | 2018 | 0,31 "
+        "| mirip: perlu ditinjau |"
+    )
+    assert _row(markdown, "| inovasi terdahulu | prior-far |") == (
+        "| inovasi terdahulu | prior-far | Inovasi Jauh | Pemerintah Kota Lain | — | 0,08 | — |"
+    )
+    assert _row(markdown, "> - ⚠") == (
+        "> - ⚠ Kemungkinan replikasi dari Layanan Serupa (prior-copy; Pemerintah Kota Lain, "
+        "2019): kemiripan 0,62."
+    )
+    assert _row(markdown, "> **Tanda untuk juri:**") == (
+        "> **Tanda untuk juri:** Tanda adalah bahan pemeriksaan, bukan putusan: replikasi sah "
+        "bila dinyatakan. Juri perlu memeriksa uraian proposal."
+    )
+    assert _row(markdown, "| Lama penerapan | Mulai 1 Juli") == (
+        "| Lama penerapan | Mulai 1 Juli 2019: 33 bulan. |"
+    )
+
+
+def test_markdown_lists_scored_ineligible_invalid_and_unread() -> None:
+    markdown = render_markdown(full_results(Lang.ID), rubric(), Lang.ID)
+
+    assert _row(markdown, "| 2 |") == (
+        "| 2 | Layanan B | Dinas Sosial | 60,00 (sementara: 60% bobot dinilai) "
+        "| Peringkat 2 dari 2; daftar pendek memuat 1 proposal. |"
+    )
+    assert _row(markdown, "| Lama penerapan | Mulai 1 September") == (
+        "| Lama penerapan | Mulai 1 September 2021: 7 bulan. |"
+    )
+    assert _row(markdown, "| title |") == (
+        "| title | baris 3 | galat | 3 characters; a title needs 5 to 150 |"
+    )
+    assert _row(markdown, "| batch/surat.docx |") == (
+        "| batch/surat.docx | unsupported file type '.docx' |"
+    )
+    assert (
+        _row(markdown, "| (file) |")
+        == "| (file) | batch/ekspor.xlsx | peringatan | sheet 'Sheet2' is empty |"
+    )
+    assert _row(markdown, "- batch/") == "- batch/\\_catatan.txt"
+
+
+def test_markdown_manifest_has_full_hashes() -> None:
+    markdown = render_markdown(full_results(Lang.EN), rubric(), Lang.EN)
+
+    assert _row(markdown, "| Rubric SHA-256 |") == f"| Rubric SHA-256 | {RUBRIC_SHA} |"
+    assert _row(markdown, "| Corpus SHA-256 |") == f"| Corpus SHA-256 | {CORPUS_SHA} |"
+    assert _row(markdown, "| Corpus entries |") == (
+        "| Corpus entries | 225 of 418 entries used (innovations up to 15 April 2022) |"
+    )
+    assert _row(markdown, "| batch/layanan-a.yaml |") == f"| batch/layanan-a.yaml | {INPUT_SHA} |"
+    assert _row(markdown, "| Started |") == "| Started | 2022-04-20T09:00:00+07:00 |"
+    assert markdown.endswith("\n\nProduced by kipp 0.1.0.\n")
+
+
+def test_markdown_pipe_and_newline_in_title_stay_in_their_cell() -> None:
+    nominee = proposal(title="Antrean | Online\nbaru", agency="Dinas | Kesehatan")
+    markdown = render_markdown(results([nominee]), rubric(), Lang.ID)
+
+    row = _row(markdown, "| 1 | Antrean")
+    assert row == (
+        "| 1 | Antrean \\| Online baru | Dinas \\| Kesehatan "
+        "| Tujuan Pembangunan Berkelanjutan (TPB) | 80,00 (sementara: 60% bobot dinilai) |"
+    )
+    assert _cells(row) == [
+        "1",
+        "Antrean \\| Online baru",
+        "Dinas \\| Kesehatan",
+        "Tujuan Pembangunan Berkelanjutan (TPB)",
+        "80,00 (sementara: 60% bobot dinilai)",
+    ]
+
+
+def test_markdown_syntax_in_title_is_shown_literally() -> None:
+    title = "**Tebal** [tautan](http://x) <script>alert(1)</script> _miring_ #1\n# Judul palsu"
+    markdown = render_markdown(results([proposal(title=title)]), rubric(), Lang.ID)
+
+    escaped = (
+        "\\*\\*Tebal\\*\\* \\[tautan\\](http://x) \\<script>alert(1)\\</script> "
+        "\\_miring\\_ \\#1 \\# Judul palsu"
+    )
+    assert _headings(markdown, "###") == [f"### 1. {escaped}", "### Berkas masukan"]
+    assert _headings(markdown, "#") == ["# Daftar Pendek Nominasi Inovasi"]
+    assert re.findall(r"(?<!\\)<", markdown) == []
+
+
+def test_markdown_provisional_notice_present_when_a_total_is_provisional() -> None:
+    markdown = render_markdown(full_results(Lang.ID), rubric(), Lang.ID)
+
+    notices = [line for line in markdown.splitlines() if line.startswith("> **SEMENTARA:**")]
+    assert notices == [
+        "> **SEMENTARA:** Menunggu penilaian juri: Keberlanjutan. Nilai total dihitung dari "
+        "kriteria yang sudah dinilai (60% dari seluruh bobot) dan dapat berubah setelah juri "
+        "menilai."
+    ]
+
+
+def test_markdown_provisional_notice_absent_when_every_total_is_final() -> None:
+    final = proposal(
+        criteria=criteria(sustainability_level=3), provisional=False, scored_weight=1.0
+    )
+    markdown = render_markdown(results([final]), rubric(), Lang.ID)
+
+    assert "SEMENTARA" not in markdown
+    assert "sementara" not in markdown
+    assert _row(markdown, "| 1 | Layanan A") == (
+        "| 1 | Layanan A | Dinas Kesehatan | Tujuan Pembangunan Berkelanjutan (TPB) | 80,00 |"
+    )
+
+
+def test_markdown_empty_sections_say_none() -> None:
+    markdown = render_markdown(results([], lang=Lang.EN), rubric(), Lang.EN)
+
+    lines = markdown.splitlines()
+    for heading in ("## Nominees", "## Scored, not shortlisted", "## Ineligible"):
+        assert lines[lines.index(heading) + 2] == "None."
+    assert lines[lines.index("## Invalid proposals") + 2] == "None."
+    assert lines[lines.index("## Unread files") + 2] == "None."
+
+
+@pytest.mark.parametrize("lang", list(Lang))
+def test_markdown_of_untitled_invalid_proposal_renders(lang: Lang) -> None:
+    untitled = proposal(ProposalStatus.INVALID, title=None, agency=None)
+    markdown = render_markdown(results([untitled], lang=lang), rubric(), lang)
+
+    expected = {Lang.ID: "- **Judul:** (tanpa judul)", Lang.EN: "- **Title:** (untitled)"}
+    assert _row(markdown, "- **") == expected[lang]

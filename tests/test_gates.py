@@ -1,0 +1,189 @@
+"""Eligibility gates at their boundaries, with the figures they report."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from conftest import proposal_data
+
+from kipp.gates import check_gates, months_between
+from kipp.i18n import Lang, render
+from kipp.models import Proposal
+from kipp.rubric import Rubric, load_rubric
+
+RUBRIC: Rubric = load_rubric().rubric
+CHOICES = RUBRIC.call.choices()
+
+
+def make(proposal_id: str = "p1", **overrides: Any) -> Proposal:
+    data = {"id": proposal_id, **proposal_data(**overrides)}
+    return Proposal.model_validate(data, context={"choices": CHOICES})
+
+
+def gate(proposals: list[Proposal], gate_id: str, lang: Lang = Lang.EN) -> list[tuple[bool, str]]:
+    results = check_gates(proposals, RUBRIC)
+    return [
+        next((g.passed, render(g.detail, lang)) for g in results[p.id] if g.gate == gate_id)
+        for p in proposals
+    ]
+
+
+def test_months_between_counts_whole_months() -> None:
+    assert months_between(date(2020, 4, 15), date(2022, 4, 15)) == 24
+    assert months_between(date(2020, 4, 16), date(2022, 4, 15)) == 23
+    assert months_between(date(2020, 1, 31), date(2020, 2, 29)) == 0
+
+
+def test_min_age_passes_at_exactly_24_months() -> None:
+    assert gate([make(started_on="2020-04-15")], "min_age") == [
+        (
+            True,
+            "Started 15 April 2020: 24 months before the deadline (15 April 2022); "
+            "the call requires 24.",
+        )
+    ]
+
+
+def test_min_age_fails_one_day_short() -> None:
+    assert gate([make(started_on="2020-04-16")], "min_age") == [
+        (
+            False,
+            "Started 16 April 2020: 23 months before the deadline (15 April 2022); "
+            "the call requires 24.",
+        )
+    ]
+
+
+def test_min_age_in_indonesian_names_the_figures() -> None:
+    assert gate([make(started_on="2021-01-10")], "min_age", Lang.ID) == [
+        (
+            False,
+            "Mulai 10 Januari 2021: 15 bulan sebelum batas pendaftaran (15 April 2022); "
+            "ketentuan minimal 24 bulan.",
+        )
+    ]
+
+
+def test_min_age_pandemic_innovation_needs_12_months() -> None:
+    assert gate([make(started_on="2021-04-15", pandemic_related=True)], "min_age") == [
+        (
+            True,
+            "Started 15 April 2021: 12 months before the deadline (15 April 2022); "
+            "the call requires 12 for a pandemic-related innovation.",
+        )
+    ]
+    assert gate([make(started_on="2021-04-16", pandemic_related=True)], "min_age")[0][0] is False
+
+
+def test_min_age_started_after_deadline_fails() -> None:
+    assert gate([make(started_on="2022-05-01")], "min_age") == [
+        (False, "Started 1 May 2022: after the deadline (15 April 2022); the call requires 24.")
+    ]
+
+
+def _sections(**words: int) -> dict[str, str]:
+    base = proposal_data()["sections"]
+    return {**base, **{name: " ".join(["kata"] * n) for name, n in words.items()}}
+
+
+def test_word_caps_pass_when_a_section_hits_its_cap_exactly() -> None:
+    assert gate([make(sections=_sections(novelty=200))], "word_caps") == [
+        (True, "Every section within its limit (closest: Novelty 200/200 words).")
+    ]
+
+
+def test_word_caps_fail_one_word_over_naming_each_section() -> None:
+    proposal = make(sections=_sections(novelty=201, significance=650))
+    assert gate([proposal], "word_caps") == [
+        (
+            False,
+            "Over the word limit: Novelty 201 words (limit 200), "
+            "Significance 650 words (limit 600).",
+        )
+    ]
+
+
+def test_required_sections_fail_on_empty_and_blank_sections() -> None:
+    sections = {**proposal_data()["sections"], "sustainability": "", "resources": "   "}
+    assert gate([make(sections=sections)], "sections_filled") == [
+        (False, "Empty sections: Resources, Sustainability.")
+    ]
+
+
+def test_required_sections_fail_on_missing_section() -> None:
+    sections = dict(proposal_data()["sections"])
+    del sections["background"]
+    assert gate([make(sections=sections)], "sections_filled") == [
+        (False, "Empty sections: Background.")
+    ]
+
+
+def test_attachments_name_what_is_missing() -> None:
+    assert gate([make(attachments={"decree": "sk.pdf"})], "attachments") == [
+        (False, "Missing attachments: video.")
+    ]
+    assert gate([make(attachments={})], "attachments", Lang.ID) == [
+        (False, "Lampiran belum ada: SK penetapan inovasi, video.")
+    ]
+    assert gate([make()], "attachments") == [(True, "Attachments present: decree (SK), video.")]
+
+
+def test_stage_trial_is_not_accepted() -> None:
+    assert gate([make(stage="uji_coba")], "stage") == [
+        (False, "Stage trial; the call accepts: implementation.")
+    ]
+
+
+def test_unique_title_fails_both_proposals_naming_the_other() -> None:
+    a = make("a", title="PPDB Online")
+    b = make("b", title="ppdb  online!")
+    c = make("c", title="E-Surat")
+    assert gate([a, b, c], "unique_title") == [
+        (False, "Same title as b."),
+        (False, "Same title as a."),
+        (True, "No other proposal has this title."),
+    ]
+
+
+def test_per_agency_without_limit_passes_with_count() -> None:
+    proposals = [make("a", title="Satu Inovasi"), make("b", title="Dua Inovasi")]
+    assert gate(proposals, "per_agency") == [
+        (True, "Dinas Kesehatan sent 2 proposal(s); the call sets no limit per agency."),
+        (True, "Dinas Kesehatan sent 2 proposal(s); the call sets no limit per agency."),
+    ]
+
+
+def test_per_agency_over_the_limit_fails_every_proposal_of_that_agency() -> None:
+    rubric = RUBRIC.model_copy(
+        update={"call": RUBRIC.call.model_copy(update={"max_per_agency": 1})}
+    )
+    proposals = [
+        make("a", title="Satu Inovasi"),
+        make("b", title="Dua Inovasi", agency="dinas  kesehatan"),
+        make("c", title="Tiga Inovasi", agency="Bappeda"),
+    ]
+    results = check_gates(proposals, rubric)
+    verdicts = [
+        next((g.passed, render(g.detail, Lang.EN)) for g in results[p.id] if g.gate == "per_agency")
+        for p in proposals
+    ]
+    assert verdicts == [
+        (False, "Dinas Kesehatan sent 2 proposals; the call allows 1: choose which to send."),
+        (False, "dinas  kesehatan sent 2 proposals; the call allows 1: choose which to send."),
+        (True, "Bappeda sent 1 proposal(s); the call allows 1."),
+    ]
+
+
+def test_check_gates_reports_every_gate_in_rubric_order() -> None:
+    results = check_gates([make()], RUBRIC)
+    assert [g.gate for g in results["p1"]] == [
+        "min_age",
+        "word_caps",
+        "sections_filled",
+        "attachments",
+        "stage",
+        "unique_title",
+        "per_agency",
+    ]
+    assert all(g.passed for g in results["p1"])

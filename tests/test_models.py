@@ -1,0 +1,380 @@
+"""The proposal models: lenient about how values are spelt, strict about what they mean, and
+every message says what would be right."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+from builders import CATEGORIES, DROP, GROUPS, proposal_data
+from pydantic import ValidationError
+
+from kipp.intake.messages import describe
+from kipp.keys import display_path
+from kipp.models import CallChoices, Proposal, Stage
+
+PLAIN = CallChoices(groups=GROUPS, categories=CATEGORIES)
+
+
+def build(choices: CallChoices | None = PLAIN, **overrides: Any) -> Proposal:
+    """A proposal from `proposal_data(**overrides)` (with an id, as intake gives it)."""
+    data = proposal_data(**{"id": "layanan-sehat", **overrides})
+    return Proposal.model_validate(data, context={"choices": choices} if choices else None)
+
+
+def messages(choices: CallChoices | None = PLAIN, **overrides: Any) -> list[str]:
+    """`FIELD: message` for every problem, as intake renders them (without the file)."""
+    try:
+        build(choices, **overrides)
+    except ValidationError as exc:
+        return [f"{display_path(tuple(e['loc']))}: {describe(e)}" for e in exc.errors()]
+    return []
+
+
+def test_choices_fixture_is_the_bundled_call(choices: CallChoices) -> None:
+    assert choices == PLAIN
+
+
+def test_proposal_valid_data_builds_a_model(choices: CallChoices) -> None:
+    proposal = build(choices)
+    assert proposal.id == "layanan-sehat"
+    assert proposal.title == "Layanan Kesehatan Keliling"
+    assert proposal.started_on == date(2019, 7, 1)
+    assert proposal.stage is Stage.PENERAPAN
+    assert proposal.sdgs == [3, 10]
+    assert proposal.innovators[0].email == "sri.wahyuni@example.go.id"
+    assert proposal.indicators.beneficiaries == 1200.0
+
+
+def test_proposal_optional_fields_default() -> None:
+    proposal = build(
+        pandemic_related=DROP,
+        innovators=DROP,
+        prior_awards=DROP,
+        indicators=DROP,
+        replications=DROP,
+        attachments=DROP,
+        region=DROP,
+    )
+    assert proposal.pandemic_related is False
+    assert proposal.innovators == []
+    assert proposal.region is None
+    assert proposal.attachments.evidence == []
+
+
+def test_proposal_missing_required_fields_each_named() -> None:
+    assert messages(title=DROP, digital=DROP, sections=DROP) == [
+        "title: required, but missing; add `title (judul):`",
+        "digital: required, but missing; add `digital:`",
+        "sections: required, but missing; add `sections (uraian):`",
+    ]
+
+
+# --- booleans ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("ya", True),
+        ("Ya", True),
+        ("YES", True),
+        ("benar", True),
+        ("1", True),
+        (1, True),
+        (True, True),
+        ("tidak", False),
+        ("Tidak", False),
+        ("no", False),
+        ("0", False),
+        (0, False),
+        (False, False),
+    ],
+)
+def test_flag_reads_yes_and_no_in_both_languages(value: Any, expected: bool) -> None:
+    assert build(digital=value).digital is expected
+
+
+def test_flag_refuses_other_words() -> None:
+    assert messages(digital="mungkin") == [
+        "digital: 'mungkin' is not yes or no; write true/false (or ya/tidak)"
+    ]
+
+
+def test_flag_refuses_other_numbers() -> None:
+    assert messages(pandemic_related=2) == [
+        "pandemic_related: '2' is not yes or no; write true/false (or ya/tidak)"
+    ]
+
+
+def test_flag_refuses_an_empty_value() -> None:
+    assert messages(digital=None) == [
+        "digital: None is not yes or no; write true/false (or ya/tidak)"
+    ]
+
+
+# --- SDGs -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("3, 5", [3, 5]),
+        ("3;5", [3, 5]),
+        ("3 5 17", [3, 5, 17]),
+        (3, [3]),
+        ("3", [3]),
+        ([3, "5"], [3, 5]),
+        (["3, 5", 8], [3, 5, 8]),
+        ([3.0], [3]),
+    ],
+)
+def test_sdgs_read_lists_and_separated_text(value: Any, expected: list[int]) -> None:
+    assert build(sdgs=value).sdgs == expected
+
+
+def test_sdgs_outside_1_to_17_named() -> None:
+    assert messages(sdgs=19) == ["sdgs: 19 is not an SDG number; use 1 to 17"]
+
+
+def test_sdgs_zero_named() -> None:
+    assert messages(sdgs="0, 3") == ["sdgs: 0 is not an SDG number; use 1 to 17"]
+
+
+def test_sdgs_word_named() -> None:
+    assert messages(sdgs="tiga") == ["sdgs: 'tiga' is not an SDG number; use 1 to 17"]
+
+
+def test_sdgs_fraction_named() -> None:
+    assert messages(sdgs=[3.5]) == ["sdgs: '3.5' is not an SDG number; use 1 to 17"]
+
+
+def test_sdgs_empty_list_needs_one() -> None:
+    assert messages(sdgs=[]) == ["sdgs: no SDG given; list at least one number from 1 to 17"]
+
+
+def test_sdgs_blank_text_needs_one() -> None:
+    assert messages(sdgs=" , ") == ["sdgs: no SDG given; list at least one number from 1 to 17"]
+
+
+def test_sdgs_repeated_named() -> None:
+    assert messages(sdgs="3, 5, 3") == ["sdgs: SDG 3 is listed twice; list each once"]
+
+
+# --- numbers ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Rp 50.000", 50000.0),
+        ("Rp. 1.500.000", 1500000.0),
+        ("rp50.000,50", 50000.5),
+        ("IDR 2.000.000", 2000000.0),
+        ("1.250", 1250.0),
+        ("12,5", 12.5),
+        ("2.5", 2.5),
+        ("85%", 85.0),
+        ("1 200", 1200.0),
+        (1200, 1200.0),
+        (0, 0.0),
+    ],
+)
+def test_number_reads_indonesian_spellings(value: Any, expected: float) -> None:
+    assert build(indicators={"cost_before_idr": value}).indicators.cost_before_idr == expected
+
+
+def test_number_refuses_words() -> None:
+    assert messages(indicators={"beneficiaries": "banyak"}) == [
+        "indicators.beneficiaries: 'banyak' is not a number; write digits, e.g. 1250"
+    ]
+
+
+def test_number_refuses_a_yes_or_no() -> None:
+    assert messages(indicators={"beneficiaries": True}) == [
+        "indicators.beneficiaries: 'True' is not a number; write digits, e.g. 1250"
+    ]
+
+
+def test_number_refuses_negative_figures() -> None:
+    assert messages(indicators={"complaints_after": -3}) == [
+        "indicators.complaints_after: -3 is too small; the lowest allowed is 0"
+    ]
+
+
+def test_number_refuses_not_a_number() -> None:
+    assert messages(indicators={"beneficiaries": "nan"}) == [
+        "indicators.beneficiaries: 'nan' is not a number; write digits, e.g. 1250"
+    ]
+
+
+def test_number_satisfaction_index_stops_at_100() -> None:
+    assert messages(indicators={"satisfaction_after": "101"}) == [
+        "indicators.satisfaction_after: '101' is too large; the highest allowed is 100"
+    ]
+
+
+# --- titles -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("length", [5, 150])
+def test_title_at_the_limits_accepted(length: int) -> None:
+    assert build(title="x" * length).title == "x" * length
+
+
+@pytest.mark.parametrize("length", [4, 151])
+def test_title_outside_the_limits_named(length: int) -> None:
+    assert messages(title="x" * length) == [f"title: {length} characters; a title needs 5 to 150"]
+
+
+def test_title_spacing_collapsed_before_counting() -> None:
+    assert build(title="  Ab \n  cd  ").title == "Ab cd"
+
+
+def test_title_of_a_list_is_not_text() -> None:
+    assert messages(title=["Layanan", "Sehat"]) == ["title: ['Layanan', 'Sehat'] should be text"]
+
+
+# --- ids --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", ["ppdb-online", "e-surat.2022", "si_mapan", "a1"])
+def test_id_slugs_accepted(value: str) -> None:
+    assert build(id=value).id == value
+
+
+def test_id_number_read_as_text() -> None:
+    assert build(id=2022).id == "2022"
+
+
+def test_id_with_spaces_and_capitals_gets_a_suggestion() -> None:
+    assert messages(id="PPDB Online") == [
+        "id: 'PPDB Online' is not a valid id: use lowercase letters, digits and hyphens, "
+        "e.g. 'ppdb-online'"
+    ]
+
+
+def test_id_over_80_characters_refused() -> None:
+    long_id = "a" * 81
+    assert messages(id=long_id) == [
+        f"id: '{long_id}' is not a valid id: use lowercase letters, digits and hyphens, "
+        f"e.g. '{'a' * 80}'"
+    ]
+
+
+def test_id_of_punctuation_only_gets_a_placeholder_suggestion() -> None:
+    assert messages(id="!!!") == [
+        "id: '!!!' is not a valid id: use lowercase letters, digits and hyphens, "
+        "e.g. 'innovation-name'"
+    ]
+
+
+# --- stages, groups, categories ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("penerapan", Stage.PENERAPAN),
+        ("Uji Coba", Stage.UJI_COBA),
+        ("uji-coba", Stage.UJI_COBA),
+        ("ujicoba", Stage.UJI_COBA),
+        ("UJI_COBA", Stage.UJI_COBA),
+        (" Inisiatif ", Stage.INISIATIF),
+    ],
+)
+def test_stage_spellings_accepted(value: str, expected: Stage) -> None:
+    assert build(stage=value).stage is expected
+
+
+def test_stage_unknown_names_the_stages() -> None:
+    assert messages(stage="selesai") == [
+        "stage: 'selesai' is not a stage; use one of: inisiatif, uji_coba, penerapan"
+    ]
+
+
+def test_group_and_category_spellings_normalised() -> None:
+    proposal = build(group="Umum", category=" Ketahanan ")
+    assert (proposal.group, proposal.category) == ("umum", "ketahanan")
+
+
+def test_group_outside_the_call_names_the_allowed_values(choices: CallChoices) -> None:
+    assert messages(choices, group="lainnya") == [
+        "group: 'lainnya' is not a group of this call; use one of: umum, khusus"
+    ]
+
+
+def test_category_outside_the_call_names_the_allowed_values(choices: CallChoices) -> None:
+    assert messages(choices, category="Pelayanan Publik") == [
+        "category: 'Pelayanan Publik' is not a category of this call; "
+        "use one of: inklusif, tpb, ketahanan"
+    ]
+
+
+def test_category_checked_against_the_call_given() -> None:
+    other_call = CallChoices(groups=("umum",), categories=("digital",))
+    assert messages(other_call, category="tpb") == [
+        "category: 'tpb' is not a category of this call; use one of: digital"
+    ]
+
+
+def test_group_without_a_call_only_normalised() -> None:
+    assert build(None, group="Apa Saja").group == "apa_saja"
+
+
+# --- dates, people, awards --------------------------------------------------------------
+
+
+def test_started_on_indonesian_long_form() -> None:
+    assert build(started_on="1 Juli 2019").started_on == date(2019, 7, 1)
+
+
+def test_started_on_not_a_date_named() -> None:
+    assert messages(started_on="sejak 2019") == [
+        "started_on: 'sejak 2019' is not a date; write it as 2019-07-01 or 1 Juli 2019"
+    ]
+
+
+def test_innovator_email_checked() -> None:
+    assert messages(innovators=[{"name": "Sri", "email": "sri at dinkes"}]) == [
+        "innovators.1.email: 'sri at dinkes' is not an e-mail address; write it as name@domain"
+    ]
+
+
+def test_innovator_empty_email_means_none() -> None:
+    assert build(innovators=[{"name": "Sri", "email": ""}]).innovators[0].email is None
+
+
+def test_innovator_without_a_name_named() -> None:
+    assert messages(innovators=[{"role": "Ketua"}]) == [
+        "innovators.1.name: required, but missing; add `name (nama):`"
+    ]
+
+
+def test_award_year_before_1990_refused() -> None:
+    assert messages(prior_awards=[{"competition": "KIPP", "year": 1980}]) == [
+        "prior_awards.1.year: 1980 is too small; the lowest allowed is 1990"
+    ]
+
+
+def test_attachments_evidence_text_split_into_a_list() -> None:
+    proposal = build(attachments={"evidence": "foto.jpg; laporan.pdf\nvideo.mp4"})
+    assert proposal.attachments.evidence == ["foto.jpg", "laporan.pdf", "video.mp4"]
+
+
+def test_agency_one_letter_too_short() -> None:
+    assert messages(agency="D") == ["agency: 1 character; at least 2 needed"]
+
+
+def test_sections_may_be_empty() -> None:
+    proposal = build(sections={"summary": ""})
+    assert proposal.sections.items()[0] == ("summary", "")
+
+
+def test_several_problems_reported_together() -> None:
+    assert messages(sdgs=19, stage="x", digital="?") == [
+        "sdgs: 19 is not an SDG number; use 1 to 17",
+        "stage: 'x' is not a stage; use one of: inisiatif, uji_coba, penerapan",
+        "digital: '?' is not yes or no; write true/false (or ya/tidak)",
+    ]

@@ -1,0 +1,135 @@
+"""The files a run writes: whole or not at all, and safe to open in a spreadsheet."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import stat
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import proposal_data
+
+from kipp.assessment import assess
+from kipp.corpus import load_corpus
+from kipp.i18n import Lang
+from kipp.intake import load_batch
+from kipp.outputs import neutralise, scores_csv, write_atomic, write_run
+from kipp.results import CorpusOut, Results, RunOut, build_results
+from kipp.rubric import load_rubric
+
+RUBRIC = load_rubric()
+
+
+def run_in_process(batch: Path, lang: Lang = Lang.ID) -> Results:
+    loaded = load_batch(batch, RUBRIC.rubric.call.choices())
+    corpus = load_corpus()
+    assessment = assess(loaded, RUBRIC.rubric, corpus)
+    run = RunOut(
+        rubric="kipp-2022",
+        rubric_sha256=RUBRIC.sha256,
+        batch=str(batch),
+        started_at="2022-04-20T00:00:00+00:00",
+        finished_at="2022-04-20T00:00:01+00:00",
+        code_version="test",
+        lang=lang,
+        shortlist_size=5,
+        corpus=CorpusOut(
+            path=corpus.path, sha256=corpus.sha256, entries=len(corpus.entries), prior_art_entries=0
+        ),
+        inputs=loaded.inputs,
+    )
+    return build_results(loaded, assessment, RUBRIC, run)
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        ('=HYPERLINK("http://x","y")', '\'=HYPERLINK("http://x","y")'),
+        ("+62 812", "'+62 812"),
+        ("-1", "'-1"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tTab", "'\tTab"),
+        ("Si Mapan", "Si Mapan"),
+        (None, ""),
+        (3, "3"),
+    ],
+)
+def test_neutralise_prefixes_formula_starts(value: object, shown: str) -> None:
+    assert neutralise(value) == shown
+
+
+def test_formula_title_is_neutralised_in_scores_csv(tmp_path: Path) -> None:
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    data = proposal_data(title='=HYPERLINK("http://evil.example","klik")', id="formula")
+    (batch / "formula.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    results = run_in_process(batch)
+    text = scores_csv(results, [c.id for c in RUBRIC.rubric.criteria])
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert rows[0]["title"] == '\'=HYPERLINK("http://evil.example","klik")'
+    assert rows[0]["status"] == "shortlisted"
+    assert list(rows[0]) == [
+        "id",
+        "source",
+        "title",
+        "agency",
+        "category",
+        "background",
+        "novelty",
+        "implementation",
+        "significance",
+        "adaptability",
+        "resources",
+        "sustainability",
+        "total",
+        "provisional",
+        "rank",
+        "status",
+        "reason",
+    ]
+
+
+def test_script_title_is_escaped_in_html(tmp_path: Path) -> None:
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    data = proposal_data(title="<script>alert(1)</script> Layanan", id="xss")
+    (batch / "xss.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    paths = write_run(run_in_process(batch), RUBRIC.rubric, tmp_path / "out")
+    html = (tmp_path / "out" / "shortlist.html").read_text("utf-8")
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; Layanan" in html
+    assert [p.name for p in paths] == [
+        "results.json",
+        "scores.csv",
+        "shortlist.md",
+        "shortlist.html",
+    ]
+
+
+def test_write_atomic_replaces_whole_and_leaves_no_temporary(tmp_path: Path) -> None:
+    target = tmp_path / "out" / "results.json"
+    write_atomic(target, "first")
+    write_atomic(target, "second")
+    assert target.read_text("utf-8") == "second"
+    assert os.listdir(target.parent) == ["results.json"]
+
+
+def test_write_atomic_keeps_the_old_file_when_writing_fails(tmp_path: Path) -> None:
+    target = tmp_path / "scores.csv"
+    write_atomic(target, "old")
+    with pytest.raises(TypeError):
+        write_atomic(target, 12)  # type: ignore[arg-type]
+    assert target.read_text("utf-8") == "old"
+    assert os.listdir(tmp_path) == ["scores.csv"]
+
+
+def test_write_atomic_files_are_readable_by_others_per_umask(tmp_path: Path) -> None:
+    previous = os.umask(0o022)
+    try:
+        target = write_atomic(tmp_path / "shortlist.md", "x")
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644

@@ -1,0 +1,92 @@
+"""The bundled sample batch: every file loads, and the deliberately broken proposals fail
+with the messages a coordinator reads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from builders import rendered
+
+from kipp.intake import Batch, Status, load_batch
+from kipp.rubric import load_rubric
+
+SAMPLES = Path(__file__).resolve().parents[1] / "submissions" / "mojokerto-2022"
+
+pytestmark = pytest.mark.skipif(not SAMPLES.is_dir(), reason="no bundled sample batch")
+
+SAME_TITLE = "each proposal needs its own title (the same innovation is proposed once)"
+
+
+@pytest.fixture(scope="module")
+def samples() -> Batch:
+    """The sample batch, loaded once against the bundled rubric's call."""
+    return load_batch(SAMPLES, load_rubric().rubric.call.choices())
+
+
+def test_samples_every_file_accounted_for(samples: Batch) -> None:
+    files = sorted(
+        str(p) for p in SAMPLES.rglob("*") if p.is_file() and not p.name.startswith(("_", "."))
+    )
+    reported = {e.path for e in samples.entries} | {u.path for u in samples.unread}
+    assert sorted(reported) == files
+    assert samples.ignored == [str(SAMPLES / "_catatan-koordinator.txt")]
+
+
+def test_samples_valid_proposals_have_no_problem_at_all(samples: Batch) -> None:
+    valid = {e.id: e.problems for e in samples.entries if e.status is Status.VALID}
+    assert valid == {
+        # nine of the ten IGA 2021 winners; PPDB Online is the one filed twice
+        "sempelmas-jagalan": [],
+        "gelai-sang-ratu": [],
+        "ngarang-biji-goodbye": [],
+        "si-mapan-rsud": [],
+        "curhat-ning-ita": [],
+        "brantas-tuntas-smpn5": [],
+        "e-surat-setda": [],
+        "magis-bappeda": [],
+        "gayatri": [],
+        # and other Mojokerto innovations
+        "sapa-tertib": [],
+        "seruling-mas": [],
+        "si-parto-dishub": [],
+    }
+
+
+def test_samples_broken_proposals_named_with_their_problems(samples: Batch) -> None:
+    sheet = SAMPLES / "ekspor-formulir-online.xlsx"
+    ppdb = SAMPLES / "pendaftaran-sekolah-daring.yml"
+    invalid = {e.source: rendered(e) for e in samples.entries if e.status is Status.INVALID}
+    assert invalid == {
+        f"{sheet}#3": [f"{sheet}:3:C: title: same title as {ppdb}; {SAME_TITLE}"],
+        f"{sheet}#4": [
+            f"{sheet}:4: agency: required, but missing; fill in the `agency (instansi)` column"
+        ],
+        str(ppdb): [f"{ppdb}:3: title: same title as {sheet}#3; {SAME_TITLE}"],
+        str(SAMPLES / "salam-santun.yaml"): [
+            f"{SAMPLES / 'salam-santun.yaml'}:7: category: 'pelayanan_publik' is not a "
+            "category of this call; use one of: inklusif, tpb, ketahanan",
+            f"{SAMPLES / 'salam-santun.yaml'}:8: sdgs: 19 is not an SDG number; use 1 to 17",
+        ],
+        str(SAMPLES / "sip.md"): [
+            f"{SAMPLES / 'sip.md'}:3: title: 3 characters; a title needs 5 to 150",
+            f"{SAMPLES / 'sip.md'}:9: started_on: '31 Juni 2020' is not a real date: "
+            "Juni 2020 has 30 days",
+        ],
+    }
+
+
+def test_samples_stray_word_file_unread(samples: Batch) -> None:
+    assert [(u.path, u.reason) for u in samples.unread] == [
+        (
+            str(SAMPLES / "surat-pengantar.docx"),
+            "unsupported file type '.docx'; copy its content into a .md or .yaml proposal",
+        )
+    ]
+
+
+def test_samples_form_export_timestamp_column_noted(samples: Batch) -> None:
+    assert [n.render() for n in samples.notices] == [
+        f"{SAMPLES / 'ekspor-formulir-online.xlsx'}:1:A: Cap waktu: column is not a proposal "
+        "field, so it is not read"
+    ]
