@@ -2,8 +2,8 @@
 helpers to read a batch's result.
 
 Import them from here (`from builders import proposal_data`), not from `conftest`: pytest
-gives every folder's conftest.py the same module name, so `from conftest import ...` breaks
-as soon as a second conftest.py exists (tests/flows/ has one).
+imports every folder's conftest.py under the same module name `conftest` (outside packages),
+so `from conftest import ...` picks up whichever was loaded last once there are two.
 """
 
 from __future__ import annotations

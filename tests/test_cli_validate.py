@@ -36,7 +36,7 @@ def test_validate_all_valid_exits_0(batch_dir: Path) -> None:
     assert result.stdout.splitlines() == [
         f"Batch {batch_dir}",
         f"  valid   {path}  gayatri  Gayatri",
-        "1 proposals from 1 files: 1 valid, 0 invalid, 0 unread, 0 ignored",
+        "1 proposal from 1 file: 1 valid, 0 invalid, 0 unread, 0 ignored",
     ]
     assert result.stderr == ""
 

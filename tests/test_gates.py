@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from conftest import proposal_data
+from builders import proposal_data
 
 from kipp.gates import check_gates, months_between
 from kipp.i18n import Lang, render

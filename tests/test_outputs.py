@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import proposal_data
+from builders import proposal_data
 
 from kipp.assessment import assess
 from kipp.corpus import load_corpus

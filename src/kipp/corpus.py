@@ -176,6 +176,11 @@ def _check_row(
 def _year(text: str) -> int | None:
     # spreadsheets export whole numbers as "2021.0"
     digits = text[:-2] if text.endswith(".0") else text
-    if len(digits) == 4 and digits.isdigit() and YEAR_MIN <= int(digits) <= YEAR_MAX:
+    if (
+        len(digits) == 4
+        and digits.isascii()
+        and digits.isdigit()
+        and YEAR_MIN <= int(digits) <= YEAR_MAX
+    ):
         return int(digits)
     return None

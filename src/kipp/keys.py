@@ -9,6 +9,7 @@ later can be located in the file.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import types
 import typing
@@ -26,11 +27,16 @@ _SEPARATORS = re.compile(r"[\s\-]+")
 _UNDERSCORES = re.compile(r"_+")
 
 
-def normalize_key(key: object) -> str:
-    """`Tanggal Mulai` -> `tanggal_mulai`; the one spelling rule for keys and choice values."""
-    text = unicodedata.normalize("NFKC", str(key)).strip().lower()
+@functools.lru_cache(maxsize=8192)
+def _normalize_text(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).strip().lower()
     text = _SEPARATORS.sub("_", text)
     return _UNDERSCORES.sub("_", text).strip("_")
+
+
+def normalize_key(key: object) -> str:
+    """`Tanggal Mulai` -> `tanggal_mulai`; the one spelling rule for keys and choice values."""
+    return _normalize_text(str(key))
 
 
 def slugify(text: str) -> str:
@@ -99,6 +105,7 @@ def model_of(annotation: Any) -> tuple[str, type[BaseModel] | None]:
     return "leaf", None
 
 
+@functools.cache
 def key_table(model: type[BaseModel]) -> dict[str, str]:
     """Every accepted normalised spelling of a model's keys, mapped to the canonical name."""
     table = {name: name for name in model.model_fields}

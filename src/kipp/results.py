@@ -226,7 +226,7 @@ def build_results(
     proposals = [proposal_out(e, assessment, rubric, run.lang) for e in batch.entries]
     count = {s: sum(p.status is s for p in proposals) for s in ProposalStatus}
     summary = Summary(
-        files=len({i.path for i in batch.inputs} | {u.path for u in batch.unread}),
+        files=batch.file_count,
         proposals=len(proposals),
         shortlisted=count[ProposalStatus.SHORTLISTED],
         scored=count[ProposalStatus.SCORED],

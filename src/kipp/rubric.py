@@ -27,7 +27,7 @@ from pydantic import (
 from kipp.intake.messages import describe
 from kipp.intake.yaml_source import YamlProblem, parse_yaml
 from kipp.keys import display_path, model_of, nearest, normalize_key
-from kipp.measures.novelty import NoveltySettings
+from kipp.measures.settings import NoveltySettings
 from kipp.models import SECTION_NAMES, CallChoices, Stage
 from kipp.problems import Problem, RubricError
 

@@ -14,7 +14,8 @@ from pydantic import BaseModel, ConfigDict
 from kipp.i18n import Text, text
 from kipp.measures.adaptability import measure_adaptability
 from kipp.measures.impact import measure_impact
-from kipp.measures.novelty import NoveltyMeasure, NoveltySettings
+from kipp.measures.novelty import NoveltyMeasure
+from kipp.measures.settings import NoveltySettings
 from kipp.models import Proposal
 from kipp.rubric import LEVELS, Rubric
 

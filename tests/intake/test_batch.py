@@ -25,7 +25,7 @@ from builders import (
 
 from kipp.intake import Batch, Status, title_key
 from kipp.models import CallChoices
-from kipp.problems import BatchError
+from kipp.problems import BatchError, Severity
 
 
 def accounted(batch: Batch) -> list[str]:
@@ -156,6 +156,9 @@ def test_batch_duplicate_titles_ignore_case_spacing_and_punctuation(
         [],
     ]
     assert batch.entries[2].path == str(third)
+    # a repeated title is a warning at intake; the rubric's unique_title gate rules on it
+    assert [e.status for e in batch.entries] == [Status.VALID, Status.VALID, Status.VALID]
+    assert {p.severity for e in batch.entries for p in e.problems} == {Severity.WARNING}
 
 
 def test_batch_title_shared_by_three_names_both_others(

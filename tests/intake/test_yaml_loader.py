@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
 from builders import (
     DROP,
     line_of,
@@ -202,6 +203,26 @@ def test_yaml_merge_key_may_be_overridden(batch_dir: Path, choices: CallChoices)
     ]
 
 
+def test_yaml_merged_mapping_reused_through_an_alias() -> None:
+    text = "base: &b {peran: Anggota}\nx: &x\n  <<: *b\n  peran: Ketua\ny: *x\n"
+    assert parse_yaml(text).data == {
+        "base": {"peran": "Anggota"},
+        "x": {"peran": "Ketua"},
+        "y": {"peran": "Ketua"},
+    }
+
+
+def test_yaml_of_two_merged_mappings_the_first_wins() -> None:
+    text = "a: &a {peran: Ketua}\nb: &b {peran: Anggota, email: x@example.id}\nc: {<<: [*a, *b]}\n"
+    assert parse_yaml(text).data["c"] == {"peran": "Ketua", "email": "x@example.id"}
+
+
+def test_yaml_key_written_twice_beside_a_merge_refused() -> None:
+    with pytest.raises(YamlProblem) as raised:
+        parse_yaml("a: &a {r: 1}\nb:\n  <<: *a\n  s: 1\n  s: 2\n")
+    assert (raised.value.line, raised.value.message) == (5, "key 's' appears twice; keep one")
+
+
 def test_yaml_nesting_at_the_depth_limit_parses() -> None:
     text = "[" * MAX_DEPTH + "]" * MAX_DEPTH
     assert parse_yaml(text).lines[(0,) * (MAX_DEPTH - 2)] == 1
@@ -228,12 +249,9 @@ def test_parse_yaml_empty_text_is_no_data() -> None:
 
 
 def test_parse_yaml_problem_carries_line() -> None:
-    try:
+    with pytest.raises(YamlProblem) as raised:
         parse_yaml("a: 1\na: 2\n")
-    except YamlProblem as problem:
-        assert (problem.line, problem.message) == (2, "key 'a' appears twice; keep one")
-    else:
-        raise AssertionError("duplicate key not refused")
+    assert (raised.value.line, raised.value.message) == (2, "key 'a' appears twice; keep one")
 
 
 def test_load_yaml_gives_one_record_with_positions() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from conftest import proposal_data
+from builders import proposal_data
 
 from kipp.i18n import Lang, render
 from kipp.measures.adaptability import measure_adaptability

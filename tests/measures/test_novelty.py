@@ -20,9 +20,9 @@ from kipp.corpus import Corpus, PriorInnovation, load_corpus
 from kipp.measures.novelty import (
     Neighbour,
     NoveltyMeasure,
-    NoveltySettings,
     measure_novelty,
 )
+from kipp.measures.settings import NoveltySettings
 from kipp.measures.similarity import CorpusIndex, Match, nearest
 from kipp.models import Proposal
 

@@ -62,6 +62,18 @@ def test_statuses_follow_the_sample_batch(sample_run: Path) -> None:
     assert status["sapa-tertib"] == "ineligible"
     assert status["salam-santun"] == "invalid"
     assert status["sip-dlh"] == "invalid"
+    assert status["ppdb-online-disdikbud"] == "ineligible"
+    assert status["pendaftaran-sekolah-daring"] == "ineligible"
+    ppdb = next(p for p in results["proposals"] if p["id"] == "ppdb-online-disdikbud")
+    assert [g for g in ppdb["gates"] if not g["passed"]] == [
+        {
+            "gate": "unique_title",
+            "label": "Judul tidak ganda",
+            "passed": False,
+            "detail": "Judul sama dengan pendaftaran-sekolah-daring.",
+        }
+    ]
+    assert ppdb["reason"] == "Tidak memenuhi syarat: Judul tidak ganda."
     assert status["seruling-mas"] in {"shortlisted", "scored"}
     shortlisted = [p for p in results["proposals"] if p["status"] == "shortlisted"]
     assert len(shortlisted) == 5

@@ -83,6 +83,11 @@ class Batch(BaseModel):
         """Entries with at least one error."""
         return [e for e in self.entries if e.status is Status.INVALID]
 
+    @property
+    def file_count(self) -> int:
+        """Files of the folder that were looked at (read or unread; ignored ones aside)."""
+        return len({i.path for i in self.inputs} | {u.path for u in self.unread})
+
     def problems(self) -> list[Problem]:
         """File-level notices and every entry's problems, in folder order."""
         found = list(self.notices)
@@ -215,7 +220,9 @@ def _top_key_path(record: RawRecord, field_name: str) -> tuple[str | int, ...]:
 
 def _check_unique(records: list[RawRecord], entries: list[Entry]) -> None:
     """Ids and titles must be unique in the batch: report each repeat on every holder,
-    naming the others."""
+    naming the others. A repeated id is an error (results could not tell the proposals
+    apart); a repeated title is a warning here, and the rubric's `unique_title` gate makes
+    the proposals ineligible with the same finding, as KIPP's administrative check does."""
     for field_name, key_of in (("id", lambda e: e.id), ("title", _entry_title_key)):
         holders: dict[str, list[int]] = defaultdict(list)
         for index, entry in enumerate(entries):
@@ -234,11 +241,10 @@ def _check_unique(records: list[RawRecord], entries: list[Entry]) -> None:
                     else f"same title as {others}; each proposal needs its own title "
                     "(the same innovation is proposed once)"
                 )
+                severity = Severity.ERROR if field_name == "id" else Severity.WARNING
                 record = records[i]
                 entries[i].problems.append(
-                    record.problem(
-                        _top_key_path(record, field_name), field_name, message, Severity.ERROR
-                    )
+                    record.problem(_top_key_path(record, field_name), field_name, message, severity)
                 )
 
 

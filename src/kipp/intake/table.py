@@ -1,10 +1,12 @@
 """Spreadsheet rows (CSV or XLSX form exports) to proposal records.
 
-The first row holds headers: a field key (canonical or Indonesian, any case), a dotted path
-for nested fields (`uraian.ringkasan`, `indikator.penerima_manfaat`), numbered for lists of
-people or places (`inovator.1.nama`), or a bare section/indicator/attachment name
-(`Ringkasan`, `Penerima Manfaat`). Columns that name no field (a form's `Cap waktu`) are
-reported once per file as not read. Blank rows hold nothing and are skipped.
+The first row with content holds headers: a field key (canonical or Indonesian, any case),
+a dotted path for nested fields (`uraian.ringkasan`, `indikator.penerima_manfaat`),
+numbered for lists of people or places (`inovator.1.nama`), or a bare
+section/indicator/attachment name (`Ringkasan`, `Penerima Manfaat`). Columns that name no
+field (a form's `Cap waktu`) are reported once per file as not read; cells beyond the last
+header are not read either. Blank rows hold nothing and are skipped. A file without any
+proposal row is unread, not an empty success.
 """
 
 from __future__ import annotations
@@ -105,7 +107,7 @@ def parse_header(header: Sequence[Cell], path: str) -> tuple[list[Column | None]
 
 
 def _numbered_example(header: str) -> str | None:
-    """`inovator.1.nama` for a header that names a list of people or places unnumbered."""
+    """`inovator.1.nama` for a header that names a list without numbering its items."""
     parts = [p.strip() for p in header.split(".")]
     name = _TOP.get(normalize_key(parts[0]))
     kind, item = model_of(Proposal.model_fields[name].annotation) if name else ("leaf", None)
@@ -145,11 +147,11 @@ def _header_path(text: str) -> RawPath | None:
 def _canonical(raw: RawPath) -> RawPath | None:
     """A header's path with each known key in its canonical spelling, so that `Ringkasan` and
     `uraian.kebaruan` fill the same `sections`, and `Judul` and `title` are seen as one field.
-    Unknown keys stay as written, for validation to name; None when a list of people or
-    places is not numbered (`inovator.nama` instead of `inovator.1.nama`)."""
+    Unknown keys stay as written, for validation to name; None when a list (of people,
+    awards or places) is not numbered: `inovator.nama` instead of `inovator.1.nama`."""
     out: list[str | int] = []
     model: type[BaseModel] | None = Proposal
-    numbered = False  # the part before is a list of people or places: a number must follow
+    numbered = False  # the part before names a list: a position must follow
     for part in raw:
         if numbered != isinstance(part, int) and model is not None:
             return None  # `inovator.nama` or `inovator.1.2`: not a column we can place

@@ -6,8 +6,6 @@ import io
 import zipfile
 from collections.abc import Iterator, Sequence
 
-import openpyxl
-
 from kipp.intake.loaded import Loaded
 from kipp.intake.reading import Limits, Unreadable, human_size
 from kipp.intake.table import Cell, records_from_rows
@@ -32,6 +30,8 @@ def _check_archive(raw: bytes, limits: Limits) -> None:
 
 def load_xlsx(raw: bytes, path: str, default_id: str, limits: Limits) -> Loaded:
     """Read every row of the first sheet (values, not formulas)."""
+    import openpyxl  # imported on first use: most batches hold no workbook
+
     _check_archive(raw, limits)
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)

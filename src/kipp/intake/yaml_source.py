@@ -74,6 +74,7 @@ class _Walker:
         self.budget = max_nodes
         self.lines: dict[RawPath, int] = {}
         self.open: set[int] = set()  # ids of the collections being built, to catch loops
+        self.merged: dict[int, int] = {}  # id of a mapping -> how many pairs came from `<<`
 
     def _line(self, node: yaml.Node) -> int:
         return int(node.start_mark.line) + 1 + self.offset
@@ -113,9 +114,11 @@ class _Walker:
             self.open.discard(id(node))
 
     def _mapping(self, node: yaml.MappingNode, path: RawPath) -> dict[Any, Any]:
-        explicit = sum(1 for key_node, _ in node.value if key_node.tag != _MERGE)
-        self.loader.flatten_mapping(node)  # merged (`<<: *base`) pairs come first
-        merged = len(node.value) - explicit
+        merged = self.merged.get(id(node))
+        if merged is None:  # first visit; an alias visits the flattened node again
+            explicit = sum(1 for key_node, _ in node.value if key_node.tag != _MERGE)
+            self.loader.flatten_mapping(node)  # merged (`<<: *base`) pairs come first
+            merged = self.merged[id(node)] = len(node.value) - explicit
         result: dict[Any, Any] = {}
         from_merge: set[Any] = set()
         for index, (key_node, value_node) in enumerate(node.value):

@@ -1,0 +1,30 @@
+"""Settings of the automatic measures, as the rubric holds them.
+
+Kept apart from the measures so that reading a rubric (`kipp validate`) does not load the
+numerical libraries the measures need.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+
+class NoveltySettings(BaseModel):
+    """The rubric's `measures.novelty` block: how many neighbours to list (of each kind),
+    the similarity from which a neighbour is flagged, and where the "similar, needs
+    review" band starts (below the flag)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    neighbours: int = Field(default=3, ge=1, le=20)
+    flag_similarity: float = Field(default=0.35, gt=0, le=1)
+    review_similarity: float = Field(default=0.25, gt=0, le=1)
+
+    @model_validator(mode="after")
+    def _bands(self) -> NoveltySettings:
+        if self.review_similarity > self.flag_similarity:
+            raise ValueError(
+                f"review_similarity {self.review_similarity} is above flag_similarity "
+                f"{self.flag_similarity}; the review band must start at or below the flag"
+            )
+        return self

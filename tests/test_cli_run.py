@@ -1,0 +1,74 @@
+"""`kipp run` as a coordinator types it: usage errors before Prefect starts, and one real run."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kipp.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "submissions" / "mojokerto-2022"
+runner = CliRunner()
+
+
+def test_run_missing_batch_exits_2_before_starting_prefect(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["run", str(tmp_path / "nope")])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"error: batch folder {tmp_path / 'nope'} does not exist or is not a folder",
+        "hint: give the folder that holds the proposals",
+    ]
+
+
+def test_run_broken_corpus_exits_2_naming_the_line(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.csv"
+    corpus.write_text(
+        "id,title,agency,region,year,award,description,source\n"
+        "a,Judul A,Dinas,Kota,dua ribu,IGA,teks,sumber\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["run", str(SAMPLE), "--corpus", str(corpus)])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0].startswith("error: ")
+    assert f"{corpus}:2" in result.stderr
+
+
+def test_run_broken_rubric_exits_2(tmp_path: Path) -> None:
+    rubric = tmp_path / "rubric.yaml"
+    rubric.write_text("id: x\ntitle: [\n", encoding="utf-8")
+    result = runner.invoke(app, ["run", str(SAMPLE), "--rubric", str(rubric)])
+    assert result.exit_code == 2
+    assert f"{rubric}:3: (file): not valid YAML" in result.stderr
+
+
+@pytest.mark.slow
+def test_kipp_run_end_to_end_in_a_subprocess(tmp_path: Path) -> None:
+    env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect"), "DO_NOT_TRACK": "1"}
+    env.pop("PREFECT_API_URL", None)
+    out = tmp_path / "out"
+    done = subprocess.run(
+        [sys.executable, "-m", "kipp", "run", str(SAMPLE), "--out", str(out), "--lang", "en"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "5 shortlisted, 5 scored, 4 ineligible, 3 invalid, 1 unread" in done.stdout
+    assert sorted(p.name for p in out.iterdir()) == [
+        "results.json",
+        "scores.csv",
+        "shortlist.html",
+        "shortlist.md",
+    ]
+    results = json.loads((out / "results.json").read_text("utf-8"))
+    assert results["run"]["lang"] == "en"
+    assert "Traceback" not in done.stderr
