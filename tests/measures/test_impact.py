@@ -156,3 +156,16 @@ def test_adaptability_counts_replications() -> None:
         level_for(measure_adaptability(make(replications=many[:n])).score, thresholds)
         for n in range(6)
     ] == [1, 2, 3, 4, 5, 5]
+
+
+def test_impact_zero_hour_service_time_is_flagged_not_scored() -> None:
+    proposal = make({"service_time_before_hours": 48, "service_time_after_hours": 0})
+    assert evidence(proposal)[1] == (
+        "service time: 48 → 0 hours is implausible; check the figure: counts as 0."
+    )
+    assert measure_impact(proposal).components[0].score is None
+
+
+def test_impact_free_service_after_is_a_full_cost_reduction() -> None:
+    proposal = make({"cost_before_idr": 25000, "cost_after_idr": 0})
+    assert measure_impact(proposal).components[1].score == 1.0

@@ -248,3 +248,10 @@ EVIDENCE |= {
     "summary.col.status": {"id": "Status", "en": "Status"},
     "summary.files": {"id": "Dokumen: {paths}", "en": "Documents: {paths}"},
 }
+
+EVIDENCE |= {
+    "impact.implausible_zero": {
+        "id": "{component}: {before} → 0 {unit}, tidak masuk akal; periksa angkanya: komponen bernilai 0.",
+        "en": "{component}: {before} → 0 {unit} is implausible; check the figure: counts as 0.",
+    },
+}

@@ -42,7 +42,9 @@ class ImpactMeasure(BaseModel):
         return [summary, *(c.evidence for c in self.components)]
 
 
-def _reduction(name: str, before: float | None, after: float | None, unit: str) -> Component:
+def _reduction(
+    name: str, before: float | None, after: float | None, unit: str, zero_after_ok: bool = True
+) -> Component:
     label = text(f"component.{name}")
     unit_label = text(unit)
     if before is None or after is None:
@@ -51,6 +53,9 @@ def _reduction(name: str, before: float | None, after: float | None, unit: str) 
         return Component(
             name=name, score=None, evidence=text("impact.zero_baseline", component=label)
         )
+    if after == 0 and not zero_after_ok:
+        evidence = text("impact.implausible_zero", component=label, before=before, unit=unit_label)
+        return Component(name=name, score=None, evidence=evidence)
     if after > before:
         evidence = text(
             "impact.worse", component=label, before=before, after=after, unit=unit_label
@@ -117,6 +122,7 @@ def measure_impact(proposal: Proposal) -> ImpactMeasure:
             values.service_time_before_hours,
             values.service_time_after_hours,
             "unit.hours",
+            zero_after_ok=False,  # a service takes some time: 0 hours is a typo or a guess
         ),
         _reduction("cost", values.cost_before_idr, values.cost_after_idr, "unit.rupiah"),
         _satisfaction(values),
