@@ -42,6 +42,10 @@ check: lint typecheck test
 
 bench: $(STAMP)  ## performance benchmarks (see bench/README.md)
 	$(BIN)/python -m bench.intake
+	$(BIN)/python -m bench.pipeline
+
+eval: $(STAMP)  ## novelty evaluation set: ROC AUC, precision and recall of the flag
+	$(BIN)/python -m bench.eval
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

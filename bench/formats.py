@@ -19,6 +19,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
+from bench.pools import MONTHS_ID
+
 KeyStyle = Literal["en", "id", "label"]
 
 TOP_ID = {
@@ -222,7 +224,7 @@ def sheet_row(proposal: Mapping[str, Any], *, as_text: bool) -> list[Any]:
 
     started = proposal.get("started_on")
     if as_text and isinstance(started, date):
-        started = f"{started.day} {_MONTHS[started.month - 1]} {started.year}"
+        started = f"{started.day} {MONTHS_ID[started.month - 1]} {started.year}"
     sdgs = proposal.get("sdgs")
     row: list[Any] = [
         proposal.get("id"),
@@ -248,22 +250,6 @@ def sheet_row(proposal: Mapping[str, Any], *, as_text: bool) -> list[Any]:
     sections: Mapping[str, Any] = proposal.get("sections") or {}
     row += [sections.get(k) for k in SECTION_ORDER]
     return row
-
-
-_MONTHS = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
 
 
 def render_csv(proposals: Sequence[Mapping[str, Any]], timestamps: Sequence[str]) -> str:

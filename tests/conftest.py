@@ -13,6 +13,8 @@ import pytest
 os.environ["DO_NOT_TRACK"] = "1"
 if "PREFECT_HOME" not in os.environ:
     os.environ["PREFECT_HOME"] = tempfile.mkdtemp(prefix="kipp-tests-prefect-")
+# kipp's own caches (corpus index, cached task results) never go to the user's ~/.cache
+os.environ["KIPP_CACHE_DIR"] = tempfile.mkdtemp(prefix="kipp-tests-cache-")
 
 from builders import *  # noqa: F403  (older tests import builders from conftest)
 

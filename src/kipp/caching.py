@@ -1,0 +1,81 @@
+"""Content hashes for caching work between runs, and where caches live on disk.
+
+A cached result may be reused only when everything it was computed from is the same: the
+models it was given (hashed through their canonical JSON), the rubric and corpus files
+(their sha256) and the code (`code_version`: the package version plus a hash of the package
+sources, so an edited checkout never reuses results of the code before the edit).
+
+The cache folder is `$KIPP_CACHE_DIR` when set, else `$XDG_CACHE_HOME/kipp`, else
+`~/.cache/kipp`. Everything in it can be deleted at any time; it is rebuilt on demand.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+
+from pydantic import BaseModel
+
+import kipp
+
+CACHE_DIR_VARIABLE = "KIPP_CACHE_DIR"
+_SOURCE_SUFFIXES = (".py", ".j2", ".yaml", ".yml", ".json", ".csv")
+
+
+def cache_dir() -> Path:
+    """The folder for kipp's caches (read from the environment on every call)."""
+    explicit = os.environ.get(CACHE_DIR_VARIABLE)
+    if explicit:
+        return Path(explicit).expanduser()
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    base = Path(xdg).expanduser() if xdg else Path.home() / ".cache"
+    return base / "kipp"
+
+
+def models_digest(models: Iterable[BaseModel]) -> str:
+    """sha256 of the models' canonical JSON, in the order given (order matters: a batch in
+    another order can rank ties differently)."""
+    digest = hashlib.sha256()
+    for model in models:
+        data = model.model_dump_json().encode()
+        digest.update(len(data).to_bytes(8, "big"))
+        digest.update(data)
+    return digest.hexdigest()
+
+
+def digest(*parts: str) -> str:
+    """sha256 of several strings, unambiguously joined."""
+    hashed = hashlib.sha256()
+    for part in parts:
+        data = part.encode()
+        hashed.update(len(data).to_bytes(8, "big"))
+        hashed.update(data)
+    return hashed.hexdigest()
+
+
+def sources_digest(*folders_or_files: Path) -> str:
+    """sha256 over the relative names and bytes of the source files under the given folders
+    (and of the given files), in a stable order; bytecode caches are skipped."""
+    hashed = hashlib.sha256()
+    for root in folders_or_files:
+        files = [root] if root.is_file() else sorted(root.rglob("*"))
+        for path in files:
+            if not path.is_file() or "__pycache__" in path.parts:
+                continue
+            if path.suffix not in _SOURCE_SUFFIXES:
+                continue
+            name = path.name if path == root else str(path.relative_to(root))
+            hashed.update(name.encode() + b"\0")
+            hashed.update(path.read_bytes())
+            hashed.update(b"\0")
+    return hashed.hexdigest()
+
+
+@cache
+def code_version() -> str:
+    """`kipp.__version__` plus a hash of the installed package's sources (computed once)."""
+    package = Path(kipp.__file__).resolve().parent
+    return f"{kipp.__version__}+{sources_digest(package)[:16]}"
