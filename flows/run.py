@@ -27,7 +27,7 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.context import TaskRunContext
-from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY
+from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 from prefect.settings.legacy import Setting
 from prefect.utilities.annotations import quote
 from pydantic import BaseModel, Field
@@ -318,3 +318,13 @@ def client_settings() -> dict[Setting, Any]:
     """Client settings for a run on the embedded server: no flow heartbeat (it serves crash
     detection by a long-lived server, and costs ~1 s at the end of every run)."""
     return {PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None} if embedded() else {}
+
+
+def run_kipp(params: RunParameters) -> RunSummary:
+    """Run the flow as `kipp run` does: on the embedded server with the settings above, or on
+    the server named by PREFECT_API_URL."""
+    if embedded():
+        for name, value in EMBEDDED_SERVER_ENVIRONMENT.items():
+            os.environ.setdefault(name, value)
+    with temporary_settings(updates=client_settings()):
+        return kipp_run(params)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 import json
-import os
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -233,18 +232,7 @@ def run(
                 "give the folder that holds the proposals",
             )
         )
-    from flows.run import (
-        EMBEDDED_SERVER_ENVIRONMENT,
-        RunParameters,
-        client_settings,
-        embedded,
-        kipp_run,
-    )
-
-    if embedded():
-        for name, value in EMBEDDED_SERVER_ENVIRONMENT.items():
-            os.environ.setdefault(name, value)
-    from prefect.settings import temporary_settings
+    from flows.run import RunParameters, run_kipp
 
     params = RunParameters(
         batch=str(batch),
@@ -255,8 +243,7 @@ def run(
         size=size,
     )
     try:
-        with temporary_settings(updates=client_settings()):
-            summary = kipp_run(params)
+        summary = run_kipp(params)
     except Exception as exc:  # the run itself failed: say so, with the cause
         err.print(f"[red]run failed:[/] {escape(type(exc).__name__)}: {escape(str(exc))}")
         raise typer.Exit(EXIT_RUN_FAILED) from None
