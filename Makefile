@@ -9,7 +9,7 @@ BATCH ?= submissions/mojokerto-2022
 export DO_NOT_TRACK := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: venv demo validate test test-slow check lint typecheck bench eval clean
+.PHONY: venv demo validate test test-slow test-integration check lint typecheck bench eval clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,10 +26,13 @@ validate: $(STAMP)
 	$(BIN)/kipp validate $(BATCH)
 
 test: $(STAMP)  ## the default suite (a few minutes)
-	$(BIN)/python -m pytest --durations=10 -m "not slow"
+	$(BIN)/python -m pytest --durations=10 -m "not slow and not integration"
 
 test-slow: $(STAMP)  ## slower suites (run by CI as well)
-	$(BIN)/python -m pytest --durations=10 -m slow || test $$? -eq 5  # 5: no slow test selected
+	$(BIN)/python -m pytest --durations=10 -m "slow and not integration" || test $$? -eq 5  # 5: none selected
+
+test-integration: $(STAMP)  ## PostgreSQL + Prefect server + worker, started and stopped by the tests
+	$(BIN)/python -m pytest --durations=10 -m integration || test $$? -eq 5
 
 lint: $(STAMP)
 	$(BIN)/ruff check src flows tests bench

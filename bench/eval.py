@@ -41,10 +41,9 @@ import yaml
 from sklearn.metrics import precision_recall_fscore_support, roc_auc_score
 
 from kipp.corpus import Corpus, load_corpus
-from kipp.measures.documents import batch_mask, proposal_documents
-from kipp.measures.novelty import NoveltyMeasure, measure_novelty
+from kipp.measures.novelty import NoveltyMeasure, measure_novelty, prepare_batch
 from kipp.measures.settings import NoveltySettings
-from kipp.measures.similarity import CorpusIndex, count_matrix, weigh
+from kipp.measures.similarity import CorpusIndex, prior_part
 from kipp.models import Proposal
 from kipp.rubric import load_rubric
 from kipp.scoring import level_for
@@ -224,16 +223,12 @@ def similarity_matrices(
     """Proposal ids in id order, then every proposal x corpus entry and proposal x proposal
     cosine (dense), computed as `measure_novelty` computes them (same documents, mask and
     weights); rows of the corpus matrix follow `index.entries`."""
-    ordered = sorted(proposals, key=lambda p: p.id)
-    mask = batch_mask(ordered)
-    vocabulary = dict(index.vocabulary)
-    counts = count_matrix(proposal_documents(ordered, mask), vocabulary)
-    masked = [vocabulary[w] for w in mask if w in vocabulary]
-    corpus_weights, batch_weights = weigh(index.counts, counts, masked)
-    prior = (batch_weights @ corpus_weights.T).toarray().astype(np.float64)
-    batch = (batch_weights @ batch_weights.T).toarray().astype(np.float64)
+    prepared = prepare_batch(proposals, index)
+    queries = prepared.queries
+    prior = (prior_part(queries, index) @ index.weighted_t).toarray().astype(np.float64)
+    batch = (prepared.peers @ prepared.peers.T).toarray().astype(np.float64)
     np.fill_diagonal(batch, 0.0)
-    return [p.id for p in ordered], prior, batch
+    return [p.id for p in prepared.proposals], prior, batch
 
 
 def _check_agreement(

@@ -42,7 +42,7 @@ from typing import Any, Literal
 
 from bench import formats, pools
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 MANIFEST = "_manifest.json"
 
 # Word caps per section of the KIPP 2022 form (shared/domain/KIPP.md, rubrics/kipp-2022.yaml).
@@ -57,6 +57,7 @@ WORD_CAPS: dict[str, int] = {
     "sustainability": 500,
 }
 CALL_DEADLINE = date(2022, 4, 15)
+IDEA_SECTIONS = ("summary", "background", "novelty")  # what kipp's novelty compares
 CATEGORIES = ("inklusif", "tpb", "ketahanan")
 GROUPS = ("umum", "khusus")
 STAGES = ("penerapan", "uji_coba", "inisiatif")
@@ -302,6 +303,16 @@ def make_story(
     )
 
 
+def idea_slots(rng: Random) -> dict[str, str]:
+    """Fresh slot values for one sentence of `pools.IDEA_TEMPLATES`."""
+    return {
+        "mech": rng.choice(pools.MECHANISMS),
+        "outcome": rng.choice(pools.OUTCOMES),
+        "extra": rng.choice(pools.EXTRAS),
+        "actor": rng.choice(pools.ACTORS),
+    }
+
+
 def _sentence(rng: Random, template: str, slots: dict[str, str], *, plain: bool = False) -> str:
     """A template filled in, with a connecting opener and closer unless `plain`."""
     body = template.format_map(slots)
@@ -329,13 +340,20 @@ def section_text(
         sentences.append(lead)
         words += lead.count(" ") + 1
     templates = list(pools.SECTION_TEMPLATES[section])
+    if section in IDEA_SECTIONS:
+        # a share of the form's usual sentences, the rest about this innovation's own ways
+        templates = rng.sample(templates, max(2, len(templates) * 2 // 5))
+        templates += rng.sample(pools.IDEA_TEMPLATES, 6)
     variant = 0
     while words < target_words:
         rng.shuffle(templates)
-        slots = story.slots(rng, variant)
+        # idea sections keep to the proposal's own service, problem and partner: swapping in
+        # other phrases of the field would make every proposal of a field name all of them
+        slots = story.slots(rng, 0 if section in IDEA_SECTIONS else variant)
         added = False
         for template in templates:
-            sentence = _sentence(rng, template, slots)
+            # the ways of working of IDEA_TEMPLATES vary sentence by sentence
+            sentence = _sentence(rng, template, slots | idea_slots(rng))
             count = sentence.count(" ") + 1
             if words + count > cap:
                 continue
@@ -502,17 +520,44 @@ def break_yaml(text: str) -> str:
     return '"' + text
 
 
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def corpus_row(
     rng: Random, index: int, *, years: tuple[int, int] = (2014, 2024), seed: int = 0
 ) -> dict[str, str]:
-    """One synthetic prior innovation in the columns of `prior-innovations.csv`."""
+    """One synthetic prior innovation in the columns of `prior-innovations.csv`: one or two
+    short sentences (`pools.CORPUS_FORMS`, `pools.CORPUS_DETAILS`) in words of their own,
+    sharing only field words (service, people served, partners) with proposals."""
     domain = rng.choice(pools.DOMAINS)
     story = make_story(rng, domain)
-    slots = story.slots(rng, 0)
-    templates = [pools.SECTION_TEMPLATES["summary"][0]]
-    if rng.random() < 0.7:
-        templates.append(rng.choice(pools.SECTION_TEMPLATES["novelty"]))
-    text = " ".join(_sentence(rng, t, slots, plain=True) for t in templates)
+    agency_short = story.agency.split(",")[0]
+    slots = {
+        "name_cap": _capital(story.acronym),
+        "service": story.service,
+        "benef": story.beneficiary,
+        "benef_cap": _capital(story.beneficiary),
+        "partner": story.partner,
+        "actor": rng.choice(pools.ACTORS),
+        "actor_cap": _capital(rng.choice(pools.ACTORS)),
+        "agency_short": agency_short,
+        "mech": rng.choice(pools.MECHANISMS),
+        "outcome": rng.choice(pools.OUTCOMES),
+        "outcome_cap": _capital(f"{story.beneficiary} {rng.choice(pools.OUTCOMES)}"),
+        "outcome_clause": f"{story.beneficiary} {rng.choice(pools.OUTCOMES)}",
+        "access": rng.choice(("dapat mengurus", "bisa memperoleh", "mendapat", "mengakses")),
+        "extra": rng.choice(pools.EXTRAS),
+        "extra_cap": _capital(rng.choice(pools.EXTRAS)),
+        "year": str(rng.randint(*years) - 1),
+        "n": str(rng.randint(2, 40)),
+        "unit": rng.choice(pools.UNITS),
+        "fund": rng.choice(pools.FUNDS),
+        "monitor": rng.choice(pools.MONITORS),
+    }
+    sentences = [rng.choice(pools.CORPUS_FORMS).format_map(slots) + "."]
+    if rng.random() < 0.6:
+        sentences.append(rng.choice(pools.CORPUS_DETAILS).format_map(slots) + ".")
     return {
         "id": f"gen-prior-{index:06d}-{slug(story.acronym)[:30]}".rstrip("-"),
         "title": f"{story.acronym} ({story.expansion})",
@@ -520,18 +565,24 @@ def corpus_row(
         "region": story.region,
         "year": str(rng.randint(*years)),
         "award": "sintetis (benchmark)",
-        "description": text,
+        "description": " ".join(sentences),
         "source": f"synthetic: bench.generate v{GENERATOR_VERSION} seed {seed}",
     }
 
 
 def generate_corpus(path: Path, m: int, seed: int = 1) -> Path:
-    """Write a corpus CSV of `m` synthetic prior innovations (same columns as the real one)."""
+    """Write a corpus CSV of `m` prior innovations (the columns of the real one): every row
+    of the real corpus shipped with kipp, then synthetic rows up to `m`. The batch's
+    seeded proposals replicate real rows, so the real rows are what they should be found
+    to resemble; the synthetic rows are the crowd of same-field innovations around them."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    real = load_prior_corpus()[:m]
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=CORPUS_COLUMNS)
         writer.writeheader()
-        for index in range(m):
+        for row in real:
+            writer.writerow({column: getattr(row, column) for column in CORPUS_COLUMNS})
+        for index in range(m - len(real)):
             writer.writerow(corpus_row(Random(f"corpus:{seed}:{index}"), index, seed=seed))
     return path
 

@@ -25,6 +25,7 @@ import argparse
 import json
 import math
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -313,6 +314,8 @@ def child_stages(batch_dir: str, corpus_path: str, out_dir: str, result_path: st
         "corpus_index_build_s": index_build_s,
         "novelty_with_built_index_s": novelty_with_index_s,
         "proposals": len(batch.entries),
+        "with_prior_flag": sum(m.prior_flagged > 0 for m in novelty.values()),
+        "with_batch_flag": sum(m.batch_flagged > 0 for m in novelty.values()),
         "valid": len(proposals),
         "eligible": len(passed),
         "prior_art_entries": len(prior_art.entries),
@@ -406,6 +409,8 @@ def measure_runs(batch: Path, corpus: Path, scratch: Path) -> dict[str, Any]:
     second = run_child(run, env_run, scratch / "run-second.log")
     log = (scratch / "run-second.log").read_text(encoding="utf-8", errors="replace")
     cached_tasks = log.count("Cached(type=COMPLETED)")
+    reuse = re.search(r"(\d+) chunks of prior-art matches reused, (\d+) computed", log)
+    chunks = {"reused": int(reuse[1]), "computed": int(reuse[2])} if reuse else None
     print("  (d) kipp run once more, nothing edited ...", flush=True)
     third = run_child(run, env_run, scratch / "run-third.log")
     log = (scratch / "run-third.log").read_text(encoding="utf-8", errors="replace")
@@ -417,6 +422,7 @@ def measure_runs(batch: Path, corpus: Path, scratch: Path) -> dict[str, Any]:
         "rerun": asdict(second),
         "edited_file": edited.name,
         "rerun_cached_task_runs": cached_tasks,
+        "rerun_novelty_chunks": chunks,
         "rerun_unchanged": asdict(third),
         "rerun_unchanged_cached_task_runs": unchanged_cached,
         "summary": results["summary"],
@@ -591,8 +597,12 @@ def _run(args: argparse.Namespace) -> int:
     print(
         f"  (c)/(d) {runs['summary']}; re-run edited {runs['edited_file']}: "
         f"{runs['rerun_cached_task_runs']} task runs from cache (nothing edited: "
-        f"{runs['rerun_unchanged_cached_task_runs']}); cache dir "
-        f"{runs['cache_dir_mb']} MB"
+        f"{runs['rerun_unchanged_cached_task_runs']}); novelty chunks of prior-art matches "
+        f"after the edit: {runs['rerun_novelty_chunks']}; cache dir {runs['cache_dir_mb']} MB"
+    )
+    print(
+        f"  flags: {stages['with_prior_flag']} of {stages['valid']} valid proposals flagged "
+        f"against prior art, {stages['with_batch_flag']} against another proposal"
     )
     children = {
         "pipeline": stages["child"],

@@ -11,20 +11,31 @@ Thresholds (defaults below; the rubric sets them) were read off the hand-made ev
 set in `tests/data/novelty/` against the bundled corpus; the figures are in that
 folder's README.md.
 
-Similarity is word TF-IDF cosine with the IDF fitted on corpus and batch together, so a
-term weighs the same on both sides: a word rare in the corpus but repeated across the batch
-(a programme's name, a city's slogan) does not pass for a rare, identifying one. Details and
-the national-scale design (chunked top-k, cached corpus index) are in `similarity`.
+Similarity is word TF-IDF cosine with the corpus's IDF (words new to the corpus weigh by
+their frequency in the batch), so a term weighs the same on both sides. Details and the
+national-scale design (chunked top-k, cached corpus index, prior-art matches cacheable per
+chunk of proposals) are in `similarity`.
 
-Entry points: `measure_novelty` for one batch; for many batches or runs, build a
+Entry points: `measure_novelty` for one batch, optionally with a `MatchStore` that keeps
+the prior-art matches of each chunk of proposals between runs (`stored_prior_matches`); its
+steps are `prepare_batch` (every proposal's vector), `prior_matches` per chunk of rows
+(`chunk_bounds`), `batch_matches`, then `assemble`. For many batches or runs, build a
 `CorpusIndex` once (or `CorpusIndex.cached(folder, corpus)`) and pass it as `index`.
 """
 
 from __future__ import annotations
 
+import hashlib
+import itertools
+import os
+import threading
 from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
+import numpy as np
+import scipy.sparse as sp
 from pydantic import BaseModel, ConfigDict
 
 from kipp.corpus import Corpus
@@ -36,7 +47,10 @@ from kipp.measures.similarity import (
     count_matrix,
     index_key,
     nearest,
-    weigh,
+    prior_part,
+    rows_digest,
+    weigh_peers,
+    weigh_queries,
 )
 from kipp.models import Proposal
 
@@ -66,42 +80,179 @@ class NoveltyMeasure(BaseModel):
     max_batch_similarity: float
     nearest: list[Neighbour]
     flags: list[Neighbour]
+    # how many neighbours of each kind are at or above the flag (at most `MAX_KEPT`);
+    # `flags` lists the closest `max_flags` of each
+    prior_flagged: int = 0
+    batch_flagged: int = 0
+
+
+CHUNK_ROWS = 200  # rows per chunk of prior-art matches, on average (`chunk_bounds`)
 
 
 def _order(neighbour: Neighbour) -> tuple[float, str, str]:
     return (-neighbour.similarity, neighbour.id, neighbour.kind)
 
 
-def measure_novelty(
-    proposals: Sequence[Proposal],
-    corpus: Corpus,
-    settings: NoveltySettings,
-    index: CorpusIndex | None = None,
-) -> dict[str, NoveltyMeasure]:
-    """Novelty of every proposal, keyed by id; deterministic (ties broken by id).
+@dataclass(frozen=True)
+class Listed:
+    """What a neighbour list shows of a proposal of the batch."""
 
-    `corpus` is the prior art to compare with (already cut off at the call's date). `index`,
-    when given, must have been built from that same corpus; it saves tokenising the corpus.
-    A proposal is never compared with itself; its batch neighbours are the other proposals.
-    """
+    id: str
+    title: str
+    agency: str
+
+
+@dataclass(frozen=True)
+class PreparedBatch:
+    """A batch turned into vectors: row i of `queries` is `proposals[i]` (rows in id order,
+    so ties break by id); the first `corpus_width` columns are the corpus vocabulary."""
+
+    proposals: tuple[Listed, ...]
+    queries: sp.csr_matrix  # for prior art: corpus IDF (`weigh_queries`)
+    peers: sp.csr_matrix  # for each other: corpus + batch IDF (`weigh_peers`)
+    index_key: str
+
+
+def prepare_batch(proposals: Sequence[Proposal], index: CorpusIndex) -> PreparedBatch:
+    """Every proposal's TF-IDF vector against `index` (see `similarity.weigh_queries`)."""
     ids = [p.id for p in proposals]
     if len(set(ids)) != len(ids):
         raise ValueError("proposal ids must be unique within a batch")
-    if not proposals:
-        return {}
-    if index is None:
-        index = CorpusIndex.build(corpus)
-    elif index.key != index_key(corpus):
-        raise ValueError("the corpus index was built from another corpus (or cut-off)")
-    ordered = sorted(proposals, key=lambda p: p.id)  # row order = id order: ties by id
+    ordered = sorted(proposals, key=lambda p: p.id)
     mask = batch_mask(ordered)
     vocabulary = dict(index.vocabulary)
-    batch_counts = count_matrix(proposal_documents(ordered, mask), vocabulary)
+    counts = count_matrix(proposal_documents(ordered, mask), vocabulary)
     masked = [vocabulary[w] for w in mask if w in vocabulary]
-    corpus_weights, batch_weights = weigh(index.counts, batch_counts, masked)
-    k, flag = settings.neighbours, settings.flag_similarity
-    prior = nearest(batch_weights, corpus_weights, k, keep_from=flag)
-    batch = nearest(batch_weights, batch_weights, k, keep_from=flag, skip_self=True)
+    listed = tuple(Listed(p.id, p.title, p.agency) for p in ordered)
+    return PreparedBatch(
+        proposals=listed,
+        queries=weigh_queries(counts, index, masked),
+        peers=weigh_peers(counts, index, masked),
+        index_key=index.key,
+    )
+
+
+def chunk_bounds(ids: Sequence[str], rows: int = CHUNK_ROWS) -> list[tuple[int, int]]:
+    """Row ranges `[start, stop)` of about `rows` rows, cut by content: a chunk ends after a
+    row whose id hashes to 0 modulo `rows`; once a chunk is twice that long, also after a
+    row whose id hashes to 0 modulo `rows // 4`; never longer than 8 x `rows`. Adding or
+    removing a proposal moves only the boundaries next to it, so the other chunks keep the
+    same rows and their stored matches stay valid."""
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    short = max(1, rows // 4)
+    for row, pid in enumerate(ids):
+        value = int.from_bytes(hashlib.sha256(pid.encode()).digest()[:8], "big")
+        length = row + 1 - start
+        if value % rows == 0 or (length >= 2 * rows and value % short == 0) or length >= 8 * rows:
+            bounds.append((start, row + 1))
+            start = row + 1
+    if start < len(ids):
+        bounds.append((start, len(ids)))
+    return bounds
+
+
+class MatchStore:
+    """Prior-art matches of chunks of rows, kept on disk under a content key
+    (`<folder>/prior-<key>.npz`); `salt` (e.g. the code version) is part of every key.
+    Anything in the folder may be deleted at any time; an unreadable file is a miss."""
+
+    def __init__(self, folder: Path, salt: str) -> None:
+        self.folder = folder
+        self.salt = salt
+        self.hits = 0
+        self.misses = 0
+
+    def key(self, rows: sp.csr_matrix, index: CorpusIndex, settings: NoveltySettings) -> str:
+        parts = [self.salt, index.key, str(settings.neighbours), repr(settings.flag_similarity)]
+        digest = hashlib.sha256("\n".join(parts).encode())
+        digest.update(rows_digest(prior_part(rows, index)).encode())
+        return digest.hexdigest()[:40]
+
+    def get(self, key: str) -> list[list[Match]] | None:
+        try:
+            with np.load(self.folder / f"prior-{key}.npz", allow_pickle=False) as saved:
+                indptr, targets, sims = saved["indptr"], saved["targets"], saved["sims"]
+        except (OSError, KeyError, ValueError):
+            return None
+        return [
+            [Match(int(t), float(v)) for t, v in zip(targets[a:b], sims[a:b], strict=True)]
+            for a, b in itertools.pairwise(indptr.tolist())
+        ]
+
+    def put(self, key: str, rows: Sequence[Sequence[Match]]) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        indptr = np.cumsum([0, *(len(r) for r in rows)], dtype=np.int64)
+        targets = np.array([m.target for r in rows for m in r], dtype=np.int64)
+        sims = np.array([m.similarity for r in rows for m in r], dtype=np.float64)
+        partial = self.folder / f".prior-{key}.{os.getpid()}.{threading.get_ident()}.tmp.npz"
+        np.savez(partial, indptr=indptr, targets=targets, sims=sims)
+        partial.replace(self.folder / f"prior-{key}.npz")
+
+
+def stored_prior_matches(
+    prepared: PreparedBatch,
+    index: CorpusIndex,
+    settings: NoveltySettings,
+    store: MatchStore,
+) -> list[list[Match]]:
+    """`prior_matches` of every row, chunk by chunk (`chunk_bounds`), taking each chunk from
+    `store` when its rows were compared before and computing (and storing) the others."""
+    found: list[list[Match]] = []
+    for start, stop in chunk_bounds([p.id for p in prepared.proposals]):
+        rows = prepared.queries[start:stop]
+        key = store.key(rows, index, settings)
+        matches = store.get(key)
+        if matches is None or len(matches) != stop - start:
+            store.misses += 1
+            matches = prior_matches(rows, index, settings)
+            store.put(key, matches)
+        else:
+            store.hits += 1
+        found.extend(matches)
+    return found
+
+
+def prior_matches(
+    queries: sp.csr_matrix, index: CorpusIndex, settings: NoveltySettings
+) -> list[list[Match]]:
+    """For each row, the `settings.neighbours` closest prior innovations (rows of `index`)
+    plus any at or above the flag. Depends only on the rows given and the index, so it can
+    be cached by `rows_digest(prior_part(queries, index))`."""
+    return nearest(
+        prior_part(queries, index),
+        None,
+        settings.neighbours,
+        keep_from=settings.flag_similarity,
+        targets_t=index.weighted_t,
+    )
+
+
+def batch_matches(prepared: PreparedBatch, settings: NoveltySettings) -> list[list[Match]]:
+    """For each row, the closest other proposals of the batch (never itself)."""
+    peers = prepared.peers
+    return nearest(
+        peers,
+        peers,
+        settings.neighbours,
+        keep_from=settings.flag_similarity,
+        skip_self=True,
+    )
+
+
+def assemble(
+    prepared: PreparedBatch,
+    prior: Sequence[Sequence[Match]],
+    batch: Sequence[Sequence[Match]],
+    index: CorpusIndex,
+    settings: NoveltySettings,
+) -> dict[str, NoveltyMeasure]:
+    """The measures (keyed by id, in row order) from the matches of every row. At most
+    `settings.max_flags` flags of each kind are listed, the closest; the count of all
+    (up to `MAX_KEPT`) is kept beside them."""
+    if prepared.index_key != index.key:
+        raise ValueError("the batch was prepared against another corpus index")
+    k, flag, cap = settings.neighbours, settings.flag_similarity, settings.max_flags
 
     def prior_neighbour(match: Match) -> Neighbour:
         entry = index.entries[match.target]
@@ -115,7 +266,7 @@ def measure_novelty(
         )
 
     def batch_neighbour(match: Match) -> Neighbour:
-        other = ordered[match.target]
+        other = prepared.proposals[match.target]
         return Neighbour(
             kind="batch",
             id=other.id,
@@ -126,17 +277,55 @@ def measure_novelty(
         )
 
     measures: dict[str, NoveltyMeasure] = {}
-    for row, proposal in enumerate(ordered):
-        priors = [prior_neighbour(m) for m in prior[row]]
-        others = [batch_neighbour(m) for m in batch[row]]
+    for row, listed in enumerate(prepared.proposals):
+        prior_row, batch_row = prior[row], batch[row]
+        prior_flagged = sum(m.similarity >= flag for m in prior_row)
+        batch_flagged = sum(m.similarity >= flag for m in batch_row)
+        priors = [prior_neighbour(m) for m in prior_row[: max(k, min(cap, prior_flagged))]]
+        others = [batch_neighbour(m) for m in batch_row[: max(k, min(cap, batch_flagged))]]
         top_prior = priors[0].similarity if priors else 0.0
         top_batch = others[0].similarity if others else 0.0
         found = sorted(priors + others, key=_order)
-        measures[proposal.id] = NoveltyMeasure(
+        measures[listed.id] = NoveltyMeasure(
             score=round(max(0.0, 1.0 - top_prior), 4),
             max_prior_similarity=top_prior,
             max_batch_similarity=top_batch,
             nearest=sorted(priors[:k] + others[:k], key=_order),
             flags=[n for n in found if n.similarity >= flag],
+            prior_flagged=prior_flagged,
+            batch_flagged=batch_flagged,
         )
+    return measures
+
+
+def measure_novelty(
+    proposals: Sequence[Proposal],
+    corpus: Corpus,
+    settings: NoveltySettings,
+    index: CorpusIndex | None = None,
+    store: MatchStore | None = None,
+) -> dict[str, NoveltyMeasure]:
+    """Novelty of every proposal, keyed by id; deterministic (ties broken by id).
+
+    `corpus` is the prior art to compare with (already cut off at the call's date). `index`,
+    when given, must have been built from that same corpus; it saves tokenising the corpus.
+    A proposal is never compared with itself; its batch neighbours are the other proposals.
+    `store` (optional) reuses the prior-art matches of chunks compared before: same result.
+    """
+    ids = [p.id for p in proposals]
+    if len(set(ids)) != len(ids):
+        raise ValueError("proposal ids must be unique within a batch")
+    if not proposals:
+        return {}
+    if index is None:
+        index = CorpusIndex.build(corpus)
+    elif index.key != index_key(corpus):
+        raise ValueError("the corpus index was built from another corpus (or cut-off)")
+    prepared = prepare_batch(proposals, index)
+    if store is None:
+        prior = prior_matches(prepared.queries, index, settings)
+    else:
+        prior = stored_prior_matches(prepared, index, settings, store)
+    batch = batch_matches(prepared, settings)
+    measures = assemble(prepared, prior, batch, index, settings)
     return {pid: measures[pid] for pid in ids}
