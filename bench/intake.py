@@ -514,18 +514,29 @@ def _run(args: argparse.Namespace) -> int:
         "stages_s": {k: round(v, 3) for k, v in stages.items()},
         "profile": profile,
         "accounting": accounting,
-        "targets": [
-            {"figure": name, "target": target, "measured": measured, "pass": ok}
-            for name, target, measured, ok in rows
-            if ok is not None
-        ],
+        "targets": targets_json(rows),
     }
     if not args.no_save:
-        RESULTS.mkdir(parents=True, exist_ok=True)
-        out = RESULTS / f"{datetime.now().date().isoformat()}-intake.json"
-        out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-        print(f"  results written to {out.relative_to(BENCH_DIR.parent)}")
+        save_results("intake", result)
     return 0
+
+
+def targets_json(rows: Sequence[tuple[str, str, str, bool | None]]) -> list[dict[str, Any]]:
+    """The rows of a report table that carry a verdict, for the results file."""
+    return [
+        {"figure": name, "target": target, "measured": measured, "pass": ok}
+        for name, target, measured, ok in rows
+        if ok is not None
+    ]
+
+
+def save_results(kind: str, result: dict[str, Any]) -> Path:
+    """Write `bench/results/<date>-<kind>.json` and say so."""
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    out = RESULTS / f"{datetime.now().date().isoformat()}-{kind}.json"
+    out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(f"  results written to {out.relative_to(BENCH_DIR.parent)}")
+    return out
 
 
 if __name__ == "__main__":

@@ -41,13 +41,14 @@ from bench.generate import GENERATOR_VERSION, code_fingerprint, generate_corpus
 from bench.intake import (
     BENCH_DIR,
     GENERATED,
-    RESULTS,
     BenchFailed,
     _busy_cpu_seconds,
     ensure_batch,
     kipp_command,
     machine_info,
     print_table,
+    save_results,
+    targets_json,
 )
 
 TARGET_N, TARGET_M = 3500, 50_000
@@ -659,17 +660,10 @@ def _run(args: argparse.Namespace) -> int:
             "time_exponent_novelty": novelty_exponent,
         },
         "busy_during": busy,
-        "targets": [
-            {"figure": name, "target": target, "measured": measured, "pass": ok}
-            for name, target, measured, ok in rows
-            if ok is not None
-        ],
+        "targets": targets_json(rows),
     }
     if not args.no_save:
-        RESULTS.mkdir(parents=True, exist_ok=True)
-        out = RESULTS / f"{datetime.now().date().isoformat()}-pipeline.json"
-        out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-        print(f"  results written to {out.relative_to(BENCH_DIR.parent)}")
+        save_results("pipeline", result)
     return 0
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -10,11 +12,20 @@ import pytest
 
 # Prefect safety, before anything can import it: no telemetry, and never the user's profile
 # or database. A session-scoped Prefect harness can build on these.
+# Both temporary folders are deleted when the test process ends.
 os.environ["DO_NOT_TRACK"] = "1"
+
+
+def _temporary(prefix: str) -> str:
+    folder = tempfile.mkdtemp(prefix=prefix)
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder
+
+
 if "PREFECT_HOME" not in os.environ:
-    os.environ["PREFECT_HOME"] = tempfile.mkdtemp(prefix="kipp-tests-prefect-")
+    os.environ["PREFECT_HOME"] = _temporary("kipp-tests-prefect-")
 # kipp's own caches (corpus index, cached task results) never go to the user's ~/.cache
-os.environ["KIPP_CACHE_DIR"] = tempfile.mkdtemp(prefix="kipp-tests-cache-")
+os.environ["KIPP_CACHE_DIR"] = _temporary("kipp-tests-cache-")
 
 from builders import *  # noqa: F403  (older tests import builders from conftest)
 
