@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import atexit
 import os
 import shutil
 import tempfile
@@ -11,21 +10,14 @@ from pathlib import Path
 import pytest
 
 # Prefect safety, before anything can import it: no telemetry, and never the user's profile
-# or database. A session-scoped Prefect harness can build on these.
-# Both temporary folders are deleted when the test process ends.
+# or database. A session-scoped Prefect harness can build on these. The temporary folders
+# made here are deleted when the session ends (`pytest_unconfigure`).
 os.environ["DO_NOT_TRACK"] = "1"
-
-
-def _temporary(prefix: str) -> str:
-    folder = tempfile.mkdtemp(prefix=prefix)
-    atexit.register(shutil.rmtree, folder, ignore_errors=True)
-    return folder
-
-
 if "PREFECT_HOME" not in os.environ:
-    os.environ["PREFECT_HOME"] = _temporary("kipp-tests-prefect-")
+    os.environ["PREFECT_HOME"] = tempfile.mkdtemp(prefix="kipp-tests-prefect-")
+    os.environ["KIPP_TESTS_OWN_PREFECT_HOME"] = os.environ["PREFECT_HOME"]
 # kipp's own caches (corpus index, cached task results) never go to the user's ~/.cache
-os.environ["KIPP_CACHE_DIR"] = _temporary("kipp-tests-cache-")
+os.environ["KIPP_CACHE_DIR"] = tempfile.mkdtemp(prefix="kipp-tests-cache-")
 
 from builders import *  # noqa: F403  (older tests import builders from conftest)
 
@@ -58,3 +50,10 @@ def small_limits() -> Limits:
         max_rows=3,
         max_yaml_nodes=200,
     )
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Delete the temporary Prefect home and cache folder made above."""
+    for name in ("KIPP_CACHE_DIR", "KIPP_TESTS_OWN_PREFECT_HOME"):
+        if name in os.environ:
+            shutil.rmtree(os.environ[name], ignore_errors=True)

@@ -3,6 +3,7 @@ proposals and reused after an edit, content-cut chunks, capped flag lists."""
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 from typing import Any
 
@@ -98,7 +99,7 @@ def test_chunks_are_cut_by_content_so_an_insertion_moves_only_its_neighbours() -
     ids = [f"proposal-{i:05d}" for i in range(3000)]
     before = chunk_bounds(ids, rows=50)
     assert before[0][0] == 0 and before[-1][1] == len(ids)
-    assert all(a[1] == b[0] for a, b in zip(before, before[1:], strict=False))
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(before))
     assert all(stop - start <= 400 for start, stop in before)
     inserted = sorted([*ids, "proposal-01500-baru"])
     after = chunk_bounds(inserted, rows=50)
