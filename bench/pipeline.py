@@ -231,6 +231,7 @@ def child_stages(batch_dir: str, corpus_path: str, out_dir: str, result_path: st
     started = time.perf_counter()
     import kipp
     from kipp import assessment as stages
+    from kipp.compliance import agency_matcher
     from kipp.corpus import load_corpus
     from kipp.gates import check_gates
     from kipp.i18n import Lang
@@ -269,7 +270,10 @@ def child_stages(batch_dir: str, corpus_path: str, out_dir: str, result_path: st
     novelty = stage("novelty", lambda: measure_novelty(proposals, prior_art, settings))
     passed = stages.eligible_proposals(proposals, gates)
     cards = stage("impact + scoring", lambda: stages.score_chunk(passed, novelty, rubric.rubric))
-    places = stage("shortlist", lambda: stages.shortlist(passed, cards, rubric.rubric, None))
+    agency_of = agency_matcher(Path(batch_dir))
+    places = stage(
+        "shortlist", lambda: stages.shortlist(passed, cards, rubric.rubric, None, agency_of)
+    )
 
     def render() -> list[Path]:
         assessed = stages.Assessment(

@@ -15,35 +15,59 @@ never cached. The novelty task also keeps the tokenised corpus on disk,
 `<cache dir>/corpus-index/`, keyed by the corpus sha256 and entry ids, so an edited proposal
 recomputes novelty for the batch without tokenising the corpus again. The cache dir is
 `$KIPP_CACHE_DIR`, else `$XDG_CACHE_HOME/kipp`, else `~/.cache/kipp`; it is safe to delete.
+A run killed midway (even with SIGKILL) and run again picks up every stage it had finished.
+
+Production (issue 6): scoring can run on a local Dask cluster (`dask`); with `approval` the
+run pauses after the shortlist for a coordinator's decision (`flows/approval.py`), applied by
+`kipp.approval`; the documents are rendered into a staging folder and moved in under a lock
+(`flows/staging.py`), so concurrent runs never mix their files; I/O tasks retry transient
+`OSError`s; artifacts show progress, the shortlist, scores, validation problems and links
+to the documents (`flows/artifacts.py`). With PREFECT_API_URL set, a server that does not
+answer is reported in seconds (`flows/server.py`).
 """
 
+import hashlib
 import os
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
-from prefect import flow, get_run_logger, task
+from prefect import Task, flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.client.orchestration import get_client
+from prefect.client.schemas.objects import State, TaskRun
 from prefect.context import TaskRunContext
+from prefect.futures import PrefectFuture, as_completed
 from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 from prefect.settings.legacy import Setting
 from prefect.utilities.annotations import quote
 from pydantic import BaseModel, Field
 
 import kipp
+from flows import prefetch
+from flows.approval import await_approval
+from flows.artifacts import Progress, files_links, problems_table
+from flows.server import check_api
+from flows.staging import write_staged
 from kipp import assessment as stages
+from kipp.approval import Decision, apply_decision
 from kipp.caching import cache_dir, code_version, digest, models_digest, sources_digest
+from kipp.compliance import REGISTRY_FILE, agency_matcher
 from kipp.corpus import Corpus, load_corpus
 from kipp.gates import GateResult, check_gates
 from kipp.i18n import Lang
 from kipp.intake import Batch, Limits, load_batch
-from kipp.measures.novelty import NoveltyMeasure, measure_novelty
+from kipp.measures.novelty import MatchStore, NoveltyMeasure, measure_novelty
 from kipp.measures.similarity import CorpusIndex
 from kipp.models import Proposal
 from kipp.outputs import write_run
+from kipp.problems import KippError
 from kipp.results import CorpusOut, Results, RunOut, build_results
+from kipp.reviews.export import progress_table
+from kipp.reviews.ingest import load_reviews
+from kipp.reviews.models import ReviewSet
 from kipp.rubric import LoadedRubric, load_rubric
 from kipp.scoring import Scorecard
 from kipp.shortlist import Placement
@@ -62,6 +86,21 @@ class RunParameters(BaseModel):
     corpus: str | None = Field(default=None, description="Prior-innovation CSV; bundled corpus")
     lang: Lang = Field(default=Lang.ID, description="Language of the documents")
     size: int | None = Field(default=None, ge=1, description="Shortlist size; the rubric's")
+    approval: bool = Field(
+        default=False,
+        description="Pause after scoring until a coordinator approves the shortlist or moves "
+        "proposals in or out (on by default for deployments, off for `kipp run`)",
+    )
+    approval_wait_s: int = Field(
+        default=3600,
+        ge=1,
+        description="Seconds the run waits for the decision in its process; a deployment's "
+        "run then stays paused (not failed) without holding a worker",
+    )
+    dask: bool = Field(
+        default=False, description="Score the batches on a local Dask cluster (processes)"
+    )
+    dask_workers: int = Field(default=2, ge=1, description="Dask worker processes")
 
 
 class RunSummary(BaseModel):
@@ -133,8 +172,39 @@ def score_key(context: TaskRunContext, parameters: dict[str, Any]) -> str:
     return _key("score", rubric.sha256, models_digest(chunk), measured)
 
 
+class Packed:
+    """One score chunk's inputs as a single plain object, for the Dask runner: it walks and
+    rebuilds every parameter (`visit_collection`), which would unwrap `opaque` and cost the
+    walk this module avoids; it does not look inside a plain object."""
+
+    __slots__ = ("chunk", "novelty", "rubric")
+
+    def __init__(
+        self, chunk: list[Proposal], novelty: dict[str, NoveltyMeasure], rubric: LoadedRubric
+    ) -> None:
+        self.chunk = chunk
+        self.novelty = novelty
+        self.rubric = rubric
+
+
+def packed_score_key(context: TaskRunContext, parameters: dict[str, Any]) -> str:
+    """The key of `score` for the same inputs, packed (so both runners share the cache)."""
+    packed: Packed = parameters["packed"]
+    unpacked = {"chunk": packed.chunk, "novelty": packed.novelty, "rubric": packed.rubric}
+    return score_key(context, unpacked)
+
+
+def registry_digest(batch: str) -> str:
+    """sha256 of the batch's agency registry (`_agencies.yaml`), or "none"."""
+    try:
+        return hashlib.sha256((Path(batch) / REGISTRY_FILE).read_bytes()).hexdigest()
+    except OSError:
+        return "none"
+
+
 def shortlist_key(context: TaskRunContext, parameters: dict[str, Any]) -> str:
-    """Cache key of `shortlist`: the scored proposals, their scorecards, rubric and size."""
+    """Cache key of `shortlist`: the scored proposals, their scorecards, rubric, size and the
+    batch's agency registry (the per-agency limit reads agencies through it)."""
     rubric: LoadedRubric = parameters["rubric"]
     proposals: Sequence[Proposal] = parameters["proposals"]
     cards: dict[str, Scorecard] = parameters["scorecards"]
@@ -142,28 +212,53 @@ def shortlist_key(context: TaskRunContext, parameters: dict[str, Any]) -> str:
         "shortlist",
         rubric.sha256,
         str(parameters["size"]),
+        registry_digest(parameters["batch"]),
         models_digest(proposals),
         models_digest(cards[p.id] for p in proposals),
     )
 
 
-@task(name="load-rubric", cache_policy=NO_CACHE)
+def transient_io(task: Task[..., Any], task_run: TaskRun, state: State[Any]) -> bool:
+    """Retry a task that failed on I/O (a network share that blinked, a file busy for a
+    moment), never one that failed on its input: those are KippErrors with a message."""
+    try:
+        state.result()
+    except KippError:
+        return False
+    except OSError:
+        return True
+    except Exception:
+        return False
+    return False
+
+
+IO_RETRIES: dict[str, Any] = {
+    "retries": 2,
+    "retry_delay_seconds": [1, 5],
+    "retry_condition_fn": transient_io,
+}
+
+
+@task(name="load-rubric", cache_policy=NO_CACHE, **IO_RETRIES)
 def load_rubric_task(path: str | None) -> LoadedRubric:
     rubric = load_rubric(Path(path) if path else None)
     get_run_logger().info("rubric %s (sha256 %s)", rubric.rubric.id, rubric.sha256[:12])
     return rubric
 
 
-@task(name="load-corpus", cache_policy=NO_CACHE)
+@task(name="load-corpus", cache_policy=NO_CACHE, **IO_RETRIES)
 def load_corpus_task(path: str | None) -> Corpus:
-    corpus = load_corpus(Path(path) if path else None)
+    corpus = prefetch.take_corpus(path) or load_corpus(Path(path) if path else None)
     get_run_logger().info("corpus %s: %d prior innovations", corpus.path, len(corpus.entries))
     return corpus
 
 
-@task(name="intake", cache_policy=NO_CACHE)
+@task(name="intake", cache_policy=NO_CACHE, **IO_RETRIES)
 def intake_task(batch: str, rubric: LoadedRubric) -> Batch:
-    result = load_batch(Path(batch), rubric.rubric.call.choices(), Limits())
+    choices, limits = rubric.rubric.call.choices(), Limits()
+    # read while the embedded server started (run_kipp), when nothing has changed since
+    taken = prefetch.take_batch(batch, choices, limits)
+    result = taken or load_batch(Path(batch), choices, limits)
     get_run_logger().info(
         "intake: %d proposals (%d valid, %d invalid), %d unread",
         len(result.entries),
@@ -187,14 +282,21 @@ def novelty_task(
     proposals: Sequence[Proposal], corpus: Corpus, rubric: LoadedRubric
 ) -> dict[str, NoveltyMeasure]:
     prior_art = corpus.until(rubric.rubric.call.prior_art_cutoff)
-    index = CorpusIndex.cached(corpus_index_dir(), prior_art)
-    result = measure_novelty(proposals, prior_art, rubric.rubric.measures.novelty, index=index)
+    index = prefetch.take_index(prior_art) or CorpusIndex.cached(corpus_index_dir(), prior_art)
+    # the prior-art matches of each chunk of proposals are kept by content: after an edit,
+    # only the chunks whose vectors changed are compared with the corpus again
+    store = MatchStore(cache_dir() / "novelty-matches", salt=code_version())
+    settings = rubric.rubric.measures.novelty
+    result = measure_novelty(proposals, prior_art, settings, index=index, store=store)
     flagged = sum(bool(m.flags) for m in result.values())
     get_run_logger().info(
-        "novelty: %d proposals against %d prior innovations; %d flagged",
+        "novelty: %d proposals against %d prior innovations; %d flagged; "
+        "%d chunks of prior-art matches reused, %d computed",
         len(proposals),
         len(prior_art.entries),
         flagged,
+        store.hits,
+        store.misses,
     )
     return result
 
@@ -206,22 +308,44 @@ def score_task(
     return stages.score_chunk(chunk, novelty, rubric.rubric)
 
 
+@task(name="score", cache_key_fn=packed_score_key, persist_result=True)
+def score_packed_task(packed: Packed) -> dict[str, Scorecard]:
+    return stages.score_chunk(packed.chunk, packed.novelty, packed.rubric.rubric)
+
+
 @task(name="shortlist", cache_key_fn=shortlist_key, persist_result=True)
 def shortlist_task(
     proposals: Sequence[Proposal],
     scorecards: dict[str, Scorecard],
     rubric: LoadedRubric,
     size: int | None,
+    batch: str,
 ) -> dict[str, Placement]:
-    placements = stages.shortlist(proposals, scorecards, rubric.rubric, size)
+    agency_of = agency_matcher(Path(batch))  # the batch's agency registry, if it has one
+    placements = stages.shortlist(proposals, scorecards, rubric.rubric, size, agency_of)
     chosen = sum(p.shortlisted for p in placements.values())
     get_run_logger().info("shortlist: %d of %d scored proposals", chosen, len(placements))
     return placements
 
 
-@task(name="write-documents", cache_policy=NO_CACHE)
+@task(name="reviews", cache_policy=NO_CACHE, **IO_RETRIES)
+def reviews_task(batch: str, rubric: LoadedRubric, proposals: Sequence[Proposal]) -> ReviewSet:
+    found = load_reviews(Path(batch), rubric.rubric, proposals)
+    get_run_logger().info(
+        "reviews: %d rows from %d sheets, %d problems",
+        len(found.reviews),
+        len(found.sheets),
+        len(found.problems),
+    )
+    return found
+
+
+@task(name="write-documents", cache_policy=NO_CACHE, **IO_RETRIES)
 def write_task(results: Results, rubric: LoadedRubric, out_dir: str) -> list[str]:
-    paths = [str(p) for p in write_run(results, rubric.rubric, Path(out_dir))]
+    written = write_staged(
+        lambda staging: write_run(results, rubric.rubric, staging), Path(out_dir)
+    )
+    paths = [str(p) for p in written]
     get_run_logger().info("documents written to %s", out_dir)
     return paths
 
@@ -240,51 +364,57 @@ def kipp_run(params: RunParameters) -> RunSummary:
         opaque(proposals), opaque(corpus), opaque(rubric)
     )
     passed = stages.eligible_proposals(proposals, gates)
-    score = score_task.with_options(result_storage=storage)
-    futures = []
-    for i in range(0, len(passed), CHUNK):
-        chunk = passed[i : i + CHUNK]
-        measured = {p.id: novelty[p.id] for p in chunk}
-        futures.append(score.submit(opaque(chunk), opaque(measured), opaque(rubric)))
-    scorecards: dict[str, Scorecard] = {}
-    for future in futures:
-        scorecards |= future.result()
+    scorecards = score_all(passed, novelty, rubric, storage, params)
+    reviews = reviews_task(params.batch, opaque(rubric), opaque(passed))
+    scorecards = stages.apply_reviews(scorecards, reviews, rubric.rubric)
     placements = shortlist_task.with_options(result_storage=storage)(
-        opaque(passed), opaque(scorecards), opaque(rubric), params.size
+        opaque(passed), opaque(scorecards), opaque(rubric), params.size, params.batch
     )
+    decision: Decision | None = None
+    if params.approval:
+        pending = stages.Assessment(
+            gates=gates,
+            novelty=novelty,
+            scorecards=scorecards,
+            placements=placements,
+            reviews=reviews,
+        )
+        proposed = build_results(batch, pending, rubric, run_out(params, rubric, corpus, batch))
+        shortlist_artifact(proposed, rubric, params.lang, AWAITING)
+        decision = await_approval(params.approval_wait_s)
+        placements = apply_decision(placements, decision)
+        get_run_logger().info(
+            "approval by %s: %d proposals moved", decision.decided_by, len(decision.moves)
+        )
     assessed = stages.Assessment(
-        gates=gates, novelty=novelty, scorecards=scorecards, placements=placements
+        gates=gates,
+        novelty=novelty,
+        scorecards=scorecards,
+        placements=placements,
+        reviews=reviews,
+        uncertainty=stages.rank_uncertainty(scorecards, reviews, placements, rubric.rubric),
     )
     out_dir = Path(params.out) if params.out else default_out_dir(params.batch)
-    run = RunOut(
-        rubric=rubric.rubric.id,
-        rubric_sha256=rubric.sha256,
-        batch=params.batch,
-        started_at=started,
-        finished_at=datetime.now(UTC).isoformat(timespec="seconds"),
-        code_version=kipp.__version__,
-        lang=params.lang,
-        shortlist_size=params.size or rubric.rubric.shortlist.size,
-        corpus=CorpusOut(
-            path=corpus.path,
-            sha256=corpus.sha256,
-            entries=len(corpus.entries),
-            prior_art_entries=len(corpus.until(rubric.rubric.call.prior_art_cutoff).entries),
-        ),
-        inputs=batch.inputs,
+    results = build_results(
+        batch, assessed, rubric, run_out(params, rubric, corpus, batch, started)
     )
-    results = build_results(batch, assessed, rubric, run)
+    if decision is not None:
+        results = results.model_copy(update={"approval": decision})
     files = write_task(opaque(results), opaque(rubric), str(out_dir))
-    create_markdown_artifact(
-        key="kipp-shortlist",
-        markdown=summary_markdown(results, rubric.rubric, params.lang),
-        description=counts_line(results, params.lang),
-    )
+    shortlist_artifact(results, rubric, params.lang, None)
     create_table_artifact(
         key="kipp-scores",
         table=scores_table(results, rubric.rubric),
         description="Scored proposals in rank order",
     )
+    problems_table(batch)
+    if results.reviews is not None:
+        create_table_artifact(
+            key="kipp-review-progress",
+            table=progress_table(results),
+            description="Reviewers: proposals assigned, completed and started",
+        )
+    files_links(files)
     s = results.summary
     return RunSummary(
         out_dir=str(out_dir),
@@ -296,6 +426,123 @@ def kipp_run(params: RunParameters) -> RunSummary:
         unread=s.unread,
         provisional=s.provisional,
     )
+
+
+def run_out(
+    params: RunParameters,
+    rubric: LoadedRubric,
+    corpus: Corpus,
+    batch: Batch,
+    started: str | None = None,
+) -> RunOut:
+    """The `run` block of the results: what was run, on what, when."""
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    return RunOut(
+        rubric=rubric.rubric.id,
+        rubric_sha256=rubric.sha256,
+        batch=params.batch,
+        started_at=started or now,
+        finished_at=now,
+        code_version=kipp.__version__,
+        lang=params.lang,
+        shortlist_size=params.size or rubric.rubric.shortlist.size,
+        corpus=CorpusOut(
+            path=corpus.path,
+            sha256=corpus.sha256,
+            entries=len(corpus.entries),
+            prior_art_entries=len(corpus.until(rubric.rubric.call.prior_art_cutoff).entries),
+        ),
+        inputs=batch.inputs,
+    )
+
+
+AWAITING = (
+    "Proposed shortlist, awaiting the coordinator's approval: Resume the run to approve it "
+    "or to move proposals in or out, each with a reason."
+)
+
+
+def shortlist_artifact(
+    results: Results, rubric: LoadedRubric, lang: Lang, state: str | None
+) -> None:
+    """The shortlist as a markdown artifact; `state` (e.g. awaiting approval) heads it, and a
+    coordinator's decision is recorded under it."""
+    markdown = summary_markdown(results, rubric.rubric, lang)
+    if state:
+        markdown = f"**{state}**\n\n{markdown}"
+    if results.approval is not None:
+        markdown += "\n" + decision_markdown(results.approval)
+    key = "kipp-shortlist-proposed" if state else "kipp-shortlist"
+    create_markdown_artifact(key=key, markdown=markdown, description=counts_line(results, lang))
+
+
+def decision_markdown(decision: Decision) -> str:
+    """Who decided what on the shortlist, and why."""
+    head = "approved as ranked" if decision.approved_as_ranked else "changed"
+    lines = [f"**Shortlist {head} by {decision.decided_by}** ({decision.decided_at})"]
+    if decision.note:
+        lines.append(f"> {decision.note}")
+    for move in decision.moves:
+        lines.append(f"- moved {move.direction.value}: `{move.proposal_id}`: {move.reason}")
+    return "\n\n".join(lines) + "\n"
+
+
+def score_all(
+    passed: list[Proposal],
+    novelty: dict[str, NoveltyMeasure],
+    rubric: LoadedRubric,
+    storage: Path,
+    params: RunParameters,
+) -> dict[str, Scorecard]:
+    """Score the eligible proposals in chunks of CHUNK, on the flow's task runner or on a
+    local Dask cluster; the progress artifact moves as each chunk finishes. Scorecards come
+    back in the proposals' order whatever order the chunks finish in."""
+    score = score_task.with_options(result_storage=storage)
+    chunks = [passed[i : i + CHUNK] for i in range(0, len(passed), CHUNK)]
+    progress = Progress(len(chunks), "scoring")
+    found: dict[str, Scorecard] = {}
+
+    def collect(futures: list[PrefectFuture[dict[str, Scorecard]]]) -> None:
+        for future in as_completed(futures):
+            found.update(future.result())
+            progress.step()
+
+    if params.dask:
+        from prefect_dask.task_runners import DaskTaskRunner
+
+        packed = score_packed_task.with_options(result_storage=storage)
+
+        def pack(chunk: list[Proposal]) -> Packed:
+            return Packed(chunk, {p.id: novelty[p.id] for p in chunk}, rubric)
+
+        cluster = {
+            "n_workers": params.dask_workers,
+            "threads_per_worker": 1,
+            "processes": True,
+            # the workers report to this run's server, also the embedded one (else each
+            # worker process would start a server of its own: ~10 s each)
+            "env": {"PREFECT_API_URL": current_api_url()},
+        }
+        with DaskTaskRunner(cluster_kwargs=cluster) as runner:
+            collect([runner.submit(packed, parameters={"packed": pack(chunk)}) for chunk in chunks])
+    else:
+        collect([score.submit(**chunk_parameters(chunk, novelty, rubric)) for chunk in chunks])
+    return {p.id: found[p.id] for p in passed}
+
+
+def current_api_url() -> str:
+    """The API this flow run reports to (the embedded server's address when there is no
+    PREFECT_API_URL)."""
+    with get_client(sync_client=True) as client:
+        return str(client.api_url).rstrip("/")
+
+
+def chunk_parameters(
+    chunk: list[Proposal], novelty: dict[str, NoveltyMeasure], rubric: LoadedRubric
+) -> dict[str, Any]:
+    """One `score` task's inputs: its proposals, their novelty measures, the rubric."""
+    measured = {p.id: novelty[p.id] for p in chunk}
+    return {"chunk": opaque(chunk), "novelty": opaque(measured), "rubric": opaque(rubric)}
 
 
 EMBEDDED_SERVER_ENVIRONMENT = {
@@ -326,5 +573,9 @@ def run_kipp(params: RunParameters) -> RunSummary:
     if embedded():
         for name, value in EMBEDDED_SERVER_ENVIRONMENT.items():
             os.environ.setdefault(name, value)
+        # read the inputs on the other core while the server starts
+        prefetch.start(params.batch, params.rubric, params.corpus, corpus_index_dir())
+    else:
+        check_api()  # seconds, not the client's minutes of retries, when nobody answers
     with temporary_settings(updates=client_settings()):
         return kipp_run(params)

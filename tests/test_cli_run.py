@@ -64,10 +64,15 @@ def test_kipp_run_end_to_end_in_a_subprocess(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "5 shortlisted, 5 scored, 4 ineligible, 3 invalid, 1 unread" in done.stdout
     assert sorted(p.name for p in out.iterdir()) == [
+        "compliance.csv",
         "results.json",
+        "results.xlsx",
+        "reviews.csv",
+        "scorecards",
         "scores.csv",
         "shortlist.html",
         "shortlist.md",
+        "shortlist.pdf",
     ]
     results = json.loads((out / "results.json").read_text("utf-8"))
     assert results["run"]["lang"] == "en"

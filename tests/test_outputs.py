@@ -101,11 +101,16 @@ def test_script_title_is_escaped_in_html(tmp_path: Path) -> None:
     html = (tmp_path / "out" / "shortlist.html").read_text("utf-8")
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt; Layanan" in html
-    assert [p.name for p in paths] == [
+    assert [str(p.relative_to(tmp_path / "out")) for p in paths] == [
         "results.json",
         "scores.csv",
         "shortlist.md",
         "shortlist.html",
+        "shortlist.pdf",
+        "results.xlsx",
+        "scorecards/xss.html",
+        "scorecards/xss.pdf",
+        "scorecards/index.html",
     ]
 
 

@@ -173,3 +173,103 @@ def test_missing_rubric_file(tmp_path: Path) -> None:
     assert [p.render() for p in caught.value.problems] == [
         f"{tmp_path / 'nope.yaml'}: (file): cannot be read: No such file or directory"
     ]
+
+
+REVIEWS = """\
+reviews:
+  scale: {min: 0, max: 4}
+  aggregate: median
+  normalise: true
+  shrinkage: 3
+  disagreement: 2
+  per_proposal: 2
+  blind: true
+  bootstrap: {iterations: 200, seed: 7, interval: 0.8}
+"""
+
+
+def test_bundled_rubric_says_who_scores_each_criterion() -> None:
+    rubric = load_rubric().rubric
+    assert [(c.id, c.scored_by.value, c.reviewer_share) for c in rubric.criteria] == [
+        ("background", "reviewers", 1.0),
+        ("novelty", "blend", 0.5),
+        ("implementation", "reviewers", 1.0),
+        ("significance", "blend", 0.5),
+        ("adaptability", "blend", 0.3),
+        ("resources", "reviewers", 1.0),
+        ("sustainability", "reviewers", 1.0),
+    ]
+    assert [c.id for c in rubric.reviewed_criteria] == [c.id for c in rubric.criteria]
+    assert (rubric.reviews.scale.describe(), rubric.reviews.per_proposal) == ("1 to 5", 3)
+
+
+def test_review_settings_read(tmp_path: Path) -> None:
+    path = tmp_path / "rubric.yaml"
+    path.write_text(VALID + REVIEWS, encoding="utf-8")
+    settings = load_rubric(path).rubric.reviews
+    assert (settings.scale.level(0), settings.scale.level(4)) == (1, 5)
+    assert (settings.aggregate, settings.blind, settings.bootstrap.seed) == ("median", True, 7)
+
+
+def test_review_scale_must_have_five_points(tmp_path: Path) -> None:
+    text = VALID + REVIEWS.replace("{min: 0, max: 4}", "{min: 1, max: 10}")
+    assert problems(tmp_path, text) == [
+        ":33: reviews.scale: the scale 1 to 10 has 10 points; criteria have 5 levels, so give 5 "
+        "points, e.g. 1 to 5 or 0 to 4"
+    ]
+
+
+def test_review_aggregate_and_disagreement_checked(tmp_path: Path) -> None:
+    text = VALID + REVIEWS.replace("median", "mode").replace("disagreement: 2", "disagreement: 5")
+    assert problems(tmp_path, text) == [
+        ":34: reviews.aggregate: 'mode' is not allowed; use one of: mean, median",
+    ]
+    text = VALID + REVIEWS.replace("disagreement: 2", "disagreement: 5")
+    assert problems(tmp_path, text) == [
+        ":32: reviews: disagreement 5 is more than the scale's span (0 to 4: 4), so no spread "
+        "could reach it; give a number from 1 to 4"
+    ]
+
+
+def test_blend_needs_a_reviewer_weight(tmp_path: Path) -> None:
+    text = VALID.replace("    measure: novelty\n", "    measure: novelty\n    source: blend\n")
+    assert problems(tmp_path, text) == [
+        ":18: criteria.1: criterion 'novelty' blends its measure with reviewers and needs "
+        "`reviewer_weight`: the reviewers' share, between 0 and 1 (e.g. 0.5)"
+    ]
+
+
+def test_reviewer_weight_only_with_a_blend(tmp_path: Path) -> None:
+    text = VALID.replace(
+        "    measure: novelty\n", "    measure: novelty\n    reviewer_weight: 0.5\n"
+    )
+    assert problems(tmp_path, text) == [
+        ":18: criteria.1: criterion 'novelty': `reviewer_weight` applies only to `source: "
+        "blend`; remove it or set `source: blend`"
+    ]
+
+
+def test_reviewer_weight_between_zero_and_one(tmp_path: Path) -> None:
+    text = VALID.replace(
+        "    measure: novelty\n",
+        "    measure: novelty\n    source: blend\n    reviewer_weight: 1.5\n",
+    )
+    assert problems(tmp_path, text) == [
+        ":23: criteria.1.reviewer_weight: 1.5 is too large; the highest allowed is 1.0"
+    ]
+
+
+def test_reviewers_measure_cannot_be_blended(tmp_path: Path) -> None:
+    text = VALID.replace("    measure: reviewers\n", "    measure: reviewers\n    source: blend\n")
+    assert problems(tmp_path, text) == [
+        ":24: criteria.2: criterion 'background' has `measure: reviewers`, so reviewers alone "
+        "score it; to use `source: blend`, name an automatic measure (adaptability, impact, "
+        "novelty) in `measure`"
+    ]
+
+
+def test_unknown_source_lists_the_known_ones(tmp_path: Path) -> None:
+    text = VALID.replace("    measure: novelty\n", "    measure: novelty\n    source: both\n")
+    assert problems(tmp_path, text) == [
+        ":22: criteria.1.source: unknown source 'both'; use one of: auto, reviewers, blend"
+    ]

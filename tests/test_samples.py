@@ -8,7 +8,11 @@ from pathlib import Path
 import pytest
 from builders import rendered
 
+from kipp.assessment import assess, eligible_proposals, valid_proposals
+from kipp.corpus import load_corpus
+from kipp.gates import check_gates
 from kipp.intake import Batch, Status, load_batch
+from kipp.reviews.ingest import load_reviews
 from kipp.rubric import load_rubric
 
 SAMPLES = Path(__file__).resolve().parents[1] / "submissions" / "mojokerto-2022"
@@ -26,11 +30,48 @@ def samples() -> Batch:
 
 def test_samples_every_file_accounted_for(samples: Batch) -> None:
     files = sorted(
-        str(p) for p in SAMPLES.rglob("*") if p.is_file() and not p.name.startswith(("_", "."))
+        str(p)
+        for p in SAMPLES.rglob("*")
+        if p.is_file()
+        and not any(part.startswith(("_", ".")) for part in p.relative_to(SAMPLES).parts)
+        and p.name != "reviewers.yaml"
     )
     reported = {e.path for e in samples.entries} | {u.path for u in samples.unread}
     assert sorted(reported) == files
-    assert samples.ignored == [str(SAMPLES / "_catatan-koordinator.txt")]
+    # the coordinator's note, the completed scoresheets and the review panel are not proposals
+    assert samples.ignored == [
+        str(SAMPLES / "_agencies.yaml"),
+        str(SAMPLES / "_catatan-koordinator.txt"),
+        str(SAMPLES / "_reviews") + "/",
+        str(SAMPLES / "reviewers.yaml"),
+    ]
+
+
+def test_samples_reviews_complete_without_problems(samples: Batch) -> None:
+    rubric = load_rubric().rubric
+    eligible = eligible_proposals(
+        valid_proposals(samples), check_gates(valid_proposals(samples), rubric)
+    )
+    found = load_reviews(SAMPLES, rubric, eligible)
+    assert found.problems == []
+    assert [(p.assigned, p.completed) for p in found.progress] == [(5, 5)] * 6
+    assert sorted(found.proposals) == sorted(p.id for p in eligible)
+    assert all(len(r.completed) == 3 and r.pending == 0 for r in found.proposals.values())
+
+
+def test_samples_run_to_a_final_shortlist_from_reviewer_scores(samples: Batch) -> None:
+    rubric = load_rubric().rubric
+    proposals = valid_proposals(samples)
+    eligible = eligible_proposals(proposals, check_gates(proposals, rubric))
+    reviews = load_reviews(SAMPLES, rubric, eligible)
+    assessed = assess(samples, rubric, load_corpus(), reviews=reviews)
+    assert not any(card.provisional for card in assessed.scorecards.values())
+    chosen = sorted(
+        (p for p in assessed.placements.values() if p.shortlisted), key=lambda p: p.rank
+    )
+    # the order also rests on the measures (novelty is tuned elsewhere): count, not names
+    assert len(chosen) == load_rubric().rubric.shortlist.size
+    assert set(assessed.uncertainty) == {p.id for p in eligible}
 
 
 def test_samples_valid_proposals_have_no_problem_but_the_repeated_title(samples: Batch) -> None:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from kipp.i18n import Lang, render, text
+from kipp.reviews.models import CriterionReviews, ProposalReviews, RawScore
 from kipp.rubric import load_rubric
-from kipp.scoring import Scored, level_for, score_proposal
+from kipp.scoring import Scored, level_for, round_level, score_proposal, with_reviews
 
 RUBRIC = load_rubric().rubric
 
@@ -40,17 +41,80 @@ def test_total_is_the_weighted_mean_of_scored_criteria_and_provisional() -> None
         "resources": None,
         "sustainability": None,
     }
-    # (0.15*5 + 0.30*4 + 0.20*3) / 5 / 0.65 * 100
-    assert card.total == 78.46
-    assert card.scored_weight == 0.65
+    # blends awaiting reviewers count their measure's share only:
+    # (0.15*0.5*5 + 0.30*0.5*4 + 0.20*0.7*3) / 5 / 0.365 * 100
+    assert card.total == 76.44
+    assert card.scored_weight == 0.365
     assert card.provisional is True
+
+
+def verdicts(score: float, pending: int = 0) -> ProposalReviews:
+    """Reviewers agreeing on `score` (a level) for every reviewed criterion."""
+    raw = [RawScore(reviewer="a", score=round(score), level=score)]
+    return ProposalReviews(
+        proposal="p",
+        assigned=["a", *(f"x{i}" for i in range(pending))],
+        completed=["a"],
+        criteria={
+            c.id: CriterionReviews(
+                criterion=c.id,
+                scores=raw,
+                mean=score,
+                median=score,
+                value=score,
+                spread=0.0,
+                disagreement=False,
+            )
+            for c in RUBRIC.reviewed_criteria
+        },
+    )
+
+
+def test_reviewers_complete_the_total_and_blend_with_the_measures() -> None:
+    card = score_proposal(
+        measures(novelty=0.9, impact=0.5, adaptability=0.5), RUBRIC, verdicts(3.5)
+    )
+    got = {c.criterion: (c.source, c.level, c.value) for c in card.criteria}
+    assert got == {
+        "background": ("reviewers", 4, 3.5),
+        "novelty": ("blend", 4, 4.25),  # 0.5 * 5 + 0.5 * 3.5
+        "implementation": ("reviewers", 4, 3.5),
+        "significance": ("blend", 4, 3.75),  # 0.5 * 4 + 0.5 * 3.5
+        "adaptability": ("blend", 3, 3.15),  # 0.7 * 3 + 0.3 * 3.5
+        "resources": ("reviewers", 4, 3.5),
+        "sustainability": ("reviewers", 4, 3.5),
+    }
+    # (0.1*3.5 + 0.15*4.25 + 0.05*3.5 + 0.3*3.75 + 0.2*3.15 + 0.05*3.5 + 0.15*3.5) / 5 * 100
+    assert card.total == 72.35
+    assert (card.scored_weight, card.provisional) == (1.0, False)
+    assert card.get("novelty").evidence[0] == text(
+        "reviews.blend", level=4, auto=5, auto_share=0.5, reviewers=3.5, share=0.5
+    )
+
+
+def test_assigned_reviewers_not_finished_keep_the_total_provisional() -> None:
+    card = score_proposal(
+        measures(novelty=0.9, impact=0.5, adaptability=0.5), RUBRIC, verdicts(3.0, pending=1)
+    )
+    assert (card.scored_weight, card.pending_reviews, card.provisional) == (1.0, 1, True)
+
+
+def test_with_reviews_matches_scoring_with_reviews_at_once() -> None:
+    scored = measures(novelty=0.4, impact=0.2, adaptability=0.75)
+    later = with_reviews(score_proposal(scored, RUBRIC), RUBRIC, verdicts(2.0))
+    assert later == score_proposal(scored, RUBRIC, verdicts(2.0))
+
+
+def test_round_level_rounds_halves_up() -> None:
+    assert [round_level(v) for v in (1.0, 1.49, 1.5, 2.5, 4.6, 5.0)] == [1, 1, 2, 3, 5, 5]
 
 
 def test_criterion_evidence_starts_with_the_level_derivation() -> None:
     card = score_proposal(measures(novelty=0.9, impact=0.5, adaptability=0.0), RUBRIC)
     novelty = card.get("novelty")
     assert [render(t, Lang.EN) for t in novelty.evidence] == [
-        "Score 0.90 → level 5 of 5 (level 2-5 thresholds: 0.30, 0.55, 0.70, 0.82).",
+        "Awaiting reviewers' scores.",  # a blend: the measure's part counts meanwhile
+        "Score 0.90 → level 5 of 5 (level 2-5 thresholds: 0.30, 0.65, 0.75, 0.82).",
         "The comparison corpus holds no prior innovation up to the call's cut-off.",
     ]
     assert [render(t, Lang.EN) for t in card.get("background").evidence] == [

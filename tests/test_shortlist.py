@@ -115,3 +115,36 @@ def test_outside_the_shortlist_reason_names_rank_and_size() -> None:
 def test_size_override() -> None:
     placements = build_shortlist([cand("a", 90), cand("b", 80), cand("c", 70)], POLICY, size=1)
     assert [p.shortlisted for p in placements] == [True, False, False]
+
+
+def test_tie_on_level_broken_by_the_reviewers_unrounded_value_before_the_score() -> None:
+    a = cand("a", 60, novelty_score=0.9).model_copy(update={"values": {"significance": 3.2}})
+    b = cand("b", 60, novelty_score=0.1).model_copy(update={"values": {"significance": 3.4}})
+    assert order([a, b]) == [("b", 1, True), ("a", 2, True)]
+
+
+def test_agency_limit_counts_an_agencys_names_and_units_as_one_through_the_registry() -> None:
+    registry = {
+        "Dinas Kesehatan": "Dinas Kesehatan, P2KB",
+        "Dinas Kesehatan, Pengendalian Penduduk dan KB": "Dinas Kesehatan, P2KB",
+        "UPT Puskesmas Kedundung": "Dinas Kesehatan, P2KB",
+    }
+    policy = ShortlistPolicy(size=3, max_per_agency=1)
+    candidates = [
+        cand("a", 90, agency="Dinas Kesehatan"),
+        cand("b", 85, agency="Dinas Kesehatan, Pengendalian Penduduk dan KB"),
+        cand("c", 80, agency="UPT Puskesmas Kedundung"),
+        cand("d", 70, agency="Dinas Pendidikan"),  # not in the registry: counts by its name
+        cand("e", 60, agency="dinas pendidikan"),
+        cand("f", 50, agency="Kelurahan Jagalan"),
+    ]
+    placements = build_shortlist(candidates, policy, agency_of=registry.get)
+    assert [p.id for p in placements if p.shortlisted] == ["a", "d", "f"]
+    reasons = {p.id: render(p.reason, Lang.EN) for p in placements}
+    assert reasons["b"] == (
+        "Ranked 2; Dinas Kesehatan, P2KB already has 1 nominee(s) (the limit per agency)."
+    )
+    assert reasons["c"].startswith("Ranked 3; Dinas Kesehatan, P2KB already has 1")
+    assert reasons["e"] == (
+        "Ranked 5; dinas pendidikan already has 1 nominee(s) (the limit per agency)."
+    )

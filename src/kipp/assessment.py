@@ -8,20 +8,24 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from kipp.corpus import Corpus
 from kipp.gates import GateResult, check_gates, eligible
 from kipp.intake import Batch
 from kipp.measures.novelty import NoveltyMeasure, measure_novelty
 from kipp.models import Proposal
+from kipp.reviews.models import ProposalReviews, ReviewSet
+from kipp.reviews.uncertainty import RankInterval, rank_intervals
 from kipp.rubric import Rubric
-from kipp.scoring import Scorecard, automatic_measures, score_proposal
-from kipp.shortlist import Candidate, Placement, build_shortlist
+from kipp.scoring import Scorecard, automatic_measures, score_proposal, with_reviews
+from kipp.shortlist import AgencyOf, Candidate, Placement, build_shortlist
 
 
 class Assessment(BaseModel):
-    """Everything the pipeline concluded about a batch, keyed by proposal id."""
+    """Everything the pipeline concluded about a batch, keyed by proposal id. `reviews` is
+    what the panel and scoresheets gave (empty without them); `uncertainty` the rank interval
+    of each scored proposal (empty without reviews)."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -29,6 +33,8 @@ class Assessment(BaseModel):
     novelty: dict[str, NoveltyMeasure]
     scorecards: dict[str, Scorecard]
     placements: dict[str, Placement]
+    reviews: ReviewSet = Field(default_factory=ReviewSet)
+    uncertainty: dict[str, RankInterval] = Field(default_factory=dict)
 
 
 def valid_proposals(batch: Batch) -> list[Proposal]:
@@ -44,12 +50,19 @@ def eligible_proposals(
 
 
 def score_chunk(
-    proposals: Iterable[Proposal], novelty: dict[str, NoveltyMeasure], rubric: Rubric
+    proposals: Iterable[Proposal],
+    novelty: dict[str, NoveltyMeasure],
+    rubric: Rubric,
+    reviews: dict[str, ProposalReviews] | None = None,
 ) -> dict[str, Scorecard]:
-    """Scorecards for some eligible proposals (one batched task's worth)."""
+    """Scorecards for some eligible proposals (one batched task's worth); `reviews` holds
+    the reviewers' verdicts by proposal id, where there are any."""
     settings = rubric.measures.novelty
+    reviews = reviews or {}
     return {
-        p.id: score_proposal(automatic_measures(p, novelty[p.id], settings), rubric)
+        p.id: score_proposal(
+            automatic_measures(p, novelty[p.id], settings), rubric, reviews.get(p.id)
+        )
         for p in proposals
     }
 
@@ -68,6 +81,7 @@ def candidates(proposals: Iterable[Proposal], scorecards: dict[str, Scorecard]) 
                 total=card.total,
                 levels={c.criterion: c.level for c in card.criteria},
                 scores={c.criterion: c.score for c in card.criteria},
+                values={c.criterion: c.value for c in card.criteria},
             )
         )
     return result
@@ -78,19 +92,64 @@ def shortlist(
     scorecards: dict[str, Scorecard],
     rubric: Rubric,
     size: int | None = None,
+    agency_of: AgencyOf | None = None,
 ) -> dict[str, Placement]:
-    """Placements of the scored proposals, keyed by id."""
-    placements = build_shortlist(candidates(proposals, scorecards), rubric.shortlist, size)
+    """Placements of the scored proposals, keyed by id (`agency_of`: see `build_shortlist`)."""
+    placements = build_shortlist(
+        candidates(proposals, scorecards), rubric.shortlist, size, agency_of
+    )
     return {p.id: p for p in placements}
 
 
-def assess(batch: Batch, rubric: Rubric, corpus: Corpus, size: int | None = None) -> Assessment:
-    """Gates, measures, scores and shortlist for a batch, in one process."""
+def apply_reviews(
+    scorecards: dict[str, Scorecard], reviews: ReviewSet, rubric: Rubric
+) -> dict[str, Scorecard]:
+    """Scorecards made without reviews, completed with the reviewers' verdicts (what the
+    flow does after its cached scoring tasks); unchanged when there are no reviews."""
+    if reviews.empty:
+        return scorecards
+    return {
+        pid: with_reviews(card, rubric, reviews.proposals.get(pid))
+        for pid, card in scorecards.items()
+    }
+
+
+def rank_uncertainty(
+    scorecards: dict[str, Scorecard],
+    reviews: ReviewSet,
+    placements: dict[str, Placement],
+    rubric: Rubric,
+) -> dict[str, RankInterval]:
+    """Each scored proposal's rank interval from resampled reviews (see
+    `kipp.reviews.uncertainty`); empty when there are no reviews."""
+    order = sorted(placements, key=lambda pid: placements[pid].rank)
+    return rank_intervals(order, scorecards, reviews.proposals, placements, rubric)
+
+
+def assess(
+    batch: Batch,
+    rubric: Rubric,
+    corpus: Corpus,
+    size: int | None = None,
+    reviews: ReviewSet | None = None,
+    agency_of: AgencyOf | None = None,
+) -> Assessment:
+    """Gates, measures, scores and shortlist for a batch, in one process. `reviews` comes
+    from `kipp.reviews.ingest.load_reviews`, `agency_of` from the batch's agency registry
+    (`kipp.compliance.agency_matcher`), both read at the edge like the batch."""
+    reviews = reviews or ReviewSet()
     proposals = valid_proposals(batch)
     gates = check_gates(proposals, rubric)
     prior_art = corpus.until(rubric.call.prior_art_cutoff)
     novelty = measure_novelty(proposals, prior_art, rubric.measures.novelty)
     passed = eligible_proposals(proposals, gates)
-    scorecards = score_chunk(passed, novelty, rubric)
-    placements = shortlist(passed, scorecards, rubric, size)
-    return Assessment(gates=gates, novelty=novelty, scorecards=scorecards, placements=placements)
+    scorecards = score_chunk(passed, novelty, rubric, reviews.proposals)
+    placements = shortlist(passed, scorecards, rubric, size, agency_of)
+    return Assessment(
+        gates=gates,
+        novelty=novelty,
+        scorecards=scorecards,
+        placements=placements,
+        reviews=reviews,
+        uncertainty=rank_uncertainty(scorecards, reviews, placements, rubric),
+    )

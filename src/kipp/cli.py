@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -15,6 +16,7 @@ from rich.markup import escape
 from kipp.corpus import load_corpus
 from kipp.i18n import Lang
 from kipp.intake import Batch, Limits, Status, load_batch
+from kipp.intake.batch import PANEL_FILES
 from kipp.intake.reading import MIB
 from kipp.problems import KippError, RubricError, Severity
 from kipp.rubric import LoadedRubric, load_rubric
@@ -163,9 +165,12 @@ def print_validation(batch: Batch) -> None:
     for unread in batch.unread:
         console.print(f"  [yellow]unread [/] {escape(unread.path)}: {escape(unread.reason)}")
     for ignored in batch.ignored:
-        console.print(
-            f"  [dim]ignored {escape(ignored)} (names starting with . or _ are skipped)[/]"
+        why = (
+            "the review panel, not a proposal"
+            if Path(ignored).name in PANEL_FILES
+            else "names starting with . or _ are skipped"
         )
+        console.print(f"  [dim]ignored {escape(ignored)} ({why})[/]")
     s = _summary(batch)
     console.print(
         f"[bold]{_count(s['proposals'], 'proposal')}[/] from {_count(s['files'], 'file')}: "
@@ -212,6 +217,11 @@ def run(
     size: Annotated[
         int | None, typer.Option(min=1, help="Shortlist size; defaults to the rubric's.")
     ] = None,
+    approval: Annotated[
+        bool,
+        typer.Option(help="Pause after scoring until a coordinator decides in the Prefect UI."),
+    ] = False,
+    dask: Annotated[bool, typer.Option(help="Score on a local Dask cluster.")] = False,
 ) -> None:
     """The main job: validate, gate, score and shortlist a batch, and write the documents.
 
@@ -232,6 +242,14 @@ def run(
                 "give the folder that holds the proposals",
             )
         )
+    if approval and not os.environ.get("PREFECT_API_URL"):
+        raise _fail(
+            KippError(
+                "--approval needs a Prefect server whose UI the coordinator opens to decide",
+                "start one with `prefect server start --host 127.0.0.1` and set "
+                "PREFECT_API_URL=http://127.0.0.1:4200/api (or use `kipp serve`)",
+            )
+        )
     from flows.run import RunParameters, run_kipp
 
     params = RunParameters(
@@ -241,6 +259,8 @@ def run(
         corpus=str(corpus) if corpus else None,
         lang=lang,
         size=size,
+        approval=approval,
+        dask=dask,
     )
     try:
         summary = run_kipp(params)
@@ -253,8 +273,139 @@ def run(
         + (" [yellow](provisional: criteria await reviewers)[/]" if summary.provisional else "")
     )
     console.print(f"Documents in [bold]{escape(summary.out_dir)}[/]:")
+    cards = [f for f in summary.files if Path(f).parent.name == "scorecards"]
     for file in summary.files:
-        console.print(f"  {escape(file)}")
+        if file not in cards:
+            console.print(f"  {escape(file)}")
+    if cards:  # one per proposal (and its PDF): thousands at national scale
+        console.print(f"  {escape(str(Path(cards[-1]).parent))}/ ({len(cards)} files)")
+
+
+@app.command()
+def serve(
+    batch: Annotated[
+        str, typer.Option(help="Batch folder the run forms start with.")
+    ] = "submissions/mojokerto-2022",
+    approval: Annotated[
+        bool, typer.Option(help="Coordinator approval on by default in the score form.")
+    ] = True,
+    limit: Annotated[
+        int | None, typer.Option(min=1, help="Most flow runs at once in this process.")
+    ] = None,
+) -> None:
+    """Serve the validate, score and assign deployments to the Prefect server of
+    PREFECT_API_URL, and run what is triggered from its UI until interrupted (Ctrl-C)."""
+    from flows.serve import serve_kipp
+
+    try:
+        serve_kipp(batch, approval, limit)
+    except RuntimeError as exc:  # no server configured, or it does not answer
+        err.print(f"[red]error:[/] {escape(str(exc))}")
+        raise typer.Exit(EXIT_USAGE) from None
+
+
+@app.command()
+def assign(
+    batch: Annotated[Path, typer.Argument(help="Folder holding the proposal files.")],
+    panel: Annotated[
+        Path | None, typer.Option(help="Reviewer panel YAML; defaults to BATCH/reviewers.yaml.")
+    ] = None,
+    per_proposal: Annotated[
+        int | None,
+        typer.Option("--per-proposal", "-k", min=1, help="Reviewers per proposal; the rubric's."),
+    ] = None,
+    seed: Annotated[int, typer.Option(help="Same seed, same assignment.")] = 0,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Scoresheet folder; BATCH/_reviews.")
+    ] = None,
+    rubric: RubricOption = None,
+    blind: Annotated[
+        bool | None,
+        typer.Option("--blind/--no-blind", help="Packets without agency and innovator names."),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option(help="Overwrite scoresheets already in the output folder.")
+    ] = False,
+    lang: Annotated[Lang, typer.Option(help="Language of the scoresheets.")] = Lang.ID,
+) -> None:
+    """Assign reviewers to every eligible proposal and write one scoresheet per reviewer.
+
+    Every eligible proposal gets K reviewers, loads differ by at most one, and nobody reviews
+    their own agency's proposals or a declared conflict. Writes REVIEWER.xlsx, csv/REVIEWER.csv
+    and assignments.csv. Exit status 0 when written, 2 when no assignment is possible.
+    """
+    from kipp.outputs import write_atomic
+    from kipp.reviews.plan import plan_assignment
+    from kipp.reviews.sheets import existing_scores
+
+    loaded = _rubric(rubric)
+    target = out or batch / "_reviews"
+    present = existing_scores(target)
+    if present and not force:
+        raise _fail(
+            KippError(
+                f"{target} already holds scoresheets ({len(present)}, e.g. {present[0]})",
+                "keep completed sheets safe: give another --out, or --force to overwrite",
+            )
+        )
+    try:
+        plan = plan_assignment(
+            batch,
+            loaded.rubric,
+            panel or batch / "reviewers.yaml",
+            per_proposal,
+            seed,
+            blind,
+            lang,
+        )
+    except KippError as exc:
+        raise _fail(exc) from None
+    for name, content in plan.files.items():
+        write_atomic(target / name, content)
+    loads = sorted(plan.loads.values()) or [0]
+    console.print(
+        f"[bold]{plan.proposals} eligible proposals[/] x {plan.per_proposal} reviewers = "
+        f"{len(plan.assignments)} reviews over {plan.reviewers} reviewers "
+        f"(each {loads[0]} to {loads[-1]})" + (" [dim](blind packets)[/]" if plan.blind else "")
+    )
+    for reviewer, count in plan.loads.items():
+        console.print(f"  {escape(reviewer)}: {count}")
+    console.print(f"Scoresheets in [bold]{escape(str(target))}[/]")
+
+
+@app.command()
+def scorecards(
+    out: Annotated[Path, typer.Argument(help="Output folder of a run (holds results.json).")],
+    rubric: RubricOption = None,
+    pdf: Annotated[
+        bool, typer.Option("--pdf/--html-only", help="Also write each scorecard as PDF.")
+    ] = True,
+) -> None:
+    """Write the agencies' scorecards of a finished run into OUT/scorecards/ (HTML, and PDF
+    unless --html-only), without running the pipeline again. `kipp run` writes PDFs itself
+    only for small batches (about 0.25 s each)."""
+    from kipp.outputs import write_scorecards
+    from kipp.results import Results
+
+    loaded = _rubric(rubric)
+    source = out / "results.json"
+    try:
+        results = Results.model_validate_json(source.read_bytes())
+    except (OSError, ValueError) as exc:
+        raise _fail(
+            KippError(f"cannot read {source}: {exc}", "give the output folder of a kipp run")
+        ) from None
+    if results.run.rubric != loaded.rubric.id:
+        raise _fail(
+            KippError(
+                f"{source} comes from rubric '{results.run.rubric}', not '{loaded.rubric.id}'",
+                "pass the run's rubric with --rubric",
+            )
+        )
+    files = write_scorecards(results, loaded.rubric, out, pdf)
+    console.print(
+        f"{len(results.proposals)} scorecards in [bold]{escape(str(files[-1].parent))}[/]"
+    )
 
 
 def main() -> None:

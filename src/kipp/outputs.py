@@ -1,4 +1,11 @@
-"""Writing a run's files: whole or not at all, spreadsheets safe from formula injection."""
+"""Writing a run's files: whole or not at all, spreadsheets safe from formula injection.
+
+A run writes `results.json`, `scores.csv`, `shortlist.md`, `shortlist.html`, `shortlist.pdf`,
+`results.xlsx`, `compliance.csv` (when the batch holds an agency registry, `_agencies.yaml`)
+and `scorecards/`: one HTML scorecard per proposal with an `index.html`, and their PDFs when
+asked (`ScorecardFormat.PDF`) or, by default, when the batch is small enough for the PDFs
+not to dominate the run (at most `SCORECARD_PDF_AUTO` proposals; ~0.1-0.3 s each).
+"""
 
 from __future__ import annotations
 
@@ -6,15 +13,41 @@ import csv
 import io
 import json
 import os
+import shutil
 import tempfile
+from enum import StrEnum
 from pathlib import Path
 
-from kipp.render.html import render_html
+from kipp.cells import neutralise
+from kipp.compliance import REGISTRY_FILE, RegistryLoad, compliance, load_registry
+from kipp.keys import slugify
+from kipp.render.html import (
+    IndexEntry,
+    render_html,
+    render_print_html,
+    render_scorecard_html,
+    render_scorecard_index,
+)
 from kipp.render.markdown import render_markdown
+from kipp.render.pdf import html_to_pdf, pdf_in_background
+from kipp.render.reports import scorecard_view
+from kipp.render.views import MISSING, document_view
 from kipp.results import Results
+from kipp.reviews.export import reviews_csv
 from kipp.rubric import Rubric
+from kipp.workbook import workbook_bytes
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+SCORECARD_PDF_AUTO = 50  # scorecard PDFs by default up to this many proposals (~0.25 s each)
+ANNEX_LIMIT = 100  # rows per annex of the PDF (~0.1 s a page); every row is in the HTML and XLSX
+SCORECARDS = "scorecards"
+
+
+class ScorecardFormat(StrEnum):
+    """Which scorecards a run writes: HTML always; PDF too, or by batch size (`auto`)."""
+
+    AUTO = "auto"
+    HTML = "html"
+    PDF = "pdf"
 
 
 def write_atomic(path: Path, content: str | bytes) -> Path:
@@ -45,12 +78,6 @@ def _umask() -> int:
 def results_json(results: Results) -> str:
     """`results.json`: stable key order and formatting, so two runs diff cleanly."""
     return json.dumps(results.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
-
-
-def neutralise(value: object) -> str:
-    """A cell a spreadsheet will show as text, never run as a formula (`=HYPERLINK(...)`)."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def scores_csv(results: Results, criteria: list[str]) -> str:
@@ -95,13 +122,123 @@ def scores_csv(results: Results, criteria: list[str]) -> str:
     return buffer.getvalue()
 
 
-def write_run(results: Results, rubric: Rubric, out_dir: Path) -> list[Path]:
-    """Write the run's four files into `out_dir`, each atomically; return their paths."""
+def compliance_csv(results: Results, registry: RegistryLoad) -> str:
+    """`compliance.csv`: one row per registry agency (registry order), then one per agency
+    name the registry does not know; counts of proposals submitted, valid, eligible and
+    shortlisted, and the names the proposals used. Cells neutralised."""
+    if registry.registry is None:
+        raise ValueError(f"the registry {registry.path} is not valid")
+    counted = compliance(registry.registry, registry.path, results.proposals)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(
+        ["agency", "in_registry", "submitted", "valid", "eligible", "shortlisted", "names"]
+    )
+    for known, group in ((True, counted.agencies), (False, counted.unknown)):
+        for c in group:
+            row = [c.agency, str(known).lower(), c.submitted, c.valid, c.eligible, c.shortlisted]
+            writer.writerow([neutralise(cell) for cell in [*row, "; ".join(c.names)]])
+    return buffer.getvalue()
+
+
+def _scorecard_names(results: Results) -> list[str]:
+    """A file name per proposal: its id as a slug, numbered when two slugs collide."""
+    names: list[str] = []
+    seen: set[str] = set()
+    for p in results.proposals:
+        base = slugify(p.id) or "proposal"
+        name, n = base, 1
+        while name in seen:
+            n += 1
+            name = f"{base}-{n}"
+        seen.add(name)
+        names.append(name)
+    return names
+
+
+def write_scorecards(results: Results, rubric: Rubric, out_dir: Path, pdf: bool) -> list[Path]:
+    """Write `out_dir/scorecards/` whole: every proposal's scorecard (HTML, and PDF when
+    `pdf`) and `index.html`, built in a temporary folder that then replaces the old one, so
+    scorecards of proposals no longer in the batch do not linger."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    target = out_dir / SCORECARDS
+    building = Path(tempfile.mkdtemp(dir=out_dir, prefix=f".{SCORECARDS}."))
+    try:
+        os.chmod(building, 0o777 & ~_umask())
+        view = document_view(results, rubric)
+        entries = []
+        names: list[str] = []
+        for p, name in zip(results.proposals, _scorecard_names(results), strict=True):
+            html = render_scorecard_html(scorecard_view(p, results, rubric))
+            (building / f"{name}.html").write_text(html, encoding="utf-8")
+            names.append(f"{name}.html")
+            if pdf:
+                (building / f"{name}.pdf").write_bytes(html_to_pdf(html))
+                names.append(f"{name}.pdf")
+            entries.append(
+                IndexEntry(
+                    title=p.title or MISSING,
+                    agency=p.agency or MISSING,
+                    status=p.status.value,
+                    total=MISSING if p.total is None else f"{p.total:.2f}",
+                    html=f"{name}.html",
+                    pdf=f"{name}.pdf" if pdf else "",
+                )
+            )
+        index = render_scorecard_index(view, entries)
+        (building / "index.html").write_text(index, encoding="utf-8")
+        old = None
+        if target.exists():
+            old = Path(tempfile.mkdtemp(dir=out_dir, prefix=f".{SCORECARDS}.old."))
+            os.replace(target, old / SCORECARDS)
+        os.replace(building, target)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(building, ignore_errors=True)
+        raise
+    return [target / name for name in [*names, "index.html"]]
+
+
+def write_run(
+    results: Results,
+    rubric: Rubric,
+    out_dir: Path,
+    *,
+    scorecards: ScorecardFormat = ScorecardFormat.AUTO,
+    annex_limit: int | None = ANNEX_LIMIT,
+    registry_path: Path | None = None,
+) -> list[Path]:
+    """Write the run's documents into `out_dir`, each atomically; return their paths (every
+    scorecard file too, so a caller that moves the files elsewhere moves each one).
+
+    The agency registry is read from `registry_path`, by default `_agencies.yaml` in the
+    run's batch folder; without one there is no compliance table. A broken registry does not
+    stop the run: the documents show its located problems instead of the table."""
     lang = results.run.lang
     criteria = [c.id for c in rubric.criteria]
-    return [
-        write_atomic(out_dir / "results.json", results_json(results)),
-        write_atomic(out_dir / "scores.csv", scores_csv(results, criteria)),
-        write_atomic(out_dir / "shortlist.md", render_markdown(results, rubric, lang)),
-        write_atomic(out_dir / "shortlist.html", render_html(results, rubric, lang)),
-    ]
+    registry = load_registry(registry_path or Path(results.run.batch) / REGISTRY_FILE)
+    view = document_view(results, rubric)
+    printable = render_print_html(results, rubric, registry, annex_limit, view)
+    pdf = scorecards is ScorecardFormat.PDF or (
+        scorecards is ScorecardFormat.AUTO and len(results.proposals) <= SCORECARD_PDF_AUTO
+    )
+    with pdf_in_background(printable) as shortlist_pdf:  # the second core renders the PDF
+        paths = [
+            write_atomic(out_dir / "results.json", results_json(results)),
+            write_atomic(out_dir / "scores.csv", scores_csv(results, criteria)),
+            write_atomic(
+                out_dir / "shortlist.md", render_markdown(results, rubric, lang, registry)
+            ),
+            write_atomic(out_dir / "shortlist.html", render_html(results, rubric, lang, registry)),
+            write_atomic(out_dir / "results.xlsx", workbook_bytes(results, rubric, registry)),
+        ]
+        if registry is not None and registry.registry is not None:
+            paths.append(
+                write_atomic(out_dir / "compliance.csv", compliance_csv(results, registry))
+            )
+        if results.reviews is not None:  # every raw reviewer score, one row each
+            paths.append(write_atomic(out_dir / "reviews.csv", reviews_csv(results)))
+        cards = write_scorecards(results, rubric, out_dir, pdf)
+        paths.insert(4, write_atomic(out_dir / "shortlist.pdf", shortlist_pdf()))
+    return paths + cards

@@ -127,6 +127,14 @@ class Gate(RubricModel):
 LEVELS = 5
 
 
+class Source(StrEnum):
+    """Who scores a criterion: its automatic measure, reviewers, or a weighted blend."""
+
+    AUTO = "auto"
+    REVIEWERS = "reviewers"
+    BLEND = "blend"
+
+
 class Criterion(RubricModel):
     """A weighted criterion: which measure feeds it, and how its number becomes a level.
 
@@ -138,6 +146,8 @@ class Criterion(RubricModel):
     label: Label
     weight: float = Field(gt=0, le=1)
     measure: str
+    source: Source | None = None
+    reviewer_weight: float | None = Field(default=None, gt=0, lt=1)
     section: str | None = None
     thresholds: list[float] | None = None
     levels: list[Label]
@@ -174,9 +184,33 @@ class Criterion(RubricModel):
             raise ValueError(f"{len(values)} level descriptions given; describe all {LEVELS}")
         return values
 
+    @field_validator("source", mode="before")
+    @classmethod
+    def _source(cls, value: Any) -> Any:
+        known = [s.value for s in Source]
+        if isinstance(value, str) and value not in known:
+            raise ValueError(f"unknown source '{value}'; use one of: {', '.join(known)}")
+        return value
+
     @model_validator(mode="after")
     def _auto_needs_thresholds(self) -> Criterion:
-        if self.measure != REVIEWERS and self.thresholds is None:
+        if self.measure == REVIEWERS and self.source not in (None, Source.REVIEWERS):
+            raise ValueError(
+                f"criterion '{self.id}' has `measure: reviewers`, so reviewers alone score it; "
+                f"to use `source: {self.source}`, name an automatic measure "
+                f"({', '.join(MEASURES)}) in `measure`"
+            )
+        if self.scored_by is Source.BLEND and self.reviewer_weight is None:
+            raise ValueError(
+                f"criterion '{self.id}' blends its measure with reviewers and needs "
+                "`reviewer_weight`: the reviewers' share, between 0 and 1 (e.g. 0.5)"
+            )
+        if self.scored_by is not Source.BLEND and self.reviewer_weight is not None:
+            raise ValueError(
+                f"criterion '{self.id}': `reviewer_weight` applies only to `source: blend`; "
+                "remove it or set `source: blend`"
+            )
+        if self.scored_by is not Source.REVIEWERS and self.thresholds is None:
             raise ValueError(
                 f"criterion '{self.id}' is fed by the measure '{self.measure}' and needs "
                 "`thresholds` to turn its score into a level"
@@ -186,9 +220,31 @@ class Criterion(RubricModel):
         return self
 
     @property
+    def scored_by(self) -> Source:
+        """Who sets the level: the measure (`auto`), `reviewers`, or a `blend` of both.
+        Without `source`, `measure: reviewers` means reviewers and a measure means auto."""
+        if self.source is not None:
+            return self.source
+        return Source.REVIEWERS if self.measure == REVIEWERS else Source.AUTO
+
+    @property
     def automatic(self) -> bool:
-        """True when a measure scores it; False when reviewers do."""
-        return self.measure != REVIEWERS
+        """True when the measure alone scores it; False when reviewers take part."""
+        return self.scored_by is Source.AUTO
+
+    @property
+    def reviewed(self) -> bool:
+        """True when reviewers score it (alone or blended with the measure)."""
+        return self.scored_by is not Source.AUTO
+
+    @property
+    def reviewer_share(self) -> float:
+        """The reviewers' share of the level: 0 (auto), 1 (reviewers) or the blend weight."""
+        if self.scored_by is Source.AUTO:
+            return 0.0
+        if self.scored_by is Source.REVIEWERS:
+            return 1.0
+        return self.reviewer_weight or 0.0
 
 
 class ShortlistPolicy(RubricModel):
@@ -198,6 +254,65 @@ class ShortlistPolicy(RubricModel):
     tie_breaks: list[str] = Field(default_factory=list)
     max_per_agency: int | None = Field(default=None, ge=1)
     max_per_category: int | None = Field(default=None, ge=1)
+
+
+class Scale(RubricModel):
+    """The whole-number scale reviewers score on; its points map onto levels 1 to 5 in order
+    (a 0-4 scale: 0 is level 1)."""
+
+    min: int
+    max: int
+
+    @model_validator(mode="after")
+    def _five_points(self) -> Scale:
+        points = self.max - self.min + 1
+        if points != LEVELS:
+            raise ValueError(
+                f"the scale {self.min} to {self.max} has {points} points; criteria have "
+                f"{LEVELS} levels, so give {LEVELS} points, e.g. 1 to 5 or 0 to 4"
+            )
+        return self
+
+    def level(self, score: float) -> float:
+        """A score on this scale as a level (1 to 5)."""
+        return score - self.min + 1
+
+    def describe(self) -> str:
+        """`1 to 5`."""
+        return f"{self.min} to {self.max}"
+
+
+class Bootstrap(RubricModel):
+    """Rank uncertainty: how many resamples of the reviews, from which seed, and the share of
+    resampled ranks the interval holds."""
+
+    iterations: int = Field(default=1000, ge=0, le=100_000)
+    seed: int = 0
+    interval: float = Field(default=0.9, gt=0, lt=1)
+
+
+class ReviewSettings(RubricModel):
+    """How reviewers score and how their scores are combined."""
+
+    scale: Scale = Field(default_factory=lambda: Scale(min=1, max=LEVELS))
+    aggregate: Literal["mean", "median"] = "mean"
+    normalise: bool = False
+    shrinkage: float = Field(default=5.0, ge=0)
+    disagreement: float = Field(default=2.0, gt=0)
+    per_proposal: int = Field(default=3, ge=1)
+    blind: bool = False
+    bootstrap: Bootstrap = Field(default_factory=Bootstrap)
+
+    @model_validator(mode="after")
+    def _reachable(self) -> ReviewSettings:
+        span = self.scale.max - self.scale.min
+        if self.disagreement > span:
+            raise ValueError(
+                f"disagreement {self.disagreement:g} is more than the scale's span "
+                f"({self.scale.describe()}: {span}), so no spread could reach it; "
+                f"give a number from 1 to {span}"
+            )
+        return self
 
 
 class Measures(RubricModel):
@@ -216,6 +331,7 @@ class Rubric(RubricModel):
     criteria: list[Criterion] = Field(min_length=1)
     shortlist: ShortlistPolicy
     measures: Measures = Field(default_factory=Measures)
+    reviews: ReviewSettings = Field(default_factory=ReviewSettings)
 
     @field_validator("gates")
     @classmethod
@@ -251,6 +367,11 @@ class Rubric(RubricModel):
     def criterion(self, criterion_id: str) -> Criterion:
         """The criterion with this id."""
         return next(c for c in self.criteria if c.id == criterion_id)
+
+    @property
+    def reviewed_criteria(self) -> list[Criterion]:
+        """The criteria reviewers score (alone or blended), in rubric order."""
+        return [c for c in self.criteria if c.reviewed]
 
 
 def _check_sections(sections: list[str]) -> None:
@@ -345,6 +466,10 @@ def rubric_message(error: Any) -> str:
         return f"unknown setting; known settings here: {', '.join(known)}"
     if error["type"] == "value_error":
         return str(error["msg"]).removeprefix("Value error, ")
+    if error["type"] == "literal_error":
+        expected = str((error.get("ctx") or {}).get("expected", ""))
+        expected = expected.replace("'", "").replace(" or ", ", ")
+        return f"'{error.get('input')}' is not allowed; use one of: {expected}"
     return describe(error)
 
 

@@ -1,15 +1,22 @@
 """From measures to criteria: levels by the rubric's thresholds, weighted totals, evidence.
 
+A criterion's level comes from its measure (`auto`), from reviewers, or from a blend of the
+two (the rubric's `reviewer_weight` is the reviewers' share). Totals use each criterion's
+`value`: the level itself for an automatic criterion, the unrounded aggregate of reviewers'
+levels (or the blend) otherwise, so close reviewer scores still order proposals.
+
 A criterion scored by reviewers and not yet scored leaves the total provisional: the total is
 then the weighted mean of the criteria scored so far, and `scored_weight` says what share of
-the rubric's weight that is.
+the rubric's weight that is (a blend awaiting reviewers counts its measure's share). A
+proposal whose assigned reviewers have not all completed is provisional too.
 """
 
 from __future__ import annotations
 
+import math
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from kipp.i18n import Text, text
 from kipp.measures.adaptability import measure_adaptability
@@ -17,7 +24,8 @@ from kipp.measures.impact import measure_impact
 from kipp.measures.novelty import NoveltyMeasure
 from kipp.measures.settings import NoveltySettings
 from kipp.models import Proposal
-from kipp.rubric import LEVELS, Rubric
+from kipp.reviews.models import CriterionReviews, ProposalReviews
+from kipp.rubric import LEVELS, Criterion, Rubric, Source
 
 
 class Scored(BaseModel):
@@ -36,10 +44,25 @@ class CriterionResult(BaseModel):
 
     criterion: str
     weight: float
-    source: Literal["auto", "reviewers"]
+    source: Literal["auto", "reviewers", "blend"]
     score: float | None
     level: int | None
     evidence: list[Text]
+    value: float | None = None
+    auto_level: int | None = None
+    reviewers: float | None = None
+    reviewer_share: float = 0.0
+    disagreement: bool = False
+    auto_evidence: list[Text] = Field(default_factory=list)
+
+    @property
+    def counted_weight(self) -> float:
+        """The share of the rubric's weight this criterion puts into the total now."""
+        if self.value is None:
+            return 0.0
+        if self.source == "blend" and self.reviewers is None:
+            return self.weight * (1 - self.reviewer_share)
+        return self.weight
 
 
 class Scorecard(BaseModel):
@@ -50,11 +73,13 @@ class Scorecard(BaseModel):
     criteria: list[CriterionResult]
     total: float
     scored_weight: float
+    pending_reviews: int = 0
 
     @property
     def provisional(self) -> bool:
-        """True while some criterion still awaits reviewers."""
-        return self.scored_weight < 1 - 1e-9
+        """True while some criterion still awaits reviewers, or assigned reviewers have not
+        all completed their scores."""
+        return self.scored_weight < 1 - 1e-9 or self.pending_reviews > 0
 
     def get(self, criterion_id: str) -> CriterionResult:
         """The result of one criterion."""
@@ -115,43 +140,155 @@ def automatic_measures(
     }
 
 
-def score_proposal(measures: dict[str, Scored], rubric: Rubric) -> Scorecard:
-    """Levels per criterion from the measures, and the weighted total on 0-100."""
-    results: list[CriterionResult] = []
-    for criterion in rubric.criteria:
-        if not criterion.automatic:
-            results.append(
-                CriterionResult(
-                    criterion=criterion.id,
-                    weight=criterion.weight,
-                    source="reviewers",
-                    score=None,
-                    level=None,
-                    evidence=[text("criterion.awaiting_reviewers")],
-                )
-            )
-            continue
-        measured = measures[criterion.measure]
-        thresholds = criterion.thresholds or []
-        level = level_for(measured.score, thresholds)
-        summary = text(
-            "criterion.level",
-            score=round(measured.score, 2),
-            level=level,
-            thresholds=list(thresholds),
+def round_level(value: float) -> int:
+    """The level a value in 1-5 reads as: halves round up (3.5 is level 4)."""
+    return max(1, min(LEVELS, math.floor(value + 0.5)))
+
+
+def _reviewer_evidence(verdict: CriterionReviews, rubric: Rubric) -> list[Text]:
+    settings = rubric.reviews
+    evidence = [
+        text(
+            "reviews.criterion",
+            count=len(verdict.scores),
+            scores=[str(s.score) for s in verdict.scores],
+            mean=round(verdict.mean, 2),
+            median=round(verdict.median, 2),
+            method=text(f"reviews.method.{settings.aggregate}"),
+            value=round(verdict.value, 2),
         )
-        results.append(
-            CriterionResult(
-                criterion=criterion.id,
-                weight=criterion.weight,
-                source="auto",
-                score=round(measured.score, 4),
+    ]
+    if settings.normalise:
+        evidence.append(text("reviews.normalised"))
+    if verdict.disagreement:
+        evidence.append(
+            text(
+                "reviews.disagreement",
+                spread=round(verdict.spread, 2),
+                threshold=settings.disagreement,
+            )
+        )
+    return evidence
+
+
+def _measured(
+    criterion: Criterion, measures: dict[str, Scored]
+) -> tuple[float | None, int | None, list[Text]]:
+    """The measure's score, its level (when the criterion has thresholds) and evidence."""
+    if criterion.measure not in measures:
+        return None, None, []
+    measured = measures[criterion.measure]
+    evidence: list[Text] = []
+    level: int | None = None
+    if criterion.thresholds is not None:
+        level = level_for(measured.score, criterion.thresholds)
+        evidence.append(
+            text(
+                "criterion.level",
+                score=round(measured.score, 2),
                 level=level,
-                evidence=[summary, *measured.evidence],
+                thresholds=list(criterion.thresholds),
             )
         )
-    scored = [r for r in results if r.level is not None]
-    scored_weight = sum(r.weight for r in scored)
-    weighted = sum(r.weight * (r.level or 0) / LEVELS for r in scored)
+    return round(measured.score, 4), level, [*evidence, *measured.evidence]
+
+
+def combine(
+    criterion: Criterion,
+    score: float | None,
+    auto_level: int | None,
+    auto_evidence: list[Text],
+    verdict: CriterionReviews | None,
+    rubric: Rubric,
+) -> CriterionResult:
+    """One criterion's result from its measure's part and the reviewers' verdict."""
+    source = criterion.scored_by
+    share = criterion.reviewer_share
+    evidence = list(auto_evidence)
+    reviewers = verdict.value if verdict is not None else None
+    value: float | None
+    if source is Source.AUTO:
+        value = float(auto_level) if auto_level is not None else None
+    elif reviewers is None:
+        value = float(auto_level) if source is Source.BLEND and auto_level is not None else None
+        evidence.insert(0, text("criterion.awaiting_reviewers"))
+    elif source is Source.REVIEWERS:
+        value = reviewers
+    else:
+        value = (1 - share) * (auto_level or 0) + share * reviewers
+        evidence.insert(
+            0,
+            text(
+                "reviews.blend",
+                level=round_level(value),
+                auto=auto_level or 0,
+                auto_share=round(1 - share, 2),
+                reviewers=round(reviewers, 2),
+                share=round(share, 2),
+            ),
+        )
+    if verdict is not None:
+        evidence.extend(_reviewer_evidence(verdict, rubric))
+    return CriterionResult(
+        criterion=criterion.id,
+        weight=criterion.weight,
+        source=source.value,
+        score=score,
+        level=round_level(value) if value is not None else None,
+        evidence=evidence,
+        value=round(value, 4) if value is not None else None,
+        auto_level=auto_level,
+        reviewers=reviewers,
+        reviewer_share=share,
+        disagreement=verdict.disagreement if verdict is not None else False,
+        auto_evidence=auto_evidence,
+    )
+
+
+def _card(results: list[CriterionResult], pending: int) -> Scorecard:
+    scored_weight = sum(r.counted_weight for r in results)
+    weighted = sum(r.counted_weight * (r.value or 0.0) / LEVELS for r in results)
     total = 100 * weighted / scored_weight if scored_weight else 0.0
-    return Scorecard(criteria=results, total=round(total, 2), scored_weight=round(scored_weight, 4))
+    return Scorecard(
+        criteria=results,
+        total=round(total, 2),
+        scored_weight=round(scored_weight, 4),
+        pending_reviews=pending,
+    )
+
+
+def _verdict(criterion: Criterion, reviews: ProposalReviews | None) -> CriterionReviews | None:
+    return reviews.criteria.get(criterion.id) if reviews and criterion.reviewed else None
+
+
+def score_proposal(
+    measures: dict[str, Scored], rubric: Rubric, reviews: ProposalReviews | None = None
+) -> Scorecard:
+    """Levels per criterion from the measures and reviewers, and the weighted total on 0-100
+    over the criteria scored so far."""
+    results = []
+    for criterion in rubric.criteria:
+        score, level, evidence = _measured(criterion, measures)
+        results.append(
+            combine(criterion, score, level, evidence, _verdict(criterion, reviews), rubric)
+        )
+    return _card(results, reviews.pending if reviews else 0)
+
+
+def with_reviews(card: Scorecard, rubric: Rubric, reviews: ProposalReviews | None) -> Scorecard:
+    """A scorecard made without reviews, completed with the reviewers' verdicts (the
+    measures' parts are kept as they were)."""
+    results = []
+    for c in card.criteria:
+        criterion = rubric.criterion(c.criterion)
+        results.append(
+            combine(
+                criterion,
+                c.score,
+                c.auto_level,
+                c.auto_evidence,
+                _verdict(criterion, reviews),
+                rubric,
+            )
+        )
+    return _card(results, reviews.pending if reviews else 0)

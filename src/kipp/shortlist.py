@@ -4,7 +4,7 @@ in rank order, so a proposal passed over for a quota names the limit it met."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
@@ -26,6 +26,7 @@ class Candidate(BaseModel):
     total: float
     levels: dict[str, int | None]
     scores: dict[str, float | None]
+    values: dict[str, float | None] = {}
 
 
 class Placement(BaseModel):
@@ -40,8 +41,9 @@ class Placement(BaseModel):
 
 
 def sort_key(candidate: Candidate, tie_breaks: Sequence[str]) -> tuple[Any, ...]:
-    """Higher total first; then each tie-break (criteria: higher level, then higher score;
-    `started_on`: longer in operation first); `id` last so the order is total."""
+    """Higher total first; then each tie-break (criteria: higher level, then higher value,
+    the unrounded level reviewers gave, then higher measure score; `started_on`: longer in
+    operation first); `id` last so the order is total."""
     key: list[Any] = [-candidate.total]
     for name in tie_breaks:
         if name == "started_on":
@@ -50,8 +52,15 @@ def sort_key(candidate: Candidate, tie_breaks: Sequence[str]) -> tuple[Any, ...]
             key.append(candidate.id)
         else:
             level = candidate.levels.get(name)
+            value = candidate.values.get(name)
             score = candidate.scores.get(name)
-            key.extend((-(level or 0), -(score if score is not None else -1.0)))
+            key.extend(
+                (
+                    -(level or 0),
+                    -(value if value is not None else 0.0),
+                    -(score if score is not None else -1.0),
+                )
+            )
     key.append(candidate.id)
     return tuple(key)
 
@@ -65,11 +74,22 @@ def _agency_key(agency: str) -> str:
     return " ".join(agency.casefold().split())
 
 
+AgencyOf = Callable[[str], str | None]
+
+
 def build_shortlist(
-    candidates: Sequence[Candidate], policy: ShortlistPolicy, size: int | None = None
+    candidates: Sequence[Candidate],
+    policy: ShortlistPolicy,
+    size: int | None = None,
+    agency_of: AgencyOf | None = None,
 ) -> list[Placement]:
     """Rank every candidate and take the best `size` (the policy's unless given) that stay
-    within the per-agency and per-category limits."""
+    within the per-agency and per-category limits.
+
+    `agency_of` (from the batch's agency registry, `kipp.compliance.agency_matcher`) names
+    the agency a proposal's agency name belongs to, so that an agency's short and full names,
+    and its units (a Puskesmas of the health office), count as one agency for the limit;
+    names it does not know count by themselves (case and spacing ignored)."""
     size = policy.size if size is None else size
     ordered = rank(candidates, policy)
     count = len(ordered)
@@ -78,7 +98,8 @@ def build_shortlist(
     chosen = 0
     placements: list[Placement] = []
     for position, candidate in enumerate(ordered, start=1):
-        agency = _agency_key(candidate.agency)
+        registered = agency_of(candidate.agency) if agency_of else None
+        agency = _agency_key(registered or candidate.agency)
         reason: Text
         if chosen >= size:
             reason = text("shortlist.outside", rank=position, count=count, size=size)
@@ -86,7 +107,7 @@ def build_shortlist(
             reason = text(
                 "shortlist.agency_limit",
                 rank=position,
-                agency=candidate.agency,
+                agency=registered or candidate.agency,
                 max=policy.max_per_agency,
             )
         elif (

@@ -3,6 +3,7 @@ server's batch settings that keep it from falling behind on bursts."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 
 import pytest
@@ -17,6 +18,8 @@ from prefect.testing.utilities import prefect_test_harness
 
 @pytest.fixture(scope="session", autouse=True)
 def prefect_server() -> Iterator[None]:
+    # no telemetry from the test server (it also logs "database is locked" on SQLite)
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     updates = {
         PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None,
         PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_BATCH_SIZE: 200,

@@ -29,12 +29,17 @@ def _load(path: Path) -> dict[str, Any]:
     return data
 
 
-def test_run_writes_the_four_documents(sample_run: Path) -> None:
+def test_run_writes_every_document(sample_run: Path) -> None:
     assert sorted(p.name for p in sample_run.iterdir()) == [
+        "compliance.csv",
         "results.json",
+        "results.xlsx",
+        "reviews.csv",
+        "scorecards",
         "scores.csv",
         "shortlist.html",
         "shortlist.md",
+        "shortlist.pdf",
     ]
 
 
@@ -43,7 +48,9 @@ def test_every_input_file_appears_exactly_once(sample_run: Path) -> None:
     seen = [p["source"].split("#")[0] for p in results["proposals"]]
     seen += [u["path"] for u in results["unread"]]
     files = sorted(
-        str(SAMPLE / name) for name in os.listdir(SAMPLE) if not name.startswith((".", "_"))
+        str(SAMPLE / name)
+        for name in os.listdir(SAMPLE)
+        if not name.startswith((".", "_")) and name != "reviewers.yaml"  # the panel
     )
     per_file = {f: seen.count(f) for f in files}
     rows = {f: n for f, n in per_file.items() if f.endswith(".xlsx")}
@@ -53,6 +60,7 @@ def test_every_input_file_appears_exactly_once(sample_run: Path) -> None:
     assert rows == {str(SAMPLE / "ekspor-formulir-online.xlsx"): 3}
     sources = [p["source"] for p in results["proposals"]]
     assert len(sources) == len(set(sources))
+    assert str(SAMPLE / "reviewers.yaml") in results["ignored"]
 
 
 def test_statuses_follow_the_sample_batch(sample_run: Path) -> None:

@@ -12,13 +12,14 @@ from jinja2 import nodes
 from render_builders import full_results, rubric
 
 import kipp.render.views
+from kipp.approval import Direction
 from kipp.catalogue import CATALOGUE
 from kipp.catalogue.documents import DOCUMENTS
 from kipp.i18n import Lang
 from kipp.measures.novelty import Neighbour
 from kipp.render import render_html, render_markdown
 from kipp.render.jinja import environment
-from kipp.results import ProblemOut
+from kipp.results import ProblemOut, ReviewsOut
 
 TEMPLATES = {"shortlist.md.j2": False, "shortlist.html.j2": True}
 # Keys the view-model builds from a value (`f"doc.flag.{kind}"`), with every value it can take.
@@ -28,6 +29,8 @@ DYNAMIC = {
     "doc.flag.sentence": get_args(Neighbour.model_fields["kind"].annotation),
     "doc.severity": get_args(ProblemOut.model_fields["severity"].annotation),
     "doc.language": tuple(lang.value for lang in Lang),
+    "doc.reviews.aggregate": get_args(ReviewsOut.model_fields["aggregate"].annotation),
+    "doc.approval.move": tuple(d.value for d in Direction),
 }
 # Labels for a rubric's values, looked up with a fallback to the value as written.
 OPTIONAL_PREFIXES = ("doc.group.", "doc.category.")

@@ -162,7 +162,7 @@ def test_markdown_lists_scored_ineligible_invalid_and_unread() -> None:
         "| Lama penerapan | Mulai 1 September 2021: 7 bulan. |"
     )
     assert _row(markdown, "| title |") == (
-        "| title | baris 3 | galat | 3 characters; a title needs 5 to 150 |"
+        "| title | baris 3 | galat | 3 karakter; judul harus 5 sampai 150 karakter |"
     )
     assert _row(markdown, "| batch/surat.docx |") == (
         "| batch/surat.docx | unsupported file type '.docx' |"

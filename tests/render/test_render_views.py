@@ -25,7 +25,9 @@ from kipp.results import ProposalStatus
 
 
 def _strings_and_nones(value: Any, path: str = "doc") -> list[str]:
-    """Paths of every None in a view, except optional sub-views (a nominee's novelty)."""
+    """Paths of every None in a view, except optional sub-views (a nominee's novelty; the
+    reviews section and the coordinator's decision, which a run without a panel or without
+    approval does not have)."""
     found: list[str] = []
     if is_dataclass(value):
         for f in fields(value):
@@ -33,7 +35,7 @@ def _strings_and_nones(value: Any, path: str = "doc") -> list[str]:
     elif isinstance(value, tuple):
         for i, item in enumerate(value):
             found += _strings_and_nones(item, f"{path}[{i}]")
-    elif value is None:
+    elif value is None and path not in ("doc.reviews", "doc.approval"):
         found.append(path)
     return found
 

@@ -6,11 +6,12 @@ Split by owner for readability: `evidence` holds what the domain says about a pr
 (PDF, scorecards, compliance, workbook).
 """
 
+from kipp.catalogue.approval import APPROVAL
 from kipp.catalogue.documents import DOCUMENTS
 from kipp.catalogue.evidence import EVIDENCE
 from kipp.catalogue.reports import REPORTS
 from kipp.catalogue.reviews import REVIEWS
 
-CATALOGUE: dict[str, dict[str, str]] = {**EVIDENCE, **DOCUMENTS, **REVIEWS, **REPORTS}
+CATALOGUE: dict[str, dict[str, str]] = {**EVIDENCE, **DOCUMENTS, **REVIEWS, **REPORTS, **APPROVAL}
 
 __all__ = ["CATALOGUE"]

@@ -164,4 +164,62 @@ DOCUMENTS: dict[str, dict[str, str]] = {
         "id": "Ketahanan instansi publik",
         "en": "Public-institution resilience",
     },
+    # reviewers (issue 5)
+    "doc.section.reviews": {"id": "Penilaian juri", "en": "Reviewers' scoring"},
+    "doc.reviews.summary": {
+        "id": "{completed} dari {assigned} penilaian selesai, oleh {reviewers} juri.",
+        "en": "{completed} of {assigned} reviews completed, by {reviewers} reviewer(s).",
+    },
+    "doc.reviews.complete": {
+        "id": "Semua penilaian selesai: nilai total final.",
+        "en": "Every review is complete: totals are final.",
+    },
+    "doc.reviews.method": {
+        "id": "Nilai juri digabung dengan {aggregate}{normalised}; selisih antarjuri di atas "
+        "{threshold} level ditandai. Rentang peringkat dari {iterations} kali pengambilan "
+        "ulang penilaian.",
+        "en": "Reviewers' scores are combined by {aggregate}{normalised}; a spread between "
+        "reviewers above {threshold} level(s) is marked. Rank ranges from {iterations} "
+        "resamplings of the reviews.",
+    },
+    "doc.reviews.aggregate.mean": {"id": "rata-rata", "en": "the mean"},
+    "doc.reviews.aggregate.median": {"id": "median", "en": "the median"},
+    "doc.reviews.normalised": {
+        "id": ", setelah nilai tiap juri dinormalisasi terhadap panel",
+        "en": ", after normalising each reviewer's scores to the panel",
+    },
+    "doc.reviews.problems": {
+        "id": "Masalah pada lembar penilaian",
+        "en": "Problems in the scoresheets",
+    },
+    "doc.col.reviewer": {"id": "Juri", "en": "Reviewer"},
+    "doc.col.assigned": {"id": "Ditugaskan", "en": "Assigned"},
+    "doc.col.completed": {"id": "Selesai", "en": "Completed"},
+    "doc.col.started": {"id": "Dimulai", "en": "Started"},
+    "doc.flags.more": {
+        "id": "{total} kemiripan berada di atas ambang ({prior} inovasi terdahulu, {batch} "
+        "proposal lain); yang terdekat dicantumkan di sini.",
+        "en": "{total} similarities are above the flag ({prior} prior innovation(s), {batch} "
+        "other proposal(s)); the closest are listed here.",
+    },
+    # the coordinator's decision (issue 6)
+    "doc.approval.title": {"id": "Keputusan koordinator", "en": "Coordinator's decision"},
+    "doc.approval.as_ranked": {
+        "id": "Daftar pendek disetujui sesuai peringkat oleh {by}{at}.",
+        "en": "Shortlist approved as ranked by {by}{at}.",
+    },
+    "doc.approval.moved": {
+        "id": "Daftar pendek diputuskan oleh {by}{at}: {count} proposal dipindahkan.",
+        "en": "Shortlist decided by {by}{at}: {count} proposal(s) moved.",
+    },
+    "doc.approval.at": {"id": " pada {at}", "en": " on {at}"},
+    "doc.approval.note": {"id": "Catatan: {note}", "en": "Note: {note}"},
+    "doc.approval.move.in": {
+        "id": "{title}: dimasukkan. Alasan: {why}",
+        "en": "{title}: moved in. Reason: {why}",
+    },
+    "doc.approval.move.out": {
+        "id": "{title}: dikeluarkan. Alasan: {why}",
+        "en": "{title}: moved out. Reason: {why}",
+    },
 }

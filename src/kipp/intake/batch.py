@@ -36,6 +36,7 @@ LOADERS: dict[str, Loader] = {
     ".xlsx": load_xlsx,
 }
 SPREADSHEETS = {".csv", ".xlsx"}
+PANEL_FILES = {"reviewers.yaml", "reviewers.yml"}  # the review panel, beside the proposals
 SYMLINK = "is a symbolic link, which kipp does not follow; copy what it points to into the folder"
 SUPPORTED = ", ".join(sorted(LOADERS))
 _HINTS = {
@@ -97,7 +98,8 @@ class Batch(BaseModel):
 
 
 def _walk(folder: Path) -> tuple[list[Path], list[str]]:
-    """Files below `folder` in a stable order; names starting with `.` or `_` are ignored."""
+    """Files below `folder` in a stable order; names starting with `.` or `_` are ignored,
+    and so is the review panel (`reviewers.yaml`) at the top of the folder."""
     files: list[Path] = []
     ignored: list[str] = []
     for root, dirs, names in os.walk(folder):
@@ -112,7 +114,7 @@ def _walk(folder: Path) -> tuple[list[Path], list[str]]:
                 keep_dirs.append(d)
         dirs[:] = keep_dirs
         for name in sorted(names):
-            if name.startswith((".", "_")):
+            if name.startswith((".", "_")) or (root_path == folder and name in PANEL_FILES):
                 ignored.append(str(root_path / name))
             else:
                 files.append(root_path / name)

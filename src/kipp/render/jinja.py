@@ -54,7 +54,13 @@ def environment(*, html: bool) -> Environment:
 def labels(lang: Lang) -> Callable[[str], str]:
     """`t(key)` for the templates: a document label in `lang`; an unknown key raises."""
 
-    def t(key: str) -> str:
+    return _labels(lang)
+
+
+@cache
+def _labels(lang: Lang) -> Callable[[str], str]:
+    @cache
+    def t(key: str) -> str:  # labels take no parameters, so each is rendered once
         return tr(key, lang)
 
     return t

@@ -14,7 +14,9 @@ from datetime import datetime
 
 from kipp.catalogue import CATALOGUE
 from kipp.i18n import Lang, format_date, format_number, tr
+from kipp.intake.messages import in_indonesian
 from kipp.measures.novelty import Neighbour
+from kipp.render.charts import DistributionChart, ProfileChart, distribution, profile
 from kipp.results import (
     CriterionOut,
     GateOut,
@@ -64,6 +66,7 @@ class NoveltyView:
     score: str
     neighbours: tuple[NeighbourView, ...]
     flags: tuple[str, ...]
+    more_flags: str  # "" unless more pairs are above the flag than are listed
 
 
 @dataclass(frozen=True)
@@ -101,6 +104,8 @@ class NomineeView:
     novelty: NoveltyView | None
     gates: tuple[GateView, ...]
     notes: tuple[ProblemView, ...]
+    profile: ProfileChart
+    review_notes: tuple[str, ...]  # rank range, disagreement, pending reviews
 
 
 @dataclass(frozen=True)
@@ -113,6 +118,30 @@ class ScoredView:
     provisional: bool
     provisional_note: str
     reason: str
+    review_notes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ReviewerRow:
+    reviewer: str
+    assigned: str
+    completed: str
+    started: str
+
+
+@dataclass(frozen=True)
+class ApprovalView:
+    summary: str
+    note: str
+    moves: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ReviewsView:
+    summary: str
+    method: str
+    rows: tuple[ReviewerRow, ...]
+    problems: tuple[ProblemView, ...]
 
 
 @dataclass(frozen=True)
@@ -180,6 +209,9 @@ class DocumentView:
     ignored: tuple[str, ...]
     notices: tuple[ProblemView, ...]
     manifest: ManifestView
+    distribution: DistributionChart
+    reviews: ReviewsView | None
+    approval: ApprovalView | None
 
 
 def percent(share: float, lang: Lang) -> str:
@@ -229,6 +261,21 @@ def _criteria(p: ProposalOut, rubric: Rubric, lang: Lang) -> tuple[CriterionView
     return tuple(
         _criterion(criteria[cid], lang) for cid in sorted(criteria, key=lambda cid: order[cid])
     )
+
+
+def _ordered_criteria(p: ProposalOut, rubric: Rubric) -> list[CriterionOut]:
+    """A proposal's criteria in the rubric's order (empty when it was not scored)."""
+    criteria = p.criteria or {}
+    return [criteria[c.id] for c in rubric.criteria if c.id in criteria]
+
+
+def totals_chart(results: Results, lang: Lang) -> DistributionChart:
+    """The distribution of the scored proposals' totals, the cut-off being the lowest total
+    on the shortlist."""
+    scored = [p for p in results.proposals if p.total is not None]
+    shortlisted = [p.total for p in scored if p.status is ProposalStatus.SHORTLISTED]
+    cutoff = min((t for t in shortlisted if t is not None), default=None)
+    return distribution([p.total for p in scored if p.total is not None], cutoff, lang)
 
 
 def _criterion(c: CriterionOut, lang: Lang) -> CriterionView:
@@ -290,11 +337,96 @@ def _novelty(novelty: NoveltyOut, rubric: Rubric, lang: Lang) -> NoveltyView:
         )
         for n in novelty.nearest
     )
+    total = novelty.prior_flagged + novelty.batch_flagged
+    more = (
+        tr(
+            "doc.flags.more",
+            lang,
+            total=total,
+            prior=novelty.prior_flagged,
+            batch=novelty.batch_flagged,
+        )
+        if total > len(novelty.flags)
+        else ""
+    )
     return NoveltyView(
         score=format_number(novelty.score, lang, decimals=2),
         neighbours=neighbours,
         flags=tuple(_flag(f, lang) for f in novelty.flags),
+        more_flags=more,
     )
+
+
+def review_notes(p: ProposalOut) -> tuple[str, ...]:
+    """What the reviews say about a proposal's place: its rank range (and whether it is
+    within the noise at the cut-off), criteria needing an extra reviewer, pending reviews."""
+    notes = [p.rank_interval.note] if p.rank_interval else []
+    if p.reviews:
+        notes += [n for n in (p.reviews.extra_reviewer, p.reviews.pending_note) if n]
+    return tuple(n for n in notes if n)
+
+
+def approval_view(results: Results, lang: Lang) -> ApprovalView | None:
+    """The coordinator's decision on the shortlist, when the run asked for one."""
+    decision = results.approval
+    if decision is None:
+        return None
+    at = tr("doc.approval.at", lang, at=decision.decided_at) if decision.decided_at else ""
+    summary = (
+        tr("doc.approval.as_ranked", lang, by=decision.decided_by, at=at)
+        if not decision.moves
+        else tr(
+            "doc.approval.moved", lang, by=decision.decided_by, at=at, count=len(decision.moves)
+        )
+    )
+    titles = {p.id: _title(p, lang) for p in results.proposals}
+    moves = tuple(
+        tr(
+            f"doc.approval.move.{move.direction}",
+            lang,
+            title=titles.get(move.proposal_id, move.proposal_id),
+            why=move.reason,
+        )
+        for move in decision.moves
+    )
+    note = tr("doc.approval.note", lang, note=decision.note) if decision.note else ""
+    return ApprovalView(summary=summary, note=note, moves=moves)
+
+
+def reviews_view(results: Results, lang: Lang) -> ReviewsView | None:
+    """The panel's progress and the scoresheets' problems; None when there is no panel."""
+    found = results.reviews
+    if found is None:
+        return None
+    summary = tr(
+        "doc.reviews.summary",
+        lang,
+        completed=found.completed,
+        assigned=found.assigned,
+        reviewers=len(found.progress),
+    )
+    if found.complete:
+        complete = tr("doc.reviews.complete", lang)
+        summary = f"{summary} {complete}"
+    method = tr(
+        "doc.reviews.method",
+        lang,
+        aggregate=tr(f"doc.reviews.aggregate.{found.aggregate}", lang),
+        normalised=tr("doc.reviews.normalised", lang) if found.normalise else "",
+        threshold=format_number(found.disagreement_threshold, lang),
+        iterations=format_number(found.bootstrap_iterations, lang),
+    )
+    rows = tuple(
+        ReviewerRow(
+            reviewer=row.name or row.reviewer,
+            assigned=format_number(row.assigned, lang),
+            completed=format_number(row.completed, lang),
+            started=format_number(row.started, lang),
+        )
+        for row in found.progress
+    )
+    problems = tuple(problem_view(pr, lang, with_path=True) for pr in found.problems)
+    return ReviewsView(summary=summary, method=method, rows=rows, problems=problems)
 
 
 def _gate(g: GateOut, lang: Lang) -> GateView:
@@ -314,6 +446,11 @@ def _location(problem: ProblemOut, lang: Lang) -> str:
     return tr("doc.location.cell", lang, line=str(problem.line), column=problem.column)
 
 
+def localised(message: str, lang: Lang) -> str:
+    """An intake message (written in English) in the document's language, where known."""
+    return in_indonesian(message) if lang is Lang.ID else message
+
+
 def problem_view(problem: ProblemOut, lang: Lang, with_path: bool = False) -> ProblemView:
     """One intake problem as a table row; `with_path` for file-level notices, which are not
     listed under a proposal that names the file."""
@@ -324,7 +461,7 @@ def problem_view(problem: ProblemOut, lang: Lang, with_path: bool = False) -> Pr
         field=problem.field,
         location=location,
         severity=tr(f"doc.severity.{problem.severity}", lang),
-        message=problem.message,
+        message=localised(problem.message, lang),
         error=problem.severity == "error",
     )
 
@@ -361,6 +498,8 @@ def nominee_view(p: ProposalOut, position: int, rubric: Rubric, lang: Lang) -> N
         novelty=None if p.novelty is None else _novelty(p.novelty, rubric, lang),
         gates=tuple(_gate(g, lang) for g in p.gates if g.passed),
         notes=tuple(problem_view(pr, lang) for pr in p.problems),
+        profile=profile(_ordered_criteria(p, rubric), _title(p, lang), lang),
+        review_notes=review_notes(p),
     )
 
 
@@ -374,6 +513,7 @@ def _scored(p: ProposalOut, lang: Lang) -> ScoredView:
         provisional=bool(p.provisional),
         provisional_note=_provisional_note(p, lang),
         reason=p.reason,
+        review_notes=review_notes(p),
     )
 
 
@@ -489,8 +629,13 @@ def document_view(results: Results, rubric: Rubric, lang: Lang | None = None) ->
             _ineligible(p, lang) for p in proposals if p.status is ProposalStatus.INELIGIBLE
         ),
         invalid=tuple(_invalid(p, lang) for p in proposals if p.status is ProposalStatus.INVALID),
-        unread=tuple(UnreadView(path=u.path, reason=u.reason) for u in results.unread),
+        unread=tuple(
+            UnreadView(path=u.path, reason=localised(u.reason, lang)) for u in results.unread
+        ),
         ignored=tuple(results.ignored),
         notices=tuple(problem_view(n, lang, with_path=True) for n in results.notices),
         manifest=_manifest(results, rubric, lang),
+        distribution=totals_chart(results, lang),
+        reviews=reviews_view(results, lang),
+        approval=approval_view(results, lang),
     )

@@ -1,0 +1,158 @@
+"""Dask benchmark (issue 6): the scoring stage of `kipp run` at N proposals on Prefect's
+default thread pool and on a local Dask cluster (`RunParameters.dask`).
+
+    python -m bench.dask [--n 3500] [--seed 1] [--workers 2] [--reps 2] [--no-save]
+
+Reuses (or generates) the batch `bench/generated/intake-n{N}-seed{S}/`, runs intake, gates
+and novelty once (not timed), then, inside one Prefect flow on the embedded server, times
+`flows.run.score_all` (the same code `kipp run` uses: chunks of CHUNK proposals, one task
+each, progress artifact) with a fresh, empty cache every time so nothing is reused:
+
+- `threads`: the flow's default task runner (threads in this process);
+- `dask`: a local Dask cluster of `--workers` processes, its start-up included;
+- `dask_cluster_start`: starting and stopping that cluster alone;
+- `no_prefect`: `kipp.assessment.score_chunk` over the same chunks in a plain loop (floor).
+
+Prints the figures and the speed-up (threads / dask) and writes
+`bench/results/<YYYY-MM-DD>-dask.json`. Exit 0 whenever it measured.
+"""
+
+import argparse
+import json
+import os
+import statistics
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from prefect import flow
+
+from bench.intake import RESULTS, ensure_batch, machine_info
+
+
+def measure(batch: Path, workers: int, reps: int) -> dict[str, Any]:
+    """The timings, in seconds (every rep), and the counts they were measured on."""
+    from flows.run import CHUNK, EMBEDDED_SERVER_ENVIRONMENT, client_settings
+
+    for name, value in EMBEDDED_SERVER_ENVIRONMENT.items():
+        os.environ.setdefault(name, value)
+    from distributed import Client, LocalCluster
+    from prefect.settings import temporary_settings
+
+    from kipp import assessment as stages
+    from kipp.corpus import load_corpus
+    from kipp.gates import check_gates
+    from kipp.intake import Limits, load_batch
+    from kipp.measures.novelty import measure_novelty
+    from kipp.rubric import load_rubric
+
+    started = time.perf_counter()
+    rubric = load_rubric(None)
+    corpus = load_corpus(None)
+    loaded = load_batch(batch, rubric.rubric.call.choices(), Limits())
+    proposals = stages.valid_proposals(loaded)
+    gates = check_gates(proposals, rubric.rubric)
+    prior = corpus.until(rubric.rubric.call.prior_art_cutoff)
+    novelty = measure_novelty(proposals, prior, rubric.rubric.measures.novelty)
+    passed = stages.eligible_proposals(proposals, gates)
+    prepared_s = time.perf_counter() - started
+    print(f"prepared {len(passed)} eligible of {len(proposals)} proposals in {prepared_s:.1f} s")
+
+    timings: dict[str, list[float]] = {
+        "threads": [],
+        "dask": [],
+        "dask_cluster_start": [],
+        "no_prefect": [],
+    }
+
+    PREPARED.update(batch=batch, passed=passed, novelty=novelty, rubric=rubric, workers=workers)
+
+    with temporary_settings(updates=client_settings()):
+        scoring(False, tempfile.mkdtemp(prefix="kipp-bench-warm-"))  # server start, imports
+        for rep in range(reps):
+            for name, use_dask in (("threads", False), ("dask", True)):
+                cache = tempfile.mkdtemp(prefix="kipp-bench-dask-")
+                seconds = scoring(use_dask, cache)
+                timings[name].append(seconds)
+                print(f"rep {rep + 1}: {name:8s} {seconds:6.2f} s")
+            began = time.perf_counter()
+            local = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True)
+            with local, Client(local):
+                pass
+            timings["dask_cluster_start"].append(time.perf_counter() - began)
+            began = time.perf_counter()
+            for i in range(0, len(passed), CHUNK):
+                chunk = passed[i : i + CHUNK]
+                stages.score_chunk(chunk, {p.id: novelty[p.id] for p in chunk}, rubric.rubric)
+            timings["no_prefect"].append(time.perf_counter() - began)
+    return {
+        "proposals": len(proposals),
+        "eligible": len(passed),
+        "chunks": -(-len(passed) // CHUNK),
+        "chunk_size": CHUNK,
+        "dask_workers": workers,
+        "prepare_s": prepared_s,
+        "timings_s": timings,
+    }
+
+
+PREPARED: dict[str, Any] = {}  # the scoring inputs, prepared once by `measure`
+
+
+@flow(name="bench-dask-scoring")
+def scoring(use_dask: bool, cache: str) -> float:
+    """`score_all` on the prepared inputs; seconds. A module-level flow: a closure over the
+    inputs would be pickled into every Dask submission with the run's context."""
+    from flows.run import RunParameters, score_all
+
+    params = RunParameters(
+        batch=str(PREPARED["batch"]), dask=use_dask, dask_workers=PREPARED["workers"]
+    )
+    began = time.perf_counter()
+    passed = PREPARED["passed"]
+    cards = score_all(passed, PREPARED["novelty"], PREPARED["rubric"], Path(cache), params)
+    assert len(cards) == len(passed)
+    return time.perf_counter() - began
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=3500)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--reps", type=int, default=2)
+    parser.add_argument("--no-save", action="store_true")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("DO_NOT_TRACK", "1")
+    os.environ.setdefault("PREFECT_HOME", tempfile.mkdtemp(prefix="kipp-bench-prefect-"))
+    batch, _, _ = ensure_batch(args.n, args.seed, regenerate=False)
+    found = measure(batch, args.workers, args.reps)
+    median = {k: statistics.median(v) for k, v in found["timings_s"].items()}
+    speedup = median["threads"] / median["dask"]
+    print()
+    print(f"scoring {found['eligible']} eligible proposals in {found['chunks']} chunks:")
+    for name, seconds in median.items():
+        print(f"  {name:20s} median {seconds:7.2f} s")
+    print(f"  speed-up threads/dask: {speedup:.2f}x ({args.workers} Dask worker processes)")
+    record = {
+        "benchmark": "dask",
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "n": args.n,
+        "seed": args.seed,
+        **found,
+        "median_s": median,
+        "speedup_threads_over_dask": speedup,
+        "machine": machine_info(),
+    }
+    if not args.no_save:
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        path = RESULTS / f"{datetime.now(UTC):%Y-%m-%d}-dask.json"
+        path.write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
+        print(f"saved {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,104 @@
+"""The coordinator's decision on a shortlist: approve it as ranked, or move proposals in or
+out, each with a reason. Pure: placements in, placements out; who decided and why travel with
+the decision into the results."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from kipp.i18n import text
+from kipp.problems import KippError
+from kipp.shortlist import Placement
+
+
+class Direction(StrEnum):
+    """Which way a coordinator moves a proposal."""
+
+    IN = "in"
+    OUT = "out"
+
+
+class Move(BaseModel):
+    """One proposal moved into or out of the shortlist, and why."""
+
+    model_config = ConfigDict(frozen=True)
+
+    proposal_id: str = Field(description="The proposal's id, as in results.json / scores.csv")
+    direction: Direction = Field(description="in: add to the shortlist; out: remove from it")
+    reason: str = Field(min_length=1, description="Why (recorded in the documents)")
+
+
+class Decision(BaseModel):
+    """A coordinator's decision: no moves means the shortlist is approved as ranked."""
+
+    model_config = ConfigDict(frozen=True)
+
+    decided_by: str = Field(min_length=1)
+    note: str = ""
+    moves: list[Move] = Field(default_factory=list)
+    decided_at: str = ""
+
+    @property
+    def approved_as_ranked(self) -> bool:
+        """True when the coordinator moved nothing."""
+        return not self.moves
+
+
+class ApprovalError(KippError):
+    """A decision that cannot apply to this shortlist (unknown id, a move that changes
+    nothing, a proposal moved twice)."""
+
+
+def check_decision(placements: dict[str, Placement], decision: Decision) -> None:
+    """Raise `ApprovalError` naming the first move that cannot apply, and how to fix it."""
+    seen: set[str] = set()
+    for move in decision.moves:
+        placement = placements.get(move.proposal_id)
+        if placement is None:
+            raise ApprovalError(
+                f"approval: proposal {move.proposal_id!r} is not among the scored proposals",
+                "move only proposals listed in scores.csv with a rank",
+            )
+        if move.proposal_id in seen:
+            raise ApprovalError(
+                f"approval: proposal {move.proposal_id!r} is moved more than once",
+                "give one move per proposal",
+            )
+        seen.add(move.proposal_id)
+        if placement.shortlisted == (move.direction is Direction.IN):
+            where = "already in" if placement.shortlisted else "already out of"
+            raise ApprovalError(
+                f"approval: proposal {move.proposal_id!r} is {where} the shortlist",
+                "move in only proposals outside the shortlist, and out only those in it",
+            )
+        if not move.reason.strip():
+            raise ApprovalError(
+                f"approval: moving proposal {move.proposal_id!r} needs a reason",
+                "say why in the move's reason",
+            )
+
+
+def apply_decision(placements: dict[str, Placement], decision: Decision) -> dict[str, Placement]:
+    """The placements after the decision: moved proposals change side and their reason names
+    who moved them and why; ranks (the scores' order) never change."""
+    check_decision(placements, decision)
+    count = len(placements)
+    result = dict(placements)
+    for move in decision.moves:
+        before = placements[move.proposal_id]
+        key = "approval.moved_in" if move.direction is Direction.IN else "approval.moved_out"
+        result[move.proposal_id] = before.model_copy(
+            update={
+                "shortlisted": move.direction is Direction.IN,
+                "reason": text(
+                    key,
+                    by=decision.decided_by,
+                    rank=before.rank,
+                    count=count,
+                    why=move.reason.strip(),
+                ),
+            }
+        )
+    return result

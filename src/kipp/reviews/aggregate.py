@@ -1,0 +1,152 @@
+"""From reviews to one value per criterion: optional per-reviewer normalisation, mean or
+median, and a disagreement flag; raw scores are always kept beside the result.
+
+Normalisation corrects harsh and lenient reviewers. A reviewer's scores are re-expressed on
+the panel's mean and spread (z-scores), but their own mean and spread are first shrunk toward
+the panel's in proportion to how few scores they gave (`weight = n / (n + shrinkage)`), so a
+reviewer with one score is hardly moved, and a reviewer who gives one value to everything is
+pulled to the panel's mean rather than divided by a zero spread.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections import defaultdict
+from collections.abc import Sequence
+
+from kipp.reviews.models import (
+    CriterionReviews,
+    ProposalReviews,
+    RawScore,
+    Review,
+    ReviewerAdjustment,
+)
+from kipp.rubric import LEVELS, Rubric
+
+
+def _pstdev(values: Sequence[float]) -> float:
+    return statistics.pstdev(values) if len(values) > 1 else 0.0
+
+
+def adjustments(
+    reviews: Sequence[Review], rubric: Rubric, shrinkage: float
+) -> list[ReviewerAdjustment]:
+    """Each reviewer's mean and spread, and the shrunk figures normalisation uses."""
+    scale = rubric.reviews.scale
+    by_reviewer: dict[str, list[float]] = defaultdict(list)
+    for review in reviews:
+        by_reviewer[review.reviewer].extend(scale.level(s) for s in review.scores.values())
+    every = [x for xs in by_reviewer.values() for x in xs]
+    if not every:
+        return []
+    panel_mean, panel_sd = statistics.fmean(every), _pstdev(every)
+    result = []
+    for reviewer in sorted(by_reviewer):
+        xs = by_reviewer[reviewer]
+        n = len(xs)
+        mean, sd = statistics.fmean(xs), _pstdev(xs)
+        weight = n / (n + shrinkage) if n + shrinkage > 0 else 1.0
+        result.append(
+            ReviewerAdjustment(
+                reviewer=reviewer,
+                scores=n,
+                mean=round(mean, 4),
+                sd=round(sd, 4),
+                weight=round(weight, 4),
+                shrunk_mean=weight * mean + (1 - weight) * panel_mean,
+                shrunk_sd=math.sqrt(weight * sd**2 + (1 - weight) * panel_sd**2),
+            )
+        )
+    return result
+
+
+def normaliser(
+    reviews: Sequence[Review], rubric: Rubric
+) -> tuple[list[ReviewerAdjustment], dict[str, tuple[float, float]]]:
+    """The adjustments, and per reviewer the (shift, factor) turning a level `x` into
+    `panel_mean + (x - shrunk_mean) * factor`, as `(shrunk_mean, factor)`."""
+    settings = rubric.reviews
+    found = adjustments(reviews, rubric, settings.shrinkage)
+    every = [settings.scale.level(s) for r in reviews for s in r.scores.values()]
+    panel_sd = _pstdev(every)
+    factors = {}
+    for a in found:
+        factor = panel_sd / a.shrunk_sd if a.shrunk_sd > 1e-12 else 1.0
+        factors[a.reviewer] = (a.shrunk_mean, factor)
+    return found, factors
+
+
+def normalised_level(
+    level: float, reviewer: str, factors: dict[str, tuple[float, float]], panel_mean: float
+) -> float:
+    """A reviewer's level on the panel's footing, kept within levels 1 to 5."""
+    shift, factor = factors[reviewer]
+    value = panel_mean + (level - shift) * factor
+    return min(float(LEVELS), max(1.0, value))
+
+
+def aggregate(
+    reviews: Sequence[Review],
+    rubric: Rubric,
+    assignments: dict[str, list[str]] | None = None,
+) -> tuple[dict[str, ProposalReviews], list[ReviewerAdjustment]]:
+    """Per proposal: assigned and completed reviewers and each reviewed criterion's verdict.
+    `assignments` maps proposal id to assigned reviewer ids (reviewers who scored it
+    count as assigned when it is not given)."""
+    settings = rubric.reviews
+    scale = settings.scale
+    found: list[ReviewerAdjustment] = []
+    factors: dict[str, tuple[float, float]] = {}
+    every = [scale.level(s) for r in reviews for s in r.scores.values()]
+    panel_mean = statistics.fmean(every) if every else 0.0
+    if settings.normalise:
+        found, factors = normaliser(reviews, rubric)
+    by_proposal: dict[str, list[Review]] = defaultdict(list)
+    for review in reviews:
+        by_proposal[review.proposal].append(review)
+    ids = set(by_proposal) | set(assignments or {})
+    result = {}
+    for pid in sorted(ids):
+        rows = sorted(by_proposal.get(pid, []), key=lambda r: r.reviewer)
+        criteria = {}
+        for criterion in rubric.reviewed_criteria:
+            raw = []
+            for r in rows:
+                if criterion.id not in r.scores:
+                    continue
+                score = r.scores[criterion.id]
+                level = scale.level(score)
+                if settings.normalise:
+                    level = normalised_level(level, r.reviewer, factors, panel_mean)
+                raw.append(RawScore(reviewer=r.reviewer, score=score, level=round(level, 4)))
+            if raw:
+                criteria[criterion.id] = verdict(criterion.id, raw, rubric)
+        assigned = (assignments or {}).get(pid) or sorted({r.reviewer for r in rows})
+        result[pid] = ProposalReviews(
+            proposal=pid,
+            assigned=sorted(assigned),
+            completed=sorted({r.reviewer for r in rows if r.complete}),
+            criteria=criteria,
+        )
+    return result, found
+
+
+def verdict(criterion: str, scores: Sequence[RawScore], rubric: Rubric) -> CriterionReviews:
+    """Mean, median and the rubric's choice of them; the spread (highest minus lowest level
+    used, so after normalisation a harsh reviewer's habit is not read as disagreement) and
+    the flag when it reaches the rubric's threshold."""
+    settings = rubric.reviews
+    levels = [s.level for s in scores]
+    mean = statistics.fmean(levels)
+    median = statistics.median(levels)
+    spread = max(levels) - min(levels)
+    return CriterionReviews(
+        criterion=criterion,
+        scores=list(scores),
+        mean=round(mean, 4),
+        median=round(median, 4),
+        value=round(mean if settings.aggregate == "mean" else median, 4),
+        spread=round(spread, 4),
+        disagreement=len(levels) > 1 and spread >= settings.disagreement - 1e-9,
+    )

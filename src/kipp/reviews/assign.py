@@ -1,0 +1,155 @@
+"""Who reviews what: every eligible proposal gets K reviewers, loads differ by at most one,
+nobody reviews their own agency's proposals or a declared conflict; the same seed gives the
+same assignment.
+
+Solved exactly as a flow with lower bounds (proposal -> reviewer edges of capacity 1 where
+allowed; every proposal needs exactly K; every reviewer takes L or L+1, where L = nK // m),
+so an assignment is refused exactly when none exists, and the refusal says why.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from scipy.sparse import csr_matrix
+from scipy.sparse.csgraph import maximum_flow
+
+from kipp.models import Proposal
+from kipp.problems import KippError
+from kipp.reviews.models import Assignment
+from kipp.reviews.panel import Reviewer
+
+HINT = (
+    "add reviewers from other agencies, lower --per-proposal, or drop conflicts that were "
+    "declared by mistake"
+)
+
+
+class AssignmentError(KippError):
+    """No assignment meets the rules; the message names the proposals or reviewers at fault."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, HINT)
+
+
+def allowed(reviewer: Reviewer, proposal: Proposal) -> bool:
+    """True when `reviewer` may review `proposal` (not their agency, no declared conflict)."""
+    return reviewer.conflicted(proposal) is None
+
+
+def loads(count: int, reviewers: int, per_proposal: int) -> tuple[int, int]:
+    """The lowest and highest load of a balanced assignment."""
+    low, extra = divmod(count * per_proposal, reviewers)
+    return low, low + (1 if extra else 0)
+
+
+def assign(
+    proposals: Sequence[Proposal],
+    reviewers: Sequence[Reviewer],
+    per_proposal: int,
+    seed: int = 0,
+) -> list[Assignment]:
+    """Assignments sorted by reviewer then proposal; `AssignmentError` when impossible."""
+    if per_proposal < 1:
+        raise AssignmentError(f"--per-proposal is {per_proposal}; give 1 or more")
+    if not proposals:
+        return []
+    _check_enough(proposals, reviewers, per_proposal)
+    rng = np.random.default_rng(seed)
+    p_order = [proposals[i] for i in rng.permutation(len(proposals))]
+    r_order = [reviewers[i] for i in rng.permutation(len(reviewers))]
+    pairs = _solve(p_order, r_order, per_proposal)
+    if pairs is None:
+        raise AssignmentError(_balance_reason(proposals, reviewers, per_proposal))
+    return sorted(
+        (Assignment(reviewer=r.id, proposal=p.id) for p, r in pairs),
+        key=lambda a: (a.reviewer, a.proposal),
+    )
+
+
+def _check_enough(
+    proposals: Sequence[Proposal], reviewers: Sequence[Reviewer], per_proposal: int
+) -> None:
+    short = []
+    for p in proposals:
+        reasons = [r.conflicted(p) for r in reviewers]
+        free = reasons.count(None)
+        if free < per_proposal:
+            why = []
+            if reasons.count("agency"):
+                why.append(f"{reasons.count('agency')} work at {p.agency}")
+            if reasons.count("declared"):
+                why.append(f"{reasons.count('declared')} declared a conflict")
+            detail = f" ({', '.join(why)})" if why else ""
+            short.append(
+                f"proposal '{p.id}' ({p.agency}) has {free} eligible reviewer"
+                f"{'' if free == 1 else 's'} of {len(reviewers)}{detail}; "
+                f"{per_proposal} needed"
+            )
+    if short:
+        raise AssignmentError("cannot assign reviewers: " + "; ".join(short))
+
+
+def _balance_reason(
+    proposals: Sequence[Proposal], reviewers: Sequence[Reviewer], per_proposal: int
+) -> str:
+    low, high = loads(len(proposals), len(reviewers), per_proposal)
+    total = len(proposals) * per_proposal
+    head = (
+        f"cannot balance the loads: {len(proposals)} proposals x {per_proposal} = {total} "
+        f"reviews over {len(reviewers)} reviewers means {low} to {high} each"
+    )
+    narrow = []
+    for r in reviewers:
+        free = sum(allowed(r, p) for p in proposals)
+        if free < low:
+            narrow.append(f"reviewer '{r.id}' may review only {free} of the proposals")
+    if narrow:
+        return head + ", but " + "; ".join(narrow) + " (own agency or declared conflicts)"
+    return head + ", but the agencies and conflicts leave no such assignment"
+
+
+def _solve(
+    proposals: Sequence[Proposal], reviewers: Sequence[Reviewer], per_proposal: int
+) -> list[tuple[Proposal, Reviewer]] | None:
+    n, m = len(proposals), len(reviewers)
+    low, high = loads(n, m, per_proposal)
+    # nodes: 0 super source, 1 source, 2 sink, 3 super sink, proposals, reviewers
+    s_super, source, sink, t_super = 0, 1, 2, 3
+    first_p, first_r = 4, 4 + n
+    rows: list[int] = []
+    cols: list[int] = []
+    caps: list[int] = []
+
+    def edge(u: int, v: int, cap: int) -> None:
+        if cap > 0:
+            rows.append(u)
+            cols.append(v)
+            caps.append(cap)
+
+    total = n * per_proposal
+    for i, p in enumerate(proposals):
+        edge(s_super, first_p + i, per_proposal)  # lower bound K on source -> proposal
+        for j, r in enumerate(reviewers):
+            if allowed(r, p):
+                edge(first_p + i, first_r + j, 1)
+    for j in range(m):
+        edge(first_r + j, sink, high - low)
+        edge(first_r + j, t_super, low)  # lower bound L on reviewer -> sink
+    edge(source, t_super, total)
+    edge(s_super, sink, m * low)
+    edge(sink, source, total + m * low + 1)
+    size = first_r + m
+    graph = csr_matrix(
+        (np.array(caps, dtype=np.int32), (np.array(rows), np.array(cols))), shape=(size, size)
+    )
+    result = maximum_flow(graph, s_super, t_super, method="dinic")
+    if result.flow_value != total + m * low:
+        return None
+    flow = result.flow.tocoo()
+    pairs = []
+    for u, v, f in zip(flow.row, flow.col, flow.data, strict=True):
+        if f > 0 and first_p <= u < first_r and v >= first_r:
+            pairs.append((proposals[u - first_p], reviewers[v - first_r]))
+    return pairs

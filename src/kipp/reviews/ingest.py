@@ -1,0 +1,409 @@
+"""Completed scoresheets in, reviews out: every problem located by sheet, row and column.
+
+A batch's reviews live in its `_reviews/` folder (skipped by proposal intake): the
+scoresheets (`.xlsx`, first sheet, or `.csv`) directly inside it, one row per reviewer and
+proposal, and `assignments.csv` written by `kipp assign`. A row whose scores are all blank is
+not started yet; partial progress is fine and shown. The panel is `reviewers.yaml` beside the
+proposals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kipp.intake.reading import Unreadable
+from kipp.intake.table import column_letter
+from kipp.keys import normalize_key
+from kipp.models import Proposal
+from kipp.problems import Problem, Severity
+from kipp.reviews.aggregate import aggregate
+from kipp.reviews.models import Assignment, Review, ReviewerProgress, ReviewSet
+from kipp.reviews.panel import PANEL_FILE, Panel, PanelError, load_panel
+from kipp.reviews.reading import Row, read_assignments, read_rows
+from kipp.rubric import Rubric
+
+REVIEWS_DIR = "_reviews"
+ASSIGNMENTS_FILE = "assignments.csv"
+SHEET_SUFFIXES = (".xlsx", ".csv")
+REVIEWER_HEADERS = {"reviewer", "juri", "penilai"}
+PROPOSAL_HEADERS = {"proposal", "proposal_id", "id", "kode"}
+COMMENT_HEADERS = {"comment", "catatan", "komentar"}
+
+
+@dataclass
+class _Sheet:
+    path: str
+    rows: list[Row]
+
+
+@dataclass
+class _State:
+    rubric: Rubric
+    proposals: dict[str, Proposal]
+    panel: Panel | None
+    assigned: set[tuple[str, str]] | None
+    problems: list[Problem] = field(default_factory=list)
+    reviews: list[Review] = field(default_factory=list)
+    seen: dict[tuple[str, str], str] = field(default_factory=dict)
+    scored: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def problem(
+        self,
+        path: str,
+        row: int | None,
+        col: int | None,
+        name: str,
+        message: str,
+        severity: Severity = Severity.ERROR,
+    ) -> None:
+        self.problems.append(
+            Problem(
+                path=path,
+                line=row,
+                column=column_letter(col) if col is not None and row is not None else None,
+                field=name,
+                message=message,
+                severity=severity,
+            )
+        )
+
+
+def load_reviews(folder: Path, rubric: Rubric, proposals: Sequence[Proposal]) -> ReviewSet:
+    """The panel, assignments and scoresheets of a batch folder, checked and aggregated.
+    `proposals` are the batch's eligible proposals. Never raises for a bad file: problems
+    are returned, and every usable score is kept."""
+    problems: list[Problem] = []
+    panel_path = folder / PANEL_FILE
+    panel: Panel | None = None
+    if panel_path.is_file():
+        try:
+            panel = load_panel(panel_path)
+        except PanelError as exc:
+            problems.extend(exc.problems)
+    reviews_dir = folder / REVIEWS_DIR
+    assignments: list[Assignment] = []
+    sheets: list[_Sheet] = []
+    assignments_path = reviews_dir / ASSIGNMENTS_FILE
+    if assignments_path.is_file():
+        assignments = read_assignments(assignments_path, problems)
+    if reviews_dir.is_dir():
+        for path in sorted(reviews_dir.iterdir()):
+            if path.name == ASSIGNMENTS_FILE or path.name.startswith((".", "_", "~$")):
+                continue
+            if not path.is_file() or path.suffix.lower() not in SHEET_SUFFIXES:
+                continue
+            try:
+                sheets.append(_Sheet(str(path), read_rows(path)))
+            except Unreadable as exc:
+                problems.append(Problem(path=str(path), field="(file)", message=exc.reason))
+    return review_set(
+        rubric,
+        proposals,
+        panel,
+        assignments if assignments_path.is_file() else None,
+        [(s.path, s.rows) for s in sheets],
+        panel_path=str(panel_path) if panel_path.is_file() else None,
+        problems=problems,
+    )
+
+
+def review_set(
+    rubric: Rubric,
+    proposals: Sequence[Proposal],
+    panel: Panel | None,
+    assignments: list[Assignment] | None,
+    sheets: Iterable[tuple[str, list[Row]]],
+    *,
+    panel_path: str | None = None,
+    problems: list[Problem] | None = None,
+) -> ReviewSet:
+    """Check the rows of some scoresheets and aggregate them (the pure core of ingest)."""
+    state = _State(
+        rubric=rubric,
+        proposals={p.id: p for p in proposals},
+        panel=panel,
+        assigned={(a.reviewer, a.proposal) for a in assignments}
+        if assignments is not None
+        else None,
+        problems=list(problems or []),
+    )
+    paths = []
+    for path, rows in sheets:
+        paths.append(path)
+        _read_sheet(state, path, rows)
+    by_proposal: dict[str, list[str]] | None = None
+    if assignments is not None:
+        by_proposal = {}
+        for a in assignments:
+            by_proposal.setdefault(a.proposal, []).append(a.reviewer)
+        by_proposal = {k: v for k, v in by_proposal.items() if k in state.proposals}
+    aggregated, adjusted = aggregate(state.reviews, rubric, by_proposal)
+    return ReviewSet(
+        panel=panel_path,
+        sheets=paths,
+        reviews=state.reviews,
+        assignments=list(assignments or []),
+        problems=state.problems,
+        progress=progress(panel, assignments, state.reviews, state.seen),
+        adjustments=adjusted,
+        proposals=aggregated,
+    )
+
+
+def progress(
+    panel: Panel | None,
+    assignments: list[Assignment] | None,
+    reviews: Sequence[Review],
+    rows: dict[tuple[str, str], str],
+) -> list[ReviewerProgress]:
+    """Per reviewer: proposals assigned (from `assignments.csv`, else the rows of their
+    sheets), fully scored, and started."""
+    names = {r.id: r.name for r in panel.reviewers} if panel else {}
+    ids = set(names) | {r.reviewer for r in reviews} | {k[0] for k in rows}
+    ids |= {a.reviewer for a in assignments or []}
+    result = []
+    for rid in sorted(ids):
+        if assignments is not None:
+            assigned = sum(a.reviewer == rid for a in assignments)
+        else:
+            assigned = sum(k[0] == rid for k in rows)
+        mine = [r for r in reviews if r.reviewer == rid]
+        result.append(
+            ReviewerProgress(
+                reviewer=rid,
+                name=names.get(rid, rid),
+                assigned=assigned,
+                completed=sum(r.complete for r in mine),
+                started=sum(bool(r.scores) for r in mine),
+            )
+        )
+    return result
+
+
+def _cell(cells: Sequence[Any], index: int | None) -> Any:
+    if index is None or index >= len(cells):
+        return None
+    value = cells[index]
+    if isinstance(value, str):
+        value = value.strip()
+        return value or None
+    return value
+
+
+def _read_sheet(state: _State, path: str, rows: list[Row]) -> None:
+    rows = [
+        (n, cells)
+        for n, cells in rows
+        if any(_cell(cells, i) is not None for i in range(len(cells)))
+    ]
+    if not rows:
+        state.problem(
+            path, None, None, "(file)", "sheet is empty; no scores read", Severity.WARNING
+        )
+        return
+    header_row, header = rows[0]
+    columns = {
+        normalize_key(c): i for i, c in enumerate(header) if c is not None and str(c).strip()
+    }
+    reviewer_col = next((columns[h] for h in REVIEWER_HEADERS if h in columns), None)
+    proposal_col = next((columns[h] for h in PROPOSAL_HEADERS if h in columns), None)
+    comment_col = next((columns[h] for h in COMMENT_HEADERS if h in columns), None)
+    missing = []
+    if reviewer_col is None:
+        missing.append("reviewer")
+    if proposal_col is None:
+        missing.append("proposal")
+    if reviewer_col is None or proposal_col is None:
+        state.problem(
+            path,
+            header_row,
+            None,
+            "(header)",
+            f"no {' or '.join(f'`{m}`' for m in missing)} column; row {header_row} must hold "
+            "the headers of the scoresheet kipp assign wrote (reviewer, proposal, criteria)",
+        )
+        return
+    criteria: dict[str, int] = {}
+    for criterion in state.rubric.reviewed_criteria:
+        spellings = {
+            criterion.id,
+            normalize_key(criterion.label.id),
+            normalize_key(criterion.label.en),
+        }
+        index = next((columns[s] for s in spellings if s in columns), None)
+        if index is None:
+            state.problem(
+                path,
+                header_row,
+                None,
+                criterion.id,
+                f"no column for this criterion; add a column headed `{criterion.id}`",
+            )
+        else:
+            criteria[criterion.id] = index
+    for number, cells in rows[1:]:
+        _read_row(state, path, number, cells, reviewer_col, proposal_col, comment_col, criteria)
+
+
+def _read_row(
+    state: _State,
+    path: str,
+    number: int,
+    cells: Sequence[Any],
+    reviewer_col: int,
+    proposal_col: int,
+    comment_col: int | None,
+    criteria: dict[str, int],
+) -> None:
+    scale = state.rubric.reviews.scale
+    reviewer_id = _text(_cell(cells, reviewer_col))
+    proposal_id = _text(_cell(cells, proposal_col))
+    if not reviewer_id:
+        state.problem(path, number, reviewer_col, "reviewer", "empty; write the reviewer's id")
+        return
+    if not proposal_id:
+        state.problem(path, number, proposal_col, "proposal", "empty; write the proposal's id")
+        return
+    reviewer = state.panel.get(reviewer_id) if state.panel else None
+    if state.panel is not None and reviewer is None:
+        known = ", ".join(r.id for r in state.panel.reviewers)
+        state.problem(
+            path,
+            number,
+            reviewer_col,
+            "reviewer",
+            f"'{reviewer_id}' is not on the panel ({PANEL_FILE}); use one of: {known}",
+        )
+        return
+    proposal = state.proposals.get(proposal_id)
+    if proposal is None:
+        state.problem(
+            path,
+            number,
+            proposal_col,
+            "proposal",
+            f"'{proposal_id}' is not an eligible proposal of this batch; copy the id from "
+            "the scoresheet kipp assign wrote",
+        )
+        return
+    why = reviewer.conflicted(proposal) if reviewer else None
+    if why is not None:
+        reason = (
+            f"works at {proposal.agency}, the proposal's agency"
+            if why == "agency"
+            else "declared a conflict of interest with it"
+        )
+        state.problem(
+            path,
+            number,
+            reviewer_col,
+            "reviewer",
+            f"'{reviewer_id}' {reason}; these scores are not used, ask another reviewer",
+        )
+        return
+    scores: dict[str, int] = {}
+    blank: list[str] = []
+    for cid, index in criteria.items():
+        value = _cell(cells, index)
+        if value is None:
+            blank.append(cid)
+            continue
+        score = _score(value)
+        if score is None or not scale.min <= score <= scale.max:
+            state.problem(
+                path,
+                number,
+                index,
+                cid,
+                f"{_shown(value)} is not a score on the scale {scale.describe()}; "
+                f"give a whole number from {scale.describe()}",
+            )
+            continue
+        scores[cid] = score
+    key = (reviewer_id, proposal_id)
+    state.seen.setdefault(key, f"{path} row {number}")
+    if state.assigned is not None and key not in state.assigned:
+        _unassigned(state, path, number, proposal_col, reviewer_id, proposal_id)
+    if not scores:
+        return  # not started yet, or its only scores were invalid (reported above)
+    if key in state.scored:
+        state.problem(
+            path,
+            number,
+            proposal_col,
+            "proposal",
+            f"'{reviewer_id}' already scored '{proposal_id}' in {state.scored[key]}; "
+            "this row is not used",
+        )
+        return
+    state.scored[key] = f"{path} row {number}"
+    for cid in blank:
+        state.problem(
+            path,
+            number,
+            criteria[cid],
+            cid,
+            f"not scored yet; give a whole number from {scale.describe()}",
+            Severity.WARNING,
+        )
+    state.reviews.append(
+        Review(
+            reviewer=reviewer_id,
+            proposal=proposal_id,
+            scores=scores,
+            comment=_text(_cell(cells, comment_col)),
+            sheet=path,
+            row=number,
+            complete=len(scores) == len(state.rubric.reviewed_criteria),
+        )
+    )
+
+
+def _unassigned(
+    state: _State, path: str, number: int, col: int, reviewer_id: str, proposal_id: str
+) -> None:
+    state.problem(
+        path,
+        number,
+        col,
+        "proposal",
+        f"'{proposal_id}' was not assigned to '{reviewer_id}' (assignments.csv); "
+        "the scores are used, check the assignment was changed on purpose",
+        Severity.WARNING,
+    )
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip() or None
+
+
+def _score(value: Any) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return int(value) if value.is_integer() else None
+    text = str(value).strip().replace(",", ".")
+    try:
+        number = float(text)
+    except ValueError:
+        return None
+    return int(number) if number.is_integer() else None
+
+
+def _shown(value: Any) -> str:
+    return (
+        f"'{value}'"
+        if isinstance(value, str)
+        else f"{value:g}"
+        if isinstance(value, float)
+        else str(value)
+    )

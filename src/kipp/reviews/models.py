@@ -1,0 +1,118 @@
+"""What reviewers produce and what kipp concludes from it, as plain frozen models.
+
+A `Review` is one row of a scoresheet: one reviewer's scores of one proposal. Aggregation
+turns the reviews of a proposal into one value per criterion (`CriterionReviews`), keeping
+every raw score beside it.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from kipp.problems import Problem
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class Assignment(_Frozen):
+    """One reviewer asked to score one proposal."""
+
+    reviewer: str
+    proposal: str
+
+
+class Review(_Frozen):
+    """One reviewer's scores of one proposal (one scoresheet row). `scores` holds the
+    criteria scored so far, on the rubric's scale; `complete` when every reviewed criterion
+    has a valid score."""
+
+    reviewer: str
+    proposal: str
+    scores: dict[str, int]
+    comment: str | None = None
+    sheet: str
+    row: int
+    complete: bool
+
+
+class RawScore(_Frozen):
+    """One reviewer's score of one criterion: as given (`score`, on the rubric's scale) and as
+    used (`level`, 1-5, after any per-reviewer normalisation)."""
+
+    reviewer: str
+    score: int
+    level: float
+
+
+class CriterionReviews(_Frozen):
+    """The reviewers' verdict on one criterion of one proposal."""
+
+    criterion: str
+    scores: list[RawScore]
+    mean: float
+    median: float
+    value: float
+    spread: float
+    disagreement: bool
+
+
+class ProposalReviews(_Frozen):
+    """Every review of one proposal: who was assigned, who completed, per-criterion verdicts."""
+
+    proposal: str
+    assigned: list[str]
+    completed: list[str]
+    criteria: dict[str, CriterionReviews]
+
+    @property
+    def pending(self) -> int:
+        """Assigned reviewers who have not completed their scores."""
+        return len(set(self.assigned) - set(self.completed))
+
+    @property
+    def disagreements(self) -> list[str]:
+        """Criteria whose scores spread past the rubric's threshold."""
+        return [c.criterion for c in self.criteria.values() if c.disagreement]
+
+
+class ReviewerProgress(_Frozen):
+    """How far one reviewer is: proposals assigned, fully scored, and started."""
+
+    reviewer: str
+    name: str
+    assigned: int
+    completed: int
+    started: int
+
+
+class ReviewerAdjustment(_Frozen):
+    """How normalisation treated one reviewer: their mean and spread, how far they are
+    trusted (`weight`, 0-1, from the number of their scores) and the shrunk figures used."""
+
+    reviewer: str
+    scores: int
+    mean: float
+    sd: float
+    weight: float
+    shrunk_mean: float
+    shrunk_sd: float
+
+
+class ReviewSet(_Frozen):
+    """Everything read and concluded from a batch's panel and scoresheets."""
+
+    panel: str | None = None
+    sheets: list[str] = Field(default_factory=list)
+    reviews: list[Review] = Field(default_factory=list)
+    assignments: list[Assignment] = Field(default_factory=list)
+    problems: list[Problem] = Field(default_factory=list)
+    progress: list[ReviewerProgress] = Field(default_factory=list)
+    adjustments: list[ReviewerAdjustment] = Field(default_factory=list)
+    proposals: dict[str, ProposalReviews] = Field(default_factory=dict)
+
+    @property
+    def empty(self) -> bool:
+        """True when no panel, sheet or assignment was found."""
+        return self.panel is None and not self.sheets and not self.assignments

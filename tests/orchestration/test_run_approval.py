@@ -1,0 +1,114 @@
+"""Coordinator approval: the run pauses after scoring and resumes with a typed decision that
+the documents record."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+from typing import Any
+from uuid import UUID
+
+import pytest
+from prefect.client.orchestration import get_client
+from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterState, FlowRunFilterStateType
+from prefect.client.schemas.objects import StateType
+
+from flows.approval import ApprovalTimeoutError
+from flows.run import RunParameters, RunSummary, kipp_run
+from orchestration.helpers import SAMPLE, results
+
+
+def _paused_run(timeout: float = 60) -> UUID:
+    paused = FlowRunFilter(
+        state=FlowRunFilterState(type=FlowRunFilterStateType(any_=[StateType.PAUSED]))
+    )
+    deadline = time.monotonic() + timeout
+    with get_client(sync_client=True) as client:
+        while time.monotonic() < deadline:
+            runs = client.read_flow_runs(flow_run_filter=paused)
+            if runs:
+                assert len(runs) == 1
+                return runs[0].id
+            time.sleep(0.2)
+    raise AssertionError("no flow run paused")
+
+
+def _in_thread(params: RunParameters) -> tuple[threading.Thread, dict[str, Any]]:
+    box: dict[str, Any] = {}
+
+    def target() -> None:
+        try:
+            box["summary"] = kipp_run(params)
+        except BaseException as exc:  # handed to the test thread
+            box["error"] = exc
+
+    thread = threading.Thread(target=target)
+    thread.start()
+    return thread, box
+
+
+def test_paused_run_resumed_with_moves_records_the_decision(tmp_path: Path) -> None:
+    kipp_run(RunParameters(batch=str(SAMPLE), out=str(tmp_path / "plain")))
+    ranked = sorted(
+        (p for p in results(tmp_path / "plain")["proposals"] if p["rank"] is not None),
+        key=lambda p: p["rank"],
+    )
+    last_in = [p for p in ranked if p["status"] == "shortlisted"][-1]
+    first_out = next(p for p in ranked if p["status"] == "scored")
+    count = len(ranked)
+
+    out = tmp_path / "out"
+    params = RunParameters(batch=str(SAMPLE), out=str(out), approval=True, approval_wait_s=120)
+    thread, box = _in_thread(params)
+    run_id = _paused_run()
+    assert not out.exists()  # nothing written before the decision
+    decision = {
+        "decided_by": "Rina Kartika",
+        "note": "checked with the regional secretary",
+        "moves": [
+            {"proposal_id": first_out["id"], "direction": "in", "reason": "serves villages"},
+            {"proposal_id": last_in["id"], "direction": "out", "reason": "pilot ended"},
+        ],
+    }
+    with get_client(sync_client=True) as client:
+        client.resume_flow_run(run_id, run_input=decision)
+    thread.join(timeout=60)
+    assert "error" not in box, box.get("error")
+    summary: RunSummary = box["summary"]
+    data = results(out)
+    assert summary.shortlisted == data["summary"]["shortlisted"]
+    assert data["summary"]["shortlisted"] == results(tmp_path / "plain")["summary"]["shortlisted"]
+    decided_at = data["approval"].pop("decided_at")
+    assert decided_at.startswith("20")
+    assert data["approval"] == decision
+    status = {p["id"]: (p["status"], p["rank"], p["reason"]) for p in data["proposals"]}
+    assert status[first_out["id"]] == (
+        "shortlisted",
+        first_out["rank"],
+        f"Dimasukkan ke daftar pendek oleh Rina Kartika (peringkat {first_out['rank']} dari "
+        f"{count}): serves villages",
+    )
+    assert status[last_in["id"]] == (
+        "scored",
+        last_in["rank"],
+        f"Dikeluarkan dari daftar pendek oleh Rina Kartika (peringkat {last_in['rank']} dari "
+        f"{count}): pilot ended",
+    )
+    markdown = (out / "shortlist.md").read_text(encoding="utf-8")
+    assert (
+        "> **Keputusan koordinator:** Daftar pendek diputuskan oleh Rina Kartika pada "
+        f"{decided_at}: 2 proposal dipindahkan. Catatan: checked with the regional secretary"
+    ) in markdown
+    assert f"> - {first_out['title']}: dimasukkan. Alasan: serves villages" in markdown
+    assert "Keputusan koordinator" in (out / "shortlist.html").read_text(encoding="utf-8")
+
+
+def test_approval_not_given_in_time_outside_a_deployment_says_why(tmp_path: Path) -> None:
+    params = RunParameters(batch=str(SAMPLE), out=str(tmp_path), approval=True, approval_wait_s=1)
+    with pytest.raises(ApprovalTimeoutError) as caught:
+        kipp_run(params)
+    assert str(caught.value).startswith(
+        "no approval within 1 s; a run without a deployment cannot stay paused"
+    )
+    assert list(tmp_path.iterdir()) == []

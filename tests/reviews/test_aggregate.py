@@ -1,0 +1,107 @@
+"""Aggregation: mean or median, normalisation that is safe at its edges, the disagreement
+flag; raw scores always kept."""
+
+from __future__ import annotations
+
+from review_builders import CRITERIA, RUBRIC, review
+
+from kipp.reviews.aggregate import aggregate
+from kipp.reviews.models import RawScore
+from kipp.rubric import Rubric
+
+
+def settings(**changes: object) -> Rubric:
+    return RUBRIC.model_copy(update={"reviews": RUBRIC.reviews.model_copy(update=changes)})
+
+
+def test_mean_and_median_both_reported_and_the_rubric_picks_one() -> None:
+    reviews = [review("a", "p", 2), review("b", "p", 3), review("c", "p", 5)]
+    by_mean, _ = aggregate(reviews, settings(normalise=False))
+    by_median, _ = aggregate(reviews, settings(normalise=False, aggregate="median"))
+    mean = by_mean["p"].criteria["background"]
+    assert (mean.mean, mean.median, mean.value) == (3.3333, 3.0, 3.3333)
+    assert by_median["p"].criteria["background"].value == 3.0
+
+
+def test_raw_scores_kept_beside_the_levels_used() -> None:
+    found, _ = aggregate([review("a", "p", 4), review("b", "p", 2)], settings(normalise=False))
+    assert found["p"].criteria["novelty"].scores == [
+        RawScore(reviewer="a", score=4, level=4.0),
+        RawScore(reviewer="b", score=2, level=2.0),
+    ]
+
+
+def test_normalisation_of_a_reviewer_with_one_score_hardly_moves_it() -> None:
+    # "solo" gives one score; the rest of the panel gives 2s and 4s (mean 3, sd 1)
+    reviews = [review("x", f"q{i}", 2 if i % 2 else 4) for i in range(10)]
+    reviews.append(review("solo", "p", {"background": 5}))
+    found, adjusted = aggregate(reviews, settings(shrinkage=5))
+    solo = next(a for a in adjusted if a.reviewer == "solo")
+    assert (solo.scores, solo.sd, solo.weight) == (1, 0.0, 0.1667)
+    level = found["p"].criteria["background"].scores[0].level
+    # panel mean + (5 - panel mean) * sqrt(5/6): pulled a little toward the panel
+    panel_mean = (35 * 4 + 35 * 2 + 5) / 71
+    assert level == round(panel_mean + (5 - panel_mean) * (5 / 6) ** 0.5, 4) == 4.8282
+    assert 4.5 < level <= 5
+
+
+def test_normalisation_of_a_reviewer_giving_one_value_to_everything_is_safe() -> None:
+    flat = [review("flat", f"p{i}", 4) for i in range(6)]
+    varied = [review("v", f"p{i}", 1 + i % 5) for i in range(6)]
+    found, adjusted = aggregate(flat + varied, settings(shrinkage=0))
+    assert next(a for a in adjusted if a.reviewer == "flat").sd == 0.0
+    levels = {
+        s.level
+        for p in found.values()
+        for s in p.criteria["background"].scores
+        if s.reviewer == "flat"
+    }
+    # no division by zero: with no trust in their spread, all their scores sit at the panel mean
+    assert len(levels) == 1
+    assert levels == {round((4 * 6 + sum(1 + i % 5 for i in range(6))) / 12, 4)}
+
+
+def test_normalisation_when_the_whole_panel_gives_one_value_leaves_scores_alone() -> None:
+    found, _ = aggregate([review("a", "p", 3), review("b", "p", 3)], settings(normalise=True))
+    assert [s.level for s in found["p"].criteria["resources"].scores] == [3.0, 3.0]
+
+
+def test_normalisation_corrects_a_harsh_reviewer_toward_the_panel() -> None:
+    reviews = []
+    for i in range(8):
+        reviews += [review("fair", f"p{i}", 3 + i % 2), review("harsh", f"p{i}", 1 + i % 2)]
+    raw, _ = aggregate(reviews, settings(normalise=False))
+    fixed, _ = aggregate(reviews, settings(normalise=True, shrinkage=2))
+    harsh_raw = raw["p1"].criteria["background"].scores[1]
+    harsh_fixed = fixed["p1"].criteria["background"].scores[1]
+    assert harsh_raw.reviewer == harsh_fixed.reviewer == "harsh"
+    assert harsh_raw.level == 2.0
+    assert harsh_fixed.level > 2.5
+    assert harsh_fixed.score == 2  # the raw score is kept as given
+
+
+def test_disagreement_flagged_when_the_spread_reaches_the_threshold() -> None:
+    reviews = [
+        review("a", "p", {**dict.fromkeys(CRITERIA, 3), "novelty": 1}),
+        review("b", "p", {**dict.fromkeys(CRITERIA, 4), "novelty": 3}),
+        review("c", "p", {**dict.fromkeys(CRITERIA, 4), "novelty": 2}),
+    ]
+    found, _ = aggregate(reviews, settings(normalise=False, disagreement=2))
+    assert found["p"].disagreements == ["novelty"]
+    assert found["p"].criteria["novelty"].spread == 2.0
+    assert found["p"].criteria["background"].spread == 1.0
+
+
+def test_a_single_review_never_disagrees() -> None:
+    found, _ = aggregate([review("a", "p", 1)], settings(normalise=False, disagreement=1))
+    assert found["p"].disagreements == []
+
+
+def test_pending_counts_assigned_reviewers_without_complete_scores() -> None:
+    partial = review("b", "p", {"background": 3})
+    found, _ = aggregate([review("a", "p", 3), partial], RUBRIC, {"p": ["a", "b", "c"]})
+    assert (found["p"].assigned, found["p"].completed, found["p"].pending) == (
+        ["a", "b", "c"],
+        ["a"],
+        2,
+    )

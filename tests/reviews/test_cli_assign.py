@@ -1,0 +1,92 @@
+"""`kipp assign` as a coordinator types it: scoresheets written, refusals explained."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from builders import proposal_data, write_text, write_yaml
+from typer.testing import CliRunner
+
+from kipp.cli import app
+
+runner = CliRunner()
+
+
+def batch(tmp_path: Path, reviewers: int = 3) -> Path:
+    folder = tmp_path / "batch"
+    for i, agency in enumerate(["Dinas Kesehatan", "Dinas Pendidikan", "Kelurahan Jagalan"]):
+        write_yaml(folder, f"p{i}.yaml", proposal_data(agency=agency, title=f"Layanan Nomor {i}"))
+    panel = "".join(f"  - {{id: r{j}, name: Juri {j}}}\n" for j in range(reviewers))
+    write_text(folder, "reviewers.yaml", "reviewers:\n" + panel)
+    return folder
+
+
+def test_assign_writes_sheets_per_reviewer_and_the_assignment(tmp_path: Path) -> None:
+    folder = batch(tmp_path)
+    result = runner.invoke(app, ["assign", str(folder), "--per-proposal", "2", "--seed", "5"])
+    assert result.exit_code == 0, result.output
+    out = folder / "_reviews"
+    assert result.stdout.splitlines() == [
+        "3 eligible proposals x 2 reviewers = 6 reviews over 3 reviewers (each 2 to 2)",
+        "  r0: 2",
+        "  r1: 2",
+        "  r2: 2",
+        f"Scoresheets in {out}",
+    ]
+    assert sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file()) == [
+        "assignments.csv",
+        "csv/r0.csv",
+        "csv/r1.csv",
+        "csv/r2.csv",
+        "r0.xlsx",
+        "r1.xlsx",
+        "r2.xlsx",
+    ]
+    with (out / "assignments.csv").open(encoding="utf-8") as handle:
+        assert len(list(csv.reader(handle))) == 7
+
+
+def test_assign_same_seed_same_sheets(tmp_path: Path) -> None:
+    folder = batch(tmp_path)
+    runner.invoke(app, ["assign", str(folder), "-k", "1", "--seed", "3", "-o", str(tmp_path / "a")])
+    runner.invoke(app, ["assign", str(folder), "-k", "1", "--seed", "3", "-o", str(tmp_path / "b")])
+    first = (tmp_path / "a" / "assignments.csv").read_text("utf-8")
+    assert first == (tmp_path / "b" / "assignments.csv").read_text("utf-8")
+
+
+def test_assign_impossible_exits_2_naming_the_proposal(tmp_path: Path) -> None:
+    folder = batch(tmp_path, reviewers=1)
+    result = runner.invoke(app, ["assign", str(folder), "-k", "2"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "error: cannot assign reviewers: proposal 'p0' (Dinas Kesehatan) has 1 eligible "
+        "reviewer of 1; 2 needed; proposal 'p1' (Dinas Pendidikan) has 1 eligible reviewer "
+        "of 1; 2 needed; proposal 'p2' (Kelurahan Jagalan) has 1 eligible reviewer of 1; 2 "
+        "needed",
+        "hint: add reviewers from other agencies, lower --per-proposal, or drop conflicts that "
+        "were declared by mistake",
+    ]
+
+
+def test_assign_refuses_to_overwrite_scoresheets(tmp_path: Path) -> None:
+    folder = batch(tmp_path)
+    write_text(folder, "_reviews/r0.xlsx", "filled in")
+    result = runner.invoke(app, ["assign", str(folder), "-k", "1"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"error: {folder / '_reviews'} already holds scoresheets (1, e.g. "
+        f"{folder / '_reviews' / 'r0.xlsx'})",
+        "hint: keep completed sheets safe: give another --out, or --force to overwrite",
+    ]
+
+
+def test_assign_broken_panel_exits_2_with_its_lines(tmp_path: Path) -> None:
+    folder = batch(tmp_path)
+    panel = write_text(folder, "reviewers.yaml", "reviewers:\n  - id: r0\n")
+    result = runner.invoke(app, ["assign", str(folder)])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[:2] == [
+        f"error: panel {panel} is not valid:",
+        f"{panel}:2: reviewers.1.name: required, but missing; add `name:`",
+    ]

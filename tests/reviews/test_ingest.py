@@ -1,0 +1,164 @@
+"""Ingest of completed scoresheets: every problem located by sheet, row and column; partial
+progress kept and counted; nothing usable lost."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from builders import write_csv, write_text, write_xlsx
+from review_builders import CRITERIA, RUBRIC, header, make_proposal, row
+
+from kipp.reviews.ingest import load_reviews
+from kipp.reviews.models import ReviewerProgress, ReviewSet
+
+PANEL = """\
+reviewers:
+  - id: a
+    name: Ani
+  - id: b
+    name: Budi
+  - id: dinkes
+    name: Dewi
+    agency: Dinas Kesehatan
+    conflicts: [p2]
+"""
+PROPOSALS = [
+    make_proposal("p1", agency="Dinas Pendidikan"),
+    make_proposal("p2", agency="Kelurahan Jagalan"),
+    make_proposal("p3", agency="Dinas Kesehatan"),
+]
+FULL = [4] * len(CRITERIA)
+
+
+def batch(tmp_path: Path, assignments: str | None = None) -> Path:
+    folder = tmp_path / "batch"
+    write_text(folder, "reviewers.yaml", PANEL)
+    if assignments is not None:
+        write_text(folder, "_reviews/assignments.csv", assignments)
+    return folder
+
+
+def ingest(folder: Path) -> ReviewSet:
+    return load_reviews(folder, RUBRIC, PROPOSALS)
+
+
+def rendered(found: ReviewSet) -> list[str]:
+    return [f"{p.severity}: {p.render()}" for p in found.problems]
+
+
+def test_ingest_reports_each_bad_row_by_sheet_row_and_column(tmp_path: Path) -> None:
+    folder = batch(tmp_path)
+    sheet = write_csv(
+        folder,
+        "_reviews/a.csv",
+        [
+            header(),
+            row("zz", "p1", *FULL),
+            row("a", "nope", *FULL),
+            row("a", "p1", 4, 7, 4, 4, 4, 4, 4),
+            row("b", "p1", 4, 4),
+            row("dinkes", "p3", *FULL),
+            row("dinkes", "p2", *FULL),
+            row("a", "p2", "baik", *FULL[1:]),
+            row("a", "p1", *FULL),
+        ],
+    )
+    found = ingest(folder)
+    assert rendered(found) == [
+        f"error: {sheet}:2:A: reviewer: 'zz' is not on the panel (reviewers.yaml); use one of: "
+        "a, b, dinkes",
+        f"error: {sheet}:3:B: proposal: 'nope' is not an eligible proposal of this batch; copy "
+        "the id from the scoresheet kipp assign wrote",
+        f"error: {sheet}:4:E: novelty: '7' is not a score on the scale 1 to 5; give a whole "
+        "number from 1 to 5",
+        *(
+            f"warning: {sheet}:5:{col}: {cid}: not scored yet; give a whole number from 1 to 5"
+            for col, cid in zip("FGHIJ", CRITERIA[2:], strict=True)
+        ),
+        f"error: {sheet}:6:A: reviewer: 'dinkes' works at Dinas Kesehatan, the proposal's "
+        "agency; these scores are not used, ask another reviewer",
+        f"error: {sheet}:7:A: reviewer: 'dinkes' declared a conflict of interest with it; these "
+        "scores are not used, ask another reviewer",
+        f"error: {sheet}:8:D: background: 'baik' is not a score on the scale 1 to 5; give a "
+        "whole number from 1 to 5",
+        f"error: {sheet}:9:B: proposal: 'a' already scored 'p1' in {sheet} row 4; this row is "
+        "not used",
+    ]
+    # usable scores kept: a's p1 without novelty, b's partial p1, a's p2 without background
+    assert [(r.reviewer, r.proposal, sorted(r.scores), r.complete) for r in found.reviews] == [
+        ("a", "p1", sorted(set(CRITERIA) - {"novelty"}), False),
+        ("b", "p1", ["background", "novelty"], False),
+        ("a", "p2", sorted(set(CRITERIA) - {"background"}), False),
+    ]
+
+
+def test_ingest_reads_xlsx_numbers_and_reports_out_of_range(tmp_path: Path) -> None:
+    folder = batch(tmp_path)
+    sheet = write_xlsx(
+        folder, "_reviews/b.xlsx", [header(), row("b", "p1", *FULL), row("b", "p2", 0, *FULL[1:])]
+    )
+    found = ingest(folder)
+    assert rendered(found) == [
+        f"error: {sheet}:3:D: background: 0 is not a score on the scale 1 to 5; give a whole "
+        "number from 1 to 5"
+    ]
+    assert found.reviews[0].scores == dict.fromkeys(CRITERIA, 4)
+    assert found.reviews[0].complete is True
+
+
+def test_ingest_names_missing_columns_on_the_header_row(tmp_path: Path) -> None:
+    folder = batch(tmp_path)
+    no_ids = write_csv(folder, "_reviews/a.csv", [["title", "background"], ["x", "3"]])
+    no_novelty = write_csv(
+        folder, "_reviews/b.csv", [[h for h in header() if h != "novelty"], ["b", "p1"]]
+    )
+    assert rendered(ingest(folder)) == [
+        f"error: {no_ids}:1: (header): no `reviewer` or `proposal` column; row 1 must hold the "
+        "headers of the scoresheet kipp assign wrote (reviewer, proposal, criteria)",
+        f"error: {no_novelty}:1: novelty: no column for this criterion; add a column headed "
+        "`novelty`",
+    ]
+
+
+def test_ingest_warns_of_scores_not_assigned_and_still_uses_them(tmp_path: Path) -> None:
+    folder = batch(tmp_path, "reviewer,proposal\na,p1\nb,p1\n")
+    sheet = write_csv(
+        folder, "_reviews/a.csv", [header(), row("a", "p1", *FULL), row("a", "p2", *FULL)]
+    )
+    found = ingest(folder)
+    assert rendered(found) == [
+        f"warning: {sheet}:3:B: proposal: 'p2' was not assigned to 'a' (assignments.csv); the "
+        "scores are used, check the assignment was changed on purpose"
+    ]
+    assert [(r.reviewer, r.proposal) for r in found.reviews] == [("a", "p1"), ("a", "p2")]
+
+
+def test_ingest_progress_counts_assigned_completed_and_started(tmp_path: Path) -> None:
+    folder = batch(tmp_path, "reviewer,proposal\na,p1\na,p2\nb,p1\nb,p2\n")
+    write_csv(folder, "_reviews/a.csv", [header(), row("a", "p1", *FULL), row("a", "p2", 3)])
+    write_csv(folder, "_reviews/b.csv", [header(), row("b", "p1"), row("b", "p2")])
+    found = ingest(folder)
+    assert found.progress == [
+        ReviewerProgress(reviewer="a", name="Ani", assigned=2, completed=1, started=2),
+        ReviewerProgress(reviewer="b", name="Budi", assigned=2, completed=0, started=0),
+        ReviewerProgress(reviewer="dinkes", name="Dewi", assigned=0, completed=0, started=0),
+    ]
+    assert (found.proposals["p1"].pending, found.proposals["p2"].pending) == (1, 2)
+
+
+def test_ingest_reports_a_broken_panel_and_keeps_reading_sheets(tmp_path: Path) -> None:
+    folder = tmp_path / "batch"
+    panel = write_text(folder, "reviewers.yaml", "reviewers:\n  - id: A B\n    name: x\n")
+    write_csv(folder, "_reviews/a.csv", [header(), row("a", "p1", *FULL)])
+    found = ingest(folder)
+    assert rendered(found) == [
+        f"error: {panel}:2: reviewers.1.id: 'A B' is not a valid reviewer id: use lowercase "
+        "letters, digits and hyphens, e.g. 'ani-rahmawati'"
+    ]
+    assert len(found.reviews) == 1
+
+
+def test_ingest_of_a_batch_without_reviews_is_empty(tmp_path: Path) -> None:
+    found = ingest(tmp_path)
+    assert found.empty
+    assert found.proposals == {}

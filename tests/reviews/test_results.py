@@ -1,0 +1,141 @@
+"""What reviewers add to the results: raw scores, aggregates, disagreement, rank intervals,
+progress; and the raw-scores export."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+
+from kipp.assessment import assess, eligible_proposals, valid_proposals
+from kipp.corpus import load_corpus
+from kipp.gates import check_gates
+from kipp.i18n import Lang
+from kipp.intake import load_batch
+from kipp.results import CorpusOut, Results, RunOut, build_results
+from kipp.reviews.export import REVIEWS_CSV_HEADER, progress_table, reviews_csv
+from kipp.reviews.ingest import load_reviews
+from kipp.rubric import load_rubric
+
+SAMPLES = Path(__file__).resolve().parents[2] / "submissions" / "mojokerto-2022"
+
+
+@pytest.fixture(scope="module")
+def results() -> Results:
+    rubric = load_rubric()
+    batch = load_batch(SAMPLES, rubric.rubric.call.choices())
+    proposals = valid_proposals(batch)
+    eligible = eligible_proposals(proposals, check_gates(proposals, rubric.rubric))
+    reviews = load_reviews(SAMPLES, rubric.rubric, eligible)
+    assessed = assess(batch, rubric.rubric, load_corpus(), reviews=reviews)
+    run = RunOut(
+        rubric="kipp-2022",
+        rubric_sha256=rubric.sha256,
+        batch=str(SAMPLES),
+        started_at="2022-05-30T00:00:00+00:00",
+        finished_at="2022-05-30T00:00:00+00:00",
+        code_version="test",
+        lang=Lang.EN,
+        shortlist_size=5,
+        corpus=CorpusOut(path="corpus.csv", sha256="x", entries=0, prior_art_entries=0),
+        inputs=batch.inputs,
+    )
+    return build_results(batch, assessed, rubric, run)
+
+
+def test_results_final_with_complete_progress(results: Results) -> None:
+    assert results.summary.provisional is False
+    assert results.reviews is not None
+    assert (results.reviews.assigned, results.reviews.completed, results.reviews.complete) == (
+        30,
+        30,
+        True,
+    )
+    assert results.reviews.progress[0].note == "Dr. Bagus Hermawan: 5 of 5 proposals scored."
+    assert progress_table(results)[0] == {
+        "reviewer": "bagus-hermawan",
+        "name": "Dr. Bagus Hermawan",
+        "assigned": 5,
+        "completed": 5,
+        "started": 5,
+    }
+
+
+def test_results_keep_every_raw_score_and_the_rank_interval(results: Results) -> None:
+    scored = [p for p in results.proposals if p.rank is not None]
+    assert len(scored) == 10
+    for p in scored:
+        assert p.reviews is not None and p.rank_interval is not None
+        assert len(p.reviews.completed) == 3
+        assert all(len(c.scores) == 3 for c in p.reviews.criteria.values())
+        assert p.rank_interval.low <= p.rank <= p.rank_interval.high
+    assert results.reviews is not None
+    near = [p.id for p in scored if p.rank_interval and p.rank_interval.near_cutoff]
+    assert results.reviews.near_cutoff == sorted(
+        near, key=lambda i: next(p.rank for p in scored if p.id == i)
+    )
+
+
+def test_disagreement_suggests_an_extra_reviewer(results: Results) -> None:
+    flagged = [p for p in results.proposals if p.reviews and p.reviews.disagreements]
+    assert flagged
+    for p in flagged:
+        assert p.reviews is not None and p.reviews.extra_reviewer is not None
+        assert p.reviews.extra_reviewer.startswith("Reviewers disagree on ")
+        assert p.criteria is not None
+        assert all(p.criteria[c].disagreement for c in p.reviews.disagreements)
+
+
+def test_reviews_csv_has_one_row_per_raw_score(results: Results) -> None:
+    rows = list(csv.reader(io.StringIO(reviews_csv(results))))
+    assert rows[0] == REVIEWS_CSV_HEADER
+    assert len(rows) == 1 + 10 * 7 * 3  # proposals x criteria x reviewers
+    first = next(p for p in results.proposals if p.rank == 1)
+    assert {r[0] for r in rows[1:22]} == {first.id}
+
+
+def test_places_within_the_noise_at_the_cutoff_say_so(results: Results) -> None:
+    assert results.reviews is not None and results.reviews.cutoff_rank == 5
+    near = [p for p in results.proposals if p.rank_interval and p.rank_interval.near_cutoff]
+    assert near
+    note = (
+        "Near the shortlist cut-off (rank 5): its place is within the noise of the reviewers' "
+        "scores."
+    )
+    for p in near:
+        assert p.rank_interval is not None
+        assert p.rank_interval.note == (
+            f"Rank range {p.rank_interval.low}-{p.rank_interval.high} (90% of 1,000 resamples "
+            f"of the reviews). {note}"
+        )
+    clear = [p for p in results.proposals if p.rank_interval and not p.rank_interval.near_cutoff]
+    assert all(p.rank_interval and note not in p.rank_interval.note for p in clear)
+
+
+def test_documents_show_progress_rank_ranges_and_extra_reviewers(results: Results) -> None:
+    from kipp.render import render_html, render_markdown
+
+    rubric = load_rubric().rubric
+    markdown = render_markdown(results, rubric, Lang.EN, None)
+    html = render_html(results, rubric, Lang.EN, None)
+    assert "## Reviewers' scoring" in markdown
+    assert "30 of 30 reviews completed, by 6 reviewer(s). Every review is complete" in markdown
+    assert "| Dr. Bagus Hermawan | 5 | 5 | 5 |\n" in markdown
+    near = next(p for p in results.proposals if p.rank_interval and p.rank_interval.near_cutoff)
+    assert near.rank_interval is not None
+    for document in (markdown, html.replace("&#39;", "'")):
+        assert near.rank_interval.note in document
+    flagged = next(p for p in results.proposals if p.reviews and p.reviews.extra_reviewer)
+    assert flagged.reviews is not None and flagged.reviews.extra_reviewer is not None
+    assert flagged.reviews.extra_reviewer in markdown
+    assert 'id="reviews"' in html
+
+
+def test_reviews_csv_written_beside_the_other_documents(results: Results, tmp_path: Path) -> None:
+    from kipp.outputs import ScorecardFormat, write_run
+
+    written = write_run(results, load_rubric().rubric, tmp_path, scorecards=ScorecardFormat.HTML)
+    assert tmp_path / "reviews.csv" in written
+    assert (tmp_path / "reviews.csv").read_text(encoding="utf-8") == reviews_csv(results)
