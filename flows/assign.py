@@ -13,6 +13,7 @@ from prefect.artifacts import create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from pydantic import BaseModel, Field
 
+from flows.retries import IO_RETRIES
 from kipp.i18n import Lang
 from kipp.outputs import write_atomic
 from kipp.problems import KippError
@@ -56,7 +57,7 @@ def plan_task(params: AssignParameters) -> AssignPlan:
     )
 
 
-@task(name="write-scoresheets", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
+@task(name="write-scoresheets", cache_policy=NO_CACHE, **IO_RETRIES)
 def write_task(plan: AssignPlan, target: str, force: bool) -> list[str]:
     folder = Path(target)
     present = existing_scores(folder)

@@ -33,11 +33,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
-from prefect import Task, flow, get_run_logger, task
+from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.client.orchestration import get_client
-from prefect.client.schemas.objects import State, TaskRun
 from prefect.context import TaskRunContext
 from prefect.futures import PrefectFuture, as_completed
 from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
@@ -49,6 +48,7 @@ import kipp
 from flows import prefetch
 from flows.approval import await_approval
 from flows.artifacts import Progress, files_links, problems_table
+from flows.retries import IO_RETRIES
 from flows.server import check_api
 from flows.staging import write_staged
 from kipp import assessment as stages
@@ -63,7 +63,6 @@ from kipp.measures.novelty import MatchStore, NoveltyMeasure, measure_novelty
 from kipp.measures.similarity import CorpusIndex
 from kipp.models import Proposal
 from kipp.outputs import write_run
-from kipp.problems import KippError
 from kipp.results import CorpusOut, Results, RunOut, build_results
 from kipp.reviews.export import progress_table
 from kipp.reviews.ingest import load_reviews
@@ -216,27 +215,6 @@ def shortlist_key(context: TaskRunContext, parameters: dict[str, Any]) -> str:
         models_digest(proposals),
         models_digest(cards[p.id] for p in proposals),
     )
-
-
-def transient_io(task: Task[..., Any], task_run: TaskRun, state: State[Any]) -> bool:
-    """Retry a task that failed on I/O (a network share that blinked, a file busy for a
-    moment), never one that failed on its input: those are KippErrors with a message."""
-    try:
-        state.result()
-    except KippError:
-        return False
-    except OSError:
-        return True
-    except Exception:
-        return False
-    return False
-
-
-IO_RETRIES: dict[str, Any] = {
-    "retries": 2,
-    "retry_delay_seconds": [1, 5],
-    "retry_condition_fn": transient_io,
-}
 
 
 @task(name="load-rubric", cache_policy=NO_CACHE, **IO_RETRIES)

@@ -11,6 +11,7 @@ from prefect.cache_policies import NO_CACHE
 from pydantic import BaseModel, Field
 
 from flows.artifacts import problems_table
+from flows.retries import IO_RETRIES
 from kipp.intake import Batch, Limits, load_batch
 from kipp.rubric import load_rubric
 
@@ -32,7 +33,7 @@ class ValidateSummary(BaseModel):
     unread: int
 
 
-@task(name="intake", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
+@task(name="intake", cache_policy=NO_CACHE, **IO_RETRIES)
 def check_batch(batch: str, rubric: str | None) -> Batch:
     loaded = load_rubric(Path(rubric) if rubric else None)
     return load_batch(Path(batch), loaded.rubric.call.choices(), Limits())

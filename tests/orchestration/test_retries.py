@@ -7,7 +7,8 @@ from typing import Any
 import pytest
 from prefect.states import Completed, Failed
 
-from flows.run import intake_task, transient_io
+from flows.retries import transient_io
+from flows.run import intake_task
 from kipp.problems import KippError
 
 
@@ -31,3 +32,11 @@ def test_a_completed_state_is_not_retried() -> None:
 
 def test_io_tasks_retry_twice() -> None:
     assert (intake_task.retries, intake_task.retry_delay_seconds) == (2, [1, 5])
+
+
+def test_every_file_task_retries_only_transient_io() -> None:
+    from flows.assign import write_task
+    from flows.validate import check_batch
+
+    for task in (intake_task, check_batch, write_task):
+        assert task.retry_condition_fn is transient_io, task.name
