@@ -98,13 +98,27 @@ def measure(batch: Path, workers: int, reps: int) -> dict[str, Any]:
     }
 
 
-PREPARED: dict[str, Any] = {}  # the scoring inputs, prepared once by `measure`
+class _Local(dict[str, Any]):
+    """A dict that pickles as an empty one. Dask submissions carry the flow run's context,
+    and the context carries the flow, whose function cloudpickle pickles by value (the
+    module attribute `scoring` is the Flow, not the function; under `python -m` the module
+    is `__main__` too), with every global the function names. A plain dict here put the whole
+    prepared batch into every submission: pickled, unpickled and hashed 2-3 times by Dask's
+    `tokenize`, pickled again to send, unpickled by the worker (~4 s per chunk at N=3,500).
+    `kipp run` has no such global (its flow pickles to ~23 KB)."""
+
+    def __reduce_ex__(self, protocol: Any) -> tuple[Any, ...]:
+        return (dict, ())
+
+
+PREPARED: dict[str, Any] = _Local()  # the scoring inputs, prepared once by `measure`
 
 
 @flow(name="bench-dask-scoring")
 def scoring(use_dask: bool, cache: str) -> float:
-    """`score_all` on the prepared inputs; seconds. A module-level flow: a closure over the
-    inputs would be pickled into every Dask submission with the run's context."""
+    """`score_all` on the prepared inputs; seconds. The inputs come from PREPARED, which
+    pickles empty: the flow (its function by value, with the globals it names) travels in
+    every Dask submission with the run's context."""
     from flows.run import RunParameters, score_all
 
     params = RunParameters(

@@ -1,9 +1,10 @@
 """Make the sample batch's completed scoresheets, deterministically.
 
-Runs the same assignment `kipp assign submissions/mojokerto-2022 -k 3 --seed 2022` makes,
-writes the reviewers' XLSX sheets and `assignments.csv` into `_reviews/`, then fills every
-score as an invented reviewer would: a judgement per proposal and criterion, a personal
-bias (one reviewer harsh, one lenient, to show normalisation), and a little seeded noise.
+Runs the same assignment `kipp assign submissions/mojokerto-2022 -k 3 --seed 2022` makes
+(own agencies read through the batch's agency registry, `_agencies.yaml`), writes the
+reviewers' XLSX sheets and `assignments.csv` into `_reviews/`, then fills every score as an
+invented reviewer would: a judgement per proposal and criterion, a personal bias (one
+reviewer harsh, one lenient, to show normalisation), and a little seeded noise.
 One reviewer parts with the others on one criterion, to show the disagreement flag.
 
     .venv/bin/python -m bench.fill_reviews [--batch submissions/mojokerto-2022]
@@ -18,6 +19,7 @@ from pathlib import Path
 
 import openpyxl
 
+from kipp.compliance import agency_matcher
 from kipp.reviews.plan import plan_assignment
 from kipp.rubric import load_rubric
 
@@ -79,7 +81,14 @@ def main() -> None:
     batch = Path(args.batch)
     out = batch / "_reviews"
     rubric = load_rubric().rubric
-    plan = plan_assignment(batch, rubric, batch / "reviewers.yaml", PER_PROPOSAL, SEED)
+    plan = plan_assignment(
+        batch,
+        rubric,
+        batch / "reviewers.yaml",
+        PER_PROPOSAL,
+        SEED,
+        agency_of=agency_matcher(batch),
+    )
     rng = random.Random(SEED)
     out.mkdir(parents=True, exist_ok=True)
     for name, content in sorted(plan.files.items()):

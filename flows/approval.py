@@ -51,21 +51,30 @@ def _decision(answer: ApprovalInput) -> Decision:
     )
 
 
-def await_approval(wait_s: int) -> Decision:
-    """Block until a coordinator resumes the run with a decision (see the module's note)."""
+def _keys(attempt: int) -> tuple[str, str]:
+    """The pause and suspend keys of an attempt: each asks for a new form; a run started
+    again after a suspension replays the earlier attempts' answers by their keys."""
+    suffix = "" if attempt == 1 else f"-{attempt}"
+    return f"{PAUSE_KEY}{suffix}", f"{SUSPEND_KEY}{suffix}"
+
+
+def await_approval(wait_s: int, attempt: int = 1) -> Decision:
+    """Block until a coordinator resumes the run with a decision (see the module's note);
+    `attempt` counts the forms asked for in this run (a refused decision asks again)."""
     context = FlowRunContext.get()
     if context is None or context.flow_run is None:
         raise RuntimeError("approval can only be awaited inside a flow run")
     run = context.flow_run
-    if SUSPEND_KEY in (run.empirical_policy.pause_keys or set()):
+    pause_key, suspend_key = _keys(attempt)
+    if suspend_key in (run.empirical_policy.pause_keys or set()):
         # started again after a suspension: the suspend has fired, so this returns its input
-        return _decision(suspend_flow_run(wait_for_input=ApprovalInput, key=SUSPEND_KEY))
+        return _decision(suspend_flow_run(wait_for_input=ApprovalInput, key=suspend_key))
     try:
         answer = pause_flow_run(
             wait_for_input=ApprovalInput,
             timeout=wait_s,
             poll_interval=min(POLL_S, wait_s),
-            key=PAUSE_KEY,
+            key=pause_key,
         )
     except FlowPauseTimeout:
         if run.deployment_id is None:
@@ -78,6 +87,6 @@ def await_approval(wait_s: int) -> Decision:
         # can be suspended (paused with no deadline, the process released)
         with get_client(sync_client=True) as client:
             client.set_flow_run_state(run.id, Running(), force=True)
-        suspend_flow_run(wait_for_input=ApprovalInput, key=SUSPEND_KEY)  # raises Pause
+        suspend_flow_run(wait_for_input=ApprovalInput, key=suspend_key)  # raises Pause
         raise AssertionError("unreachable: suspend_flow_run exits the run") from None
     return _decision(answer)

@@ -23,11 +23,11 @@ class Progress:
     """A progress artifact that moves from 0 to 100 as `total` steps finish."""
 
     def __init__(self, total: int, what: str) -> None:
-        self.total = max(total, 1)
+        self.total = total
         self.what = what
         self.done = 0
-        created = create_progress_artifact(
-            progress=0.0, key="kipp-progress", description=self._describe()
+        created = create_progress_artifact(  # nothing to do is done: 100%
+            progress=0.0 if total else 100.0, key="kipp-progress", description=self._describe()
         )
         self.id = cast(UUID, created)  # sync context: the call ran, not a coroutine
 
@@ -38,7 +38,9 @@ class Progress:
         """One more step finished."""
         self.done += 1
         update_progress_artifact(
-            self.id, progress=100.0 * self.done / self.total, description=self._describe()
+            self.id,
+            progress=100.0 * min(self.done / self.total, 1.0) if self.total else 100.0,
+            description=self._describe(),
         )
 
 

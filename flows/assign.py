@@ -2,9 +2,9 @@
 
 Wires the same domain function as `kipp assign` (`kipp.reviews.plan.plan_assignment`: every
 eligible proposal gets K reviewers, loads differ by at most one, nobody reviews their own
-agency's proposals or a declared conflict) and writes the same scoresheets, one file at a
-time atomically. Scoresheets already in the folder are kept unless `force`. The loads and
-the assignment are shown as table artifacts."""
+agency's proposals, read through the batch's agency registry, or a declared conflict) and
+writes the same scoresheets, one file at a time atomically. Scoresheets already in the
+folder are kept unless `force`. The loads and the assignment are shown as table artifacts."""
 
 from pathlib import Path
 
@@ -14,6 +14,7 @@ from prefect.cache_policies import NO_CACHE
 from pydantic import BaseModel, Field
 
 from flows.retries import IO_RETRIES
+from kipp.compliance import agency_matcher
 from kipp.i18n import Lang
 from kipp.outputs import write_atomic
 from kipp.problems import KippError
@@ -53,7 +54,14 @@ def plan_task(params: AssignParameters) -> AssignPlan:
     batch = Path(params.batch)
     panel = Path(params.panel) if params.panel else batch / "reviewers.yaml"
     return plan_assignment(
-        batch, rubric.rubric, panel, params.per_proposal, params.seed, params.blind, params.lang
+        batch,
+        rubric.rubric,
+        panel,
+        params.per_proposal,
+        params.seed,
+        params.blind,
+        params.lang,
+        agency_matcher(batch),  # the batch's agency registry, if it has one
     )
 
 

@@ -20,7 +20,7 @@ A run killed midway (even with SIGKILL) and run again picks up every stage it ha
 Production (issue 6): scoring can run on a local Dask cluster (`dask`); with `approval` the
 run pauses after the shortlist for a coordinator's decision (`flows/approval.py`), applied by
 `kipp.approval`; the documents are rendered into a staging folder and moved in under a lock
-(`flows/staging.py`), so concurrent runs never mix their files; I/O tasks retry transient
+(`kipp.staging`), so concurrent runs never mix their files; I/O tasks retry transient
 `OSError`s; artifacts show progress, the shortlist, scores, validation problems and links
 to the documents (`flows/artifacts.py`). With PREFECT_API_URL set, a server that does not
 answer is reported in seconds (`flows/server.py`).
@@ -49,10 +49,9 @@ from flows import prefetch
 from flows.approval import await_approval
 from flows.artifacts import Progress, files_links, problems_table
 from flows.retries import IO_RETRIES
-from flows.server import check_api
-from flows.staging import write_staged
+from flows.server import api_url, check_api
 from kipp import assessment as stages
-from kipp.approval import Decision, apply_decision
+from kipp.approval import ApprovalError, Decision, apply_decision, check_decision
 from kipp.caching import cache_dir, code_version, digest, models_digest, sources_digest
 from kipp.compliance import REGISTRY_FILE, agency_matcher
 from kipp.corpus import Corpus, load_corpus
@@ -63,6 +62,7 @@ from kipp.measures.novelty import MatchStore, NoveltyMeasure, measure_novelty
 from kipp.measures.similarity import CorpusIndex
 from kipp.models import Proposal
 from kipp.outputs import write_run
+from kipp.problems import KippError
 from kipp.results import CorpusOut, Results, RunOut, build_results
 from kipp.reviews.export import progress_table
 from kipp.reviews.ingest import load_reviews
@@ -70,7 +70,8 @@ from kipp.reviews.models import ReviewSet
 from kipp.rubric import LoadedRubric, load_rubric
 from kipp.scoring import Scorecard
 from kipp.shortlist import Placement
-from kipp.summaries import counts_line, scores_table, summary_markdown
+from kipp.staging import write_staged
+from kipp.summaries import counts_line, decision_markdown, scores_table, summary_markdown
 
 CHUNK = 200
 FLOW_SOURCE = sources_digest(Path(__file__))  # the tasks' own code is part of every key
@@ -308,7 +309,7 @@ def shortlist_task(
 
 @task(name="reviews", cache_policy=NO_CACHE, **IO_RETRIES)
 def reviews_task(batch: str, rubric: LoadedRubric, proposals: Sequence[Proposal]) -> ReviewSet:
-    found = load_reviews(Path(batch), rubric.rubric, proposals)
+    found = load_reviews(Path(batch), rubric.rubric, proposals, agency_matcher(Path(batch)))
     get_run_logger().info(
         "reviews: %d rows from %d sheets, %d problems",
         len(found.reviews),
@@ -358,8 +359,7 @@ def kipp_run(params: RunParameters) -> RunSummary:
             reviews=reviews,
         )
         proposed = build_results(batch, pending, rubric, run_out(params, rubric, corpus, batch))
-        shortlist_artifact(proposed, rubric, params.lang, AWAITING)
-        decision = await_approval(params.approval_wait_s)
+        decision = approved_decision(proposed, placements, rubric, params)
         placements = apply_decision(placements, decision)
         get_run_logger().info(
             "approval by %s: %d proposals moved", decision.decided_by, len(decision.moves)
@@ -440,6 +440,34 @@ AWAITING = (
 )
 
 
+APPROVAL_ATTEMPTS = 5
+
+
+def approved_decision(
+    proposed: Results, placements: dict[str, Placement], rubric: LoadedRubric, params: RunParameters
+) -> Decision:
+    """Wait for the coordinator's decision; one that cannot apply (an unknown id, a move
+    without a reason) is refused with the reason shown above the proposed shortlist, and the
+    run pauses again for a corrected form, up to APPROVAL_ATTEMPTS times."""
+    state = AWAITING
+    for attempt in range(1, APPROVAL_ATTEMPTS + 1):
+        shortlist_artifact(proposed, rubric, params.lang, state)
+        decision = await_approval(params.approval_wait_s, attempt)
+        try:
+            check_decision(placements, decision)
+        except ApprovalError as exc:
+            get_run_logger().warning("approval form refused: %s (%s)", exc.message, exc.hint)
+            if attempt == APPROVAL_ATTEMPTS:
+                raise
+            state = f"{REFUSED} {exc.message} ({exc.hint}). {AWAITING}"
+            continue
+        return decision
+    raise AssertionError("unreachable: the last attempt returns or raises")
+
+
+REFUSED = "The last decision could not be applied:"
+
+
 def shortlist_artifact(
     results: Results, rubric: LoadedRubric, lang: Lang, state: str | None
 ) -> None:
@@ -449,20 +477,9 @@ def shortlist_artifact(
     if state:
         markdown = f"**{state}**\n\n{markdown}"
     if results.approval is not None:
-        markdown += "\n" + decision_markdown(results.approval)
+        markdown += "\n" + decision_markdown(results, lang)
     key = "kipp-shortlist-proposed" if state else "kipp-shortlist"
     create_markdown_artifact(key=key, markdown=markdown, description=counts_line(results, lang))
-
-
-def decision_markdown(decision: Decision) -> str:
-    """Who decided what on the shortlist, and why."""
-    head = "approved as ranked" if decision.approved_as_ranked else "changed"
-    lines = [f"**Shortlist {head} by {decision.decided_by}** ({decision.decided_at})"]
-    if decision.note:
-        lines.append(f"> {decision.note}")
-    for move in decision.moves:
-        lines.append(f"- moved {move.direction.value}: `{move.proposal_id}`: {move.reason}")
-    return "\n\n".join(lines) + "\n"
 
 
 def score_all(
@@ -497,6 +514,8 @@ def score_all(
             "n_workers": params.dask_workers,
             "threads_per_worker": 1,
             "processes": True,
+            "host": "127.0.0.1",  # scheduler and workers listen on this machine only
+            "dashboard_address": None,  # no dashboard web server (it would listen on :8787)
             # the workers report to this run's server, also the embedded one (else each
             # worker process would start a server of its own: ~10 s each)
             "env": {"PREFECT_API_URL": current_api_url()},
@@ -535,8 +554,9 @@ EMBEDDED_SERVER_ENVIRONMENT = {
 
 
 def embedded() -> bool:
-    """True when no Prefect server is configured: runs go to Prefect's embedded server."""
-    return not os.environ.get("PREFECT_API_URL")
+    """True when no Prefect server is configured (in the environment or the active Prefect
+    profile): runs go to Prefect's embedded server."""
+    return api_url() is None
 
 
 def client_settings() -> dict[Setting, Any]:
@@ -548,6 +568,12 @@ def client_settings() -> dict[Setting, Any]:
 def run_kipp(params: RunParameters) -> RunSummary:
     """Run the flow as `kipp run` does: on the embedded server with the settings above, or on
     the server named by PREFECT_API_URL."""
+    if params.approval and embedded():
+        raise KippError(
+            "--approval needs a Prefect server whose UI the coordinator opens to decide",
+            "start one with `prefect server start --host 127.0.0.1` and set "
+            "PREFECT_API_URL=http://127.0.0.1:4200/api (or use `kipp serve`)",
+        )
     if embedded():
         for name, value in EMBEDDED_SERVER_ENVIRONMENT.items():
             os.environ.setdefault(name, value)

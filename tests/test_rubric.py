@@ -86,6 +86,14 @@ def test_thresholds_must_increase(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize("thresholds", ["[0.2, 0.4, 0.6, 1.5]", "[-0.2, 0.4, 0.6, 0.8]"])
+def test_thresholds_must_lie_between_0_and_1(tmp_path: Path, thresholds: str) -> None:
+    text = VALID.replace("[0.2, 0.4, 0.6, 0.8]", thresholds)
+    assert problems(tmp_path, text) == [
+        ":22: criteria.1.thresholds: thresholds are scores between 0 and 1"
+    ]
+
+
 def test_thresholds_must_be_four(tmp_path: Path) -> None:
     text = VALID.replace("[0.2, 0.4, 0.6, 0.8]", "[0.2, 0.4]")
     assert problems(tmp_path, text) == [

@@ -7,6 +7,7 @@ baseline); the Prefect flow composes the same stage functions as batched tasks.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import cached_property
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -35,6 +36,13 @@ class Assessment(BaseModel):
     placements: dict[str, Placement]
     reviews: ReviewSet = Field(default_factory=ReviewSet)
     uncertainty: dict[str, RankInterval] = Field(default_factory=dict)
+
+    @cached_property
+    def cutoff_rank(self) -> int | None:
+        """The rank of the last shortlisted proposal (computed once: every proposal's rank
+        interval is read against it)."""
+        chosen = [p.rank for p in self.placements.values() if p.shortlisted]
+        return max(chosen) if chosen else None
 
 
 def valid_proposals(batch: Batch) -> list[Proposal]:

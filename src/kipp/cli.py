@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 import json
-import os
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -242,14 +241,6 @@ def run(
                 "give the folder that holds the proposals",
             )
         )
-    if approval and not os.environ.get("PREFECT_API_URL"):
-        raise _fail(
-            KippError(
-                "--approval needs a Prefect server whose UI the coordinator opens to decide",
-                "start one with `prefect server start --host 127.0.0.1` and set "
-                "PREFECT_API_URL=http://127.0.0.1:4200/api (or use `kipp serve`)",
-            )
-        )
     from flows.run import RunParameters, run_kipp
 
     params = RunParameters(
@@ -264,6 +255,8 @@ def run(
     )
     try:
         summary = run_kipp(params)
+    except KippError as exc:  # refused before the run started (e.g. --approval, no server)
+        raise _fail(exc) from None
     except Exception as exc:  # the run itself failed: say so, with the cause
         err.print(f"[red]run failed:[/] {escape(type(exc).__name__)}: {escape(str(exc))}")
         raise typer.Exit(EXIT_RUN_FAILED) from None
@@ -331,9 +324,12 @@ def assign(
     """Assign reviewers to every eligible proposal and write one scoresheet per reviewer.
 
     Every eligible proposal gets K reviewers, loads differ by at most one, and nobody reviews
-    their own agency's proposals or a declared conflict. Writes REVIEWER.xlsx, csv/REVIEWER.csv
-    and assignments.csv. Exit status 0 when written, 2 when no assignment is possible.
+    their own agency's proposals or a declared conflict (agencies read through the batch's
+    agency registry, _agencies.yaml, when there is one). Writes REVIEWER.xlsx,
+    csv/REVIEWER.csv and assignments.csv. Exit status 0 when written, 2 when no assignment is
+    possible.
     """
+    from kipp.compliance import agency_matcher
     from kipp.outputs import write_atomic
     from kipp.reviews.plan import plan_assignment
     from kipp.reviews.sheets import existing_scores
@@ -357,6 +353,7 @@ def assign(
             seed,
             blind,
             lang,
+            agency_matcher(batch),  # the batch's agency registry, if it has one
         )
     except KippError as exc:
         raise _fail(exc) from None
@@ -386,6 +383,7 @@ def scorecards(
     only for small batches (about 0.25 s each)."""
     from kipp.outputs import write_scorecards
     from kipp.results import Results
+    from kipp.staging import write_staged
 
     loaded = _rubric(rubric)
     source = out / "results.json"
@@ -402,9 +400,11 @@ def scorecards(
                 "pass the run's rubric with --rubric",
             )
         )
-    files = write_scorecards(results, loaded.rubric, out, pdf)
+    written = write_staged(
+        lambda staging: write_scorecards(results, loaded.rubric, staging, pdf), out, partial=True
+    )
     console.print(
-        f"{len(results.proposals)} scorecards in [bold]{escape(str(files[-1].parent))}[/]"
+        f"{len(results.proposals)} scorecards in [bold]{escape(str(written[-1].parent))}[/]"
     )
 
 

@@ -7,7 +7,7 @@ so one run can be rendered in either language. Numbers and dates are formatted p
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -65,6 +65,40 @@ def format_date(value: date, lang: Lang) -> str:
     """`1 Juli 2019` / `1 July 2019`."""
     months = MONTH_NAMES_ID if lang is Lang.ID else _MONTHS_EN
     return f"{value.day} {months[value.month]} {value.year}"
+
+
+def _utc_offset(offset: timedelta) -> str:
+    """`UTC`, `UTC+7`, `UTC+5:30`, `UTC-3`."""
+    minutes = int(offset.total_seconds()) // 60
+    if minutes == 0:
+        return "UTC"
+    sign = "+" if minutes > 0 else "-"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
+
+
+def format_datetime(value: datetime, lang: Lang) -> str:
+    """`20 April 2022 pukul 09.00 UTC+7` (id) / `20 April 2022 at 09:00 UTC+7` (en): the day
+    and the time of day in the value's own time zone, named by its offset when it has one."""
+    day = format_date(value.date(), lang)
+    if lang is Lang.ID:
+        when = f"{day} pukul {value.hour:02d}.{value.minute:02d}"
+    else:
+        when = f"{day} at {value.hour:02d}:{value.minute:02d}"
+    offset = value.utcoffset()
+    return when if offset is None else f"{when} {_utc_offset(offset)}"
+
+
+def format_timestamp(stamp: str, lang: Lang) -> str:
+    """An ISO 8601 date or date and time (`2022-04-20`, `2022-04-20T02:00:07+00:00`) in
+    `lang`'s form; anything else as written (a value a person typed is shown, not lost)."""
+    text = stamp.strip()
+    try:
+        if "T" not in text and " " not in text:
+            return format_date(date.fromisoformat(text), lang)
+        return format_datetime(datetime.fromisoformat(text), lang)
+    except ValueError:
+        return stamp
 
 
 def _format(value: Param, lang: Lang) -> str:

@@ -13,13 +13,13 @@ import csv
 import io
 import json
 import os
-import shutil
 import tempfile
 from enum import StrEnum
 from pathlib import Path
 
 from kipp.cells import neutralise
 from kipp.compliance import REGISTRY_FILE, RegistryLoad, compliance, load_registry
+from kipp.i18n import format_number, tr
 from kipp.keys import slugify
 from kipp.render.html import (
     IndexEntry,
@@ -157,46 +157,35 @@ def _scorecard_names(results: Results) -> list[str]:
 
 
 def write_scorecards(results: Results, rubric: Rubric, out_dir: Path, pdf: bool) -> list[Path]:
-    """Write `out_dir/scorecards/` whole: every proposal's scorecard (HTML, and PDF when
-    `pdf`) and `index.html`, built in a temporary folder that then replaces the old one, so
-    scorecards of proposals no longer in the batch do not linger."""
-    out_dir.mkdir(parents=True, exist_ok=True)
+    """Write `out_dir/scorecards/`: every proposal's scorecard (HTML, and PDF when `pdf`) and
+    `index.html`. Callers write into a fresh staging folder (`kipp.staging.write_staged`),
+    which then replaces the scorecards of the previous run, so those of proposals no longer
+    in the batch do not linger."""
     target = out_dir / SCORECARDS
-    building = Path(tempfile.mkdtemp(dir=out_dir, prefix=f".{SCORECARDS}."))
-    try:
-        os.chmod(building, 0o777 & ~_umask())
-        view = document_view(results, rubric)
-        entries = []
-        names: list[str] = []
-        for p, name in zip(results.proposals, _scorecard_names(results), strict=True):
-            html = render_scorecard_html(scorecard_view(p, results, rubric))
-            (building / f"{name}.html").write_text(html, encoding="utf-8")
-            names.append(f"{name}.html")
-            if pdf:
-                (building / f"{name}.pdf").write_bytes(html_to_pdf(html))
-                names.append(f"{name}.pdf")
-            entries.append(
-                IndexEntry(
-                    title=p.title or MISSING,
-                    agency=p.agency or MISSING,
-                    status=p.status.value,
-                    total=MISSING if p.total is None else f"{p.total:.2f}",
-                    html=f"{name}.html",
-                    pdf=f"{name}.pdf" if pdf else "",
-                )
+    target.mkdir(parents=True, exist_ok=True)
+    lang = results.run.lang
+    view = document_view(results, rubric)
+    entries = []
+    names: list[str] = []
+    for p, name in zip(results.proposals, _scorecard_names(results), strict=True):
+        html = render_scorecard_html(scorecard_view(p, results, rubric))
+        (target / f"{name}.html").write_text(html, encoding="utf-8")
+        names.append(f"{name}.html")
+        if pdf:
+            (target / f"{name}.pdf").write_bytes(html_to_pdf(html))
+            names.append(f"{name}.pdf")
+        entries.append(
+            IndexEntry(
+                title=p.title or MISSING,
+                agency=p.agency or MISSING,
+                status=tr(f"status.label.{p.status.value}", lang),
+                total=MISSING if p.total is None else format_number(p.total, lang, 2),
+                html=f"{name}.html",
+                pdf=f"{name}.pdf" if pdf else "",
             )
-        index = render_scorecard_index(view, entries)
-        (building / "index.html").write_text(index, encoding="utf-8")
-        old = None
-        if target.exists():
-            old = Path(tempfile.mkdtemp(dir=out_dir, prefix=f".{SCORECARDS}.old."))
-            os.replace(target, old / SCORECARDS)
-        os.replace(building, target)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
-    except BaseException:
-        shutil.rmtree(building, ignore_errors=True)
-        raise
+        )
+    index = render_scorecard_index(view, entries)
+    (target / "index.html").write_text(index, encoding="utf-8")
     return [target / name for name in [*names, "index.html"]]
 
 

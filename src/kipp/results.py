@@ -80,13 +80,15 @@ class RawScoreOut(_Out):
 
 
 class CriterionReviewsOut(_Out):
-    """Every reviewer's score of one criterion, mean, median, the value used and the flag."""
+    """Every reviewer's score of one criterion, mean, median, the value used, the spread
+    (after normalisation, what the flag reads) and the raw spread (as given), and the flag."""
 
     scores: list[RawScoreOut]
     mean: float
     median: float
     value: float
     spread: float
+    raw_spread: int | None = None  # None in results written before kipp recorded it
     disagreement: bool
 
 
@@ -374,6 +376,7 @@ def _proposal_reviews(
                 median=v.median,
                 value=v.value,
                 spread=v.spread,
+                raw_spread=v.raw_spread,
                 disagreement=v.disagreement,
             )
             for cid, v in reviews.criteria.items()
@@ -398,7 +401,7 @@ def _interval(
             iterations=settings.bootstrap.iterations,
         )
     ]
-    cutoff = cutoff_rank(assessment)
+    cutoff = assessment.cutoff_rank
     if interval.near_cutoff and cutoff is not None:
         sentences.append(text("reviews.near_cutoff", cutoff=cutoff))
     return RankIntervalOut(
@@ -407,12 +410,6 @@ def _interval(
         near_cutoff=interval.near_cutoff,
         note=_sentences(sentences, lang),
     )
-
-
-def cutoff_rank(assessment: Assessment) -> int | None:
-    """The rank of the last shortlisted proposal."""
-    chosen = [p.rank for p in assessment.placements.values() if p.shortlisted]
-    return max(chosen) if chosen else None
 
 
 def reviews_out(assessment: Assessment, rubric: Rubric, lang: Lang) -> ReviewsOut | None:
@@ -460,7 +457,7 @@ def reviews_out(assessment: Assessment, rubric: Rubric, lang: Lang) -> ReviewsOu
             for a in found.adjustments
         ],
         problems=_problems(list(found.problems)),
-        cutoff_rank=cutoff_rank(assessment),
+        cutoff_rank=assessment.cutoff_rank,
         near_cutoff=sorted(near, key=lambda pid: assessment.placements[pid].rank),
     )
 

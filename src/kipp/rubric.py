@@ -173,7 +173,7 @@ class Criterion(RubricModel):
         for low, high in pairwise(values):
             if not low < high:
                 raise ValueError(f"thresholds must increase: {low} is followed by {high}")
-        if not values[0] >= 0 and values[-1] <= 1:
+        if not (values[0] >= 0 and values[-1] <= 1):
             raise ValueError("thresholds are scores between 0 and 1")
         return values
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from kipp.i18n import Lang, format_number, tr
+from kipp.render.jinja import markdown_text
+from kipp.render.views import approval_view
 from kipp.results import ProposalOut, ProposalStatus, Results
 from kipp.rubric import Rubric
 
@@ -52,6 +54,20 @@ def summary_markdown(results: Results, rubric: Rubric, lang: Lang) -> str:
             f"| {p.rank} | {_cell(p.title)} | {_cell(p.agency)} | {_cell(p.category)} | {total} |"
         )
     return "\n".join(lines) + "\n"
+
+
+def decision_markdown(results: Results, lang: Lang) -> str:
+    """The coordinator's decision on the shortlist (who, when, each move and why), as the
+    documents say it; empty when the run had no approval step."""
+    view = approval_view(results, lang)
+    if view is None:
+        return ""
+    blocks = [f"**{markdown_text(view.summary)}**"]
+    if view.note:
+        blocks.append(markdown_text(view.note))
+    if view.moves:
+        blocks.append("\n".join(f"- {markdown_text(move)}" for move in view.moves))
+    return "\n\n".join(blocks) + "\n"
 
 
 def scores_table(results: Results, rubric: Rubric) -> list[dict[str, Any]]:

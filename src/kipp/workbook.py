@@ -25,7 +25,7 @@ from kipp.cells import neutralise
 from kipp.compliance import RegistryLoad, compliance
 from kipp.i18n import Lang, tr
 from kipp.measures.novelty import Neighbour
-from kipp.render.views import localised
+from kipp.render.views import field_label, localised
 from kipp.results import ProblemOut, ProposalStatus, Results
 from kipp.rubric import Rubric
 
@@ -150,7 +150,9 @@ def _where(problem: ProblemOut) -> str | None:
 
 
 def problems_sheet(src: SheetSource) -> Sheet:
-    """Every intake problem and notice, and every unread file, located."""
+    """Every intake problem and notice, every unread file, and the problems of the
+    reviewers' scoresheets and panel and of the agency registry, located; messages and
+    labels in the run's language."""
     lang = src.lang
     header = (
         tr("doc.col.path", lang),
@@ -160,26 +162,31 @@ def problems_sheet(src: SheetSource) -> Sheet:
         tr("doc.col.severity", lang),
         tr("doc.col.message", lang),
     )
-    rows: list[tuple[Cell, ...]] = []
-    located: list[tuple[str | None, ProblemOut]] = [
-        (p.id, pr) for p in src.results.proposals for pr in p.problems
+    results = src.results
+
+    def row(pid: str | None, pr: ProblemOut) -> tuple[Cell, ...]:
+        return (
+            pr.path,
+            pid,
+            field_label(pr.field, lang),
+            _where(pr),
+            tr(f"doc.severity.{pr.severity}", lang),
+            localised(pr.message, lang),
+        )
+
+    rows = [row(p.id, pr) for p in results.proposals for pr in p.problems]
+    rows += [row(None, n) for n in results.notices]
+    rows += [
+        (u.path, None, None, None, tr("rep.problem.unread", lang), localised(u.reason, lang))
+        for u in results.unread
     ]
-    located += [(None, n) for n in src.results.notices]
-    for pid, pr in located:
-        rows.append(
-            (
-                pr.path,
-                pid,
-                pr.field,
-                _where(pr),
-                tr(f"doc.severity.{pr.severity}", lang),
-                pr.message,
-            )
-        )
-    for u in src.results.unread:
-        rows.append(
-            (u.path, None, None, None, tr("rep.problem.unread", lang), localised(u.reason, lang))
-        )
+    if results.reviews is not None:
+        rows += [row(None, pr) for pr in results.reviews.problems]
+    if src.registry is not None:
+        rows += [
+            row(None, ProblemOut.model_validate(pr, from_attributes=True))
+            for pr in src.registry.problems
+        ]
     return Sheet(tr("rep.sheet.problems", lang), header, rows)
 
 

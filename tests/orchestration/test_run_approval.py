@@ -16,6 +16,7 @@ from prefect.client.schemas.objects import StateType
 
 from flows.approval import ApprovalTimeoutError
 from flows.run import RunParameters, RunSummary, kipp_run
+from kipp.i18n import Lang, format_timestamp
 from orchestration.helpers import SAMPLE, results
 
 
@@ -98,7 +99,8 @@ def test_paused_run_resumed_with_moves_records_the_decision(tmp_path: Path) -> N
     markdown = (out / "shortlist.md").read_text(encoding="utf-8")
     assert (
         "> **Keputusan koordinator:** Daftar pendek diputuskan oleh Rina Kartika pada "
-        f"{decided_at}: 2 proposal dipindahkan. Catatan: checked with the regional secretary"
+        f"{format_timestamp(decided_at, Lang.ID)}: 2 proposal dipindahkan. "
+        "Catatan: checked with the regional secretary"
     ) in markdown
     assert f"> - {first_out['title']}: dimasukkan. Alasan: serves villages" in markdown
     assert "Keputusan koordinator" in (out / "shortlist.html").read_text(encoding="utf-8")
@@ -112,3 +114,31 @@ def test_approval_not_given_in_time_outside_a_deployment_says_why(tmp_path: Path
         "no approval within 1 s; a run without a deployment cannot stay paused"
     )
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_decision_that_cannot_apply_is_refused_and_the_run_asks_again(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    params = RunParameters(batch=str(SAMPLE), out=str(out), approval=True, approval_wait_s=120)
+    thread, box = _in_thread(params)
+    run_id = _paused_run()
+    typo = {
+        "decided_by": "Rina Kartika",
+        "moves": [{"proposal_id": "no-such-proposal", "direction": "in", "reason": "typo"}],
+    }
+    with get_client(sync_client=True) as client:
+        client.resume_flow_run(run_id, run_input=typo)
+        assert _paused_run() == run_id  # paused again, for a corrected form
+        state = client.read_flow_run(run_id).state
+        assert state is not None and state.state_details.pause_key == "kipp-approval-2"
+        artifact = client.read_latest_artifacts()  # the proposed shortlist says why
+        proposed = next(a for a in artifact if a.key == "kipp-shortlist-proposed")
+        assert (
+            "The last decision could not be applied: approval: proposal 'no-such-proposal' "
+            "is not among the scored proposals"
+        ) in str(proposed.data)
+        assert not out.exists()
+        client.resume_flow_run(run_id, run_input={"decided_by": "Rina Kartika"})
+    thread.join(timeout=60)
+    assert "error" not in box, box.get("error")
+    assert results(out)["approval"]["decided_by"] == "Rina Kartika"
+    assert results(out)["approval"]["moves"] == []

@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from prefect.client.orchestration import get_client
+from prefect.client.schemas.objects import FlowRun
 
 from orchestration.helpers import SAMPLE, child_run, finish
 
@@ -27,4 +29,19 @@ def test_two_runs_at_once_leave_one_complete_set_of_documents(tmp_path: Path) ->
         assert MARKS[lang] in text, name
         assert MARKS[other] not in text, name
     assert f'<html lang="{lang}">' in (out / "shortlist.html").read_text(encoding="utf-8")
+    index = (out / "scorecards" / "index.html").read_text(encoding="utf-8")
+    assert f'<html lang="{lang}">' in index  # the scorecards belong to the same run
     assert sorted(p.name for p in tmp_path.iterdir()) == [".out.lock", "cache", "out"]
+    first, second = _runs_into(out)
+    assert first.start_time is not None and second.start_time is not None
+    assert first.end_time is not None and second.end_time is not None
+    # the runs really overlapped: each started before the other ended
+    assert first.start_time < second.end_time and second.start_time < first.end_time
+
+
+def _runs_into(out: Path) -> list[FlowRun]:
+    with get_client(sync_client=True) as client:
+        runs = client.read_flow_runs(limit=200)
+    mine = [r for r in runs if r.parameters.get("params", {}).get("out") == str(out)]
+    assert len(mine) == 2, [r.parameters for r in runs]
+    return mine

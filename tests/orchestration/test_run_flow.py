@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from prefect.client.orchestration import get_client
 
 from flows.run import RunParameters, kipp_run
 from kipp.i18n import Lang
@@ -31,6 +32,7 @@ def _load(path: Path) -> dict[str, Any]:
 
 def test_run_writes_every_document(sample_run: Path) -> None:
     assert sorted(p.name for p in sample_run.iterdir()) == [
+        ".kipp-files.json",  # what kipp wrote, so the next run removes only its own files
         "compliance.csv",
         "results.json",
         "results.xlsx",
@@ -121,3 +123,14 @@ def test_run_in_english(tmp_path: Path) -> None:
         "detail": "Started 1 September 2021: 7 months before the deadline (15 April 2022); "
         "the call requires 24.",
     }
+
+
+def test_progress_of_a_batch_with_nothing_to_score_is_complete(tmp_path: Path) -> None:
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    (batch / "notes.txt").write_text("not a proposal", encoding="utf-8")
+    summary = kipp_run(RunParameters(batch=str(batch), out=str(tmp_path / "out")))
+    assert summary.scored == summary.shortlisted == 0
+    with get_client(sync_client=True) as client:
+        latest = [a for a in client.read_latest_artifacts() if a.key == "kipp-progress"]
+    assert latest and latest[0].data == 100.0

@@ -58,3 +58,30 @@ def test_run_killed_midway_then_rerun_equals_an_uninterrupted_run(tmp_path: Path
         ".fresh.lock",
         ".out.lock",
     ]  # no staging folder left behind, even by the killed run
+
+
+def test_run_killed_while_moving_documents_in_leaves_no_staging_after_the_rerun(
+    tmp_path: Path,
+) -> None:
+    batch = tmp_path / "batch"
+    generate_batch(batch, 300, seed=3)
+    cache, out = tmp_path / "cache", tmp_path / "out"
+
+    killed = child_run(batch, out, cache)
+    deadline = time.monotonic() + 120
+    staging: list[Path] = []
+    while not staging and killed.poll() is None and time.monotonic() < deadline:
+        staging = [p for p in tmp_path.glob(".out.staging-*") if any(p.rglob("*.html"))]
+        time.sleep(0.005)
+    if killed.poll() is not None:
+        finish(killed)
+        pytest.fail("the run ended before it rendered its documents")
+    os.kill(killed.pid, signal.SIGKILL)  # documents half-rendered in the staging folder
+    killed.wait(timeout=30)
+    assert staging[0].is_dir()
+    assert not (out / "results.json").exists()  # nothing half-written reached the folder
+
+    finish(child_run(batch, out, cache))
+
+    assert not list(tmp_path.glob(".out.staging-*"))  # the killed run's folder was removed
+    assert (out / "results.json").is_file()

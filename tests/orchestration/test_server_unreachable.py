@@ -83,9 +83,21 @@ def test_kipp_run_with_approval_but_no_server_is_a_usage_error(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.delenv("PREFECT_API_URL", raising=False)
-    result = CliRunner().invoke(app, ["run", str(SAMPLE), "--approval"])
+    with temporary_settings(restore_defaults={PREFECT_API_URL}):  # no server in any profile
+        result = CliRunner().invoke(app, ["run", str(SAMPLE), "--approval"])
     assert result.exit_code == 2
     assert result.output.startswith(
         "error: --approval needs a Prefect server whose UI the coordinator opens to decide\n"
         "hint: start one with `prefect server start --host 127.0.0.1` and set "
     )
+
+
+def test_a_server_configured_in_the_prefect_profile_is_used_not_the_embedded_one(
+    closed_port: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = f"http://127.0.0.1:{closed_port}/api"
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)  # only the profile names it
+    with temporary_settings(updates={PREFECT_API_URL: url}):
+        result = CliRunner().invoke(app, ["run", str(SAMPLE)])
+    assert result.exit_code != 0
+    assert f"the Prefect server at {url} (PREFECT_API_URL) does not answer" in result.output

@@ -3,13 +3,14 @@ complete set of documents, and a failed render leaves nothing behind."""
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from pathlib import Path
 
 import pytest
 
-from flows.staging import lock_path, locked, write_staged
+from kipp.staging import lock_path, locked, write_staged
 
 
 def _writer(label: str) -> object:
@@ -25,7 +26,11 @@ def _writer(label: str) -> object:
 
 
 def _contents(folder: Path) -> dict[str, str]:
-    return {p.name: p.read_text(encoding="utf-8") for p in sorted(folder.iterdir())}
+    return {
+        p.name: p.read_text(encoding="utf-8")
+        for p in sorted(folder.iterdir())
+        if p.name != ".kipp-files.json"
+    }
 
 
 def test_a_second_run_waits_for_the_first_to_finish_moving_its_documents_in(
@@ -64,3 +69,110 @@ def test_a_render_that_fails_leaves_the_previous_documents_and_no_staging(
         write_staged(broken, out)
     assert _contents(out) == {"results.json": "A", "scores.csv": "A", "shortlist.md": "A"}
     assert sorted(p.name for p in tmp_path.iterdir()) == [".out.lock", "out"]
+
+
+def _files(folder: Path) -> list[str]:
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+
+
+def _run_writer(files: dict[str, str]) -> object:
+    """A writer that writes the given files (paths relative to the staging folder) and
+    returns the top-level entries, folders whole, as `write_run` does."""
+
+    def write(staging: Path) -> list[Path]:
+        tops: list[Path] = []
+        for name, content in files.items():
+            path = staging / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(content, encoding="utf-8")
+            top = staging / Path(name).parts[0]
+            if top not in tops:
+                tops.append(top)
+        return tops
+
+    return write
+
+
+def test_a_second_run_that_writes_fewer_files_leaves_none_of_the_old_ones(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "out"
+    first = {
+        "results.json": "A",
+        "compliance.csv": "A",
+        "scorecards/index.html": "A",
+        "scorecards/withdrawn.html": "A",
+        "scorecards/withdrawn.pdf": "A",
+    }
+    write_staged(_run_writer(first), out)  # type: ignore[arg-type]
+    (out / "notes-of-the-coordinator.txt").write_text("mine", encoding="utf-8")
+
+    write_staged(_run_writer({"results.json": "B", "scorecards/index.html": "B"}), out)  # type: ignore[arg-type]
+
+    assert _files(out) == [
+        ".kipp-files.json",
+        "notes-of-the-coordinator.txt",  # not kipp's: kept
+        "results.json",
+        "scorecards/index.html",
+    ]
+    assert (out / "results.json").read_text(encoding="utf-8") == "B"
+
+
+def test_a_partial_write_replaces_only_the_folder_it_writes(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    whole = {"results.json": "A", "scorecards/a.html": "A", "scorecards/b.html": "A"}
+    write_staged(_run_writer(whole), out)  # type: ignore[arg-type]
+
+    write_staged(_run_writer({"scorecards/a.html": "B"}), out, partial=True)  # type: ignore[arg-type]
+
+    assert _files(out) == [".kipp-files.json", "results.json", "scorecards/a.html"]
+    write_staged(_run_writer({"results.json": "C"}), out)  # type: ignore[arg-type]
+    assert _files(out) == [".kipp-files.json", "results.json"]  # the manifest kept a.html
+
+
+def test_stale_scorecards_from_a_folder_without_manifest_are_removed(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    (out / "scorecards").mkdir(parents=True)
+    (out / "scorecards" / "withdrawn.html").write_text("old", encoding="utf-8")
+    (out / "summary-for-the-mayor.docx").write_text("mine", encoding="utf-8")
+
+    write_staged(_run_writer({"scorecards/index.html": "B"}), out)  # type: ignore[arg-type]
+
+    assert _files(out) == [
+        ".kipp-files.json",
+        "scorecards/index.html",
+        "summary-for-the-mayor.docx",
+    ]
+
+
+def test_a_doctored_manifest_cannot_remove_files_outside_the_folder(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    outside = tmp_path / "precious.txt"
+    outside.write_text("keep", encoding="utf-8")
+    out.mkdir()
+    (out / ".kipp-files.json").write_text(
+        f'["../precious.txt", "{outside}", "results.json"]', encoding="utf-8"
+    )
+
+    write_staged(_run_writer({"scores.csv": "B"}), out)  # type: ignore[arg-type]
+
+    assert outside.read_text(encoding="utf-8") == "keep"
+
+
+def test_staging_left_by_a_killed_run_on_this_machine_is_removed(tmp_path: Path) -> None:
+    from kipp.staging import _host
+
+    out = tmp_path / "out"
+    dead_pid = 999_999_999  # above Linux's largest pid: no such process
+    abandoned = tmp_path / f".out.staging-{_host()}-{dead_pid}-x1"
+    abandoned.mkdir()
+    elsewhere = tmp_path / ".out.staging-othermachine-12-x2"
+    elsewhere.mkdir()
+    alive = tmp_path / f".out.staging-{_host()}-{os.getpid()}-x3"
+    alive.mkdir()
+
+    write_staged(_run_writer({"results.json": "A"}), out)  # type: ignore[arg-type]
+
+    assert not abandoned.exists()
+    assert elsewhere.exists()  # another machine's run may still be rendering into it
+    assert alive.exists()  # a live process's

@@ -168,8 +168,8 @@ def test_markdown_lists_scored_ineligible_invalid_and_unread() -> None:
         "| batch/surat.docx | unsupported file type '.docx' |"
     )
     assert (
-        _row(markdown, "| (file) |")
-        == "| (file) | batch/ekspor.xlsx | peringatan | sheet 'Sheet2' is empty |"
+        _row(markdown, "| (berkas) |")
+        == "| (berkas) | batch/ekspor.xlsx | peringatan | sheet 'Sheet2' is empty |"
     )
     assert _row(markdown, "- batch/") == "- batch/\\_catatan.txt"
 

@@ -189,7 +189,7 @@ def test_view_locates_problems_by_line_and_cell() -> None:
         ("C# #1 file.xlsx#3", "C# \\#1 file.xlsx#3"),
         ("Bappeda & Litbang &amp; &#60;", "Bappeda & Litbang \\&amp; \\&#60;"),
         ("a \\ b", "a \\\\ b"),
-        ("1. > - +", "1. > - +"),
+        ("1. > - +", "1\\. > - +"),  # a leading "1. " would start a list; the rest stays
         (42, "42"),
     ],
 )

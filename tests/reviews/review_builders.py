@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+import yaml
 from builders import proposal_data
 
+from kipp.compliance import Matcher, Registry
 from kipp.models import Proposal
 from kipp.reviews.models import Review
 from kipp.reviews.panel import Reviewer
 from kipp.rubric import Rubric, load_rubric
+from kipp.shortlist import AgencyOf
 
 RUBRIC: Rubric = load_rubric().rubric
 CHOICES = RUBRIC.call.choices()
@@ -48,3 +51,22 @@ def header(*extra: str) -> list[str]:
 def row(reviewer_id: str, proposal: str, *scores: Any, comment: str = "") -> list[Any]:
     filled = list(scores) + [""] * (len(CRITERIA) - len(scores))
     return [reviewer_id, proposal, "Judul", *filled, comment]
+
+
+# A region's agency registry (`_agencies.yaml`): the health office under its full name, its
+# short names and its health centres.
+REGISTRY_YAML = """\
+region: Kota Mojokerto
+agencies:
+  - name: Dinas Kesehatan, Pengendalian Penduduk dan Keluarga Berencana
+    aliases: [Dinas Kesehatan, Dinkes]
+    unit_prefixes: [UPT Puskesmas]
+  - name: Dinas Pendidikan dan Kebudayaan
+    aliases: [Dindikbud, Dinas Pendidikan]
+"""
+
+
+def registry_matcher() -> AgencyOf:
+    """`Matcher.match` of `REGISTRY_YAML`, as `kipp.compliance.agency_matcher` gives it."""
+    registry = Registry.model_validate(yaml.safe_load(REGISTRY_YAML))
+    return Matcher(registry).match

@@ -105,3 +105,16 @@ def test_pending_counts_assigned_reviewers_without_complete_scores() -> None:
         ["a"],
         2,
     )
+
+
+def test_raw_spread_of_the_scores_as_given_kept_beside_the_normalised_spread() -> None:
+    # "harsh" gives 1s and 2s, "kind" 4s and 5s, each their higher score to the same
+    # proposals: after normalisation they agree on p0, but the raw scores were 2 and 5
+    reviews = []
+    for i in range(6):
+        high = (i + 1) % 2
+        reviews += [review("harsh", f"p{i}", 1 + high), review("kind", f"p{i}", 4 + high)]
+    found, _ = aggregate(reviews, settings(normalise=True, shrinkage=0, disagreement=2))
+    verdict = found["p0"].criteria["background"]
+    assert [s.score for s in verdict.scores] == [2, 5]
+    assert (verdict.raw_spread, verdict.spread, verdict.disagreement) == (3, 0.0, False)

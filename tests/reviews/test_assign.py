@@ -10,7 +10,7 @@ from collections import Counter
 import pytest
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
-from review_builders import make_proposal, reviewer
+from review_builders import make_proposal, registry_matcher, reviewer
 
 from kipp.models import Proposal
 from kipp.reviews.assign import AssignmentError, allowed, assign
@@ -130,3 +130,39 @@ def test_assignments_sorted_by_reviewer_then_proposal() -> None:
     result = assign(PROPOSALS[:3], [reviewer("b"), reviewer("a")], 1, seed=3)
     assert result == sorted(result, key=lambda a: (a.reviewer, a.proposal))
     assert all(isinstance(a, Assignment) for a in result)
+
+
+HEALTH = [
+    make_proposal("h1", agency="Dinas Kesehatan Kota Mojokerto"),
+    make_proposal("h2", agency="UPT Puskesmas Kedundung"),
+    make_proposal("h3", agency="Dinkes"),
+]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_assign_never_gives_a_reviewer_their_agency_under_another_name(seed: int) -> None:
+    proposals = [*HEALTH, make_proposal("e1", agency="Dindikbud")]
+    panel = [reviewer("dinkes", "Dinas Kesehatan"), reviewer("a"), reviewer("b"), reviewer("c")]
+    result = assign(proposals, panel, 1, seed, registry_matcher())
+    assert [a.proposal for a in result if a.reviewer == "dinkes"] == ["e1"]
+
+
+def test_assign_counts_registry_names_as_the_reviewers_agency_when_explaining() -> None:
+    panel = [reviewer("dinkes", "Dinas Kesehatan"), reviewer("a"), reviewer("b")]
+    with pytest.raises(AssignmentError) as caught:
+        assign(HEALTH[:1], panel, 3, agency_of=registry_matcher())
+    assert caught.value.message == (
+        "cannot assign reviewers: proposal 'h1' (Dinas Kesehatan Kota Mojokerto) has 2 "
+        "eligible reviewers of 3 (1 work at Dinas Kesehatan Kota Mojokerto); 3 needed"
+    )
+
+
+def test_assign_never_repeats_a_reviewer_and_proposal_pair() -> None:
+    # the same proposal (and reviewer) given twice is assigned once, K reviewers apart
+    proposals = [PROPOSALS[0], PROPOSALS[0], PROPOSALS[1]]
+    panel = [reviewer("a"), reviewer("b"), reviewer("c"), reviewer("a")]
+    for seed in range(8):
+        result = assign(proposals, panel, 2, seed)
+        pairs = [(a.reviewer, a.proposal) for a in result]
+        assert len(pairs) == len(set(pairs))
+        assert Counter(a.proposal for a in result) == {"p0": 2, "p1": 2}

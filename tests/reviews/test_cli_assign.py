@@ -6,6 +6,7 @@ import csv
 from pathlib import Path
 
 from builders import proposal_data, write_text, write_yaml
+from review_builders import REGISTRY_YAML
 from typer.testing import CliRunner
 
 from kipp.cli import app
@@ -90,3 +91,45 @@ def test_assign_broken_panel_exits_2_with_its_lines(tmp_path: Path) -> None:
         f"error: panel {panel} is not valid:",
         f"{panel}:2: reviewers.1.name: required, but missing; add `name:`",
     ]
+
+
+def registry_batch(tmp_path: Path) -> Path:
+    """Two health office proposals under other names than its reviewer's, one from the
+    education office, an agency registry, and a panel of three."""
+    folder = tmp_path / "batch"
+    agencies = ["Dinas Kesehatan Kota Mojokerto", "UPT Puskesmas Kedundung", "Dindikbud"]
+    for i, agency in enumerate(agencies):
+        write_yaml(folder, f"p{i}.yaml", proposal_data(agency=agency, title=f"Layanan Nomor {i}"))
+    write_text(folder, "_agencies.yaml", REGISTRY_YAML)
+    write_text(
+        folder,
+        "reviewers.yaml",
+        "reviewers:\n  - {id: dinkes, name: Dewi, agency: Dinkes}\n"
+        "  - {id: r1, name: Juri 1}\n  - {id: r2, name: Juri 2}\n",
+    )
+    return folder
+
+
+def test_assign_reads_own_agencies_through_the_batch_registry(tmp_path: Path) -> None:
+    folder = registry_batch(tmp_path)
+    for seed in range(4):
+        out = tmp_path / f"out{seed}"
+        result = runner.invoke(
+            app, ["assign", str(folder), "-k", "1", "--seed", str(seed), "-o", str(out)]
+        )
+        assert result.exit_code == 0, result.output
+        with (out / "assignments.csv").open(encoding="utf-8") as handle:
+            rows = list(csv.reader(handle))
+        assert [r[1] for r in rows if r[0] == "dinkes"] == ["p2"]
+
+
+def test_assign_impossible_once_the_registry_names_the_reviewers_agency(tmp_path: Path) -> None:
+    folder = registry_batch(tmp_path)
+    result = runner.invoke(app, ["assign", str(folder), "-k", "3"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == (
+        "error: cannot assign reviewers: proposal 'p0' (Dinas Kesehatan Kota "
+        "Mojokerto) has 2 eligible reviewers of 3 (1 work at Dinas Kesehatan Kota Mojokerto); "
+        "3 needed; proposal 'p1' (UPT Puskesmas Kedundung) has 2 eligible "
+        "reviewers of 3 (1 work at UPT Puskesmas Kedundung); 3 needed"
+    )

@@ -3,11 +3,15 @@ progress kept and counted; nothing usable lost."""
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
-from builders import write_csv, write_text, write_xlsx
-from review_builders import CRITERIA, RUBRIC, header, make_proposal, row
+from builders import csv_text, write_csv, write_text, write_xlsx
+from review_builders import CRITERIA, REGISTRY_YAML, RUBRIC, header, make_proposal, row
 
+from kipp.compliance import agency_matcher
+from kipp.intake import Limits
+from kipp.intake.reading import human_size
 from kipp.reviews.ingest import load_reviews
 from kipp.reviews.models import ReviewerProgress, ReviewSet
 
@@ -162,3 +166,110 @@ def test_ingest_of_a_batch_without_reviews_is_empty(tmp_path: Path) -> None:
     found = ingest(tmp_path)
     assert found.empty
     assert found.proposals == {}
+
+
+def test_ingest_refuses_scores_of_the_reviewers_agency_under_another_name(tmp_path: Path) -> None:
+    folder = batch(tmp_path)
+    write_text(folder, "_agencies.yaml", REGISTRY_YAML)
+    proposals = [*PROPOSALS, make_proposal("p4", agency="UPT Puskesmas Kedundung")]
+    sheet = write_csv(
+        folder,
+        "_reviews/d.csv",
+        [header(), row("dinkes", "p4", *FULL), row("dinkes", "p1", *FULL)],
+    )
+    found = load_reviews(folder, RUBRIC, proposals, agency_matcher(folder))
+    assert rendered(found) == [
+        f"error: {sheet}:2:A: reviewer: 'dinkes' works at UPT Puskesmas Kedundung, the "
+        "proposal's agency; these scores are not used, ask another reviewer"
+    ]
+    assert [(r.reviewer, r.proposal) for r in found.reviews] == [("dinkes", "p1")]
+
+
+def test_ingest_reports_repeated_rows_and_uses_each_pair_once(tmp_path: Path) -> None:
+    folder = batch(tmp_path, "reviewer,proposal\na,p1\nb,p1\n")
+    first = write_csv(
+        folder,
+        "_reviews/a.csv",
+        [
+            header(),
+            row("a", "p1", *FULL),
+            row("a", "p1"),
+            row("a", "p2"),
+            row("a", "p2"),
+            row("a", "p3"),
+            row("a", "p3", *[5] * len(CRITERIA)),
+        ],
+    )
+    second = write_csv(folder, "_reviews/b.csv", [header(), row("a", "p1", *[2] * len(CRITERIA))])
+    found = ingest(folder)
+    unassigned = (
+        "(assignments.csv); the scores are used, check the assignment was changed on purpose"
+    )
+    assert rendered(found) == [
+        f"warning: {first}:3:B: proposal: 'a' already scored 'p1' in {first} row 2; this row is "
+        "not used",
+        f"warning: {first}:4:B: proposal: 'p2' was not assigned to 'a' {unassigned}",
+        f"warning: {first}:5:B: proposal: 'a' already has a row for 'p2' in {first} row 4; this "
+        "row is not used",
+        f"warning: {first}:6:B: proposal: 'p3' was not assigned to 'a' {unassigned}",
+        f"error: {second}:2:B: proposal: 'a' already scored 'p1' in {first} row 2; this row is "
+        "not used",
+    ]
+    assert [(r.reviewer, r.proposal, r.row, set(r.scores.values())) for r in found.reviews] == [
+        ("a", "p1", 2, {4}),
+        ("a", "p3", 7, {5}),
+    ]
+    assert found.progress[0] == ReviewerProgress(
+        reviewer="a", name="Ani", assigned=1, completed=2, started=2
+    )
+
+
+def test_ingest_counts_a_pair_repeated_in_the_assignments_once(tmp_path: Path) -> None:
+    folder = batch(tmp_path, "reviewer,proposal\na,p1\nb,p1\na,p1\n")
+    write_csv(folder, "_reviews/a.csv", [header(), row("a", "p1", *FULL)])
+    found = ingest(folder)
+    assert rendered(found) == [
+        f"warning: {folder / '_reviews' / 'assignments.csv'}:4: (row): 'a' is assigned 'p1' on "
+        "row 2 already; this row is not counted"
+    ]
+    assert found.progress[0] == ReviewerProgress(
+        reviewer="a", name="Ani", assigned=1, completed=1, started=1
+    )
+    assert found.proposals["p1"].assigned == ["a", "b"]
+
+
+def test_ingest_refuses_a_sheet_padded_past_intakes_row_limit_and_reads_the_others(
+    tmp_path: Path,
+) -> None:
+    folder = batch(tmp_path)
+    padded = write_text(
+        folder, "_reviews/a.csv", csv_text([header(), row("a", "p1", *FULL)]) + "\n" * 20_001
+    )
+    write_csv(folder, "_reviews/b.csv", [header(), row("b", "p1", *FULL)])
+    found = ingest(folder)
+    assert rendered(found) == [
+        f"error: {padded}: (file): more than 20,000 rows below the header (blank rows count "
+        "too); split the export into smaller files"
+    ]
+    assert [(r.reviewer, r.proposal) for r in found.reviews] == [("b", "p1")]
+
+
+def test_ingest_refuses_a_sheet_over_the_size_limit_naming_the_file(tmp_path: Path) -> None:
+    folder = batch(tmp_path)
+    big = write_csv(folder, "_reviews/a.csv", [header(), row("a", "p1", *FULL, comment="x" * 2000)])
+    found = load_reviews(folder, RUBRIC, PROPOSALS, limits=Limits(max_sheet_bytes=1024))
+    assert rendered(found) == [
+        f"error: {big}: (file): file is larger than 1.0 KB; a scoresheet is far smaller"
+    ]
+    assert found.reviews == []
+
+
+def test_ingest_refuses_a_workbook_unpacking_past_the_limit(tmp_path: Path) -> None:
+    folder = batch(tmp_path)
+    sheet = write_xlsx(folder, "_reviews/b.xlsx", [header(), row("b", "p1", *FULL)])
+    unpacked = sum(i.file_size for i in zipfile.ZipFile(sheet).infolist())
+    found = load_reviews(folder, RUBRIC, PROPOSALS, limits=Limits(max_sheet_unpacked_bytes=1024))
+    assert rendered(found) == [
+        f"error: {sheet}: (file): workbook unpacks to {human_size(unpacked)}, over the 1.0 KB "
+        "limit; split the export"
+    ]

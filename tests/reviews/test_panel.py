@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from review_builders import make_proposal
+from review_builders import make_proposal, registry_matcher
 
 from kipp.reviews.panel import PanelError, Reviewer, load_panel
 
@@ -72,3 +72,26 @@ def test_reviewer_conflicted_by_agency_ignoring_case_and_by_declaration() -> Non
     assert r.conflicted(make_proposal("p1", agency="Dinas Kesehatan")) == "agency"
     assert r.conflicted(make_proposal("p2", agency="Dinas Pendidikan")) == "declared"
     assert r.conflicted(make_proposal("p3", agency="Dinas Pendidikan")) is None
+
+
+def test_reviewer_conflicted_by_another_name_of_their_agency_in_the_registry() -> None:
+    r = Reviewer(id="r", name="R", agency="Dinas Kesehatan")
+    health = [
+        make_proposal(
+            "full", agency="Dinas Kesehatan, Pengendalian Penduduk dan Keluarga Berencana"
+        ),
+        make_proposal("city", agency="Dinas Kesehatan Kota Mojokerto"),
+        make_proposal("short", agency="Dinkes"),
+        make_proposal("unit", agency="UPT Puskesmas Kedundung"),
+    ]
+    matcher = registry_matcher()
+    assert [r.conflicted(p, matcher) for p in health] == ["agency"] * 4
+    assert [r.conflicted(p) for p in health] == [None] * 4  # no registry: names only
+    assert r.conflicted(make_proposal("edu", agency="Dindikbud"), matcher) is None
+
+
+def test_reviewer_agency_unknown_to_the_registry_compares_by_name() -> None:
+    r = Reviewer(id="r", name="R", agency="Kelurahan  jagalan")
+    matcher = registry_matcher()
+    assert r.conflicted(make_proposal("p1", agency="Kelurahan Jagalan"), matcher) == "agency"
+    assert r.conflicted(make_proposal("p2", agency="Kelurahan Kranggan"), matcher) is None

@@ -70,6 +70,9 @@ def test_results_keep_every_raw_score_and_the_rank_interval(results: Results) ->
         assert p.reviews is not None and p.rank_interval is not None
         assert len(p.reviews.completed) == 3
         assert all(len(c.scores) == 3 for c in p.reviews.criteria.values())
+        for c in p.reviews.criteria.values():  # the raw spread is of the scores as given
+            given = [s.score for s in c.scores]
+            assert c.raw_spread == max(given) - min(given)
         assert p.rank_interval.low <= p.rank <= p.rank_interval.high
     assert results.reviews is not None
     near = [p.id for p in scored if p.rank_interval and p.rank_interval.near_cutoff]
@@ -139,3 +142,30 @@ def test_reviews_csv_written_beside_the_other_documents(results: Results, tmp_pa
     written = write_run(results, load_rubric().rubric, tmp_path, scorecards=ScorecardFormat.HTML)
     assert tmp_path / "reviews.csv" in written
     assert (tmp_path / "reviews.csv").read_text(encoding="utf-8") == reviews_csv(results)
+
+
+def test_reviews_csv_gives_the_raw_spread_beside_the_spread_of_levels_used(
+    results: Results,
+) -> None:
+    rows = list(csv.DictReader(io.StringIO(reviews_csv(results))))
+    assert list(rows[0]) == [
+        "proposal",
+        "criterion",
+        "reviewer",
+        "score",
+        "level_used",
+        "mean",
+        "median",
+        "value",
+        "spread",
+        "raw_spread",
+        "disagreement",
+    ]
+    groups: dict[tuple[str, str], list[dict[str, str]]] = {}
+    for r in rows:
+        groups.setdefault((r["proposal"], r["criterion"]), []).append(r)
+    for group in groups.values():
+        scores = [int(r["score"]) for r in group]
+        assert {r["raw_spread"] for r in group} == {str(max(scores) - min(scores))}
+    # normalisation moves levels, so the two spreads differ somewhere in the sample
+    assert any(float(r["spread"]) != float(r["raw_spread"]) for r in rows)

@@ -10,6 +10,7 @@ import openpyxl
 from builders import proposal_data, write_text, write_yaml
 from review_builders import CRITERIA, RUBRIC, make_proposal, reviewer
 
+from kipp.cells import neutralise
 from kipp.intake import load_batch
 from kipp.models import Proposal
 from kipp.reviews.ingest import load_reviews
@@ -131,3 +132,25 @@ def test_assigned_sheets_filled_in_read_back_as_complete_reviews(tmp_path: Path)
         ("r1", 2, 0),
         ("r2", 2, 0),
     ]
+
+
+def test_scoresheet_cells_that_would_run_as_formulas_are_neutralised_as_elsewhere() -> None:
+    title = '=HYPERLINK("http://x.invalid","klik")'
+    body = "+62 812 3456: hubungi kami"
+    p = make_proposal("p1", title=title, sections={"summary": body})
+    files = scoresheets(
+        [Assignment(reviewer="r", proposal="p1")], [reviewer("r")], [p], RUBRIC, False, {}
+    )
+    book = workbook(files["r.xlsx"])
+    assert book.worksheets[0]["C2"].value == neutralise(title) == "'" + title
+    assert list(book.worksheets[2].iter_rows(values_only=True))[1] == (
+        "p1",
+        "Ringkasan",
+        neutralise(body),
+    )
+    assert (
+        files["csv/r.csv"]
+        .decode()
+        .splitlines()[1]
+        .startswith('r,p1,"\'=HYPERLINK(""http://x.invalid"",""klik"")",Dinas Kesehatan,')
+    )

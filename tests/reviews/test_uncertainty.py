@@ -7,8 +7,8 @@ from datetime import date
 
 from review_builders import CRITERIA, RUBRIC, review
 
-from kipp.reviews.aggregate import aggregate
-from kipp.reviews.models import Review
+from kipp.reviews.aggregate import aggregate, verdict
+from kipp.reviews.models import ProposalReviews, RawScore, Review
 from kipp.reviews.uncertainty import RankInterval, linear_total, rank_intervals
 from kipp.rubric import Rubric
 from kipp.scoring import Scored, score_proposal
@@ -27,13 +27,21 @@ def reviewed_rubric(**changes: object) -> Rubric:
     return RUBRIC.model_copy(update={"reviews": settings, "shortlist": policy})
 
 
-def intervals(reviews: list[Review], rubric: Rubric) -> dict[str, RankInterval]:
+def intervals(
+    reviews: list[Review], rubric: Rubric, agencies: dict[str, str] | None = None
+) -> dict[str, RankInterval]:
     verdicts, _ = aggregate(reviews, rubric)
+    return intervals_of(verdicts, rubric, agencies)
+
+
+def intervals_of(
+    verdicts: dict[str, ProposalReviews], rubric: Rubric, agencies: dict[str, str] | None = None
+) -> dict[str, RankInterval]:
     cards = {pid: score_proposal(MEASURES, rubric, v) for pid, v in verdicts.items()}
     candidates = [
         Candidate(
             id=pid,
-            agency=pid,
+            agency=(agencies or {}).get(pid, pid),
             category="tpb",
             started_on=date(2019, 1, 1),
             total=c.total,
@@ -99,3 +107,60 @@ def test_total_is_linear_in_the_reviewers_values() -> None:
     values = {c: verdicts["p2"].criteria[c].value for c in CRITERIA}
     assert round(constant + sum(coefs[c] * values[c] for c in coefs), 2) == card.total
     assert sorted(coefs) == sorted(CRITERIA)
+
+
+def test_a_proposal_left_out_by_a_quota_is_not_marked_near_the_cutoff() -> None:
+    # p2 ties p3 and ranks 2nd, but its agency has p1 shortlisted already: the per-agency
+    # limit keeps it out whatever its rank, so its rank range says nothing about the cut-off.
+    # p5 is left out by rank alone, and could rise above the cut-off.
+    rubric = reviewed_rubric()
+    rubric = rubric.model_copy(
+        update={"shortlist": rubric.shortlist.model_copy(update={"max_per_agency": 1})}
+    )
+    reviews = [
+        *REVIEWS,
+        review("a", "p5", 3),
+        review("b", "p5", 4),
+        review("c", "p5", 2),
+    ]
+    found = intervals(reviews, rubric, {"p1": "Dinas A", "p2": "dinas  a"})
+    assert found == {
+        "p1": RankInterval(low=1, high=1, near_cutoff=False),
+        "p2": RankInterval(low=2, high=4, near_cutoff=False),
+        "p3": RankInterval(low=2, high=4, near_cutoff=True),
+        "p5": RankInterval(low=2, high=4, near_cutoff=True),
+        "p4": RankInterval(low=5, high=5, near_cutoff=False),
+    }
+
+
+def unanimous(pid: str, levels: dict[str, float]) -> ProposalReviews:
+    """Three reviewers giving the same `levels` (as used, after normalisation)."""
+    scores = {
+        cid: [RawScore(reviewer=r, score=round(level), level=level) for r in "abc"]
+        for cid, level in levels.items()
+    }
+    return ProposalReviews(
+        proposal=pid,
+        assigned=list("abc"),
+        completed=list("abc"),
+        criteria={cid: verdict(cid, raw, RUBRIC) for cid, raw in scores.items()},
+    )
+
+
+def test_totals_equal_as_shown_keep_the_rankings_order_in_every_resample() -> None:
+    # q2 is ahead of q1 by a hair (0.0004 of a level on `background`, no tie-break): their
+    # totals are equal to 2 decimals, so the ranking puts q1 first (by id), and so must
+    # every resample
+    rubric = reviewed_rubric()
+    verdicts = {
+        "q1": unanimous("q1", dict.fromkeys(CRITERIA, 4.0)),
+        "q2": unanimous("q2", {**dict.fromkeys(CRITERIA, 4.0), "background": 4.0004}),
+        "q3": unanimous("q3", dict.fromkeys(CRITERIA, 2.0)),
+    }
+    cards = {pid: score_proposal(MEASURES, rubric, v) for pid, v in verdicts.items()}
+    assert cards["q1"].total == cards["q2"].total
+    assert intervals_of(verdicts, rubric) == {
+        "q1": RankInterval(low=1, high=1, near_cutoff=False),
+        "q2": RankInterval(low=2, high=2, near_cutoff=False),
+        "q3": RankInterval(low=3, high=3, near_cutoff=False),
+    }

@@ -5,6 +5,9 @@ Keys used by the templates directly (`t("doc.col.rank")`) are plain labels; keys
 """
 
 DOCUMENTS: dict[str, dict[str, str]] = {
+    "doc.field.file": {"id": "(berkas)", "en": "(file)"},
+    "doc.field.header": {"id": "(baris judul kolom)", "en": "(header)"},
+    "doc.field.row": {"id": "(baris)", "en": "(row)"},
     # heading and summary
     "doc.title": {"id": "Daftar Pendek Nominasi Inovasi", "en": "Innovation nomination shortlist"},
     "doc.call": {"id": "Kompetisi", "en": "Call"},

@@ -18,9 +18,24 @@ from kipp.i18n import Lang, tr
 # What would start Markdown or HTML syntax inside a line. Kept narrow so the raw file stays
 # readable: `_` only at a word's edge (`dinas_kesehatan.yaml` is plain text), `#` only after
 # a space (a heading's closing sequence; `file.xlsx#3` is plain), `&` only where it would
-# begin an entity such as `&amp;`. Values never start a line in the templates, so line-start
-# syntax (`>`, `-`, `1.`) cannot arise.
+# begin an entity such as `&amp;`.
 _MARKDOWN_SYNTAX = re.compile(r"[\\`*\[\]<|~]|(?<![^\W_])_|_(?![^\W_])|(?<!\S)#|&(?=#?\w+;)")
+# What would start a block at the beginning of a line: a quote (`>`), a list item (`- `,
+# `+ `, `1. `, `1) `), a setext underline or thematic break (`=`, `--`). Templates place
+# values at the start of a line or of a list item or quote (`- {{ name }}`), where such a
+# value would change the document's structure, so a value's first character is checked, as
+# is every line's (values are one line, but the rule holds for text of several lines).
+# `#`, `*`, `_`, `~` and backticks at a line start are escaped by `_MARKDOWN_SYNTAX` already.
+_LINE_START = re.compile(
+    r"^(?:(?P<mark>>|=|-(?=\s|-|$)|\+(?=\s|$))|(?P<number>\d{1,9})(?P<delimiter>[.)])(?=\s|$))",
+    re.MULTILINE,
+)
+
+
+def _escape_line_start(match: re.Match[str]) -> str:
+    if match["mark"]:
+        return "\\" + match["mark"]
+    return match["number"] + "\\" + match["delimiter"]
 
 
 def _printable(value: object) -> object:
@@ -32,9 +47,12 @@ def _printable(value: object) -> object:
 
 def markdown_text(value: object) -> str:
     """One line of Markdown showing `value` literally: whitespace runs (newlines included)
-    become one space, and characters that would start Markdown syntax are escaped."""
+    become one space, characters that would start Markdown syntax are escaped, and so is a
+    start that would open a block (`> quote`, `- item`, `1. item`, `===`) where the value
+    begins a line or a list item."""
     flat = " ".join(str(_printable(value)).split())
-    return _MARKDOWN_SYNTAX.sub(lambda match: "\\" + match.group(0), flat)
+    escaped = _MARKDOWN_SYNTAX.sub(lambda match: "\\" + match.group(0), flat)
+    return _LINE_START.sub(_escape_line_start, escaped)
 
 
 @cache

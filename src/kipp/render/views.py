@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from kipp.catalogue import CATALOGUE
-from kipp.i18n import Lang, format_date, format_number, tr
+from kipp.i18n import Lang, format_date, format_number, format_timestamp, tr
 from kipp.intake.messages import in_indonesian
 from kipp.measures.novelty import Neighbour
 from kipp.render.charts import DistributionChart, ProfileChart, distribution, profile
@@ -371,7 +371,11 @@ def approval_view(results: Results, lang: Lang) -> ApprovalView | None:
     decision = results.approval
     if decision is None:
         return None
-    at = tr("doc.approval.at", lang, at=decision.decided_at) if decision.decided_at else ""
+    at = (
+        tr("doc.approval.at", lang, at=format_timestamp(decision.decided_at, lang))
+        if decision.decided_at
+        else ""
+    )
     summary = (
         tr("doc.approval.as_ranked", lang, by=decision.decided_by, at=at)
         if not decision.moves
@@ -447,8 +451,20 @@ def _location(problem: ProblemOut, lang: Lang) -> str:
 
 
 def localised(message: str, lang: Lang) -> str:
-    """An intake message (written in English) in the document's language, where known."""
+    """A problem message (intake, review panel and scoresheets, agency registry; written in
+    English) in the document's language, where known."""
     return in_indonesian(message) if lang is Lang.ID else message
+
+
+_WHOLE = {"(file)": "doc.field.file", "(header)": "doc.field.header", "(row)": "doc.field.row"}
+
+
+def field_label(field: str, lang: Lang) -> str:
+    """A problem's field in the document's language: the field names of the submission
+    format as they are (they are what the agency writes), the placeholders for problems of a
+    whole file, header or row translated."""
+    key = _WHOLE.get(field)
+    return tr(key, lang) if key else field
 
 
 def problem_view(problem: ProblemOut, lang: Lang, with_path: bool = False) -> ProblemView:
@@ -458,7 +474,7 @@ def problem_view(problem: ProblemOut, lang: Lang, with_path: bool = False) -> Pr
     if with_path:
         location = problem.path if location == MISSING else f"{problem.path}, {location}"
     return ProblemView(
-        field=problem.field,
+        field=field_label(problem.field, lang),
         location=location,
         severity=tr(f"doc.severity.{problem.severity}", lang),
         message=localised(problem.message, lang),

@@ -10,6 +10,7 @@ so an assignment is refused exactly when none exists, and the refusal says why.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TypeVar
 
 import numpy as np
 from scipy.sparse import csr_matrix
@@ -19,6 +20,9 @@ from kipp.models import Proposal
 from kipp.problems import KippError
 from kipp.reviews.models import Assignment
 from kipp.reviews.panel import Reviewer
+from kipp.shortlist import AgencyOf
+
+_Identified = TypeVar("_Identified", Proposal, Reviewer)
 
 HINT = (
     "add reviewers from other agencies, lower --per-proposal, or drop conflicts that were "
@@ -33,9 +37,10 @@ class AssignmentError(KippError):
         super().__init__(message, HINT)
 
 
-def allowed(reviewer: Reviewer, proposal: Proposal) -> bool:
-    """True when `reviewer` may review `proposal` (not their agency, no declared conflict)."""
-    return reviewer.conflicted(proposal) is None
+def allowed(reviewer: Reviewer, proposal: Proposal, agency_of: AgencyOf | None = None) -> bool:
+    """True when `reviewer` may review `proposal` (not their agency, read through the agency
+    registry `agency_of` when given; no declared conflict)."""
+    return reviewer.conflicted(proposal, agency_of) is None
 
 
 def loads(count: int, reviewers: int, per_proposal: int) -> tuple[int, int]:
@@ -49,31 +54,52 @@ def assign(
     reviewers: Sequence[Reviewer],
     per_proposal: int,
     seed: int = 0,
+    agency_of: AgencyOf | None = None,
 ) -> list[Assignment]:
-    """Assignments sorted by reviewer then proposal; `AssignmentError` when impossible."""
+    """Assignments sorted by reviewer then proposal, each reviewer and proposal pair at most
+    once; `AssignmentError` when impossible. `agency_of` is the batch's agency registry
+    (`kipp.compliance.agency_matcher`): with it a reviewer never gets a proposal of their
+    agency under another of its names or from one of its units. A proposal or reviewer id
+    given twice is taken once."""
     if per_proposal < 1:
         raise AssignmentError(f"--per-proposal is {per_proposal}; give 1 or more")
+    proposals = _once(proposals)
+    reviewers = _once(reviewers)
     if not proposals:
         return []
-    _check_enough(proposals, reviewers, per_proposal)
+    _check_enough(proposals, reviewers, per_proposal, agency_of)
+    free = [[allowed(r, p, agency_of) for r in reviewers] for p in proposals]
     rng = np.random.default_rng(seed)
-    p_order = [proposals[i] for i in rng.permutation(len(proposals))]
-    r_order = [reviewers[i] for i in rng.permutation(len(reviewers))]
-    pairs = _solve(p_order, r_order, per_proposal)
+    p_perm = rng.permutation(len(proposals))
+    r_perm = rng.permutation(len(reviewers))
+    allowed_pairs = [[free[i][j] for j in r_perm] for i in p_perm]
+    pairs = _solve(len(proposals), len(reviewers), allowed_pairs, per_proposal)
     if pairs is None:
-        raise AssignmentError(_balance_reason(proposals, reviewers, per_proposal))
-    return sorted(
-        (Assignment(reviewer=r.id, proposal=p.id) for p, r in pairs),
-        key=lambda a: (a.reviewer, a.proposal),
-    )
+        raise AssignmentError(_balance_reason(proposals, reviewers, per_proposal, free))
+    found = {
+        Assignment(reviewer=reviewers[r_perm[j]].id, proposal=proposals[p_perm[i]].id)
+        for i, j in pairs
+    }
+    return sorted(found, key=lambda a: (a.reviewer, a.proposal))
+
+
+def _once(items: Sequence[_Identified]) -> list[_Identified]:
+    """`items` without repeated ids, the first of each kept, in order."""
+    unique: dict[str, _Identified] = {}
+    for item in items:
+        unique.setdefault(item.id, item)
+    return list(unique.values())
 
 
 def _check_enough(
-    proposals: Sequence[Proposal], reviewers: Sequence[Reviewer], per_proposal: int
+    proposals: Sequence[Proposal],
+    reviewers: Sequence[Reviewer],
+    per_proposal: int,
+    agency_of: AgencyOf | None,
 ) -> None:
     short = []
     for p in proposals:
-        reasons = [r.conflicted(p) for r in reviewers]
+        reasons = [r.conflicted(p, agency_of) for r in reviewers]
         free = reasons.count(None)
         if free < per_proposal:
             why = []
@@ -92,7 +118,10 @@ def _check_enough(
 
 
 def _balance_reason(
-    proposals: Sequence[Proposal], reviewers: Sequence[Reviewer], per_proposal: int
+    proposals: Sequence[Proposal],
+    reviewers: Sequence[Reviewer],
+    per_proposal: int,
+    free: list[list[bool]],
 ) -> str:
     low, high = loads(len(proposals), len(reviewers), per_proposal)
     total = len(proposals) * per_proposal
@@ -101,19 +130,19 @@ def _balance_reason(
         f"reviews over {len(reviewers)} reviewers means {low} to {high} each"
     )
     narrow = []
-    for r in reviewers:
-        free = sum(allowed(r, p) for p in proposals)
-        if free < low:
-            narrow.append(f"reviewer '{r.id}' may review only {free} of the proposals")
+    for j, r in enumerate(reviewers):
+        count = sum(row[j] for row in free)
+        if count < low:
+            narrow.append(f"reviewer '{r.id}' may review only {count} of the proposals")
     if narrow:
         return head + ", but " + "; ".join(narrow) + " (own agency or declared conflicts)"
     return head + ", but the agencies and conflicts leave no such assignment"
 
 
 def _solve(
-    proposals: Sequence[Proposal], reviewers: Sequence[Reviewer], per_proposal: int
-) -> list[tuple[Proposal, Reviewer]] | None:
-    n, m = len(proposals), len(reviewers)
+    n: int, m: int, free: list[list[bool]], per_proposal: int
+) -> list[tuple[int, int]] | None:
+    """Pairs (proposal index, reviewer index) where `free[i][j]` allows them, or None."""
     low, high = loads(n, m, per_proposal)
     # nodes: 0 super source, 1 source, 2 sink, 3 super sink, proposals, reviewers
     s_super, source, sink, t_super = 0, 1, 2, 3
@@ -129,10 +158,10 @@ def _solve(
             caps.append(cap)
 
     total = n * per_proposal
-    for i, p in enumerate(proposals):
+    for i in range(n):
         edge(s_super, first_p + i, per_proposal)  # lower bound K on source -> proposal
-        for j, r in enumerate(reviewers):
-            if allowed(r, p):
+        for j in range(m):
+            if free[i][j]:
                 edge(first_p + i, first_r + j, 1)
     for j in range(m):
         edge(first_r + j, sink, high - low)
@@ -151,5 +180,5 @@ def _solve(
     pairs = []
     for u, v, f in zip(flow.row, flow.col, flow.data, strict=True):
         if f > 0 and first_p <= u < first_r and v >= first_r:
-            pairs.append((proposals[u - first_p], reviewers[v - first_r]))
+            pairs.append((int(u) - first_p, int(v) - first_r))
     return pairs

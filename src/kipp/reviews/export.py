@@ -11,6 +11,7 @@ from typing import Any
 
 from kipp.cells import neutralise
 from kipp.results import Results
+from kipp.reviews.models import raw_spread
 
 REVIEWS_CSV_HEADER = [
     "proposal",
@@ -22,6 +23,7 @@ REVIEWS_CSV_HEADER = [
     "median",
     "value",
     "spread",
+    "raw_spread",
     "disagreement",
 ]
 
@@ -29,7 +31,9 @@ REVIEWS_CSV_HEADER = [
 def reviews_csv(results: Results) -> str:
     """`reviews.csv`: every raw reviewer score, one row per proposal, criterion and reviewer,
     with the score as given, the level used (after normalisation) and the criterion's
-    aggregates. Proposals in rank order; cells neutralised against formula injection."""
+    aggregates: `spread` of the levels used (what the disagreement flag reads) and
+    `raw_spread` of the scores as given. Proposals in rank order; cells neutralised against
+    formula injection."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(REVIEWS_CSV_HEADER)
@@ -40,6 +44,7 @@ def reviews_csv(results: Results) -> str:
     for p in ranked:
         assert p.reviews is not None
         for cid, verdict in p.reviews.criteria.items():
+            raw = raw_spread(s.score for s in verdict.scores)
             for s in verdict.scores:
                 writer.writerow(
                     [
@@ -54,6 +59,7 @@ def reviews_csv(results: Results) -> str:
                             verdict.median,
                             verdict.value,
                             verdict.spread,
+                            raw,
                             "yes" if verdict.disagreement else "no",
                         )
                     ]

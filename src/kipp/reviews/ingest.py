@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kipp.intake.reading import Unreadable
+from kipp.intake.reading import Limits, Unreadable
 from kipp.intake.table import column_letter
 from kipp.keys import normalize_key
 from kipp.models import Proposal
@@ -24,6 +24,7 @@ from kipp.reviews.models import Assignment, Review, ReviewerProgress, ReviewSet
 from kipp.reviews.panel import PANEL_FILE, Panel, PanelError, load_panel
 from kipp.reviews.reading import Row, read_assignments, read_rows
 from kipp.rubric import Rubric
+from kipp.shortlist import AgencyOf
 
 REVIEWS_DIR = "_reviews"
 ASSIGNMENTS_FILE = "assignments.csv"
@@ -45,6 +46,7 @@ class _State:
     proposals: dict[str, Proposal]
     panel: Panel | None
     assigned: set[tuple[str, str]] | None
+    agency_of: AgencyOf | None = None
     problems: list[Problem] = field(default_factory=list)
     reviews: list[Review] = field(default_factory=list)
     seen: dict[tuple[str, str], str] = field(default_factory=dict)
@@ -71,10 +73,18 @@ class _State:
         )
 
 
-def load_reviews(folder: Path, rubric: Rubric, proposals: Sequence[Proposal]) -> ReviewSet:
+def load_reviews(
+    folder: Path,
+    rubric: Rubric,
+    proposals: Sequence[Proposal],
+    agency_of: AgencyOf | None = None,
+    limits: Limits | None = None,
+) -> ReviewSet:
     """The panel, assignments and scoresheets of a batch folder, checked and aggregated.
-    `proposals` are the batch's eligible proposals. Never raises for a bad file: problems
-    are returned, and every usable score is kept."""
+    `proposals` are the batch's eligible proposals; `agency_of` the batch's agency registry
+    (`kipp.compliance.agency_matcher`), so that scores of a reviewer's own agency under
+    another of its names are refused too; sheets are read under intake's `limits`. Never
+    raises for a bad file: problems are returned, and every usable score is kept."""
     problems: list[Problem] = []
     panel_path = folder / PANEL_FILE
     panel: Panel | None = None
@@ -88,7 +98,7 @@ def load_reviews(folder: Path, rubric: Rubric, proposals: Sequence[Proposal]) ->
     sheets: list[_Sheet] = []
     assignments_path = reviews_dir / ASSIGNMENTS_FILE
     if assignments_path.is_file():
-        assignments = read_assignments(assignments_path, problems)
+        assignments = read_assignments(assignments_path, problems, limits)
     if reviews_dir.is_dir():
         for path in sorted(reviews_dir.iterdir()):
             if path.name == ASSIGNMENTS_FILE or path.name.startswith((".", "_", "~$")):
@@ -96,7 +106,7 @@ def load_reviews(folder: Path, rubric: Rubric, proposals: Sequence[Proposal]) ->
             if not path.is_file() or path.suffix.lower() not in SHEET_SUFFIXES:
                 continue
             try:
-                sheets.append(_Sheet(str(path), read_rows(path)))
+                sheets.append(_Sheet(str(path), read_rows(path, limits)))
             except Unreadable as exc:
                 problems.append(Problem(path=str(path), field="(file)", message=exc.reason))
     return review_set(
@@ -107,6 +117,7 @@ def load_reviews(folder: Path, rubric: Rubric, proposals: Sequence[Proposal]) ->
         [(s.path, s.rows) for s in sheets],
         panel_path=str(panel_path) if panel_path.is_file() else None,
         problems=problems,
+        agency_of=agency_of,
     )
 
 
@@ -119,8 +130,10 @@ def review_set(
     *,
     panel_path: str | None = None,
     problems: list[Problem] | None = None,
+    agency_of: AgencyOf | None = None,
 ) -> ReviewSet:
-    """Check the rows of some scoresheets and aggregate them (the pure core of ingest)."""
+    """Check the rows of some scoresheets and aggregate them (the pure core of ingest).
+    A reviewer and proposal pair is used once: from its first row with scores."""
     state = _State(
         rubric=rubric,
         proposals={p.id: p for p in proposals},
@@ -128,6 +141,7 @@ def review_set(
         assigned={(a.reviewer, a.proposal) for a in assignments}
         if assignments is not None
         else None,
+        agency_of=agency_of,
         problems=list(problems or []),
     )
     paths = []
@@ -289,7 +303,7 @@ def _read_row(
             "the scoresheet kipp assign wrote",
         )
         return
-    why = reviewer.conflicted(proposal) if reviewer else None
+    why = reviewer.conflicted(proposal, state.agency_of) if reviewer else None
     if why is not None:
         reason = (
             f"works at {proposal.agency}, the proposal's agency"
@@ -304,6 +318,12 @@ def _read_row(
             f"'{reviewer_id}' {reason}; these scores are not used, ask another reviewer",
         )
         return
+    key = (reviewer_id, proposal_id)
+    if _repeated(state, path, number, proposal_col, key, cells, criteria):
+        return
+    if state.assigned is not None and key not in state.assigned and key not in state.seen:
+        _unassigned(state, path, number, proposal_col, reviewer_id, proposal_id)
+    state.seen.setdefault(key, f"{path} row {number}")
     scores: dict[str, int] = {}
     blank: list[str] = []
     for cid, index in criteria.items():
@@ -323,22 +343,8 @@ def _read_row(
             )
             continue
         scores[cid] = score
-    key = (reviewer_id, proposal_id)
-    state.seen.setdefault(key, f"{path} row {number}")
-    if state.assigned is not None and key not in state.assigned:
-        _unassigned(state, path, number, proposal_col, reviewer_id, proposal_id)
     if not scores:
         return  # not started yet, or its only scores were invalid (reported above)
-    if key in state.scored:
-        state.problem(
-            path,
-            number,
-            proposal_col,
-            "proposal",
-            f"'{reviewer_id}' already scored '{proposal_id}' in {state.scored[key]}; "
-            "this row is not used",
-        )
-        return
     state.scored[key] = f"{path} row {number}"
     for cid in blank:
         state.problem(
@@ -360,6 +366,45 @@ def _read_row(
             complete=len(scores) == len(state.rubric.reviewed_criteria),
         )
     )
+
+
+def _repeated(
+    state: _State,
+    path: str,
+    number: int,
+    col: int,
+    key: tuple[str, str],
+    cells: Sequence[Any],
+    criteria: dict[str, int],
+) -> bool:
+    """Report a row repeating a reviewer and proposal pair that is scored already, or a
+    blank row repeating one; True when this row is not to be used. A row with scores after
+    a blank (or wholly invalid) one for the same pair is the one used."""
+    reviewer_id, proposal_id = key
+    filled = any(_cell(cells, index) is not None for index in criteria.values())
+    if key in state.scored:
+        state.problem(
+            path,
+            number,
+            col,
+            "proposal",
+            f"'{reviewer_id}' already scored '{proposal_id}' in {state.scored[key]}; "
+            "this row is not used",
+            Severity.ERROR if filled else Severity.WARNING,
+        )
+        return True
+    if key in state.seen and not filled:
+        state.problem(
+            path,
+            number,
+            col,
+            "proposal",
+            f"'{reviewer_id}' already has a row for '{proposal_id}' in {state.seen[key]}; "
+            "this row is not used",
+            Severity.WARNING,
+        )
+        return True
+    return False
 
 
 def _unassigned(

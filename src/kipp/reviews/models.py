@@ -7,6 +7,8 @@ every raw score beside it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from kipp.problems import Problem
@@ -47,7 +49,9 @@ class RawScore(_Frozen):
 
 
 class CriterionReviews(_Frozen):
-    """The reviewers' verdict on one criterion of one proposal."""
+    """The reviewers' verdict on one criterion of one proposal. `spread` (highest minus
+    lowest level used, after any normalisation) is what the disagreement flag reads;
+    `raw_spread` is the same on the scores as given."""
 
     criterion: str
     scores: list[RawScore]
@@ -56,6 +60,17 @@ class CriterionReviews(_Frozen):
     value: float
     spread: float
     disagreement: bool
+
+    @property
+    def raw_spread(self) -> int:
+        """Highest minus lowest score as the reviewers gave them (rubric's scale)."""
+        return raw_spread(s.score for s in self.scores)
+
+
+def raw_spread(scores: Iterable[int]) -> int:
+    """Highest minus lowest of some raw scores; 0 for none."""
+    given = list(scores)
+    return max(given) - min(given) if given else 0
 
 
 class ProposalReviews(_Frozen):

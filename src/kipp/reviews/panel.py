@@ -15,6 +15,7 @@ from kipp.keys import display_path, nearest, normalize_key
 from kipp.models import SLUG, Proposal
 from kipp.problems import KippError, Problem
 from kipp.rubric import rubric_message
+from kipp.shortlist import AgencyOf
 
 PANEL_FILE = "reviewers.yaml"
 
@@ -43,9 +44,13 @@ class Reviewer(_PanelModel):
             )
         return value
 
-    def conflicted(self, proposal: Proposal) -> str | None:
-        """Why this reviewer may not review `proposal` (`agency` or `declared`), or None."""
-        if self.agency and agency_key(self.agency) == agency_key(proposal.agency):
+    def conflicted(self, proposal: Proposal, agency_of: AgencyOf | None = None) -> str | None:
+        """Why this reviewer may not review `proposal` (`agency` or `declared`), or None.
+        `agency_of` is the batch's agency registry (`kipp.compliance.agency_matcher`), so that
+        an agency's other names and its units count as the reviewer's own agency."""
+        if self.agency and agency_key(self.agency, agency_of) == agency_key(
+            proposal.agency, agency_of
+        ):
             return "agency"
         if proposal.id in self.conflicts:
             return "declared"
@@ -86,9 +91,12 @@ class PanelError(KippError):
         )
 
 
-def agency_key(agency: str) -> str:
-    """Agencies compare ignoring case and spacing."""
-    return normalize_key(agency)
+def agency_key(agency: str, agency_of: AgencyOf | None = None) -> str:
+    """The institution an agency name stands for: the registry's agency when `agency_of`
+    (the batch's agency registry, `kipp.compliance.agency_matcher`) knows the name, else the
+    name itself; either way compared ignoring case and spacing."""
+    registered = agency_of(agency) if agency_of is not None else None
+    return normalize_key(registered or agency)
 
 
 def load_panel(path: Path) -> Panel:

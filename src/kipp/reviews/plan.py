@@ -17,6 +17,7 @@ from kipp.reviews.models import Assignment
 from kipp.reviews.panel import load_panel
 from kipp.reviews.sheets import scoresheets
 from kipp.rubric import Rubric
+from kipp.shortlist import AgencyOf
 
 
 class AssignPlan(BaseModel):
@@ -41,16 +42,19 @@ def plan_assignment(
     seed: int = 0,
     blind: bool | None = None,
     lang: Lang = Lang.ID,
+    agency_of: AgencyOf | None = None,
 ) -> AssignPlan:
     """Assign reviewers to the batch's eligible proposals and prepare the scoresheets.
-    Raises `PanelError`, `BatchError` or `AssignmentError` (all `KippError`s)."""
+    `agency_of` is the batch's agency registry (`kipp.compliance.agency_matcher`): nobody
+    reviews their own agency under another of its names. Raises `PanelError`, `BatchError`
+    or `AssignmentError` (all `KippError`s)."""
     panel = load_panel(panel_path)
     loaded = load_batch(batch, rubric.call.choices(), Limits())
     proposals = stages.valid_proposals(loaded)
     eligible = stages.eligible_proposals(proposals, check_gates(proposals, rubric))
     k = per_proposal or rubric.reviews.per_proposal
     blind = rubric.reviews.blind if blind is None else blind
-    assignments = assign(eligible, panel.reviewers, k, seed)
+    assignments = assign(eligible, panel.reviewers, k, seed, agency_of)
     sources = {e.proposal.id: e.source for e in loaded.entries if e.proposal is not None}
     counted = Counter(a.reviewer for a in assignments)
     return AssignPlan(

@@ -1,35 +1,56 @@
 """Scoresheet files to rows: `.csv` (any of `,`, `;`, tab) or the first sheet of an `.xlsx`,
-each row numbered as a spreadsheet shows it; and `assignments.csv`."""
+each row numbered as a spreadsheet shows it; and `assignments.csv`.
+
+Read under the same caps as proposal intake (`kipp.intake.Limits`: file size, unpacked
+workbook size, rows below the header), so a hostile or padded sheet cannot stall a run.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from kipp.intake.reading import Unreadable, decode_text
-from kipp.problems import Problem
+from kipp.intake.reading import Limits, Unreadable, decode_text, human_size
+from kipp.intake.xlsx_loader import _check_archive
+from kipp.problems import Problem, Severity
 from kipp.reviews.models import Assignment
-
-MAX_SHEET_BYTES = 20 * 1024 * 1024
 
 Row = tuple[int, Sequence[Any]]
 
 
-def read_assignments(path: Path, problems: list[Problem]) -> list[Assignment]:
-    """`assignments.csv` (`reviewer,proposal` per row), as written by `kipp assign`."""
+def read_assignments(
+    path: Path, problems: list[Problem], limits: Limits | None = None
+) -> list[Assignment]:
+    """`assignments.csv` (`reviewer,proposal` per row), as written by `kipp assign`. A pair
+    repeated on a later row is reported and counted once."""
     try:
-        rows = read_rows(path)
+        rows = read_rows(path, limits)
     except Unreadable as exc:
         problems.append(Problem(path=str(path), field="(file)", message=exc.reason))
         return []
     result = []
+    first: dict[tuple[str, str], int] = {}
     for number, cells in rows[1:]:
         values = [str(c).strip() if c is not None else "" for c in cells]
         if len(values) >= 2 and values[0] and values[1]:
-            result.append(Assignment(reviewer=values[0], proposal=values[1]))
+            pair = (values[0], values[1])
+            if pair in first:
+                problems.append(
+                    Problem(
+                        path=str(path),
+                        line=number,
+                        field="(row)",
+                        severity=Severity.WARNING,
+                        message=f"'{pair[0]}' is assigned '{pair[1]}' on row {first[pair]} "
+                        "already; this row is not counted",
+                    )
+                )
+                continue
+            first[pair] = number
+            result.append(Assignment(reviewer=pair[0], proposal=pair[1]))
         elif any(values):
             problems.append(
                 Problem(
@@ -43,31 +64,58 @@ def read_assignments(path: Path, problems: list[Problem]) -> list[Assignment]:
     return result
 
 
-def read_rows(path: Path) -> list[Row]:
-    """Every row of a `.csv` or of an `.xlsx` workbook's first sheet, numbered from 1."""
+def read_rows(path: Path, limits: Limits | None = None) -> list[Row]:
+    """Every row of a `.csv` or of an `.xlsx` workbook's first sheet, numbered from 1.
+    Raises `Unreadable` for a file over `limits` (intake's defaults unless given)."""
+    limits = limits or Limits()
+    cap = limits.max_sheet_bytes
+    too_big = f"file is larger than {human_size(cap)}; a scoresheet is far smaller"
     try:
-        size = path.stat().st_size
-        if size > MAX_SHEET_BYTES:
-            raise Unreadable("file is larger than 20 MB; a scoresheet is far smaller")
-        raw = path.read_bytes()
+        if path.stat().st_size > cap:
+            raise Unreadable(too_big)
+        with path.open("rb") as handle:
+            raw = handle.read(cap + 1)  # the file may have grown since
     except OSError as exc:
         raise Unreadable(f"cannot be read: {exc.strerror or exc}") from None
+    if len(raw) > cap:
+        raise Unreadable(too_big)
     if path.suffix.lower() == ".xlsx":
-        return _xlsx_rows(raw)
+        return _xlsx_rows(raw, limits)
     text = decode_text(raw).text
     try:
         dialect: Any = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
+    # a field is never larger than its file, which is capped already (as in intake)
+    if csv.field_size_limit() < len(text):
+        csv.field_size_limit(len(text))
     try:
-        return list(enumerate(csv.reader(io.StringIO(text, newline=""), dialect), start=1))
+        return _capped(csv.reader(io.StringIO(text, newline=""), dialect), limits)
     except csv.Error as exc:
         raise Unreadable(f"not readable as CSV: {exc}; export it again") from None
 
 
-def _xlsx_rows(raw: bytes) -> list[Row]:
+def _capped(rows: Iterable[Sequence[Any]], limits: Limits) -> list[Row]:
+    """Numbered rows, refusing more than `limits.max_rows` below the first row with content
+    (blank rows count, so a sheet padded to a million rows is refused, not read)."""
+    result: list[Row] = []
+    header: int | None = None
+    for number, cells in enumerate(rows, start=1):
+        if number > (header or 1) + limits.max_rows:
+            raise Unreadable(
+                f"more than {limits.max_rows:,} rows below the header (blank rows count "
+                "too); split the export into smaller files"
+            )
+        if header is None and any(c is not None and str(c).strip() for c in cells):
+            header = number
+        result.append((number, cells))
+    return result
+
+
+def _xlsx_rows(raw: bytes, limits: Limits) -> list[Row]:
     import openpyxl
 
+    _check_archive(raw, limits)  # intake's check: not a zip, or unpacking too large
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged workbook
@@ -75,8 +123,18 @@ def _xlsx_rows(raw: bytes) -> list[Row]:
             f"not a readable .xlsx workbook ({type(exc).__name__}); save it again as .xlsx"
         ) from None
     try:
+        if not workbook.worksheets:
+            raise Unreadable("workbook has no sheets")
         sheet = workbook.worksheets[0]
         sheet.reset_dimensions()
-        return list(enumerate(sheet.iter_rows(values_only=True), start=1))
+        try:
+            return _capped(sheet.iter_rows(values_only=True), limits)
+        except Unreadable:
+            raise
+        except Exception as exc:  # a damaged sheet: as intake reports it
+            raise Unreadable(
+                f"sheet '{sheet.title}' could not be read ({type(exc).__name__}: {exc}); "
+                "export it again"
+            ) from None
     finally:
         workbook.close()

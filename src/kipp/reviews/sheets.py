@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
+from kipp.cells import neutralise
 from kipp.i18n import Lang, tr
 from kipp.models import Proposal
 from kipp.reviews.ingest import ASSIGNMENTS_FILE
@@ -23,12 +24,6 @@ from kipp.rubric import Rubric
 CSV_DIR = "csv"
 AGENCY_MASK = "[instansi]"
 PERSON_MASK = "[inovator]"
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _safe(value: object) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def redact(text: str, proposal: Proposal) -> str:
@@ -86,7 +81,7 @@ def sheet_csv(rows: list[list[str]]) -> str:
     """Rows as CSV, cells safe from formula injection."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerows([[_safe(c) for c in row] for row in rows])
+    writer.writerows([[neutralise(c) for c in row] for row in rows])
     return buffer.getvalue()
 
 
@@ -108,7 +103,7 @@ def sheet_xlsx(
     scores = workbook.active
     scores.title = tr("reviews.sheet.scores", lang)
     for row in rows:
-        scores.append([_safe(c) for c in row])
+        scores.append([neutralise(c) for c in row])
     for cell in scores[1]:
         cell.font = Font(bold=True)
     scores.freeze_panes = "C2"
@@ -153,7 +148,7 @@ def sheet_xlsx(
     texts.append(["proposal", "section", "text"])
     for p in proposals:
         for name, body in packet_sections(p, blind):
-            texts.append([p.id, tr(f"section.{name}", lang), _safe(body)])
+            texts.append([p.id, tr(f"section.{name}", lang), neutralise(body)])
     texts.freeze_panes = "A2"
     texts.column_dimensions["C"].width = 100
     for row in texts.iter_rows(min_row=2, min_col=3, max_col=3):

@@ -1,11 +1,14 @@
 """Rank uncertainty: resample each proposal's reviews (bootstrap), re-rank, and report the
 range of ranks each proposal takes. Places at the shortlist's cut-off whose range crosses
-it are within the noise of the reviewers' scores.
+it are within the noise of the reviewers' scores: shortlisted proposals that could fall
+below it, and proposals left out by rank alone that could rise above it (not those left out
+by a quota, whose rank is not what keeps them out).
 
 A total is linear in the reviewers' values (the measures' parts stay fixed), so each
 resample only recomputes the reviewed criteria: `total = constant + sum(coef * value)`.
-Normalised levels are taken as computed on the whole panel. Seeded: the same seed gives the
-same intervals.
+Normalised levels are taken as computed on the whole panel. Resampled totals are rounded as
+the scorecards' are (2 decimals), so totals equal as shown tie, and ties keep the ranking's
+order (its tie-breaks). Seeded: the same seed gives the same intervals.
 """
 
 from __future__ import annotations
@@ -31,6 +34,10 @@ class RankInterval(BaseModel):
     low: int
     high: int
     near_cutoff: bool
+
+
+TOTAL_DECIMALS = 2  # as `kipp.scoring` rounds a scorecard's total
+OUTSIDE = "shortlist.outside"  # the reason of a proposal left out by rank, not by a quota
 
 
 def linear_total(card: Scorecard) -> tuple[float, dict[str, float]]:
@@ -77,7 +84,7 @@ def rank_intervals(
         verdicts = reviews.get(pid)
         criteria = [c for c in coefs if verdicts and c in verdicts.criteria]
         if not verdicts or not criteria:
-            totals[:, column] = scorecards[pid].total
+            totals[:, column] = scorecards[pid].total  # rounded already
             continue
         reviewers = sorted({s.reviewer for c in criteria for s in verdicts.criteria[c].scores})
         matrix = np.full((len(reviewers), len(criteria)), np.nan)
@@ -99,7 +106,7 @@ def rank_intervals(
             values = filled.sum(axis=1) / np.maximum(counts, 1)
         values = np.where(counts > 0, values, full)  # a criterion no resampled row scored
         weights = np.array([coefs[c] for c in criteria])
-        totals[:, column] = constant + values @ weights
+        totals[:, column] = np.round(constant + values @ weights, TOTAL_DECIMALS)
     # rank by total, ties kept in the original order (stable sort over columns in rank order)
     positions = np.argsort(-totals, axis=1, kind="stable")
     ranks = np.empty_like(positions)
@@ -113,9 +120,10 @@ def rank_intervals(
     result = {}
     for column, pid in enumerate(order):
         lo, hi = int(low[column]), int(high[column])
-        shortlisted = placements[pid].shortlisted
+        placement = placements[pid]
+        by_rank = placement.reason.key == OUTSIDE
         near = bool(chosen) and (
-            (shortlisted and hi > cutoff) or (not shortlisted and lo <= cutoff)
+            (placement.shortlisted and hi > cutoff) or (by_rank and lo <= cutoff)
         )
         result[pid] = RankInterval(low=lo, high=hi, near_cutoff=near)
     return result
