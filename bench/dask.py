@@ -78,8 +78,10 @@ def measure(batch: Path, workers: int, reps: int) -> dict[str, Any]:
                 timings[name].append(seconds)
                 print(f"rep {rep + 1}: {name:8s} {seconds:6.2f} s")
             began = time.perf_counter()
-            local = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True)
-            with local, Client(local):
+            local = LocalCluster(  # type: ignore[no-untyped-call]
+                n_workers=workers, threads_per_worker=1, processes=True
+            )
+            with local, Client(local):  # type: ignore[no-untyped-call]
                 pass
             timings["dask_cluster_start"].append(time.perf_counter() - began)
             began = time.perf_counter()

@@ -103,7 +103,7 @@ def edit_one_proposal(folder: Path) -> Path:
     for item in manifest["items"]:
         if item.get("format") != "yaml" or item.get("expected") != "valid":
             continue
-        path = folder / item["file"]
+        path = folder / str(item["file"])
         text = path.read_text(encoding="utf-8")
         for old, new in ((" dan ", " serta "), (" untuk ", " bagi "), (" yang ", " yang juga ")):
             if old in text:

@@ -505,6 +505,11 @@ def score_all(
     if params.dask:
         from prefect_dask.task_runners import DaskTaskRunner
 
+        # Every Dask submission carries the flow run's context, which carries this flow:
+        # cloudpickle pickles `kipp_run`'s function by value (the module attribute is the
+        # Flow, not the function) with every module global it names, ~36 KB today. A module
+        # level cache of batch data named by the flow would travel, and be hashed 2-3 times
+        # by Dask, in every chunk (bench/dask.py once did so: 31 MB a chunk, 19x slower).
         packed = score_packed_task.with_options(result_storage=storage)
 
         def pack(chunk: list[Proposal]) -> Packed:
@@ -515,7 +520,9 @@ def score_all(
             "threads_per_worker": 1,
             "processes": True,
             "host": "127.0.0.1",  # scheduler and workers listen on this machine only
-            "dashboard_address": None,  # no dashboard web server (it would listen on :8787)
+            # no dashboard; the scheduler still answers /health and /metrics over HTTP on
+            # 127.0.0.1:8787 (a free port if that one is taken)
+            "dashboard_address": None,
             # the workers report to this run's server, also the embedded one (else each
             # worker process would start a server of its own: ~10 s each)
             "env": {"PREFECT_API_URL": current_api_url()},
