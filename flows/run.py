@@ -56,13 +56,14 @@ from kipp.caching import cache_dir, code_version, digest, models_digest, sources
 from kipp.compliance import REGISTRY_FILE, agency_matcher
 from kipp.corpus import Corpus, load_corpus
 from kipp.gates import GateResult, check_gates
-from kipp.i18n import Lang
+from kipp.i18n import Lang, tr
 from kipp.intake import Batch, Limits, load_batch
 from kipp.measures.novelty import MatchStore, NoveltyMeasure, measure_novelty
 from kipp.measures.similarity import CorpusIndex
 from kipp.models import Proposal
 from kipp.outputs import write_run
 from kipp.problems import KippError
+from kipp.render.views import localised
 from kipp.results import CorpusOut, Results, RunOut, build_results
 from kipp.reviews.export import progress_table
 from kipp.reviews.ingest import load_reviews
@@ -434,12 +435,6 @@ def run_out(
     )
 
 
-AWAITING = (
-    "Proposed shortlist, awaiting the coordinator's approval: Resume the run to approve it "
-    "or to move proposals in or out, each with a reason."
-)
-
-
 APPROVAL_ATTEMPTS = 5
 
 
@@ -449,7 +444,8 @@ def approved_decision(
     """Wait for the coordinator's decision; one that cannot apply (an unknown id, a move
     without a reason) is refused with the reason shown above the proposed shortlist, and the
     run pauses again for a corrected form, up to APPROVAL_ATTEMPTS times."""
-    state = AWAITING
+    awaiting = tr("approval.awaiting", params.lang)
+    state = awaiting
     for attempt in range(1, APPROVAL_ATTEMPTS + 1):
         shortlist_artifact(proposed, rubric, params.lang, state)
         decision = await_approval(params.approval_wait_s, attempt)
@@ -459,13 +455,16 @@ def approved_decision(
             get_run_logger().warning("approval form refused: %s (%s)", exc.message, exc.hint)
             if attempt == APPROVAL_ATTEMPTS:
                 raise
-            state = f"{REFUSED} {exc.message} ({exc.hint}). {AWAITING}"
+            refused = tr(
+                "approval.refused",
+                params.lang,
+                reason=localised(exc.message, params.lang),
+                hint=localised(exc.hint or "", params.lang),
+            )
+            state = f"{refused} {awaiting}"
             continue
         return decision
     raise AssertionError("unreachable: the last attempt returns or raises")
-
-
-REFUSED = "The last decision could not be applied:"
 
 
 def shortlist_artifact(

@@ -6,6 +6,7 @@ import pytest
 
 from kipp.approval import ApprovalError, Decision, Direction, Move, apply_decision
 from kipp.i18n import Lang, render, text
+from kipp.intake.messages import in_indonesian, is_translated
 from kipp.shortlist import Placement
 
 
@@ -78,6 +79,7 @@ def test_a_move_that_cannot_apply_is_refused_with_its_reason(move: Move, message
     with pytest.raises(ApprovalError) as caught:
         apply_decision(_placements(), Decision(decided_by="Rina", moves=[move]))
     assert caught.value.message == message
+    _said_in_indonesian_too(caught.value)
 
 
 def test_a_proposal_moved_twice_is_refused() -> None:
@@ -85,3 +87,13 @@ def test_a_proposal_moved_twice_is_refused() -> None:
     with pytest.raises(ApprovalError) as caught:
         apply_decision(_placements(), Decision(decided_by="Rina", moves=[move, move]))
     assert caught.value.message == "approval: proposal 'c' is moved more than once"
+    _said_in_indonesian_too(caught.value)
+
+
+def _said_in_indonesian_too(error: ApprovalError) -> None:
+    """The refusal is shown above the proposed shortlist in the run's language."""
+    for said in (error.message, error.hint or ""):
+        assert is_translated(said), said
+        assert in_indonesian(said).startswith(
+            ("persetujuan: ", "pindahkan", "berikan", "masukkan", "tuliskan")
+        )

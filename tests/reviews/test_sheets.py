@@ -91,7 +91,9 @@ def test_scoresheet_has_scale_dropdowns_frozen_header_and_texts() -> None:
     assert (check.type, check.formula1, str(check.sqref)) == ("list", '"1,2,3,4,5"', "F2:L3")
     assert [s.title for s in book.worksheets] == ["nilai", "kriteria", "teks proposal"]
     texts = list(book.worksheets[2].iter_rows(values_only=True))
-    assert texts[0] == ("proposal", "section", "text")
+    assert texts[0] == ("kode proposal", "bagian", "teks")  # read by people: Indonesian
+    guide = list(book.worksheets[1].iter_rows(values_only=True))
+    assert guide[0] == ("kode kriteria", "kriteria", "level", "nilai", "deskripsi")
     assert texts[1] == ("p1", "Ringkasan", TEXT)
     assert files["assignments.csv"].decode() == "reviewer,proposal\nr,p1\nr,p2\n"
 

@@ -499,6 +499,37 @@ _PATTERNS_ID: list[tuple[str, str]] = [
         r"this row is not counted",
         "'{r}' sudah ditugaskan '{p}' di baris {n}; baris ini tidak dihitung",
     ),
+    # the coordinator's decision (kipp.approval): message and hint apart
+    (
+        r"approval: proposal '(?P<p>[^']*)' is not among the scored proposals",
+        "persetujuan: proposal '{p}' tidak termasuk proposal yang dinilai",
+    ),
+    (
+        r"move only proposals listed in scores\.csv with a rank",
+        "pindahkan hanya proposal yang tercantum di scores.csv dengan peringkat",
+    ),
+    (
+        r"approval: proposal '(?P<p>[^']*)' is moved more than once",
+        "persetujuan: proposal '{p}' dipindahkan lebih dari sekali",
+    ),
+    (r"give one move per proposal", "berikan satu pemindahan per proposal"),
+    (
+        r"approval: proposal '(?P<p>[^']*)' is already in the shortlist",
+        "persetujuan: proposal '{p}' sudah ada di daftar pendek",
+    ),
+    (
+        r"approval: proposal '(?P<p>[^']*)' is already out of the shortlist",
+        "persetujuan: proposal '{p}' sudah di luar daftar pendek",
+    ),
+    (
+        r"move in only proposals outside the shortlist, and out only those in it",
+        "masukkan hanya proposal di luar daftar pendek, dan keluarkan hanya yang ada di dalamnya",
+    ),
+    (
+        r"approval: moving proposal '(?P<p>[^']*)' needs a reason",
+        "persetujuan: memindahkan proposal '{p}' perlu alasan",
+    ),
+    (r"say why in the move's reason", "tuliskan alasannya pada kolom alasan pemindahan"),
     # the agency registry (kipp.compliance)
     (
         r"(?P<n>\d+) bytes; a registry may hold at most (?P<max>\d+)",

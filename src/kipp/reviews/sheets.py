@@ -130,7 +130,12 @@ def sheet_xlsx(
         scores.column_dimensions[letter].width = widths.get(name, 14)
 
     guide = workbook.create_sheet(tr("reviews.sheet.criteria", lang))
-    guide.append(["criterion", "label", "level", "score", "description"])
+    guide.append(  # read by people only: headers in the sheet's language
+        [
+            tr(f"reviews.guide.{c}", lang)
+            for c in ("criterion", "label", "level", "score", "description")
+        ]
+    )
     for criterion in rubric.reviewed_criteria:
         for level, label in enumerate(criterion.levels, start=1):
             guide.append(
@@ -145,7 +150,7 @@ def sheet_xlsx(
     guide.freeze_panes = "A2"
 
     texts = workbook.create_sheet(tr("reviews.sheet.texts", lang))
-    texts.append(["proposal", "section", "text"])
+    texts.append([tr(f"reviews.texts.{c}", lang) for c in ("proposal", "section", "text")])
     for p in proposals:
         for name, body in packet_sections(p, blind):
             texts.append([p.id, tr(f"section.{name}", lang), neutralise(body)])
