@@ -14,15 +14,7 @@ from kipp.staging import lock_path, locked, write_staged
 
 
 def _writer(label: str) -> object:
-    def write(staging: Path) -> list[Path]:
-        paths = []
-        for name in ("results.json", "scores.csv", "shortlist.md"):
-            path = staging / name
-            path.write_text(label, encoding="utf-8")
-            paths.append(path)
-        return paths
-
-    return write
+    return _run_writer({name: label for name in ("results.json", "scores.csv", "shortlist.md")})
 
 
 def _contents(folder: Path) -> dict[str, str]:

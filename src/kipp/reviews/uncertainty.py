@@ -127,9 +127,3 @@ def rank_intervals(
         )
         result[pid] = RankInterval(low=lo, high=hi, near_cutoff=near)
     return result
-
-
-def cutoff_rank(placements: dict[str, Placement]) -> int | None:
-    """The rank of the last shortlisted proposal."""
-    chosen = [p.rank for p in placements.values() if p.shortlisted]
-    return max(chosen) if chosen else None
