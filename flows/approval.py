@@ -9,14 +9,19 @@ without a deployment (`kipp run --approval`) cannot be restarted by a worker, so
 wait's end is an error that says so.
 """
 
+import time
 from datetime import UTC, datetime
+from typing import Any
+from uuid import UUID
 
+from prefect import get_run_logger
 from prefect.client.orchestration import get_client
+from prefect.client.schemas.objects import State
 from prefect.context import FlowRunContext
-from prefect.exceptions import FlowPauseTimeout
-from prefect.flow_runs import pause_flow_run, suspend_flow_run
-from prefect.input import RunInput
-from prefect.states import Running
+from prefect.flow_runs import suspend_flow_run
+from prefect.input import Keyset, RunInput, keyset_from_paused_state, read_flow_run_input
+from prefect.states import Paused, Running, Suspended
+from prefect.utilities.engine import propose_state_sync
 from pydantic import Field
 
 from kipp.approval import Decision, Move
@@ -24,6 +29,7 @@ from kipp.approval import Decision, Move
 PAUSE_KEY = "kipp-approval"
 SUSPEND_KEY = "kipp-approval-suspended"
 POLL_S = 2
+EXPIRY_MARGIN_S = 600
 
 
 class ApprovalInput(RunInput):
@@ -42,13 +48,24 @@ class ApprovalTimeoutError(RuntimeError):
     """No decision came in time, and the run has no deployment to resume it later."""
 
 
-def _decision(answer: ApprovalInput) -> Decision:
+def _decision(answer: ApprovalInput, keyset: Keyset, run_id: UUID) -> Decision:
     return Decision(
         decided_by=answer.decided_by.strip(),
         note=answer.note.strip(),
         moves=answer.moves,
-        decided_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        decided_at=_answered_at(keyset, run_id).isoformat(timespec="seconds"),
     )
+
+
+def _answered_at(keyset: Keyset, run_id: UUID) -> datetime:
+    """When the coordinator sent the form: the time the server stored the answer (a run
+    restarted after a suspension decides later than that); now if it cannot be read."""
+    with get_client(sync_client=True) as client:
+        stored = client.filter_flow_run_input(
+            run_id, key_prefix=keyset["response"], limit=10, exclude_keys=set()
+        )
+    created = [item.created for item in stored if item.key == keyset["response"] and item.created]
+    return created[0].astimezone(UTC) if created else datetime.now(UTC)
 
 
 def _keys(attempt: int) -> tuple[str, str]:
@@ -56,6 +73,50 @@ def _keys(attempt: int) -> tuple[str, str]:
     again after a suspension replays the earlier attempts' answers by their keys."""
     suffix = "" if attempt == 1 else f"-{attempt}"
     return f"{PAUSE_KEY}{suffix}", f"{SUSPEND_KEY}{suffix}"
+
+
+def _pause_in_process(run_id: UUID, wait_s: int, proposed: State[Any]) -> ApprovalInput | None:
+    """Pause the run and wait in this process up to `wait_s` seconds: the coordinator's
+    answer, or None when nobody answered in time (the run is then Running again, so that it
+    can be suspended).
+
+    This is Prefect's in-process pause with one difference: the server's deadline for the
+    pause lies `EXPIRY_MARGIN_S` beyond the wait. With Prefect's own `pause_flow_run` both
+    are the same, and the server's expired-pause service could fail the run in the moment
+    between the wait's end and the suspension (seen in CI); the margin only matters when
+    this process dies while waiting, and then the server fails the run, as it should.
+    """
+    keyset = keyset_from_paused_state(proposed)
+    proposed.state_details.run_input_keyset = {str(k): v for k, v in keyset.items()}
+    with get_client(sync_client=True) as client:
+        state = propose_state_sync(client, proposed, flow_run_id=run_id)
+        if state.is_running():
+            # the server refuses a pause key it has seen: this pause was answered before
+            return _answer(keyset, run_id)
+        if not state.is_paused():
+            raise RuntimeError(f"the run could not be paused for approval: {state.name}")
+        ApprovalInput.save(keyset, flow_run_id=run_id)
+        deadline = time.monotonic() + wait_s
+        while True:
+            current = client.read_flow_run(run_id).state
+            if current is not None and current.is_running():
+                return _answer(keyset, run_id)
+            if current is not None and not current.is_paused():
+                raise RuntimeError(f"the run left its pause without a decision: {current.name}")
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                break
+            time.sleep(min(POLL_S, remaining))
+        # From here on a resume is refused by the server (the run is not paused); a resume
+        # that came in just before this is kept, with its input, and is taken below.
+        client.set_flow_run_state(run_id, Running(), force=True)
+    return _answer(keyset, run_id)
+
+
+def _answer(keyset: Keyset, run_id: UUID) -> ApprovalInput | None:
+    """The form's answer saved for this pause, or None when there is none yet."""
+    value = read_flow_run_input(keyset["response"], flow_run_id=run_id)
+    return None if value is None else ApprovalInput.model_validate(value)
 
 
 def await_approval(wait_s: int, attempt: int = 1) -> Decision:
@@ -68,25 +129,24 @@ def await_approval(wait_s: int, attempt: int = 1) -> Decision:
     pause_key, suspend_key = _keys(attempt)
     if suspend_key in (run.empirical_policy.pause_keys or set()):
         # started again after a suspension: the suspend has fired, so this returns its input
-        return _decision(suspend_flow_run(wait_for_input=ApprovalInput, key=suspend_key))
-    try:
-        answer = pause_flow_run(
-            wait_for_input=ApprovalInput,
-            timeout=wait_s,
-            poll_interval=min(POLL_S, wait_s),
-            key=pause_key,
+        answered = suspend_flow_run(wait_for_input=ApprovalInput, key=suspend_key)
+        suspended: State[Any] = Suspended(pause_key=suspend_key)
+        return _decision(answered, keyset_from_paused_state(suspended), run.id)
+    get_run_logger().info(
+        "waiting %d s for the coordinator's decision (Resume in the UI, with the form)", wait_s
+    )
+    paused: State[Any] = Paused(
+        timeout_seconds=wait_s + EXPIRY_MARGIN_S, reschedule=False, pause_key=pause_key
+    )
+    answer = _pause_in_process(run.id, wait_s, paused)
+    if answer is not None:
+        return _decision(answer, keyset_from_paused_state(paused), run.id)
+    if run.deployment_id is None:
+        raise ApprovalTimeoutError(
+            f"no approval within {wait_s} s; a run without a deployment cannot stay "
+            "paused after its process ends (serve the deployments with `kipp serve`, "
+            "or run without --approval)"
         )
-    except FlowPauseTimeout:
-        if run.deployment_id is None:
-            raise ApprovalTimeoutError(
-                f"no approval within {wait_s} s; a run without a deployment cannot stay "
-                "paused after its process ends (serve the deployments with `kipp serve`, "
-                "or run without --approval)"
-            ) from None
-        # the expired pause would fail the run when left; make the run Running again so it
-        # can be suspended (paused with no deadline, the process released)
-        with get_client(sync_client=True) as client:
-            client.set_flow_run_state(run.id, Running(), force=True)
-        suspend_flow_run(wait_for_input=ApprovalInput, key=suspend_key)  # raises Pause
-        raise AssertionError("unreachable: suspend_flow_run exits the run") from None
-    return _decision(answer)
+    get_run_logger().info("no decision yet: the run stays paused and frees its worker")
+    suspend_flow_run(wait_for_input=ApprovalInput, key=suspend_key)  # raises Pause
+    raise AssertionError("unreachable: suspend_flow_run exits the run")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from uuid import UUID
@@ -13,7 +14,7 @@ from uuid import UUID
 import pytest
 from prefect.client.orchestration import get_client
 from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId
-from prefect.client.schemas.objects import FlowRun
+from prefect.client.schemas.objects import FlowRun, State
 
 from integration.conftest import Stack
 from integration.servers import ROOT
@@ -43,6 +44,30 @@ def _wait(run_id: UUID, stack: Stack, until: str, timeout: float = 150) -> FlowR
             time.sleep(1)
     log = stack.worker_log.read_text(errors="replace")[-6000:]
     pytest.fail(f"flow run {run_id} did not reach {until} in {timeout} s; worker log:\n{log}")
+
+
+def _wait_suspended(run_id: UUID, stack: Stack, key: str = "kipp-approval-suspended") -> State[Any]:
+    """Wait for the run to be suspended with the pause key `key`: first paused in its
+    process, then, past its wait, suspended (paused with its process gone); never failed in
+    between."""
+    state: State[Any] | None = None
+    deadline = time.monotonic() + 150
+    with get_client(sync_client=True) as client:
+        while time.monotonic() < deadline:
+            state = client.read_flow_run(run_id).state
+            if state is not None and (
+                state.is_final()
+                or (state.name == "Suspended" and state.state_details.pause_key == key)
+            ):
+                break
+            time.sleep(1)
+    assert state is not None and state.name == "Suspended", (
+        f"{state!r}\n{stack.worker_log.read_text(errors='replace')[-6000:]}"
+    )
+    with get_client(sync_client=True) as client:
+        history = client.read_flow_run_states(run_id)
+    assert not any(s.is_failed() for s in history), [s.name for s in history]
+    return state
 
 
 def _results(out: Path) -> dict[str, Any]:
@@ -91,10 +116,7 @@ def test_approval_outlives_its_wait_as_a_paused_run_then_resumes_with_the_decisi
     out = tmp_path / "out"
     params = {"batch": str(SAMPLE), "out": str(out), "approval": True, "approval_wait_s": 2}
     run_id = _trigger("kipp-run/score", params)
-    run = _wait(run_id, stack, "Suspended")  # first Paused in its process, then suspended
-    assert run.state is not None and run.state.name == "Suspended", (
-        f"{run.state!r}\n{stack.worker_log.read_text(errors='replace')[-6000:]}"
-    )
+    _wait_suspended(run_id, stack)
     time.sleep(5)  # well past the wait: still paused, not failed
     with get_client(sync_client=True) as client:
         still = client.read_flow_run(run_id).state
@@ -102,11 +124,37 @@ def test_approval_outlives_its_wait_as_a_paused_run_then_resumes_with_the_decisi
         assert not out.exists()
         decision = {"decided_by": "Rina Kartika", "note": "approved as ranked", "moves": []}
         client.resume_flow_run(run_id, run_input=decision)
+        sent = datetime.now(UTC)
     run = _wait(run_id, stack, "COMPLETED")
     assert run.state is not None and run.state.type.value == "COMPLETED", run.state
     approval = _results(out)["approval"]
-    assert approval.pop("decided_at").startswith("20")
+    decided_at = datetime.fromisoformat(approval.pop("decided_at"))
+    # the time the form was sent, not the later time the restarted run read it
+    assert abs((decided_at - sent).total_seconds()) < 2, (decided_at, sent)
     assert approval == decision
+
+
+def test_a_refused_form_after_a_suspension_asks_again_and_suspends_again(
+    stack: Stack, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    params = {"batch": str(SAMPLE), "out": str(out), "approval": True, "approval_wait_s": 2}
+    run_id = _trigger("kipp-run/score", params)
+    _wait_suspended(run_id, stack)
+    typo = {
+        "decided_by": "Rina Kartika",
+        "moves": [{"proposal_id": "no-such-proposal", "direction": "in", "reason": "typo"}],
+    }
+    with get_client(sync_client=True) as client:
+        client.resume_flow_run(run_id, run_input=typo)
+    # restarted: the refused answer is replayed, a second form waits, then the run suspends
+    _wait_suspended(run_id, stack, key="kipp-approval-suspended-2")
+    assert not out.exists()
+    with get_client(sync_client=True) as client:
+        client.resume_flow_run(run_id, run_input={"decided_by": "Rina Kartika"})
+    run = _wait(run_id, stack, "COMPLETED")
+    assert run.state is not None and run.state.type.value == "COMPLETED", run.state
+    assert _results(out)["approval"]["moves"] == []
 
 
 def test_assign_deployment_writes_the_scoresheets(stack: Stack, tmp_path: Path) -> None:
