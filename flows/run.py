@@ -350,6 +350,7 @@ def kipp_run(params: RunParameters) -> RunSummary:
     placements = shortlist_task.with_options(result_storage=storage)(
         opaque(passed), opaque(scorecards), opaque(rubric), params.size, params.batch
     )
+    ranked = placements  # the ranking's own: rank noise is read against its cut-off
     decision: Decision | None = None
     if params.approval:
         pending = stages.Assessment(
@@ -371,7 +372,7 @@ def kipp_run(params: RunParameters) -> RunSummary:
         scorecards=scorecards,
         placements=placements,
         reviews=reviews,
-        uncertainty=stages.rank_uncertainty(scorecards, reviews, placements, rubric.rubric),
+        uncertainty=stages.rank_uncertainty(scorecards, reviews, ranked, rubric.rubric),
     )
     out_dir = Path(params.out) if params.out else default_out_dir(params.batch)
     results = build_results(

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from kipp.approval import ApprovalError, Decision, Direction, Move, apply_decision
+from kipp.approval import (
+    ApprovalError,
+    Decision,
+    Direction,
+    Move,
+    apply_decision,
+    shortlisted_by_ranking,
+)
+from kipp.assessment import Assessment
 from kipp.i18n import Lang, render, text
 from kipp.intake.messages import in_indonesian, is_translated
 from kipp.shortlist import Placement
@@ -28,6 +36,25 @@ def test_decision_without_moves_leaves_the_shortlist_as_ranked() -> None:
     decision = Decision(decided_by="Rina", note="ok")
     assert decision.approved_as_ranked
     assert apply_decision(placements, decision) == placements
+
+
+def test_moves_leave_the_side_the_ranking_chose_readable() -> None:
+    decision = Decision(
+        decided_by="Rina",
+        moves=[
+            Move(proposal_id="d", direction=Direction.IN, reason="strong local demand"),
+            Move(proposal_id="b", direction=Direction.OUT, reason="pilot ended"),
+        ],
+    )
+    after = apply_decision(_placements(), decision)
+    assert {pid: shortlisted_by_ranking(p) for pid, p in after.items()} == {
+        "a": True,
+        "b": True,
+        "c": False,
+        "d": False,
+    }
+    assessed = Assessment(gates={}, novelty={}, scorecards={}, placements=after)
+    assert assessed.cutoff_rank == 2  # the ranking's cut-off, not rank 4 moved in
 
 
 def test_moves_change_sides_and_name_who_and_why() -> None:

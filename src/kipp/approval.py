@@ -46,6 +46,18 @@ class Decision(BaseModel):
         return not self.moves
 
 
+MOVED_IN = "approval.moved_in"
+MOVED_OUT = "approval.moved_out"
+
+
+def shortlisted_by_ranking(placement: Placement) -> bool:
+    """Whether the ranking (scores, quotas, tie-breaks) put the proposal on the shortlist,
+    before any coordinator's move: the side the rank cut-off and the rank noise are read
+    against."""
+    moved = placement.reason.key in (MOVED_IN, MOVED_OUT)
+    return placement.shortlisted != moved
+
+
 class ApprovalError(KippError):
     """A decision that cannot apply to this shortlist (unknown id, a move that changes
     nothing, a proposal moved twice)."""
@@ -88,7 +100,7 @@ def apply_decision(placements: dict[str, Placement], decision: Decision) -> dict
     result = dict(placements)
     for move in decision.moves:
         before = placements[move.proposal_id]
-        key = "approval.moved_in" if move.direction is Direction.IN else "approval.moved_out"
+        key = MOVED_IN if move.direction is Direction.IN else MOVED_OUT
         result[move.proposal_id] = before.model_copy(
             update={
                 "shortlisted": move.direction is Direction.IN,

@@ -11,6 +11,7 @@ from functools import cached_property
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from kipp.approval import shortlisted_by_ranking
 from kipp.corpus import Corpus
 from kipp.gates import GateResult, check_gates, eligible
 from kipp.intake import Batch
@@ -39,9 +40,9 @@ class Assessment(BaseModel):
 
     @cached_property
     def cutoff_rank(self) -> int | None:
-        """The rank of the last shortlisted proposal (computed once: every proposal's rank
-        interval is read against it)."""
-        chosen = [p.rank for p in self.placements.values() if p.shortlisted]
+        """The rank of the last proposal the ranking shortlisted, whatever a coordinator moved
+        afterwards (computed once: every proposal's rank interval is read against it)."""
+        chosen = [p.rank for p in self.placements.values() if shortlisted_by_ranking(p)]
         return max(chosen) if chosen else None
 
 
@@ -129,7 +130,8 @@ def rank_uncertainty(
     rubric: Rubric,
 ) -> dict[str, RankInterval]:
     """Each scored proposal's rank interval from resampled reviews (see
-    `kipp.reviews.uncertainty`); empty when there are no reviews."""
+    `kipp.reviews.uncertainty`); empty when there are no reviews. `placements` are the
+    ranking's, before any coordinator's move: the noise is about the ranking's cut-off."""
     order = sorted(placements, key=lambda pid: placements[pid].rank)
     return rank_intervals(order, scorecards, reviews.proposals, placements, rubric)
 

@@ -90,6 +90,12 @@ def test_paused_run_resumed_with_moves_records_the_decision(tmp_path: Path) -> N
         f"Dimasukkan ke daftar pendek oleh Rina Kartika (peringkat {first_out['rank']} dari "
         f"{count}): serves villages",
     )
+    # the rank noise and its cut-off are the ranking's, not moved by the coordinator
+    plain = results(tmp_path / "plain")
+    assert data["reviews"]["cutoff_rank"] == plain["reviews"]["cutoff_rank"] == last_in["rank"]
+    assert data["reviews"]["near_cutoff"] == plain["reviews"]["near_cutoff"]
+    intervals = {p["id"]: p["rank_interval"] for p in data["proposals"]}
+    assert intervals == {p["id"]: p["rank_interval"] for p in plain["proposals"]}
     assert status[last_in["id"]] == (
         "scored",
         last_in["rank"],
