@@ -63,6 +63,7 @@ from kipp.measures.similarity import CorpusIndex
 from kipp.models import Proposal
 from kipp.outputs import write_run
 from kipp.problems import KippError
+from kipp.render.jinja import markdown_text
 from kipp.render.views import localised
 from kipp.results import CorpusOut, Results, RunOut, build_results
 from kipp.reviews.export import progress_table
@@ -474,8 +475,8 @@ def shortlist_artifact(
     """The shortlist as a markdown artifact; `state` (e.g. awaiting approval) heads it, and a
     coordinator's decision is recorded under it."""
     markdown = summary_markdown(results, rubric.rubric, lang)
-    if state:
-        markdown = f"**{state}**\n\n{markdown}"
+    if state:  # holds the refused form's values: escaped like every value in the documents
+        markdown = f"**{markdown_text(state)}**\n\n{markdown}"
     if results.approval is not None:
         markdown += "\n" + decision_markdown(results, lang)
     key = "kipp-shortlist-proposed" if state else "kipp-shortlist"

@@ -129,7 +129,7 @@ def test_a_decision_that_cannot_apply_is_refused_and_the_run_asks_again(tmp_path
     run_id = _paused_run()
     typo = {
         "decided_by": "Rina Kartika",
-        "moves": [{"proposal_id": "no-such-proposal", "direction": "in", "reason": "typo"}],
+        "moves": [{"proposal_id": "**no-such-proposal**", "direction": "in", "reason": "typo"}],
     }
     with get_client(sync_client=True) as client:
         client.resume_flow_run(run_id, run_input=typo)
@@ -138,10 +138,10 @@ def test_a_decision_that_cannot_apply_is_refused_and_the_run_asks_again(tmp_path
         assert state is not None and state.state_details.pause_key == "kipp-approval-2"
         artifact = client.read_latest_artifacts()  # the proposed shortlist says why
         proposed = next(a for a in artifact if a.key == "kipp-shortlist-proposed")
-        assert (  # in the run's language, Indonesian by default
+        assert (  # in the run's language, Indonesian by default; the form's values escaped
             "Keputusan terakhir tidak dapat diterapkan: persetujuan: proposal "
-            "'no-such-proposal' tidak termasuk proposal yang dinilai (pindahkan hanya proposal "
-            "yang tercantum di scores.csv dengan peringkat)."
+            "'\\*\\*no-such-proposal\\*\\*' tidak termasuk proposal yang dinilai "
+            "(pindahkan hanya proposal yang tercantum di scores.csv dengan peringkat)."
         ) in str(proposed.data)
         assert not out.exists()
         client.resume_flow_run(run_id, run_input={"decided_by": "Rina Kartika"})
