@@ -241,6 +241,7 @@ def child_stages(batch_dir: str, corpus_path: str, out_dir: str, result_path: st
     from kipp.outputs import write_run
     from kipp.results import CorpusOut, RunOut, build_results
     from kipp.rubric import load_rubric
+    from kipp.staging import write_staged
 
     imports_s = time.perf_counter() - started
     seconds: dict[str, float] = {}
@@ -297,7 +298,10 @@ def child_stages(batch_dir: str, corpus_path: str, out_dir: str, result_path: st
             inputs=batch.inputs,
         )
         results = build_results(batch, assessed, rubric, run)
-        return write_run(results, rubric.rubric, Path(out_dir))
+        # staged and moved into place under the lock, as `kipp run` writes them
+        return write_staged(
+            lambda staging: write_run(results, rubric.rubric, staging), Path(out_dir)
+        )
 
     stage("render/write", render)
     pipeline_s = sum(seconds.values())
