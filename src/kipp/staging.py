@@ -6,11 +6,17 @@ what the previous run wrote and this one did not (the scorecard of a proposal th
 batch, `compliance.csv` once the registry is gone). Two runs writing to the same folder at
 once leave the complete set of one of them (the later), never a mixture; a run killed while
 rendering leaves only a hidden staging folder, which the next run on the same machine removes.
+A staging folder is named `.<output folder>.staging-<host>@<pid>-<random>`, the host name
+percent-escaped (so it never holds `@`), which tells whose run left it.
 
 What kipp wrote is listed in a manifest inside the output folder (`.kipp-files.json`), so
 only kipp's own files are ever removed: anything else a person keeps in the folder stays. A
 folder that kipp writes whole (`scorecards/`) is kipp's entirely: files in it that the new run
 did not write are removed even without a manifest (folders written by older versions).
+Before moving anything in, a run lists in the manifest both the previous run's files and its
+own, so a run killed halfway through its moves leaves every file it moved listed; the next run
+removes them like any other stale file. Nothing that resolves outside the output folder (an
+entry with `..`, or reached through a symbolic link) is ever removed.
 
 The lock is `fcntl.flock` (POSIX; released by the kernel when the holder dies, so a killed
 run never leaves a stale lock).
@@ -18,6 +24,7 @@ run never leaves a stale lock).
 
 import contextlib
 import fcntl
+import glob
 import json
 import os
 import shutil
@@ -26,6 +33,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import quote
 
 MANIFEST = ".kipp-files.json"
 
@@ -48,11 +56,29 @@ def lock_path(out_dir: Path) -> Path:
 
 
 def _host() -> str:
-    return "".join(c if c.isalnum() else "-" for c in socket.gethostname()) or "host"
+    """This machine's name as it appears in staging folder names: percent-escaped, so that
+    it holds only letters, digits, `-`, `.`, `_`, `~` and `%` (never `@` or `/`), and two
+    different names never look alike."""
+    return quote(socket.gethostname(), safe="") or "host"
 
 
 def _staging_prefix(out_dir: Path) -> str:
     return f".{out_dir.name}.staging-"
+
+
+def _staging_owner(out_dir: Path, name: str) -> tuple[str, int] | None:
+    """The host and pid of the run whose staging folder for `out_dir` is called `name`, or
+    None when `name` is not such a folder. The host is what comes before the last `@` (an
+    escaped host name holds none), the pid the digits after it."""
+    prefix = _staging_prefix(out_dir)
+    if not name.startswith(prefix):
+        return None
+    host, at, rest = name[len(prefix) :].rpartition("@")
+    pid, dash, _ = rest.partition("-")
+    if not (host and at and dash and pid.isascii() and pid.isdigit()):
+        return None
+    number = int(pid)
+    return (host, number) if 0 < number < 2**31 else None
 
 
 def write_staged(
@@ -66,29 +92,31 @@ def write_staged(
     again are removed. A partial write (`partial=True`, e.g. only the scorecards) replaces only
     the top-level files and folders it wrote and keeps the rest of the previous run."""
     out_dir.parent.mkdir(parents=True, exist_ok=True)
-    prefix = f"{_staging_prefix(out_dir)}{_host()}-{os.getpid()}-"
+    prefix = f"{_staging_prefix(out_dir)}{_host()}@{os.getpid()}-"
     staging = Path(tempfile.mkdtemp(dir=out_dir.parent, prefix=prefix))
     try:
         written = write(staging)
         tops = {p.relative_to(staging).parts[0] for p in written}
         owned_folders = {t for t in tops if (staging / t).is_dir()}
         final: list[Path] = []
+        moves: list[tuple[Path, str]] = []  # a folder of documents moves file by file
+        for path in written:
+            files = sorted(f for f in path.rglob("*") if f.is_file()) if path.is_dir() else [path]
+            moves.extend((file, file.relative_to(staging).as_posix()) for file in files)
+            final.append(out_dir / path.relative_to(staging))
+        new = {relative for _, relative in moves}
         with locked(lock_path(out_dir)):
             _remove_abandoned_staging(out_dir, keep=staging)
             out_dir.mkdir(parents=True, exist_ok=True)
-            new: set[str] = set()
-            for path in written:
-                files = (
-                    sorted(f for f in path.rglob("*") if f.is_file()) if path.is_dir() else [path]
-                )
-                for file in files:  # a folder of documents moves file by file into its place
-                    relative = file.relative_to(staging)
-                    moved = out_dir / relative
-                    moved.parent.mkdir(parents=True, exist_ok=True)
-                    os.replace(file, moved)
-                    new.add(relative.as_posix())
-                final.append(out_dir / path.relative_to(staging))
+            _remove_abandoned_manifests(out_dir)
             previous = _read_manifest(out_dir)
+            # listed before they move in: a run killed between two moves leaves them all listed
+            _write_manifest(out_dir, previous | new)
+            _sync_folder(out_dir)
+            for file, relative in moves:
+                moved = out_dir / relative
+                moved.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(file, moved)
             mine = previous if not partial else {p for p in previous if _top(p) in tops}
             stale = mine | _files_in(out_dir, owned_folders)
             _remove(out_dir, stale - new)
@@ -124,26 +152,56 @@ def _read_manifest(out_dir: Path) -> set[str]:
         return set()
     if not isinstance(listed, list):
         return set()
-    return {p for p in listed if isinstance(p, str) and _inside(p)}
+    return {p for p in listed if isinstance(p, str) and _inside(out_dir, p)}
 
 
-def _inside(relative: str) -> bool:
-    """A manifest entry that stays inside the output folder (a doctored manifest cannot make
-    a run delete files elsewhere)."""
-    parts = Path(relative).parts
-    return bool(parts) and not Path(relative).is_absolute() and ".." not in parts
+def _inside(out_dir: Path, relative: str) -> bool:
+    """Whether `relative` names something inside `out_dir`, symbolic links followed: not
+    absolute, no `..`, and resolving below the resolved folder (a doctored manifest, or a
+    link in the folder pointing elsewhere, cannot make a run delete files outside it)."""
+    path = Path(relative)
+    if not path.parts or path.is_absolute() or ".." in path.parts:
+        return False
+    try:
+        root = out_dir.resolve()
+        target = (out_dir / path).resolve()
+    except (OSError, RuntimeError):  # a symbolic link loop
+        return False
+    return target != root and target.is_relative_to(root)
+
+
+def _manifest_temporary(out_dir: Path) -> Path:
+    return out_dir / f"{MANIFEST}.{os.getpid()}.tmp"
 
 
 def _write_manifest(out_dir: Path, files: set[str]) -> None:
-    temporary = out_dir / f"{MANIFEST}.{os.getpid()}.tmp"
-    temporary.write_text(json.dumps(sorted(files), indent=1) + "\n", encoding="utf-8")
+    """Replace the manifest atomically: a reader (or a run after a crash) sees the old list
+    or the new one, whole."""
+    temporary = _manifest_temporary(out_dir)
+    with open(temporary, "w", encoding="utf-8") as handle:
+        handle.write(json.dumps(sorted(files), indent=1) + "\n")
+        handle.flush()
+        os.fsync(handle.fileno())
     os.replace(temporary, out_dir / MANIFEST)
 
 
+def _remove_abandoned_manifests(out_dir: Path) -> None:
+    """Remove the temporary manifests of runs killed while writing one (called under the
+    lock, so no run is writing one now)."""
+    for path in out_dir.glob(f"{glob.escape(MANIFEST)}.*.tmp"):
+        pid = path.name[len(MANIFEST) + 1 : -len(".tmp")]
+        if pid.isascii() and pid.isdigit() and not path.is_dir():
+            with contextlib.suppress(OSError):
+                path.unlink()
+
+
 def _remove(out_dir: Path, stale: set[str]) -> None:
-    """Remove stale files, then the folders they leave empty (never `out_dir` itself)."""
+    """Remove stale files, then the folders they leave empty (never `out_dir` itself, and
+    never anything that resolves outside it)."""
     folders: set[Path] = set()
     for relative in stale:
+        if not _inside(out_dir, relative):
+            continue
         path = out_dir / relative
         try:
             path.unlink()
@@ -160,12 +218,13 @@ def _remove(out_dir: Path, stale: set[str]) -> None:
 def _remove_abandoned_staging(out_dir: Path, keep: Path) -> None:
     """Remove staging folders of runs on this machine whose process is gone (killed while
     rendering). Staging folders of other machines (a shared folder) are left to them."""
-    own = f"{_staging_prefix(out_dir)}{_host()}-"
-    for folder in out_dir.parent.glob(f"{own}*"):
-        if folder == keep or not folder.is_dir():
+    host = _host()
+    pattern = f"{glob.escape(_staging_prefix(out_dir) + host)}@*"
+    for folder in out_dir.parent.glob(pattern):
+        if folder == keep or folder.is_symlink() or not folder.is_dir():
             continue
-        pid = folder.name[len(own) :].split("-", 1)[0]
-        if pid.isdigit() and not _alive(int(pid)):
+        owner = _staging_owner(out_dir, folder.name)
+        if owner is not None and owner[0] == host and not _alive(owner[1]):
             shutil.rmtree(folder, ignore_errors=True)
 
 

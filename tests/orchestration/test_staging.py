@@ -3,7 +3,9 @@ complete set of documents, and a failed render leaves nothing behind."""
 
 from __future__ import annotations
 
+import json
 import os
+import socket
 import threading
 import time
 from pathlib import Path
@@ -156,11 +158,11 @@ def test_staging_left_by_a_killed_run_on_this_machine_is_removed(tmp_path: Path)
 
     out = tmp_path / "out"
     dead_pid = 999_999_999  # above Linux's largest pid: no such process
-    abandoned = tmp_path / f".out.staging-{_host()}-{dead_pid}-x1"
+    abandoned = tmp_path / f".out.staging-{_host()}@{dead_pid}-x1"
     abandoned.mkdir()
-    elsewhere = tmp_path / ".out.staging-othermachine-12-x2"
+    elsewhere = tmp_path / ".out.staging-othermachine@12-x2"
     elsewhere.mkdir()
-    alive = tmp_path / f".out.staging-{_host()}-{os.getpid()}-x3"
+    alive = tmp_path / f".out.staging-{_host()}@{os.getpid()}-x3"
     alive.mkdir()
 
     write_staged(_run_writer({"results.json": "A"}), out)  # type: ignore[arg-type]
@@ -168,3 +170,137 @@ def test_staging_left_by_a_killed_run_on_this_machine_is_removed(tmp_path: Path)
     assert not abandoned.exists()
     assert elsewhere.exists()  # another machine's run may still be rendering into it
     assert alive.exists()  # a live process's
+
+
+class _Killed(BaseException):
+    """Stands for SIGKILL: nothing after it in the run gets to happen."""
+
+
+def test_a_run_killed_between_moves_leaves_its_moved_files_for_the_next_run_to_remove(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    write_staged(_run_writer({"results.json": "A", "compliance.csv": "A"}), out)  # type: ignore[arg-type]
+    (out / "notes-of-the-coordinator.txt").write_text("mine", encoding="utf-8")
+    replace = os.replace
+    moves: list[str] = []
+
+    def killed_at_the_third_move(source: str | Path, target: str | Path) -> None:
+        if ".out.staging-" in str(source):
+            if len(moves) == 2:
+                raise _Killed
+            moves.append(Path(target).name)
+        replace(source, target)
+
+    monkeypatch.setattr(os, "replace", killed_at_the_third_move)
+    killed = {"extra.csv": "B", "results.json": "B", "never-moved.csv": "B"}
+    with pytest.raises(_Killed):
+        write_staged(_run_writer(killed), out)  # type: ignore[arg-type]
+    monkeypatch.setattr(os, "replace", replace)
+    assert moves == ["extra.csv", "results.json"]
+    assert (out / "extra.csv").is_file()  # moved in before the kill
+
+    write_staged(_run_writer({"results.json": "C"}), out)  # type: ignore[arg-type]
+
+    assert _files(out) == [".kipp-files.json", "notes-of-the-coordinator.txt", "results.json"]
+    assert (out / "results.json").read_text(encoding="utf-8") == "C"
+
+
+def test_staging_folder_names_keep_host_and_pid_apart_when_the_host_has_hyphens(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kipp import staging as module
+
+    monkeypatch.setattr(socket, "gethostname", lambda: "web-01")
+    out = tmp_path / "out"
+    seen: list[str] = []
+
+    def write(staging: Path) -> list[Path]:
+        seen.append(staging.name)
+        (staging / "results.json").write_text("A", encoding="utf-8")
+        return [staging / "results.json"]
+
+    write_staged(write, out)
+
+    assert seen[0].startswith(f".out.staging-web-01@{os.getpid()}-")
+    assert module._staging_owner(out, seen[0]) == ("web-01", os.getpid())
+    assert module._staging_owner(out, ".out.staging-web-01@123-abc_9") == ("web-01", 123)
+    assert module._staging_owner(out, ".out.staging-web@123-abc") == ("web", 123)
+    assert module._staging_owner(out, ".out.staging-web-01-123-abc") is None  # no `@`
+    assert module._staging_owner(out, ".out.staging-web@12x-abc") is None
+    assert module._staging_owner(out, ".other.staging-web@123-abc") is None
+
+
+def test_only_this_hosts_abandoned_staging_is_removed_when_host_names_share_a_prefix(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+
+    monkeypatch.setattr(socket, "gethostname", lambda: "web")
+    out = tmp_path / "out"
+    dead_pid = 999_999_999
+    mine = tmp_path / f".out.staging-web@{dead_pid}-x1"
+    other_host = tmp_path / f".out.staging-web-01@{dead_pid}-x2"
+    for folder in (mine, other_host):
+        folder.mkdir()
+
+    write_staged(_run_writer({"results.json": "A"}), out)  # type: ignore[arg-type]
+
+    assert not mine.exists()
+    assert other_host.exists()  # host "web-01" is another machine, though it starts "web"
+
+
+def test_an_output_folder_named_with_glob_characters_still_clears_its_own_abandoned_staging(
+    tmp_path: Path,
+) -> None:
+    from kipp.staging import _host
+
+    out = tmp_path / "out[1]"
+    dead_pid = 999_999_999
+    mine = tmp_path / f".out[1].staging-{_host()}@{dead_pid}-x1"
+    of_out1 = tmp_path / f".out1.staging-{_host()}@{dead_pid}-x2"  # `out[1]` as a pattern
+    for folder in (mine, of_out1):
+        folder.mkdir()
+
+    write_staged(_run_writer({"results.json": "A"}), out)  # type: ignore[arg-type]
+
+    assert not mine.exists()
+    assert of_out1.exists()  # another output folder's
+    assert _files(out) == [".kipp-files.json", "results.json"]
+
+
+def test_a_manifest_entry_climbing_out_of_the_folder_does_not_delete_its_target(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "out"
+    outside = tmp_path / "outside.txt"
+    outside.write_text("keep", encoding="utf-8")
+    out.mkdir()
+    (out / ".kipp-files.json").write_text(
+        '["../outside.txt", "sub/../../outside.txt"]', encoding="utf-8"
+    )
+
+    write_staged(_run_writer({"results.json": "B"}), out)  # type: ignore[arg-type]
+
+    assert outside.read_text(encoding="utf-8") == "keep"
+    assert _files(out) == [".kipp-files.json", "results.json"]
+
+
+def test_a_symlink_in_the_folder_cannot_make_a_manifest_entry_delete_outside_it(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "out"
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "a.html").write_text("keep", encoding="utf-8")
+    (tmp_path / "outside.txt").write_text("keep", encoding="utf-8")
+    out.mkdir()
+    (out / "linked").symlink_to(elsewhere, target_is_directory=True)
+    (out / "link.txt").symlink_to(tmp_path / "outside.txt")
+    (out / ".kipp-files.json").write_text('["linked/a.html", "link.txt"]', encoding="utf-8")
+
+    write_staged(_run_writer({"results.json": "B"}), out)  # type: ignore[arg-type]
+
+    assert (elsewhere / "a.html").read_text(encoding="utf-8") == "keep"
+    assert (tmp_path / "outside.txt").read_text(encoding="utf-8") == "keep"
+    assert (out / "link.txt").is_symlink()  # resolves outside: not kipp's to remove
+    assert json.loads((out / ".kipp-files.json").read_text(encoding="utf-8")) == ["results.json"]
