@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import stat
 from pathlib import Path
@@ -16,7 +17,7 @@ from kipp.assessment import assess
 from kipp.corpus import load_corpus
 from kipp.i18n import Lang
 from kipp.intake import load_batch
-from kipp.outputs import neutralise, scores_csv, write_atomic, write_run
+from kipp.outputs import neutralise, results_json, scores_csv, write_atomic, write_run
 from kipp.results import CorpusOut, Results, RunOut, build_results
 from kipp.rubric import load_rubric
 
@@ -138,3 +139,18 @@ def test_write_atomic_files_are_readable_by_others_per_umask(tmp_path: Path) -> 
     finally:
         os.umask(previous)
     assert stat.S_IMODE(target.stat().st_mode) == 0o644
+
+
+def test_results_json_keeps_non_ascii_text_and_reads_back_as_the_model_dump(
+    tmp_path: Path,
+) -> None:
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    data = proposal_data(title="Layanan Jum'at “Sehat” \u2013 café \u00e9 ✓", id="unicode")
+    (batch / "unicode.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    results = run_in_process(batch)
+    text = results_json(results)
+    assert "Layanan Jum'at “Sehat” \u2013 café \u00e9 ✓" in text  # UTF-8, not \\u escapes
+    assert text.endswith("}\n") and text.startswith('{\n  "')
+    assert json.loads(text) == results.model_dump(mode="json")
+    assert text == json.dumps(results.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
