@@ -448,7 +448,7 @@ def reviews_out(assessment: Assessment, rubric: Rubric, lang: Lang) -> ReviewsOu
         interval=settings.bootstrap.interval,
         assigned=assigned,
         completed=completed,
-        complete=assigned > 0 and completed >= assigned,
+        complete=assigned > 0 and completed >= assigned and found.assignments_known,
         progress=progress,
         adjustments=[
             AdjustmentOut(

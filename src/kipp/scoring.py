@@ -74,12 +74,13 @@ class Scorecard(BaseModel):
     total: float
     scored_weight: float
     pending_reviews: int = 0
+    assignments_unknown: bool = False  # assignments.csv unreadable: completeness unknowable
 
     @property
     def provisional(self) -> bool:
-        """True while some criterion still awaits reviewers, or assigned reviewers have not
-        all completed their scores."""
-        return self.scored_weight < 1 - 1e-9 or self.pending_reviews > 0
+        """True while some criterion still awaits reviewers, assigned reviewers have not all
+        completed their scores, or who was assigned cannot be read."""
+        return self.scored_weight < 1 - 1e-9 or self.pending_reviews > 0 or self.assignments_unknown
 
     def get(self, criterion_id: str) -> CriterionResult:
         """The result of one criterion."""
@@ -245,7 +246,7 @@ def combine(
     )
 
 
-def _card(results: list[CriterionResult], pending: int) -> Scorecard:
+def _card(results: list[CriterionResult], reviews: ProposalReviews | None) -> Scorecard:
     scored_weight = sum(r.counted_weight for r in results)
     weighted = sum(r.counted_weight * (r.value or 0.0) / LEVELS for r in results)
     total = 100 * weighted / scored_weight if scored_weight else 0.0
@@ -253,7 +254,8 @@ def _card(results: list[CriterionResult], pending: int) -> Scorecard:
         criteria=results,
         total=round(total, 2),
         scored_weight=round(scored_weight, 4),
-        pending_reviews=pending,
+        pending_reviews=reviews.pending if reviews else 0,
+        assignments_unknown=reviews is not None and not reviews.assignments_known,
     )
 
 
@@ -272,7 +274,7 @@ def score_proposal(
         results.append(
             combine(criterion, score, level, evidence, _verdict(criterion, reviews), rubric)
         )
-    return _card(results, reviews.pending if reviews else 0)
+    return _card(results, reviews)
 
 
 def with_reviews(card: Scorecard, rubric: Rubric, reviews: ProposalReviews | None) -> Scorecard:
@@ -291,4 +293,4 @@ def with_reviews(card: Scorecard, rubric: Rubric, reviews: ProposalReviews | Non
                 rubric,
             )
         )
-    return _card(results, reviews.pending if reviews else 0)
+    return _card(results, reviews)

@@ -5,6 +5,10 @@ scoresheets (`.xlsx`, first sheet, or `.csv`) directly inside it, one row per re
 proposal, and `assignments.csv` written by `kipp assign`. A row whose scores are all blank is
 not started yet; partial progress is fine and shown. The panel is `reviewers.yaml` beside the
 proposals.
+
+When `assignments.csv` (or a row of it) cannot be read, the assignments are not known in
+full: that is reported, and every reviewer with a row for a proposal in a sheet counts as
+assigned to it too, so a row not yet scored keeps the proposal's total provisional.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from kipp.problems import Problem, Severity
 from kipp.reviews.aggregate import aggregate
 from kipp.reviews.models import Assignment, Review, ReviewerProgress, ReviewSet
 from kipp.reviews.panel import PANEL_FILE, Panel, PanelError, load_panel
-from kipp.reviews.reading import Row, read_assignments, read_rows
+from kipp.reviews.reading import AssignmentRecord, Row, read_assignments, read_rows
 from kipp.rubric import Rubric
 from kipp.shortlist import AgencyOf
 
@@ -94,11 +98,11 @@ def load_reviews(
         except PanelError as exc:
             problems.extend(exc.problems)
     reviews_dir = folder / REVIEWS_DIR
-    assignments: list[Assignment] = []
+    record: AssignmentRecord | None = None
     sheets: list[_Sheet] = []
     assignments_path = reviews_dir / ASSIGNMENTS_FILE
     if assignments_path.is_file():
-        assignments = read_assignments(assignments_path, problems, limits)
+        record = read_assignments(assignments_path, problems, limits, len(proposals))
     if reviews_dir.is_dir():
         for path in sorted(reviews_dir.iterdir()):
             if path.name == ASSIGNMENTS_FILE or path.name.startswith((".", "_", "~$")):
@@ -113,11 +117,12 @@ def load_reviews(
         rubric,
         proposals,
         panel,
-        assignments if assignments_path.is_file() else None,
+        record.assignments if record else None,
         [(s.path, s.rows) for s in sheets],
         panel_path=str(panel_path) if panel_path.is_file() else None,
         problems=problems,
         agency_of=agency_of,
+        assignments_complete=record.complete if record else True,
     )
 
 
@@ -131,15 +136,20 @@ def review_set(
     panel_path: str | None = None,
     problems: list[Problem] | None = None,
     agency_of: AgencyOf | None = None,
+    assignments_complete: bool = True,
 ) -> ReviewSet:
     """Check the rows of some scoresheets and aggregate them (the pure core of ingest).
-    A reviewer and proposal pair is used once: from its first row with scores."""
+    A reviewer and proposal pair is used once: from its first row with scores.
+    `assignments_complete` False: `assignments` is what could be read of a file that could
+    not be read in full; sheet rows are then not checked against it, and the reviewers with
+    a row for a proposal count as assigned to it as well."""
     state = _State(
         rubric=rubric,
         proposals={p.id: p for p in proposals},
         panel=panel,
+        # a pair missing from an incomplete record may be on a row that was not read
         assigned={(a.reviewer, a.proposal) for a in assignments}
-        if assignments is not None
+        if assignments is not None and assignments_complete
         else None,
         agency_of=agency_of,
         problems=list(problems or []),
@@ -153,17 +163,34 @@ def review_set(
         by_proposal = {}
         for a in assignments:
             by_proposal.setdefault(a.proposal, []).append(a.reviewer)
+        if not assignments_complete:
+            # an unreadable record must not let a proposal look fully reviewed: a reviewer
+            # with a row for it, scored or not, is assigned to it as far as is known
+            for reviewer_id, proposal_id in state.seen:
+                if reviewer_id not in by_proposal.setdefault(proposal_id, []):
+                    by_proposal[proposal_id].append(reviewer_id)
         by_proposal = {k: v for k, v in by_proposal.items() if k in state.proposals}
     aggregated, adjusted = aggregate(state.reviews, rubric, by_proposal)
+    if not assignments_complete:
+        aggregated = {
+            pid: found.model_copy(update={"assignments_known": False})
+            for pid, found in aggregated.items()
+        }
+    known = (
+        [Assignment(reviewer=r, proposal=pid) for pid, ids in by_proposal.items() for r in ids]
+        if by_proposal is not None and not assignments_complete
+        else assignments
+    )
     return ReviewSet(
         panel=panel_path,
         sheets=paths,
         reviews=state.reviews,
         assignments=list(assignments or []),
         problems=state.problems,
-        progress=progress(panel, assignments, state.reviews, state.seen),
+        progress=progress(panel, known, state.reviews, state.seen),
         adjustments=adjusted,
         proposals=aggregated,
+        assignments_known=assignments_complete,
     )
 
 

@@ -80,6 +80,9 @@ class ProposalReviews(_Frozen):
     assigned: list[str]
     completed: list[str]
     criteria: dict[str, CriterionReviews]
+    # False when `assignments.csv` could not be read in full: a reviewer whose sheet has not
+    # come back may be missing from `assigned`, so the reviews cannot be known to be complete
+    assignments_known: bool = True
 
     @property
     def pending(self) -> int:
@@ -126,6 +129,7 @@ class ReviewSet(_Frozen):
     progress: list[ReviewerProgress] = Field(default_factory=list)
     adjustments: list[ReviewerAdjustment] = Field(default_factory=list)
     proposals: dict[str, ProposalReviews] = Field(default_factory=dict)
+    assignments_known: bool = True  # False: assignments.csv could not be read in full
 
     @property
     def empty(self) -> bool:

@@ -2,7 +2,9 @@
 each row numbered as a spreadsheet shows it; and `assignments.csv`.
 
 Read under the same caps as proposal intake (`kipp.intake.Limits`: file size, unpacked
-workbook size, rows below the header), so a hostile or padded sheet cannot stall a run.
+workbook size, rows below the header), so a hostile or padded sheet cannot stall a run. The
+assignments are one file for the whole batch, so their row cap grows with the batch
+(`assignments_cap`).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -21,17 +24,55 @@ from kipp.reviews.models import Assignment
 Row = tuple[int, Sequence[Any]]
 
 
+# `kipp assign` writes one row per reviewer and proposal pair: K rows for each eligible
+# proposal (the rubric's `per_proposal`, 3 unless changed, or `--per-proposal`). So the file
+# grows with the batch, and a national call's is over intake's `max_rows`, which is sized for
+# one sheet (3,500 proposals x 3 = 10,500 rows; 7,000 x 3 = 21,000). Its cap is therefore
+# this many rows per eligible proposal: far above any K a call uses, with room left for
+# repeated rows and for a file written before some proposals turned ineligible; never below
+# intake's cap, so a small batch keeps the familiar one. A cap is still needed: the file is
+# read whole, and its byte cap alone would let in 50 million blank lines.
+ASSIGNMENT_ROWS_PER_PROPOSAL = 20
+
+
+def assignments_cap(proposals: int, limits: Limits | None = None) -> int:
+    """The most rows below the header `assignments.csv` may have for a batch of `proposals`
+    eligible proposals."""
+    limits = limits or Limits()
+    return max(limits.max_rows, proposals * ASSIGNMENT_ROWS_PER_PROPOSAL)
+
+
+@dataclass(frozen=True)
+class AssignmentRecord:
+    """What `assignments.csv` says. `complete` is False when the file, or some row of it,
+    could not be read: some assignments may then be missing, so whether every assigned
+    reviewer has scored cannot be known from it."""
+
+    assignments: list[Assignment]
+    complete: bool
+
+
 def read_assignments(
-    path: Path, problems: list[Problem], limits: Limits | None = None
-) -> list[Assignment]:
-    """`assignments.csv` (`reviewer,proposal` per row), as written by `kipp assign`. A pair
-    repeated on a later row is reported and counted once."""
+    path: Path, problems: list[Problem], limits: Limits | None = None, proposals: int = 0
+) -> AssignmentRecord:
+    """`assignments.csv` (`reviewer,proposal` per row), as written by `kipp assign` for a
+    batch of `proposals` eligible proposals (its row cap, `assignments_cap`). A pair
+    repeated on a later row is reported and counted once; a file or row that cannot be
+    read is reported, naming the file (and row), and leaves the record incomplete."""
+    cap = assignments_cap(proposals, limits)
     try:
-        rows = read_rows(path, limits)
+        rows = _read(
+            path,
+            limits or Limits(),
+            cap,
+            reason=f"more than {cap:,} rows below the header (blank rows count too), far more "
+            "than this batch's assignments; write it again with kipp assign",
+        )
     except Unreadable as exc:
         problems.append(Problem(path=str(path), field="(file)", message=exc.reason))
-        return []
+        return AssignmentRecord(assignments=[], complete=False)
     result = []
+    complete = True
     first: dict[tuple[str, str], int] = {}
     for number, cells in rows[1:]:
         values = [str(c).strip() if c is not None else "" for c in cells]
@@ -52,6 +93,7 @@ def read_assignments(
             first[pair] = number
             result.append(Assignment(reviewer=pair[0], proposal=pair[1]))
         elif any(values):
+            complete = False
             problems.append(
                 Problem(
                     path=str(path),
@@ -61,13 +103,24 @@ def read_assignments(
                     "`reviewer,proposal`",
                 )
             )
-    return result
+    return AssignmentRecord(assignments=result, complete=complete)
 
 
 def read_rows(path: Path, limits: Limits | None = None) -> list[Row]:
     """Every row of a `.csv` or of an `.xlsx` workbook's first sheet, numbered from 1.
     Raises `Unreadable` for a file over `limits` (intake's defaults unless given)."""
     limits = limits or Limits()
+    return _read(
+        path,
+        limits,
+        limits.max_rows,
+        reason=f"more than {limits.max_rows:,} rows below the header (blank rows count too); "
+        "split the export into smaller files",
+    )
+
+
+def _read(path: Path, limits: Limits, max_rows: int, *, reason: str) -> list[Row]:
+    """`read_rows` with `max_rows` rows below the header at most, refused for `reason`."""
     cap = limits.max_sheet_bytes
     too_big = f"file is larger than {human_size(cap)}; a scoresheet is far smaller"
     try:
@@ -80,7 +133,7 @@ def read_rows(path: Path, limits: Limits | None = None) -> list[Row]:
     if len(raw) > cap:
         raise Unreadable(too_big)
     if path.suffix.lower() == ".xlsx":
-        return _xlsx_rows(raw, limits)
+        return _xlsx_rows(raw, limits, max_rows, reason)
     text = decode_text(raw).text
     try:
         dialect: Any = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
@@ -90,29 +143,26 @@ def read_rows(path: Path, limits: Limits | None = None) -> list[Row]:
     if csv.field_size_limit() < len(text):
         csv.field_size_limit(len(text))
     try:
-        return _capped(csv.reader(io.StringIO(text, newline=""), dialect), limits)
+        return _capped(csv.reader(io.StringIO(text, newline=""), dialect), max_rows, reason)
     except csv.Error as exc:
         raise Unreadable(f"not readable as CSV: {exc}; export it again") from None
 
 
-def _capped(rows: Iterable[Sequence[Any]], limits: Limits) -> list[Row]:
-    """Numbered rows, refusing more than `limits.max_rows` below the first row with content
-    (blank rows count, so a sheet padded to a million rows is refused, not read)."""
+def _capped(rows: Iterable[Sequence[Any]], max_rows: int, reason: str) -> list[Row]:
+    """Numbered rows, refusing (for `reason`) more than `max_rows` below the first row with
+    content (blank rows count, so a sheet padded to a million rows is refused, not read)."""
     result: list[Row] = []
     header: int | None = None
     for number, cells in enumerate(rows, start=1):
-        if number > (header or 1) + limits.max_rows:
-            raise Unreadable(
-                f"more than {limits.max_rows:,} rows below the header (blank rows count "
-                "too); split the export into smaller files"
-            )
+        if number > (header or 1) + max_rows:
+            raise Unreadable(reason)
         if header is None and any(c is not None and str(c).strip() for c in cells):
             header = number
         result.append((number, cells))
     return result
 
 
-def _xlsx_rows(raw: bytes, limits: Limits) -> list[Row]:
+def _xlsx_rows(raw: bytes, limits: Limits, max_rows: int, reason: str) -> list[Row]:
     import openpyxl
 
     _check_archive(raw, limits)  # intake's check: not a zip, or unpacking too large
@@ -128,7 +178,7 @@ def _xlsx_rows(raw: bytes, limits: Limits) -> list[Row]:
         sheet = workbook.worksheets[0]
         sheet.reset_dimensions()
         try:
-            return _capped(sheet.iter_rows(values_only=True), limits)
+            return _capped(sheet.iter_rows(values_only=True), max_rows, reason)
         except Unreadable:
             raise
         except Exception as exc:  # a damaged sheet: as intake reports it
