@@ -86,6 +86,14 @@ def describe(error: ErrorDetails, *, in_sheet: bool = False) -> str:
 # matched whole, and its named parts (values, counts, names) are carried over, some of them
 # converted (`_CONVERTERS`). A message no pattern knows is shown in English, as written;
 # tests/test_message_translations.py checks every message those modules write has a pattern.
+#
+# The messages carry what users wrote (keys, names, cell values, sheet titles), so a pattern
+# must not backtrack without bound on a long message it does not match: a value between two
+# literal parts that a later value follows is written `(?:(?!<the literal after it>).)*`,
+# so it runs up to the first occurrence of that literal and never across it (a value may
+# hold apostrophes, as in 'Jum'at', but not the literal that ends it); only the last value
+# may be a plain `.*`. Every pattern then fails in time linear in the message's length, and
+# `MAX_TRANSLATED_LENGTH` bounds that length (tests/test_message_patterns_performance.py).
 _EXPECTED_DATE = "write it as 2019-07-01 or 1 Juli 2019"
 _PHRASES_ID = {
     _EXPECTED_DATE: "tulis seperti 2019-07-01 atau 1 Juli 2019",
@@ -165,7 +173,7 @@ _PATTERNS_ID: list[tuple[str, str]] = [
         "isian '{k}' tidak dikenal; isian yang dikenal di sini: {list}",
     ),
     (
-        r"given twice, as '(?P<a>.*)' and as '(?P<b>.*)'; keep one",
+        r"given twice, as '(?P<a>(?:(?!' and as ').)*)' and as '(?P<b>.*)'; keep one",
         "ditulis dua kali, sebagai '{a}' dan sebagai '{b}'; pertahankan satu",
     ),
     (
@@ -248,8 +256,8 @@ _PATTERNS_ID: list[tuple[str, str]] = [
         "proposal per berkas, atau gunakan .csv/.xlsx untuk banyak proposal",
     ),
     (
-        r"file is (?P<size>.+), over the (?P<cap>.+) limit for this kind of file; "
-        r"split it, or raise the limit with (?P<option>\S+)",
+        r"file is (?P<size>(?:(?!, over the ).)+), over the (?P<cap>.+) limit for this kind "
+        r"of file; split it, or raise the limit with (?P<option>\S+)",
         "berkas berukuran {size}, melebihi batas {cap} untuk jenis berkas ini; pecah "
         "berkasnya, atau naikkan batasnya dengan {option}",
     ),
@@ -382,7 +390,8 @@ _PATTERNS_ID: list[tuple[str, str]] = [
         "kerja sebagai .xlsx",
     ),
     (
-        r"workbook unpacks to (?P<size>.+), over the (?P<cap>.+) limit; split the export",
+        r"workbook unpacks to (?P<size>(?:(?!, over the ).)+), over the (?P<cap>.+) limit; "
+        r"split the export",
         "buku kerja berukuran {size} setelah diekstrak, melebihi batas {cap}; pecah ekspornya",
     ),
     (
@@ -396,7 +405,8 @@ _PATTERNS_ID: list[tuple[str, str]] = [
     ),
     (r"workbook has no sheets", "buku kerja tidak memiliki lembar"),
     (
-        r"sheet '(?P<s>.*)' could not be read \((?P<err>.+)\); export it again",
+        r"sheet '(?P<s>(?:(?!' could not be read \().)*)' could not be read \((?P<err>.+)\); "
+        r"export it again",
         "lembar '{s}' tidak dapat dibaca ({err}); ekspor ulang",
     ),
     (
@@ -467,8 +477,9 @@ _PATTERNS_ID: list[tuple[str, str]] = [
         "mintalah juri lain",
     ),
     (
-        r"(?P<v>.+) is not a score on the scale (?P<scale>.+); "
-        r"give a whole number from (?P<scale2>.+)",
+        r"(?P<v>(?:(?! is not a score on the scale ).)+) is not a score on the scale "
+        r"(?P<scale>(?:(?!; give a whole number from ).)+); give a whole number from "
+        r"(?P<scale2>.+)",
         "{v} bukan nilai pada skala {scale}; berikan bilangan bulat dari {scale2}",
     ),
     (
@@ -489,6 +500,12 @@ _PATTERNS_ID: list[tuple[str, str]] = [
         r"are used, check the assignment was changed on purpose",
         "'{p}' tidak ditugaskan kepada '{r}' (assignments.csv); nilainya tetap dipakai, "
         "pastikan penugasan itu memang sengaja diubah",
+    ),
+    (
+        r"more than (?P<count>[\d,]+) rows below the header \(blank rows count too\), far more "
+        r"than this batch's assignments; write it again with kipp assign",
+        "lebih dari {count} baris di bawah baris judul kolom (baris kosong ikut dihitung), jauh "
+        "melebihi jumlah penugasan kumpulan ini; tulis ulang dengan kipp assign",
     ),
     (
         r"needs a reviewer id and a proposal id; write them as `reviewer,proposal`",
@@ -544,8 +561,8 @@ _PATTERNS_ID: list[tuple[str, str]] = [
         "ada nama yang kosong; hapus atau tulis namanya",
     ),
     (
-        r"'(?P<name>.*)' names both '(?P<a>.*)' and '(?P<b>.*)'; "
-        r"a name or alias may belong to one agency only",
+        r"'(?P<name>(?:(?!' names both ').)*)' names both '(?P<a>(?:(?!' and ').)*)' "
+        r"and '(?P<b>.*)'; a name or alias may belong to one agency only",
         "'{name}' menamai '{a}' sekaligus '{b}'; satu nama atau alias hanya boleh milik satu "
         "instansi",
     ),
@@ -620,10 +637,22 @@ _CONVERTERS = {
 }
 
 
+# Messages longer than this are shown as written (English), without trying the patterns: a
+# defence in depth should a pattern ever backtrack badly on a long message. The longest real
+# messages quote a few hundred characters (a value is cut to 60, a list of allowed values or
+# sheet names, a whole title of a few hundred words) or name the files sharing a title
+# (`same title as a.yaml, b.md, ...`); 10,000 characters leaves room for a title repeated in
+# a few hundred files, while a pattern gone quadratic would still answer in well under a
+# second at this length.
+MAX_TRANSLATED_LENGTH = 10_000
+
+
 def in_indonesian(message: str) -> str:
     """The Indonesian rendering of a problem message (intake, review panel and scoresheets,
     agency registry); the message as written (English) when it is not one of the known
-    forms."""
+    forms, or is longer than `MAX_TRANSLATED_LENGTH`."""
+    if len(message) > MAX_TRANSLATED_LENGTH:
+        return message
     for pattern, template in _COMPILED_ID:
         match = pattern.fullmatch(message)
         if match:
@@ -636,5 +665,7 @@ def in_indonesian(message: str) -> str:
 
 
 def is_translated(message: str) -> bool:
-    """True when `in_indonesian` knows the form of `message`."""
+    """True when `in_indonesian` knows the form of `message` (and would translate it)."""
+    if len(message) > MAX_TRANSLATED_LENGTH:
+        return False
     return any(pattern.fullmatch(message) for pattern, _ in _COMPILED_ID)
