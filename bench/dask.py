@@ -42,6 +42,7 @@ def measure(batch: Path, workers: int, reps: int) -> dict[str, Any]:
     from prefect.settings import temporary_settings
 
     from kipp import assessment as stages
+    from kipp.compliance import agency_matcher
     from kipp.corpus import load_corpus
     from kipp.gates import check_gates
     from kipp.intake import Limits, load_batch
@@ -53,7 +54,7 @@ def measure(batch: Path, workers: int, reps: int) -> dict[str, Any]:
     corpus = load_corpus(None)
     loaded = load_batch(batch, rubric.rubric.call.choices(), Limits())
     proposals = stages.valid_proposals(loaded)
-    gates = check_gates(proposals, rubric.rubric)
+    gates = check_gates(proposals, rubric.rubric, agency_matcher(batch))
     prior = corpus.until(rubric.rubric.call.prior_art_cutoff)
     novelty = measure_novelty(proposals, prior, rubric.rubric.measures.novelty)
     passed = stages.eligible_proposals(proposals, gates)

@@ -272,12 +272,12 @@ def child_stages(batch_dir: str, corpus_path: str, out_dir: str, result_path: st
     choices = rubric.rubric.call.choices()
     batch = stage("intake", lambda: load_batch(Path(batch_dir), choices, Limits()))
     proposals = stages.valid_proposals(batch)
-    gates = stage("gates", lambda: check_gates(proposals, rubric.rubric))
+    agency_of = agency_matcher(Path(batch_dir))
+    gates = stage("gates", lambda: check_gates(proposals, rubric.rubric, agency_of))
     settings = rubric.rubric.measures.novelty
     novelty = stage("novelty", lambda: measure_novelty(proposals, prior_art, settings))
     passed = stages.eligible_proposals(proposals, gates)
     cards = stage("impact + scoring", lambda: stages.score_chunk(passed, novelty, rubric.rubric))
-    agency_of = agency_matcher(Path(batch_dir))
     places = stage(
         "shortlist", lambda: stages.shortlist(passed, cards, rubric.rubric, None, agency_of)
     )

@@ -7,7 +7,8 @@ from typing import Any
 
 from builders import proposal_data
 
-from kipp.gates import check_gates, months_between
+from kipp.compliance import Matcher, Registry
+from kipp.gates import GateResult, check_gates, months_between
 from kipp.i18n import Lang, render
 from kipp.models import Proposal
 from kipp.rubric import Rubric, load_rubric
@@ -148,30 +149,106 @@ def test_unique_title_fails_both_proposals_naming_the_other() -> None:
 
 def test_per_agency_without_limit_passes_with_count() -> None:
     proposals = [make("a", title="Satu Inovasi"), make("b", title="Dua Inovasi")]
-    assert gate(proposals, "per_agency") == [
-        (True, "Dinas Kesehatan sent 2 proposal(s); the call sets no limit per agency."),
-        (True, "Dinas Kesehatan sent 2 proposal(s); the call sets no limit per agency."),
+    sent = (
+        "Dinas Kesehatan sent 2 proposal(s); the call does not limit how many proposals an "
+        "agency may send."
+    )
+    assert gate(proposals, "per_agency") == [(True, sent), (True, sent)]
+
+
+def test_per_agency_without_limit_says_so_in_indonesian() -> None:
+    proposals = [make("a", title="Satu Inovasi")]
+    assert gate(proposals, "per_agency", Lang.ID) == [
+        (
+            True,
+            "Dinas Kesehatan mengirim 1 proposal; tidak ada batas jumlah proposal yang boleh "
+            "dikirim per instansi.",
+        )
+    ]
+
+
+def _limited(limit: int) -> Rubric:
+    return RUBRIC.model_copy(
+        update={"call": RUBRIC.call.model_copy(update={"max_per_agency": limit})}
+    )
+
+
+def _per_agency(results: dict[str, list[GateResult]], lang: Lang) -> list[tuple[bool, str]]:
+    return [
+        next((g.passed, render(g.detail, lang)) for g in gates if g.gate == "per_agency")
+        for gates in results.values()
     ]
 
 
 def test_per_agency_over_the_limit_fails_every_proposal_of_that_agency() -> None:
-    rubric = RUBRIC.model_copy(
-        update={"call": RUBRIC.call.model_copy(update={"max_per_agency": 1})}
-    )
     proposals = [
         make("a", title="Satu Inovasi"),
         make("b", title="Dua Inovasi", agency="dinas  kesehatan"),
         make("c", title="Tiga Inovasi", agency="Bappeda"),
     ]
-    results = check_gates(proposals, rubric)
-    verdicts = [
-        next((g.passed, render(g.detail, Lang.EN)) for g in results[p.id] if g.gate == "per_agency")
-        for p in proposals
+    assert _per_agency(check_gates(proposals, _limited(1)), Lang.EN) == [
+        (
+            False,
+            "Dinas Kesehatan sent 2 proposals; the call lets an agency send at most 1: choose "
+            "which to send.",
+        ),
+        (
+            False,
+            "dinas  kesehatan sent 2 proposals; the call lets an agency send at most 1: choose "
+            "which to send.",
+        ),
+        (True, "Bappeda sent 1 proposal(s); the call lets an agency send at most 1."),
     ]
-    assert verdicts == [
-        (False, "Dinas Kesehatan sent 2 proposals; the call allows 1: choose which to send."),
-        (False, "dinas  kesehatan sent 2 proposals; the call allows 1: choose which to send."),
-        (True, "Bappeda sent 1 proposal(s); the call allows 1."),
+    assert _per_agency(check_gates(proposals, _limited(1)), Lang.ID)[2] == (
+        True,
+        "Bappeda mengirim 1 proposal; batas pengiriman 1 proposal per instansi.",
+    )
+
+
+REGISTRY = Registry.model_validate(
+    {
+        "region": "Kota Mojokerto",
+        "agencies": [
+            {
+                "name": "Dinas Kesehatan, P2KB",
+                "aliases": ["Dinas Kesehatan", "Dinkes"],
+                "unit_prefixes": ["UPT Puskesmas"],
+            },
+            {"name": "Bappeda"},
+        ],
+    }
+)
+
+
+def test_per_agency_counts_an_agencys_names_and_units_through_the_registry() -> None:
+    proposals = [
+        make("a", title="Satu Inovasi"),
+        make("b", title="Dua Inovasi", agency="Dinkes"),
+        make("c", title="Tiga Inovasi", agency="UPT Puskesmas Blooto"),
+        make("d", title="Empat Inovasi", agency="Dinas Sosial"),
+    ]
+    results = check_gates(proposals, _limited(2), Matcher(REGISTRY).match)
+    over = (
+        False,
+        "Dinas Kesehatan, P2KB sent 3 proposals; the call lets an agency send at most 2: "
+        "choose which to send.",
+    )
+    assert _per_agency(results, Lang.EN) == [
+        over,
+        over,
+        over,
+        (True, "Dinas Sosial sent 1 proposal(s); the call lets an agency send at most 2."),
+    ]
+
+
+def test_per_agency_without_a_registry_counts_names_as_written() -> None:
+    proposals = [
+        make("a", title="Satu Inovasi"),
+        make("b", title="Dua Inovasi", agency="Dinkes"),
+    ]
+    assert [passed for passed, _ in _per_agency(check_gates(proposals, _limited(1)), Lang.EN)] == [
+        True,
+        True,
     ]
 
 

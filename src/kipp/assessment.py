@@ -146,10 +146,11 @@ def assess(
 ) -> Assessment:
     """Gates, measures, scores and shortlist for a batch, in one process. `reviews` comes
     from `kipp.reviews.ingest.load_reviews`, `agency_of` from the batch's agency registry
-    (`kipp.compliance.agency_matcher`), both read at the edge like the batch."""
+    (`kipp.compliance.agency_matcher`), both read at the edge like the batch; the per-agency
+    gate and the shortlist's per-agency limit both count agencies through it."""
     reviews = reviews or ReviewSet()
     proposals = valid_proposals(batch)
-    gates = check_gates(proposals, rubric)
+    gates = check_gates(proposals, rubric, agency_of)
     prior_art = corpus.until(rubric.call.prior_art_cutoff)
     novelty = measure_novelty(proposals, prior_art, rubric.measures.novelty)
     passed = eligible_proposals(proposals, gates)

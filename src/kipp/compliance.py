@@ -201,8 +201,9 @@ class AgencyCount(BaseModel):
 
 
 class Compliance(BaseModel):
-    """Every registry agency with its counts (registry order), those with no proposal, and the
-    proposals whose agency the registry does not know (or that name none)."""
+    """Every registry agency with its counts (registry order), those with no proposal, the
+    proposals whose agency the registry does not know, and those that name none (`unnamed`
+    of them, counted by stage in `no_agency`, whose `agency` is "")."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -212,6 +213,7 @@ class Compliance(BaseModel):
     without: list[str]
     unknown: list[AgencyCount]
     unnamed: int
+    no_agency: AgencyCount
 
 
 def _count(agency: str, proposals: list[ProposalOut]) -> AgencyCount:
@@ -234,10 +236,10 @@ def compliance(registry: Registry, path: str, proposals: Iterable[ProposalOut]) 
     matcher = Matcher(registry)
     by_agency: dict[str, list[ProposalOut]] = {a.name: [] for a in registry.agencies}
     unknown: dict[str, list[ProposalOut]] = {}
-    unnamed = 0
+    unnamed: list[ProposalOut] = []
     for p in proposals:
         if not p.agency or not p.agency.strip():
-            unnamed += 1
+            unnamed.append(p)
             continue
         matched = matcher.match(p.agency)
         if matched is None:
@@ -251,7 +253,8 @@ def compliance(registry: Registry, path: str, proposals: Iterable[ProposalOut]) 
         agencies=counts,
         without=[c.agency for c in counts if c.submitted == 0],
         unknown=[_count(name, found) for name, found in sorted(unknown.items())],
-        unnamed=unnamed,
+        unnamed=len(unnamed),
+        no_agency=_count("", unnamed),
     )
 
 

@@ -16,6 +16,7 @@ from kipp.i18n import Text, text
 from kipp.intake import title_key
 from kipp.models import Proposal
 from kipp.rubric import Call, Gate, GateKind, Rubric
+from kipp.shortlist import AgencyOf
 
 
 class GateResult(BaseModel):
@@ -151,32 +152,52 @@ def unique_title(proposals: Sequence[Proposal], gate: Gate) -> dict[str, GateRes
     return results
 
 
-def per_agency(proposals: Sequence[Proposal], call: Call, gate: Gate) -> dict[str, GateResult]:
-    """No agency sends more than the call allows; when one does, all its proposals fail, so
-    the coordinator (not the file order) chooses which to keep."""
-    counts = Counter(title_key(p.agency) for p in proposals)
+def per_agency(
+    proposals: Sequence[Proposal], call: Call, gate: Gate, agency_of: AgencyOf | None = None
+) -> dict[str, GateResult]:
+    """No agency sends more proposals than the call allows; when one does, all its proposals
+    fail, so the coordinator (not the file order) chooses which to keep. This is the call's
+    limit on proposals SENT, checked before scoring; the shortlist's limit on nominees per
+    agency (`kipp.shortlist`) is another rule, applied after ranking.
+
+    `agency_of` (the batch's agency registry, `kipp.compliance.agency_matcher`) names the
+    agency a written name belongs to, so an agency's short and full names and its units count
+    as one agency, as in the shortlist and the compliance table; the detail then names the
+    registry's agency. Names it does not know count by themselves (case, spacing and
+    punctuation ignored)."""
+
+    def agency(p: Proposal) -> str:
+        registered = agency_of(p.agency) if agency_of is not None else None
+        return registered or p.agency
+
+    counts = Counter(title_key(agency(p)) for p in proposals)
     results = {}
     for p in proposals:
-        count = counts[title_key(p.agency)]
+        name = agency(p)
+        count = counts[title_key(name)]
         if call.max_per_agency is None:
-            detail = text("gate.per_agency.unlimited", agency=p.agency, count=count)
+            detail = text("gate.per_agency.unlimited", agency=name, count=count)
             results[p.id] = GateResult(gate=gate.id, passed=True, detail=detail)
             continue
         passed = count <= call.max_per_agency
         key = "gate.per_agency.ok" if passed else "gate.per_agency.over"
-        detail = text(key, agency=p.agency, count=count, max=call.max_per_agency)
+        detail = text(key, agency=name, count=count, max=call.max_per_agency)
         results[p.id] = GateResult(gate=gate.id, passed=passed, detail=detail)
     return results
 
 
-def check_gates(proposals: Sequence[Proposal], rubric: Rubric) -> dict[str, list[GateResult]]:
-    """Every gate of the rubric, in its order, for every proposal (keyed by proposal id)."""
+def check_gates(
+    proposals: Sequence[Proposal], rubric: Rubric, agency_of: AgencyOf | None = None
+) -> dict[str, list[GateResult]]:
+    """Every gate of the rubric, in its order, for every proposal (keyed by proposal id).
+    `agency_of` is the batch's agency registry (see `per_agency`); without it agencies
+    count by the name as written."""
     results: dict[str, list[GateResult]] = {p.id: [] for p in proposals}
     for gate in rubric.gates:
         if gate.kind is GateKind.UNIQUE_TITLE:
             batch = unique_title(proposals, gate)
         elif gate.kind is GateKind.MAX_PER_AGENCY:
-            batch = per_agency(proposals, rubric.call, gate)
+            batch = per_agency(proposals, rubric.call, gate, agency_of)
         else:
             check = PER_PROPOSAL[gate.kind]
             batch = {p.id: check(p, rubric.call, gate) for p in proposals}

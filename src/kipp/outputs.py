@@ -123,10 +123,17 @@ def scores_csv(results: Results, criteria: list[str]) -> str:
     return buffer.getvalue()
 
 
+NO_AGENCY_ROW = "(no agency named)"  # compliance.csv's row of the proposals naming no agency
+
+
 def compliance_csv(results: Results, registry: RegistryLoad) -> str:
     """`compliance.csv`: one row per registry agency (registry order), then one per agency
-    name the registry does not know; counts of proposals submitted, valid, eligible and
-    shortlisted, and the names the proposals used. Cells neutralised."""
+    name the registry does not know, then, when some proposals name no agency, a row
+    labelled `NO_AGENCY_ROW` (so the `submitted` column adds up to every proposal); counts
+    of proposals submitted, valid, eligible and shortlisted, and the names the proposals
+    used. Like its header and its `true`/`false`, the label is the same in every language:
+    the file is for programs and spreadsheets, the documents carry the translated text.
+    Cells neutralised."""
     if registry.registry is None:
         raise ValueError(f"the registry {registry.path} is not valid")
     counted = compliance(registry.registry, registry.path, results.proposals)
@@ -139,6 +146,11 @@ def compliance_csv(results: Results, registry: RegistryLoad) -> str:
         for c in group:
             row = [c.agency, str(known).lower(), c.submitted, c.valid, c.eligible, c.shortlisted]
             writer.writerow([neutralise(cell) for cell in [*row, "; ".join(c.names)]])
+    if counted.unnamed:
+        c = counted.no_agency
+        writer.writerow(
+            [NO_AGENCY_ROW, "false", c.submitted, c.valid, c.eligible, c.shortlisted, ""]
+        )
     return buffer.getvalue()
 
 

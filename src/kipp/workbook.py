@@ -227,7 +227,8 @@ def novelty_sheet(src: SheetSource) -> Sheet:
 
 
 def compliance_sheet(src: SheetSource) -> Sheet | None:
-    """Proposals per registry agency (and per unknown agency); None without a usable registry."""
+    """Proposals per registry agency, per unknown agency and, when some name none, a row
+    for those; None without a usable registry."""
     if src.registry is None or src.registry.registry is None:
         return None
     lang = src.lang
@@ -247,6 +248,10 @@ def compliance_sheet(src: SheetSource) -> Sheet | None:
         for known, group in ((True, counted.agencies), (False, counted.unknown))
         for c in group
     ]  # fmt: skip
+    if counted.unnamed:  # so that the submitted column adds up to every proposal
+        c = counted.no_agency
+        rows.append((tr("rep.compliance.no_agency", lang), c.submitted, c.valid, c.eligible,
+                     c.shortlisted, tr("rep.no", lang), None))  # fmt: skip
     return Sheet(tr("rep.sheet.compliance", lang), header, rows)
 
 

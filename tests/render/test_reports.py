@@ -183,21 +183,23 @@ def test_scorecard_of_an_ineligible_proposal_shows_the_failed_gate_figures() -> 
     ]
     assert card.advice == ()
     assert card.advice_note == (
-        "Meet the gates above first; a proposal that fails a gate is not scored."
+        "First meet the gates listed below; a proposal that fails a gate is not scored."
     )
+    assert html.index('<section id="advice">') < html.index('<section id="gates">')
     assert "Mulai 1 September 2021: 7 bulan." in html
     assert html.count("<h2>") == 3  # advice, gates, nearest prior; no levels (not scored)
 
 
 def test_distribution_bins_totals_and_places_the_cutoff() -> None:
-    chart = distribution([12.0, 55.0, 58.0, 64.6, 78.5, 100.0], 64.6, Lang.ID)
+    chart = distribution([12.0, 55.0, 58.0, 64.6, 78.5, 100.0], [64.6, 78.5, 100.0], Lang.ID)
 
     labels = {i * 5: b.label for i, b in enumerate(chart.bars) if b.label}
     assert labels == {10: "1", 55: "2", 60: "1", 75: "1", 95: "1"}
     assert chart.has_cutoff
     assert chart.cutoff_x == pytest.approx(48 + 576 * 0.646, abs=0.1)
     assert chart.cutoff_label == "batas 64,60"
-    assert [b.above_cutoff for b in chart.bars][11:14] == [False, True, True]
+    assert (chart.cutoff_label_x, chart.cutoff_label_anchor) == (chart.cutoff_x - 4, "end")
+    assert [b.shortlisted for b in chart.bars][11:14] == [0, 1, 0]
     assert [t.label for t in chart.x_ticks] == [str(v) for v in range(0, 101, 10)]
 
 

@@ -32,6 +32,13 @@ DOCUMENTS: dict[str, dict[str, str]] = {
     },
     "doc.none": {"id": "Tidak ada.", "en": "None."},
     "doc.range": {"id": "{low}–{high}", "en": "{low}–{high}"},
+    "doc.nominees.skipped": {
+        "id": "Tidak masuk daftar pendek meski peringkatnya di atas nominasi terakhir: "
+        "peringkat {ranks}. Alasan masing-masing ada di bagian “{section}”.",
+        "en": "Left out of the shortlist although ranked above the last nominee: rank {ranks}. "
+        "The reason for each is under “{section}”.",
+    },
+    "doc.near_cutoff": {"id": "dekat batas", "en": "near the cut-off"},
     "doc.untitled": {"id": "(tanpa judul)", "en": "(untitled)"},
     "doc.not_given": {"id": "(tidak diisi)", "en": "(not given)"},
     # sections
@@ -178,11 +185,11 @@ DOCUMENTS: dict[str, dict[str, str]] = {
         "en": "Every review is complete: totals are final.",
     },
     "doc.reviews.method": {
-        "id": "Nilai juri digabung dengan {aggregate}{normalised}; selisih antarjuri di atas "
-        "{threshold} level ditandai. Rentang peringkat dari {iterations} kali pengambilan "
-        "ulang penilaian.",
+        "id": "Nilai juri digabung dengan {aggregate}{normalised}; selisih antarjuri yang "
+        "mencapai atau melebihi {threshold} level ditandai. Rentang peringkat dari {iterations} "
+        "kali pengambilan ulang penilaian.",
         "en": "Reviewers' scores are combined by {aggregate}{normalised}; a spread between "
-        "reviewers above {threshold} level(s) is marked. Rank ranges from {iterations} "
+        "reviewers at or above {threshold} level(s) is marked. Rank ranges from {iterations} "
         "resamplings of the reviews.",
     },
     "doc.reviews.aggregate.mean": {"id": "rata-rata", "en": "the mean"},

@@ -87,17 +87,23 @@ EVIDENCE: dict[str, dict[str, str]] = {
         "id": "Judul sama dengan {others}.",
         "en": "Same title as {others}.",
     },
+    # the call's limit on proposals SENT per agency (a gate, before scoring); the
+    # shortlist's limit on NOMINEES per agency is `shortlist.agency_limit`
     "gate.per_agency.ok": {
-        "id": "{agency} mengirim {count} proposal; batas {max}.",
-        "en": "{agency} sent {count} proposal(s); the call allows {max}.",
+        "id": "{agency} mengirim {count} proposal; batas pengiriman {max} proposal per instansi.",
+        "en": "{agency} sent {count} proposal(s); the call lets an agency send at most {max}.",
     },
     "gate.per_agency.unlimited": {
-        "id": "{agency} mengirim {count} proposal; tidak ada batas per instansi.",
-        "en": "{agency} sent {count} proposal(s); the call sets no limit per agency.",
+        "id": "{agency} mengirim {count} proposal; tidak ada batas jumlah proposal yang boleh "
+        "dikirim per instansi.",
+        "en": "{agency} sent {count} proposal(s); the call does not limit how many proposals "
+        "an agency may send.",
     },
     "gate.per_agency.over": {
-        "id": "{agency} mengirim {count} proposal; batas {max}: pilih yang akan dikirim.",
-        "en": "{agency} sent {count} proposals; the call allows {max}: choose which to send.",
+        "id": "{agency} mengirim {count} proposal; batas pengiriman {max} proposal per instansi: "
+        "pilih yang akan dikirim.",
+        "en": "{agency} sent {count} proposals; the call lets an agency send at most {max}: "
+        "choose which to send.",
     },
 }
 
@@ -206,8 +212,10 @@ EVIDENCE |= {
         "en": "Ranked {rank} of {count}; the shortlist holds {size}.",
     },
     "shortlist.agency_limit": {
-        "id": "Peringkat {rank}; {agency} sudah memiliki {max} nominasi (batas per instansi).",
-        "en": "Ranked {rank}; {agency} already has {max} nominee(s) (the limit per agency).",
+        "id": "Peringkat {rank}; {agency} sudah memiliki {max} nominasi (batas nominasi per "
+        "instansi).",
+        "en": "Ranked {rank}; {agency} already has {max} nominee(s) (the limit on nominees per "
+        "agency).",
     },
     "shortlist.category_limit": {
         "id": "Peringkat {rank}; kategori {category} sudah memiliki {max} nominasi (batas per kategori).",

@@ -21,8 +21,8 @@ REPORTS: dict[str, dict[str, str]] = {
         "en": "Distribution of totals",
     },
     "rep.chart.distribution.desc": {
-        "id": "{count} proposal dinilai; garis merah: nilai terendah di daftar pendek ({cutoff}).",
-        "en": "{count} proposal(s) scored; red line: the lowest total on the shortlist ({cutoff}).",
+        "id": "{count} proposal dinilai; biru tua: masuk daftar pendek, biru muda: tidak; garis merah: nilai terendah di daftar pendek ({cutoff}).",
+        "en": "{count} proposal(s) scored; dark blue: shortlisted, light blue: not shortlisted; red line: the lowest total on the shortlist ({cutoff}).",
     },
     "rep.chart.distribution.empty": {
         "id": "Belum ada proposal yang dinilai.",
@@ -65,6 +65,10 @@ REPORTS: dict[str, dict[str, str]] = {
     "rep.compliance.unknown.note": {
         "id": "Tambahkan nama ini sebagai nama lain (aliases) atau unit di {path} bila termasuk perangkat daerah di daftar.",
         "en": "Add these names as aliases or units in {path} when they belong to an agency of the registry.",
+    },
+    "rep.compliance.no_agency": {
+        "id": "(tidak menyebut instansi)",
+        "en": "(no agency named)",
     },
     "rep.compliance.unnamed": {
         "id": "{count} proposal tidak menyebut instansi.",
@@ -113,12 +117,12 @@ REPORTS: dict[str, dict[str, str]] = {
         "en": "Every automatically scored criterion is at the top level.",
     },
     "rep.scorecard.advice.gates": {
-        "id": "Penuhi syarat di atas terlebih dahulu; proposal yang tidak memenuhi syarat tidak dinilai.",
-        "en": "Meet the gates above first; a proposal that fails a gate is not scored.",
+        "id": "Penuhi dahulu syarat yang tercantum di bawah; proposal yang tidak memenuhi syarat tidak dinilai.",
+        "en": "First meet the gates listed below; a proposal that fails a gate is not scored.",
     },
     "rep.scorecard.advice.invalid": {
-        "id": "Perbaiki masalah pada berkas di atas; berkas yang tidak valid tidak dinilai.",
-        "en": "Fix the problems in the file above; an invalid file is not scored.",
+        "id": "Perbaiki masalah berkas yang tercantum di bawah; berkas yang tidak valid tidak dinilai.",
+        "en": "Fix the file's problems listed below; an invalid file is not scored.",
     },
     "rep.scorecard.advice.awaiting": {
         "id": "Kriteria yang menunggu juri ({criteria}) belum dinilai.",

@@ -1,9 +1,12 @@
 """Charts as geometry: the numbers an inline SVG needs, computed here and laid out by the
 `_charts.html.j2` macros (no plotting library; SVG is text the HTML and PDF both carry).
 
-`distribution` bins the scored proposals' totals (0-100, bins of 5 points) and places the cut-off,
-the lowest total on the shortlist. `profile` turns one proposal's criteria into bars of
-level 1-5, with criteria awaiting reviewers drawn as empty outlines.
+`distribution` bins the scored proposals' totals (0-100, bins of 5 points), darkens the part of
+each bar that was shortlisted and places the cut-off, the lowest total on the shortlist. A bin
+above the cut-off is not shortlisted as a whole: the per-agency limit (or a coordinator) may
+leave out higher totals, so the colour follows what was shortlisted, not the line. `profile`
+turns one proposal's criteria into bars of level 1-5, with criteria awaiting reviewers drawn as
+empty outlines.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ TOP = 100.0
 # distribution chart: canvas and plot area (SVG user units, scaled to the page width)
 WIDTH, HEIGHT = 640, 244
 LEFT, RIGHT, TOP_PAD, BOTTOM = 48, 16, 36, 44
+FONT_SIZE, CHAR_WIDTH, LABEL_GAP = 13, 0.68, 4  # text size, bold glyph width per size, gap
 # profile chart
 PROFILE_WIDTH, ROW, LABEL_W, BAR_W = 640, 24, 230, 300
 
@@ -34,7 +38,9 @@ class Bar:
     label: str  # printed above the bar (the count, or the level)
     label_x: float
     label_y: float
-    above_cutoff: bool
+    shortlisted: int  # of the bin's proposals; drawn dark at the bottom of the bar
+    shortlisted_y: float
+    shortlisted_height: float
 
 
 @dataclass(frozen=True)
@@ -60,6 +66,8 @@ class DistributionChart:
     cutoff_x: float
     has_cutoff: bool
     cutoff_label: str
+    cutoff_label_x: float
+    cutoff_label_anchor: str  # "end" (left of the line), "start" when that would clip
     x_label: str
     y_label: str
     empty: bool
@@ -75,21 +83,38 @@ def _scale_max(count: int) -> int:
         step *= 10
 
 
-def distribution(totals: Sequence[float], cutoff: float | None, lang: Lang) -> DistributionChart:
-    """A histogram of `totals` (0-100) in bins of 5, with the cut-off line when there is one."""
-    plot_w = WIDTH - LEFT - RIGHT
-    plot_h = HEIGHT - TOP_PAD - BOTTOM
+def _bins(totals: Sequence[float]) -> list[int]:
     counts = [0] * BINS
     for total in totals:
-        index = min(BINS - 1, max(0, int(total // (TOP / BINS))))
-        counts[index] += 1
+        counts[min(BINS - 1, max(0, int(total // (TOP / BINS))))] += 1
+    return counts
+
+
+def label_width(label: str) -> float:
+    """A generous estimate of a bold label's width at the chart's font size (SVG text cannot
+    be measured before it is drawn)."""
+    return len(label) * FONT_SIZE * CHAR_WIDTH
+
+
+def distribution(
+    totals: Sequence[float], shortlisted: Sequence[float], lang: Lang
+) -> DistributionChart:
+    """A histogram of `totals` (0-100) in bins of 5, the shortlisted ones (`shortlisted`, a
+    subset of `totals`) dark at the bottom of each bar, and the cut-off line at the lowest
+    shortlisted total when there is one. The cut-off's label sits left of the line, or right
+    of it when it would not fit inside the canvas."""
+    plot_w = WIDTH - LEFT - RIGHT
+    plot_h = HEIGHT - TOP_PAD - BOTTOM
+    counts, chosen = _bins(totals), _bins(shortlisted)
     top = _scale_max(max(counts, default=0) or 1)
     slot = plot_w / BINS
+    bottom = TOP_PAD + plot_h
     bars = []
     for i, count in enumerate(counts):
         height = plot_h * count / top
+        chosen_height = plot_h * chosen[i] / top
         x = LEFT + i * slot + 1
-        y = TOP_PAD + plot_h - height
+        y = bottom - height
         bars.append(
             Bar(
                 x=round(x, 1),
@@ -99,10 +124,11 @@ def distribution(totals: Sequence[float], cutoff: float | None, lang: Lang) -> D
                 label=format_number(count, lang) if count else "",
                 label_x=round(x + (slot - 2) / 2, 1),
                 label_y=round(y - 4, 1),
-                above_cutoff=cutoff is not None and (i + 1) * TOP / BINS > cutoff,
+                shortlisted=chosen[i],
+                shortlisted_y=round(bottom - chosen_height, 1),
+                shortlisted_height=round(chosen_height, 1),
             )
         )
-    bottom = TOP_PAD + plot_h
     x_ticks = tuple(
         Tick(x=round(LEFT + i * slot, 1), y=bottom + 14, label=format_number(i * TOP / BINS, lang))
         for i in range(0, BINS + 1, TICK_EVERY)
@@ -112,7 +138,11 @@ def distribution(totals: Sequence[float], cutoff: float | None, lang: Lang) -> D
         for v in (0, top // 2, top)
         if v == 0 or v == top or top % 2 == 0
     )
+    cutoff = min(shortlisted, default=None)
     cutoff_text = "" if cutoff is None else format_number(cutoff, lang, decimals=2)
+    cutoff_label = "" if cutoff is None else tr("rep.chart.cutoff", lang, cutoff=cutoff_text)
+    cutoff_x = 0.0 if cutoff is None else round(LEFT + plot_w * min(cutoff, TOP) / TOP, 1)
+    fits_left = cutoff_x - LABEL_GAP - label_width(cutoff_label) >= 0
     return DistributionChart(
         width=WIDTH,
         height=HEIGHT,
@@ -129,9 +159,11 @@ def distribution(totals: Sequence[float], cutoff: float | None, lang: Lang) -> D
         plot_right=WIDTH - RIGHT,
         plot_top=TOP_PAD,
         plot_bottom=bottom,
-        cutoff_x=0.0 if cutoff is None else round(LEFT + plot_w * min(cutoff, TOP) / TOP, 1),
+        cutoff_x=cutoff_x,
         has_cutoff=cutoff is not None,
-        cutoff_label="" if cutoff is None else tr("rep.chart.cutoff", lang, cutoff=cutoff_text),
+        cutoff_label=cutoff_label,
+        cutoff_label_x=round(cutoff_x - LABEL_GAP if fits_left else cutoff_x + LABEL_GAP, 1),
+        cutoff_label_anchor="end" if fits_left else "start",
         x_label=tr("rep.chart.axis.total", lang),
         y_label=tr("rep.chart.axis.count", lang),
         empty=not totals,

@@ -27,6 +27,7 @@ from kipp.render.views import (
     _total,
     localised,
     problem_view,
+    review_notes,
 )
 from kipp.results import ProblemOut, ProposalOut, ProposalStatus, Results
 from kipp.rubric import LEVELS, Rubric
@@ -100,10 +101,10 @@ def compliance_view(
         )
     counted = compliance(load.registry, load.path, results.proposals)
     rows = tuple(_row(c, lang) for c in counted.agencies)
-    every = counted.agencies + counted.unknown
+    every = [*counted.agencies, *counted.unknown, counted.no_agency]
     totals = AgencyCount(
         agency=tr("rep.compliance.col.total", lang),
-        submitted=sum(c.submitted for c in every) + counted.unnamed,
+        submitted=sum(c.submitted for c in every),
         valid=sum(c.valid for c in every),
         eligible=sum(c.eligible for c in every),
         shortlisted=sum(c.shortlisted for c in every),
@@ -291,6 +292,13 @@ def _problems_text(p: ProposalOut, lang: Lang) -> str:
     return f"{text}; (+{extra})" if extra > 0 else text or MISSING
 
 
+def _left_out(p: ProposalOut) -> str:
+    """Why a scored proposal is not on the shortlist (its placement's reason: the size, the
+    per-agency or per-category limit, a coordinator's move), then what the reviews say of
+    its place: the rank range and whether it is within the noise at the cut-off."""
+    return " ".join(n for n in (p.reason, *review_notes(p)) if n) or MISSING
+
+
 def annexes(results: Results, lang: Lang, limit: int | None) -> tuple[Annex, ...]:
     """The PDF's annexes as compact tables, one row per proposal (per file for unread ones),
     each cut at `limit` rows with a line saying how many more there are and where."""
@@ -312,6 +320,7 @@ def annexes(results: Results, lang: Lang, limit: int | None) -> tuple[Annex, ...
                 ("doc.col.title", False),
                 ("doc.col.agency", False),
                 ("doc.col.total", True),
+                ("doc.col.reason", False),
             ),
             [
                 (
@@ -319,6 +328,7 @@ def annexes(results: Results, lang: Lang, limit: int | None) -> tuple[Annex, ...
                     _title(p, lang),
                     _agency(p, lang),
                     _total(p.total, lang),
+                    _left_out(p),
                 )
                 for p in of(ProposalStatus.SCORED)
             ],

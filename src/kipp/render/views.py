@@ -106,6 +106,7 @@ class NomineeView:
     notes: tuple[ProblemView, ...]
     profile: ProfileChart
     review_notes: tuple[str, ...]  # rank range, disagreement, pending reviews
+    near_cutoff: bool  # its place is within the reviewers' noise at the cut-off
 
 
 @dataclass(frozen=True)
@@ -117,8 +118,9 @@ class ScoredView:
     total: str
     provisional: bool
     provisional_note: str
-    reason: str
+    reason: str  # why it is not on the shortlist (e.g. the per-agency limit)
     review_notes: tuple[str, ...]
+    near_cutoff: bool
 
 
 @dataclass(frozen=True)
@@ -202,6 +204,7 @@ class DocumentView:
     counts: tuple[Count, ...]
     provisional: str
     nominees: tuple[NomineeView, ...]
+    skipped: str  # "" unless proposals ranked above the last nominee were left out
     scored: tuple[ScoredView, ...]
     ineligible: tuple[IneligibleView, ...]
     invalid: tuple[InvalidView, ...]
@@ -270,12 +273,11 @@ def _ordered_criteria(p: ProposalOut, rubric: Rubric) -> list[CriterionOut]:
 
 
 def totals_chart(results: Results, lang: Lang) -> DistributionChart:
-    """The distribution of the scored proposals' totals, the cut-off being the lowest total
-    on the shortlist."""
-    scored = [p for p in results.proposals if p.total is not None]
-    shortlisted = [p.total for p in scored if p.status is ProposalStatus.SHORTLISTED]
-    cutoff = min((t for t in shortlisted if t is not None), default=None)
-    return distribution([p.total for p in scored if p.total is not None], cutoff, lang)
+    """The distribution of the scored proposals' totals, the shortlisted ones marked, the
+    cut-off being the lowest total on the shortlist."""
+    totals = [(p.total, p.status) for p in results.proposals if p.total is not None]
+    shortlisted = [t for t, status in totals if status is ProposalStatus.SHORTLISTED]
+    return distribution([t for t, _ in totals], shortlisted, lang)
 
 
 def _criterion(c: CriterionOut, lang: Lang) -> CriterionView:
@@ -364,6 +366,56 @@ def review_notes(p: ProposalOut) -> tuple[str, ...]:
     if p.reviews:
         notes += [n for n in (p.reviews.extra_reviewer, p.reviews.pending_note) if n]
     return tuple(n for n in notes if n)
+
+
+def near_cutoff(p: ProposalOut) -> bool:
+    """True when the reviews put the proposal's place within the noise at the cut-off."""
+    return p.rank_interval is not None and p.rank_interval.near_cutoff
+
+
+def _rank_runs(ranks: list[int], lang: Lang) -> str:
+    """`[3, 4, 7, 8, 9]` -> `3, 4, 7-9` (the range as `doc.range` writes it): runs of three
+    or more ranks as a range."""
+    runs: list[list[int]] = []
+    for rank in sorted(ranks):
+        if runs and rank == runs[-1][-1] + 1:
+            runs[-1].append(rank)
+        else:
+            runs.append([rank])
+    parts: list[str] = []
+    for run in runs:
+        if len(run) >= 3:
+            parts.append(tr("doc.range", lang, low=run[0], high=run[-1]))
+        else:
+            parts.extend(format_number(r, lang) for r in run)
+    return ", ".join(parts)
+
+
+def skipped_note(results: Results, lang: Lang) -> str:
+    """The note under the nominees table when proposals ranked above the last nominee were
+    left out (the per-agency or per-category limit, a coordinator's move): which ranks, and
+    where their reasons are. "" when the nominees are the top of the ranking."""
+    nominees = [
+        p.rank
+        for p in results.proposals
+        if p.status is ProposalStatus.SHORTLISTED and p.rank is not None
+    ]
+    if not nominees:
+        return ""
+    last = max(nominees)
+    skipped = [
+        p.rank
+        for p in results.proposals
+        if p.status is ProposalStatus.SCORED and p.rank is not None and p.rank < last
+    ]
+    if not skipped:
+        return ""
+    return tr(
+        "doc.nominees.skipped",
+        lang,
+        ranks=_rank_runs(skipped, lang),
+        section=tr("doc.section.scored", lang),
+    )
 
 
 def approval_view(results: Results, lang: Lang) -> ApprovalView | None:
@@ -516,6 +568,7 @@ def nominee_view(p: ProposalOut, position: int, rubric: Rubric, lang: Lang) -> N
         notes=tuple(problem_view(pr, lang) for pr in p.problems),
         profile=profile(_ordered_criteria(p, rubric), _title(p, lang), lang),
         review_notes=review_notes(p),
+        near_cutoff=near_cutoff(p),
     )
 
 
@@ -530,6 +583,7 @@ def _scored(p: ProposalOut, lang: Lang) -> ScoredView:
         provisional_note=_provisional_note(p, lang),
         reason=p.reason,
         review_notes=review_notes(p),
+        near_cutoff=near_cutoff(p),
     )
 
 
@@ -640,6 +694,7 @@ def document_view(results: Results, rubric: Rubric, lang: Lang | None = None) ->
         counts=counts,
         provisional=provisional_notice(results, rubric, lang),
         nominees=tuple(nominee_view(p, i, rubric, lang) for i, p in enumerate(nominees, start=1)),
+        skipped=skipped_note(results, lang),
         scored=tuple(_scored(p, lang) for p in _ranked(proposals, ProposalStatus.SCORED)),
         ineligible=tuple(
             _ineligible(p, lang) for p in proposals if p.status is ProposalStatus.INELIGIBLE
