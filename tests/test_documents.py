@@ -1,14 +1,19 @@
 """The documents a run writes for the bundled sample batch, opened as a reader would: the PDF
 shortlist, the scorecards, the workbook and the compliance table, in both languages (the
-expected labels come from the catalogue); and an Indonesian run of a batch with every kind
-of problem, whose documents hold no English message."""
+expected labels come from the catalogue, the expected figures from the run's results); and an
+Indonesian run of a batch with every kind of problem, whose documents hold no English message.
+
+The runs come from the session-scoped `written_run` (conftest.py), shared with the browser and
+PDF page checks under tests/render/."""
 
 from __future__ import annotations
 
 import csv
+import functools
 import html
 import io
 import shutil
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -17,66 +22,39 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 from typer.testing import CliRunner
 
-from kipp.assessment import assess, eligible_proposals, valid_proposals
 from kipp.cli import app
-from kipp.compliance import REGISTRY_FILE, agency_matcher, load_registry
-from kipp.corpus import load_corpus
-from kipp.gates import check_gates
-from kipp.i18n import Lang, format_date, tr
-from kipp.intake import load_batch
+from kipp.compliance import REGISTRY_FILE, compliance, load_registry
+from kipp.i18n import Lang, format_date, format_number, tr
 from kipp.intake.messages import in_indonesian, is_translated
-from kipp.outputs import write_run, write_scorecards
+from kipp.keys import slugify
+from kipp.outputs import write_scorecards
 from kipp.render.jinja import markdown_text
-from kipp.results import CorpusOut, ProposalStatus, Results, RunOut, build_results
-from kipp.reviews.ingest import REVIEWS_DIR, load_reviews
+from kipp.render.views import MISSING
+from kipp.results import ProposalOut, ProposalStatus, Results
+from kipp.reviews.ingest import REVIEWS_DIR
 from kipp.rubric import load_rubric
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "submissions" / "mojokerto-2022"
 RUBRIC = load_rubric()
-
-
-def _results(batch: Path, lang: Lang) -> Results:
-    """A run of `batch` in `lang` as `kipp run` does it: with the panel's scoresheets and the
-    agency registry when the batch has them."""
-    loaded = load_batch(batch, RUBRIC.rubric.call.choices())
-    corpus = load_corpus()
-    proposals = valid_proposals(loaded)
-    eligible = eligible_proposals(proposals, check_gates(proposals, RUBRIC.rubric))
-    agency_of = agency_matcher(batch)
-    reviews = load_reviews(batch, RUBRIC.rubric, eligible, agency_of)
-    run = RunOut(
-        rubric=RUBRIC.rubric.id,
-        rubric_sha256=RUBRIC.sha256,
-        batch=str(batch),
-        started_at="2022-04-20T00:00:00+00:00",
-        finished_at="2022-04-20T00:00:01+00:00",
-        code_version="test",
-        lang=lang,
-        shortlist_size=RUBRIC.rubric.shortlist.size,
-        corpus=CorpusOut(
-            path=corpus.path, sha256=corpus.sha256, entries=len(corpus.entries), prior_art_entries=0
-        ),
-        inputs=loaded.inputs,
-    )
-    assessment = assess(loaded, RUBRIC.rubric, corpus, reviews=reviews, agency_of=agency_of)
-    return build_results(loaded, assessment, RUBRIC, run)
+A4 = (595.28, 841.89)  # points
+RunWriter = Callable[[Path, Lang], tuple[Results, Path]]
 
 
 @pytest.fixture(scope="module", params=list(Lang), ids=[lang.value for lang in Lang])
-def sample(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> tuple[Results, Path]:
+def sample(request: pytest.FixtureRequest, written_run: RunWriter) -> tuple[Results, Path]:
+    """The sample batch's run in each language (shared with the other document tests)."""
     lang: Lang = request.param
-    out = tmp_path_factory.mktemp(f"sample-{lang.value}")
-    results = _results(SAMPLE, lang)
-    write_run(results, RUBRIC.rubric, out)
-    return results, out
+    return written_run(SAMPLE, lang)
+
+
+def _shortlisted(results: Results) -> list[ProposalOut]:
+    chosen = [p for p in results.proposals if p.status is ProposalStatus.SHORTLISTED]
+    return sorted(chosen, key=lambda p: p.rank or 0)
 
 
 def _nominees(results: Results) -> list[str]:
-    chosen = [p for p in results.proposals if p.status.value == "shortlisted"]
-    return [p.title or "" for p in sorted(chosen, key=lambda p: p.rank or 0)]
+    return [p.title or "" for p in _shortlisted(results)]
 
 
 def _listed_problems(results: Results) -> list[str]:
@@ -88,6 +66,48 @@ def _listed_problems(results: Results) -> list[str]:
 
 def _flat(text: str) -> str:
     return " ".join(text.split())
+
+
+@functools.cache
+def _pages(pdf: Path) -> tuple[str, ...]:
+    """Each page's text, whitespace collapsed (a wrapped line reads as one). Cached: the runs'
+    documents do not change during the session, and extracting a shortlist's text takes ~1 s."""
+    return tuple(_flat(page.extract_text()) for page in PdfReader(pdf).pages)
+
+
+def _total(p: ProposalOut, lang: Lang) -> str:
+    assert p.total is not None
+    return format_number(p.total, lang, 2)
+
+
+def _opening_headings(results: Results) -> list[str]:
+    """The heading that opens each part of the PDF shortlist after the cover, in order, as the
+    run's results imply them: the nominees' table, a part per nominee ("rank. title"), the
+    compliance table (the batch has a registry), the panel's scoring (the run has reviews),
+    the annexes and the manifest. Each part starts a page."""
+    lang = results.run.lang
+    registry = load_registry(Path(results.run.batch) / REGISTRY_FILE)
+    return [
+        tr("doc.section.nominees", lang),
+        *(f"{p.rank}. {p.title}" for p in _shortlisted(results)),
+        *([tr("rep.compliance.title", lang)] if registry is not None else []),
+        *([tr("doc.section.reviews", lang)] if results.reviews is not None else []),
+        f"{tr('rep.annex.title', lang)} 1.",
+        tr("doc.section.manifest", lang),
+    ]
+
+
+def _part_starts(pages: Sequence[str], headings: list[str]) -> dict[str, int]:
+    """The page (0-based) each heading opens; every page that opens with one is listed."""
+    starts: dict[str, int] = {}
+    for number, text in enumerate(pages):
+        opened = [h for h in headings if text.startswith(_flat(h))]
+        assert len(opened) <= 1, (number, opened)
+        if opened:
+            (heading,) = opened
+            assert heading not in starts, f"{heading!r} opens pages {starts[heading]}, {number}"
+            starts[heading] = number
+    return starts
 
 
 def test_run_writes_every_document(sample: tuple[Results, Path]) -> None:
@@ -110,18 +130,16 @@ def test_pdf_shortlist_has_a_cover_nominee_pages_and_annexes(
 ) -> None:
     results, out = sample
     lang = results.run.lang
-    reader = PdfReader(out / "shortlist.pdf")
-    pages = [page.extract_text() for page in reader.pages]
-    text = _flat("\n".join(pages))
+    pages = _pages(out / "shortlist.pdf")
+    text = " ".join(pages)
 
-    assert 10 <= len(pages) <= 30
-    assert _flat(tr("doc.title", lang)) in _flat(pages[0])
+    assert pages[0].startswith(f"{RUBRIC.rubric.title} {_flat(tr('doc.title', lang))}")
     assert format_date(date(2022, 4, 20), lang) in pages[0]
     assert f"2 / {len(pages)}" in pages[1]
     nominees = _nominees(results)
     assert len(nominees) == 5
     for title in nominees:
-        assert _flat(title.split(" (")[0]) in text
+        assert _flat(title) in text
     annex = tr("rep.annex.title", lang)
     assert f"{annex} 2. {tr('doc.section.ineligible', lang)}" in text
     assert f"{annex} 3. {tr('doc.section.invalid', lang)}" in text
@@ -129,16 +147,145 @@ def test_pdf_shortlist_has_a_cover_nominee_pages_and_annexes(
     assert _flat(tr("doc.section.reviews", lang)) in text
 
 
+def test_pdf_shortlist_gives_each_part_and_each_nominee_a_page_of_its_own(
+    sample: tuple[Results, Path],
+) -> None:
+    _, out = sample
+    written = Results.model_validate_json((out / "results.json").read_text("utf-8"))
+    headings = _opening_headings(written)
+    pages = _pages(out / "shortlist.pdf")
+
+    starts = _part_starts(pages, headings)
+
+    # the sample has a registry and the panel's scores: the nominees' table, 5 nominees, the
+    # compliance table, the panel's scoring, the annexes and the manifest
+    assert written.reviews is not None
+    assert len(headings) == 1 + 5 + 4
+    assert list(starts) == headings  # every part opens a page, in this order
+    assert starts[headings[0]] == 1  # right after the cover
+    assert sorted(starts.values()) == list(starts.values())
+    assert starts[headings[-1]] == len(pages) - 1  # the manifest is the last page
+
+
+def test_pdf_shortlist_shows_each_nominees_rank_title_and_total_on_its_page(
+    sample: tuple[Results, Path],
+) -> None:
+    results, out = sample
+    lang = results.run.lang
+    pages = _pages(out / "shortlist.pdf")
+    nominees = _shortlisted(results)
+    starts = _part_starts(pages, _opening_headings(results))
+
+    assert [p.rank for p in nominees] == [1, 2, 5, 6, 7]  # 3 and 4 are over the agency limit
+    for p in nominees:
+        page = pages[starts[f"{p.rank}. {p.title}"]]
+        assert page.startswith(_flat(f"{p.rank}. {p.title} {tr('doc.col.agency', lang)}"))
+        assert f"{tr('doc.col.total', lang)} {_total(p, lang)} " in page
+        assert p.id in page
+        assert _total(p, lang) in pages[1]  # the nominees' table
+    assert [_total(p, Lang.ID) for p in nominees[:2]] == ["77,23", "77,00"]
+
+
+def test_every_pdf_page_is_a4(sample: tuple[Results, Path]) -> None:
+    results, out = sample
+    documents = [out / "shortlist.pdf", *sorted((out / "scorecards").glob("*.pdf"))]
+
+    sizes = {
+        (document.name, number): (float(page.mediabox.width), float(page.mediabox.height))
+        for document in documents
+        for number, page in enumerate(PdfReader(document).pages, 1)
+    }
+
+    assert len(documents) == 1 + len(results.proposals)
+    assert len(sizes) > len(documents)
+    off = {
+        where: size
+        for where, size in sizes.items()
+        if abs(size[0] - A4[0]) > 1 or abs(size[1] - A4[1]) > 1
+    }
+    assert off == {}
+
+
+def test_pdf_shortlist_lists_the_agencies_without_proposals(
+    sample: tuple[Results, Path],
+) -> None:
+    results, out = sample
+    lang = results.run.lang
+    registry = load_registry(SAMPLE / REGISTRY_FILE)
+    assert registry is not None and registry.registry is not None
+    counted = compliance(registry.registry, registry.path, results.proposals)
+    pages = _pages(out / "shortlist.pdf")
+    starts = _part_starts(pages, _opening_headings(results))
+    first = starts[tr("rep.compliance.title", lang)]
+    annex = " ".join(pages[first : starts[tr("doc.section.reviews", lang)]])
+
+    _, listed = annex.split(_flat(tr("rep.compliance.without", lang)))
+
+    assert len(counted.without) == 16  # 11 of the 27 agencies submitted
+    assert counted.without[:2] == ["Sekretariat DPRD", "Inspektorat Daerah"]
+    rest = listed
+    for name in counted.without:  # in registry order
+        _, found, rest = rest.partition(_flat(name))
+        assert found, f"{name!r} is not listed (in order) under the heading"
+    remainder = listed
+    for name in counted.without:
+        remainder = remainder.replace(_flat(name), "")
+    submitted = [c.agency for c in counted.agencies if c.submitted]
+    assert len(submitted) == 11
+    assert [a for a in submitted if _flat(a) in remainder] == []
+
+
+def test_scorecard_pdf_of_an_ineligible_proposal_shows_the_failed_gate_figures(
+    sample: tuple[Results, Path],
+) -> None:
+    results, out = sample
+    lang = results.run.lang
+    (p,) = [p for p in results.proposals if p.id == "si-parto-dishub"]
+    (failed,) = [g for g in p.gates if not g.passed]
+    (page,) = _pages(out / "scorecards" / "si-parto-dishub.pdf")
+
+    assert p.status is ProposalStatus.INELIGIBLE
+    assert failed.gate == "min_age"
+    assert page.startswith(f"{RUBRIC.rubric.title} · ")
+    assert _flat(p.title or "") in page
+    assert f"{tr('rep.scorecard.status', lang)} {tr('rep.status.ineligible', lang)}" in page
+    assert _flat(failed.label) in page
+    assert _flat(failed.detail) in page
+    # the figures themselves: the start, the deadline and the minimum
+    assert format_date(date(2021, 9, 1), lang) in failed.detail
+    assert format_date(RUBRIC.rubric.call.deadline, lang) in failed.detail
+    assert str(RUBRIC.rubric.call.min_months) in failed.detail
+
+
+def test_every_scorecard_pdf_names_its_proposal_and_total(
+    sample: tuple[Results, Path],
+) -> None:
+    results, out = sample
+    lang = results.run.lang
+
+    for p in results.proposals:
+        first = _flat(
+            PdfReader(out / "scorecards" / f"{slugify(p.id)}.pdf").pages[0].extract_text()
+        )
+        total = MISSING if p.total is None else _total(p, lang)
+        assert _flat(p.title or "") in first, p.id
+        assert f"{tr('doc.col.total', lang)} {total} " in first, p.id
+        assert p.id in first
+
+
 def test_compliance_csv_counts_the_sample_agencies(sample: tuple[Results, Path]) -> None:
     _, out = sample
     rows = list(csv.DictReader(io.StringIO((out / "compliance.csv").read_text("utf-8"))))
-    by_agency = {r["agency"]: r for r in rows}
+    # the registry's agencies, in its order (rows after them count the other proposals)
+    registered = [r for r in rows if r["in_registry"] == "true"]
+    by_agency = {r["agency"]: r for r in registered}
 
     education = by_agency["Dinas Pendidikan dan Kebudayaan"]
     assert (education["submitted"], education["valid"], education["eligible"]) == ("4", "4", "2")
     assert by_agency["Inspektorat Daerah"]["submitted"] == "0"
-    assert all(r["in_registry"] == "true" for r in rows)
-    assert len(rows) == 27
+    assert rows[: len(registered)] == registered
+    assert len(registered) == 27
+    assert sum(r["submitted"] != "0" for r in registered) == 11
 
 
 def test_scorecards_exist_for_every_proposal_with_pdfs_for_a_small_batch(
@@ -198,6 +345,34 @@ def test_workbook_holds_scores_gates_problems_and_compliance(
         for pr in p.problems:
             message = in_indonesian(pr.message) if lang is Lang.ID else pr.message
             assert (p.id, message) in shown
+
+
+def test_workbook_scores_sheet_holds_each_proposals_title_rank_and_total(
+    sample: tuple[Results, Path],
+) -> None:
+    results, out = sample
+    lang = results.run.lang
+    book = load_workbook(out / "results.xlsx", read_only=True)
+    header, *rows = book[tr("rep.sheet.scores", lang)].iter_rows(values_only=True)
+    column = {
+        name: header.index(tr(name, lang))
+        for name in ("doc.col.id", "doc.col.title", "doc.col.rank", "doc.col.total")
+    }
+    by_id = {row[column["doc.col.id"]]: row for row in rows}
+
+    assert sorted(by_id) == sorted(p.id for p in results.proposals)
+    for p in results.proposals:
+        row = by_id[p.id]
+        shown = (row[column["doc.col.title"]], row[column["doc.col.rank"]])
+        assert shown == (p.title, p.rank), p.id
+        total = row[column["doc.col.total"]]
+        # a number, not text: the spreadsheet formats it in the reader's locale
+        assert total == (None if p.total is None else round(p.total, 2)), p.id
+    nominees = [by_id[p.id] for p in _shortlisted(results)]
+    assert [(r[column["doc.col.rank"]], r[column["doc.col.total"]]) for r in nominees[:2]] == [
+        (1, 77.23),
+        (2, 77.0),
+    ]
 
 
 def test_sample_documents_show_problem_messages_in_the_run_language(
@@ -315,12 +490,10 @@ def _faulty_batch(folder: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def faulty_id(tmp_path_factory: pytest.TempPathFactory) -> tuple[Results, Path]:
-    batch = _faulty_batch(tmp_path_factory.mktemp("faulty"))
-    out = tmp_path_factory.mktemp("faulty-id")
-    results = _results(batch, Lang.ID)
-    write_run(results, RUBRIC.rubric, out)
-    return results, out
+def faulty_id(
+    tmp_path_factory: pytest.TempPathFactory, written_run: RunWriter
+) -> tuple[Results, Path]:
+    return written_run(_faulty_batch(tmp_path_factory.mktemp("faulty")), Lang.ID)
 
 
 def _every_message(results: Results) -> list[str]:
