@@ -48,7 +48,7 @@ class AssignSummary(BaseModel):
     loads: dict[str, int]
 
 
-@task(name="plan-assignment", cache_policy=NO_CACHE)
+@task(name="plan-assignment", cache_policy=NO_CACHE, **IO_RETRIES)
 def plan_task(params: AssignParameters) -> AssignPlan:
     rubric = load_rubric(Path(params.rubric) if params.rubric else None)
     batch = Path(params.batch)

@@ -1,8 +1,10 @@
 """Retries for tasks that read or write files: transient I/O only.
 
-A network share that blinks or a file busy for a moment raises `OSError`; those tasks are
-retried twice (after 1 s, then 5 s). An error in the input is a `KippError` with a message and
-a fix: retrying it would only delay the message, so it is never retried.
+A network share that blinks or a file busy for a moment raises an `OSError` that may pass
+(`kipp.transient.is_transient` decides which, for the domain and for these tasks alike);
+those tasks are retried twice (after 1 s, then 5 s). A missing file, a refused permission
+or an error in the input (a `KippError`, with a message and a fix) fails the same way
+every time: retrying it would only delay the message, so it is never retried.
 """
 
 from typing import Any
@@ -10,20 +12,16 @@ from typing import Any
 from prefect import Task
 from prefect.client.schemas.objects import State, TaskRun
 
-from kipp.problems import KippError
+from kipp.transient import is_transient
 
 
 def transient_io(task: Task[..., Any], task_run: TaskRun, state: State[Any]) -> bool:
-    """Retry a task that failed on I/O (a network share that blinked, a file busy for a
-    moment), never one that failed on its input: those are KippErrors with a message."""
+    """Retry a task that failed on transient I/O (a network share that blinked, a file busy
+    for a moment), never one that failed on its input or on a file that is not there."""
     try:
         state.result()
-    except KippError:
-        return False
-    except OSError:
-        return True
-    except Exception:
-        return False
+    except Exception as exc:
+        return is_transient(exc)
     return False
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import subprocess
@@ -46,6 +47,27 @@ def test_run_broken_rubric_exits_2(tmp_path: Path) -> None:
     result = runner.invoke(app, ["run", str(SAMPLE), "--rubric", str(rubric)])
     assert result.exit_code == 2
     assert f"{rubric}:3: (file): not valid YAML" in result.stderr
+
+
+def test_run_whose_corpus_read_blinks_exits_2_with_one_line_and_the_fix(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = tmp_path / "corpus.csv"
+    corpus.write_text("id,title\n", encoding="utf-8")
+    real = Path.read_bytes
+
+    def blinking(self: Path) -> bytes:
+        if self == corpus:
+            raise OSError(errno.EIO, "Input/output error")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", blinking)
+    result = runner.invoke(app, ["run", str(SAMPLE), "--corpus", str(corpus)])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"error: corpus {corpus} cannot be read right now: Input/output error",
+        "hint: a disk or network share failed for a moment; run the command again",
+    ]
 
 
 @pytest.mark.slow

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import builtins
+import errno
 import hashlib
+import io
+import os
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -53,7 +58,7 @@ def test_load_corpus_default_reads_the_bundled_file() -> None:
     corpus = load_corpus()
     path = default_corpus_path()
     assert path.parts[-3:] == ("kipp", "data", "prior-innovations.csv")
-    assert corpus.path == str(path)
+    assert corpus.path == "kipp/data/prior-innovations.csv"  # no machine path in documents
     assert corpus.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
     assert len(corpus.entries) == 418
     assert corpus.entries[0] == PriorInnovation(
@@ -190,3 +195,36 @@ def test_load_corpus_missing_file_reported_with_hint(tmp_path: Path) -> None:
     assert caught.value.hint == (
         "fix the rows listed, or leave out --corpus to use the bundled corpus"
     )
+
+
+def failing_open(monkeypatch: pytest.MonkeyPatch, path: Path, error: OSError) -> None:
+    """Opening `path` raises `error` (every other file opens as usual); `Path.open` opens
+    through `io.open`, the same function as the built-in."""
+    real = io.open
+
+    def refuse(file: Any, *args: Any, **kwargs: Any) -> Any:
+        if os.fspath(file) == str(path):
+            raise error
+        return real(file, *args, **kwargs)
+
+    monkeypatch.setattr(io, "open", refuse)
+    monkeypatch.setattr(builtins, "open", refuse)
+
+
+def test_load_corpus_read_failing_transiently_raises_the_os_error_for_a_retry(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write(tmp_path, HEADER, row("a"))
+    blink = OSError(errno.EIO, "Input/output error")
+    failing_open(monkeypatch, path, blink)
+    with pytest.raises(OSError) as caught:
+        load_corpus(path)
+    assert caught.value is blink
+
+
+def test_load_corpus_not_allowed_to_be_read_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write(tmp_path, HEADER, row("a"))
+    failing_open(monkeypatch, path, PermissionError(errno.EACCES, "Permission denied"))
+    assert errors(path) == [f"{path}: file: cannot be read: Permission denied"]

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import builtins
+import errno
+import io
+import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -180,6 +185,45 @@ def test_missing_rubric_file(tmp_path: Path) -> None:
         load_rubric(tmp_path / "nope.yaml")
     assert [p.render() for p in caught.value.problems] == [
         f"{tmp_path / 'nope.yaml'}: (file): cannot be read: No such file or directory"
+    ]
+
+
+def failing_open(monkeypatch: pytest.MonkeyPatch, path: Path, error: OSError) -> None:
+    """Opening `path` raises `error` (every other file opens as usual); `Path.open` opens
+    through `io.open`, the same function as the built-in."""
+    real = io.open
+
+    def refuse(file: Any, *args: Any, **kwargs: Any) -> Any:
+        if os.fspath(file) == str(path):
+            raise error
+        return real(file, *args, **kwargs)
+
+    monkeypatch.setattr(io, "open", refuse)
+    monkeypatch.setattr(builtins, "open", refuse)
+
+
+def test_rubric_read_failing_transiently_raises_the_os_error_for_a_retry(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "rubric.yaml"
+    path.write_text(VALID, encoding="utf-8")
+    blink = OSError(errno.ESTALE, "Stale file handle")
+    failing_open(monkeypatch, path, blink)
+    with pytest.raises(OSError) as caught:
+        load_rubric(path)
+    assert caught.value is blink
+
+
+def test_rubric_not_allowed_to_be_read_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "rubric.yaml"
+    path.write_text(VALID, encoding="utf-8")
+    failing_open(monkeypatch, path, PermissionError(errno.EACCES, "Permission denied"))
+    with pytest.raises(RubricError) as caught:
+        load_rubric(path)
+    assert [p.render() for p in caught.value.problems] == [
+        f"{path}: (file): cannot be read: Permission denied"
     ]
 
 

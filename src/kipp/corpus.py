@@ -17,6 +17,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 from kipp.problems import KippError, Problem
+from kipp.transient import is_transient
 
 COLUMNS = ("id", "title", "agency", "region", "year", "award", "description", "source")
 YEAR_MIN, YEAR_MAX = 1900, 2100
@@ -74,18 +75,29 @@ def default_corpus_path() -> Path:
     return Path(str(resources.files("kipp").joinpath("data", "prior-innovations.csv")))
 
 
+BUNDLED_NAME = "kipp/data/prior-innovations.csv"
+"""How results and documents name the bundled corpus: inside the package, not where this
+machine happens to have it installed."""
+
+
 def load_corpus(path: Path | None = None) -> Corpus:
-    """Read and validate a corpus CSV (the bundled one when `path` is None).
+    """Read and validate a corpus CSV (the bundled one when `path` is None, then named
+    `BUNDLED_NAME` in the corpus and every document).
 
     Raises CorpusError naming every problem: an unreadable file, missing columns (and the
     header that would work), and rows with an empty id or title, a duplicate id, a wrong
-    number of fields or a year that is not a year. Extra columns are ignored.
+    number of fields or a year that is not a year. Extra columns are ignored. A read that
+    failed transiently (`kipp.transient.is_transient`) raises its `OSError` as it is, for the
+    caller to try again.
     """
+    given = path is not None
     path = path or default_corpus_path()
-    shown = str(path)
+    shown = str(path)  # problems name the file where it is, to be found and fixed
     try:
         data = path.read_bytes()
     except OSError as exc:
+        if is_transient(exc):
+            raise  # may pass: the caller (a retried task) tries again
         reason = exc.strerror or str(exc)
         raise CorpusError(shown, [_problem(shown, "file", f"cannot be read: {reason}")]) from None
     try:
@@ -96,7 +108,8 @@ def load_corpus(path: Path | None = None) -> Corpus:
     entries, problems = _parse(shown, text)
     if problems:
         raise CorpusError(shown, problems)
-    return Corpus(path=shown, sha256=hashlib.sha256(data).hexdigest(), entries=tuple(entries))
+    named = shown if given else BUNDLED_NAME
+    return Corpus(path=named, sha256=hashlib.sha256(data).hexdigest(), entries=tuple(entries))
 
 
 def _problem(path: str, field: str, message: str, line: int | None = None) -> Problem:

@@ -30,6 +30,7 @@ from kipp.keys import display_path, model_of, nearest, normalize_key
 from kipp.measures.settings import NoveltySettings
 from kipp.models import SECTION_NAMES, CallChoices, Stage
 from kipp.problems import Problem, RubricError
+from kipp.transient import is_transient
 
 DEFAULT_RUBRIC = "kipp-2022.yaml"
 MEASURES = ("adaptability", "impact", "novelty")
@@ -405,12 +406,17 @@ def default_rubric_path() -> Path:
 
 
 def load_rubric(path: Path | None = None) -> LoadedRubric:
-    """Read and validate a rubric; raise `RubricError` listing every problem with its line."""
+    """Read and validate a rubric; raise `RubricError` listing every problem with its line.
+
+    A read that failed transiently (`kipp.transient.is_transient`) raises its `OSError`
+    as it is, for the caller to try again; a missing or forbidden file is a `RubricError`."""
     path = path or default_rubric_path()
     shown = str(path)
     try:
         raw = path.read_bytes()
     except OSError as exc:
+        if is_transient(exc):
+            raise  # may pass: the caller (a retried task) tries again
         raise RubricError(
             shown,
             [_file_problem(shown, f"cannot be read: {exc.strerror or exc}")],

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import builtins
+import errno
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 from builders import (
@@ -23,7 +26,7 @@ from builders import (
     write_yaml,
 )
 
-from kipp.intake import Batch, Status, title_key
+from kipp.intake import Batch, Limits, Status, title_key
 from kipp.models import CallChoices
 from kipp.problems import BatchError, Severity
 
@@ -218,6 +221,87 @@ def test_batch_records_the_hash_of_every_file_read(batch_dir: Path, choices: Cal
     assert [(i.path, i.sha256) for i in load(batch_dir, choices).inputs] == [
         (str(path), "74bd08d48496ba9627e1cda68e2409bcc69b4a238be153718d195bf7d7d9025d")
     ]
+
+
+EIO = OSError(errno.EIO, "Input/output error")
+NO_WAIT = Limits(reread_delays_s=(0, 0))
+
+
+def fail_reads(
+    monkeypatch: pytest.MonkeyPatch, call: str, path: Path, times: int, error: OSError = EIO
+) -> list[int]:
+    """Make the OS call `call` (`open`, `os.lstat` or `os.stat`) fail `times` times on `path`
+    (then work again); the list returned counts the attempts on `path`."""
+    module, name = (builtins, "open") if call == "open" else (os, call.removeprefix("os."))
+    real = getattr(module, name)
+    attempts: list[int] = []
+
+    def flaky(file: Any, *args: Any, **kwargs: Any) -> Any:
+        if os.fspath(file) == str(path):
+            attempts.append(1)
+            if len(attempts) <= times:
+                raise error
+        return real(file, *args, **kwargs)
+
+    monkeypatch.setattr(module, name, flaky)
+    return attempts
+
+
+@pytest.mark.parametrize("call", ["open", "os.lstat", "os.stat"])
+def test_batch_reads_again_a_file_whose_read_failed_once_transiently(
+    batch_dir: Path, choices: CallChoices, monkeypatch: pytest.MonkeyPatch, call: str
+) -> None:
+    path = write_yaml(batch_dir, "gayatri.yaml", proposal_data(title="Gayatri Dinkes"))
+    attempts = fail_reads(monkeypatch, call, path, times=1)
+    batch = load(batch_dir, choices)
+    assert ([(e.source, e.status) for e in batch.valid], batch.unread) == (
+        [(str(path), Status.VALID)],
+        [],
+    )
+    assert len(attempts) == 2
+
+
+def test_batch_reports_unread_a_file_that_still_fails_after_two_more_tries(
+    batch_dir: Path, choices: CallChoices, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write_yaml(batch_dir, "gayatri.yaml", proposal_data(title="Gayatri Dinkes"))
+    other = write_yaml(batch_dir, "magis.yaml", proposal_data(title="MAGIS"))
+    attempts = fail_reads(monkeypatch, "open", path, times=3)
+    batch = load(batch_dir, choices, NO_WAIT)
+    assert [(u.path, u.reason) for u in batch.unread] == [
+        (str(path), "cannot be read: Input/output error")
+    ]
+    assert ([e.source for e in batch.valid], len(attempts)) == ([str(other)], 3)
+
+
+def test_batch_does_not_read_again_a_file_it_may_not_read(
+    batch_dir: Path, choices: CallChoices, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write_yaml(batch_dir, "gayatri.yaml", proposal_data(title="Gayatri Dinkes"))
+    denied = PermissionError(errno.EACCES, "Permission denied")
+    attempts = fail_reads(monkeypatch, "open", path, times=1, error=denied)
+    batch = load(batch_dir, choices, NO_WAIT)
+    assert [(u.path, u.reason) for u in batch.unread] == [
+        (str(path), "cannot be read: Permission denied")
+    ]
+    assert len(attempts) == 1
+
+
+def test_batch_stops_waiting_to_read_again_once_its_budget_is_spent(
+    batch_dir: Path, choices: CallChoices, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = write_yaml(batch_dir, "a.yaml", proposal_data(title="Gayatri Dinkes"))
+    second = write_yaml(batch_dir, "b.yaml", proposal_data(title="MAGIS"))
+    first_attempts = fail_reads(monkeypatch, "open", first, times=3)
+    second_attempts = fail_reads(monkeypatch, "open", second, times=3)
+    limits = Limits(reread_delays_s=(0.05, 1.0), reread_budget_s=0.08)
+    batch = load(batch_dir, choices, limits)
+    assert [(u.path, u.reason) for u in batch.unread] == [
+        (str(first), "cannot be read: Input/output error"),
+        (str(second), "cannot be read: Input/output error"),
+    ]
+    # the first waits 0.05 s once; the 0.03 s left cannot pay for another wait
+    assert (len(first_attempts), len(second_attempts)) == (2, 1)
 
 
 def test_title_key_ignores_case_spacing_and_punctuation() -> None:

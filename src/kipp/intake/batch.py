@@ -24,6 +24,7 @@ from kipp.intake.yaml_source import TOO_DEEP
 from kipp.keys import key_table, normalize_key, slugify
 from kipp.models import CallChoices, Proposal
 from kipp.problems import BatchError, Problem, Severity
+from kipp.transient import Rereads
 
 Loader = Callable[[bytes, str, str, Limits], Loaded]
 
@@ -121,22 +122,24 @@ def _walk(folder: Path) -> tuple[list[Path], list[str]]:
     return sorted(files, key=lambda p: p.relative_to(folder).parts), sorted(ignored)
 
 
-def _read(file: Path, limits: Limits) -> bytes:
-    try:
-        info = os.lstat(file)
-    except OSError as exc:
-        raise Unreadable(f"cannot be read: {exc.strerror or exc}") from None
-    if stat.S_ISLNK(info.st_mode):  # replaced by a link since the folder was listed
-        raise Unreadable(SYMLINK)
-    if not stat.S_ISREG(info.st_mode):
-        raise Unreadable("is not a regular file")
+def _read(file: Path, limits: Limits, rereads: Rereads) -> bytes:
+    """The bytes of `file` under its size cap, read again after a transient failure."""
     sheet = file.suffix.lower() in SPREADSHEETS
     cap = limits.max_sheet_bytes if sheet else limits.max_text_bytes
     option = "--max-sheet-mb" if sheet else "--max-file-mb"
-    check_size(info.st_size, cap, option)
-    try:
+
+    def read() -> bytes:
+        info = os.lstat(file)
+        if stat.S_ISLNK(info.st_mode):  # replaced by a link since the folder was listed
+            raise Unreadable(SYMLINK)
+        if not stat.S_ISREG(info.st_mode):
+            raise Unreadable("is not a regular file")
+        check_size(info.st_size, cap, option)
         with open(file, "rb") as handle:
-            raw = handle.read(cap + 1)
+            return handle.read(cap + 1)
+
+    try:
+        raw = rereads.read(read)
     except OSError as exc:
         raise Unreadable(f"cannot be read: {exc.strerror or exc}") from None
     check_size(len(raw), cap, option)
@@ -147,6 +150,7 @@ def load_batch(folder: Path, choices: CallChoices, limits: Limits | None = None)
     """Read and validate every file of a batch folder. Never raises for a bad file: each
     file ends valid, invalid with located problems, or unread with the reason."""
     limits = limits or Limits()
+    rereads = Rereads(limits.reread_delays_s, limits.reread_budget_s)
     if not folder.exists():
         raise BatchError(f"batch folder {folder} does not exist", "check the path")
     if not folder.is_dir():
@@ -159,7 +163,12 @@ def load_batch(folder: Path, choices: CallChoices, limits: Limits | None = None)
     inputs: list[InputFile] = []
     for file in files:
         shown = str(file)
-        if file.is_symlink():
+        try:
+            link = rereads.read(file.is_symlink)
+        except OSError as exc:
+            unread.append(Unread(path=shown, reason=f"cannot be read: {exc.strerror or exc}"))
+            continue
+        if link:
             unread.append(Unread(path=shown, reason=SYMLINK))
             continue
         suffix = file.suffix.lower()
@@ -170,7 +179,7 @@ def load_batch(folder: Path, choices: CallChoices, limits: Limits | None = None)
             unread.append(Unread(path=shown, reason=f"unsupported file type {what}; {hint}"))
             continue
         try:
-            raw = _read(file, limits)
+            raw = _read(file, limits, rereads)
             inputs.append(InputFile(path=shown, sha256=hashlib.sha256(raw).hexdigest()))
             loaded = loader(raw, shown, slugify(file.stem) or "proposal", limits)
             checked = [validate_record(record, choices) for record in loaded.records]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 from dataclasses import dataclass
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -24,6 +25,12 @@ class Limits(BaseModel):
     max_sheet_unpacked_bytes: int = Field(default=200 * MIB, gt=0)
     max_rows: int = Field(default=20_000, gt=0)
     max_yaml_nodes: int = Field(default=100_000, gt=0)
+    reread_delays_s: tuple[Annotated[float, Field(ge=0)], ...] = (0.2, 1.0)
+    """Waits before reading a file again after a transient failure (a network share that
+    blinked): two more tries, then the file is reported unread with the reason."""
+    reread_budget_s: float = Field(default=10.0, ge=0)
+    """Most seconds one batch spends in those waits, so a share that is down costs seconds,
+    not a wait per file."""
 
 
 class Unreadable(Exception):

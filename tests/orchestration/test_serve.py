@@ -1,0 +1,214 @@
+"""`kipp serve`: the three deployments it serves, their forms, and what they register."""
+
+from __future__ import annotations
+
+import ast
+import asyncio
+from pathlib import Path
+from typing import Any
+from uuid import UUID
+
+import pytest
+from prefect.client.orchestration import get_client
+from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId
+from prefect.client.schemas.objects import StateType
+from prefect.deployments.runner import RunnerDeployment
+from prefect.runner import Runner
+from prefect.utilities.schema_tools import validate
+
+from flows.serve import DEFAULT_BATCH, deployments
+
+ROOT = Path(__file__).resolve().parents[2]
+OPTIONAL_TEXT = {"anyOf": [{"type": "string"}, {"type": "null"}], "default": None}
+LANG = {
+    "description": "Output languages.",
+    "enum": ["id", "en"],
+    "title": "Lang",
+    "type": "string",
+}
+
+
+@pytest.fixture(scope="module")
+def served() -> dict[str, RunnerDeployment]:
+    """The deployments as `kipp serve` builds them (not served), by name."""
+    return {d.name: d for d in deployments()}
+
+
+def schema(deployment: RunnerDeployment) -> dict[str, Any]:
+    found: dict[str, Any] = deployment._parameter_openapi_schema.model_dump()
+    return found
+
+
+def form(deployment: RunnerDeployment) -> dict[str, Any]:
+    """The model behind the deployment's one parameter, `params`: the form the UI shows."""
+    found = schema(deployment)
+    assert found["properties"]["params"]["$ref"].startswith("#/definitions/")
+    name = found["properties"]["params"]["$ref"].removeprefix("#/definitions/")
+    model: dict[str, Any] = found["definitions"][name]
+    return model
+
+
+def field(deployment: RunnerDeployment, name: str) -> dict[str, Any]:
+    """A field of the form without its description (checked elsewhere)."""
+    return {k: v for k, v in form(deployment)["properties"][name].items() if k != "description"}
+
+
+def test_serve_builds_validate_score_and_assign(served: dict[str, RunnerDeployment]) -> None:
+    assert [(d.flow_name, d.name, d.entrypoint) for d in served.values()] == [
+        ("kipp-validate", "validate", "flows/validate.py:kipp_validate"),
+        ("kipp-run", "score", "flows/run.py:kipp_run"),
+        ("kipp-assign", "assign", "flows/assign.py:kipp_assign"),
+    ]
+
+
+def test_served_deployments_run_in_this_process_on_demand_with_enforced_forms(
+    served: dict[str, RunnerDeployment],
+) -> None:
+    assert [
+        (d.work_pool_name, d.schedules, d.tags, d.enforce_parameter_schema, d.paused)
+        for d in served.values()
+    ] == [(None, [], ["kipp"], True, False)] * 3
+
+
+def test_score_form_holds_the_fields_the_readme_lists(
+    served: dict[str, RunnerDeployment],
+) -> None:
+    score = served["score"]
+    assert list(form(score)["properties"]) == [
+        "batch",
+        "out",
+        "rubric",
+        "corpus",
+        "lang",
+        "size",
+        "approval",
+        "approval_wait_s",
+        "dask",
+        "dask_workers",
+    ]
+    assert form(score)["required"] == ["batch"]
+    assert field(score, "batch") == {"title": "Batch", "type": "string"}
+    assert field(score, "rubric") == {**OPTIONAL_TEXT, "title": "Rubric"}
+    assert field(score, "corpus") == {**OPTIONAL_TEXT, "title": "Corpus"}
+    assert field(score, "lang") == {"$ref": "#/definitions/Lang", "default": "id"}
+    assert schema(score)["definitions"]["Lang"] == LANG  # a dropdown of id, en
+    assert field(score, "size") == {
+        "anyOf": [{"minimum": 1, "type": "integer"}, {"type": "null"}],
+        "default": None,
+        "title": "Size",
+    }
+    assert field(score, "approval") == {"default": False, "title": "Approval", "type": "boolean"}
+
+
+def test_score_form_starts_with_the_sample_batch_and_approval_on(
+    served: dict[str, RunnerDeployment],
+) -> None:
+    assert served["score"].parameters == {
+        "params": {
+            "batch": DEFAULT_BATCH,
+            "out": None,
+            "rubric": None,
+            "corpus": None,
+            "lang": "id",
+            "size": None,
+            "approval": True,  # the model says False, for `kipp run`; the deployment True
+            "approval_wait_s": 3600,
+            "dask": False,
+            "dask_workers": 2,
+        }
+    }
+
+
+def test_validate_and_assign_forms_hold_batch_rubric_and_lang(
+    served: dict[str, RunnerDeployment],
+) -> None:
+    assert list(form(served["validate"])["properties"]) == ["batch", "rubric"]
+    assert list(form(served["assign"])["properties"]) == [
+        "batch",
+        "panel",
+        "per_proposal",
+        "seed",
+        "out",
+        "rubric",
+        "blind",
+        "lang",
+        "force",
+    ]
+    assert field(served["assign"], "lang") == {"$ref": "#/definitions/Lang", "default": "id"}
+    assert [d.parameters["params"]["batch"] for d in served.values()] == [DEFAULT_BATCH] * 3
+
+
+def test_every_form_field_says_what_it_is_for(served: dict[str, RunnerDeployment]) -> None:
+    assert {
+        (d.name, name)
+        for d in served.values()
+        for name, spec in form(d)["properties"].items()
+        if not spec.get("description")
+    } == set()
+
+
+def test_served_defaults_fill_in_a_valid_form(served: dict[str, RunnerDeployment]) -> None:
+    for deployment in served.values():
+        validate(deployment.parameters, schema(deployment), raise_on_error=True)
+
+
+def test_serve_fills_the_forms_with_the_batch_and_approval_asked_for() -> None:
+    made = deployments(batch="submissions/kota-x", approval=False)
+    assert [d.parameters["params"]["batch"] for d in made] == ["submissions/kota-x"] * 3
+    assert made[1].parameters["params"]["approval"] is False
+
+
+def test_flow_modules_keep_their_annotations_evaluated_for_the_forms() -> None:
+    # `from __future__ import annotations` turns pydantic parameters into strings that
+    # break deployment forms (Prefect issue 19447)
+    future = {
+        str(path.relative_to(ROOT))
+        for path in sorted((ROOT / "flows").glob("*.py"))
+        for node in ast.parse(path.read_text(encoding="utf-8")).body
+        if isinstance(node, ast.ImportFrom)
+        and node.module == "__future__"
+        and any(alias.name == "annotations" for alias in node.names)
+    }
+    assert future == set()
+
+
+def test_served_deployments_register_with_their_forms(
+    served: dict[str, RunnerDeployment],
+) -> None:
+    for deployment in served.values():
+        deployment.apply()
+    with get_client(sync_client=True) as client:
+        stored = {
+            name: client.read_deployment_by_name(f"{d.flow_name}/{name}")
+            for name, d in served.items()
+        }
+    assert {name: (s.parameters, s.parameter_openapi_schema) for name, s in stored.items()} == {
+        name: (d.parameters, schema(d)) for name, d in served.items()
+    }
+    assert {name: s.description for name, s in stored.items()} == {
+        name: d.description for name, d in served.items()
+    }
+
+
+def test_a_run_of_the_served_validate_deployment_reports_on_the_batch(tmp_path: Path) -> None:
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    (batch / "notes.txt").write_text("not a proposal", encoding="utf-8")
+    runner = Runner(name="kipp-serve-test", limit=1)  # what `serve` starts, for one poll
+    deployment_id = runner.add_deployment(deployments(batch=str(batch))[0])
+    assert isinstance(deployment_id, UUID)  # called from sync code: done, not awaitable
+    with get_client(sync_client=True) as client:
+        run = client.create_flow_run_from_deployment(deployment_id)
+    asyncio.run(runner.start(run_once=True))  # runs it in a child process, as served
+    with get_client(sync_client=True) as client:
+        finished = client.read_flow_run(run.id)
+        artifacts = client.read_artifacts(
+            artifact_filter=ArtifactFilter(flow_run_id=ArtifactFilterFlowRunId(any_=[run.id]))
+        )
+    assert (finished.state_type, finished.parameters) == (
+        StateType.COMPLETED,
+        {"params": {"batch": str(batch), "rubric": None}},
+    )
+    assert [a.data for a in artifacts if a.key == "kipp-validation"] == [
+        f"# Validation of `{batch}`\n\n0 proposals from 1 files: **0 valid**, 0 invalid, 1 unread\n"
+    ]
