@@ -61,6 +61,26 @@ def test_normalisation_of_a_reviewer_giving_one_value_to_everything_is_safe() ->
     assert levels == {round((4 * 6 + sum(1 + i % 5 for i in range(6))) / 12, 4)}
 
 
+def test_normalisation_at_the_rubrics_shrinkage_moves_a_flat_reviewer_part_way() -> None:
+    flat = [review("flat", f"p{i}", 4) for i in range(6)]
+    varied = [review("v", f"p{i}", 1 + i % 5) for i in range(6)]
+    assert RUBRIC.reviews.shrinkage == 5
+    found, adjusted = aggregate(flat + varied, RUBRIC)
+    mine = next(a for a in adjusted if a.reviewer == "flat")
+    assert (mine.scores, mine.sd, mine.weight) == (42, 0.0, 0.8936)  # 42 / (42 + 5)
+    levels = {
+        s.level
+        for p in found.values()
+        for c in p.criteria.values()
+        for s in c.scores
+        if s.reviewer == "flat"
+    }
+    panel_mean = (4 * 42 + 7 * sum(1 + i % 5 for i in range(6))) / 84
+    # one value still, kept at sqrt(shrinkage / (n + shrinkage)) of its distance to the mean
+    assert levels == {round(panel_mean + (4 - panel_mean) * (5 / 47) ** 0.5, 4)} == {3.5508}
+    assert panel_mean == 10 / 3
+
+
 def test_normalisation_when_the_whole_panel_gives_one_value_leaves_scores_alone() -> None:
     found, _ = aggregate([review("a", "p", 3), review("b", "p", 3)], settings(normalise=True))
     assert [s.level for s in found["p"].criteria["resources"].scores] == [3.0, 3.0]

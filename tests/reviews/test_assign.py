@@ -5,6 +5,7 @@ such assignment exists."""
 from __future__ import annotations
 
 import itertools
+import re
 from collections import Counter
 
 import pytest
@@ -13,7 +14,7 @@ from hypothesis import strategies as st
 from review_builders import make_proposal, registry_matcher, reviewer
 
 from kipp.models import Proposal
-from kipp.reviews.assign import AssignmentError, allowed, assign
+from kipp.reviews.assign import HINT, AssignmentError, assign
 from kipp.reviews.models import Assignment
 from kipp.reviews.panel import Reviewer
 
@@ -21,50 +22,114 @@ AGENCIES = ["Dinas Kesehatan", "Dinas Pendidikan", "Kelurahan Jagalan"]
 PROPOSALS = [make_proposal(f"p{i}", agency=a) for i, a in enumerate(AGENCIES * 2)]
 
 
-def feasible(proposals: list[Proposal], reviewers: list[Reviewer], k: int) -> bool:
-    """Brute force: does any choice of K allowed reviewers per proposal balance the loads?"""
-    options = []
-    for p in proposals:
-        free = [r.id for r in reviewers if allowed(r, p)]
-        options.append(list(itertools.combinations(free, k)))
-    for choice in itertools.product(*options):
-        loads: Counter[str] = Counter()
-        for picked in choice:
-            loads.update(picked)
-        counts = [loads[r.id] for r in reviewers]
-        if max(counts) - min(counts) <= 1:
+# The same names with and without the batch's agency registry (review_builders.REGISTRY_YAML):
+# with it, the health office's names and health centres are one institution, and so are the
+# education office's names; without it, names are compared ignoring case and spacing.
+REGISTRY_NAMES = {
+    "Dinas Kesehatan Kota Mojokerto": "health",
+    "UPT Puskesmas Kedundung": "health",
+    "Dinkes": "health",
+    "dinas  kesehatan": "health",
+    "Dindikbud": "education",
+    "Dinas Pendidikan": "education",
+    "Kelurahan Jagalan": "Kelurahan Jagalan",  # not in the registry: compared by name
+}
+
+
+def institution(agency: str, registry: bool) -> str:
+    return REGISTRY_NAMES[agency] if registry else " ".join(agency.lower().split())
+
+
+def free_reviewers(proposal: Proposal, reviewers: list[Reviewer], registry: bool) -> list[int]:
+    """The reviewers (by index) who may review `proposal`, worked out apart from the code."""
+    return [
+        j
+        for j, r in enumerate(reviewers)
+        if proposal.id not in r.conflicts
+        and (
+            r.agency is None
+            or institution(r.agency, registry) != institution(proposal.agency, registry)
+        )
+    ]
+
+
+def feasible(
+    proposals: list[Proposal], reviewers: list[Reviewer], k: int, registry: bool = False
+) -> bool:
+    """Search: can every proposal get K of its free reviewers with loads within one? Loads
+    within one of a total of n x K are L or L + 1 (L = nK // m), L + 1 for nK % m of them."""
+    free = [free_reviewers(p, reviewers, registry) for p in proposals]
+    m = len(reviewers)
+    low, extra = divmod(len(proposals) * k, m)
+    load = [0] * m
+
+    def fits(i: int) -> bool:
+        if any(x > low + 1 for x in load) or sum(x > low for x in load) > extra:
+            return False
+        # every reviewer must still reach L from the proposals left
+        left = [sum(j in f for f in free[i:]) for j in range(m)]
+        if any(load[j] + left[j] < low for j in range(m)):
+            return False
+        if i == len(proposals):
             return True
-    return False
+        for chosen in itertools.combinations(free[i], k):
+            for j in chosen:
+                load[j] += 1
+            found = fits(i + 1)
+            for j in chosen:
+                load[j] -= 1
+            if found:
+                return True
+        return False
+
+    return fits(0)
 
 
 @st.composite
-def instances(draw: st.DrawFn) -> tuple[list[Proposal], list[Reviewer], int]:
-    n = draw(st.integers(1, 4))
-    proposals = [make_proposal(f"p{i}", agency=draw(st.sampled_from(AGENCIES))) for i in range(n)]
-    m = draw(st.integers(1, 5))
+def instances(draw: st.DrawFn) -> tuple[list[Proposal], list[Reviewer], int, bool]:
+    registry = draw(st.booleans())
+    names = sorted(REGISTRY_NAMES) if registry else AGENCIES
+    n = draw(st.integers(1, 7))
+    proposals = [make_proposal(f"p{i}", agency=draw(st.sampled_from(names))) for i in range(n)]
+    m = draw(st.integers(1, 7))
     reviewers = []
     for j in range(m):
-        agency = draw(st.sampled_from([None, *AGENCIES]))
-        conflicts = draw(st.lists(st.sampled_from([p.id for p in proposals]), max_size=2))
+        agency = draw(st.sampled_from([None, *names]))
+        conflicts = draw(st.lists(st.sampled_from([p.id for p in proposals]), max_size=3))
         reviewers.append(reviewer(f"r{j}", agency, conflicts))
-    return proposals, reviewers, draw(st.integers(1, 3))
+    return proposals, reviewers, draw(st.integers(1, 3)), registry
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(instances(), st.integers(0, 3))
 def test_assign_meets_k_balance_and_conflicts_or_explains_when_infeasible(
-    instance: tuple[list[Proposal], list[Reviewer], int], seed: int
+    instance: tuple[list[Proposal], list[Reviewer], int, bool], seed: int
 ) -> None:
-    proposals, reviewers, k = instance
-    possible = feasible(proposals, reviewers, k)
+    proposals, reviewers, k, registry = instance
+    agency_of = registry_matcher() if registry else None
+    possible = feasible(proposals, reviewers, k, registry)
     event("feasible" if possible else "infeasible")
     if not possible:
         with pytest.raises(AssignmentError) as caught:
-            assign(proposals, reviewers, k, seed)
-        assert caught.value.message.startswith("cannot ")
-        assert caught.value.hint is not None
+            assign(proposals, reviewers, k, seed, agency_of)
+        message = caught.value.message
+        short = [p for p in proposals if len(free_reviewers(p, reviewers, registry)) < k]
+        event("short of reviewers" if short else "loads cannot balance")
+        if short:
+            # every proposal short of eligible reviewers is named, with its count, and only those
+            assert re.findall(r"proposal '([^']+)' \(.*?\) has (\d+) eligible", message) == [
+                (p.id, str(len(free_reviewers(p, reviewers, registry)))) for p in short
+            ]
+            assert message.startswith("cannot assign reviewers: proposal ")
+        else:
+            total = len(proposals) * k
+            assert message.startswith(
+                f"cannot balance the loads: {len(proposals)} proposals x {k} = {total} reviews "
+                f"over {len(reviewers)} reviewers means "
+            )
+        assert caught.value.hint == HINT
         return
-    result = assign(proposals, reviewers, k, seed)
+    result = assign(proposals, reviewers, k, seed, agency_of)
     per_proposal = Counter(a.proposal for a in result)
     assert per_proposal == dict.fromkeys((p.id for p in proposals), k)
     assert len(set(result)) == len(result)  # nobody twice on one proposal
@@ -72,8 +137,10 @@ def test_assign_meets_k_balance_and_conflicts_or_explains_when_infeasible(
     loads.update(a.reviewer for a in result)
     assert max(loads.values()) - min(loads.values()) <= 1
     by_id = {p.id: p for p in proposals}
-    panel = {r.id: r for r in reviewers}
-    assert all(allowed(panel[a.reviewer], by_id[a.proposal]) for a in result)
+    index = {r.id: j for j, r in enumerate(reviewers)}
+    assert all(
+        index[a.reviewer] in free_reviewers(by_id[a.proposal], reviewers, registry) for a in result
+    )
 
 
 def test_assign_is_the_same_for_the_same_seed() -> None:

@@ -5,13 +5,15 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+import openpyxl
 from builders import proposal_data, write_text, write_yaml
-from review_builders import REGISTRY_YAML
+from review_builders import CRITERIA, REGISTRY_YAML
 from typer.testing import CliRunner
 
 from kipp.cli import app
 
 runner = CliRunner()
+SAMPLES = Path(__file__).resolve().parents[2] / "submissions" / "mojokerto-2022"
 
 
 def batch(tmp_path: Path, reviewers: int = 3) -> Path:
@@ -133,3 +135,53 @@ def test_assign_impossible_once_the_registry_names_the_reviewers_agency(tmp_path
         "3 needed; proposal 'p1' (UPT Puskesmas Kedundung) has 2 eligible "
         "reviewers of 3 (1 work at UPT Puskesmas Kedundung); 3 needed"
     )
+
+
+def test_assign_blind_writes_packets_under_codes_without_the_agencys_names(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "out"
+    args = ["assign", str(SAMPLES), "--blind", "--per-proposal", "3", "--seed", "2022"]
+    result = runner.invoke(app, [*args, "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0] == (
+        "10 eligible proposals x 3 reviewers = 30 reviews over 6 reviewers (each 5 to 5) "
+        "(blind packets)"
+    )
+    with (out / "assignments.csv").open(encoding="utf-8") as handle:
+        written = list(csv.DictReader(handle))
+    with (SAMPLES / "_reviews" / "assignments.csv").open(encoding="utf-8") as handle:
+        stored = list(csv.DictReader(handle))
+    # the sample's assignment, each pair with its packet code beside it
+    assert [(r["reviewer"], r["proposal"]) for r in written] == [
+        (r["reviewer"], r["proposal"]) for r in stored
+    ]
+    codes = {r["proposal"]: r["packet"] for r in written}
+    assert sorted(codes.values()) == [f"PAKET-{n:02d}" for n in range(1, 11)]
+    book = openpyxl.load_workbook(out / "endang-susilowati.xlsx")
+    scores = list(book.worksheets[0].iter_rows(values_only=True))
+    assert scores[0] == ("reviewer", "proposal", "title", *CRITERIA, "comment")
+    mine = ["curhat-ning-ita", "e-surat-setda", "magis-bappeda", "sempelmas-jagalan"]
+    mine.append("si-mapan-rsud")
+    assert [r[1] for r in scores[1:]] == sorted(codes[p] for p in mine)
+    cells = [
+        str(c) for sheet in book.worksheets for r in sheet.iter_rows(values_only=True) for c in r
+    ]
+    assert [c for c in cells if any(p in c for p in mine)] == []
+    texts = list(book.worksheets[2].iter_rows(values_only=True))[1:]
+
+    def packet(proposal: str) -> str:
+        return "\n".join(str(r[2]) for r in texts if r[0] == codes[proposal])
+
+    own = {
+        "curhat-ning-ita": ["Diskominfo", "Kominfo"],
+        "magis-bappeda": ["Bappeda Litbang", "Bappeda"],
+        "si-mapan-rsud": ["RSUD", "Wahidin"],
+        "sempelmas-jagalan": ["Jagalan", "Kranggan"],
+        "e-surat-setda": ["Bagian Umum", "Sekretariat Daerah"],
+    }
+    shown = {p: [n for n in names if n in packet(p)] for p, names in own.items()}
+    assert shown == {p: [] for p in own}
+    assert packet("si-mapan-rsud").count("[instansi]") == 5
+    with (out / "csv" / "endang-susilowati.csv").open(encoding="utf-8") as handle:
+        assert next(csv.reader(handle)) == ["reviewer", "proposal", "title", *CRITERIA, "comment"]

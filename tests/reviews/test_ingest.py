@@ -273,3 +273,87 @@ def test_ingest_refuses_a_workbook_unpacking_past_the_limit(tmp_path: Path) -> N
         f"error: {sheet}: (file): workbook unpacks to {human_size(unpacked)}, over the 1.0 KB "
         "limit; split the export"
     ]
+
+
+PROVISIONAL = "so their scores cannot be used and the total of '{p}' stays provisional; run kipp "
+PROVISIONAL += "assign again with the panel, or "
+
+
+def test_ingest_reports_assigned_reviewers_the_panel_refuses_by_file_and_row(
+    tmp_path: Path,
+) -> None:
+    folder = batch(tmp_path, "reviewer,proposal\na,p1\nzz,p1\ndinkes,p3\ndinkes,p2\nb,p2\n")
+    write_csv(folder, "_reviews/a.csv", [header(), row("a", "p1", *FULL)])
+    found = ingest(folder)
+    assignments = folder / "_reviews" / "assignments.csv"
+    assert rendered(found) == [
+        f"error: {assignments}:3:A: reviewer: 'zz' is assigned 'p1' but is not on the panel "
+        f"(reviewers.yaml), {PROVISIONAL.format(p='p1')}add them to reviewers.yaml",
+        f"error: {assignments}:4:A: reviewer: 'dinkes' is assigned 'p3' but works at Dinas "
+        f"Kesehatan, the proposal's agency, {PROVISIONAL.format(p='p3')}correct their agency "
+        "in the panel",
+        f"error: {assignments}:5:A: reviewer: 'dinkes' is assigned 'p2' but declared a conflict "
+        f"of interest with it, {PROVISIONAL.format(p='p2')}drop the conflict from the panel if "
+        "it was declared by mistake",
+    ]
+    pending = {pid: p.pending for pid, p in found.proposals.items()}
+    assert pending == {"p1": 1, "p2": 2, "p3": 1}
+
+
+def test_ingest_reports_an_assigned_reviewer_of_the_proposals_agency_under_another_name(
+    tmp_path: Path,
+) -> None:
+    folder = batch(tmp_path, "reviewer,proposal\ndinkes,p4\n")
+    write_text(folder, "_agencies.yaml", REGISTRY_YAML)
+    health_centre = make_proposal("p4", agency="UPT Puskesmas Kedundung")
+    found = load_reviews(folder, RUBRIC, [*PROPOSALS, health_centre], agency_matcher(folder))
+    assert rendered(found) == [
+        f"error: {folder / '_reviews' / 'assignments.csv'}:2:A: reviewer: 'dinkes' is assigned "
+        "'p4' but works at UPT Puskesmas Kedundung, the proposal's agency, "
+        f"{PROVISIONAL.format(p='p4')}correct their agency in the panel"
+    ]
+
+
+def test_ingest_warns_that_sheets_without_a_panel_go_unchecked_and_uses_them(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "batch"
+    write_csv(folder, "_reviews/dinkes.csv", [header(), row("dinkes", "p3", *FULL)])
+    found = ingest(folder)
+    assert rendered(found) == [
+        f"warning: {folder / 'reviewers.yaml'}: (file): no review panel beside the proposals, "
+        "so the reviewers of the scoresheets and assignments.csv are not checked against the "
+        "panel, their agencies or their declared conflicts; put the panel given to kipp assign "
+        "in the batch folder as reviewers.yaml"
+    ]
+    assert [(r.reviewer, r.proposal, r.complete) for r in found.reviews] == [("dinkes", "p3", True)]
+
+
+def test_ingest_reads_blind_packet_codes_back_to_proposal_ids(tmp_path: Path) -> None:
+    folder = batch(tmp_path, "reviewer,proposal,packet\na,p1,PAKET-02\nb,p1,PAKET-02\n")
+    sheet = write_csv(
+        folder,
+        "_reviews/a.csv",
+        [header(), row("a", "paket-02", *FULL), row("a", "PAKET-09", *FULL)],
+    )
+    found = ingest(folder)
+    assert rendered(found) == [
+        f"error: {sheet}:3:B: proposal: 'PAKET-09' is a blind packet code that assignments.csv "
+        "does not map to a proposal; put back the assignments.csv that kipp assign wrote with "
+        "these sheets"
+    ]
+    assert [(r.reviewer, r.proposal, r.row) for r in found.reviews] == [("a", "p1", 2)]
+    assert found.proposals["p1"].assigned == ["a", "b"]
+
+
+def test_ingest_reports_a_packet_code_given_to_two_proposals(tmp_path: Path) -> None:
+    folder = batch(tmp_path, "reviewer,proposal,packet\na,p1,PAKET-01\nb,p2,PAKET-01\n")
+    write_csv(folder, "_reviews/b.csv", [header(), row("b", "PAKET-01", *FULL)])
+    found = ingest(folder)
+    assert rendered(found) == [
+        f"error: {folder / '_reviews' / 'assignments.csv'}:3: packet: packet 'PAKET-01' stands "
+        "for 'p1' on row 2 already, not for 'p2'; sheets with this code are read as 'p1', put "
+        "back the assignments.csv that kipp assign wrote",
+        f"warning: {folder / '_reviews' / 'b.csv'}:2:B: proposal: 'p1' was not assigned to 'b' "
+        "(assignments.csv); the scores are used, check the assignment was changed on purpose",
+    ]

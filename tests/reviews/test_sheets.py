@@ -3,20 +3,32 @@ without agency or innovator names; a filled sheet reads back as reviews."""
 
 from __future__ import annotations
 
+import csv
 import io
+import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import openpyxl
+import pytest
 from builders import proposal_data, write_text, write_yaml
 from review_builders import CRITERIA, RUBRIC, make_proposal, reviewer
 
+from kipp.assessment import eligible_proposals, valid_proposals
 from kipp.cells import neutralise
+from kipp.compliance import REGISTRY_FILE, Registry, agency_matcher, load_registry
+from kipp.gates import check_gates
 from kipp.intake import load_batch
 from kipp.models import Proposal
+from kipp.reviews.blind import places
 from kipp.reviews.ingest import load_reviews
-from kipp.reviews.models import Assignment
+from kipp.reviews.models import Assignment, ReviewSet
+from kipp.reviews.panel import Reviewer, load_panel
 from kipp.reviews.plan import plan_assignment
+from kipp.reviews.reading import read_assignments
 from kipp.reviews.sheets import redact, scoresheets
+
+SAMPLES = Path(__file__).resolve().parents[2] / "submissions" / "mojokerto-2022"
 
 INNOVATORS = [{"name": "Sri Wahyuni"}, {"name": "Bambang Sutejo, S.Kom."}]
 TEXT = (
@@ -156,3 +168,197 @@ def test_scoresheet_cells_that_would_run_as_formulas_are_neutralised_as_elsewher
         .splitlines()[1]
         .startswith('r,p1,"\'=HYPERLINK(""http://x.invalid"",""klik"")",Dinas Kesehatan,')
     )
+
+
+@dataclass(frozen=True)
+class Sample:
+    proposals: list[Proposal]
+    reviewers: list[Reviewer]
+    assignments: list[Assignment]
+    registry: Registry
+
+
+@pytest.fixture(scope="module")
+def sample() -> Sample:
+    proposals = valid_proposals(load_batch(SAMPLES, RUBRIC.call.choices()))
+    eligible = eligible_proposals(proposals, check_gates(proposals, RUBRIC))
+    loaded = load_registry(SAMPLES / REGISTRY_FILE)
+    assert loaded is not None and loaded.registry is not None
+    record = read_assignments(SAMPLES / "_reviews" / "assignments.csv", [])
+    reviewers = load_panel(SAMPLES / "reviewers.yaml").reviewers
+    return Sample(eligible, reviewers, record.assignments, loaded.registry)
+
+
+def blind_files(sample: Sample) -> dict[str, bytes]:
+    return scoresheets(
+        sample.assignments,
+        sample.reviewers,
+        sample.proposals,
+        RUBRIC,
+        True,
+        {},
+        registry=sample.registry,
+    )
+
+
+def packet_codes_written(files: dict[str, bytes]) -> dict[str, str]:
+    """Proposal id by packet code, as the coordinator reads it in assignments.csv."""
+    rows = list(csv.DictReader(io.StringIO(files["assignments.csv"].decode())))
+    return {r["packet"]: r["proposal"] for r in rows}
+
+
+def texts_by_code(files: dict[str, bytes]) -> dict[str, list[str]]:
+    """Every cell a reviewer reads about each packet (scores rows, texts), by packet code."""
+    found: dict[str, list[str]] = {}
+    for name, content in files.items():
+        if name.endswith(".xlsx"):
+            book = workbook(content)
+            scores, texts = book.worksheets[0], book.worksheets[2]
+            for cells in list(scores.iter_rows(values_only=True))[1:]:
+                found.setdefault(str(cells[1]), []).extend(str(c) for c in cells if c)
+            for cells in list(texts.iter_rows(values_only=True))[1:]:
+                found.setdefault(str(cells[0]), []).extend(str(c) for c in cells if c)
+        elif name.startswith("csv/"):
+            for cells in list(csv.reader(io.StringIO(content.decode())))[1:]:
+                found.setdefault(cells[1], []).extend(cells)
+    return found
+
+
+def summary(files: dict[str, bytes], code: str) -> str:
+    """The summary in a packet's texts, as the first of its reviewers reads it."""
+    for name, content in files.items():
+        if name.endswith(".xlsx"):
+            for cells in workbook(content).worksheets[2].iter_rows(values_only=True):
+                if cells[0] == code and cells[1] == "Ringkasan":
+                    return str(cells[2])
+    raise AssertionError(code)
+
+
+def named(name: str, text: str) -> bool:
+    words = r"\W{1,3}".join(re.escape(w) for w in re.findall(r"\w+", name))
+    return re.search(rf"(?<!\w){words}(?!\w)", text, re.IGNORECASE) is not None
+
+
+def test_blind_sheets_of_the_sample_name_no_agency_innovator_or_proposal_id(
+    sample: Sample,
+) -> None:
+    files = blind_files(sample)
+    ids = packet_codes_written(files)
+    assert sorted(ids.values()) == sorted(p.id for p in sample.proposals)
+    assert sorted(ids) == [f"PAKET-{n:02d}" for n in range(1, 11)]
+    by_code = texts_by_code(files)
+    assert sorted(by_code) == sorted(ids)  # every row and text names its packet by its code
+    sheets = "\n".join(cell for cells in by_code.values() for cell in cells)
+    assert [pid for pid in ids.values() if "-" in pid and pid in sheets] == []
+    matcher = agency_matcher(SAMPLES)
+    assert matcher is not None
+    unit_places = places(sample.registry)
+    by_id = {p.id: p for p in sample.proposals}
+    for code, cells in by_code.items():
+        proposal = by_id[ids[code]]
+        text = "\n".join(cells)
+        agency = next(a for a in sample.registry.agencies if a.name == matcher(proposal.agency))
+        own = [proposal.agency, agency.name, *agency.aliases, *agency.units]
+        own += [" ".join(unit_places[u]) for u in agency.units]
+        people = [part for i in proposal.innovators for part in re.split(r"[\s,.]+", i.name)]
+        shown = [name for name in own + [p for p in people if len(p) >= 3] if named(name, text)]
+        assert shown == [], proposal.id
+    codes = {pid: code for code, pid in ids.items()}
+    # the names the audit found, each in its own proposal's packet
+    leaks = {
+        "curhat-ning-ita": "Diskominfo",
+        "magis-bappeda": "Bappeda Litbang",
+        "si-mapan-rsud": "RSUD",
+        "sempelmas-jagalan": "Jagalan",
+        "brantas-tuntas-smpn5": "SMP Negeri 5",
+        "e-surat-setda": "Bagian Umum",
+        "seruling-mas": "Kedundung",
+    }
+    assert [pid for pid, name in leaks.items() if name in "\n".join(by_code[codes[pid]])] == []
+    assert summary(files, codes["sempelmas-jagalan"]).split(". ")[0] == (
+        "SEMPELMAS mengajak warga [instansi] menyedekahkan minyak jelantah rumah tangga "
+        "alih-alih membuangnya ke saluran air"
+    )
+    assert "diverifikasi admin [instansi], lalu diteruskan" in summary(
+        files, codes["curhat-ning-ita"]
+    )
+    # a partner agency is part of what reviewers judge, and stays
+    assert "Diskominfo" in summary(files, codes["e-surat-setda"]) + "\n".join(
+        by_code[codes["e-surat-setda"]]
+    )
+
+
+def test_blind_sheets_filled_in_read_back_exactly_as_the_same_sheets_not_blind(
+    sample: Sample, tmp_path: Path
+) -> None:
+    files = blind_files(sample)
+    ids = packet_codes_written(files)
+    given = {}  # the sample's completed sheets (not blind), by reviewer and proposal
+    for path in sorted((SAMPLES / "_reviews").glob("*.xlsx")):
+        rows = list(openpyxl.load_workbook(path).worksheets[0].iter_rows(values_only=True))
+        for cells in rows[1:]:
+            given[(cells[0], cells[1])] = dict(zip(rows[0], cells, strict=True))
+    folder = tmp_path / "batch"
+    write_text(folder, "reviewers.yaml", (SAMPLES / "reviewers.yaml").read_text("utf-8"))
+    for name, content in files.items():
+        if name.endswith(".xlsx"):
+            book = workbook(content)
+            sheet = book.worksheets[0]
+            head = [c.value for c in sheet[1]]
+            for cells in sheet.iter_rows(min_row=2):
+                scores = given[(cells[0].value, ids[str(cells[1].value)])]
+                for column in (*CRITERIA, "comment"):
+                    cells[head.index(column)].value = scores[column]
+            book.save(folder / "_reviews" / name)
+        elif name == "assignments.csv":
+            write_text(folder, f"_reviews/{name}", content.decode())
+    matcher = agency_matcher(SAMPLES)
+    blind = load_reviews(folder, RUBRIC, sample.proposals, matcher)
+    plain = load_reviews(SAMPLES, RUBRIC, sample.proposals, matcher)
+    assert blind.problems == plain.problems == []
+
+    def pairs(found: ReviewSet) -> list[tuple[object, ...]]:
+        return sorted(
+            (r.reviewer, r.proposal, sorted(r.scores.items()), r.comment, r.complete)
+            for r in found.reviews
+        )
+
+    assert len(blind.reviews) == 30
+    assert pairs(blind) == pairs(plain)
+    assert blind.assignments == plain.assignments
+    assert blind.proposals == plain.proposals
+    assert blind.progress == plain.progress
+    assert blind.adjustments == plain.adjustments
+
+
+def test_sheets_not_blind_write_the_samples_assignments_as_they_are(sample: Sample) -> None:
+    files = scoresheets(sample.assignments, sample.reviewers, sample.proposals, RUBRIC, False, {})
+    stored = (SAMPLES / "_reviews" / "assignments.csv").read_bytes()
+    assert files["assignments.csv"] == stored
+    book = workbook(files["bagus-hermawan.xlsx"])
+    assert [c.value for c in book.worksheets[0]["B"]][1:] == [
+        "brantas-tuntas-smpn5", "gayatri", "ngarang-biji-goodbye", "sempelmas-jagalan",
+        "seruling-mas",
+    ]  # fmt: skip
+
+
+def test_rubric_asking_for_blind_packets_gets_them_from_plan_assignment(tmp_path: Path) -> None:
+    folder = tmp_path / "batch"
+    for i, agency in enumerate(["Dinas Kesehatan", "Dinas Pendidikan"]):
+        write_yaml(folder, f"p{i}.yaml", proposal_data(agency=agency, title=f"Layanan Nomor {i}"))
+    write_text(folder, "reviewers.yaml", "reviewers:\n  - {id: r0, name: Juri}\n")
+    blind = RUBRIC.model_copy(update={"reviews": RUBRIC.reviews.model_copy(update={"blind": True})})
+    plan = plan_assignment(folder, blind, folder / "reviewers.yaml", per_proposal=1)
+    assert plan.blind is True
+    rows = files_csv(plan.files["assignments.csv"])
+    assert rows[0] == ["reviewer", "proposal", "packet"]
+    codes = {proposal: code for _, proposal, code in rows[1:]}
+    assert sorted(codes) == ["p0", "p1"]
+    assert sorted(codes.values()) == ["PAKET-01", "PAKET-02"]
+    sheet = files_csv(plan.files["csv/r0.csv"])
+    assert sheet[0] == ["reviewer", "proposal", "title", *CRITERIA, "comment"]
+    assert [r[1] for r in sheet[1:]] == ["PAKET-01", "PAKET-02"]
+
+
+def files_csv(content: bytes) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(content.decode())))

@@ -5,7 +5,8 @@ Normalisation corrects harsh and lenient reviewers. A reviewer's scores are re-e
 the panel's mean and spread (z-scores), but their own mean and spread are first shrunk toward
 the panel's in proportion to how few scores they gave (`weight = n / (n + shrinkage)`), so a
 reviewer with one score is hardly moved, and a reviewer who gives one value to everything is
-pulled to the panel's mean rather than divided by a zero spread.
+never divided by a zero spread: their value keeps `sqrt(shrinkage / (n + shrinkage))` of its
+distance from the panel's mean (with shrinkage 0, none: it goes to the mean).
 """
 
 from __future__ import annotations

@@ -4,7 +4,11 @@ A batch's reviews live in its `_reviews/` folder (skipped by proposal intake): t
 scoresheets (`.xlsx`, first sheet, or `.csv`) directly inside it, one row per reviewer and
 proposal, and `assignments.csv` written by `kipp assign`. A row whose scores are all blank is
 not started yet; partial progress is fine and shown. The panel is `reviewers.yaml` beside the
-proposals.
+proposals: without it nothing can be checked against the panel, and that is reported (as a
+warning) when there are sheets or assignments. Each assigned pair is checked against the
+panel as well, since a pair whose scores could never be used keeps a total provisional.
+Blind sheets name proposals by packet code (`PAKET-07`), read back to ids through
+`assignments.csv`.
 
 When `assignments.csv` (or a row of it) cannot be read, the assignments are not known in
 full: that is reported, and every reviewer with a row for a proposal in a sheet counts as
@@ -26,7 +30,13 @@ from kipp.problems import Problem, Severity
 from kipp.reviews.aggregate import aggregate
 from kipp.reviews.models import Assignment, Review, ReviewerProgress, ReviewSet
 from kipp.reviews.panel import PANEL_FILE, Panel, PanelError, load_panel
-from kipp.reviews.reading import AssignmentRecord, Row, read_assignments, read_rows
+from kipp.reviews.reading import (
+    PACKET_CODE,
+    AssignmentRecord,
+    Row,
+    read_assignments,
+    read_rows,
+)
 from kipp.rubric import Rubric
 from kipp.shortlist import AgencyOf
 
@@ -51,6 +61,7 @@ class _State:
     panel: Panel | None
     assigned: set[tuple[str, str]] | None
     agency_of: AgencyOf | None = None
+    packets: dict[str, str] = field(default_factory=dict)  # blind packet code -> proposal id
     problems: list[Problem] = field(default_factory=list)
     reviews: list[Review] = field(default_factory=list)
     seen: dict[tuple[str, str], str] = field(default_factory=dict)
@@ -103,16 +114,30 @@ def load_reviews(
     assignments_path = reviews_dir / ASSIGNMENTS_FILE
     if assignments_path.is_file():
         record = read_assignments(assignments_path, problems, limits, len(proposals))
+    found_sheets = False
     if reviews_dir.is_dir():
         for path in sorted(reviews_dir.iterdir()):
             if path.name == ASSIGNMENTS_FILE or path.name.startswith((".", "_", "~$")):
                 continue
             if not path.is_file() or path.suffix.lower() not in SHEET_SUFFIXES:
                 continue
+            found_sheets = True
             try:
                 sheets.append(_Sheet(str(path), read_rows(path, limits)))
             except Unreadable as exc:
                 problems.append(Problem(path=str(path), field="(file)", message=exc.reason))
+    if (found_sheets or record is not None) and not panel_path.is_file():
+        problems.append(
+            Problem(
+                path=str(panel_path),
+                field="(file)",
+                severity=Severity.WARNING,
+                message="no review panel beside the proposals, so the reviewers of the "
+                "scoresheets and assignments.csv are not checked against the panel, their "
+                "agencies or their declared conflicts; put the panel given to kipp assign "
+                f"in the batch folder as {PANEL_FILE}",
+            )
+        )
     return review_set(
         rubric,
         proposals,
@@ -123,6 +148,9 @@ def load_reviews(
         problems=problems,
         agency_of=agency_of,
         assignments_complete=record.complete if record else True,
+        assignments_path=str(assignments_path),
+        assignment_rows=record.rows if record else None,
+        packets=record.packets if record else None,
     )
 
 
@@ -137,12 +165,18 @@ def review_set(
     problems: list[Problem] | None = None,
     agency_of: AgencyOf | None = None,
     assignments_complete: bool = True,
+    assignments_path: str = ASSIGNMENTS_FILE,
+    assignment_rows: dict[tuple[str, str], int] | None = None,
+    packets: dict[str, str] | None = None,
 ) -> ReviewSet:
     """Check the rows of some scoresheets and aggregate them (the pure core of ingest).
     A reviewer and proposal pair is used once: from its first row with scores.
     `assignments_complete` False: `assignments` is what could be read of a file that could
     not be read in full; sheet rows are then not checked against it, and the reviewers with
-    a row for a proposal count as assigned to it as well."""
+    a row for a proposal count as assigned to it as well. With a panel, each assigned pair
+    is checked against it (reported at `assignments_path`, on its row of
+    `assignment_rows`). `packets` maps the blind packet codes of blind sheets (upper case)
+    to proposal ids: a blind sheet reads as the same sheet naming the ids."""
     state = _State(
         rubric=rubric,
         proposals={p.id: p for p in proposals},
@@ -152,8 +186,11 @@ def review_set(
         if assignments is not None and assignments_complete
         else None,
         agency_of=agency_of,
+        packets=dict(packets or {}),
         problems=list(problems or []),
     )
+    if panel is not None and assignments is not None:
+        _check_assigned(state, panel, assignments, assignments_path, assignment_rows or {})
     paths = []
     for path, rows in sheets:
         paths.append(path)
@@ -308,6 +345,20 @@ def _read_row(
     if not proposal_id:
         state.problem(path, number, proposal_col, "proposal", "empty; write the proposal's id")
         return
+    if proposal_id not in state.proposals and PACKET_CODE.fullmatch(proposal_id):
+        packet = state.packets.get(proposal_id.upper())
+        if packet is None:
+            state.problem(
+                path,
+                number,
+                proposal_col,
+                "proposal",
+                f"'{proposal_id}' is a blind packet code that assignments.csv does not map to "
+                "a proposal; put back the assignments.csv that kipp assign wrote with these "
+                "sheets",
+            )
+            return
+        proposal_id = packet
     reviewer = state.panel.get(reviewer_id) if state.panel else None
     if state.panel is not None and reviewer is None:
         known = ", ".join(r.id for r in state.panel.reviewers)
@@ -393,6 +444,48 @@ def _read_row(
             complete=len(scores) == len(state.rubric.reviewed_criteria),
         )
     )
+
+
+def _check_assigned(
+    state: _State,
+    panel: Panel,
+    assignments: Sequence[Assignment],
+    path: str,
+    rows: dict[tuple[str, str], int],
+) -> None:
+    """Report each assigned pair whose scores could never be used (a reviewer not on the
+    panel, or conflicted with the proposal): it keeps the proposal's total provisional."""
+    for a in assignments:
+        proposal = state.proposals.get(a.proposal)
+        if proposal is None:
+            continue  # not eligible (any more): no total waits for it
+        reviewer = panel.get(a.reviewer)
+        why = reviewer.conflicted(proposal, state.agency_of) if reviewer else "unknown"
+        if why is None:
+            continue
+        reason = (
+            f"is not on the panel ({PANEL_FILE})"
+            if why == "unknown"
+            else f"works at {proposal.agency}, the proposal's agency"
+            if why == "agency"
+            else "declared a conflict of interest with it"
+        )
+        fix = (
+            f"add them to {PANEL_FILE}"
+            if why == "unknown"
+            else "correct their agency in the panel"
+            if why == "agency"
+            else "drop the conflict from the panel if it was declared by mistake"
+        )
+        state.problem(
+            path,
+            rows.get((a.reviewer, a.proposal)),
+            0,
+            "reviewer",
+            f"'{a.reviewer}' is assigned '{a.proposal}' but {reason}, so their scores cannot "
+            f"be used and the total of '{a.proposal}' stays provisional; run kipp assign "
+            f"again with the panel, or {fix}",
+        )
 
 
 def _repeated(

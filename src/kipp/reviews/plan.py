@@ -9,6 +9,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 from kipp import assessment as stages
+from kipp.compliance import REGISTRY_FILE, load_registry
 from kipp.gates import check_gates
 from kipp.i18n import Lang
 from kipp.intake import Limits, load_batch
@@ -46,17 +47,19 @@ def plan_assignment(
 ) -> AssignPlan:
     """Assign reviewers to the batch's eligible proposals and prepare the scoresheets.
     `agency_of` is the batch's agency registry (`kipp.compliance.agency_matcher`): nobody
-    reviews their own agency under another of its names. Raises `PanelError`, `BatchError`
+    reviews their own agency under another of its names, and the per-agency gate counts
+    agencies as the run does. Raises `PanelError`, `BatchError`
     or `AssignmentError` (all `KippError`s)."""
     panel = load_panel(panel_path)
     loaded = load_batch(batch, rubric.call.choices(), Limits())
     proposals = stages.valid_proposals(loaded)
-    eligible = stages.eligible_proposals(proposals, check_gates(proposals, rubric))
+    eligible = stages.eligible_proposals(proposals, check_gates(proposals, rubric, agency_of))
     k = per_proposal or rubric.reviews.per_proposal
     blind = rubric.reviews.blind if blind is None else blind
     assignments = assign(eligible, panel.reviewers, k, seed, agency_of)
     sources = {e.proposal.id: e.source for e in loaded.entries if e.proposal is not None}
     counted = Counter(a.reviewer for a in assignments)
+    registry = load_registry(batch / REGISTRY_FILE)  # blind packets mask every name it knows
     return AssignPlan(
         proposals=len(eligible),
         reviewers=len(panel.reviewers),
@@ -64,5 +67,14 @@ def plan_assignment(
         blind=blind,
         assignments=assignments,
         loads={r.id: counted[r.id] for r in panel.reviewers},
-        files=scoresheets(assignments, panel.reviewers, eligible, rubric, blind, sources, lang),
+        files=scoresheets(
+            assignments,
+            panel.reviewers,
+            eligible,
+            rubric,
+            blind,
+            sources,
+            lang,
+            registry.registry if registry else None,
+        ),
     )

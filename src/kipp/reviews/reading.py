@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -42,23 +43,37 @@ def assignments_cap(proposals: int, limits: Limits | None = None) -> int:
     return max(limits.max_rows, proposals * ASSIGNMENT_ROWS_PER_PROPOSAL)
 
 
+# Blind sheets name a proposal by a packet code (`PAKET-07`, kipp.reviews.blind) that
+# `assignments.csv` maps back to its id in a third column, `packet`; a file of two columns
+# (`reviewer,proposal`, as written for sheets that are not blind, and by kipp before packet
+# codes) is read as before.
+PACKET_PREFIX = "PAKET-"
+PACKET_CODE = re.compile(rf"{PACKET_PREFIX}\d+", re.IGNORECASE)
+PACKET_HEADER = "packet"
+
+
 @dataclass(frozen=True)
 class AssignmentRecord:
     """What `assignments.csv` says. `complete` is False when the file, or some row of it,
     could not be read: some assignments may then be missing, so whether every assigned
-    reviewer has scored cannot be known from it."""
+    reviewer has scored cannot be known from it. `rows` gives the row of each pair;
+    `packets` the proposal id of each blind packet code (upper case)."""
 
     assignments: list[Assignment]
     complete: bool
+    rows: dict[tuple[str, str], int] = field(default_factory=dict)
+    packets: dict[str, str] = field(default_factory=dict)
 
 
 def read_assignments(
     path: Path, problems: list[Problem], limits: Limits | None = None, proposals: int = 0
 ) -> AssignmentRecord:
-    """`assignments.csv` (`reviewer,proposal` per row), as written by `kipp assign` for a
-    batch of `proposals` eligible proposals (its row cap, `assignments_cap`). A pair
-    repeated on a later row is reported and counted once; a file or row that cannot be
-    read is reported, naming the file (and row), and leaves the record incomplete."""
+    """`assignments.csv` (`reviewer,proposal` per row, and the blind packet code in a
+    `packet` column when the sheets are blind), as written by `kipp assign` for a batch of
+    `proposals` eligible proposals (its row cap, `assignments_cap`). A pair repeated on a
+    later row is reported and counted once, and so is a packet code given to a second
+    proposal; a file or row that cannot be read is reported, naming the file (and row),
+    and leaves the record incomplete."""
     cap = assignments_cap(proposals, limits)
     try:
         rows = _read(
@@ -74,10 +89,32 @@ def read_assignments(
     result = []
     complete = True
     first: dict[tuple[str, str], int] = {}
+    packets: dict[str, tuple[str, int]] = {}
+    header = (
+        [str(c).strip().casefold() if c is not None else "" for c in rows[0][1]] if rows else []
+    )
+    packet_col = header.index(PACKET_HEADER) if PACKET_HEADER in header else None
     for number, cells in rows[1:]:
         values = [str(c).strip() if c is not None else "" for c in cells]
         if len(values) >= 2 and values[0] and values[1]:
             pair = (values[0], values[1])
+            code = (
+                values[packet_col].upper()
+                if packet_col is not None and packet_col < len(values)
+                else ""
+            )
+            if code and packets.setdefault(code, (pair[1], number))[0] != pair[1]:
+                other, row = packets[code]
+                problems.append(
+                    Problem(
+                        path=str(path),
+                        line=number,
+                        field=PACKET_HEADER,
+                        message=f"packet '{code}' stands for '{other}' on row {row} already, "
+                        f"not for '{pair[1]}'; sheets with this code are read as '{other}', "
+                        "put back the assignments.csv that kipp assign wrote",
+                    )
+                )
             if pair in first:
                 problems.append(
                     Problem(
@@ -103,7 +140,12 @@ def read_assignments(
                     "`reviewer,proposal`",
                 )
             )
-    return AssignmentRecord(assignments=result, complete=complete)
+    return AssignmentRecord(
+        assignments=result,
+        complete=complete,
+        rows=first,
+        packets={code: pid for code, (pid, _) in packets.items()},
+    )
 
 
 def read_rows(path: Path, limits: Limits | None = None) -> list[Row]:

@@ -1,56 +1,60 @@
 """Scoresheets and packets for reviewers: one XLSX (scores, criteria, proposal texts) and one
 CSV per reviewer, plus `assignments.csv`, the record ingest checks completed sheets against.
 
-Blind packets leave out the agency, the innovators and the source file, and remove their
-names from the proposal texts.
+Blind packets leave out the agency, the innovators and the source file, mask their names in
+the proposal texts and title (every name the batch's agency registry knows for the agency,
+`kipp.reviews.blind`), and name each proposal by an opaque packet code instead of its id;
+`assignments.csv` then gives each pair's code in a `packet` column.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from kipp.cells import neutralise
+from kipp.compliance import Registry
 from kipp.i18n import Lang, tr
 from kipp.models import Proposal
+from kipp.reviews.blind import AGENCY_MASK, PERSON_MASK, Masker, packet_codes, redact
 from kipp.reviews.ingest import ASSIGNMENTS_FILE
 from kipp.reviews.models import Assignment
 from kipp.reviews.panel import Reviewer
+from kipp.reviews.reading import PACKET_HEADER
 from kipp.rubric import Rubric
 
+__all__ = ["AGENCY_MASK", "PERSON_MASK", "redact", "scoresheets"]
+
 CSV_DIR = "csv"
-AGENCY_MASK = "[instansi]"
-PERSON_MASK = "[inovator]"
 
 
-def redact(text: str, proposal: Proposal) -> str:
-    """`text` without the proposal's agency or its innovators' names (whole names first, then
-    each capitalised part of a person's name of three letters or more)."""
-    for agency in sorted({proposal.agency}, key=len, reverse=True):
-        text = re.sub(re.escape(agency), AGENCY_MASK, text, flags=re.IGNORECASE)
-    names = [i.name for i in proposal.innovators]
-    for name in sorted(names, key=len, reverse=True):
-        text = re.sub(re.escape(name), PERSON_MASK, text, flags=re.IGNORECASE)
-    parts = {part for name in names for part in re.split(r"[\s,.]+", name) if len(part) >= 3}
-    for part in sorted(parts, key=len, reverse=True):
-        text = re.sub(rf"\b{re.escape(part)}\b", PERSON_MASK, text)
-    for person in proposal.innovators:
-        for contact in (person.email, person.phone):
-            if contact:
-                text = text.replace(contact, PERSON_MASK)
-    return text
+@dataclass(frozen=True)
+class Packet:
+    """One proposal as its reviewers' sheets show it. `code` names it in the sheets: its id,
+    or its packet code when blind (when `agency` and `source` are None)."""
+
+    proposal: str
+    code: str
+    title: str
+    agency: str | None
+    source: str | None
+    sections: list[tuple[str, str]]
 
 
-def packet_sections(proposal: Proposal, blind: bool) -> list[tuple[str, str]]:
-    """The proposal's sections as (section name, text), redacted when `blind`."""
-    result = []
-    for name, body in proposal.sections.items():
-        if body:
-            result.append((name, redact(body, proposal) if blind else body))
-    return result
+def packet(
+    proposal: Proposal, code: str | None = None, source: str = "", masker: Masker | None = None
+) -> Packet:
+    """`proposal`'s packet: as written, or blind under `code` (agency and innovators masked
+    by `masker`, which reads the batch's agency registry)."""
+    sections = [(name, body) for name, body in proposal.sections.items() if body]
+    if code is None:
+        return Packet(proposal.id, proposal.id, proposal.title, proposal.agency, source, sections)
+    mask = (masker or Masker()).redactor(proposal)
+    blind = [(name, mask(body)) for name, body in sections]
+    return Packet(proposal.id, code, mask(proposal.title), None, None, blind)
 
 
 def sheet_header(rubric: Rubric, blind: bool) -> list[str]:
@@ -61,18 +65,13 @@ def sheet_header(rubric: Rubric, blind: bool) -> list[str]:
 
 
 def sheet_rows(
-    reviewer: Reviewer,
-    proposals: Sequence[Proposal],
-    rubric: Rubric,
-    blind: bool,
-    sources: dict[str, str],
+    reviewer: Reviewer, packets: Sequence[Packet], rubric: Rubric, blind: bool
 ) -> list[list[str]]:
-    """The scoresheet of one reviewer: a header and one blank-score row per proposal."""
+    """The scoresheet of one reviewer: a header and one blank-score row per packet."""
     rows: list[list[str]] = [sheet_header(rubric, blind)]
     blanks = [""] * (len(rubric.reviewed_criteria) + 1)
-    for p in proposals:
-        title = redact(p.title, p) if blind else p.title
-        fixed = [reviewer.id, p.id, title] + ([] if blind else [p.agency, sources.get(p.id, "")])
+    for p in packets:
+        fixed = [reviewer.id, p.code, p.title] + ([] if blind else [p.agency or "", p.source or ""])
         rows.append(fixed + blanks)
     return rows
 
@@ -86,11 +85,7 @@ def sheet_csv(rows: list[list[str]]) -> str:
 
 
 def sheet_xlsx(
-    rows: list[list[str]],
-    proposals: Sequence[Proposal],
-    rubric: Rubric,
-    blind: bool,
-    lang: Lang = Lang.ID,
+    rows: list[list[str]], packets: Sequence[Packet], rubric: Rubric, lang: Lang = Lang.ID
 ) -> bytes:
     """The XLSX scoresheet: scores (frozen header, dropdowns limited to the scale),
     the criteria's level descriptions, and the proposals' texts."""
@@ -151,9 +146,9 @@ def sheet_xlsx(
 
     texts = workbook.create_sheet(tr("reviews.sheet.texts", lang))
     texts.append([tr(f"reviews.texts.{c}", lang) for c in ("proposal", "section", "text")])
-    for p in proposals:
-        for name, body in packet_sections(p, blind):
-            texts.append([p.id, tr(f"section.{name}", lang), neutralise(body)])
+    for p in packets:
+        for name, body in p.sections:
+            texts.append([p.code, tr(f"section.{name}", lang), neutralise(body)])
     texts.freeze_panes = "A2"
     texts.column_dimensions["C"].width = 100
     for row in texts.iter_rows(min_row=2, min_col=3, max_col=3):
@@ -167,9 +162,15 @@ def sheet_xlsx(
     return buffer.getvalue()
 
 
-def assignments_csv(assignments: Sequence[Assignment]) -> str:
-    """`assignments.csv`: `reviewer,proposal` per assignment."""
-    rows = [["reviewer", "proposal"]] + [[a.reviewer, a.proposal] for a in assignments]
+def assignments_csv(assignments: Sequence[Assignment], codes: dict[str, str] | None = None) -> str:
+    """`assignments.csv`: `reviewer,proposal` per assignment, and each proposal's blind
+    packet code in a `packet` column when `codes` are given."""
+    if codes is None:
+        rows = [["reviewer", "proposal"]] + [[a.reviewer, a.proposal] for a in assignments]
+    else:
+        rows = [["reviewer", "proposal", PACKET_HEADER]] + [
+            [a.reviewer, a.proposal, codes[a.proposal]] for a in assignments
+        ]
     return sheet_csv(rows)
 
 
@@ -181,15 +182,30 @@ def scoresheets(
     blind: bool,
     sources: dict[str, str],
     lang: Lang = Lang.ID,
+    registry: Registry | None = None,
 ) -> dict[str, bytes]:
     """Every file `kipp assign` writes, by path relative to the output folder: one
-    `<reviewer>.xlsx` and `csv/<reviewer>.csv` per reviewer, and `assignments.csv`."""
-    by_id = {p.id: p for p in proposals}
-    files: dict[str, bytes] = {ASSIGNMENTS_FILE: assignments_csv(assignments).encode("utf-8")}
+    `<reviewer>.xlsx` and `csv/<reviewer>.csv` per reviewer, and `assignments.csv`.
+    `registry` is the batch's agency registry: blind packets mask every name it knows for a
+    proposal's agency."""
+    codes = packet_codes(assignments, (p.id for p in proposals)) if blind else None
+    masker = Masker(registry)
+    packets = {
+        p.id: packet(p, codes[p.id], masker=masker)
+        if codes is not None
+        else packet(p, source=sources.get(p.id, ""))
+        for p in proposals
+        if codes is None or p.id in codes
+    }
+    files: dict[str, bytes] = {
+        ASSIGNMENTS_FILE: assignments_csv(assignments, codes).encode("utf-8")
+    }
     for reviewer in reviewers:
-        mine = [by_id[a.proposal] for a in assignments if a.reviewer == reviewer.id]
-        rows = sheet_rows(reviewer, mine, rubric, blind, sources)
-        files[f"{reviewer.id}.xlsx"] = sheet_xlsx(rows, mine, rubric, blind, lang)
+        mine = [packets[a.proposal] for a in assignments if a.reviewer == reviewer.id]
+        if blind:
+            mine.sort(key=lambda p: p.code)  # the order of ids would tell them apart
+        rows = sheet_rows(reviewer, mine, rubric, blind)
+        files[f"{reviewer.id}.xlsx"] = sheet_xlsx(rows, mine, rubric, lang)
         files[f"{CSV_DIR}/{reviewer.id}.csv"] = sheet_csv(rows).encode("utf-8")
     return files
 
