@@ -19,15 +19,22 @@ from prefect.client.orchestration import get_client
 from prefect.client.schemas.objects import State
 from prefect.context import FlowRunContext
 from prefect.flow_runs import suspend_flow_run
-from prefect.input import Keyset, RunInput, keyset_from_paused_state, read_flow_run_input
+from prefect.input import (
+    Keyset,
+    RunInput,
+    create_flow_run_input,
+    keyset_from_paused_state,
+    read_flow_run_input,
+)
 from prefect.states import Paused, Running, Suspended
 from prefect.utilities.engine import propose_state_sync
 from pydantic import Field
 
-from kipp.approval import Decision, Move
+from kipp.approval import Decision, Move, check_unchanged
 
 PAUSE_KEY = "kipp-approval"
 SUSPEND_KEY = "kipp-approval-suspended"
+SHOWN_KEY = "kipp-approval-shown"  # the proposal_digest of the shortlist the form was asked on
 POLL_S = 2
 EXPIRY_MARGIN_S = 600
 
@@ -68,11 +75,30 @@ def _answered_at(keyset: Keyset, run_id: UUID) -> datetime:
     return created[0].astimezone(UTC) if created else datetime.now(UTC)
 
 
-def _keys(attempt: int) -> tuple[str, str]:
-    """The pause and suspend keys of an attempt: each asks for a new form; a run started
-    again after a suspension replays the earlier attempts' answers by their keys."""
+def _keys(attempt: int) -> tuple[str, str, str]:
+    """The pause, suspend and shown-shortlist keys of an attempt: each asks for a new form; a
+    run started again after a suspension replays the earlier attempts' answers by their
+    keys."""
     suffix = "" if attempt == 1 else f"-{attempt}"
-    return f"{PAUSE_KEY}{suffix}", f"{SUSPEND_KEY}{suffix}"
+    return f"{PAUSE_KEY}{suffix}", f"{SUSPEND_KEY}{suffix}", f"{SHOWN_KEY}{suffix}"
+
+
+def _record_shown(key: str, run_id: UUID, proposed: str) -> None:
+    """Store the digest of the shortlist this attempt's form is asked on, once: a run
+    started again after a suspension keeps the one the coordinator saw."""
+    if read_flow_run_input(key, flow_run_id=run_id) is None:
+        create_flow_run_input(key, proposed, flow_run_id=run_id)
+
+
+def _decided(
+    answer: ApprovalInput, keyset: Keyset, run_id: UUID, shown_key: str, proposed: str
+) -> Decision:
+    """The decision of a form's answer, refused (`ApprovalError`) when it was given on
+    another shortlist than the one `proposed` now: after a suspension the run reads the
+    batch again, and files edited meanwhile may have changed it."""
+    shown = read_flow_run_input(shown_key, flow_run_id=run_id)
+    check_unchanged(shown if isinstance(shown, str) else None, proposed)
+    return _decision(answer, keyset, run_id)
 
 
 def _pause_in_process(run_id: UUID, wait_s: int, proposed: State[Any]) -> ApprovalInput | None:
@@ -119,28 +145,33 @@ def _answer(keyset: Keyset, run_id: UUID) -> ApprovalInput | None:
     return None if value is None else ApprovalInput.model_validate(value)
 
 
-def await_approval(wait_s: int, attempt: int = 1) -> Decision:
+def await_approval(wait_s: int, proposed: str, attempt: int = 1) -> Decision:
     """Block until a coordinator resumes the run with a decision (see the module's note);
-    `attempt` counts the forms asked for in this run (a refused decision asks again)."""
+    `proposed` is the `kipp.approval.proposal_digest` of the shortlist shown, `attempt`
+    counts the forms asked for in this run (a refused decision asks again). A decision given
+    on another shortlist than `proposed` (edited files read again after a suspension) raises
+    `kipp.approval.ApprovalError`, like a decision that cannot apply."""
     context = FlowRunContext.get()
     if context is None or context.flow_run is None:
         raise RuntimeError("approval can only be awaited inside a flow run")
     run = context.flow_run
-    pause_key, suspend_key = _keys(attempt)
+    pause_key, suspend_key, shown_key = _keys(attempt)
     if suspend_key in (run.empirical_policy.pause_keys or set()):
         # started again after a suspension: the suspend has fired, so this returns its input
         answered = suspend_flow_run(wait_for_input=ApprovalInput, key=suspend_key)
         suspended: State[Any] = Suspended(pause_key=suspend_key)
-        return _decision(answered, keyset_from_paused_state(suspended), run.id)
+        keyset = keyset_from_paused_state(suspended)
+        return _decided(answered, keyset, run.id, shown_key, proposed)
     get_run_logger().info(
         "waiting %d s for the coordinator's decision (Resume in the UI, with the form)", wait_s
     )
+    _record_shown(shown_key, run.id, proposed)
     paused: State[Any] = Paused(
         timeout_seconds=wait_s + EXPIRY_MARGIN_S, reschedule=False, pause_key=pause_key
     )
     answer = _pause_in_process(run.id, wait_s, paused)
     if answer is not None:
-        return _decision(answer, keyset_from_paused_state(paused), run.id)
+        return _decided(answer, keyset_from_paused_state(paused), run.id, shown_key, proposed)
     if run.deployment_id is None:
         raise ApprovalTimeoutError(
             f"no approval within {wait_s} s; a run without a deployment cannot stay "

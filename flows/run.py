@@ -8,7 +8,8 @@ paths and counts.
 Caching (re-runs recompute only what changed): the batch tasks (gates, novelty, each score
 chunk, shortlist) are cached by content. Their key is a sha256 of the canonical JSON of the
 proposals (and novelty measures, scorecards) they are given, the rubric's and corpus's
-sha256, `kipp.caching.code_version()` and this module's source; their results are persisted
+sha256, the batch's agency registry (gates and shortlist count agencies through it),
+`kipp.caching.code_version()` and this module's source; their results are persisted
 (pickled) under `<cache dir>/prefect-results/`, one file per key. Rubric, corpus, intake
 (every file is read again: cheap, and the only way to see an edit) and the documents are
 never cached. The novelty task also keeps the tokenised corpus on disk,
@@ -51,7 +52,13 @@ from flows.artifacts import Progress, files_links, problems_table
 from flows.retries import IO_RETRIES
 from flows.server import api_url, check_api
 from kipp import assessment as stages
-from kipp.approval import ApprovalError, Decision, apply_decision, check_decision
+from kipp.approval import (
+    ApprovalError,
+    Decision,
+    apply_decision,
+    check_decision,
+    proposal_digest,
+)
 from kipp.caching import cache_dir, code_version, digest, models_digest, sources_digest
 from kipp.compliance import REGISTRY_FILE, agency_matcher
 from kipp.corpus import Corpus, load_corpus
@@ -74,6 +81,7 @@ from kipp.scoring import Scorecard
 from kipp.shortlist import Placement
 from kipp.staging import write_staged
 from kipp.summaries import counts_line, decision_markdown, scores_table, summary_markdown
+from kipp.transient import is_transient
 
 CHUNK = 200
 FLOW_SOURCE = sources_digest(Path(__file__))  # the tasks' own code is part of every key
@@ -83,7 +91,10 @@ class RunParameters(BaseModel):
     """What a coordinator chooses for a run (rendered as a form in the Prefect UI)."""
 
     batch: str = Field(description="Folder holding the proposal files")
-    out: str | None = Field(default=None, description="Output folder; outputs/<batch name>")
+    # no angle brackets: the Prefect UI reads descriptions as HTML and drops <...>
+    out: str | None = Field(
+        default=None, description="Output folder; by default the batch folder's name under outputs/"
+    )
     rubric: str | None = Field(default=None, description="Rubric YAML; the bundled KIPP 2022")
     corpus: str | None = Field(default=None, description="Prior-innovation CSV; bundled corpus")
     lang: Lang = Field(default=Lang.ID, description="Language of the documents")
@@ -151,9 +162,15 @@ def _key(name: str, *parts: str) -> str:
 
 
 def gates_key(context: TaskRunContext, parameters: dict[str, Any]) -> str:
-    """Cache key of `gates`: the batch's proposals and the rubric."""
+    """Cache key of `gates`: the batch's proposals, the rubric and the batch's agency
+    registry (the per-agency gate counts agencies through it)."""
     rubric: LoadedRubric = parameters["rubric"]
-    return _key("gates", rubric.sha256, models_digest(parameters["proposals"]))
+    return _key(
+        "gates",
+        rubric.sha256,
+        registry_digest(parameters["batch"]),
+        models_digest(parameters["proposals"]),
+    )
 
 
 def novelty_key(context: TaskRunContext, parameters: dict[str, Any]) -> str:
@@ -197,10 +214,14 @@ def packed_score_key(context: TaskRunContext, parameters: dict[str, Any]) -> str
 
 
 def registry_digest(batch: str) -> str:
-    """sha256 of the batch's agency registry (`_agencies.yaml`), or "none"."""
+    """sha256 of the batch's agency registry (`_agencies.yaml`), or "none". A read that
+    fails for a moment is raised (the task's retry reads it again) rather than keyed as no
+    registry, which could reuse gates or a shortlist counted without it."""
     try:
         return hashlib.sha256((Path(batch) / REGISTRY_FILE).read_bytes()).hexdigest()
-    except OSError:
+    except OSError as exc:
+        if is_transient(exc):
+            raise
         return "none"
 
 
@@ -251,8 +272,11 @@ def intake_task(batch: str, rubric: LoadedRubric) -> Batch:
 
 
 @task(name="gates", cache_key_fn=gates_key, persist_result=True)
-def gates_task(proposals: Sequence[Proposal], rubric: LoadedRubric) -> dict[str, list[GateResult]]:
-    results = check_gates(proposals, rubric.rubric)
+def gates_task(
+    proposals: Sequence[Proposal], rubric: LoadedRubric, batch: str
+) -> dict[str, list[GateResult]]:
+    agency_of = agency_matcher(Path(batch))  # the batch's agency registry, if it has one
+    results = check_gates(proposals, rubric.rubric, agency_of)
     failed = sum(not all(g.passed for g in gates) for gates in results.values())
     get_run_logger().info("gates: %d of %d proposals ineligible", failed, len(results))
     return results
@@ -340,7 +364,9 @@ def kipp_run(params: RunParameters) -> RunSummary:
     corpus = load_corpus_task(params.corpus)
     batch = intake_task(params.batch, rubric)
     proposals = stages.valid_proposals(batch)
-    gates = gates_task.with_options(result_storage=storage)(opaque(proposals), opaque(rubric))
+    gates = gates_task.with_options(result_storage=storage)(
+        opaque(proposals), opaque(rubric), params.batch
+    )
     novelty = novelty_task.with_options(result_storage=storage)(
         opaque(proposals), opaque(corpus), opaque(rubric)
     )
@@ -362,7 +388,8 @@ def kipp_run(params: RunParameters) -> RunSummary:
             reviews=reviews,
         )
         proposed = build_results(batch, pending, rubric, run_out(params, rubric, corpus, batch))
-        decision = approved_decision(proposed, placements, rubric, params)
+        shown = proposal_digest(placements, scorecards)
+        decision = approved_decision(proposed, placements, shown, rubric, params)
         placements = apply_decision(placements, decision)
         get_run_logger().info(
             "approval by %s: %d proposals moved", decision.decided_by, len(decision.moves)
@@ -441,17 +468,23 @@ APPROVAL_ATTEMPTS = 5
 
 
 def approved_decision(
-    proposed: Results, placements: dict[str, Placement], rubric: LoadedRubric, params: RunParameters
+    proposed: Results,
+    placements: dict[str, Placement],
+    shown: str,
+    rubric: LoadedRubric,
+    params: RunParameters,
 ) -> Decision:
-    """Wait for the coordinator's decision; one that cannot apply (an unknown id, a move
-    without a reason) is refused with the reason shown above the proposed shortlist, and the
-    run pauses again for a corrected form, up to APPROVAL_ATTEMPTS times."""
+    """Wait for the coordinator's decision on the shortlist `proposed` (whose
+    `proposal_digest` is `shown`); one that cannot apply (an unknown id, a move without a
+    reason) or that was given on another shortlist (files edited while the run was
+    suspended) is refused with the reason shown above the proposed shortlist, and the run
+    pauses again for a new form, up to APPROVAL_ATTEMPTS times."""
     awaiting = tr("approval.awaiting", params.lang)
     state = awaiting
     for attempt in range(1, APPROVAL_ATTEMPTS + 1):
         shortlist_artifact(proposed, rubric, params.lang, state)
-        decision = await_approval(params.approval_wait_s, attempt)
         try:
+            decision = await_approval(params.approval_wait_s, shown, attempt)
             check_decision(placements, decision)
         except ApprovalError as exc:
             get_run_logger().warning("approval form refused: %s (%s)", exc.message, exc.hint)

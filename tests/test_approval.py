@@ -10,11 +10,14 @@ from kipp.approval import (
     Direction,
     Move,
     apply_decision,
+    check_unchanged,
+    proposal_digest,
     shortlisted_by_ranking,
 )
 from kipp.assessment import Assessment
 from kipp.i18n import Lang, render, text
 from kipp.intake.messages import in_indonesian, is_translated
+from kipp.scoring import Scorecard
 from kipp.shortlist import Placement
 
 
@@ -117,10 +120,59 @@ def test_a_proposal_moved_twice_is_refused() -> None:
     _said_in_indonesian_too(caught.value)
 
 
+def _scorecards(totals: dict[str, float]) -> dict[str, Scorecard]:
+    return {
+        pid: Scorecard(criteria=[], total=total, scored_weight=1.0) for pid, total in totals.items()
+    }
+
+
+TOTALS = {"a": 80.0, "b": 75.5, "c": 70.0, "d": 61.25}
+
+
+def test_the_proposal_digest_ignores_the_order_of_the_proposals() -> None:
+    placements, cards = _placements(), _scorecards(TOTALS)
+    reversed_placements = dict(reversed(list(placements.items())))
+    reversed_cards = dict(reversed(list(cards.items())))
+    assert proposal_digest(placements, cards) == proposal_digest(
+        reversed_placements, reversed_cards
+    )
+
+
+def test_the_proposal_digest_changes_with_a_total_a_side_or_a_withdrawn_proposal() -> None:
+    placements, cards = _placements(), _scorecards(TOTALS)
+    shown = proposal_digest(placements, cards)
+    other_total = _scorecards({**TOTALS, "c": 70.01})
+    other_side = {**placements, "c": placements["c"].model_copy(update={"shortlisted": True})}
+    withdrawn = {pid: p for pid, p in placements.items() if pid != "a"}
+    assert proposal_digest(placements, other_total) != shown
+    assert proposal_digest(other_side, cards) != shown
+    assert proposal_digest(withdrawn, cards) != shown
+
+
+def test_a_decision_given_on_the_shortlist_now_proposed_or_unrecorded_applies() -> None:
+    shown = proposal_digest(_placements(), _scorecards(TOTALS))
+    check_unchanged(shown, shown)
+    check_unchanged(None, shown)  # a form asked before kipp recorded what it showed
+
+
+def test_a_decision_given_on_another_shortlist_is_refused_with_the_reason() -> None:
+    before = proposal_digest(_placements(), _scorecards(TOTALS))
+    now = proposal_digest(_placements(), _scorecards({**TOTALS, "b": 60.0}))
+    with pytest.raises(ApprovalError) as caught:
+        check_unchanged(before, now)
+    assert caught.value.message == (
+        "approval: the scores changed while the run was paused (a proposal, a review or the "
+        "agency registry was edited), so the decision was given on another shortlist than the "
+        "one now proposed"
+    )
+    assert caught.value.hint == "read the proposed shortlist again and decide on it"
+    _said_in_indonesian_too(caught.value)
+
+
 def _said_in_indonesian_too(error: ApprovalError) -> None:
     """The refusal is shown above the proposed shortlist in the run's language."""
     for said in (error.message, error.hint or ""):
         assert is_translated(said), said
         assert in_indonesian(said).startswith(
-            ("persetujuan: ", "pindahkan", "berikan", "masukkan", "tuliskan")
+            ("persetujuan: ", "pindahkan", "berikan", "masukkan", "tuliskan", "baca")
         )

@@ -8,8 +8,10 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from kipp.caching import digest, models_digest
 from kipp.i18n import text
 from kipp.problems import KippError
+from kipp.scoring import Scorecard
 from kipp.shortlist import Placement
 
 
@@ -90,6 +92,33 @@ def check_decision(placements: dict[str, Placement], decision: Decision) -> None
                 f"approval: moving proposal {move.proposal_id!r} needs a reason",
                 "say why in the move's reason",
             )
+
+
+CHANGED = (
+    "approval: the scores changed while the run was paused (a proposal, a review or the "
+    "agency registry was edited), so the decision was given on another shortlist than the "
+    "one now proposed"
+)
+CHANGED_HINT = "read the proposed shortlist again and decide on it"
+
+
+def proposal_digest(placements: dict[str, Placement], scorecards: dict[str, Scorecard]) -> str:
+    """sha256 of a proposed shortlist as the coordinator reads it: every scored proposal's
+    placement and scorecard (levels, evidence, total), by id. A run that pauses for approval
+    records it with the form, so a decision given on one shortlist is never applied to
+    another (a run resumed after a suspension reads the batch again)."""
+    ids = sorted(placements)
+    return digest(
+        models_digest(placements[i] for i in ids),
+        models_digest(scorecards[i] for i in ids if i in scorecards),
+    )
+
+
+def check_unchanged(decided_on: str | None, proposed: str) -> None:
+    """Raise `ApprovalError` when the decision was given on a shortlist (`decided_on`, its
+    `proposal_digest`; None when not recorded) other than the one `proposed` now."""
+    if decided_on is not None and decided_on != proposed:
+        raise ApprovalError(CHANGED, CHANGED_HINT)
 
 
 def apply_decision(placements: dict[str, Placement], decision: Decision) -> dict[str, Placement]:

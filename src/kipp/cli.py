@@ -54,11 +54,22 @@ def _fail(error: KippError) -> typer.Exit:
     return typer.Exit(EXIT_USAGE)
 
 
+def _unreadable_now(what: str, exc: OSError) -> KippError:
+    """A read that failed transiently (`kipp.transient`): load_rubric and load_corpus raise
+    it as it is for a retried task to read again; on the command line it is one line."""
+    return KippError(
+        f"{what} cannot be read right now: {exc.strerror or exc}",
+        "a disk or network share failed for a moment; run the command again",
+    )
+
+
 def _rubric(path: Path | None) -> LoadedRubric:
     try:
         return load_rubric(path)
     except RubricError as exc:
         raise _fail(exc) from None
+    except OSError as exc:
+        raise _fail(_unreadable_now(f"rubric {path or 'kipp-2022'}", exc)) from None
 
 
 @app.command()
@@ -234,6 +245,8 @@ def run(
         load_corpus(corpus)
     except KippError as exc:
         raise _fail(exc) from None
+    except OSError as exc:
+        raise _fail(_unreadable_now(f"corpus {corpus or 'kipp/data'}", exc)) from None
     if not batch.is_dir():
         raise _fail(
             KippError(
@@ -314,7 +327,10 @@ def assign(
     rubric: RubricOption = None,
     blind: Annotated[
         bool | None,
-        typer.Option("--blind/--no-blind", help="Packets without agency and innovator names."),
+        typer.Option(
+            "--blind/--no-blind",
+            help="Packets without agency and innovator names, proposals under packet codes.",
+        ),
     ] = None,
     force: Annotated[
         bool, typer.Option(help="Overwrite scoresheets already in the output folder.")
@@ -326,8 +342,8 @@ def assign(
     Every eligible proposal gets K reviewers, loads differ by at most one, and nobody reviews
     their own agency's proposals or a declared conflict (agencies read through the batch's
     agency registry, _agencies.yaml, when there is one). Writes REVIEWER.xlsx,
-    csv/REVIEWER.csv and assignments.csv. Exit status 0 when written, 2 when no assignment is
-    possible.
+    csv/REVIEWER.csv and assignments.csv (with each proposal's packet code when blind: keep
+    it with the sheets). Exit status 0 when written, 2 when no assignment is possible.
     """
     from kipp.compliance import agency_matcher
     from kipp.outputs import write_atomic

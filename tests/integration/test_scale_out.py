@@ -5,6 +5,7 @@ outlives its wait as a paused (suspended) run."""
 from __future__ import annotations
 
 import json
+import shutil
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -155,6 +156,39 @@ def test_a_refused_form_after_a_suspension_asks_again_and_suspends_again(
     run = _wait(run_id, stack, "COMPLETED")
     assert run.state is not None and run.state.type.value == "COMPLETED", run.state
     assert _results(out)["approval"]["moves"] == []
+
+
+def test_a_decision_on_a_shortlist_that_changed_while_suspended_is_refused_and_asked_again(
+    stack: Stack, tmp_path: Path
+) -> None:
+    batch, out = tmp_path / "batch", tmp_path / "out"
+    shutil.copytree(SAMPLE, batch)
+    params = {
+        "batch": str(batch),
+        "out": str(out),
+        "lang": "en",
+        "approval": True,
+        "approval_wait_s": 2,
+    }
+    run_id = _trigger("kipp-run/score", params)
+    _wait_suspended(run_id, stack)
+    (batch / "sempelmas.yaml").unlink()  # the first-ranked proposal is withdrawn meanwhile
+    with get_client(sync_client=True) as client:
+        client.resume_flow_run(run_id, run_input={"decided_by": "Rina Kartika"})
+    # restarted on the edited batch: the answer was given on the old shortlist, so it is
+    # refused and a second form waits for a decision on the new one
+    _wait_suspended(run_id, stack, key="kipp-approval-suspended-2")
+    assert not out.exists()
+    proposed = _artifacts(run_id)["kipp-shortlist-proposed"].data
+    assert "the scores changed while the run was paused" in proposed, proposed
+    assert "SEMPELMAS" not in proposed  # the shortlist now asked about is the new one
+    with get_client(sync_client=True) as client:
+        client.resume_flow_run(run_id, run_input={"decided_by": "Rina Kartika"})
+    run = _wait(run_id, stack, "COMPLETED")
+    assert run.state is not None and run.state.type.value == "COMPLETED", run.state
+    results = _results(out)
+    assert results["approval"]["decided_by"] == "Rina Kartika"
+    assert "sempelmas-jagalan" not in {p["id"] for p in results["proposals"]}
 
 
 def test_assign_deployment_writes_the_scoresheets(stack: Stack, tmp_path: Path) -> None:

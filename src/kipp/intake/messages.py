@@ -516,6 +516,38 @@ _PATTERNS_ID: list[tuple[str, str]] = [
         r"this row is not counted",
         "'{r}' sudah ditugaskan '{p}' di baris {n}; baris ini tidak dihitung",
     ),
+    (
+        r"'(?P<r>[^']*)' is assigned '(?P<p>[^']*)' but "
+        r"(?P<reason>(?:(?!, so their scores cannot be used).)*), so their scores cannot be "
+        r"used and the total of '(?P<p2>[^']*)' stays provisional; run kipp assign again with "
+        r"the panel, or (?P<fix>.*)",
+        "'{r}' ditugaskan menilai '{p}', tetapi {reason}, sehingga nilainya tidak dapat "
+        "dipakai dan total '{p2}' tetap sementara; jalankan kipp assign lagi dengan panel "
+        "juri ini, atau {fix}",
+    ),
+    (
+        r"packet '(?P<c>[^']*)' stands for '(?P<a>[^']*)' on row (?P<n>\d+) already, not for "
+        r"'(?P<b>[^']*)'; sheets with this code are read as '(?P<a2>[^']*)', put back the "
+        r"assignments\.csv that kipp assign wrote",
+        "paket '{c}' sudah mewakili '{a}' di baris {n}, bukan '{b}'; lembar dengan kode ini "
+        "dibaca sebagai '{a2}', kembalikan assignments.csv yang ditulis kipp assign",
+    ),
+    (
+        r"'(?P<v>[^']*)' is a blind packet code that assignments\.csv does not map to a "
+        r"proposal; put back the assignments\.csv that kipp assign wrote with these sheets",
+        "'{v}' adalah kode paket anonim yang tidak dipetakan assignments.csv ke proposal mana "
+        "pun; kembalikan assignments.csv yang ditulis kipp assign bersama lembar-lembar ini",
+    ),
+    (
+        r"no review panel beside the proposals, so the reviewers of the scoresheets and "
+        r"assignments\.csv are not checked against the panel, their agencies or their "
+        r"declared conflicts; put the panel given to kipp assign in the batch folder as "
+        r"(?P<file>.*)",
+        "tidak ada panel juri di samping proposal, sehingga juri pada lembar penilaian dan "
+        "assignments.csv tidak diperiksa terhadap panel, instansinya, maupun konflik "
+        "kepentingan yang dinyatakannya; letakkan panel juri yang dipakai kipp assign di "
+        "folder kumpulan sebagai {file}",
+    ),
     # the coordinator's decision (kipp.approval): message and hint apart
     (
         r"approval: proposal '(?P<p>[^']*)' is not among the scored proposals",
@@ -547,6 +579,18 @@ _PATTERNS_ID: list[tuple[str, str]] = [
         "persetujuan: memindahkan proposal '{p}' perlu alasan",
     ),
     (r"say why in the move's reason", "tuliskan alasannya pada kolom alasan pemindahan"),
+    (
+        r"approval: the scores changed while the run was paused \(a proposal, a review or the "
+        r"agency registry was edited\), so the decision was given on another shortlist than "
+        r"the one now proposed",
+        "persetujuan: nilai berubah selama proses dijeda (ada proposal, penilaian juri, atau "
+        "daftar instansi yang diubah), sehingga keputusan diberikan atas daftar pendek lain "
+        "dari yang kini diusulkan",
+    ),
+    (
+        r"read the proposed shortlist again and decide on it",
+        "baca lagi daftar pendek yang diusulkan dan putuskan atasnya",
+    ),
     # the agency registry (kipp.compliance)
     (
         r"(?P<n>\d+) bytes; a registry may hold at most (?P<max>\d+)",
@@ -620,6 +664,34 @@ def _columns_id(columns: str) -> str:
     return columns.replace(" or ", " atau ")
 
 
+_ASSIGNED_REASONS_ID = [
+    (re.compile(r"is not on the panel \((?P<f>[^)]*)\)"), "tidak ada dalam panel juri ({f})"),
+    (
+        re.compile(r"works at (?P<a>.*), the proposal's agency", re.DOTALL),
+        "bekerja di {a}, instansi pengusul proposal ini",
+    ),
+    (
+        re.compile(r"declared a conflict of interest with it"),
+        "menyatakan konflik kepentingan dengan proposal ini",
+    ),
+    (re.compile(r"add them to (?P<f>.*)", re.DOTALL), "tambahkan juri itu ke {f}"),
+    (re.compile(r"correct their agency in the panel"), "perbaiki instansinya di panel juri"),
+    (
+        re.compile(r"drop the conflict from the panel if it was declared by mistake"),
+        "hapus konflik itu dari panel juri bila keliru dinyatakan",
+    ),
+]
+
+
+def _assigned_id(part: str) -> str:
+    """Why an assigned reviewer's scores cannot be used, and the fix (kipp.reviews.ingest)."""
+    for pattern, template in _ASSIGNED_REASONS_ID:
+        match = pattern.fullmatch(part)
+        if match:
+            return template.format(**match.groupdict())
+    return part
+
+
 # The named parts converted on their way into the Indonesian sentence; others are kept.
 _CONVERTERS = {
     "p": _phrase_id,
@@ -634,6 +706,8 @@ _CONVERTERS = {
     "scale2": _scale_id,
     "t": _type_id,
     "cols": _columns_id,
+    "reason": _assigned_id,
+    "fix": _assigned_id,
 }
 
 
