@@ -46,6 +46,7 @@ check: lint typecheck test
 bench: $(STAMP)  ## performance benchmarks (see bench/README.md)
 	$(BIN)/python -m bench.intake
 	$(BIN)/python -m bench.pipeline
+	$(BIN)/python -m bench.dask
 
 eval: $(STAMP)  ## novelty evaluation set: ROC AUC, precision and recall of the flag
 	$(BIN)/python -m bench.eval
