@@ -8,14 +8,18 @@ so `from conftest import ...` picks up whichever was loaded last once there are 
 
 from __future__ import annotations
 
+import builtins
 import csv
 import io
 import json
+import os
+import shutil
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import openpyxl
+import pytest
 import yaml
 
 from kipp.intake import Batch, Entry, Limits, load_batch
@@ -242,3 +246,31 @@ def line_of(path: Path, text: str) -> int:
 def load(folder: Path, choices: CallChoices, limits: Limits | None = None) -> Batch:
     """`load_batch`, spelled short."""
     return load_batch(folder, choices, limits)
+
+
+def failing_open(monkeypatch: pytest.MonkeyPatch, path: Path, error: OSError) -> None:
+    """Opening `path` raises `error` (every other file opens as usual); `Path.open` opens
+    through `io.open`, the same function as the built-in."""
+    real = io.open
+
+    def refuse(file: Any, *args: Any, **kwargs: Any) -> Any:
+        if os.fspath(file) == str(path):
+            raise error
+        return real(file, *args, **kwargs)
+
+    monkeypatch.setattr(io, "open", refuse)
+    monkeypatch.setattr(builtins, "open", refuse)
+
+
+def required_tool(names: Sequence[str], package: str) -> str:
+    """The path of the first of `names` on PATH (a system tool a check needs). Where none is,
+    the test is skipped with the reason, except under CI (`CI=true`): `.ci/run` installs the
+    Debian `package`, so there a missing tool fails the check instead of hiding it."""
+    for name in names:
+        found = shutil.which(name)
+        if found:
+            return found
+    reason = f"{names[0]} is not installed (apt-get install {package})"
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"{reason}; CI installs it (.ci/run), so CI=true does not skip this check")
+    pytest.skip(f"{reason}; CI installs it")

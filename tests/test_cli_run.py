@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from builders import failing_open
 from typer.testing import CliRunner
 
 from kipp.cli import app
@@ -54,14 +55,7 @@ def test_run_whose_corpus_read_blinks_exits_2_with_one_line_and_the_fix(
 ) -> None:
     corpus = tmp_path / "corpus.csv"
     corpus.write_text("id,title\n", encoding="utf-8")
-    real = Path.read_bytes
-
-    def blinking(self: Path) -> bytes:
-        if self == corpus:
-            raise OSError(errno.EIO, "Input/output error")
-        return real(self)
-
-    monkeypatch.setattr(Path, "read_bytes", blinking)
+    failing_open(monkeypatch, corpus, OSError(errno.EIO, "Input/output error"))
     result = runner.invoke(app, ["run", str(SAMPLE), "--corpus", str(corpus)])
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import builtins
 import errno
 import hashlib
-import io
-import os
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import pytest
+from builders import failing_open
 
 from kipp.corpus import (
     Corpus,
@@ -195,20 +192,6 @@ def test_load_corpus_missing_file_reported_with_hint(tmp_path: Path) -> None:
     assert caught.value.hint == (
         "fix the rows listed, or leave out --corpus to use the bundled corpus"
     )
-
-
-def failing_open(monkeypatch: pytest.MonkeyPatch, path: Path, error: OSError) -> None:
-    """Opening `path` raises `error` (every other file opens as usual); `Path.open` opens
-    through `io.open`, the same function as the built-in."""
-    real = io.open
-
-    def refuse(file: Any, *args: Any, **kwargs: Any) -> Any:
-        if os.fspath(file) == str(path):
-            raise error
-        return real(file, *args, **kwargs)
-
-    monkeypatch.setattr(io, "open", refuse)
-    monkeypatch.setattr(builtins, "open", refuse)
 
 
 def test_load_corpus_read_failing_transiently_raises_the_os_error_for_a_retry(

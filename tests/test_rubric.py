@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import builtins
 import errno
-import io
-import os
 from pathlib import Path
-from typing import Any
 
 import pytest
+from builders import failing_open
 
 from kipp.problems import RubricError
 from kipp.rubric import load_rubric
@@ -186,20 +183,6 @@ def test_missing_rubric_file(tmp_path: Path) -> None:
     assert [p.render() for p in caught.value.problems] == [
         f"{tmp_path / 'nope.yaml'}: (file): cannot be read: No such file or directory"
     ]
-
-
-def failing_open(monkeypatch: pytest.MonkeyPatch, path: Path, error: OSError) -> None:
-    """Opening `path` raises `error` (every other file opens as usual); `Path.open` opens
-    through `io.open`, the same function as the built-in."""
-    real = io.open
-
-    def refuse(file: Any, *args: Any, **kwargs: Any) -> Any:
-        if os.fspath(file) == str(path):
-            raise error
-        return real(file, *args, **kwargs)
-
-    monkeypatch.setattr(io, "open", refuse)
-    monkeypatch.setattr(builtins, "open", refuse)
 
 
 def test_rubric_read_failing_transiently_raises_the_os_error_for_a_retry(

@@ -9,14 +9,13 @@ it (.ci/run): there the check fails rather than pass silently."""
 from __future__ import annotations
 
 import html
-import os
 import re
-import shutil
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from builders import required_tool
 from render_builders import full_results, rubric
 
 from kipp.compliance import REGISTRY_FILE, compliance, load_registry
@@ -26,8 +25,6 @@ from kipp.render.reports import scorecard_view
 from kipp.results import ProposalStatus, Results
 
 SAMPLE = Path(__file__).resolve().parents[2] / "submissions" / "mojokerto-2022"
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-IN_CI = os.environ.get("CI", "").lower() == "true"
 # a link or resource that would leave the page (the documents are read offline)
 REMOTE = re.compile(r"""\b(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", re.IGNORECASE)
 
@@ -37,12 +34,7 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def chromium() -> str:
     """The Chromium binary; a skip (a failure under CI) where it is missing."""
-    if CHROMIUM is None:
-        reason = "headless Chromium is not installed (apt-get install chromium)"
-        if IN_CI:
-            pytest.fail(f"{reason}; CI installs it (.ci/run), so CI=true does not skip this check")
-        pytest.skip(f"{reason}; CI installs it")
-    return CHROMIUM
+    return required_tool(["chromium", "chromium-browser"], "chromium")
 
 
 @pytest.fixture(scope="module")

@@ -8,14 +8,13 @@ with Pillow, which WeasyPrint depends on."""
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from builders import required_tool
 from PIL import Image
 from pypdf import PdfReader
 
@@ -24,8 +23,6 @@ from kipp.render.pdf import html_to_pdf
 from kipp.results import ProposalStatus, Results
 
 SAMPLE = Path(__file__).resolve().parents[2] / "submissions" / "mojokerto-2022"
-PDFTOPPM = shutil.which("pdftoppm")
-IN_CI = os.environ.get("CI", "").lower() == "true"
 DPI = 40
 A4_MM = (210.0, 297.0)
 # the page margins of `_style.html.j2` (`@page { margin: 18mm 15mm 20mm 15mm }`)
@@ -37,12 +34,7 @@ SLACK = 1.5  # mm: anti-aliasing and glyph side bearings at 40 dpi
 @pytest.fixture(scope="module")
 def pdftoppm() -> str:
     """The pdftoppm binary; a skip (a failure under CI) where it is missing."""
-    if PDFTOPPM is None:
-        reason = "poppler's pdftoppm is not installed (apt-get install poppler-utils)"
-        if IN_CI:
-            pytest.fail(f"{reason}; CI installs it (.ci/run), so CI=true does not skip this check")
-        pytest.skip(f"{reason}; CI installs it")
-    return PDFTOPPM
+    return required_tool(["pdftoppm"], "poppler-utils")
 
 
 @pytest.fixture(scope="module")
