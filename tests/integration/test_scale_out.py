@@ -77,11 +77,14 @@ def _results(out: Path) -> dict[str, Any]:
 
 
 def _artifacts(run_id: UUID) -> dict[str, Any]:
+    """The run's artifacts by key, the latest of each (a run that asks again for approval, or
+    restarts after a suspension, creates one key more than once)."""
     with get_client(sync_client=True) as client:
         found = client.read_artifacts(
             artifact_filter=ArtifactFilter(flow_run_id=ArtifactFilterFlowRunId(any_=[run_id]))
         )
-    return {a.key or a.type: a for a in found}
+    in_order = sorted(found, key=lambda a: a.created or datetime.min.replace(tzinfo=UTC))
+    return {a.key or a.type: a for a in in_order}
 
 
 def test_a_run_triggered_through_the_api_scores_on_a_worker_with_dask(
