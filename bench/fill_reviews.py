@@ -19,7 +19,7 @@ from pathlib import Path
 
 import openpyxl
 
-from kipp.compliance import agency_matcher
+from kipp.compliance import batch_registry
 from kipp.reviews.plan import plan_assignment
 from kipp.rubric import load_rubric
 
@@ -87,7 +87,7 @@ def main() -> None:
         batch / "reviewers.yaml",
         PER_PROPOSAL,
         SEED,
-        agency_of=agency_matcher(batch),
+        registry=batch_registry(batch),
     )
     rng = random.Random(SEED)
     out.mkdir(parents=True, exist_ok=True)

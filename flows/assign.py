@@ -14,7 +14,7 @@ from prefect.cache_policies import NO_CACHE
 from pydantic import BaseModel, Field
 
 from flows.retries import IO_RETRIES
-from kipp.compliance import agency_matcher
+from kipp.compliance import batch_registry
 from kipp.i18n import Lang
 from kipp.outputs import write_atomic
 from kipp.problems import KippError
@@ -61,7 +61,7 @@ def plan_task(params: AssignParameters) -> AssignPlan:
         params.seed,
         params.blind,
         params.lang,
-        agency_matcher(batch),  # the batch's agency registry, if it has one
+        batch_registry(batch),  # the batch's agency registry, if it has one
     )
 
 

@@ -345,7 +345,7 @@ def assign(
     csv/REVIEWER.csv and assignments.csv (with each proposal's packet code when blind: keep
     it with the sheets). Exit status 0 when written, 2 when no assignment is possible.
     """
-    from kipp.compliance import agency_matcher
+    from kipp.compliance import batch_registry
     from kipp.outputs import write_atomic
     from kipp.reviews.plan import plan_assignment
     from kipp.reviews.sheets import existing_scores
@@ -369,7 +369,7 @@ def assign(
             seed,
             blind,
             lang,
-            agency_matcher(batch),  # the batch's agency registry, if it has one
+            batch_registry(batch),  # the batch's agency registry, if it has one
         )
     except KippError as exc:
         raise _fail(exc) from None

@@ -202,8 +202,8 @@ class AgencyCount(BaseModel):
 
 class Compliance(BaseModel):
     """Every registry agency with its counts (registry order), those with no proposal, the
-    proposals whose agency the registry does not know, and those that name none (`unnamed`
-    of them, counted by stage in `no_agency`, whose `agency` is "")."""
+    proposals whose agency the registry does not know, and those that name none, counted by
+    stage in `no_agency` (whose `agency` is "")."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -212,7 +212,6 @@ class Compliance(BaseModel):
     agencies: list[AgencyCount]
     without: list[str]
     unknown: list[AgencyCount]
-    unnamed: int
     no_agency: AgencyCount
 
 
@@ -253,16 +252,23 @@ def compliance(registry: Registry, path: str, proposals: Iterable[ProposalOut]) 
         agencies=counts,
         without=[c.agency for c in counts if c.submitted == 0],
         unknown=[_count(name, found) for name, found in sorted(unknown.items())],
-        unnamed=len(unnamed),
         no_agency=_count("", unnamed),
     )
 
 
-def agency_matcher(batch_folder: Path) -> Callable[[str], str | None] | None:
-    """The registry's `Matcher.match` for the batch's `_agencies.yaml`, for the shortlist's
-    per-agency limit; None when the batch has no usable registry (the documents report a
-    broken one)."""
+def batch_registry(batch_folder: Path) -> Registry | None:
+    """The batch's valid agency registry (`_agencies.yaml`); None when it has none or a broken
+    one (the documents report a broken one)."""
     loaded = load_registry(batch_folder / REGISTRY_FILE)
-    if loaded is None or loaded.registry is None:
-        return None
-    return Matcher(loaded.registry).match
+    return None if loaded is None else loaded.registry
+
+
+def registry_matcher(registry: Registry | None) -> Callable[[str], str | None] | None:
+    """`Matcher.match` of `registry`, or None without one."""
+    return None if registry is None else Matcher(registry).match
+
+
+def agency_matcher(batch_folder: Path) -> Callable[[str], str | None] | None:
+    """The registry's `Matcher.match` for the batch's `_agencies.yaml`, for the per-agency
+    gate and limit and reviewers' conflicts; None when the batch has no usable registry."""
+    return registry_matcher(batch_registry(batch_folder))

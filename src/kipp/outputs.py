@@ -146,7 +146,7 @@ def compliance_csv(results: Results, registry: RegistryLoad) -> str:
         for c in group:
             row = [c.agency, str(known).lower(), c.submitted, c.valid, c.eligible, c.shortlisted]
             writer.writerow([neutralise(cell) for cell in [*row, "; ".join(c.names)]])
-    if counted.unnamed:
+    if counted.no_agency.submitted:
         c = counted.no_agency
         writer.writerow(
             [NO_AGENCY_ROW, "false", c.submitted, c.valid, c.eligible, c.shortlisted, ""]

@@ -248,7 +248,7 @@ def compliance_sheet(src: SheetSource) -> Sheet | None:
         for known, group in ((True, counted.agencies), (False, counted.unknown))
         for c in group
     ]  # fmt: skip
-    if counted.unnamed:  # so that the submitted column adds up to every proposal
+    if counted.no_agency.submitted:  # so that the submitted column adds up to every proposal
         c = counted.no_agency
         rows.append((tr("rep.compliance.no_agency", lang), c.submitted, c.valid, c.eligible,
                      c.shortlisted, tr("rep.no", lang), None))  # fmt: skip

@@ -16,7 +16,7 @@ from render_builders import proposal, results, rubric
 
 from flows.run import RunParameters, gates_key
 from kipp.assessment import valid_proposals
-from kipp.compliance import REGISTRY_FILE, agency_matcher, load_registry
+from kipp.compliance import REGISTRY_FILE, agency_matcher, batch_registry, load_registry
 from kipp.gates import check_gates
 from kipp.i18n import Lang, render, tr
 from kipp.intake import load_batch
@@ -67,9 +67,7 @@ def test_assignment_counts_agencies_over_the_call_limit_through_the_registry() -
     )
     panel = SAMPLE / "reviewers.yaml"
     as_written = plan_assignment(SAMPLE, limited, panel, seed=2022)
-    registered = plan_assignment(
-        SAMPLE, limited, panel, seed=2022, agency_of=agency_matcher(SAMPLE)
-    )
+    registered = plan_assignment(SAMPLE, limited, panel, seed=2022, registry=batch_registry(SAMPLE))
 
     assert as_written.proposals == 10
     assert sorted({a.proposal for a in registered.assignments}) == [

@@ -86,7 +86,7 @@ def test_compliance_counts_each_stage_and_lists_agencies_without_proposals() -> 
     }
     assert counted.without == [REGISTRY.agencies[1].name, "Kecamatan Kranggan"]
     assert [(c.agency, c.submitted) for c in counted.unknown] == [("Dinas Sosial", 1)]
-    assert counted.unnamed == 1
+    assert counted.no_agency.submitted == 1
 
 
 def test_registry_problems_are_located_by_line(tmp_path: Path) -> None:

@@ -102,6 +102,7 @@ def compliance_view(
     counted = compliance(load.registry, load.path, results.proposals)
     rows = tuple(_row(c, lang) for c in counted.agencies)
     every = [*counted.agencies, *counted.unknown, counted.no_agency]
+    unnamed = counted.no_agency.submitted
     totals = AgencyCount(
         agency=tr("rep.compliance.col.total", lang),
         submitted=sum(c.submitted for c in every),
@@ -128,9 +129,7 @@ def compliance_view(
         without=tuple(counted.without),
         unknown=tuple(_row(c, lang) for c in counted.unknown),
         unknown_note=tr("rep.compliance.unknown.note", lang, path=load.path),
-        unnamed=(
-            tr("rep.compliance.unnamed", lang, count=counted.unnamed) if counted.unnamed else ""
-        ),
+        unnamed=(tr("rep.compliance.unnamed", lang, count=unnamed) if unnamed else ""),
         problems=(),
     )
 

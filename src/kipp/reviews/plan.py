@@ -9,7 +9,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 from kipp import assessment as stages
-from kipp.compliance import REGISTRY_FILE, load_registry
+from kipp.compliance import Registry, registry_matcher
 from kipp.gates import check_gates
 from kipp.i18n import Lang
 from kipp.intake import Limits, load_batch
@@ -18,7 +18,6 @@ from kipp.reviews.models import Assignment
 from kipp.reviews.panel import load_panel
 from kipp.reviews.sheets import scoresheets
 from kipp.rubric import Rubric
-from kipp.shortlist import AgencyOf
 
 
 class AssignPlan(BaseModel):
@@ -43,13 +42,14 @@ def plan_assignment(
     seed: int = 0,
     blind: bool | None = None,
     lang: Lang = Lang.ID,
-    agency_of: AgencyOf | None = None,
+    registry: Registry | None = None,
 ) -> AssignPlan:
     """Assign reviewers to the batch's eligible proposals and prepare the scoresheets.
-    `agency_of` is the batch's agency registry (`kipp.compliance.agency_matcher`): nobody
-    reviews their own agency under another of its names, and the per-agency gate counts
-    agencies as the run does. Raises `PanelError`, `BatchError`
-    or `AssignmentError` (all `KippError`s)."""
+    `registry` is the batch's agency registry (`kipp.compliance.batch_registry`): nobody
+    reviews their own agency under another of its names, the per-agency gate counts
+    agencies as the run does, and blind packets mask every name it knows for an agency.
+    Raises `PanelError`, `BatchError` or `AssignmentError` (all `KippError`s)."""
+    agency_of = registry_matcher(registry)
     panel = load_panel(panel_path)
     loaded = load_batch(batch, rubric.call.choices(), Limits())
     proposals = stages.valid_proposals(loaded)
@@ -59,7 +59,6 @@ def plan_assignment(
     assignments = assign(eligible, panel.reviewers, k, seed, agency_of)
     sources = {e.proposal.id: e.source for e in loaded.entries if e.proposal is not None}
     counted = Counter(a.reviewer for a in assignments)
-    registry = load_registry(batch / REGISTRY_FILE)  # blind packets mask every name it knows
     return AssignPlan(
         proposals=len(eligible),
         reviewers=len(panel.reviewers),
@@ -75,6 +74,6 @@ def plan_assignment(
             blind,
             sources,
             lang,
-            registry.registry if registry else None,
+            registry,
         ),
     )
