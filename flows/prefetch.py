@@ -1,10 +1,11 @@
 """Reading the inputs while Prefect's embedded server starts.
 
 `kipp run` without `PREFECT_API_URL` first waits several seconds for the embedded server (a
-separate process) to start. Reading the batch, the corpus and the corpus's index needs no
-server: `start` does it in a background thread meanwhile, on the other core, and the flow's
-tasks `take` the results instead of reading again. The tasks still run in the flow, so the
-run records them as usual; only their work was done earlier.
+separate process, launched at the command's start: `flows/embedded.py`) to answer. Reading
+the batch (through the parse cache), the corpus and the corpus's index needs no server:
+`start` does it in a background thread meanwhile (the server's process runs on the other
+core), and the flow's tasks `take` the results instead of reading again. The tasks still
+run in the flow, so the run records them as usual; only their work was done earlier.
 
 A result is handed over only when nothing could have changed it: the same folder, call
 choices and limits (batch), the same file (corpus), and the same files, sizes and
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kipp.corpus import Corpus, load_corpus
-from kipp.intake import Batch, Limits, load_batch
+from kipp.intake import Batch, Limits, ParseCache, load_batch
 from kipp.measures.similarity import CorpusIndex, index_key
 from kipp.models import CallChoices
 from kipp.rubric import load_rubric
@@ -50,6 +51,7 @@ class _Job:
     limits: Limits
     batch_signature: Signature
     batch_read: "Future[Batch]"
+    batch_cache: ParseCache
     corpus: str | None
     corpus_signature: Signature
     corpus_read: "Future[Corpus]"
@@ -84,7 +86,8 @@ def start(batch: str, rubric: str | None, corpus: str | None, index_dir: Path) -
         index.weighted_t  # noqa: B018  (computed now, used by novelty)
         return index
 
-    batch_read = _pool.submit(load_batch, folder, choices, limits)
+    batch_cache = ParseCache()  # files parsed by an earlier run are not parsed again
+    batch_read = _pool.submit(load_batch, folder, choices, limits, batch_cache)
     corpus_read = _pool.submit(load_corpus, corpus_path)
     index_read = _pool.submit(read_index)
     with _lock:
@@ -94,6 +97,7 @@ def start(batch: str, rubric: str | None, corpus: str | None, index_dir: Path) -
             limits,
             batch_signature,
             batch_read,
+            batch_cache,
             corpus,
             corpus_signature,
             corpus_read,
@@ -122,6 +126,13 @@ def take_batch(batch: str, choices: CallChoices, limits: Limits) -> Batch | None
     if signature(job.batch) != job.batch_signature:
         return None  # a file changed while it was read: read it again
     return result
+
+
+def batch_cache() -> ParseCache | None:
+    """The parse cache of the batch read by `start` (its hits and misses), if one was
+    started."""
+    with _lock:
+        return _job.batch_cache if _job is not None else None
 
 
 def take_corpus(path: str | None) -> Corpus | None:

@@ -10,9 +10,11 @@ chunk, shortlist) are cached by content. Their key is a sha256 of the canonical 
 proposals (and novelty measures, scorecards) they are given, the rubric's and corpus's
 sha256, the batch's agency registry (gates and shortlist count agencies through it),
 `kipp.caching.code_version()` and this module's source; their results are persisted
-(pickled) under `<cache dir>/prefect-results/`, one file per key. Rubric, corpus, intake
-(every file is read again: cheap, and the only way to see an edit) and the documents are
-never cached. The novelty task also keeps the tokenised corpus on disk,
+(pickled) under `<cache dir>/prefect-results/`, one file per key. Rubric, corpus and the
+documents are never cached. Intake reads every file again (the only way to see an edit) but
+parses only the files whose bytes changed: the others' parsed and validated results come from
+`<cache dir>/intake/` (`kipp.intake.ParseCache`). The novelty task also keeps the tokenised
+corpus on disk,
 `<cache dir>/corpus-index/`, keyed by the corpus sha256 and entry ids, so an edited proposal
 recomputes novelty for the batch without tokenising the corpus again. The cache dir is
 `$KIPP_CACHE_DIR`, else `$XDG_CACHE_HOME/kipp`, else `~/.cache/kipp`; it is safe to delete.
@@ -24,7 +26,9 @@ run pauses after the shortlist for a coordinator's decision (`flows/approval.py`
 (`kipp.staging`), so concurrent runs never mix their files; I/O tasks retry transient
 `OSError`s; artifacts show progress, the shortlist, scores, validation problems and links
 to the documents (`flows/artifacts.py`). With PREFECT_API_URL set, a server that does not
-answer is reported in seconds (`flows/server.py`).
+answer is reported in seconds (`flows/server.py`). Without it, `kipp run` starts Prefect's
+embedded server at its first instant (`flows/embedded.py`), so the server's start overlaps
+the imports and the reading of the inputs (`flows/prefetch.py`).
 """
 
 import hashlib
@@ -40,15 +44,21 @@ from prefect.cache_policies import NO_CACHE
 from prefect.client.orchestration import get_client
 from prefect.context import TaskRunContext
 from prefect.futures import PrefectFuture, as_completed
-from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+from prefect.settings import (
+    PREFECT_API_URL,
+    PREFECT_FLOWS_HEARTBEAT_FREQUENCY,
+    temporary_settings,
+)
 from prefect.settings.legacy import Setting
 from prefect.utilities.annotations import quote
 from pydantic import BaseModel, Field
 
 import kipp
+from flows import embedded as embedded_server
 from flows import prefetch
 from flows.approval import await_approval
 from flows.artifacts import Progress, files_links, problems_table
+from flows.embedded import EmbeddedServer
 from flows.retries import IO_RETRIES
 from flows.server import api_url, check_api
 from kipp import assessment as stages
@@ -64,7 +74,7 @@ from kipp.compliance import REGISTRY_FILE, agency_matcher
 from kipp.corpus import Corpus, load_corpus
 from kipp.gates import GateResult, check_gates
 from kipp.i18n import Lang, tr
-from kipp.intake import Batch, Limits, load_batch
+from kipp.intake import Batch, Limits, ParseCache, load_batch
 from kipp.measures.novelty import MatchStore, NoveltyMeasure, measure_novelty
 from kipp.measures.similarity import CorpusIndex
 from kipp.models import Proposal
@@ -260,13 +270,17 @@ def intake_task(batch: str, rubric: LoadedRubric) -> Batch:
     choices, limits = rubric.rubric.call.choices(), Limits()
     # read while the embedded server started (run_kipp), when nothing has changed since
     taken = prefetch.take_batch(batch, choices, limits)
-    result = taken or load_batch(Path(batch), choices, limits)
+    cache = (prefetch.batch_cache() if taken else None) or ParseCache()
+    result = taken or load_batch(Path(batch), choices, limits, cache)
     get_run_logger().info(
-        "intake: %d proposals (%d valid, %d invalid), %d unread",
+        "intake: %d proposals (%d valid, %d invalid), %d unread; "
+        "%d files as parsed before, %d parsed",
         len(result.entries),
         len(result.valid),
         len(result.invalid),
         len(result.unread),
+        cache.hits,
+        cache.misses,
     )
     return result
 
@@ -583,15 +597,7 @@ def chunk_parameters(
     return {"chunk": opaque(chunk), "novelty": opaque(measured), "rubric": opaque(rubric)}
 
 
-EMBEDDED_SERVER_ENVIRONMENT = {
-    # no anonymous usage reports (and no "database is locked" noise from them on SQLite)
-    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-    # batch the server's recording so bursts of task runs do not fall behind (DESIGN.md)
-    "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_BATCH_SIZE": "200",
-    "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_READ_BATCH_SIZE": "50",
-    "PREFECT_SERVER_SERVICES_EVENT_PERSISTER_BATCH_SIZE": "500",
-    "PREFECT_SERVER_SERVICES_EVENT_PERSISTER_READ_BATCH_SIZE": "50",
-}
+EMBEDDED_SERVER_ENVIRONMENT = embedded_server.SERVER_ENVIRONMENT
 
 
 def embedded() -> bool:
@@ -606,21 +612,33 @@ def client_settings() -> dict[Setting, Any]:
     return {PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None} if embedded() else {}
 
 
-def run_kipp(params: RunParameters) -> RunSummary:
+def run_kipp(params: RunParameters, server: EmbeddedServer | None = None) -> RunSummary:
     """Run the flow as `kipp run` does: on the embedded server with the settings above, or on
-    the server named by PREFECT_API_URL."""
-    if params.approval and embedded():
-        raise KippError(
-            "--approval needs a Prefect server whose UI the coordinator opens to decide",
-            "start one with `prefect server start --host 127.0.0.1` and set "
-            "PREFECT_API_URL=http://127.0.0.1:4200/api (or use `kipp serve`)",
-        )
-    if embedded():
-        for name, value in EMBEDDED_SERVER_ENVIRONMENT.items():
-            os.environ.setdefault(name, value)
-        # read the inputs on the other core while the server starts
-        prefetch.start(params.batch, params.rubric, params.corpus, corpus_index_dir())
-    else:
-        check_api()  # seconds, not the client's minutes of retries, when nobody answers
-    with temporary_settings(updates=client_settings()):
-        return kipp_run(params)
+    the server named by PREFECT_API_URL. `server` is the embedded server `kipp run` launched
+    at its start (`flows.embedded.launch`): the run uses it when Prefect would have used its
+    embedded server, and stops it in any case."""
+    try:
+        if server is not None and not embedded_server.wanted():
+            server.stop()  # a server is configured after all (profile), or ephemeral is off
+            server = None
+        if params.approval and embedded():
+            raise KippError(
+                "--approval needs a Prefect server whose UI the coordinator opens to decide",
+                "start one with `prefect server start --host 127.0.0.1` and set "
+                "PREFECT_API_URL=http://127.0.0.1:4200/api (or use `kipp serve`)",
+            )
+        updates = client_settings()
+        if embedded():
+            for name, value in EMBEDDED_SERVER_ENVIRONMENT.items():
+                os.environ.setdefault(name, value)
+            # read the inputs on the other core while the server starts
+            prefetch.start(params.batch, params.rubric, params.corpus, corpus_index_dir())
+            if server is not None:
+                updates[PREFECT_API_URL] = server.ready(embedded_server.startup_timeout_s())
+        else:
+            check_api()  # seconds, not the client's minutes of retries, when nobody answers
+        with temporary_settings(updates=updates):
+            return kipp_run(params)
+    finally:
+        if server is not None:
+            server.stop()

@@ -14,6 +14,8 @@ import io
 import json
 import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -274,3 +276,23 @@ def required_tool(names: Sequence[str], package: str) -> str:
     if os.environ.get("CI", "").lower() == "true":
         pytest.fail(f"{reason}; CI installs it (.ci/run), so CI=true does not skip this check")
     pytest.skip(f"{reason}; CI installs it")
+
+
+def kipp_run_subprocess(
+    batch: Path, out: Path, home: Path, *options: str
+) -> subprocess.CompletedProcess[str]:
+    """`python -m kipp run BATCH --out OUT [options]` as a coordinator runs it: in its own
+    process, on the embedded server (no PREFECT_API_URL), with its Prefect home and cache
+    under `home`."""
+    env = {**os.environ, "PREFECT_HOME": str(home / "prefect"), "DO_NOT_TRACK": "1"}
+    env["KIPP_CACHE_DIR"] = str(home / "cache")
+    env.pop("PREFECT_API_URL", None)
+    return subprocess.run(
+        [sys.executable, "-m", "kipp", "run", str(batch), "--out", str(out), *options],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=Path(__file__).resolve().parents[1],
+        timeout=300,
+        check=False,
+    )

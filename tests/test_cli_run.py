@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import errno
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from builders import failing_open
+from builders import failing_open, kipp_run_subprocess
 from typer.testing import CliRunner
 
 from kipp.cli import app
@@ -66,17 +63,8 @@ def test_run_whose_corpus_read_blinks_exits_2_with_one_line_and_the_fix(
 
 @pytest.mark.slow
 def test_kipp_run_end_to_end_in_a_subprocess(tmp_path: Path) -> None:
-    env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect"), "DO_NOT_TRACK": "1"}
-    env.pop("PREFECT_API_URL", None)
     out = tmp_path / "out"
-    done = subprocess.run(
-        [sys.executable, "-m", "kipp", "run", str(SAMPLE), "--out", str(out), "--lang", "en"],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
-        check=False,
-    )
+    done = kipp_run_subprocess(SAMPLE, out, tmp_path, "--lang", "en")
     assert done.returncode == 0, done.stderr
     assert "5 shortlisted, 5 scored, 4 ineligible, 3 invalid, 1 unread" in done.stdout
     assert sorted(p.name for p in out.iterdir()) == [

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import re
 import stat
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import BaseModel
 
+from kipp.intake.cache import ParseCache
 from kipp.intake.csv_loader import load_csv
 from kipp.intake.json_loader import load_json
 from kipp.intake.loaded import Loaded
@@ -21,9 +24,9 @@ from kipp.intake.records import Entry, RawRecord, Status, validate_record
 from kipp.intake.xlsx_loader import load_xlsx
 from kipp.intake.yaml_loader import load_yaml
 from kipp.intake.yaml_source import TOO_DEEP
-from kipp.keys import key_table, normalize_key, slugify
+from kipp.keys import RawPath, key_table, normalize_key, slugify
 from kipp.models import CallChoices, Proposal
-from kipp.problems import BatchError, Problem, Severity
+from kipp.problems import BatchError, Location, Problem, Severity
 from kipp.transient import Rereads
 
 Loader = Callable[[bytes, str, str, Limits], Loaded]
@@ -146,9 +149,47 @@ def _read(file: Path, limits: Limits, rereads: Rereads) -> bytes:
     return raw
 
 
-def load_batch(folder: Path, choices: CallChoices, limits: Limits | None = None) -> Batch:
+@dataclass(frozen=True)
+class Anchors:
+    """Where a record reports a repeated id and a repeated title: at its top-level key of
+    that field when it has one, else at the record (see `_check_unique`)."""
+
+    id: Location
+    title: Location
+
+
+@dataclass
+class ParsedFile:
+    """What one file gave, before the batch-wide checks: what `ParseCache` keeps."""
+
+    notices: list[Problem]
+    entries: list[Entry]
+    anchors: list[Anchors]
+
+
+def _parse(
+    loader: Loader, raw: bytes, shown: str, default_id: str, limits: Limits, choices: CallChoices
+) -> ParsedFile:
+    loaded = loader(raw, shown, default_id, limits)
+    return ParsedFile(
+        notices=loaded.notices,
+        entries=[validate_record(record, choices) for record in loaded.records],
+        anchors=[_anchors(record) for record in loaded.records],
+    )
+
+
+def load_batch(
+    folder: Path,
+    choices: CallChoices,
+    limits: Limits | None = None,
+    cache: ParseCache | None = None,
+) -> Batch:
     """Read and validate every file of a batch folder. Never raises for a bad file: each
-    file ends valid, invalid with located problems, or unread with the reason."""
+    file ends valid, invalid with located problems, or unread with the reason.
+
+    With a `cache`, a file whose bytes, path and reading context are those of an earlier
+    read is not parsed again: its result comes from the cache (the same result; files
+    that ended unread are always read again)."""
     limits = limits or Limits()
     rereads = Rereads(limits.reread_delays_s, limits.reread_budget_s)
     if not folder.exists():
@@ -156,8 +197,9 @@ def load_batch(folder: Path, choices: CallChoices, limits: Limits | None = None)
     if not folder.is_dir():
         raise BatchError(f"{folder} is not a folder", "give the folder that holds the proposals")
     files, ignored = _walk(folder)
+    cached = cache.open(folder, choices, limits) if cache is not None else None
     entries: list[Entry] = []
-    records: list[RawRecord] = []
+    anchors: list[Anchors] = []
     unread: list[Unread] = []
     notices: list[Problem] = []
     inputs: list[InputFile] = []
@@ -180,9 +222,19 @@ def load_batch(folder: Path, choices: CallChoices, limits: Limits | None = None)
             continue
         try:
             raw = _read(file, limits, rereads)
-            inputs.append(InputFile(path=shown, sha256=hashlib.sha256(raw).hexdigest()))
-            loaded = loader(raw, shown, slugify(file.stem) or "proposal", limits)
-            checked = [validate_record(record, choices) for record in loaded.records]
+            sha256 = hashlib.sha256(raw).hexdigest()
+            inputs.append(InputFile(path=shown, sha256=sha256))
+            default_id = slugify(file.stem) or "proposal"
+            if cached is None:
+                parsed = _parse(loader, raw, shown, default_id, limits, choices)
+            else:
+                key = cached.key(sha256, shown, default_id)
+                hit = cached.lookup(key, ParsedFile)
+                if hit is None:
+                    parsed = _parse(loader, raw, shown, default_id, limits, choices)
+                    cached.store(key, parsed)  # pickled now, before `_check_unique` adds to it
+                else:
+                    parsed = hit
         except Unreadable as exc:
             unread.append(Unread(path=shown, reason=exc.reason))
             continue
@@ -198,10 +250,12 @@ def load_batch(folder: Path, choices: CallChoices, limits: Limits | None = None)
                 )
             )
             continue
-        notices.extend(loaded.notices)
-        records.extend(loaded.records)
-        entries.extend(checked)
-    _check_unique(records, entries)
+        notices.extend(parsed.notices)
+        entries.extend(parsed.entries)
+        anchors.extend(parsed.anchors)
+    if cached is not None:
+        cached.close()
+    _check_unique(entries, anchors)
     return Batch(
         folder=str(folder),
         entries=entries,
@@ -220,16 +274,26 @@ def title_key(title: str) -> str:
     return _TITLE_NOISE.sub("", title.casefold())
 
 
-def _top_key_path(record: RawRecord, field_name: str) -> tuple[str | int, ...]:
-    table = key_table(Proposal)
+@functools.cache
+def _proposal_keys() -> dict[str, str]:
+    return key_table(Proposal)
+
+
+def _anchors(record: RawRecord) -> Anchors:
+    """Where `record` reports a repeated id or title: its first top-level key of that field."""
+    found: dict[str, RawPath] = {}
     if isinstance(record.data, dict):
+        table = _proposal_keys()
         for key in record.data:
-            if table.get(normalize_key(key)) == field_name:
-                return (key,)
-    return ()
+            field_name = table.get(normalize_key(key))
+            if field_name in ("id", "title") and field_name not in found:
+                found[field_name] = (key,)
+    return Anchors(
+        id=record.locate(found.get("id", ())), title=record.locate(found.get("title", ()))
+    )
 
 
-def _check_unique(records: list[RawRecord], entries: list[Entry]) -> None:
+def _check_unique(entries: list[Entry], anchors: list[Anchors]) -> None:
     """Ids and titles must be unique in the batch: report each repeat on every holder,
     naming the others. A repeated id is an error (results could not tell the proposals
     apart); a repeated title is a warning here, and the rubric's `unique_title` gate makes
@@ -253,9 +317,16 @@ def _check_unique(records: list[RawRecord], entries: list[Entry]) -> None:
                     "(the same innovation is proposed once)"
                 )
                 severity = Severity.ERROR if field_name == "id" else Severity.WARNING
-                record = records[i]
+                where = anchors[i].id if field_name == "id" else anchors[i].title
                 entries[i].problems.append(
-                    record.problem(_top_key_path(record, field_name), field_name, message, severity)
+                    Problem(
+                        path=entries[i].path,
+                        line=where.line,
+                        column=where.column,
+                        field=field_name,
+                        message=message,
+                        severity=severity,
+                    )
                 )
 
 

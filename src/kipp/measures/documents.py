@@ -23,6 +23,7 @@ from kipp.corpus import PriorInnovation
 from kipp.measures.text import (
     agency_phrase,
     mask_of,
+    own_mask,
     remove_phrase,
     title_tokens,
     tokens,
@@ -94,7 +95,7 @@ def corpus_documents(entries: Sequence[PriorInnovation]) -> list[list[str]]:
     drop = boilerplate(split)
     documents: list[list[str]] = []
     for entry, own in zip(entries, split, strict=True):
-        mask = mask_of([(entry.region, entry.agency)])
+        mask = own_mask(entry.region, entry.agency)
         words = _idea_words(own, drop, mask)
         documents.append(title_tokens(entry.title, mask) * TITLE_WEIGHT + words)
     return documents

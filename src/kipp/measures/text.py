@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import chain
 
 
 def _words(text: str) -> frozenset[str]:
@@ -108,7 +109,8 @@ def _terms(word: str) -> tuple[str, ...]:
 def tokens(text: str, mask: frozenset[str] = frozenset()) -> list[str]:
     """The content words of `text`, in order: folded, stemmed, without stopwords, digits,
     one-letter words or any word in `mask` (compare with stemmed forms)."""
-    return [t for word in _WORD.findall(fold(text)) for t in _terms(word) if t not in mask]
+    found = list(chain.from_iterable(map(_terms, _WORD.findall(fold(text)))))
+    return [t for t in found if t not in mask] if mask else found
 
 
 def split_acronym_title(title: str) -> tuple[str, str] | None:
@@ -151,6 +153,7 @@ def unit_key(unit: str) -> str:
     return " ".join(tokens(unit))
 
 
+@lru_cache(maxsize=50_000)  # a national corpus names a few hundred regions, over and over
 def place_words(region: str | None, agency: str | None = None) -> frozenset[str]:
     """Words naming places in a region and in an agency's name, to be masked.
 
@@ -202,3 +205,10 @@ def mask_of(names: Iterable[tuple[str | None, str | None]]) -> frozenset[str]:
     for region, agency in names:
         words |= place_words(region, agency)
     return frozenset(words)
+
+
+@lru_cache(maxsize=50_000)
+def own_mask(region: str | None, agency: str | None) -> frozenset[str]:
+    """`mask_of` one (region, agency) pair: what a corpus entry masks in its own text
+    (cached: a national corpus repeats its regions and agencies)."""
+    return mask_of([(region, agency)])

@@ -1,0 +1,215 @@
+"""Prefect's embedded server, started at the first instant of `kipp run`.
+
+Without PREFECT_API_URL, Prefect starts a temporary server process of its own when the flow
+first asks for a client: after `kipp run` has imported everything and read its inputs, and
+after the client itself has imported the server's code (~3.5 s) to launch it. The server then
+needs ~5 s more to import that code again and answer. Those ~9 s came one after the other on
+every run (half of a warm re-run at national scale).
+
+`launch` starts the same process (the same command and environment Prefect uses: uvicorn
+serving `prefect.server.api.server:create_app` as an ephemeral server, on 127.0.0.1 only)
+before anything heavy is imported, so it starts on the other core while `kipp run` imports
+and reads; `EmbeddedServer.ready` waits for it, and the run then talks to it through
+PREFECT_API_URL, for that run only. Nothing else changes: same database under PREFECT_HOME,
+same services, stopped when the run ends (also when the run fails, or when `kipp run` is
+killed: on Linux the server is told to end with its parent).
+
+The launch is speculative, made before Prefect's settings are read (reading them costs
+~1.4 s of imports): `EmbeddedServer.wanted` then asks Prefect whether its embedded server is
+what this run would use (no PREFECT_API_URL in the environment or the active profile, and
+ephemeral mode allowed); if not, the process is stopped and Prefect's settings rule as ever.
+
+This module imports nothing of Prefect at import time.
+"""
+
+import contextlib
+import ctypes
+import importlib.util
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from typing import Self
+
+# batch the server's recording so bursts of task runs do not fall behind (DESIGN.md); no
+# anonymous usage reports (and no "database is locked" noise from them on SQLite)
+SERVER_ENVIRONMENT = {
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_BATCH_SIZE": "200",
+    "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_READ_BATCH_SIZE": "50",
+    "PREFECT_SERVER_SERVICES_EVENT_PERSISTER_BATCH_SIZE": "500",
+    "PREFECT_SERVER_SERVICES_EVENT_PERSISTER_READ_BATCH_SIZE": "50",
+}
+# what Prefect's own ephemeral server process is started with (no UI; ephemeral services)
+_EPHEMERAL = {
+    "PREFECT_UI_ENABLED": "0",
+    "PREFECT__SERVER_EPHEMERAL": "1",
+    "PREFECT__SERVER_FINAL": "1",
+}
+_POLL_S = 0.05
+_STOP_WAIT_S = 5.0
+_PR_SET_PDEATHSIG = 1
+
+
+class EmbeddedServerError(RuntimeError):
+    """The embedded server did not start."""
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _end_with_parent() -> None:  # pragma: no cover - runs in the child between fork and exec
+    """Linux: the server gets SIGTERM when `kipp run` dies, even by SIGKILL."""
+    with contextlib.suppress(Exception):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
+def _app_dir() -> str:
+    spec = importlib.util.find_spec("prefect")
+    if spec is None or spec.origin is None:
+        raise EmbeddedServerError("Prefect is not installed")
+    return str(Path(spec.origin).parent.parent)
+
+
+class EmbeddedServer:
+    """One temporary Prefect server process on 127.0.0.1, for one `kipp run`."""
+
+    def __init__(self, environment: dict[str, str] | None = None) -> None:
+        # the caller's environment wins over kipp's defaults, as `os.environ.setdefault` would
+        given = {**os.environ, **(environment or {})}
+        self.environment = {**SERVER_ENVIRONMENT, **given, **_EPHEMERAL}
+        self.port = 0
+        self.process: subprocess.Popen[bytes] | None = None
+        self.started_at = 0.0
+
+    @property
+    def api_url(self) -> str:
+        """The API address, as PREFECT_API_URL takes it."""
+        return f"http://127.0.0.1:{self.port}/api"
+
+    def start(self) -> Self:
+        """Start the process (does not wait for it)."""
+        self.port = _free_port()
+        command = [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "--app-dir",
+            _app_dir(),
+            "--factory",
+            "prefect.server.api.server:create_app",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(self.port),
+            "--log-level",
+            "error",
+            "--lifespan",
+            "on",
+        ]
+        linux = sys.platform.startswith("linux")
+        self.process = subprocess.Popen(
+            command,
+            env=self.environment,
+            stdin=subprocess.DEVNULL,
+            preexec_fn=_end_with_parent if linux else None,
+        )
+        self.started_at = time.monotonic()
+        return self
+
+    def ready(self, timeout_s: float) -> str:
+        """Wait until the server answers its health check (at most `timeout_s` seconds from
+        its start); return its API address. A server that exits early because its port was
+        taken meanwhile is started again on another port, once."""
+        retried = False
+        while True:
+            process = self.process
+            if process is None:
+                raise EmbeddedServerError("the embedded Prefect server was not started")
+            code = process.poll()
+            if code is not None:
+                if not retried:
+                    retried = True
+                    self.start()
+                    continue
+                raise EmbeddedServerError(
+                    f"the embedded Prefect server exited with code {code} before answering"
+                )
+            try:
+                with urllib.request.urlopen(f"{self.api_url}/health", timeout=1.0) as answer:
+                    if answer.status == 200:
+                        return self.api_url
+            except (urllib.error.URLError, OSError):
+                pass
+            if time.monotonic() - self.started_at > timeout_s:
+                self.stop()
+                raise EmbeddedServerError(
+                    f"the embedded Prefect server did not answer within {timeout_s:.0f} s "
+                    "(PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS)"
+                )
+            time.sleep(_POLL_S)
+
+    def stop(self) -> None:
+        """Send what Prefect's log and event workers still hold, then stop the process
+        (terminate, then kill after a few seconds); idempotent."""
+        process, self.process = self.process, None
+        if process is None or process.poll() is not None:
+            return
+        drain_prefect_workers()
+        process.terminate()
+        try:
+            process.wait(timeout=_STOP_WAIT_S)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def drain_prefect_workers() -> None:
+    """Wait (a few seconds at most) for Prefect's background workers to send the run's
+    last logs and events, as Prefect's own test harness does before it stops its server:
+    stopped first, they retry a vanished server for a minute. Nothing to do when Prefect
+    was never imported."""
+    if "prefect" not in sys.modules:
+        return
+    from prefect.events.worker import EventsWorker
+    from prefect.logging.handlers import APILogWorker
+
+    for worker in (APILogWorker, EventsWorker):
+        with contextlib.suppress(Exception):
+            worker.drain_all(timeout=_STOP_WAIT_S)
+
+
+def launch() -> EmbeddedServer | None:
+    """Start the embedded server now when the run will probably use it (PREFECT_API_URL is
+    not in the environment); `wanted` confirms once Prefect's settings are loaded. None when
+    no server was started, and Prefect's own behaviour applies. Never raises."""
+    if os.environ.get("PREFECT_API_URL"):
+        return None
+    try:
+        return EmbeddedServer().start()
+    except Exception:  # Prefect starts its own as before
+        return None
+
+
+def wanted() -> bool:
+    """Whether Prefect would start its embedded server for this process: no API URL in the
+    environment or the active profile, and ephemeral mode allowed (imports Prefect)."""
+    from prefect.settings import PREFECT_API_URL, PREFECT_SERVER_EPHEMERAL_ENABLED
+
+    return not PREFECT_API_URL.value() and bool(PREFECT_SERVER_EPHEMERAL_ENABLED.value())
+
+
+def startup_timeout_s() -> float:
+    """Prefect's own limit on the embedded server's start (imports Prefect)."""
+    from prefect.settings import get_current_settings
+
+    return float(get_current_settings().server.ephemeral.startup_timeout_seconds)
