@@ -37,9 +37,15 @@ from pathlib import Path
 from typing import Self
 
 # batch the server's recording so bursts of task runs do not fall behind (DESIGN.md); no
-# anonymous usage reports (and no "database is locked" noise from them on SQLite)
+# anonymous usage reports (and no "database is locked" noise from them on SQLite); no
+# registration of the installed collections' block types at each start: to see whether
+# they changed, Prefect imports every collection first (prefect-dask imports Dask: ~0.6 s
+# of a ~5 s start), and a run's storage needs no registered block (a path is turned into an
+# unsaved local file system). A team's server (`prefect server start`) keeps registering.
 SERVER_ENVIRONMENT = {
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    "PREFECT_API_BLOCKS_REGISTER_ON_START": "false",
+    "PREFECT_MEMOIZE_BLOCK_AUTO_REGISTRATION": "false",
     "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_BATCH_SIZE": "200",
     "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_READ_BATCH_SIZE": "50",
     "PREFECT_SERVER_SERVICES_EVENT_PERSISTER_BATCH_SIZE": "500",

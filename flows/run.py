@@ -10,14 +10,16 @@ chunk, shortlist) are cached by content. Their key is a sha256 of the canonical 
 proposals (and novelty measures, scorecards) they are given, the rubric's and corpus's
 sha256, the batch's agency registry (gates and shortlist count agencies through it),
 `kipp.caching.code_version()` and this module's source; their results are persisted
-(pickled) under `<cache dir>/prefect-results/`, one file per key. Rubric, corpus and the
-documents are never cached. Intake reads every file again (the only way to see an edit) but
-parses only the files whose bytes changed: the others' parsed and validated results come from
+(pickled) under `<cache dir>/prefect-results/`, one file per key. Rubric and corpus are
+never cached. Intake reads every file again (the only way to see an edit) but parses only
+the files whose bytes changed: the others' parsed and validated results come from
 `<cache dir>/intake/` (`kipp.intake.ParseCache`). The novelty task also keeps the tokenised
-corpus on disk,
-`<cache dir>/corpus-index/`, keyed by the corpus sha256 and entry ids, so an edited proposal
-recomputes novelty for the batch without tokenising the corpus again. The cache dir is
-`$KIPP_CACHE_DIR`, else `$XDG_CACHE_HOME/kipp`, else `~/.cache/kipp`; it is safe to delete.
+corpus on disk, `<cache dir>/corpus-index/`, keyed by the corpus sha256 and entry ids, so
+an edited proposal recomputes novelty for the batch without tokenising the corpus again. The
+documents are written whole on every run, but a scorecard whose inputs are unchanged is
+copied from the output folder's previous run instead of rendered (`kipp.reuse`, record in
+`<cache dir>/documents/`). The cache dir is `$KIPP_CACHE_DIR`, else `$XDG_CACHE_HOME/kipp`,
+else `~/.cache/kipp`; it is safe to delete.
 A run killed midway (even with SIGKILL) and run again picks up every stage it had finished.
 
 Production (issue 6): scoring can run on a local Dask cluster (`dask`); with `approval` the
@@ -81,8 +83,11 @@ from kipp.models import Proposal
 from kipp.outputs import write_run
 from kipp.problems import KippError
 from kipp.render.jinja import markdown_text
+from kipp.render.pdf import discard_prestarted as discard_prestarted_pdf
+from kipp.render.pdf import prestart as prestart_pdf
 from kipp.render.views import localised
 from kipp.results import CorpusOut, Results, RunOut, build_results
+from kipp.reuse import ScorecardReuse
 from kipp.reviews.export import progress_table
 from kipp.reviews.ingest import load_reviews
 from kipp.reviews.models import ReviewSet
@@ -361,11 +366,19 @@ def reviews_task(batch: str, rubric: LoadedRubric, proposals: Sequence[Proposal]
 
 @task(name="write-documents", cache_policy=NO_CACHE, **IO_RETRIES)
 def write_task(results: Results, rubric: LoadedRubric, out_dir: str) -> list[str]:
+    # scorecards whose inputs did not change are copied from the previous run's
+    reuse = ScorecardReuse.for_output(Path(out_dir), cache_dir())
     written = write_staged(
-        lambda staging: write_run(results, rubric.rubric, staging), Path(out_dir)
+        lambda staging: write_run(results, rubric.rubric, staging, reuse=reuse), Path(out_dir)
     )
+    reuse.save()
     paths = [str(p) for p in written]
-    get_run_logger().info("documents written to %s", out_dir)
+    get_run_logger().info(
+        "documents written to %s; %d scorecards as before, %d rendered",
+        out_dir,
+        reuse.hits,
+        reuse.misses,
+    )
     return paths
 
 
@@ -408,21 +421,27 @@ def kipp_run(params: RunParameters) -> RunSummary:
         get_run_logger().info(
             "approval by %s: %d proposals moved", decision.decided_by, len(decision.moves)
         )
-    assessed = stages.Assessment(
-        gates=gates,
-        novelty=novelty,
-        scorecards=scorecards,
-        placements=placements,
-        reviews=reviews,
-        uncertainty=stages.rank_uncertainty(scorecards, reviews, ranked, rubric.rubric),
-    )
-    out_dir = Path(params.out) if params.out else default_out_dir(params.batch)
-    results = build_results(
-        batch, assessed, rubric, run_out(params, rubric, corpus, batch, started)
-    )
-    if decision is not None:
-        results = results.model_copy(update={"approval": decision})
-    files = write_task(opaque(results), opaque(rubric), str(out_dir))
+    # the PDF's child imports WeasyPrint on the other core while the results are built (not
+    # before the approval: a paused run would hold it idle)
+    prestart_pdf()
+    try:
+        assessed = stages.Assessment(
+            gates=gates,
+            novelty=novelty,
+            scorecards=scorecards,
+            placements=placements,
+            reviews=reviews,
+            uncertainty=stages.rank_uncertainty(scorecards, reviews, ranked, rubric.rubric),
+        )
+        out_dir = Path(params.out) if params.out else default_out_dir(params.batch)
+        results = build_results(
+            batch, assessed, rubric, run_out(params, rubric, corpus, batch, started)
+        )
+        if decision is not None:
+            results = results.model_copy(update={"approval": decision})
+        files = write_task(opaque(results), opaque(rubric), str(out_dir))
+    finally:
+        discard_prestarted_pdf()  # a run that failed before its PDF leaves no child
     shortlist_artifact(results, rubric, params.lang, None)
     create_table_artifact(
         key="kipp-scores",

@@ -414,10 +414,16 @@ def test_kipp_scorecards_renders_a_finished_run_again_without_old_cards(
 
     done = CliRunner().invoke(app, ["scorecards", str(tmp_path), "--html-only"])
 
+    again = CliRunner().invoke(app, ["scorecards", str(tmp_path), "--html-only"])
+
+    n = len(results.proposals)
     assert done.exit_code == 0, done.output
-    assert done.stdout == f"{len(results.proposals)} scorecards in {tmp_path / 'scorecards'}\n"
-    assert len(list((tmp_path / "scorecards").glob("*.html"))) == len(results.proposals) + 1
+    assert (
+        done.stdout == f"{n} scorecards in {tmp_path / 'scorecards'} (0 as before, {n} rendered)\n"
+    )
+    assert len(list((tmp_path / "scorecards").glob("*.html"))) == n + 1
     assert not stale.exists()  # the card of a proposal no longer in the run is removed
+    assert again.stdout.endswith(f"({n} as before, 0 rendered)\n")  # nothing changed since
 
 
 def test_kipp_scorecards_without_a_run_exits_2(tmp_path: Path) -> None:

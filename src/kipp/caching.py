@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import weakref
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -35,15 +36,33 @@ def cache_dir() -> Path:
     return base / "kipp"
 
 
+_DIGESTS: dict[int, bytes] = {}  # id of a live frozen model -> sha256 of its canonical JSON
+
+
+def model_digest(model: BaseModel) -> bytes:
+    """sha256 of one model's canonical JSON. A frozen model's is computed once while it lives
+    (a run keys its gates, novelty, score chunks and shortlist by the same proposals: each
+    one was serialised four times); the entry goes when the model does. Pydantic's `frozen`
+    is shallow: kipp never changes a list or dict inside a frozen model in place (it copies
+    the model with `model_copy`), and that rule keeps this digest true."""
+    if not model.model_config.get("frozen"):
+        return hashlib.sha256(model.model_dump_json().encode()).digest()
+    key = id(model)
+    found = _DIGESTS.get(key)
+    if found is None:
+        found = hashlib.sha256(model.model_dump_json().encode()).digest()
+        _DIGESTS[key] = found
+        weakref.finalize(model, _DIGESTS.pop, key, None)
+    return found
+
+
 def models_digest(models: Iterable[BaseModel]) -> str:
-    """sha256 of the models' canonical JSON, in the order given (order matters: a batch in
-    another order can rank ties differently)."""
-    digest = hashlib.sha256()
+    """sha256 over the models' `model_digest`s, in the order given (order matters: a batch
+    in another order can rank ties differently)."""
+    hashed = hashlib.sha256()
     for model in models:
-        data = model.model_dump_json().encode()
-        digest.update(len(data).to_bytes(8, "big"))
-        digest.update(data)
-    return digest.hexdigest()
+        hashed.update(model_digest(model))
+    return hashed.hexdigest()
 
 
 def digest(*parts: str) -> str:

@@ -432,8 +432,10 @@ def scorecards(
     """Write the agencies' scorecards of a finished run into OUT/scorecards/ (HTML, and PDF
     unless --html-only), without running the pipeline again. `kipp run` writes PDFs itself
     only for small batches (about 0.25 s each)."""
+    from kipp.caching import cache_dir
     from kipp.outputs import write_scorecards
     from kipp.results import Results
+    from kipp.reuse import ScorecardReuse
     from kipp.staging import write_staged
 
     loaded = _rubric(rubric)
@@ -451,11 +453,16 @@ def scorecards(
                 "pass the run's rubric with --rubric",
             )
         )
+    reuse = ScorecardReuse.for_output(out, cache_dir())  # unchanged ones are copied
     written = write_staged(
-        lambda staging: write_scorecards(results, loaded.rubric, staging, pdf), out, partial=True
+        lambda staging: write_scorecards(results, loaded.rubric, staging, pdf, reuse),
+        out,
+        partial=True,
     )
+    reuse.save()
     console.print(
         f"{len(results.proposals)} scorecards in [bold]{escape(str(written[-1].parent))}[/]"
+        f" ({reuse.hits} as before, {reuse.misses} rendered)"
     )
 
 

@@ -32,6 +32,7 @@ from kipp.render.pdf import html_to_pdf, pdf_in_background
 from kipp.render.reports import scorecard_view
 from kipp.render.views import MISSING, document_view
 from kipp.results import Results
+from kipp.reuse import ScorecardReuse, scorecard_key, scorecards_context
 from kipp.reviews.export import reviews_csv
 from kipp.rubric import Rubric
 from kipp.workbook import workbook_bytes
@@ -169,24 +170,39 @@ def _scorecard_names(results: Results) -> list[str]:
     return names
 
 
-def write_scorecards(results: Results, rubric: Rubric, out_dir: Path, pdf: bool) -> list[Path]:
+def write_scorecards(
+    results: Results,
+    rubric: Rubric,
+    out_dir: Path,
+    pdf: bool,
+    reuse: ScorecardReuse | None = None,
+) -> list[Path]:
     """Write `out_dir/scorecards/`: every proposal's scorecard (HTML, and PDF when `pdf`) and
     `index.html`. Callers write into a fresh staging folder (`kipp.staging.write_staged`),
     which then replaces the scorecards of the previous run, so those of proposals no longer
-    in the batch do not linger."""
+    in the batch do not linger. With `reuse`, a scorecard whose inputs are those of the
+    previous run's (`kipp.reuse.scorecard_key`) is copied from it rather than rendered."""
     target = out_dir / SCORECARDS
     target.mkdir(parents=True, exist_ok=True)
     lang = results.run.lang
     view = document_view(results, rubric)
+    suffixes = (".html", ".pdf") if pdf else (".html",)
+    context = scorecards_context(results, rubric, pdf) if reuse is not None else ""
     entries = []
     names: list[str] = []
     for p, name in zip(results.proposals, _scorecard_names(results), strict=True):
-        html = render_scorecard_html(scorecard_view(p, results, rubric))
-        (target / f"{name}.html").write_text(html, encoding="utf-8")
-        names.append(f"{name}.html")
-        if pdf:
-            (target / f"{name}.pdf").write_bytes(html_to_pdf(html))
-            names.append(f"{name}.pdf")
+        key = scorecard_key(context, p) if reuse is not None else ""
+        files = reuse.take(name, key, suffixes) if reuse is not None else None
+        if files is None:
+            html = render_scorecard_html(scorecard_view(p, results, rubric))
+            files = {".html": html.encode("utf-8")}
+            if pdf:
+                files[".pdf"] = html_to_pdf(html)
+        for suffix in suffixes:
+            (target / f"{name}{suffix}").write_bytes(files[suffix])
+            names.append(f"{name}{suffix}")
+        if reuse is not None:
+            reuse.keep(name, key, files)
         entries.append(
             IndexEntry(
                 title=p.title or MISSING,
@@ -210,13 +226,15 @@ def write_run(
     scorecards: ScorecardFormat = ScorecardFormat.AUTO,
     annex_limit: int | None = ANNEX_LIMIT,
     registry_path: Path | None = None,
+    reuse: ScorecardReuse | None = None,
 ) -> list[Path]:
     """Write the run's documents into `out_dir`, each atomically; return their paths (every
     scorecard file too, so a caller that moves the files elsewhere moves each one).
 
     The agency registry is read from `registry_path`, by default `_agencies.yaml` in the
     run's batch folder; without one there is no compliance table. A broken registry does not
-    stop the run: the documents show its located problems instead of the table."""
+    stop the run: the documents show its located problems instead of the table. `reuse`
+    copies unchanged scorecards from the previous run (`write_scorecards`)."""
     lang = results.run.lang
     criteria = [c.id for c in rubric.criteria]
     registry = load_registry(registry_path or Path(results.run.batch) / REGISTRY_FILE)
@@ -241,6 +259,6 @@ def write_run(
             )
         if results.reviews is not None:  # every raw reviewer score, one row each
             paths.append(write_atomic(out_dir / "reviews.csv", reviews_csv(results)))
-        cards = write_scorecards(results, rubric, out_dir, pdf)
+        cards = write_scorecards(results, rubric, out_dir, pdf, reuse)
         paths.insert(4, write_atomic(out_dir / "shortlist.pdf", shortlist_pdf()))
     return paths + cards

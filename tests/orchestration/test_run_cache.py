@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -41,10 +42,11 @@ def batch(tmp_path: Path) -> Path:
 
 
 def test_rerun_after_editing_one_proposal_equals_a_fresh_run(
-    batch: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    batch: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    cache = tmp_path / "cache"
-    _run(batch, tmp_path / "first", cache, monkeypatch)
+    cache, out = tmp_path / "cache", tmp_path / "out"
+    caplog.set_level("INFO")
+    _run(batch, out, cache, monkeypatch)
     assert len(list((cache / "corpus-index").glob("corpus-index-*.npz"))) == 1
     path = batch / EDITED
     text = path.read_text(encoding="utf-8")
@@ -52,16 +54,35 @@ def test_rerun_after_editing_one_proposal_equals_a_fresh_run(
     assert edited != text
     path.write_text(edited, encoding="utf-8")
 
-    rerun = _run(batch, tmp_path / "rerun", cache, monkeypatch)
+    rerun = _run(batch, out, cache, monkeypatch)  # into the same folder, as people re-run
     fresh = _run(batch, tmp_path / "fresh", tmp_path / "fresh-cache", monkeypatch)
 
     assert rerun == fresh
-    assert (tmp_path / "rerun" / "scores.csv").read_bytes() == (
-        tmp_path / "fresh" / "scores.csv"
-    ).read_bytes()
-    assert undated((tmp_path / "rerun" / "shortlist.md").read_text(encoding="utf-8")) == undated(
+    assert (out / "scores.csv").read_bytes() == (tmp_path / "fresh" / "scores.csv").read_bytes()
+    assert undated((out / "shortlist.md").read_text(encoding="utf-8")) == undated(
         (tmp_path / "fresh" / "shortlist.md").read_text(encoding="utf-8")
     )
+    # the scorecards the edit did not touch were copied from the first run, the others
+    # rendered again; together they are the fresh run's
+    assert _scorecards(out) == _scorecards(tmp_path / "fresh")
+    logged = [r.getMessage() for r in caplog.records]
+    found = [m for m in logged if "scorecards as before" in m and f"{out};" in m]
+    assert len(found) == 2  # the first run into `out`, then the re-run
+    assert "0 scorecards as before" in found[0]
+    match = re.search(r"(\d+) scorecards as before, (\d+) rendered", found[1])
+    assert match is not None
+    reused, rendered = int(match[1]), int(match[2])
+    # the edited proposal's, and those showing it among their nearest neighbours
+    assert reused >= rendered >= 1
+    assert reused + rendered == len(rerun["proposals"])
+
+
+def _scorecards(out: Path) -> dict[str, str]:
+    """The HTML scorecards of a run folder by name, undated; its PDFs' names."""
+    folder = out / "scorecards"
+    found = {f.name: undated(f.read_text(encoding="utf-8")) for f in folder.glob("*.html")}
+    found.update({f.name: "PDF" for f in folder.glob("*.pdf")})
+    return dict(sorted(found.items()))
 
 
 def test_rerun_of_an_unchanged_batch_reuses_every_cached_result(
@@ -75,3 +96,11 @@ def test_rerun_of_an_unchanged_batch_reuses_every_cached_result(
     second = _run(batch, tmp_path / "second", cache, monkeypatch)
     assert _cached_files(cache) == stored
     assert second == first
+
+
+def _scorecards(out: Path) -> dict[str, str]:
+    """The HTML scorecards of a run folder by name, undated; its PDFs' names."""
+    folder = out / "scorecards"
+    found = {f.name: undated(f.read_text(encoding="utf-8")) for f in folder.glob("*.html")}
+    found.update({f.name: "PDF" for f in folder.glob("*.pdf")})
+    return dict(sorted(found.items()))

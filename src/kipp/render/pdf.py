@@ -12,7 +12,10 @@ capped annexes, and scorecard PDFs only on request for large batches.
 
 `pdf_in_background` renders one PDF in a child process while the caller writes the other
 documents: WeasyPrint is single-threaded Python, and at national scale (3,500 proposals) the
-shortlist PDF alone costs ~5 s of CPU that the second core can absorb.
+shortlist PDF alone costs ~5 s of CPU that the second core can absorb. Starting that child
+and importing WeasyPrint takes ~1 s more; `prestart` starts it early (`kipp run` does so once
+the shortlist is decided, while it builds the results), so that it waits, WeasyPrint
+imported, for the HTML.
 """
 
 from __future__ import annotations
@@ -47,21 +50,60 @@ def html_to_pdf(html: str) -> bytes:
     return data
 
 
-@contextmanager
-def pdf_in_background(html: str) -> Iterator[Callable[[], bytes]]:
-    """Start rendering `html` to PDF in a child Python (`python -m kipp.render.pdf`: a fresh
-    interpreter, so nothing of this process, its threads or its `__main__`, is copied or
-    re-run); yield a function that waits for the bytes. Where the child cannot be started,
-    the PDF is rendered in this process when asked for. A failed child raises with its
-    error output."""
+_WARM_LOCK = threading.Lock()
+_warm: subprocess.Popen[bytes] | None = None
+
+
+def _spawn() -> subprocess.Popen[bytes] | None:
     try:
-        child = subprocess.Popen(
+        return subprocess.Popen(
             [sys.executable, "-m", "kipp.render.pdf"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
         )
     except OSError:
+        return None
+
+
+def prestart() -> None:
+    """Start the child of the next `pdf_in_background` now: it imports WeasyPrint, then waits
+    for its HTML. A child never used ends when this process does (its stdin closes)."""
+    global _warm
+    with _WARM_LOCK:
+        if _warm is None or _warm.poll() is not None:
+            _warm = _spawn()
+
+
+def _take_prestarted() -> subprocess.Popen[bytes] | None:
+    global _warm
+    with _WARM_LOCK:
+        child, _warm = _warm, None
+    if child is not None and child.poll() is not None:
+        child.communicate()  # it died (killed, out of memory): close its pipes, start anew
+        return None
+    return child
+
+
+def discard_prestarted() -> None:
+    """End the prestarted child, if one is still waiting (a run that failed before its PDF
+    was rendered): it would otherwise wait, with WeasyPrint's memory, until this process
+    ends."""
+    child = _take_prestarted()
+    if child is not None:
+        child.kill()
+        child.communicate()
+
+
+@contextmanager
+def pdf_in_background(html: str) -> Iterator[Callable[[], bytes]]:
+    """Render `html` to PDF in a child Python (`python -m kipp.render.pdf`: a fresh
+    interpreter, so nothing of this process, its threads or its `__main__`, is copied or
+    re-run), the one `prestart` started if any; yield a function that waits for the bytes.
+    Where the child cannot be started, the PDF is rendered in this process when asked for. A
+    failed child raises with its error output."""
+    child = _take_prestarted() or _spawn()
+    if child is None:
         yield lambda: html_to_pdf(html)
         return
     output: dict[str, bytes] = {}
@@ -88,8 +130,14 @@ def pdf_in_background(html: str) -> Iterator[Callable[[], bytes]]:
 
 
 def main() -> None:
-    """`python -m kipp.render.pdf`: HTML (UTF-8) on stdin, its PDF on stdout."""
-    sys.stdout.buffer.write(html_to_pdf(sys.stdin.buffer.read().decode("utf-8")))
+    """`python -m kipp.render.pdf`: HTML (UTF-8) on stdin, its PDF on stdout. WeasyPrint is
+    imported before the HTML is read (a prestarted child waits with it imported); no input at
+    all (a prestarted child whose parent never needed it) writes nothing."""
+    _fonts()
+    html = sys.stdin.buffer.read()
+    if not html:
+        return
+    sys.stdout.buffer.write(html_to_pdf(html.decode("utf-8")))
     sys.stdout.buffer.flush()
 
 

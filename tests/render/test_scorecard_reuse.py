@@ -1,0 +1,200 @@
+"""Scorecards copied from an output folder's previous run when their inputs are unchanged
+(`kipp.reuse`), and rendered again whenever anything they show could differ."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from kipp.i18n import Lang
+from kipp.outputs import write_scorecards
+from kipp.results import Results
+from kipp.reuse import ScorecardReuse
+from kipp.rubric import load_rubric
+from kipp.staging import write_staged
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "submissions" / "mojokerto-2022"
+RUBRIC = load_rubric()
+
+
+@pytest.fixture
+def results(written_run: Callable[[Path, Lang], tuple[Results, Path]]) -> Results:
+    return written_run(SAMPLE, Lang.ID)[0]
+
+
+def write(
+    results: Results, out: Path, cache: Path, *, pdf: bool = False
+) -> tuple[ScorecardReuse, dict[str, bytes]]:
+    """One run's scorecards written into `out` as `kipp run` writes them (staged, reuse
+    record saved after the move); the reuse and the files of `out/scorecards` by name."""
+    reuse = ScorecardReuse.for_output(out, cache)
+    write_staged(lambda staging: write_scorecards(results, RUBRIC.rubric, staging, pdf, reuse), out)
+    reuse.save()
+    folder = out / "scorecards"
+    return reuse, {f.name: f.read_bytes() for f in sorted(folder.iterdir())}
+
+
+def fresh(results: Results, tmp_path: Path, *, pdf: bool = False) -> dict[str, bytes]:
+    """The scorecards rendered from scratch, without any reuse."""
+    out = tmp_path / "fresh"
+    write_scorecards(results, RUBRIC.rubric, out, pdf)
+    return {f.name: f.read_bytes() for f in sorted((out / "scorecards").iterdir())}
+
+
+def test_a_second_run_with_the_same_results_copies_every_scorecard(
+    results: Results, tmp_path: Path
+) -> None:
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    first, _ = write(results, out, cache)
+    second, files = write(results, out, cache)
+
+    assert (first.hits, first.misses) == (0, len(results.proposals))
+    assert (second.hits, second.misses) == (len(results.proposals), 0)
+    assert files == fresh(results, tmp_path)
+
+
+def test_a_changed_proposal_is_rendered_again_and_the_others_copied(
+    results: Results, tmp_path: Path
+) -> None:
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    write(results, out, cache)
+    changed = results.proposals[3].model_copy(update={"title": "Judul yang Diubah"})
+    edited = results.model_copy(
+        update={"proposals": [*results.proposals[:3], changed, *results.proposals[4:]]}
+    )
+
+    reuse, files = write(edited, out, cache)
+
+    assert (reuse.hits, reuse.misses) == (len(results.proposals) - 1, 1)
+    assert files == fresh(edited, tmp_path)
+    assert sum("Judul yang Diubah" in data.decode("utf-8") for data in files.values()) == 2
+    # its own scorecard and the index that lists it
+
+
+def test_a_scorecard_edited_in_the_output_folder_is_rendered_again(
+    results: Results, tmp_path: Path
+) -> None:
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    _, before = write(results, out, cache)
+    name = next(n for n in before if n != "index.html")
+    (out / "scorecards" / name).write_text("edited by hand", encoding="utf-8")
+    (out / "scorecards" / next(n for n in reversed(before) if n != "index.html")).unlink()
+
+    reuse, files = write(results, out, cache)
+
+    assert (reuse.hits, reuse.misses) == (len(results.proposals) - 2, 2)
+    assert files == before
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        pytest.param({"lang": Lang.EN}, id="language"),
+        pytest.param({"batch": "elsewhere/batch"}, id="batch folder"),
+        pytest.param({"finished_at": "2022-04-21T00:00:01+00:00"}, id="day of the run"),
+        pytest.param({"code_version": "other"}, id="version shown"),
+    ],
+)
+def test_a_change_of_what_every_scorecard_shows_renders_them_all(
+    results: Results, tmp_path: Path, change: dict[str, object]
+) -> None:
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    write(results, out, cache)
+    other = results.model_copy(update={"run": results.run.model_copy(update=change)})
+
+    reuse, _ = write(other, out, cache)
+
+    assert (reuse.hits, reuse.misses) == (0, len(results.proposals))
+
+
+def test_the_time_of_day_alone_does_not_render_them_again(results: Results, tmp_path: Path) -> None:
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    write(results, out, cache)
+    later = results.run.model_copy(update={"finished_at": "2022-04-20T16:30:00+00:00"})
+
+    reuse, _ = write(results.model_copy(update={"run": later}), out, cache)
+
+    assert reuse.misses == 0
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        pytest.param("{not json", id="unreadable"),
+        pytest.param('{"version": 0, "scorecards": {}}', id="other version"),
+        pytest.param("[]", id="not an object"),
+    ],
+)
+def test_a_broken_record_costs_a_full_render_and_is_replaced(
+    results: Results, tmp_path: Path, record: str
+) -> None:
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    first, _ = write(results, out, cache)
+    first.record.write_text(record, encoding="utf-8")
+
+    broken, files = write(results, out, cache)
+    again, _ = write(results, out, cache)
+
+    assert broken.misses == len(results.proposals)
+    assert files == fresh(results, tmp_path)
+    assert again.misses == 0
+
+
+def test_another_output_folder_does_not_reuse_this_ones_scorecards(
+    results: Results, tmp_path: Path
+) -> None:
+    cache = tmp_path / "cache"
+    write(results, tmp_path / "one", cache)
+
+    other, _ = write(results, tmp_path / "two", cache)
+
+    assert other.hits == 0
+    record = json.loads(other.record.read_text(encoding="utf-8"))
+    assert record["folder"] == str((tmp_path / "two").resolve())
+
+
+def test_html_only_scorecards_are_not_reused_when_pdfs_are_asked_for(
+    results: Results, tmp_path: Path
+) -> None:
+    two = results.model_copy(update={"proposals": results.proposals[:2]})
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    write(two, out, cache)
+
+    with_pdf, files = write(two, out, cache, pdf=True)
+    again, same = write(two, out, cache, pdf=True)
+
+    assert with_pdf.misses == 2
+    assert sum(name.endswith(".pdf") for name in files) == 2
+    assert (again.hits, again.misses) == (2, 0)
+    assert same == files
+
+
+def test_new_code_or_another_rubric_renders_them_all(
+    results: Results, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    write(results, out, cache)
+    monkeypatch.setattr("kipp.reuse.code_version", lambda: "0.0.0+edited")
+    after_edit, _ = write(results, out, cache)
+    lighter = RUBRIC.rubric.model_copy(update={"title": "KIPP 2022 (revisi)"})
+    reuse = ScorecardReuse.for_output(out, cache)
+    write_staged(lambda staging: write_scorecards(results, lighter, staging, False, reuse), out)
+
+    assert after_edit.misses == len(results.proposals)
+    assert (reuse.hits, reuse.misses) == (0, len(results.proposals))
+
+
+def test_a_record_naming_another_folder_is_not_trusted(results: Results, tmp_path: Path) -> None:
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    first, _ = write(results, out, cache)
+    record = json.loads(first.record.read_text(encoding="utf-8"))
+    record["folder"] = str(tmp_path / "elsewhere")
+    first.record.write_text(json.dumps(record), encoding="utf-8")
+
+    second, _ = write(results, out, cache)
+
+    assert second.hits == 0
