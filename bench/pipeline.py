@@ -659,7 +659,7 @@ def _run(args: argparse.Namespace) -> int:
     # scorecards are copied), the artifacts and the exit
     embedded_warm = runs["embedded_server_warm"]["seconds"]
     phases = runs["phases"]["rerun"]
-    fixed_share = (
+    outside_share = (
         (phases["outside_flow_s"] + phases["documents_s"]) / first["seconds"] if phases else None
     )
     exponent = math.log(stages["pipeline_s"] / stages_small["pipeline_s"]) / math.log(n / small)
@@ -759,7 +759,7 @@ def _run(args: argparse.Namespace) -> int:
         (
             "re-run's part outside its stages (start, end, documents) / first run",
             "",
-            f"{fixed_share:.1%}" if fixed_share is not None else "-",
+            f"{outside_share:.1%}" if outside_share is not None else "-",
             None,
         ),
     ]
@@ -844,7 +844,7 @@ def _run(args: argparse.Namespace) -> int:
             "novelty_over_floor": floor_ratio,
             "rerun_over_first_run": rerun_share,
             "rerun_over_first_run_running_server": served_share,
-            "rerun_outside_stages_share": fixed_share,
+            "rerun_outside_stages_share": outside_share,
             "time_exponent_pipeline": exponent,
             "time_exponent_novelty": novelty_exponent,
         },

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 from enum import StrEnum
 from pathlib import Path
 
+from kipp.atomic import write_atomic as write_atomic  # re-exported: callers import it here
 from kipp.cells import neutralise
 from kipp.compliance import REGISTRY_FILE, RegistryLoad, compliance, load_registry
 from kipp.i18n import format_number, tr
@@ -48,31 +47,6 @@ class ScorecardFormat(StrEnum):
     AUTO = "auto"
     HTML = "html"
     PDF = "pdf"
-
-
-def write_atomic(path: Path, content: str | bytes) -> Path:
-    """Write to a temporary file beside `path`, then rename over it: a crash never leaves a
-    half-written file that looks finished."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes 0600; documents are shared
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return path
-
-
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
 
 
 def results_json(results: Results) -> str:

@@ -17,12 +17,11 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 import json
-import os
-import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from kipp.atomic import write_atomic
 from kipp.caching import code_version, digest
 from kipp.results import ProposalOut, Results
 from kipp.rubric import Rubric
@@ -112,23 +111,28 @@ class ScorecardReuse:
     def take(self, name: str, key: str, suffixes: tuple[str, ...]) -> dict[str, bytes] | None:
         """The previous run's files `name + suffix` of the scorecard `key`, when the record
         has that key for `name` and every file still has its recorded sha256; else None."""
+        found = self._verified(name, key, suffixes)
+        if found is None:
+            self.misses += 1
+        else:
+            self.hits += 1
+        return found
+
+    def _verified(self, name: str, key: str, suffixes: tuple[str, ...]) -> dict[str, bytes] | None:
         entry = self.previous.get(name)
+        hashes = entry.get("sha256") if entry is not None and entry.get("key") == key else None
+        if not isinstance(hashes, dict):
+            return None
         found: dict[str, bytes] = {}
-        if entry is not None and entry.get("key") == key:
-            hashes = entry.get("sha256")
-            for suffix in suffixes:
-                try:
-                    data = (self.folder / f"{name}{suffix}").read_bytes()
-                except OSError:
-                    break
-                if not isinstance(hashes, dict) or hashes.get(suffix) != _sha256(data):
-                    break
-                found[suffix] = data
-            else:
-                self.hits += 1
-                return found
-        self.misses += 1
-        return None
+        for suffix in suffixes:
+            try:
+                data = (self.folder / f"{name}{suffix}").read_bytes()
+            except OSError:
+                return None
+            if hashes.get(suffix) != _sha256(data):
+                return None
+            found[suffix] = data
+        return found
 
     def keep(self, name: str, key: str, files: dict[str, bytes]) -> None:
         """Record that this run wrote `files` (suffix -> bytes) for the scorecard `key`."""
@@ -145,18 +149,10 @@ class ScorecardReuse:
             "folder": str(self.folder.parent),
             "scorecards": self.current,
         }
-        temporary: str | None = None
         try:
-            self.record.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(
-                dir=self.record.parent, prefix=f".{self.record.name}.", suffix=".tmp"
-            )
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                json.dump(body, stream, separators=(",", ":"))
-            os.replace(temporary, self.record)
+            write_atomic(self.record, json.dumps(body, separators=(",", ":")))
         except OSError:
-            if temporary is not None:
-                Path(temporary).unlink(missing_ok=True)
+            return
 
 
 def _read_record(record: Path, folder: Path) -> dict[str, dict[str, object]]:

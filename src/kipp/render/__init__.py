@@ -1,7 +1,7 @@
 """Rendering a run's `Results` into the documents coordinators read (pure: text in, text out).
 
 `render_markdown` and `render_html` take the results, the run's rubric and the language;
-the caller writes the returned text (atomically, see `kipp.outputs.write_atomic`).
+the caller writes the returned text (atomically, see `kipp.atomic.write_atomic`).
 """
 
 from kipp.render.html import render_html
