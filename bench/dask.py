@@ -3,15 +3,17 @@ default thread pool and on a local Dask cluster (`RunParameters.dask`).
 
     python -m bench.dask [--n 3500] [--seed 1] [--workers 2] [--reps 2] [--no-save]
 
-Reuses (or generates) the batch `bench/generated/intake-n{N}-seed{S}/`, runs intake, gates
-and novelty once (not timed), then, inside one Prefect flow on the embedded server, times
-`flows.run.score_all` (the same code `kipp run` uses: chunks of CHUNK proposals, one task
-each, progress artifact) with a fresh, empty cache every time so nothing is reused:
+Needs the optional Dask packages (`pip install -e '.[dask]'`). Reuses (or generates) the
+batch `bench/generated/intake-n{N}-seed{S}/`, runs the pipeline up to the scores' inputs
+once (not timed), then, inside one Prefect flow on the embedded server, times the `scores`
+stage as `kipp run` runs it (`kipp_app.flows.runner.PrefectRunner`: parts of the stage's
+split size, one task each, progress artifact) with a fresh, empty cache every time so
+nothing is reused:
 
 - `threads`: the flow's default task runner (threads in this process);
 - `dask`: a local Dask cluster of `--workers` processes, its start-up included;
 - `dask_cluster_start`: starting and stopping that cluster alone;
-- `no_prefect`: `kipp.assessment.score_chunk` over the same chunks in a plain loop (floor).
+- `no_prefect`: the stage's function over the same parts in a plain loop (floor).
 
 Prints the figures and the speed-up (threads / dask) and writes
 `bench/results/<YYYY-MM-DD>-dask.json`. Exit 0 whenever it measured.
@@ -34,32 +36,24 @@ from bench.intake import RESULTS, ensure_batch, machine_info
 
 def measure(batch: Path, workers: int, reps: int) -> dict[str, Any]:
     """The timings, in seconds (every rep), and the counts they were measured on."""
-    from flows.run import CHUNK, EMBEDDED_SERVER_ENVIRONMENT, client_settings
-
-    for name, value in EMBEDDED_SERVER_ENVIRONMENT.items():
-        os.environ.setdefault(name, value)
     from distributed import Client, LocalCluster
     from prefect.settings import temporary_settings
 
-    from kipp import assessment as stages
-    from kipp.compliance import agency_matcher
-    from kipp.corpus import load_corpus
-    from kipp.gates import check_gates
-    from kipp.intake import Limits, load_batch
-    from kipp.measures.novelty import measure_novelty
-    from kipp.rubric import load_rubric
+    from kipp import pipeline
+    from kipp.pipeline import PIPELINE
+    from kipp_app.flows.run import client_settings
+    from kipp_app.server.embedded import SERVER_ENVIRONMENT
 
+    for name, value in SERVER_ENVIRONMENT.items():
+        os.environ.setdefault(name, value)
     started = time.perf_counter()
-    rubric = load_rubric(None)
-    corpus = load_corpus(None)
-    loaded = load_batch(batch, rubric.rubric.call.choices(), Limits())
-    proposals = stages.valid_proposals(loaded)
-    gates = check_gates(proposals, rubric.rubric, agency_matcher(batch))
-    prior = corpus.until(rubric.rubric.call.prior_art_cutoff)
-    novelty = measure_novelty(proposals, prior, rubric.rubric.measures.novelty)
-    passed = stages.eligible_proposals(proposals, gates)
+    given = {"batch_folder": batch, "rubric_path": None, "corpus_path": None}
+    values = pipeline.run(("eligible", "novelty"), given)
+    stage = PIPELINE["scores"]
+    inputs = {name: values[name] for name in stage.inputs}
+    passed: list[Any] = values["eligible"]  # type: ignore[assignment]
     prepared_s = time.perf_counter() - started
-    print(f"prepared {len(passed)} eligible of {len(proposals)} proposals in {prepared_s:.1f} s")
+    print(f"prepared {len(passed)} eligible proposals in {prepared_s:.1f} s")
 
     timings: dict[str, list[float]] = {
         "threads": [],
@@ -68,7 +62,9 @@ def measure(batch: Path, workers: int, reps: int) -> dict[str, Any]:
         "no_prefect": [],
     }
 
-    PREPARED.update(batch=batch, passed=passed, novelty=novelty, rubric=rubric, workers=workers)
+    PREPARED.update(inputs=inputs, workers=workers)
+    assert stage.split is not None
+    parts = stage.split.parts(inputs)
 
     with temporary_settings(updates=client_settings()):
         scoring(False, tempfile.mkdtemp(prefix="kipp-bench-warm-"))  # server start, imports
@@ -86,15 +82,14 @@ def measure(batch: Path, workers: int, reps: int) -> dict[str, Any]:
                 pass
             timings["dask_cluster_start"].append(time.perf_counter() - began)
             began = time.perf_counter()
-            for i in range(0, len(passed), CHUNK):
-                chunk = passed[i : i + CHUNK]
-                stages.score_chunk(chunk, {p.id: novelty[p.id] for p in chunk}, rubric.rubric)
+            for part in parts:
+                stage.function(**part)
             timings["no_prefect"].append(time.perf_counter() - began)
     return {
-        "proposals": len(proposals),
+        "proposals": len(values["proposals"]),  # type: ignore[arg-type]
         "eligible": len(passed),
-        "chunks": -(-len(passed) // CHUNK),
-        "chunk_size": CHUNK,
+        "chunks": len(parts),
+        "chunk_size": stage.split.size,
         "dask_workers": workers,
         "prepare_s": prepared_s,
         "timings_s": timings,
@@ -107,8 +102,8 @@ class _Local(dict[str, Any]):
     module attribute `scoring` is the Flow, not the function; under `python -m` the module
     is `__main__` too), with every global the function names. A plain dict here put the whole
     prepared batch into every submission: pickled, unpickled and hashed 2-3 times by Dask's
-    `tokenize`, pickled again to send, unpickled by the worker (~4 s per chunk at N=3,500).
-    `kipp run` has no such global (its flow pickles to ~23 KB)."""
+    `tokenize`, pickled again to send, unpickled by the worker (seconds per chunk at
+    national scale). `kipp run` has no such global."""
 
     def __reduce_ex__(self, protocol: Any) -> tuple[Any, ...]:
         return (dict, ())
@@ -119,18 +114,19 @@ PREPARED: dict[str, Any] = _Local()  # the scoring inputs, prepared once by `mea
 
 @flow(name="bench-dask-scoring")
 def scoring(use_dask: bool, cache: str) -> float:
-    """`score_all` on the prepared inputs; seconds. The inputs come from PREPARED, which
-    pickles empty: the flow (its function by value, with the globals it names) travels in
-    every Dask submission with the run's context."""
-    from flows.run import RunParameters, score_all
+    """The `scores` stage on the prepared inputs, with `kipp run`'s runner; seconds. The
+    inputs come from PREPARED, which pickles empty: the flow (its function by value, with the
+    globals it names) travels in every Dask submission with the run's context."""
+    from kipp.core.i18n import Lang
+    from kipp.pipeline import PIPELINE
+    from kipp_app.flows.runner import PrefectRunner
 
-    params = RunParameters(
-        batch=str(PREPARED["batch"]), dask=use_dask, dask_workers=PREPARED["workers"]
-    )
+    os.environ["KIPP_CACHE_DIR"] = cache
+    runner = PrefectRunner(Lang.EN, dask=use_dask, dask_workers=PREPARED["workers"])
     began = time.perf_counter()
-    passed = PREPARED["passed"]
-    cards = score_all(passed, PREPARED["novelty"], PREPARED["rubric"], Path(cache), params)
-    assert len(cards) == len(passed)
+    inputs = PREPARED["inputs"]
+    cards = runner(PIPELINE["scores"], inputs)
+    assert isinstance(cards, dict) and len(cards) == len(inputs["eligible"])
     return time.perf_counter() - began
 
 

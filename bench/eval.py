@@ -40,12 +40,12 @@ import numpy as np
 import yaml
 from sklearn.metrics import precision_recall_fscore_support, roc_auc_score
 
-from kipp.corpus import Corpus, load_corpus
+from kipp.core.models import Proposal
+from kipp.measures.corpus import Corpus, load_corpus
 from kipp.measures.novelty import NoveltyMeasure, measure_novelty, prepare_batch
-from kipp.measures.settings import NoveltySettings
 from kipp.measures.similarity import CorpusIndex, prior_part
-from kipp.models import Proposal
 from kipp.rubric import load_rubric
+from kipp.rubric.settings import NoveltySettings
 from kipp.scoring import level_for
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -19,8 +19,8 @@ from pathlib import Path
 
 import openpyxl
 
-from kipp.compliance import batch_registry
-from kipp.reviews.plan import plan_assignment
+from kipp import pipeline
+from kipp.assignment.plan import AssignPlan
 from kipp.rubric import load_rubric
 
 SEED = 2022
@@ -80,15 +80,14 @@ def main() -> None:
     args = parser.parse_args()
     batch = Path(args.batch)
     out = batch / "_reviews"
-    rubric = load_rubric().rubric
-    plan = plan_assignment(
-        batch,
-        rubric,
-        batch / "reviewers.yaml",
-        PER_PROPOSAL,
-        SEED,
-        registry=batch_registry(batch),
-    )
+    given = {
+        "batch_folder": batch,
+        "rubric_path": None,
+        "per_proposal": PER_PROPOSAL,
+        "seed": SEED,
+    }
+    plan = pipeline.run(("assignment",), given)["assignment"]
+    assert isinstance(plan, AssignPlan)
     rng = random.Random(SEED)
     out.mkdir(parents=True, exist_ok=True)
     for name, content in sorted(plan.files.items()):

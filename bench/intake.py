@@ -4,7 +4,7 @@
 
 Generates the batch into `bench/generated/` unless it is already there for the same n, seed
 and generator (version and source); times the real CLI as a subprocess (wall seconds and
-the child's peak RSS), its start-up floor (an empty batch), the in-process `load_batch` and
+the child's peak RSS), its start-up floor (an empty batch), the in-process `read_proposals` and
 its stages, and profiles one in-process run. Prints a table of targets and writes
 `bench/results/<date>-intake.json`. Exits non-zero only when the benchmark itself failed
 (the CLI crashed or gave no report), not when a target is missed.
@@ -95,9 +95,9 @@ def _busy_cpu_seconds() -> float | None:
 
 
 def kipp_command() -> list[str]:
-    """The installed `kipp` script beside this interpreter, else `python -m kipp`."""
+    """The installed `kipp` script beside this interpreter, else `python -m kipp_app`."""
     script = Path(sys.executable).parent / "kipp"
-    return [str(script)] if script.exists() else [sys.executable, "-m", "kipp"]
+    return [str(script)] if script.exists() else [sys.executable, "-m", "kipp_app"]
 
 
 def run_child(command: Sequence[str], stdout: Path) -> ChildRun:
@@ -162,24 +162,24 @@ def _call_choices() -> Any:
 
 
 def time_load_batch(folder: Path, reps: int) -> list[float]:
-    """Wall seconds of `kipp.intake.load_batch` alone, `reps` times."""
-    from kipp.intake import load_batch
+    """Wall seconds of `kipp.intake.read_proposals` alone, `reps` times."""
+    from kipp.intake import read_proposals
 
     choices = _call_choices()
-    return [_timed(lambda: load_batch(folder, choices))[0] for _ in range(reps)]
+    return [_timed(lambda: read_proposals(folder, choices))[0] for _ in range(reps)]
 
 
 def stage_split(folder: Path) -> dict[str, float]:
-    """The stages of `load_batch` timed apart with kipp's own functions, keeping every result
-    alive as `load_batch` does (so garbage collection costs what it costs there): reading
+    """The stages of `read_proposals` timed apart with kipp's own functions, keeping every result
+    alive as `read_proposals` does (so garbage collection costs what it costs there): reading
     bytes and hashing, decoding and parsing (the format loaders), validating records; the
-    rest (batch-wide checks, the `Batch` model) as the whole minus those parts. Also the cost
+    rest (batch-wide checks, the `Intake` model) as the whole minus those parts. Also the cost
     of Python's cyclic garbage collector (the whole with and without it), and rendering the
     `--json` report, which the CLI does after intake."""
-    from kipp.cli import validation_json
-    from kipp.intake import LOADERS, Limits, load_batch
+    from kipp.core.keys import slugify
+    from kipp.intake import LOADERS, Limits, read_proposals
     from kipp.intake.records import validate_record
-    from kipp.keys import slugify
+    from kipp_app.cli.validate import validation_json
 
     choices = _call_choices()
     limits = Limits()
@@ -204,13 +204,13 @@ def stage_split(folder: Path) -> dict[str, float]:
     validate = time.perf_counter() - started
     del raws, hashes, records, entries
     gc.collect()
-    total, batch = _timed(lambda: load_batch(folder, choices))
+    total, batch = _timed(lambda: read_proposals(folder, choices))
     report = _timed(lambda: json.dumps(validation_json(batch), ensure_ascii=False, indent=2))[0]
     batch = None
     gc.collect()
     gc.disable()
     try:
-        without_gc = _timed(lambda: load_batch(folder, choices))[0]
+        without_gc = _timed(lambda: read_proposals(folder, choices))[0]
     finally:
         gc.enable()
     return {
@@ -226,14 +226,14 @@ def stage_split(folder: Path) -> dict[str, float]:
 
 
 def profile_top(folder: Path, top: int = 10) -> dict[str, list[dict[str, Any]]]:
-    """cProfile of one in-process `load_batch`: the `top` functions by own time, and the
+    """cProfile of one in-process `read_proposals`: the `top` functions by own time, and the
     `top` kipp functions by cumulative time."""
-    from kipp.intake import load_batch
+    from kipp.intake import read_proposals
 
     choices = _call_choices()
     profiler = cProfile.Profile()
     profiler.enable()
-    load_batch(folder, choices)
+    read_proposals(folder, choices)
     profiler.disable()
     stats = pstats.Stats(profiler)
     rows = []
@@ -407,7 +407,7 @@ def _run(args: argparse.Namespace) -> int:
     except (OSError, ValueError) as exc:
         raise BenchFailed(f"kipp validate --json gave no readable report: {exc}") from None
     startup = time_startup(max(1, min(reps, 3)))
-    print("  timing load_batch in process ...", flush=True)
+    print("  timing read_proposals in process ...", flush=True)
     in_process = time_load_batch(folder, max(1, min(reps, 2)))
     stages = stage_split(folder)
     profile = None if args.no_profile else profile_top(folder)
@@ -428,7 +428,7 @@ def _run(args: argparse.Namespace) -> int:
         ("kipp validate, min wall", "", f"{wall_min:.2f} s", None),
         ("kipp validate, child peak RSS", "", f"{peak_rss:.0f} MB", None),
         ("kipp validate, empty batch (start-up floor)", "", f"{startup_s:.2f} s", None),
-        ("load_batch in process, min", "", f"{min(in_process):.2f} s", None),
+        ("read_proposals in process, min", "", f"{min(in_process):.2f} s", None),
         (
             "files accounted for (entries + unread)",
             f"= {accounting['generated']}",
@@ -468,9 +468,9 @@ def _run(args: argparse.Namespace) -> int:
                 else " (a quiet machine)"
             )
         )
-    print("  load_batch stages (s): " + ", ".join(f"{k} {v:.2f}" for k, v in stages.items()))
+    print("  read_proposals stages (s): " + ", ".join(f"{k} {v:.2f}" for k, v in stages.items()))
     if profile is not None:
-        print("\n  cProfile, one in-process load_batch (profiler overhead included):")
+        print("\n  cProfile, one in-process read_proposals (profiler overhead included):")
         print("  by own time:")
         for r in profile["by_own_time"]:
             print(f"    {r['own_s']:6.2f} own {r['cumulative_s']:6.2f} cum {_calls(r)}")

@@ -6,8 +6,8 @@ Generates (or reuses, in `bench/generated/`) a batch of N files and a synthetic 
 prior innovations, then measures in one invocation, each measured thing in its own child
 process so that its peak RSS is its own:
 
-(a) the domain pipeline without Prefect, stage by stage (rubric + corpus, intake, gates,
-    novelty, impact + scoring, shortlist, render/write): wall seconds and peak RSS;
+(a) the domain pipeline without Prefect, stage by stage (the stages of
+    `kipp.pipeline.PIPELINE` up to the documents): wall seconds and peak RSS;
 (b) the bare similarity computation on the same texts (scikit-learn TF-IDF, then the top k
     of each row of batch x corpus and batch x batch, in chunks): the floor for novelty;
 (c) `kipp run` (the CLI, embedded Prefect server, fresh PREFECT_HOME and cache dir in a
@@ -37,7 +37,7 @@ import sys
 import tempfile
 import time
 import urllib.request
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -70,7 +70,7 @@ QUICK_N, QUICK_M = 200, 2000
 # trivial flow starts its server exactly as `kipp run` does
 TRIVIAL_FLOW = """
 import os
-from flows.run import EMBEDDED_SERVER_ENVIRONMENT, client_settings
+from kipp_app.flows.run import EMBEDDED_SERVER_ENVIRONMENT, client_settings
 for name, value in EMBEDDED_SERVER_ENVIRONMENT.items():
     os.environ.setdefault(name, value)
 from prefect import flow
@@ -86,7 +86,7 @@ with temporary_settings(updates=client_settings()):
 
 # kipp's own start of the embedded server (flows/embedded.py), to the first answer
 EMBEDDED_READY = """
-from flows.embedded import EmbeddedServer, startup_timeout_s
+from kipp_app.server.embedded import EmbeddedServer, startup_timeout_s
 server = EmbeddedServer().start()
 try:
     server.ready(max(180.0, startup_timeout_s()))
@@ -142,7 +142,7 @@ def _stamp_s(line: str) -> float | None:
 
 def run_phases(log: str, wall_s: float) -> dict[str, float] | None:
     """Where a `kipp run`'s wall time went, from its flow log: the stages (flow start to the
-    shortlist task's end), the documents (to "documents written") and the rest of the wall
+    ranking task's end), the documents (to the documents task's end) and the rest of the wall
     (Python and Prefect start, the server's start, the artifacts, the exit). None when a line
     is missing."""
     marks: dict[str, float] = {}
@@ -152,9 +152,9 @@ def run_phases(log: str, wall_s: float) -> dict[str, float] | None:
             continue
         if "Beginning flow run" in line and "begin" not in marks:
             marks["begin"] = at
-        elif "Task run 'shortlist-" in line and "Finished in state" in line:
+        elif "Task run 'ranking-" in line and "Finished in state" in line:
             marks["shortlist"] = at
-        elif "documents written to" in line:
+        elif "Task run 'documents-" in line and "Finished in state" in line:
             marks["documents"] = at
     if set(marks) != {"begin", "shortlist", "documents"}:
         return None
@@ -295,23 +295,18 @@ def _reset_peak() -> bool:
 
 
 def child_stages(batch_dir: str, corpus_path: str, out_dir: str, result_path: str) -> None:
-    """The domain pipeline without Prefect, as `kipp run` composes it, stage by stage."""
+    """The domain pipeline without Prefect: the same stage list `kipp run` runs
+    (`kipp.pipeline.PIPELINE`), in this process with the plain runner, each stage timed."""
     started = time.perf_counter()
-    import kipp
-    from kipp import assessment as stages
-    from kipp.cli import tune_memory
-    from kipp.compliance import agency_matcher
-    from kipp.corpus import load_corpus
-    from kipp.gates import check_gates
-    from kipp.i18n import Lang
-    from kipp.intake import Limits, load_batch
+    from kipp import pipeline
+    from kipp.core.i18n import Lang
+    from kipp.intake import Batch
+    from kipp.measures.corpus import Corpus
     from kipp.measures.novelty import measure_novelty
     from kipp.measures.similarity import CorpusIndex
-    from kipp.outputs import write_run
-    from kipp.render.pdf import prestart as prestart_pdf
-    from kipp.results import CorpusOut, RunOut, build_results
-    from kipp.rubric import load_rubric
-    from kipp.staging import write_staged
+    from kipp.pipeline import Stage
+    from kipp.rubric import LoadedRubric
+    from kipp_app.cli import tune_memory
 
     imports_s = time.perf_counter() - started
     tune_memory()  # the garbage collector's settings of every kipp command (`kipp run` too)
@@ -319,64 +314,34 @@ def child_stages(batch_dir: str, corpus_path: str, out_dir: str, result_path: st
     peaks: dict[str, float | None] = {}
     resettable = _reset_peak()
 
-    def stage(name: str, function: Callable[[], Any]) -> Any:
+    def timed(stage: Stage, inputs: Any) -> object:
         if resettable:
             _reset_peak()
         begun = time.perf_counter()
-        value = function()
-        seconds[name] = time.perf_counter() - begun
-        peaks[name] = _peak_mb()
+        value = pipeline.call(stage, inputs)
+        seconds[stage.name] = time.perf_counter() - begun
+        peaks[stage.name] = _peak_mb()
         return value
 
-    def inputs() -> Any:
-        rubric = load_rubric(None)
-        corpus = load_corpus(Path(corpus_path))
-        return rubric, corpus, corpus.until(rubric.rubric.call.prior_art_cutoff)
-
-    rubric, corpus, prior_art = stage("rubric + corpus", inputs)
-    choices = rubric.rubric.call.choices()
-    batch = stage("intake", lambda: load_batch(Path(batch_dir), choices, Limits()))
-    proposals = stages.valid_proposals(batch)
-    agency_of = agency_matcher(Path(batch_dir))
-    gates = stage("gates", lambda: check_gates(proposals, rubric.rubric, agency_of))
-    settings = rubric.rubric.measures.novelty
-    novelty = stage("novelty", lambda: measure_novelty(proposals, prior_art, settings))
-    passed = stages.eligible_proposals(proposals, gates)
-    cards = stage("impact + scoring", lambda: stages.score_chunk(passed, novelty, rubric.rubric))
-    places = stage(
-        "shortlist", lambda: stages.shortlist(passed, cards, rubric.rubric, None, agency_of)
-    )
-
-    def render() -> list[Path]:
-        prestart_pdf()  # as `kipp run` does once the shortlist is known
-        assessed = stages.Assessment(
-            gates=gates, novelty=novelty, scorecards=cards, placements=places
-        )
-        run = RunOut(
-            rubric=rubric.rubric.id,
-            rubric_sha256=rubric.sha256,
-            batch=batch_dir,
-            started_at=datetime.now(UTC).isoformat(timespec="seconds"),
-            finished_at=datetime.now(UTC).isoformat(timespec="seconds"),
-            code_version=kipp.__version__,
-            lang=Lang.ID,
-            shortlist_size=rubric.rubric.shortlist.size,
-            corpus=CorpusOut(
-                path=corpus.path,
-                sha256=corpus.sha256,
-                entries=len(corpus.entries),
-                prior_art_entries=len(prior_art.entries),
-            ),
-            inputs=batch.inputs,
-        )
-        results = build_results(batch, assessed, rubric, run)
-        # staged and moved into place under the lock, as `kipp run` writes them
-        return write_staged(
-            lambda staging: write_run(results, rubric.rubric, staging), Path(out_dir)
-        )
-
-    stage("render/write", render)
+    given: dict[str, object] = {
+        "batch_folder": Path(batch_dir),
+        "rubric_path": None,
+        "corpus_path": Path(corpus_path),
+        "out": Path(out_dir),
+        "lang": Lang.ID,
+        "size": None,
+        "started": datetime.now(UTC).isoformat(timespec="seconds"),
+    }
+    values = pipeline.run(("documents",), given, timed)
     pipeline_s = sum(seconds.values())
+    rubric = values["rubric"]
+    prior_art = values["prior_art"]
+    batch = values["batch"]
+    novelty: dict[str, Any] = values["novelty"]  # type: ignore[assignment]
+    proposals: list[Any] = values["proposals"]  # type: ignore[assignment]
+    eligible: list[Any] = values["eligible"]  # type: ignore[assignment]
+    assert isinstance(rubric, LoadedRubric) and isinstance(prior_art, Corpus)
+    assert isinstance(batch, Batch)
     # novelty's split: tokenising the corpus (what the on-disk index saves) and the rest
     if resettable:
         _reset_peak()
@@ -384,6 +349,7 @@ def child_stages(batch_dir: str, corpus_path: str, out_dir: str, result_path: st
     index = CorpusIndex.build(prior_art)
     index_build_s = time.perf_counter() - begun
     begun = time.perf_counter()
+    settings = rubric.rubric.measures.novelty
     measure_novelty(proposals, prior_art, settings, index=index)
     novelty_with_index_s = time.perf_counter() - begun
     figures = {
@@ -394,11 +360,11 @@ def child_stages(batch_dir: str, corpus_path: str, out_dir: str, result_path: st
         "pipeline_s": pipeline_s,
         "corpus_index_build_s": index_build_s,
         "novelty_with_built_index_s": novelty_with_index_s,
-        "proposals": len(batch.entries),
+        "proposals": len(batch.intake.entries),
         "with_prior_flag": sum(m.prior_flagged > 0 for m in novelty.values()),
         "with_batch_flag": sum(m.batch_flagged > 0 for m in novelty.values()),
         "valid": len(proposals),
-        "eligible": len(passed),
+        "eligible": len(eligible),
         "prior_art_entries": len(prior_art.entries),
         "process_wall_s": time.perf_counter() - started,
     }
@@ -411,18 +377,19 @@ def child_floor(batch_dir: str, corpus_path: str, scratch: str, result_path: str
     import numpy as np
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    from kipp import assessment as stages
-    from kipp.cli import tune_memory
-    from kipp.corpus import load_corpus
-    from kipp.intake import Limits, load_batch
+    from kipp import pipeline
+    from kipp.core.models import Proposal
+    from kipp.measures.corpus import Corpus
     from kipp.measures.documents import proposal_texts
-    from kipp.rubric import load_rubric
+    from kipp.rubric import LoadedRubric
+    from kipp_app.cli import tune_memory
 
     tune_memory()  # as in (a): the same process settings on both sides of the ratio
-    rubric = load_rubric(None)
-    prior_art = load_corpus(Path(corpus_path)).until(rubric.rubric.call.prior_art_cutoff)
-    batch = load_batch(Path(batch_dir), rubric.rubric.call.choices(), Limits())
-    proposals = stages.valid_proposals(batch)
+    given = {"batch_folder": Path(batch_dir), "rubric_path": None, "corpus_path": Path(corpus_path)}
+    values = pipeline.run(("proposals", "prior_art"), given)
+    rubric, prior_art = values["rubric"], values["prior_art"]
+    proposals: list[Proposal] = values["proposals"]  # type: ignore[assignment]
+    assert isinstance(rubric, LoadedRubric) and isinstance(prior_art, Corpus)
     k = rubric.rubric.measures.novelty.neighbours
     queries = [" ".join([p.title, *proposal_texts(p)]) for p in proposals]
     targets = [f"{e.title} {e.description}" for e in prior_art.entries]

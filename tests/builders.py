@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import builtins
 import csv
+import hashlib
 import io
 import json
 import os
@@ -24,8 +25,20 @@ import openpyxl
 import pytest
 import yaml
 
-from kipp.intake import Batch, Entry, Limits, load_batch
-from kipp.models import SECTION_NAMES, CallChoices
+from kipp import pipeline
+from kipp.assignment.plan import AssignPlan
+from kipp.core.i18n import Lang, Text, render
+from kipp.core.models import SECTION_NAMES, CallChoices, Proposal
+from kipp.intake import Batch, Entry, Intake, Limits, read_proposals
+from kipp.intake.registry import AgencyOf, Registry, RegistryLoad
+from kipp.intake.review_sheets import ReviewFiles, read_review_files
+from kipp.measures.corpus import Corpus
+from kipp.pipeline import Values
+from kipp.results import Results
+from kipp.results.assessment import Assessment
+from kipp.reviews.ingest import reviews_of
+from kipp.reviews.models import ReviewSet
+from kipp.rubric import LoadedRubric, Rubric
 
 # The choices of the bundled KIPP 2022 rubric, spelled out so a test reads on its own.
 GROUPS = ("umum", "khusus")
@@ -232,7 +245,7 @@ def rendered(entry: Entry) -> list[str]:
     return [p.render() for p in entry.problems]
 
 
-def only_entry(batch: Batch) -> Entry:
+def only_entry(batch: Intake) -> Entry:
     """The single entry of a one-proposal batch (fails when there is not exactly one)."""
     assert batch.unread == []
     assert len(batch.entries) == 1, [e.source for e in batch.entries]
@@ -245,9 +258,9 @@ def line_of(path: Path, text: str) -> int:
     return next(i for i, line in enumerate(lines, start=1) if line.lstrip().startswith(text))
 
 
-def load(folder: Path, choices: CallChoices, limits: Limits | None = None) -> Batch:
-    """`load_batch`, spelled short."""
-    return load_batch(folder, choices, limits)
+def load(folder: Path, choices: CallChoices, limits: Limits | None = None) -> Intake:
+    """`read_proposals`, spelled short."""
+    return read_proposals(folder, choices, limits)
 
 
 def failing_open(monkeypatch: pytest.MonkeyPatch, path: Path, error: OSError) -> None:
@@ -281,14 +294,14 @@ def required_tool(names: Sequence[str], package: str) -> str:
 def kipp_run_subprocess(
     batch: Path, out: Path, home: Path, *options: str
 ) -> subprocess.CompletedProcess[str]:
-    """`python -m kipp run BATCH --out OUT [options]` as a coordinator runs it: in its own
+    """`python -m kipp_app run BATCH --out OUT [options]` as a coordinator runs it: in its own
     process, on the embedded server (no PREFECT_API_URL), with its Prefect home and cache
     under `home`."""
     env = {**os.environ, "PREFECT_HOME": str(home / "prefect"), "DO_NOT_TRACK": "1"}
     env["KIPP_CACHE_DIR"] = str(home / "cache")
     env.pop("PREFECT_API_URL", None)
     return subprocess.run(
-        [sys.executable, "-m", "kipp", "run", str(batch), "--out", str(out), *options],
+        [sys.executable, "-m", "kipp_app", "run", str(batch), "--out", str(out), *options],
         capture_output=True,
         text=True,
         env=env,
@@ -296,3 +309,127 @@ def kipp_run_subprocess(
         timeout=300,
         check=False,
     )
+
+
+def as_loaded(rubric: Rubric) -> LoadedRubric:
+    """A rubric made or changed in a test, as the pipeline takes a rubric read from a file
+    (its sha256 is that of its canonical JSON)."""
+    content = rubric.model_dump_json().encode()
+    return LoadedRubric(rubric=rubric, path="(test)", sha256=hashlib.sha256(content).hexdigest())
+
+
+def run_stages(*outputs: str, **given: object) -> Values:
+    """The pipeline's stages up to `outputs` in this process, from the `given` values; the
+    bundled rubric and corpus unless given, documents in Indonesian, started at a fixed
+    time."""
+    defaults: dict[str, object] = {
+        "rubric_path": None,
+        "corpus_path": None,
+        "lang": Lang.ID,
+        "size": None,
+        "started": "2022-04-20T00:00:00+00:00",
+    }
+    if isinstance(given.get("rubric"), Rubric):
+        given["rubric"] = as_loaded(given["rubric"])  # type: ignore[arg-type]
+    return pipeline.run(outputs, defaults | given)
+
+
+def batch_of(intake: Intake, registry: Registry | None = None) -> Batch:
+    """A batch holding `intake`'s proposals (and `registry`), without reviewers' files."""
+    folder = Path(intake.folder)
+    load = None if registry is None else RegistryLoad(path="", registry=registry, problems=[])
+    nothing = ReviewFiles(
+        expected_panel=str(folder / "reviewers.yaml"),
+        panel_path=None,
+        panel=None,
+        assignments_path=str(folder / "_reviews" / "assignments.csv"),
+        assignments=None,
+        sheets=[],
+        found_sheets=False,
+        problems=[],
+    )
+    return Batch(folder, intake, load, nothing)
+
+
+def assess(
+    intake: Intake,
+    rubric: Rubric,
+    corpus: Corpus,
+    size: int | None = None,
+    reviews: ReviewSet | None = None,
+    registry: Registry | None = None,
+) -> Assessment:
+    """What the pipeline concludes of `intake`'s proposals, with the reviews and agency
+    registry given (none by default)."""
+    values = run_stages(
+        "uncertainty",
+        batch=batch_of(intake, registry),
+        rubric=rubric,
+        corpus=corpus,
+        size=size,
+        reviews=reviews or ReviewSet(),
+    )
+    return Assessment(
+        gates=values["gates"],
+        novelty=values["novelty"],
+        scorecards=values["scorecards"],
+        placements=values["placements"],
+        reviews=values["reviews"],
+        uncertainty=values["uncertainty"],
+    )
+
+
+def load_reviews(
+    folder: Path,
+    rubric: Rubric,
+    proposals: Sequence[Proposal],
+    agency_of: AgencyOf | None = None,
+    limits: Limits | None = None,
+) -> ReviewSet:
+    """The reviewers' files of `folder` read as intake reads them (under `limits`), checked
+    against `proposals` and aggregated as the pipeline's reviews stage does."""
+    files = read_review_files(folder, limits, len(proposals))
+    return reviews_of(files, rubric, proposals, agency_of)
+
+
+def results_of(folder: Path, lang: Lang = Lang.ID, **given: object) -> Results:
+    """The results of a run of `folder` in `lang`, as `kipp run` builds them, finished at a
+    fixed time under the code version `test` (so documents render the same every run)."""
+    results: Results = run_stages("results", batch_folder=folder, lang=lang, **given)["results"]  # type: ignore[assignment]
+    run = results.run.model_copy(
+        update={"finished_at": "2022-04-20T00:00:01+00:00", "code_version": "test"}
+    )
+    return results.model_copy(update={"run": run})
+
+
+def plan_of(folder: Path, rubric: Rubric | None = None, **options: object) -> AssignPlan:
+    """The reviewer assignment of `folder` as `kipp assign` plans it (the pipeline up to
+    the assignment), with the given rubric and options (`per_proposal`, `seed`, `blind`,
+    `panel_path`, `lang`)."""
+    given: dict[str, object] = {"batch_folder": folder, **options}
+    if rubric is not None:
+        given["rubric"] = rubric
+    plan: AssignPlan = run_stages("assignment", **given)["assignment"]  # type: ignore[assignment]
+    return plan
+
+
+def said(item: Text | str | None, lang: Lang = Lang.EN) -> str:
+    """A catalogue sentence (an error's message or hint, a problem's message) as a person
+    reads it in `lang`; a plain string as it is; None as ""."""
+    if item is None:
+        return ""
+    return item if isinstance(item, str) else render(item, lang)
+
+
+def without_text(data: Any) -> Any:
+    """A JSON report (results.json, `kipp validate --json`) without the catalogue `text` of
+    its problems and unread files, each checked first to render as the English sentence
+    beside it (`message` or `reason`)."""
+    if isinstance(data, list):
+        return [without_text(item) for item in data]
+    if not isinstance(data, dict):
+        return data
+    if "text" in data:
+        sentence = data.get("message", data.get("reason"))
+        assert render(Text.model_validate(data["text"]), Lang.EN) == sentence
+    return {key: without_text(value) for key, value in data.items() if key != "text"}

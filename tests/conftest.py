@@ -23,12 +23,12 @@ os.environ["KIPP_CACHE_DIR"] = tempfile.mkdtemp(prefix="kipp-tests-cache-")
 
 from builders import *  # noqa: F403  (older tests import builders from conftest)
 
+from kipp.core.models import CallChoices
 from kipp.intake import Limits
-from kipp.models import CallChoices
 from kipp.rubric import load_rubric
 
 if TYPE_CHECKING:
-    from kipp.i18n import Lang
+    from kipp.core.i18n import Lang
     from kipp.results import Results
 
 
@@ -62,40 +62,13 @@ def _run_documents(batch: Path, lang: Lang, out: Path) -> Results:
     """A run of `batch` in `lang` as `kipp run` does it (with the panel's scoresheets and the
     agency registry when the batch has them, a fixed date and code version), its documents
     written into `out` by `write_run`."""
-    from kipp.assessment import assess, eligible_proposals, valid_proposals
-    from kipp.compliance import agency_matcher
-    from kipp.corpus import load_corpus
-    from kipp.gates import check_gates
-    from kipp.intake import load_batch
-    from kipp.outputs import write_run
-    from kipp.results import CorpusOut, RunOut, build_results
-    from kipp.reviews.ingest import load_reviews
+    from builders import results_of
 
-    loaded_rubric = load_rubric()
-    rubric = loaded_rubric.rubric
-    loaded = load_batch(batch, rubric.call.choices())
-    corpus = load_corpus()
-    proposals = valid_proposals(loaded)
-    eligible = eligible_proposals(proposals, check_gates(proposals, rubric))
-    agency_of = agency_matcher(batch)
-    reviews = load_reviews(batch, rubric, eligible, agency_of)
-    run = RunOut(
-        rubric=rubric.id,
-        rubric_sha256=loaded_rubric.sha256,
-        batch=str(batch),
-        started_at="2022-04-20T00:00:00+00:00",
-        finished_at="2022-04-20T00:00:01+00:00",
-        code_version="test",
-        lang=lang,
-        shortlist_size=rubric.shortlist.size,
-        corpus=CorpusOut(
-            path=corpus.path, sha256=corpus.sha256, entries=len(corpus.entries), prior_art_entries=0
-        ),
-        inputs=loaded.inputs,
-    )
-    assessment = assess(loaded, rubric, corpus, reviews=reviews, agency_of=agency_of)
-    results = build_results(loaded, assessment, loaded_rubric, run)
-    write_run(results, rubric, out)
+    from kipp.documents.outputs import write_run
+    from kipp.intake.registry import REGISTRY_FILE, load_registry
+
+    results = results_of(batch, lang)
+    write_run(results, load_rubric().rubric, out, registry=load_registry(batch / REGISTRY_FILE))
     return results
 
 

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from builders import said
 
-from kipp.approval import (
+from kipp.core.i18n import Lang, render, text
+from kipp.results.assessment import Assessment
+from kipp.scoring import Scorecard
+from kipp.shortlist.approval import (
     ApprovalError,
     Decision,
     Direction,
@@ -14,11 +18,7 @@ from kipp.approval import (
     proposal_digest,
     shortlisted_by_ranking,
 )
-from kipp.assessment import Assessment
-from kipp.i18n import Lang, render, text
-from kipp.intake.messages import in_indonesian, is_translated
-from kipp.scoring import Scorecard
-from kipp.shortlist import Placement
+from kipp.shortlist.ranking import Placement
 
 
 def _placements() -> dict[str, Placement]:
@@ -108,7 +108,7 @@ def test_moves_change_sides_and_name_who_and_why() -> None:
 def test_a_move_that_cannot_apply_is_refused_with_its_reason(move: Move, message: str) -> None:
     with pytest.raises(ApprovalError) as caught:
         apply_decision(_placements(), Decision(decided_by="Rina", moves=[move]))
-    assert caught.value.message == message
+    assert said(caught.value.message) == message
     _said_in_indonesian_too(caught.value)
 
 
@@ -116,7 +116,7 @@ def test_a_proposal_moved_twice_is_refused() -> None:
     move = Move(proposal_id="c", direction=Direction.IN, reason="x")
     with pytest.raises(ApprovalError) as caught:
         apply_decision(_placements(), Decision(decided_by="Rina", moves=[move, move]))
-    assert caught.value.message == "approval: proposal 'c' is moved more than once"
+    assert said(caught.value.message) == "approval: proposal 'c' is moved more than once"
     _said_in_indonesian_too(caught.value)
 
 
@@ -160,19 +160,18 @@ def test_a_decision_given_on_another_shortlist_is_refused_with_the_reason() -> N
     now = proposal_digest(_placements(), _scorecards({**TOTALS, "b": 60.0}))
     with pytest.raises(ApprovalError) as caught:
         check_unchanged(before, now)
-    assert caught.value.message == (
+    assert said(caught.value.message) == (
         "approval: the scores changed while the run was paused (a proposal, a review or the "
         "agency registry was edited), so the decision was given on another shortlist than the "
         "one now proposed"
     )
-    assert caught.value.hint == "read the proposed shortlist again and decide on it"
+    assert said(caught.value.hint) == "read the proposed shortlist again and decide on it"
     _said_in_indonesian_too(caught.value)
 
 
 def _said_in_indonesian_too(error: ApprovalError) -> None:
     """The refusal is shown above the proposed shortlist in the run's language."""
-    for said in (error.message, error.hint or ""):
-        assert is_translated(said), said
-        assert in_indonesian(said).startswith(
-            ("persetujuan: ", "pindahkan", "berikan", "masukkan", "tuliskan", "baca")
-        )
+    assert said(error.message, Lang.ID).startswith("persetujuan: ")
+    assert said(error.hint, Lang.ID).startswith(
+        ("pindahkan", "cukup", "masukkan", "tuliskan", "baca")
+    )

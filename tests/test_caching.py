@@ -8,8 +8,8 @@ import hashlib
 import pytest
 from pydantic import BaseModel, ConfigDict
 
-from kipp import caching
-from kipp.caching import model_digest, models_digest
+from kipp.core import caching
+from kipp.core.caching import model_digest, models_digest
 
 
 class Frozen(BaseModel):

@@ -1,4 +1,4 @@
-"""`kipp` ends its process at once when a command is done (kipp.cli.main): with the command's
+"""`kipp` ends its process at once when a command is done (kipp_app.cli.main): with the command's
 exit status, and with everything it printed and logged flushed first."""
 
 from __future__ import annotations
@@ -10,7 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from kipp import cli
+from kipp_app import cli
+
+
+@pytest.fixture(autouse=True)
+def english_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests read the terminal in English (`--lang en`); Indonesian is the default."""
+    monkeypatch.setenv("KIPP_LANG", "en")
+
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "submissions" / "mojokerto-2022"
@@ -55,7 +62,7 @@ def test_a_message_given_as_exit_status_is_printed_and_ends_with_1(
 
 def test_a_large_report_on_a_pipe_arrives_whole_before_the_process_ends() -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "kipp", "validate", str(SAMPLE), "--json"],
+        [sys.executable, "-m", "kipp_app", "validate", str(SAMPLE), "--json"],
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -70,7 +77,7 @@ def test_a_large_report_on_a_pipe_arrives_whole_before_the_process_ends() -> Non
 
 def test_a_usage_error_ends_with_2_and_its_message() -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "kipp", "run", str(ROOT / "no-such-batch")],
+        [sys.executable, "-m", "kipp_app", "run", str(ROOT / "no-such-batch")],
         capture_output=True,
         text=True,
         cwd=ROOT,

@@ -10,7 +10,14 @@ import pytest
 from builders import failing_open, kipp_run_subprocess
 from typer.testing import CliRunner
 
-from kipp.cli import app
+from kipp_app.cli import app
+
+
+@pytest.fixture(autouse=True)
+def english_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests read the terminal in English (`--lang en`); Indonesian is the default."""
+    monkeypatch.setenv("KIPP_LANG", "en")
+
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "submissions" / "mojokerto-2022"

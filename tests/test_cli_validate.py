@@ -15,6 +15,7 @@ from builders import (
     form_row,
     line_of,
     proposal_data,
+    without_text,
     write_bytes,
     write_csv,
     write_yaml,
@@ -22,7 +23,13 @@ from builders import (
 )
 from typer.testing import CliRunner, Result
 
-from kipp.cli import app
+from kipp_app.cli import app
+
+
+@pytest.fixture(autouse=True)
+def english_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests read the terminal in English (`--lang en`); Indonesian is the default."""
+    monkeypatch.setenv("KIPP_LANG", "en")
 
 
 def kipp(*args: str | Path) -> Result:
@@ -125,7 +132,7 @@ def test_validate_json_report(batch_dir: Path) -> None:
     stray = write_bytes(batch_dir, "catatan.txt", b"catatan")
     result = kipp("validate", batch_dir, "--json")
     assert result.exit_code == 1
-    report: dict[str, Any] = json.loads(result.stdout)
+    report: dict[str, Any] = without_text(json.loads(result.stdout))
     assert report == {
         "batch": str(batch_dir),
         "summary": {
@@ -180,7 +187,7 @@ def test_validate_max_file_mb_option_sets_the_cap(batch_dir: Path) -> None:
     result = kipp("validate", batch_dir, "--json", "--max-file-mb", "0.0001")
     assert result.exit_code == 1
     size = path.stat().st_size
-    assert json.loads(result.stdout)["unread"] == [
+    assert without_text(json.loads(result.stdout)["unread"]) == [
         {
             "path": str(path),
             "reason": f"file is {size / 1024:.1f} KB, over the 104 bytes limit for this kind of "
@@ -194,8 +201,8 @@ def test_validate_end_to_end_without_importing_prefect(batch_dir: Path) -> None:
     script = textwrap.dedent(
         f"""
         import sys
-        import kipp.cli
-        code = kipp.cli.app(["validate", {str(batch_dir)!r}], standalone_mode=False)
+        import kipp_app.cli
+        code = kipp_app.cli.app(["validate", {str(batch_dir)!r}], standalone_mode=False)
         loaded = sorted(m for m in sys.modules if m == "prefect" or m.startswith("prefect."))
         print(code, loaded)
         """

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from builders import failing_open
 
-from kipp.corpus import (
+from kipp.measures.corpus import (
     Corpus,
     CorpusError,
     PriorInnovation,

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import pytest
 
-from kipp.dates import DateFormatError, format_date_id, parse_date
+from kipp.core.dates import DateFormatError, format_date_id, parse_date
 
 
 @pytest.mark.parametrize(

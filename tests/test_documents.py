@@ -22,17 +22,25 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 from typer.testing import CliRunner
 
-from kipp.cli import app
-from kipp.compliance import REGISTRY_FILE, compliance, load_registry
-from kipp.i18n import Lang, format_date, format_number, tr
-from kipp.intake.messages import in_indonesian, is_translated
-from kipp.keys import slugify
-from kipp.outputs import write_scorecards
-from kipp.render.jinja import markdown_text
-from kipp.render.views import MISSING
+from kipp.core.i18n import Lang, format_date, format_number, tr
+from kipp.core.keys import slugify
+from kipp.core.validation import in_indonesian, is_translated
+from kipp.documents.compliance import compliance
+from kipp.documents.outputs import write_scorecards
+from kipp.documents.render.jinja import markdown_text
+from kipp.documents.render.views import MISSING
+from kipp.intake.registry import REGISTRY_FILE, load_registry
+from kipp.intake.review_sheets import REVIEWS_DIR
 from kipp.results import ProposalOut, ProposalStatus, Results
-from kipp.reviews.ingest import REVIEWS_DIR
 from kipp.rubric import load_rubric
+from kipp_app.cli import app
+
+
+@pytest.fixture(autouse=True)
+def english_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests read the terminal in English (`--lang en`); Indonesian is the default."""
+    monkeypatch.setenv("KIPP_LANG", "en")
+
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "submissions" / "mojokerto-2022"

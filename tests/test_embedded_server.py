@@ -18,10 +18,10 @@ import pytest
 from builders import kipp_run_subprocess
 from prefect.settings import PREFECT_API_URL, temporary_settings
 
-from flows import embedded
-from flows.embedded import EmbeddedServer, EmbeddedServerError, launch
-from flows.run import RunParameters, run_kipp
-from flows.server import ServerUnreachableError
+from kipp_app.flows.run import RunParameters, run_kipp
+from kipp_app.server import embedded
+from kipp_app.server.check import ServerUnreachableError
+from kipp_app.server.embedded import EmbeddedServer, EmbeddedServerError, launch
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "submissions" / "mojokerto-2022"
@@ -104,7 +104,7 @@ def test_a_server_that_cannot_start_is_reported_after_one_retry(
 def test_the_server_ends_when_kipp_run_is_killed(tmp_path: Path) -> None:
     script = (
         "import time\n"
-        "from flows.embedded import EmbeddedServer\n"
+        "from kipp_app.server.embedded import EmbeddedServer\n"
         "server = EmbeddedServer().start()\n"
         "print(server.process.pid, flush=True)\n"
         "time.sleep(120)\n"

@@ -19,7 +19,7 @@ from bench.eval import (
     load_set,
     main,
 )
-from kipp.measures.settings import NoveltySettings
+from kipp.rubric.settings import NoveltySettings
 
 DATA = Path(__file__).parent / "data" / "novelty"
 

@@ -7,10 +7,10 @@ from typing import Any
 
 from builders import proposal_data
 
-from kipp.compliance import Matcher, Registry
+from kipp.core.i18n import Lang, render
+from kipp.core.models import Proposal
 from kipp.gates import GateResult, check_gates, months_between
-from kipp.i18n import Lang, render
-from kipp.models import Proposal
+from kipp.intake.registry import Matcher, Registry
 from kipp.rubric import Rubric, load_rubric
 
 RUBRIC: Rubric = load_rubric().rubric

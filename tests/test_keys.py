@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kipp.keys import (
+from kipp.core.keys import (
     KeyProblem,
     canonicalize,
     display_path,
@@ -14,7 +14,7 @@ from kipp.keys import (
     slugify,
     unknown_key_message,
 )
-from kipp.models import Innovator, Proposal
+from kipp.core.models import Innovator, Proposal
 
 PROPOSAL_FIELDS = (
     "agency, attachments, category, digital, group, id, indicators, innovators, "

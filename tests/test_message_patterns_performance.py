@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from kipp.intake.messages import (
+from kipp.core.validation import (
     _COMPILED_ID,
     MAX_TRANSLATED_LENGTH,
     in_indonesian,

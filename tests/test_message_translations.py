@@ -2,7 +2,7 @@
 
 The documents show the messages of proposal intake, of the review panel and scoresheets and
 of the agency registry, written in English where they are made (`kipp validate` prints them
-as they are). `kipp.intake.messages.in_indonesian` renders them for Indonesian documents by
+as they are). `kipp.core.validation.in_indonesian` renders them for Indonesian documents by
 pattern; a message no pattern knows would reach an Indonesian document in English. So the
 message templates are collected from the source (every string given as a problem's message,
 an unread file's reason, an error's text) and each is checked, with sample values put in
@@ -20,10 +20,10 @@ from pathlib import Path
 import pytest
 
 import kipp
-from kipp.i18n import Lang
-from kipp.intake import batch as intake_batch
-from kipp.intake.messages import in_indonesian, is_translated
-from kipp.render.views import localised
+from kipp.core.i18n import Lang
+from kipp.core.validation import in_indonesian, is_translated
+from kipp.documents.render.views import localised
+from kipp.intake import proposals as intake_batch
 
 SRC = Path(kipp.__file__).resolve().parent
 

@@ -10,9 +10,9 @@ import pytest
 from builders import CATEGORIES, DROP, GROUPS, proposal_data
 from pydantic import ValidationError
 
-from kipp.intake.messages import describe
-from kipp.keys import display_path
-from kipp.models import CallChoices, Proposal, Stage
+from kipp.core.keys import display_path
+from kipp.core.models import CallChoices, Proposal, Stage
+from kipp.core.validation import describe
 
 PLAIN = CallChoices(groups=GROUPS, categories=CATEGORIES)
 

@@ -11,38 +11,18 @@ from pathlib import Path
 
 import pytest
 import yaml
-from builders import proposal_data
+from builders import proposal_data, results_of
 
-from kipp.assessment import assess
-from kipp.corpus import load_corpus
-from kipp.i18n import Lang
-from kipp.intake import load_batch
-from kipp.outputs import neutralise, results_json, scores_csv, write_atomic, write_run
-from kipp.results import CorpusOut, Results, RunOut, build_results
+from kipp.core.i18n import Lang
+from kipp.documents.outputs import neutralise, results_json, scores_csv, write_atomic, write_run
+from kipp.results import Results
 from kipp.rubric import load_rubric
 
 RUBRIC = load_rubric()
 
 
 def run_in_process(batch: Path, lang: Lang = Lang.ID) -> Results:
-    loaded = load_batch(batch, RUBRIC.rubric.call.choices())
-    corpus = load_corpus()
-    assessment = assess(loaded, RUBRIC.rubric, corpus)
-    run = RunOut(
-        rubric="kipp-2022",
-        rubric_sha256=RUBRIC.sha256,
-        batch=str(batch),
-        started_at="2022-04-20T00:00:00+00:00",
-        finished_at="2022-04-20T00:00:01+00:00",
-        code_version="test",
-        lang=lang,
-        shortlist_size=5,
-        corpus=CorpusOut(
-            path=corpus.path, sha256=corpus.sha256, entries=len(corpus.entries), prior_art_entries=0
-        ),
-        inputs=loaded.inputs,
-    )
-    return build_results(loaded, assessment, RUBRIC, run)
+    return results_of(batch, lang)
 
 
 @pytest.mark.parametrize(

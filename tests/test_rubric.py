@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from builders import failing_open
 
-from kipp.problems import RubricError
+from kipp.core.problems import RubricError
 from kipp.rubric import load_rubric
 
 VALID = """\

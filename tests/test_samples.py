@@ -6,14 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from builders import rendered
+from builders import rendered, run_stages
 
-from kipp.assessment import assess, eligible_proposals, valid_proposals
-from kipp.corpus import load_corpus
-from kipp.gates import check_gates
-from kipp.intake import Batch, Status, load_batch
-from kipp.reviews.ingest import load_reviews
+from kipp.core.models import Proposal
+from kipp.intake import Intake, Status, read_proposals
+from kipp.pipeline import Values
+from kipp.reviews.models import ReviewSet
 from kipp.rubric import load_rubric
+from kipp.scoring import Scorecard
+from kipp.shortlist.ranking import Placement
 
 SAMPLES = Path(__file__).resolve().parents[1] / "submissions" / "mojokerto-2022"
 
@@ -23,12 +24,12 @@ SAME_TITLE = "each proposal needs its own title (the same innovation is proposed
 
 
 @pytest.fixture(scope="module")
-def samples() -> Batch:
+def samples() -> Intake:
     """The sample batch, loaded once against the bundled rubric's call."""
-    return load_batch(SAMPLES, load_rubric().rubric.call.choices())
+    return read_proposals(SAMPLES, load_rubric().rubric.call.choices())
 
 
-def test_samples_every_file_accounted_for(samples: Batch) -> None:
+def test_samples_every_file_accounted_for(samples: Intake) -> None:
     files = sorted(
         str(p)
         for p in SAMPLES.rglob("*")
@@ -47,34 +48,34 @@ def test_samples_every_file_accounted_for(samples: Batch) -> None:
     ]
 
 
-def test_samples_reviews_complete_without_problems(samples: Batch) -> None:
-    rubric = load_rubric().rubric
-    eligible = eligible_proposals(
-        valid_proposals(samples), check_gates(valid_proposals(samples), rubric)
-    )
-    found = load_reviews(SAMPLES, rubric, eligible)
+@pytest.fixture(scope="module")
+def sample_run() -> Values:
+    """Every value of a run of the sample batch up to the rank intervals."""
+    return run_stages("uncertainty", "placements", batch_folder=SAMPLES)
+
+
+def test_samples_reviews_complete_without_problems(sample_run: Values) -> None:
+    eligible: list[Proposal] = sample_run["eligible"]  # type: ignore[assignment]
+    found: ReviewSet = sample_run["reviews"]  # type: ignore[assignment]
     assert found.problems == []
     assert [(p.assigned, p.completed) for p in found.progress] == [(5, 5)] * 6
     assert sorted(found.proposals) == sorted(p.id for p in eligible)
     assert all(len(r.completed) == 3 and r.pending == 0 for r in found.proposals.values())
 
 
-def test_samples_run_to_a_final_shortlist_from_reviewer_scores(samples: Batch) -> None:
-    rubric = load_rubric().rubric
-    proposals = valid_proposals(samples)
-    eligible = eligible_proposals(proposals, check_gates(proposals, rubric))
-    reviews = load_reviews(SAMPLES, rubric, eligible)
-    assessed = assess(samples, rubric, load_corpus(), reviews=reviews)
-    assert not any(card.provisional for card in assessed.scorecards.values())
-    chosen = sorted(
-        (p for p in assessed.placements.values() if p.shortlisted), key=lambda p: p.rank
-    )
+def test_samples_run_to_a_final_shortlist_from_reviewer_scores(sample_run: Values) -> None:
+    eligible: list[Proposal] = sample_run["eligible"]  # type: ignore[assignment]
+    scorecards: dict[str, Scorecard] = sample_run["scorecards"]  # type: ignore[assignment]
+    placements: dict[str, Placement] = sample_run["placements"]  # type: ignore[assignment]
+    uncertainty: dict[str, object] = sample_run["uncertainty"]  # type: ignore[assignment]
+    assert not any(card.provisional for card in scorecards.values())
+    chosen = sorted((p for p in placements.values() if p.shortlisted), key=lambda p: p.rank)
     # the order also rests on the measures (novelty is tuned elsewhere): count, not names
     assert len(chosen) == load_rubric().rubric.shortlist.size
-    assert set(assessed.uncertainty) == {p.id for p in eligible}
+    assert set(uncertainty) == {p.id for p in eligible}
 
 
-def test_samples_valid_proposals_have_no_problem_but_the_repeated_title(samples: Batch) -> None:
+def test_samples_valid_proposals_have_no_problem_but_the_repeated_title(samples: Intake) -> None:
     sheet = SAMPLES / "ekspor-formulir-online.xlsx"
     ppdb = SAMPLES / "pendaftaran-sekolah-daring.yml"
     valid = {e.id: rendered(e) for e in samples.entries if e.status is Status.VALID}
@@ -99,7 +100,7 @@ def test_samples_valid_proposals_have_no_problem_but_the_repeated_title(samples:
     }
 
 
-def test_samples_broken_proposals_named_with_their_problems(samples: Batch) -> None:
+def test_samples_broken_proposals_named_with_their_problems(samples: Intake) -> None:
     sheet = SAMPLES / "ekspor-formulir-online.xlsx"
     invalid = {e.source: rendered(e) for e in samples.entries if e.status is Status.INVALID}
     assert invalid == {
@@ -119,7 +120,7 @@ def test_samples_broken_proposals_named_with_their_problems(samples: Batch) -> N
     }
 
 
-def test_samples_stray_word_file_unread(samples: Batch) -> None:
+def test_samples_stray_word_file_unread(samples: Intake) -> None:
     assert [(u.path, u.reason) for u in samples.unread] == [
         (
             str(SAMPLES / "surat-pengantar.docx"),
@@ -128,7 +129,7 @@ def test_samples_stray_word_file_unread(samples: Batch) -> None:
     ]
 
 
-def test_samples_form_export_timestamp_column_noted(samples: Batch) -> None:
+def test_samples_form_export_timestamp_column_noted(samples: Intake) -> None:
     assert [n.render() for n in samples.notices] == [
         f"{SAMPLES / 'ekspor-formulir-online.xlsx'}:1:A: Cap waktu: column is not a proposal "
         "field, so it is not read"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kipp.i18n import Lang, render, text
+from kipp.core.i18n import Lang, render, text
 from kipp.reviews.models import CriterionReviews, ProposalReviews, RawScore
 from kipp.rubric import load_rubric
 from kipp.scoring import Scored, level_for, round_level, score_proposal, with_reviews

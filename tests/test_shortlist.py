@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from kipp.i18n import Lang, render
+from kipp.core.i18n import Lang, render
 from kipp.rubric import ShortlistPolicy
-from kipp.shortlist import Candidate, build_shortlist
+from kipp.shortlist.ranking import Candidate, build_shortlist
 
 POLICY = ShortlistPolicy(size=2, tie_breaks=["significance", "novelty", "started_on"])
 

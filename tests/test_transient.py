@@ -7,8 +7,8 @@ from collections.abc import Callable
 
 import pytest
 
-from kipp.problems import KippError
-from kipp.transient import Rereads, is_transient
+from kipp.core.problems import KippError
+from kipp.core.transient import Rereads, is_transient
 
 
 @pytest.mark.parametrize(

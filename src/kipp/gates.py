@@ -12,11 +12,11 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict
 
-from kipp.i18n import Text, text
+from kipp.core.i18n import Text, text
+from kipp.core.models import Proposal
 from kipp.intake import title_key
-from kipp.models import Proposal
+from kipp.intake.registry import AgencyOf
 from kipp.rubric import Call, Gate, GateKind, Rubric
-from kipp.shortlist import AgencyOf
 
 
 class GateResult(BaseModel):
@@ -158,9 +158,9 @@ def per_agency(
     """No agency sends more proposals than the call allows; when one does, all its proposals
     fail, so the coordinator (not the file order) chooses which to keep. This is the call's
     limit on proposals SENT, checked before scoring; the shortlist's limit on nominees per
-    agency (`kipp.shortlist`) is another rule, applied after ranking.
+    agency (`kipp.shortlist.ranking`) is another rule, applied after ranking.
 
-    `agency_of` (the batch's agency registry, `kipp.compliance.agency_matcher`) names the
+    `agency_of` (the batch's agency registry, `kipp.intake.registry.agency_matcher`) names the
     agency a written name belongs to, so an agency's short and full names and its units count
     as one agency, as in the shortlist and the compliance table; the detail then names the
     registry's agency. Names it does not know count by themselves (case, spacing and

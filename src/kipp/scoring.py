@@ -18,14 +18,14 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from kipp.i18n import Text, text
+from kipp.core.i18n import Text, text
+from kipp.core.models import Proposal
 from kipp.measures.adaptability import measure_adaptability
 from kipp.measures.impact import measure_impact
 from kipp.measures.novelty import NoveltyMeasure
-from kipp.measures.settings import NoveltySettings
-from kipp.models import Proposal
 from kipp.reviews.models import CriterionReviews, ProposalReviews
 from kipp.rubric import LEVELS, Criterion, Rubric, Source
+from kipp.rubric.settings import NoveltySettings
 
 
 class Scored(BaseModel):

@@ -26,12 +26,12 @@ from builders import (
     write_yaml,
 )
 
-from kipp.intake import Batch, Limits, Status, title_key
-from kipp.models import CallChoices
-from kipp.problems import BatchError, Severity
+from kipp.core.models import CallChoices
+from kipp.core.problems import BatchError, Severity
+from kipp.intake import Intake, Limits, Status, title_key
 
 
-def accounted(batch: Batch) -> list[str]:
+def accounted(batch: Intake) -> list[str]:
     """Every file the batch reports, once per file, in the order reported."""
     files = [e.path for e in batch.entries if e.row is None]
     sheets = {e.path for e in batch.entries if e.row is not None}

@@ -24,9 +24,9 @@ from builders import (
     write_yaml,
 )
 
-from kipp.intake import Batch, Limits, ParseCache, load_batch
+from kipp.core.models import CallChoices
+from kipp.intake import Intake, Limits, ParseCache, read_proposals
 from kipp.intake import cache as intake_cache
-from kipp.models import CallChoices
 
 SAMPLES = Path(__file__).resolve().parents[2] / "submissions" / "mojokerto-2022"
 
@@ -57,7 +57,7 @@ def mixed_batch(folder: Path) -> int:
     return 7 + 1  # seven proposals' files and the binary one, which is looked up but unread
 
 
-def dumped(batch: Batch) -> dict[str, Any]:
+def dumped(batch: Intake) -> dict[str, Any]:
     return batch.model_dump()
 
 
@@ -66,9 +66,9 @@ def test_a_cached_read_gives_the_same_batch_as_an_uncached_one_cold_and_warm(
 ) -> None:
     looked_up = mixed_batch(batch_dir)
     plain = dumped(load(batch_dir, choices))
-    cold = load_batch(batch_dir, choices, cache=cache)
+    cold = read_proposals(batch_dir, choices, cache=cache)
     assert (cache.hits, cache.misses) == (0, looked_up)
-    warm = load_batch(batch_dir, choices, cache=cache)
+    warm = read_proposals(batch_dir, choices, cache=cache)
     assert (cache.hits, cache.misses) == (looked_up - 1, 1)  # the unread file is read again
     assert dumped(cold) == plain
     assert dumped(warm) == plain
@@ -82,8 +82,8 @@ def test_the_sample_submissions_read_the_same_from_the_cache(
     folder = tmp_path / "mojokerto-2022"
     shutil.copytree(SAMPLES, folder)
     plain = dumped(load(folder, choices))
-    assert dumped(load_batch(folder, choices, cache=cache)) == plain
-    assert dumped(load_batch(folder, choices, cache=cache)) == plain
+    assert dumped(read_proposals(folder, choices, cache=cache)) == plain
+    assert dumped(read_proposals(folder, choices, cache=cache)) == plain
     assert cache.misses == 0
     assert cache.hits > 0
 
@@ -93,9 +93,9 @@ def test_an_edited_file_is_parsed_again_and_the_others_come_from_the_cache(
 ) -> None:
     for name in "abcde":
         write_yaml(batch_dir, f"{name}.yaml", proposal_data(title=f"Inovasi {name.upper()}"))
-    load_batch(batch_dir, choices, cache=cache)
+    read_proposals(batch_dir, choices, cache=cache)
     write_yaml(batch_dir, "c.yaml", proposal_data(title="Inovasi C", digital="?"))
-    batch = load_batch(batch_dir, choices, cache=cache)
+    batch = read_proposals(batch_dir, choices, cache=cache)
     assert (cache.hits, cache.misses) == (4, 1)
     assert dumped(batch) == dumped(load(batch_dir, choices))
     assert [e.problems[0].field for e in batch.entries if e.problems] == ["digital"]
@@ -105,9 +105,9 @@ def test_a_renamed_file_is_parsed_again_under_its_new_name(
     batch_dir: Path, choices: CallChoices, cache: ParseCache
 ) -> None:
     old = write_yaml(batch_dir, "lama.yaml", proposal_data())
-    load_batch(batch_dir, choices, cache=cache)
+    read_proposals(batch_dir, choices, cache=cache)
     old.rename(batch_dir / "baru.yaml")
-    batch = load_batch(batch_dir, choices, cache=cache)
+    batch = read_proposals(batch_dir, choices, cache=cache)
     assert (cache.hits, cache.misses) == (0, 1)
     assert [(e.id, e.path) for e in batch.entries] == [("baru", str(batch_dir / "baru.yaml"))]
 
@@ -119,7 +119,7 @@ def test_repeated_ids_and_titles_are_reported_once_each_on_every_cached_read(
     write_json(batch_dir, "b.json", proposal_data(id="ppdb", title="ppdb  online"))
     expected = dumped(load(batch_dir, choices))
     for _ in range(3):
-        batch = load_batch(batch_dir, choices, cache=cache)
+        batch = read_proposals(batch_dir, choices, cache=cache)
         assert [[p.field for p in e.problems] for e in batch.entries] == [
             ["id", "title"],
             ["id", "title"],
@@ -133,9 +133,9 @@ def test_removing_one_of_two_duplicates_clears_the_problem_from_the_other(
 ) -> None:
     write_yaml(batch_dir, "a.yaml", proposal_data(id="ppdb", title="PPDB Online"))
     second = write_yaml(batch_dir, "b.yaml", proposal_data(id="ppdb", title="PPDB Online"))
-    load_batch(batch_dir, choices, cache=cache)
+    read_proposals(batch_dir, choices, cache=cache)
     second.unlink()
-    batch = load_batch(batch_dir, choices, cache=cache)
+    batch = read_proposals(batch_dir, choices, cache=cache)
     assert (cache.hits, cache.misses) == (1, 0)
     assert [e.problems for e in batch.entries] == [[]]
     assert dumped(batch) == dumped(load(batch_dir, choices))
@@ -145,9 +145,9 @@ def test_other_choices_parse_every_file_again(
     batch_dir: Path, choices: CallChoices, cache: ParseCache
 ) -> None:
     mixed_batch(batch_dir)
-    load_batch(batch_dir, choices, cache=cache)
+    read_proposals(batch_dir, choices, cache=cache)
     fewer = CallChoices(groups=choices.groups, categories=("inklusif", "ketahanan"))
-    batch = load_batch(batch_dir, fewer, cache=cache)
+    batch = read_proposals(batch_dir, fewer, cache=cache)
     assert cache.hits == 0
     assert dumped(batch) == dumped(load(batch_dir, fewer))
     assert dumped(batch) != dumped(load(batch_dir, choices))  # `tpb` is no longer a category
@@ -157,8 +157,10 @@ def test_the_same_choices_in_a_list_or_a_tuple_are_the_same_choices(
     batch_dir: Path, choices: CallChoices, cache: ParseCache
 ) -> None:
     write_yaml(batch_dir, "a.yaml", proposal_data())
-    load_batch(batch_dir, choices, cache=cache)
-    load_batch(batch_dir, CallChoices(list(choices.groups), list(choices.categories)), cache=cache)
+    read_proposals(batch_dir, choices, cache=cache)
+    read_proposals(
+        batch_dir, CallChoices(list(choices.groups), list(choices.categories)), cache=cache
+    )
     assert (cache.hits, cache.misses) == (1, 0)
 
 
@@ -167,9 +169,9 @@ def test_other_limits_parse_every_file_again(
 ) -> None:
     write_yaml(batch_dir, "a.yaml", proposal_data())
     write_csv(batch_dir, "form.csv", [FORM_HEADERS, *(form_row(f"Inovasi {n}") for n in "abcd")])
-    load_batch(batch_dir, choices, cache=cache)
+    read_proposals(batch_dir, choices, cache=cache)
     fewer_rows = Limits(max_rows=3)
-    batch = load_batch(batch_dir, choices, fewer_rows, cache=cache)
+    batch = read_proposals(batch_dir, choices, fewer_rows, cache=cache)
     assert (cache.hits, cache.misses) == (0, 2)
     assert dumped(batch) == dumped(load(batch_dir, choices, fewer_rows))
     assert dumped(batch) != dumped(load(batch_dir, choices))  # four rows are over max_rows=3
@@ -179,8 +181,8 @@ def test_a_file_that_ends_unread_is_read_again_every_time(
     batch_dir: Path, choices: CallChoices, cache: ParseCache
 ) -> None:
     write_bytes(batch_dir, "biner.yaml", b"\x00\x01\x02")
-    first = load_batch(batch_dir, choices, cache=cache)
-    second = load_batch(batch_dir, choices, cache=cache)
+    first = read_proposals(batch_dir, choices, cache=cache)
+    second = read_proposals(batch_dir, choices, cache=cache)
     assert (cache.hits, cache.misses) == (0, 1)
     assert dumped(second) == dumped(first)
     assert [u.path for u in second.unread] == [str(batch_dir / "biner.yaml")]
@@ -191,11 +193,11 @@ def test_a_file_changed_back_is_parsed_again_as_only_the_latest_read_is_kept(
 ) -> None:
     write_yaml(batch_dir, "a.yaml", proposal_data(title="Inovasi Pertama"))
     write_yaml(batch_dir, "b.yaml", proposal_data(title="Inovasi Kedua"))
-    load_batch(batch_dir, choices, cache=cache)
+    read_proposals(batch_dir, choices, cache=cache)
     write_yaml(batch_dir, "a.yaml", proposal_data(title="Inovasi Berubah"))
-    load_batch(batch_dir, choices, cache=cache)
+    read_proposals(batch_dir, choices, cache=cache)
     write_yaml(batch_dir, "a.yaml", proposal_data(title="Inovasi Pertama"))
-    load_batch(batch_dir, choices, cache=cache)
+    read_proposals(batch_dir, choices, cache=cache)
     assert (cache.hits, cache.misses) == (1, 1)
 
 
@@ -203,9 +205,9 @@ def test_an_unchanged_batch_leaves_the_cache_file_as_it_was(
     batch_dir: Path, choices: CallChoices, cache: ParseCache
 ) -> None:
     mixed_batch(batch_dir)
-    load_batch(batch_dir, choices, cache=cache)
+    read_proposals(batch_dir, choices, cache=cache)
     before = cache.file_for(batch_dir).stat()
-    load_batch(batch_dir, choices, cache=cache)
+    read_proposals(batch_dir, choices, cache=cache)
     after = cache.file_for(batch_dir).stat()
     assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
 
@@ -219,7 +221,7 @@ def test_the_cache_file_is_named_by_the_folder_under_the_cache_dir(
         write_yaml(folder, "a.yaml", proposal_data())
     cache = ParseCache()
     for folder in (first, second):
-        load_batch(folder, choices, cache=cache)
+        read_proposals(folder, choices, cache=cache)
     files = sorted((tmp_path / "cache" / "intake").iterdir())
     assert sorted([cache.file_for(first), cache.file_for(second)]) == files
     assert [f.name[:6] for f in files] == ["batch-", "batch-"]
@@ -232,12 +234,12 @@ def test_without_a_cache_nothing_is_written(
 ) -> None:
     monkeypatch.setenv("KIPP_CACHE_DIR", str(tmp_path / "cache"))
     mixed_batch(batch_dir)
-    load_batch(batch_dir, choices)
+    read_proposals(batch_dir, choices)
     assert not (tmp_path / "cache").exists()
 
 
 def valid_store(folder: Path, choices: CallChoices, cache: ParseCache) -> dict[str, bytes]:
-    load_batch(folder, choices, cache=cache)
+    read_proposals(folder, choices, cache=cache)
     with open(cache.file_for(folder), "rb") as handle:
         magic, version, results = pickle.load(handle)
     assert (magic, version) == ("kipp-intake-cache", intake_cache.FORMAT_VERSION)
@@ -279,11 +281,11 @@ def test_a_damaged_cache_file_is_an_empty_cache(
     else:
         doctored = {key: pickle.dumps(MakesAFolder(sentinel)) for key in results}
         path.write_bytes(pickle.dumps(("kipp-intake-cache", intake_cache.FORMAT_VERSION, doctored)))
-    batch = load_batch(batch_dir, choices, cache=cache)
+    batch = read_proposals(batch_dir, choices, cache=cache)
     assert (cache.hits, cache.misses) == (0, looked_up)
     assert dumped(batch) == dumped(load(batch_dir, choices))
     assert not sentinel.exists()
-    load_batch(batch_dir, choices, cache=cache)  # written again, whole
+    read_proposals(batch_dir, choices, cache=cache)  # written again, whole
     assert (cache.hits, cache.misses) == (looked_up - 1, 1)
 
 
@@ -292,7 +294,7 @@ def test_a_cache_file_that_cannot_be_read_is_an_empty_cache(
 ) -> None:
     looked_up = mixed_batch(batch_dir)
     cache.file_for(batch_dir).mkdir(parents=True)  # a folder where the file should be
-    batch = load_batch(batch_dir, choices, cache=cache)
+    batch = read_proposals(batch_dir, choices, cache=cache)
     assert (cache.hits, cache.misses) == (0, looked_up)
     assert dumped(batch) == dumped(load(batch_dir, choices))
 
@@ -304,7 +306,7 @@ def test_a_cache_that_cannot_be_written_still_gives_the_right_batch(
     blocker = write_bytes(tmp_path, "a-file", b"")  # so the cache folder cannot be made
     cache = ParseCache(blocker / "intake")
     for _ in range(2):
-        batch = load_batch(batch_dir, choices, cache=cache)
+        batch = read_proposals(batch_dir, choices, cache=cache)
         assert (cache.hits, cache.misses) == (0, looked_up)
         assert dumped(batch) == dumped(load(batch_dir, choices))
 
@@ -314,7 +316,7 @@ def test_a_full_disk_leaves_the_cache_file_as_it_was_and_no_temporary_file(
 ) -> None:
     write_yaml(batch_dir, "a.yaml", proposal_data(title="Inovasi Pertama"))
     write_yaml(batch_dir, "b.yaml", proposal_data(title="Inovasi Kedua"))
-    load_batch(batch_dir, choices, cache=cache)
+    read_proposals(batch_dir, choices, cache=cache)
     before = cache.file_for(batch_dir).read_bytes()
 
     def full(*args: object) -> None:
@@ -322,7 +324,7 @@ def test_a_full_disk_leaves_the_cache_file_as_it_was_and_no_temporary_file(
 
     monkeypatch.setattr(os, "replace", full)
     write_yaml(batch_dir, "a.yaml", proposal_data(title="Inovasi Berubah"))
-    batch = load_batch(batch_dir, choices, cache=cache)
+    batch = read_proposals(batch_dir, choices, cache=cache)
     assert (cache.hits, cache.misses) == (1, 1)
     assert dumped(batch) == dumped(load(batch_dir, choices))
     assert cache.file_for(batch_dir).read_bytes() == before
@@ -338,8 +340,8 @@ def test_a_result_that_cannot_be_pickled_is_not_cached(
         raise RecursionError("maximum recursion depth exceeded while pickling an object")
 
     monkeypatch.setattr(pickle, "dumps", refuse)
-    batch = load_batch(batch_dir, choices, cache=cache)
+    batch = read_proposals(batch_dir, choices, cache=cache)
     assert dumped(batch) == dumped(load(batch_dir, choices))
     monkeypatch.undo()
-    load_batch(batch_dir, choices, cache=cache)
+    read_proposals(batch_dir, choices, cache=cache)
     assert (cache.hits, cache.misses) == (0, 1)

@@ -15,10 +15,10 @@ from builders import (
     write_csv,
 )
 
+from kipp.core.models import CallChoices
+from kipp.core.problems import Problem, Severity
 from kipp.intake import Limits, Status
 from kipp.intake.table import column_letter, parse_header
-from kipp.models import CallChoices
-from kipp.problems import Problem, Severity
 
 
 def test_csv_each_row_is_one_entry(batch_dir: Path, choices: CallChoices) -> None:

@@ -27,9 +27,9 @@ from builders import (
     yaml_text,
 )
 
-from kipp.intake import Batch, Limits, Status
-from kipp.models import CallChoices
-from kipp.problems import Severity
+from kipp.core.models import CallChoices
+from kipp.core.problems import Severity
+from kipp.intake import Intake, Limits, Status
 
 TOO_DEEP = "nested more than 100 levels deep, too deep to be a proposal"
 NOT_A_PROPOSAL = (
@@ -38,7 +38,7 @@ NOT_A_PROPOSAL = (
 )
 
 
-def unread(batch: Batch) -> list[tuple[str, str]]:
+def unread(batch: Intake) -> list[tuple[str, str]]:
     assert batch.entries == []
     return [(u.path, u.reason) for u in batch.unread]
 

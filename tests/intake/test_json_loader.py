@@ -7,10 +7,10 @@ from pathlib import Path
 
 from builders import DROP, load, only_entry, proposal_data, rendered, write_json
 
+from kipp.core.models import CallChoices
+from kipp.core.problems import Location
 from kipp.intake import Limits, Status
 from kipp.intake.json_loader import load_json
-from kipp.models import CallChoices
-from kipp.problems import Location
 
 
 def test_json_valid_file_is_one_valid_entry(batch_dir: Path, choices: CallChoices) -> None:

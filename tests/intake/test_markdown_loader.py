@@ -19,10 +19,10 @@ from builders import (
     yaml_text,
 )
 
+from kipp.core.models import CallChoices
+from kipp.core.problems import Severity
 from kipp.intake import Status
 from kipp.intake.markdown_loader import section_for
-from kipp.models import CallChoices
-from kipp.problems import Severity
 
 ACCEPTED = (
     "Ringkasan, Latar Belakang, Kebaruan, Implementasi, Signifikansi, Adaptabilitas, "

@@ -18,9 +18,8 @@ from builders import FORM_HEADERS, csv_text, form_row, proposal_data, write_xlsx
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kipp.intake import Batch, Limits, load_batch
-from kipp.keys import key_table
-from kipp.models import (
+from kipp.core.keys import key_table
+from kipp.core.models import (
     Attachments,
     Award,
     CallChoices,
@@ -30,6 +29,7 @@ from kipp.models import (
     Replication,
     Sections,
 )
+from kipp.intake import Intake, Limits, read_proposals
 
 CHOICES = CallChoices(groups=("umum", "khusus"), categories=("inklusif", "tpb", "ketahanan"))
 EXTENSIONS = [".yaml", ".yml", ".json", ".md", ".csv", ".xlsx"]
@@ -49,13 +49,13 @@ PROPERTY = settings(
 )
 
 
-def check_one_file(folder: Path, name: str, content: bytes) -> Batch:
+def check_one_file(folder: Path, name: str, content: bytes) -> Intake:
     """Write `content` as the only file of `folder`, load the batch, and check the promise."""
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     path = folder / name
     path.write_bytes(content)
-    batch = load_batch(folder, CHOICES, LIMITS)
+    batch = read_proposals(folder, CHOICES, LIMITS)
     reasons = [u.reason for u in batch.unread]
     assert not any(r.startswith("internal error") for r in reasons), reasons
     assert [u.path for u in batch.unread] in ([], [str(path)])

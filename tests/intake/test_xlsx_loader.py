@@ -10,9 +10,9 @@ from pathlib import Path
 import openpyxl
 from builders import FORM_HEADERS, form_row, load, rendered, write_xlsx
 
+from kipp.core.models import CallChoices
+from kipp.core.problems import Severity
 from kipp.intake import Limits, Status
-from kipp.models import CallChoices
-from kipp.problems import Severity
 
 
 def test_xlsx_each_row_is_one_entry(batch_dir: Path, choices: CallChoices) -> None:

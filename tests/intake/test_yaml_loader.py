@@ -17,11 +17,11 @@ from builders import (
     yaml_text,
 )
 
+from kipp.core.models import CallChoices
+from kipp.core.problems import Location
+from kipp.core.yaml_source import MAX_DEPTH, YamlProblem, parse_yaml
 from kipp.intake import Limits, Status
 from kipp.intake.yaml_loader import load_yaml
-from kipp.intake.yaml_source import MAX_DEPTH, YamlProblem, parse_yaml
-from kipp.models import CallChoices
-from kipp.problems import Location
 
 INDONESIAN = """\
 kode: sempelmas

@@ -6,10 +6,10 @@ from typing import Any
 
 from builders import proposal_data
 
-from kipp.i18n import Lang, render
+from kipp.core.i18n import Lang, render
+from kipp.core.models import Proposal
 from kipp.measures.adaptability import measure_adaptability
 from kipp.measures.impact import measure_impact
-from kipp.models import Proposal
 from kipp.rubric import load_rubric
 from kipp.scoring import level_for
 

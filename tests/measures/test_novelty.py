@@ -16,15 +16,15 @@ import yaml
 from builders import proposal_data
 from pydantic import ValidationError
 
-from kipp.corpus import Corpus, PriorInnovation, load_corpus
+from kipp.core.models import Proposal
+from kipp.measures.corpus import Corpus, PriorInnovation, load_corpus
 from kipp.measures.novelty import (
     Neighbour,
     NoveltyMeasure,
     measure_novelty,
 )
-from kipp.measures.settings import NoveltySettings
 from kipp.measures.similarity import CorpusIndex, Match, nearest
-from kipp.models import Proposal
+from kipp.rubric.settings import NoveltySettings
 
 DATA = Path(__file__).parents[1] / "data" / "novelty"
 SETTINGS = NoveltySettings()

@@ -11,16 +11,16 @@ import numpy as np
 import scipy.sparse as sp
 from builders import proposal_data
 
-from kipp.corpus import Corpus, PriorInnovation
+from kipp.core.models import Proposal
+from kipp.measures.corpus import Corpus, PriorInnovation
 from kipp.measures.novelty import (
     MatchStore,
     chunk_bounds,
     measure_novelty,
     prepare_batch,
 )
-from kipp.measures.settings import NoveltySettings
 from kipp.measures.similarity import CorpusIndex, rows_digest, weigh_queries
-from kipp.models import Proposal
+from kipp.rubric.settings import NoveltySettings
 
 SETTINGS = NoveltySettings()
 FIELDS = [

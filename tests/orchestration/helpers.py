@@ -18,8 +18,8 @@ SAMPLE = ROOT / "submissions" / "mojokerto-2022"
 
 CHILD_RUN = """
 import sys
-from flows.run import RunParameters, kipp_run
-from kipp.i18n import Lang
+from kipp_app.flows.run import RunParameters, kipp_run
+from kipp.core.i18n import Lang
 kipp_run(RunParameters(batch=sys.argv[1], out=sys.argv[2], lang=Lang(sys.argv[3])))
 """
 

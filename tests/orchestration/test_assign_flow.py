@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from flows.assign import AssignParameters, kipp_assign
-from kipp.problems import KippError
+from kipp.core.problems import KippError
+from kipp_app.flows.assign import AssignParameters, kipp_assign
 from orchestration.helpers import SAMPLE
 
 

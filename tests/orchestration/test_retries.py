@@ -13,12 +13,15 @@ from typing import Any
 import pytest
 from prefect.states import Completed, Failed
 
-import flows.run
-from flows.retries import transient_io
-from flows.run import RunParameters, intake_task, kipp_run, load_corpus_task, load_rubric_task
-from kipp.corpus import CorpusError
-from kipp.problems import KippError
+from kipp.core.problems import KippError
+from kipp.measures.corpus import CorpusError
+from kipp.pipeline import PIPELINE
 from kipp.rubric import default_rubric_path
+from kipp_app.flows import runner
+from kipp_app.flows.retries import IO_RETRIES, transient_io
+from kipp_app.flows.run import RunParameters, kipp_run
+
+TASK = runner._stage_task
 
 
 @pytest.mark.parametrize(
@@ -36,23 +39,35 @@ from kipp.rubric import default_rubric_path
 )
 def test_only_transient_io_errors_are_retried(error: Exception, retried: bool) -> None:
     state: Any = Failed(data=error)
-    assert transient_io(intake_task, None, state) is retried  # type: ignore[arg-type]
+    assert transient_io(TASK, None, state) is retried  # type: ignore[arg-type]
 
 
 def test_a_completed_state_is_not_retried() -> None:
-    assert transient_io(intake_task, None, Completed(data=1)) is False  # type: ignore[arg-type]
+    assert transient_io(TASK, None, Completed(data=1)) is False  # type: ignore[arg-type]
 
 
 def test_io_tasks_retry_twice() -> None:
-    assert (intake_task.retries, intake_task.retry_delay_seconds) == (2, [1, 5])
+    task = TASK.with_options(**runner._options(PIPELINE["batch"], Path("x"), None))
+    assert (task.retries, task.retry_delay_seconds) == (2, [1, 5])
 
 
-def test_every_file_task_retries_only_transient_io() -> None:
-    from flows.assign import write_task
-    from flows.validate import check_batch
-
-    for task in (load_rubric_task, load_corpus_task, intake_task, check_batch, write_task):
-        assert task.retry_condition_fn is transient_io, task.name
+def test_every_stage_that_reads_or_writes_files_retries_only_transient_io() -> None:
+    io_stages = [s.name for s in PIPELINE.stages if s.io]
+    assert io_stages == [
+        "rubric",
+        "corpus",
+        "batch",
+        "index",
+        "documents",
+        "scorecard_files",
+        "scoresheets",
+    ]
+    for stage in PIPELINE.stages:
+        task = TASK.with_options(**runner._options(stage, Path("x"), None))
+        if stage.io:
+            assert task.retry_condition_fn is transient_io, stage.name
+        else:
+            assert (task.retries, task.retry_condition_fn) == (0, None), stage.name
 
 
 def fail_opens(monkeypatch: pytest.MonkeyPatch, path: Path, *errors: OSError) -> list[int]:
@@ -87,11 +102,10 @@ def test_run_whose_rubric_read_blinks_once_succeeds_on_the_task_retry(
     rubric = tmp_path / "rubric.yaml"
     shutil.copyfile(default_rubric_path(), rubric)
     opens = fail_opens(monkeypatch, rubric, OSError(errno.ESTALE, "Stale file handle"))
-    # the task as configured, waiting 0 s rather than 1 s before its retry
-    quick = load_rubric_task.with_options(retry_delay_seconds=0)
-    monkeypatch.setattr(flows.run, "load_rubric_task", quick)
+    # the retries as configured, waiting 0 s rather than 1 s before the retry
+    monkeypatch.setattr(runner, "IO_RETRIES", IO_RETRIES | {"retry_delay_seconds": [0, 0]})
     params = RunParameters(batch=str(empty_batch), out=str(tmp_path / "out"), rubric=str(rubric))
-    summary = kipp_run(params)
+    summary = kipp_run(params).summary
     assert (summary.unread, summary.scored, len(opens)) == (1, 0, 2)
 
 

@@ -1,6 +1,6 @@
 """The flows read own agencies through the batch's agency registry, as `kipp assign` does:
 the assign flow never gives a reviewer their agency under another of its names, and the run's
-reviews task refuses such scores."""
+reviews stage refuses such scores."""
 
 from __future__ import annotations
 
@@ -9,12 +9,11 @@ from pathlib import Path
 from builders import proposal_data, write_csv, write_text, write_yaml
 from prefect import flow
 
-from flows.assign import AssignParameters, kipp_assign
-from flows.run import opaque, reviews_task
-from kipp.assessment import valid_proposals
-from kipp.intake import load_batch
+from kipp import pipeline
+from kipp.core.i18n import Lang
 from kipp.reviews.models import ReviewSet
-from kipp.rubric import load_rubric
+from kipp_app.flows.assign import AssignParameters, kipp_assign
+from kipp_app.flows.runner import PrefectRunner
 
 REGISTRY = """\
 region: Kota Mojokerto
@@ -53,12 +52,13 @@ def test_assign_flow_keeps_reviewers_off_their_agency_under_its_other_names(
 
 @flow(name="test-reviews-registry")
 def read_reviews(batch: str) -> ReviewSet:
-    rubric = load_rubric()
-    proposals = valid_proposals(load_batch(Path(batch), rubric.rubric.call.choices()))
-    return reviews_task(batch, opaque(rubric), opaque(proposals))
+    given = {"batch_folder": Path(batch), "rubric_path": None}
+    found = pipeline.run(("reviews",), given, PrefectRunner(Lang.EN))["reviews"]
+    assert isinstance(found, ReviewSet)
+    return found
 
 
-def test_run_reviews_task_refuses_scores_of_the_reviewers_agency_under_another_name(
+def test_run_reviews_stage_refuses_scores_of_the_reviewers_agency_under_another_name(
     tmp_path: Path,
 ) -> None:
     folder = registry_batch(tmp_path)

@@ -14,9 +14,9 @@ from prefect.client.orchestration import get_client
 from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterState, FlowRunFilterStateType
 from prefect.client.schemas.objects import StateType
 
-from flows.approval import ApprovalTimeoutError
-from flows.run import RunParameters, RunSummary, kipp_run
-from kipp.i18n import Lang, format_timestamp
+from kipp.core.i18n import Lang, format_timestamp
+from kipp_app.flows.approval import ApprovalTimeoutError
+from kipp_app.flows.run import RunParameters, RunSummary, kipp_run
 from orchestration.helpers import SAMPLE, results
 
 
@@ -78,7 +78,7 @@ def test_paused_run_resumed_with_moves_records_the_decision(tmp_path: Path) -> N
     assert "error" not in box, box.get("error")
     summary: RunSummary = box["summary"]
     data = results(out)
-    assert summary.shortlisted == data["summary"]["shortlisted"]
+    assert summary.summary.shortlisted == data["summary"]["shortlisted"]
     assert data["summary"]["shortlisted"] == results(tmp_path / "plain")["summary"]["shortlisted"]
     decided_at = data["approval"].pop("decided_at")
     assert decided_at.startswith("20")

@@ -10,7 +10,8 @@ from typing import Any
 
 import pytest
 
-from flows.run import RunParameters, kipp_run
+from kipp.core.i18n import Lang
+from kipp_app.flows.run import RunParameters, kipp_run
 from orchestration.helpers import undated
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -30,7 +31,7 @@ def _cached_files(cache: Path) -> set[str]:
 
 def _run(batch: Path, out: Path, cache: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
     monkeypatch.setenv("KIPP_CACHE_DIR", str(cache))
-    kipp_run(RunParameters(batch=str(batch), out=str(out)))
+    kipp_run(RunParameters(batch=str(batch), out=str(out), lang=Lang.EN))
     return _results(out)
 
 

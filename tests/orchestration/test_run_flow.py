@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from prefect.client.orchestration import get_client
 
-from flows.run import RunParameters, kipp_run
-from kipp.i18n import Lang
+from kipp.core.i18n import Lang
+from kipp_app.flows.run import RunParameters, kipp_run
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "submissions" / "mojokerto-2022"
@@ -129,7 +129,7 @@ def test_progress_of_a_batch_with_nothing_to_score_is_complete(tmp_path: Path) -
     batch = tmp_path / "batch"
     batch.mkdir()
     (batch / "notes.txt").write_text("not a proposal", encoding="utf-8")
-    summary = kipp_run(RunParameters(batch=str(batch), out=str(tmp_path / "out")))
+    summary = kipp_run(RunParameters(batch=str(batch), out=str(tmp_path / "out"))).summary
     assert summary.scored == summary.shortlisted == 0
     with get_client(sync_client=True) as client:
         latest = [a for a in client.read_latest_artifacts() if a.key == "kipp-progress"]

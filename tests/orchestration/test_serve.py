@@ -16,7 +16,7 @@ from prefect.deployments.runner import RunnerDeployment
 from prefect.runner import Runner
 from prefect.utilities.schema_tools import validate
 
-from flows.serve import DEFAULT_BATCH, deployments
+from kipp_app.flows.deployments import DEFAULT_BATCH, deployments
 
 ROOT = Path(__file__).resolve().parents[2]
 OPTIONAL_TEXT = {"anyOf": [{"type": "string"}, {"type": "null"}], "default": None}
@@ -55,9 +55,9 @@ def field(deployment: RunnerDeployment, name: str) -> dict[str, Any]:
 
 def test_serve_builds_validate_score_and_assign(served: dict[str, RunnerDeployment]) -> None:
     assert [(d.flow_name, d.name, d.entrypoint) for d in served.values()] == [
-        ("kipp-validate", "validate", "flows/validate.py:kipp_validate"),
-        ("kipp-run", "score", "flows/run.py:kipp_run"),
-        ("kipp-assign", "assign", "flows/assign.py:kipp_assign"),
+        ("kipp-validate", "validate", "kipp_app.flows.validate.kipp_validate"),
+        ("kipp-run", "score", "kipp_app.flows.run.kipp_run"),
+        ("kipp-assign", "assign", "kipp_app.flows.assign.kipp_assign"),
     ]
 
 

@@ -10,9 +10,10 @@ import pytest
 from prefect.settings import PREFECT_API_URL, temporary_settings
 from typer.testing import CliRunner
 
-from flows.run import RunParameters, run_kipp
-from flows.server import ServerUnreachableError
-from kipp.cli import app
+from kipp.core.i18n import Lang, Text, render
+from kipp_app.cli import app
+from kipp_app.flows.run import RunParameters, run_kipp
+from kipp_app.server.check import ServerUnreachableError
 from orchestration.helpers import SAMPLE
 
 
@@ -34,6 +35,7 @@ def silent_port() -> Iterator[int]:
 
 
 def _run_against(url: str, monkeypatch: pytest.MonkeyPatch) -> tuple[str, float]:
+    """The error (with its hint) in English, and the seconds it took."""
     monkeypatch.setenv("PREFECT_API_URL", url)
     started = time.monotonic()
     with (
@@ -41,7 +43,10 @@ def _run_against(url: str, monkeypatch: pytest.MonkeyPatch) -> tuple[str, float]
         pytest.raises(ServerUnreachableError) as caught,
     ):
         run_kipp(RunParameters(batch=str(SAMPLE)))
-    return str(caught.value), time.monotonic() - started
+    error = caught.value
+    assert isinstance(error.message, Text) and isinstance(error.hint, Text)
+    message = f"{render(error.message, Lang.EN)}; {render(error.hint, Lang.EN)}"
+    return message, time.monotonic() - started
 
 
 def test_run_against_a_closed_port_fails_in_seconds_with_the_fix(
@@ -72,7 +77,7 @@ def test_kipp_serve_without_a_server_exits_2_and_says_how_to_start_one(
     url = f"http://127.0.0.1:{closed_port}/api"
     monkeypatch.setenv("PREFECT_API_URL", url)
     with temporary_settings(updates={PREFECT_API_URL: url}):
-        result = CliRunner().invoke(app, ["serve"])
+        result = CliRunner().invoke(app, ["serve", "--lang", "en"])
     assert result.exit_code == 2
     assert f"error: the Prefect server at {url} (PREFECT_API_URL) does not answer" in (
         result.output
@@ -84,7 +89,7 @@ def test_kipp_run_with_approval_but_no_server_is_a_usage_error(
 ) -> None:
     monkeypatch.delenv("PREFECT_API_URL", raising=False)
     with temporary_settings(restore_defaults={PREFECT_API_URL}):  # no server in any profile
-        result = CliRunner().invoke(app, ["run", str(SAMPLE), "--approval"])
+        result = CliRunner().invoke(app, ["run", str(SAMPLE), "--approval", "--lang", "en"])
     assert result.exit_code == 2
     assert result.output.startswith(
         "error: --approval needs a Prefect server whose UI the coordinator opens to decide\n"
@@ -98,6 +103,6 @@ def test_a_server_configured_in_the_prefect_profile_is_used_not_the_embedded_one
     url = f"http://127.0.0.1:{closed_port}/api"
     monkeypatch.delenv("PREFECT_API_URL", raising=False)  # only the profile names it
     with temporary_settings(updates={PREFECT_API_URL: url}):
-        result = CliRunner().invoke(app, ["run", str(SAMPLE)])
+        result = CliRunner().invoke(app, ["run", str(SAMPLE), "--lang", "en"])
     assert result.exit_code != 0
     assert f"the Prefect server at {url} (PREFECT_API_URL) does not answer" in result.output

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from kipp.staging import lock_path, locked, write_staged
+from kipp.documents.staging import lock_path, locked, write_staged
 
 
 def _writer(label: str) -> object:
@@ -154,7 +154,7 @@ def test_a_doctored_manifest_cannot_remove_files_outside_the_folder(tmp_path: Pa
 
 
 def test_staging_left_by_a_killed_run_on_this_machine_is_removed(tmp_path: Path) -> None:
-    from kipp.staging import _host
+    from kipp.documents.staging import _host
 
     out = tmp_path / "out"
     dead_pid = 999_999_999  # above Linux's largest pid: no such process
@@ -209,7 +209,7 @@ def test_a_run_killed_between_moves_leaves_its_moved_files_for_the_next_run_to_r
 def test_staging_folder_names_keep_host_and_pid_apart_when_the_host_has_hyphens(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from kipp import staging as module
+    from kipp.documents import staging as module
 
     monkeypatch.setattr(socket, "gethostname", lambda: "web-01")
     out = tmp_path / "out"
@@ -252,7 +252,7 @@ def test_only_this_hosts_abandoned_staging_is_removed_when_host_names_share_a_pr
 def test_an_output_folder_named_with_glob_characters_still_clears_its_own_abandoned_staging(
     tmp_path: Path,
 ) -> None:
-    from kipp.staging import _host
+    from kipp.documents.staging import _host
 
     out = tmp_path / "out[1]"
     dead_pid = 999_999_999

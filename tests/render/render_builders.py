@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kipp.i18n import Lang
+from kipp.core.i18n import Lang
 from kipp.intake import InputFile
 from kipp.measures.novelty import Neighbour
 from kipp.results import (

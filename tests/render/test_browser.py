@@ -18,10 +18,11 @@ import pytest
 from builders import required_tool
 from render_builders import full_results, rubric
 
-from kipp.compliance import REGISTRY_FILE, compliance, load_registry
-from kipp.i18n import Lang, format_number
-from kipp.render.html import render_html, render_scorecard_html
-from kipp.render.reports import scorecard_view
+from kipp.core.i18n import Lang, format_number
+from kipp.documents.compliance import compliance
+from kipp.documents.render.html import render_html, render_scorecard_html
+from kipp.documents.render.reports import scorecard_view
+from kipp.intake.registry import REGISTRY_FILE, load_registry
 from kipp.results import ProposalStatus, Results
 
 SAMPLE = Path(__file__).resolve().parents[2] / "submissions" / "mojokerto-2022"

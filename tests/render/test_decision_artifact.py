@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from render_builders import full_results
 
-from kipp.approval import Decision, Direction, Move
-from kipp.i18n import Lang
-from kipp.summaries import decision_markdown
+from kipp.core.i18n import Lang
+from kipp.documents.summaries import decision_markdown
+from kipp.shortlist.approval import Decision, Direction, Move
 
 markdown_it = pytest.importorskip("markdown_it")
 

@@ -7,29 +7,29 @@ from __future__ import annotations
 
 import csv
 import io
+import shutil
 from pathlib import Path
-from typing import cast
 
+from builders import plan_of, run_stages
 from openpyxl import load_workbook
-from prefect.context import TaskRunContext
 from render_builders import proposal, results, rubric
 
-from flows.run import RunParameters, gates_key
-from kipp.assessment import valid_proposals
-from kipp.compliance import REGISTRY_FILE, agency_matcher, batch_registry, load_registry
+from kipp.core.i18n import Lang, render, tr
+from kipp.core.models import Proposal
+from kipp.documents.outputs import compliance_csv
+from kipp.documents.render.charts import distribution
+from kipp.documents.render.html import render_html, render_print_html, render_scorecard_html
+from kipp.documents.render.markdown import render_markdown
+from kipp.documents.render.reports import annexes, scorecard_view
+from kipp.documents.render.views import document_view
+from kipp.documents.workbook import workbook_bytes
 from kipp.gates import check_gates
-from kipp.i18n import Lang, render, tr
-from kipp.intake import load_batch
-from kipp.outputs import compliance_csv
-from kipp.render.charts import distribution
-from kipp.render.html import render_html, render_print_html, render_scorecard_html
-from kipp.render.markdown import render_markdown
-from kipp.render.reports import annexes, scorecard_view
-from kipp.render.views import document_view
+from kipp.intake.registry import REGISTRY_FILE, agency_matcher, load_registry
+from kipp.pipeline import PIPELINE
 from kipp.results import ProposalStatus, RankIntervalOut, Results
-from kipp.reviews.plan import plan_assignment
 from kipp.rubric import load_rubric
-from kipp.workbook import workbook_bytes
+from kipp_app.flows.run import RunParameters
+from kipp_app.flows.runner import stage_key
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "submissions" / "mojokerto-2022"
@@ -47,7 +47,7 @@ agencies:
 
 
 def test_sample_gate_counts_the_health_office_through_the_registry_as_proposals_sent() -> None:
-    proposals = valid_proposals(load_batch(SAMPLE, KIPP.rubric.call.choices()))
+    proposals: list[Proposal] = run_stages("proposals", batch_folder=SAMPLE)["proposals"]  # type: ignore[assignment]
     gates = check_gates(proposals, KIPP.rubric, agency_matcher(SAMPLE))
     (gate,) = [g for g in gates["gayatri"] if g.gate == "per_agency"]
 
@@ -61,13 +61,17 @@ def test_sample_gate_counts_the_health_office_through_the_registry_as_proposals_
     )
 
 
-def test_assignment_counts_agencies_over_the_call_limit_through_the_registry() -> None:
+def test_assignment_counts_agencies_over_the_call_limit_through_the_registry(
+    tmp_path: Path,
+) -> None:
     limited = KIPP.rubric.model_copy(
         update={"call": KIPP.rubric.call.model_copy(update={"max_per_agency": 2})}
     )
-    panel = SAMPLE / "reviewers.yaml"
-    as_written = plan_assignment(SAMPLE, limited, panel, seed=2022)
-    registered = plan_assignment(SAMPLE, limited, panel, seed=2022, registry=batch_registry(SAMPLE))
+    unregistered = tmp_path / SAMPLE.name
+    shutil.copytree(SAMPLE, unregistered)
+    (unregistered / REGISTRY_FILE).unlink()
+    as_written = plan_of(unregistered, limited, seed=2022)
+    registered = plan_of(SAMPLE, limited, seed=2022)
 
     assert as_written.proposals == 10
     assert sorted({a.proposal for a in registered.assignments}) == [
@@ -80,14 +84,21 @@ def test_assignment_counts_agencies_over_the_call_limit_through_the_registry() -
 
 
 def test_gates_cache_key_changes_with_the_batch_registry(tmp_path: Path) -> None:
-    context = cast(TaskRunContext, None)
-    parameters = {"rubric": KIPP, "batch": str(tmp_path), "proposals": []}
-    without = gates_key(context, parameters)
-    (tmp_path / REGISTRY_FILE).write_text(REGISTRY_YAML, encoding="utf-8")
-    with_registry = gates_key(context, parameters)
-    (tmp_path / REGISTRY_FILE).write_text(REGISTRY_YAML + "  - name: Bappeda\n", "utf-8")
+    def key(registry_yaml: str | None) -> str:
+        registry = None
+        if registry_yaml is not None:
+            (tmp_path / REGISTRY_FILE).write_text(registry_yaml, encoding="utf-8")
+            loaded = load_registry(tmp_path / REGISTRY_FILE)
+            assert loaded is not None
+            registry = loaded.registry
+        inputs = {"rubric": KIPP, "registry": registry, "proposals": []}
+        return stage_key(PIPELINE["gates"], inputs)
 
-    assert len({without, with_registry, gates_key(context, parameters)}) == 3
+    without = key(None)
+    with_registry = key(REGISTRY_YAML)
+    changed = key(REGISTRY_YAML + "  - name: Bappeda\n")
+
+    assert len({without, with_registry, changed}) == 3
 
 
 # G1: the advice points down to the gates and problems that follow it

@@ -11,12 +11,12 @@ from typing import Any
 import pytest
 from render_builders import full_results, rubric
 
-from kipp.approval import Decision, Direction, Move
-from kipp.i18n import Lang, format_timestamp, tr
-from kipp.render import render_html, render_markdown
-from kipp.render.html import render_print_html
-from kipp.render.jinja import markdown_text
+from kipp.core.i18n import Lang, format_timestamp, tr
+from kipp.documents.render import render_html, render_markdown
+from kipp.documents.render.html import render_print_html
+from kipp.documents.render.jinja import markdown_text
 from kipp.results import ProposalStatus, Results
+from kipp.shortlist.approval import Decision, Direction, Move
 
 markdown_it = pytest.importorskip("markdown_it")
 

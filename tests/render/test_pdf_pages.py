@@ -18,8 +18,8 @@ from builders import required_tool
 from PIL import Image
 from pypdf import PdfReader
 
-from kipp.i18n import Lang
-from kipp.render.pdf import html_to_pdf
+from kipp.core.i18n import Lang
+from kipp.documents.render.pdf import html_to_pdf
 from kipp.results import ProposalStatus, Results
 
 SAMPLE = Path(__file__).resolve().parents[2] / "submissions" / "mojokerto-2022"

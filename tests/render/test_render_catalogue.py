@@ -11,15 +11,15 @@ import pytest
 from jinja2 import nodes
 from render_builders import full_results, rubric
 
-import kipp.render.views
-from kipp.approval import Direction
-from kipp.catalogue import CATALOGUE
-from kipp.catalogue.documents import DOCUMENTS
-from kipp.i18n import Lang
+import kipp.documents.render.views
+from kipp.core.catalogue import CATALOGUE
+from kipp.core.catalogue.documents import DOCUMENTS
+from kipp.core.i18n import Lang
+from kipp.documents.render import render_html, render_markdown
+from kipp.documents.render.jinja import environment
 from kipp.measures.novelty import Neighbour
-from kipp.render import render_html, render_markdown
-from kipp.render.jinja import environment
 from kipp.results import ProblemOut, ReviewsOut
+from kipp.shortlist.approval import Direction
 
 TEMPLATES = {"shortlist.md.j2": False, "shortlist.html.j2": True}
 # Keys the view-model builds from a value (`f"doc.flag.{kind}"`), with every value it can take.
@@ -90,7 +90,7 @@ def test_dynamic_keys_exist_for_every_value() -> None:
 
 
 def test_every_document_key_is_used() -> None:
-    views = Path(kipp.render.views.__file__).read_text(encoding="utf-8")
+    views = Path(kipp.documents.render.views.__file__).read_text(encoding="utf-8")
     literal = set(re.findall(r'"(doc\.[a-z0-9_.]+)"', views))
     in_templates = {key for name in TEMPLATES for key in _template_keys(name)}
     dynamic = {f"{prefix}.{value}" for prefix, values in DYNAMIC.items() for value in values}

@@ -9,8 +9,8 @@ import pytest
 from render_builders import INPUT_SHA, criteria, full_results, neighbour, novelty, proposal, results
 from render_builders import rubric as make_rubric
 
-from kipp.i18n import Lang
-from kipp.render import render_html
+from kipp.core.i18n import Lang
+from kipp.documents.render import render_html
 from kipp.results import ProposalStatus
 
 VOID = {"meta", "link", "br", "hr", "img", "col", "input", "source", "wbr"}

@@ -16,8 +16,8 @@ from render_builders import (
     rubric,
 )
 
-from kipp.i18n import Lang
-from kipp.render import render_markdown
+from kipp.core.i18n import Lang
+from kipp.documents.render import render_markdown
 from kipp.results import ProposalStatus
 
 

@@ -17,10 +17,10 @@ from render_builders import (
     rubric,
 )
 
-from kipp.i18n import Lang
-from kipp.render import document_view
-from kipp.render.jinja import environment, markdown_text
-from kipp.render.views import percent
+from kipp.core.i18n import Lang
+from kipp.documents.render import document_view
+from kipp.documents.render.jinja import environment, markdown_text
+from kipp.documents.render.views import percent
 from kipp.results import ProposalStatus
 
 

@@ -9,19 +9,20 @@ import pytest
 from openpyxl import load_workbook
 from render_builders import criteria, full_results, proposal, results, rubric
 
-from kipp.compliance import Matcher, Registry, compliance, load_registry
-from kipp.i18n import Lang
-from kipp.render.charts import distribution
-from kipp.render.html import render_scorecard_html
-from kipp.render.reports import compliance_view, scorecard_view
-from kipp.render.views import localised
+from kipp.core.i18n import Lang
+from kipp.documents.compliance import compliance
+from kipp.documents.render.charts import distribution
+from kipp.documents.render.html import render_scorecard_html
+from kipp.documents.render.reports import compliance_view, scorecard_view
+from kipp.documents.render.views import localised
+from kipp.documents.workbook import workbook_bytes
+from kipp.intake.registry import Matcher, Registry, load_registry
 from kipp.results import (
     CriterionReviewsOut,
     ProposalReviewsOut,
     ProposalStatus,
     RawScoreOut,
 )
-from kipp.workbook import workbook_bytes
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE_REGISTRY = ROOT / "submissions" / "mojokerto-2022" / "_agencies.yaml"

@@ -1,5 +1,5 @@
 """Scorecards copied from an output folder's previous run when their inputs are unchanged
-(`kipp.reuse`), and rendered again whenever anything they show could differ."""
+(`kipp.documents.reuse`), and rendered again whenever anything they show could differ."""
 
 from __future__ import annotations
 
@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from kipp.i18n import Lang
-from kipp.outputs import write_scorecards
+from kipp.core.i18n import Lang
+from kipp.documents.outputs import write_scorecards
+from kipp.documents.reuse import ScorecardReuse
+from kipp.documents.staging import write_staged
 from kipp.results import Results
-from kipp.reuse import ScorecardReuse
 from kipp.rubric import load_rubric
-from kipp.staging import write_staged
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "submissions" / "mojokerto-2022"
@@ -178,7 +178,7 @@ def test_new_code_or_another_rubric_renders_them_all(
 ) -> None:
     out, cache = tmp_path / "out", tmp_path / "cache"
     write(results, out, cache)
-    monkeypatch.setattr("kipp.reuse.code_version", lambda: "0.0.0+edited")
+    monkeypatch.setattr("kipp.documents.reuse.code_version", lambda: "0.0.0+edited")
     after_edit, _ = write(results, out, cache)
     lighter = RUBRIC.rubric.model_copy(update={"title": "KIPP 2022 (revisi)"})
     reuse = ScorecardReuse.for_output(out, cache)

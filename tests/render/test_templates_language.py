@@ -7,9 +7,9 @@ import re
 import pytest
 from jinja2 import nodes
 
-from kipp.catalogue import CATALOGUE
-from kipp.catalogue.reports import REPORTS
-from kipp.render.jinja import environment
+from kipp.core.catalogue import CATALOGUE
+from kipp.core.catalogue.reports import REPORTS
+from kipp.documents.render.jinja import environment
 
 HTML_TEMPLATES = [
     "shortlist.html.j2",

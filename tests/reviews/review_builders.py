@@ -8,12 +8,11 @@ from typing import Any
 import yaml
 from builders import proposal_data
 
-from kipp.compliance import Matcher, Registry
-from kipp.models import Proposal
+from kipp.core.models import Proposal
+from kipp.intake.panel import Reviewer
+from kipp.intake.registry import AgencyOf, Matcher, Registry
 from kipp.reviews.models import Review
-from kipp.reviews.panel import Reviewer
 from kipp.rubric import Rubric, load_rubric
-from kipp.shortlist import AgencyOf
 
 RUBRIC: Rubric = load_rubric().rubric
 CHOICES = RUBRIC.call.choices()
@@ -67,6 +66,6 @@ agencies:
 
 
 def registry_matcher() -> AgencyOf:
-    """`Matcher.match` of `REGISTRY_YAML`, as `kipp.compliance.agency_matcher` gives it."""
+    """`Matcher.match` of `REGISTRY_YAML`, as `kipp.intake.registry.agency_matcher` gives it."""
     registry = Registry.model_validate(yaml.safe_load(REGISTRY_YAML))
     return Matcher(registry).match

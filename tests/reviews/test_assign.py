@@ -13,10 +13,10 @@ from hypothesis import event, given, settings
 from hypothesis import strategies as st
 from review_builders import make_proposal, registry_matcher, reviewer
 
-from kipp.models import Proposal
-from kipp.reviews.assign import HINT, AssignmentError, assign
+from kipp.assignment.assign import HINT, AssignmentError, assign
+from kipp.core.models import Proposal
+from kipp.intake.panel import Reviewer
 from kipp.reviews.models import Assignment
-from kipp.reviews.panel import Reviewer
 
 AGENCIES = ["Dinas Kesehatan", "Dinas Pendidikan", "Kelurahan Jagalan"]
 PROPOSALS = [make_proposal(f"p{i}", agency=a) for i, a in enumerate(AGENCIES * 2)]

@@ -6,14 +6,21 @@ import csv
 from pathlib import Path
 
 import openpyxl
+import pytest
 from builders import proposal_data, write_text, write_yaml
 from review_builders import CRITERIA, REGISTRY_YAML
 from typer.testing import CliRunner
 
-from kipp.cli import app
+from kipp_app.cli import app
 
 runner = CliRunner()
 SAMPLES = Path(__file__).resolve().parents[2] / "submissions" / "mojokerto-2022"
+
+
+@pytest.fixture(autouse=True)
+def english_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests read the terminal in English (`--lang en`); Indonesian is the default."""
+    monkeypatch.setenv("KIPP_LANG", "en")
 
 
 def batch(tmp_path: Path, reviewers: int = 3) -> Path:

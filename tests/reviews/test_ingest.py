@@ -6,13 +6,12 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from builders import csv_text, write_csv, write_text, write_xlsx
+from builders import csv_text, load_reviews, write_csv, write_text, write_xlsx
 from review_builders import CRITERIA, REGISTRY_YAML, RUBRIC, header, make_proposal, row
 
-from kipp.compliance import agency_matcher
 from kipp.intake import Limits
 from kipp.intake.reading import human_size
-from kipp.reviews.ingest import load_reviews
+from kipp.intake.registry import agency_matcher
 from kipp.reviews.models import ReviewerProgress, ReviewSet
 
 PANEL = """\

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from review_builders import make_proposal, registry_matcher
 
-from kipp.reviews.panel import PanelError, Reviewer, load_panel
+from kipp.intake.panel import PanelError, Reviewer, load_panel
 
 SAMPLE = Path(__file__).resolve().parents[2] / "submissions" / "mojokerto-2022" / "reviewers.yaml"
 

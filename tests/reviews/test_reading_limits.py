@@ -8,20 +8,15 @@ import shutil
 from pathlib import Path
 
 import openpyxl
-from builders import csv_text, write_csv, write_text
+from builders import csv_text, load_reviews, results_of, run_stages, write_csv, write_text
 from review_builders import RUBRIC, header, make_proposal, row
 
-from kipp.assessment import assess, eligible_proposals, valid_proposals
-from kipp.corpus import load_corpus
-from kipp.gates import check_gates
-from kipp.i18n import Lang
-from kipp.intake import Limits, load_batch
-from kipp.problems import Problem
-from kipp.results import reviews_out
-from kipp.reviews.ingest import load_reviews
+from kipp.core.i18n import Lang
+from kipp.core.problems import Problem
+from kipp.intake import Limits
+from kipp.intake.review_sheets import assignments_cap, read_assignments
 from kipp.reviews.models import Assignment, ReviewerProgress, ReviewSet
-from kipp.reviews.reading import assignments_cap, read_assignments
-from kipp.rubric import load_rubric
+from kipp.scoring import Scorecard
 
 SAMPLE = Path(__file__).resolve().parents[2] / "submissions" / "mojokerto-2022"
 PANEL = "reviewers:\n  - id: a\n    name: Ani\n  - id: b\n    name: Budi\n"
@@ -155,14 +150,11 @@ def _sample_with_unreadable_assignments(tmp_path: Path) -> Path:
 
 
 def _totals_provisional(folder: Path) -> dict[str, bool]:
-    rubric = load_rubric().rubric
-    batch = load_batch(folder, rubric.call.choices())
-    proposals = valid_proposals(batch)
-    eligible = eligible_proposals(proposals, check_gates(proposals, rubric))
-    found = load_reviews(folder, rubric, eligible)
+    values = run_stages("scorecards", batch_folder=folder)
+    found: ReviewSet = values["reviews"]  # type: ignore[assignment]
     assert [p.path for p in found.problems] == [str(folder / "_reviews" / "assignments.csv")]
-    assessed = assess(batch, rubric, load_corpus(), reviews=found)
-    return {pid: card.provisional for pid, card in assessed.scorecards.items()}
+    scorecards: dict[str, Scorecard] = values["scorecards"]  # type: ignore[assignment]
+    return {pid: card.provisional for pid, card in scorecards.items()}
 
 
 def test_with_unreadable_assignments_a_row_not_yet_scored_keeps_the_total_provisional(
@@ -194,24 +186,13 @@ def test_with_unreadable_assignments_no_total_is_final(tmp_path: Path) -> None:
 
 
 def found_pending(folder: Path) -> dict[str, int]:
-    rubric = load_rubric().rubric
-    batch = load_batch(folder, rubric.call.choices())
-    proposals = valid_proposals(batch)
-    eligible = eligible_proposals(proposals, check_gates(proposals, rubric))
-    found = load_reviews(folder, rubric, eligible)
+    found: ReviewSet = run_stages("reviews", batch_folder=folder)["reviews"]  # type: ignore[assignment]
     return {pid: reviews.pending for pid, reviews in found.proposals.items()}
 
 
 def test_with_unreadable_assignments_the_panel_is_not_reported_complete(tmp_path: Path) -> None:
-    rubric = load_rubric().rubric
-
     def complete(folder: Path) -> bool:
-        batch = load_batch(folder, rubric.call.choices())
-        proposals = valid_proposals(batch)
-        eligible = eligible_proposals(proposals, check_gates(proposals, rubric))
-        found = load_reviews(folder, rubric, eligible)
-        assessed = assess(batch, rubric, load_corpus(), reviews=found)
-        out = reviews_out(assessed, rubric, Lang.EN)
+        out = results_of(folder, Lang.EN).reviews
         assert out is not None
         return out.complete
 

@@ -8,15 +8,11 @@ import io
 from pathlib import Path
 
 import pytest
+from builders import results_of
 
-from kipp.assessment import assess, eligible_proposals, valid_proposals
-from kipp.corpus import load_corpus
-from kipp.gates import check_gates
-from kipp.i18n import Lang
-from kipp.intake import load_batch
-from kipp.results import CorpusOut, Results, RunOut, build_results
-from kipp.reviews.export import REVIEWS_CSV_HEADER, progress_table, reviews_csv
-from kipp.reviews.ingest import load_reviews
+from kipp.core.i18n import Lang
+from kipp.documents.reviews import REVIEWS_CSV_HEADER, progress_table, reviews_csv
+from kipp.results import Results
 from kipp.rubric import load_rubric
 
 SAMPLES = Path(__file__).resolve().parents[2] / "submissions" / "mojokerto-2022"
@@ -24,25 +20,7 @@ SAMPLES = Path(__file__).resolve().parents[2] / "submissions" / "mojokerto-2022"
 
 @pytest.fixture(scope="module")
 def results() -> Results:
-    rubric = load_rubric()
-    batch = load_batch(SAMPLES, rubric.rubric.call.choices())
-    proposals = valid_proposals(batch)
-    eligible = eligible_proposals(proposals, check_gates(proposals, rubric.rubric))
-    reviews = load_reviews(SAMPLES, rubric.rubric, eligible)
-    assessed = assess(batch, rubric.rubric, load_corpus(), reviews=reviews)
-    run = RunOut(
-        rubric="kipp-2022",
-        rubric_sha256=rubric.sha256,
-        batch=str(SAMPLES),
-        started_at="2022-05-30T00:00:00+00:00",
-        finished_at="2022-05-30T00:00:00+00:00",
-        code_version="test",
-        lang=Lang.EN,
-        shortlist_size=5,
-        corpus=CorpusOut(path="corpus.csv", sha256="x", entries=0, prior_art_entries=0),
-        inputs=batch.inputs,
-    )
-    return build_results(batch, assessed, rubric, run)
+    return results_of(SAMPLES, Lang.EN)
 
 
 def test_results_final_with_complete_progress(results: Results) -> None:
@@ -100,11 +78,11 @@ def test_reviews_csv_has_one_row_per_raw_score(results: Results) -> None:
 
 
 def test_places_within_the_noise_at_the_cutoff_say_so(results: Results) -> None:
-    assert results.reviews is not None and results.reviews.cutoff_rank == 5
+    assert results.reviews is not None and results.reviews.cutoff_rank == 7
     near = [p for p in results.proposals if p.rank_interval and p.rank_interval.near_cutoff]
     assert near
     note = (
-        "Near the shortlist cut-off (rank 5): its place is within the noise of the reviewers' "
+        "Near the shortlist cut-off (rank 7): its place is within the noise of the reviewers' "
         "scores."
     )
     for p in near:
@@ -118,7 +96,7 @@ def test_places_within_the_noise_at_the_cutoff_say_so(results: Results) -> None:
 
 
 def test_documents_show_progress_rank_ranges_and_extra_reviewers(results: Results) -> None:
-    from kipp.render import render_html, render_markdown
+    from kipp.documents.render import render_html, render_markdown
 
     rubric = load_rubric().rubric
     markdown = render_markdown(results, rubric, Lang.EN, None)
@@ -137,7 +115,7 @@ def test_documents_show_progress_rank_ranges_and_extra_reviewers(results: Result
 
 
 def test_reviews_csv_written_beside_the_other_documents(results: Results, tmp_path: Path) -> None:
-    from kipp.outputs import ScorecardFormat, write_run
+    from kipp.documents.outputs import ScorecardFormat, write_run
 
     written = write_run(results, load_rubric().rubric, tmp_path, scorecards=ScorecardFormat.HTML)
     assert tmp_path / "reviews.csv" in written

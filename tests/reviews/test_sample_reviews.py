@@ -5,24 +5,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kipp.assessment import eligible_proposals, valid_proposals
-from kipp.compliance import agency_matcher
-from kipp.gates import check_gates
-from kipp.intake import load_batch
-from kipp.reviews.ingest import load_reviews
-from kipp.reviews.panel import load_panel
-from kipp.rubric import load_rubric
+from builders import run_stages
+
+from kipp.core.models import Proposal
+from kipp.intake.panel import load_panel
+from kipp.intake.registry import agency_matcher
+from kipp.reviews.models import ReviewSet
 
 SAMPLES = Path(__file__).resolve().parents[2] / "submissions" / "mojokerto-2022"
 
 
 def test_sample_reviewers_never_score_their_own_agency_under_any_of_its_names() -> None:
-    rubric = load_rubric().rubric
-    proposals = valid_proposals(load_batch(SAMPLES, rubric.call.choices()))
-    eligible = eligible_proposals(proposals, check_gates(proposals, rubric))
+    values = run_stages("reviews", batch_folder=SAMPLES)
+    eligible: list[Proposal] = values["eligible"]  # type: ignore[assignment]
+    found: ReviewSet = values["reviews"]  # type: ignore[assignment]
     matcher = agency_matcher(SAMPLES)
     assert matcher is not None
-    found = load_reviews(SAMPLES, rubric, eligible, matcher)
     assert found.problems == []
     panel = load_panel(SAMPLES / "reviewers.yaml")
     by_id = {p.id: p for p in eligible}

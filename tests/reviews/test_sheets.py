@@ -11,22 +11,18 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from builders import proposal_data, write_text, write_yaml
+from builders import load_reviews, plan_of, proposal_data, run_stages, write_text, write_yaml
 from review_builders import CRITERIA, RUBRIC, make_proposal, reviewer
 
-from kipp.assessment import eligible_proposals, valid_proposals
-from kipp.cells import neutralise
-from kipp.compliance import REGISTRY_FILE, Registry, agency_matcher, load_registry
-from kipp.gates import check_gates
-from kipp.intake import load_batch
-from kipp.models import Proposal
-from kipp.reviews.blind import places
-from kipp.reviews.ingest import load_reviews
+from kipp.assignment.blind import places
+from kipp.assignment.scoresheets import redact, scoresheets
+from kipp.core.cells import neutralise
+from kipp.core.models import Proposal
+from kipp.intake import read_proposals
+from kipp.intake.panel import Reviewer, load_panel
+from kipp.intake.registry import REGISTRY_FILE, Registry, agency_matcher, load_registry
+from kipp.intake.review_sheets import read_assignments
 from kipp.reviews.models import Assignment, ReviewSet
-from kipp.reviews.panel import Reviewer, load_panel
-from kipp.reviews.plan import plan_assignment
-from kipp.reviews.reading import read_assignments
-from kipp.reviews.sheets import redact, scoresheets
 
 SAMPLES = Path(__file__).resolve().parents[2] / "submissions" / "mojokerto-2022"
 
@@ -119,7 +115,7 @@ def test_assigned_sheets_filled_in_read_back_as_complete_reviews(tmp_path: Path)
         "reviewers.yaml",
         "reviewers:\n" + "".join(f"  - {{id: r{j}, name: Juri {j}}}\n" for j in range(3)),
     )
-    plan = plan_assignment(folder, RUBRIC, folder / "reviewers.yaml", per_proposal=2, seed=1)
+    plan = plan_of(folder, RUBRIC, per_proposal=2, seed=1)
     assert (plan.proposals, plan.reviewers, sorted(plan.loads.values())) == (3, 3, [2, 2, 2])
     out = folder / "_reviews"
     for name, content in plan.files.items():
@@ -135,7 +131,7 @@ def test_assigned_sheets_filled_in_read_back_as_complete_reviews(tmp_path: Path)
             sheet.cell(row=r, column=start + offset, value=4)
     book.save(first)
 
-    batch = load_batch(folder, RUBRIC.call.choices())
+    batch = read_proposals(folder, RUBRIC.call.choices())
     assert [u.path for u in batch.unread] == []
     assert sorted(batch.ignored) == [str(folder / "_reviews") + "/", str(folder / "reviewers.yaml")]
     proposals = [e.proposal for e in batch.entries if e.proposal is not None]
@@ -180,8 +176,7 @@ class Sample:
 
 @pytest.fixture(scope="module")
 def sample() -> Sample:
-    proposals = valid_proposals(load_batch(SAMPLES, RUBRIC.call.choices()))
-    eligible = eligible_proposals(proposals, check_gates(proposals, RUBRIC))
+    eligible: list[Proposal] = run_stages("eligible", batch_folder=SAMPLES)["eligible"]  # type: ignore[assignment]
     loaded = load_registry(SAMPLES / REGISTRY_FILE)
     assert loaded is not None and loaded.registry is not None
     record = read_assignments(SAMPLES / "_reviews" / "assignments.csv", [])
@@ -342,13 +337,13 @@ def test_sheets_not_blind_write_the_samples_assignments_as_they_are(sample: Samp
     ]  # fmt: skip
 
 
-def test_rubric_asking_for_blind_packets_gets_them_from_plan_assignment(tmp_path: Path) -> None:
+def test_rubric_asking_for_blind_packets_gets_them_in_the_assignment(tmp_path: Path) -> None:
     folder = tmp_path / "batch"
     for i, agency in enumerate(["Dinas Kesehatan", "Dinas Pendidikan"]):
         write_yaml(folder, f"p{i}.yaml", proposal_data(agency=agency, title=f"Layanan Nomor {i}"))
     write_text(folder, "reviewers.yaml", "reviewers:\n  - {id: r0, name: Juri}\n")
     blind = RUBRIC.model_copy(update={"reviews": RUBRIC.reviews.model_copy(update={"blind": True})})
-    plan = plan_assignment(folder, blind, folder / "reviewers.yaml", per_proposal=1)
+    plan = plan_of(folder, blind, per_proposal=1)
     assert plan.blind is True
     rows = files_csv(plan.files["assignments.csv"])
     assert rows[0] == ["reviewer", "proposal", "packet"]

@@ -9,10 +9,10 @@ from review_builders import CRITERIA, RUBRIC, review
 
 from kipp.reviews.aggregate import aggregate, verdict
 from kipp.reviews.models import ProposalReviews, RawScore, Review
-from kipp.reviews.uncertainty import RankInterval, linear_total, rank_intervals
 from kipp.rubric import Rubric
 from kipp.scoring import Scored, score_proposal
-from kipp.shortlist import Candidate, build_shortlist
+from kipp.shortlist.ranking import Candidate, build_shortlist
+from kipp.shortlist.uncertainty import RankInterval, linear_total, rank_intervals
 
 MEASURES = {
     "novelty": Scored(score=0.8, evidence=[]),

@@ -1,7 +1,9 @@
-"""Intake: read a batch folder of proposals in any supported format, and validate them."""
+"""Intake: read a batch folder (proposals in any supported format, the agency registry, the
+review panel and the reviewers' files) once, and validate what it holds."""
 
-from kipp.intake.batch import LOADERS, Batch, InputFile, Unread, load_batch, title_key
 from kipp.intake.cache import ParseCache
+from kipp.intake.folder import Batch, load_batch
+from kipp.intake.proposals import LOADERS, InputFile, Intake, Unread, read_proposals, title_key
 from kipp.intake.reading import Limits
 from kipp.intake.records import Entry, Status
 
@@ -10,10 +12,12 @@ __all__ = [
     "Batch",
     "Entry",
     "InputFile",
+    "Intake",
     "Limits",
     "ParseCache",
     "Status",
     "Unread",
     "load_batch",
+    "read_proposals",
     "title_key",
 ]

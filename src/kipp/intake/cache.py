@@ -3,7 +3,7 @@ files whose result can have changed.
 
 A file's result is reused only when everything it was computed from is the same: its bytes
 (their sha256), the path it is shown under and the id it defaults to, the call's choices,
-the reading limits, and the code that parsed it (`kipp.caching.code_version`, the Python
+the reading limits, and the code that parsed it (`kipp.core.caching.code_version`, the Python
 version and the versions of the libraries that parse and validate). Each of those is part
 of the file's key, so a stale result is never looked up, only left behind; every read
 writes back only the keys it used.
@@ -41,9 +41,9 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel
 
-from kipp.caching import cache_dir, code_version, digest
+from kipp.core.caching import cache_dir, code_version, digest
+from kipp.core.models import CallChoices
 from kipp.intake.reading import Limits
-from kipp.models import CallChoices
 
 FORMAT_VERSION = 1
 """Raise it when what is cached changes shape: older cache files then read as empty."""
@@ -152,7 +152,7 @@ def _write_store(path: Path, results: dict[str, bytes]) -> None:
 
 class ParseCache:
     """Parsed and validated files kept between reads of a batch folder (pass it to
-    `load_batch`). `hits` and `misses` count the files of the latest read that came from
+    `read_proposals`). `hits` and `misses` count the files of the latest read that came from
     the cache and that were parsed. One read at a time per object."""
 
     def __init__(self, directory: Path | None = None) -> None:

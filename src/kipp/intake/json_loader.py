@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from kipp.core.problems import Location, Problem
+from kipp.core.yaml_source import MAX_DEPTH, TOO_DEEP, YamlProblem, parse_yaml
 from kipp.intake.loaded import Loaded
 from kipp.intake.reading import Limits, decode_text
 from kipp.intake.records import RawRecord
 from kipp.intake.yaml_loader import encoding_warning
-from kipp.intake.yaml_source import MAX_DEPTH, TOO_DEEP, YamlProblem, parse_yaml
-from kipp.problems import Location, Problem
 
 
 class _DuplicateKey(ValueError):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from kipp.core.problems import Problem
 from kipp.intake.records import RawRecord
-from kipp.problems import Problem
 
 
 @dataclass

@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from kipp.core.keys import key_table, normalize_key
+from kipp.core.models import Proposal
+from kipp.core.problems import Location, Problem, Severity
+from kipp.core.yaml_source import YamlProblem, parse_yaml
 from kipp.intake.loaded import Loaded
 from kipp.intake.reading import Limits, decode_text
 from kipp.intake.records import RawRecord
 from kipp.intake.yaml_loader import encoding_warning
-from kipp.intake.yaml_source import YamlProblem, parse_yaml
-from kipp.keys import key_table, normalize_key
-from kipp.models import Proposal
-from kipp.problems import Location, Problem, Severity
 
 # Headings match by prefix, after numbering and punctuation are dropped.
 HEADINGS: tuple[tuple[str, str], ...] = (

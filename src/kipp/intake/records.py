@@ -8,10 +8,10 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from kipp.intake.messages import describe
-from kipp.keys import PathKey, RawPath, canonicalize, display_path, nearest
-from kipp.models import CallChoices, Proposal
-from kipp.problems import Location, Problem, Severity
+from kipp.core.keys import PathKey, RawPath, canonicalize, display_path, nearest
+from kipp.core.models import CallChoices, Proposal
+from kipp.core.problems import Location, Problem, Severity
+from kipp.core.validation import describe
 
 
 @dataclass

@@ -18,12 +18,12 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from kipp.core.keys import RawPath, key_table, model_of, normalize_key, unknown_key_message
+from kipp.core.models import Attachments, Indicators, Proposal, Sections
+from kipp.core.problems import Location, Problem, Severity
 from kipp.intake.loaded import Loaded
 from kipp.intake.reading import Limits, Unreadable
 from kipp.intake.records import RawRecord
-from kipp.keys import RawPath, key_table, model_of, normalize_key, unknown_key_message
-from kipp.models import Attachments, Indicators, Proposal, Sections
-from kipp.problems import Location, Problem, Severity
 
 Cell = str | int | float | bool | date | datetime | None
 

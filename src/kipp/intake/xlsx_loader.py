@@ -6,10 +6,10 @@ import io
 import zipfile
 from collections.abc import Iterator, Sequence
 
+from kipp.core.problems import Problem, Severity
 from kipp.intake.loaded import Loaded
 from kipp.intake.reading import Limits, Unreadable, human_size
 from kipp.intake.table import Cell, records_from_rows
-from kipp.problems import Problem, Severity
 
 
 def _check_archive(raw: bytes, limits: Limits) -> None:

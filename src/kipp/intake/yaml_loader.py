@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from kipp.core.problems import Location, Problem, Severity
+from kipp.core.yaml_source import YamlProblem, parse_yaml
 from kipp.intake.loaded import Loaded
 from kipp.intake.reading import Limits, decode_text
 from kipp.intake.records import RawRecord
-from kipp.intake.yaml_source import YamlProblem, parse_yaml
-from kipp.problems import Location, Problem, Severity
 
 
 def encoding_warning(path: str, warning: str | None) -> list[Problem]:

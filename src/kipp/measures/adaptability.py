@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from kipp.i18n import Text, text
-from kipp.models import Proposal, Replication
+from kipp.core.i18n import Text, text
+from kipp.core.models import Proposal, Replication
 
 FULL_AT = 4
 

@@ -19,7 +19,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from kipp.corpus import PriorInnovation
+from kipp.core.models import Proposal
+from kipp.measures.corpus import PriorInnovation
 from kipp.measures.text import (
     agency_phrase,
     mask_of,
@@ -29,7 +30,6 @@ from kipp.measures.text import (
     tokens,
     units,
 )
-from kipp.models import Proposal
 
 IDEA_SECTIONS = ("summary", "novelty", "background")
 TITLE_WEIGHT = 1

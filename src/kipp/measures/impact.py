@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from kipp.i18n import Text, text
-from kipp.models import Indicators, Proposal
+from kipp.core.i18n import Text, text
+from kipp.core.models import Indicators, Proposal
 
 COMPONENTS = ("service_time", "cost", "satisfaction", "complaints", "reach")
 

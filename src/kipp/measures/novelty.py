@@ -38,9 +38,9 @@ import numpy as np
 import scipy.sparse as sp
 from pydantic import BaseModel, ConfigDict
 
-from kipp.corpus import Corpus
+from kipp.core.models import Proposal
+from kipp.measures.corpus import Corpus
 from kipp.measures.documents import batch_mask, proposal_documents
-from kipp.measures.settings import NoveltySettings
 from kipp.measures.similarity import (
     CorpusIndex,
     Match,
@@ -52,7 +52,7 @@ from kipp.measures.similarity import (
     weigh_peers,
     weigh_queries,
 )
-from kipp.models import Proposal
+from kipp.rubric.settings import NoveltySettings
 
 
 class Neighbour(BaseModel):

@@ -39,7 +39,7 @@ import scipy.sparse as sp
 from sklearn.feature_extraction.text import TfidfTransformer
 from sklearn.preprocessing import normalize
 
-from kipp.corpus import Corpus, PriorInnovation
+from kipp.measures.corpus import Corpus, PriorInnovation
 from kipp.measures.documents import corpus_documents
 
 INDEX_VERSION = "2"  # bump whenever normalisation changes: saved indexes become stale

@@ -1,6 +1,7 @@
 """Completed scoresheets in, reviews out: every problem located by sheet, row and column.
 
-A batch's reviews live in its `_reviews/` folder (skipped by proposal intake): the
+Intake reads the files (`kipp.intake.review_sheets`); this module checks their rows. A batch's
+reviews live in its `_reviews/` folder (skipped by proposal intake): the
 scoresheets (`.xlsx`, first sheet, or `.csv`) directly inside it, one row per reviewer and
 proposal, and `assignments.csv` written by `kipp assign`. A row whose scores are all blank is
 not started yet; partial progress is fine and shown. The panel is `reviewers.yaml` beside the
@@ -19,39 +20,22 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from kipp.intake.reading import Limits, Unreadable
+from kipp.core.keys import normalize_key
+from kipp.core.models import Proposal
+from kipp.core.problems import Problem, Severity
+from kipp.intake.panel import PANEL_FILE, Panel
+from kipp.intake.registry import AgencyOf
+from kipp.intake.review_sheets import ASSIGNMENTS_FILE, PACKET_CODE, ReviewFiles, Row
 from kipp.intake.table import column_letter
-from kipp.keys import normalize_key
-from kipp.models import Proposal
-from kipp.problems import Problem, Severity
 from kipp.reviews.aggregate import aggregate
 from kipp.reviews.models import Assignment, Review, ReviewerProgress, ReviewSet
-from kipp.reviews.panel import PANEL_FILE, Panel, PanelError, load_panel
-from kipp.reviews.reading import (
-    PACKET_CODE,
-    AssignmentRecord,
-    Row,
-    read_assignments,
-    read_rows,
-)
 from kipp.rubric import Rubric
-from kipp.shortlist import AgencyOf
 
-REVIEWS_DIR = "_reviews"
-ASSIGNMENTS_FILE = "assignments.csv"
-SHEET_SUFFIXES = (".xlsx", ".csv")
 REVIEWER_HEADERS = {"reviewer", "juri", "penilai"}
 PROPOSAL_HEADERS = {"proposal", "proposal_id", "id", "kode"}
 COMMENT_HEADERS = {"comment", "catatan", "komentar"}
-
-
-@dataclass
-class _Sheet:
-    path: str
-    rows: list[Row]
 
 
 @dataclass
@@ -88,48 +72,22 @@ class _State:
         )
 
 
-def load_reviews(
-    folder: Path,
+def reviews_of(
+    files: ReviewFiles,
     rubric: Rubric,
     proposals: Sequence[Proposal],
     agency_of: AgencyOf | None = None,
-    limits: Limits | None = None,
 ) -> ReviewSet:
-    """The panel, assignments and scoresheets of a batch folder, checked and aggregated.
-    `proposals` are the batch's eligible proposals; `agency_of` the batch's agency registry
-    (`kipp.compliance.agency_matcher`), so that scores of a reviewer's own agency under
-    another of its names are refused too; sheets are read under intake's `limits`. Never
-    raises for a bad file: problems are returned, and every usable score is kept."""
-    problems: list[Problem] = []
-    panel_path = folder / PANEL_FILE
-    panel: Panel | None = None
-    if panel_path.is_file():
-        try:
-            panel = load_panel(panel_path)
-        except PanelError as exc:
-            problems.extend(exc.problems)
-    reviews_dir = folder / REVIEWS_DIR
-    record: AssignmentRecord | None = None
-    sheets: list[_Sheet] = []
-    assignments_path = reviews_dir / ASSIGNMENTS_FILE
-    if assignments_path.is_file():
-        record = read_assignments(assignments_path, problems, limits, len(proposals))
-    found_sheets = False
-    if reviews_dir.is_dir():
-        for path in sorted(reviews_dir.iterdir()):
-            if path.name == ASSIGNMENTS_FILE or path.name.startswith((".", "_", "~$")):
-                continue
-            if not path.is_file() or path.suffix.lower() not in SHEET_SUFFIXES:
-                continue
-            found_sheets = True
-            try:
-                sheets.append(_Sheet(str(path), read_rows(path, limits)))
-            except Unreadable as exc:
-                problems.append(Problem(path=str(path), field="(file)", message=exc.reason))
-    if (found_sheets or record is not None) and not panel_path.is_file():
+    """The panel, assignments and scoresheets of a batch (read once by intake:
+    `kipp.intake.review_sheets.read_review_files`), checked and aggregated. `proposals` are
+    the batch's eligible proposals; `agency_of` the batch's agency registry, so that scores
+    of a reviewer's own agency under another of its names are refused too. Never raises for
+    a bad file: problems are returned, and every usable score is kept."""
+    problems = list(files.problems)
+    if (files.found_sheets or files.assignments is not None) and files.panel_path is None:
         problems.append(
             Problem(
-                path=str(panel_path),
+                path=files.expected_panel,
                 field="(file)",
                 severity=Severity.WARNING,
                 message="no review panel beside the proposals, so the reviewers of the "
@@ -138,17 +96,18 @@ def load_reviews(
                 f"in the batch folder as {PANEL_FILE}",
             )
         )
+    record = files.assignments
     return review_set(
         rubric,
         proposals,
-        panel,
+        files.panel,
         record.assignments if record else None,
-        [(s.path, s.rows) for s in sheets],
-        panel_path=str(panel_path) if panel_path.is_file() else None,
+        files.sheets,
+        panel_path=files.panel_path,
         problems=problems,
         agency_of=agency_of,
         assignments_complete=record.complete if record else True,
-        assignments_path=str(assignments_path),
+        assignments_path=files.assignments_path,
         assignment_rows=record.rows if record else None,
         packets=record.packets if record else None,
     )

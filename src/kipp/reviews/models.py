@@ -11,18 +11,23 @@ from collections.abc import Iterable
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from kipp.problems import Problem
+from kipp.core.problems import Problem
+from kipp.intake.review_sheets import Assignment
+
+__all__ = [
+    "Assignment",
+    "CriterionReviews",
+    "ProposalReviews",
+    "RawScore",
+    "Review",
+    "ReviewSet",
+    "ReviewerAdjustment",
+    "ReviewerProgress",
+]
 
 
 class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True)
-
-
-class Assignment(_Frozen):
-    """One reviewer asked to score one proposal."""
-
-    reviewer: str
-    proposal: str
 
 
 class Review(_Frozen):

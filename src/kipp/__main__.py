@@ -1,3 +1,0 @@
-from kipp.cli import main
-
-main()

@@ -1,0 +1,101 @@
+"""Reviewers for the eligible proposals (`kipp assign`): the assignment, every scoresheet's
+content, and writing them where the reviewers will get them."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict
+
+from kipp.assignment.assign import assign
+from kipp.assignment.scoresheets import existing_scores, scoresheets
+from kipp.core.atomic import write_atomic
+from kipp.core.i18n import Lang
+from kipp.core.models import Proposal
+from kipp.core.problems import KippError
+from kipp.intake import Batch
+from kipp.intake.panel import Panel, PanelError, load_panel
+from kipp.intake.registry import registry_matcher
+from kipp.intake.review_sheets import ReviewFiles
+from kipp.reviews.models import Assignment
+from kipp.rubric import LoadedRubric
+
+
+class AssignPlan(BaseModel):
+    """An assignment and the files that carry it to the reviewers."""
+
+    model_config = ConfigDict(frozen=True)
+
+    proposals: int
+    reviewers: int
+    per_proposal: int
+    blind: bool
+    assignments: list[Assignment]
+    loads: dict[str, int]
+    files: dict[str, bytes]
+
+
+def panel_of(files: ReviewFiles) -> Panel:
+    """The batch's valid review panel; raises `PanelError` (naming every problem) when the
+    panel file is missing or not valid."""
+    if files.panel is not None:
+        return files.panel
+    if files.panel_path is None:
+        load_panel(Path(files.expected_panel))  # raises: the file cannot be read
+    problems = [p for p in files.problems if p.path == files.expected_panel]
+    raise PanelError(files.expected_panel, problems)
+
+
+def plan_assignment(
+    eligible: Sequence[Proposal],
+    batch: Batch,
+    rubric: LoadedRubric,
+    per_proposal: int | None = None,
+    seed: int = 0,
+    blind: bool | None = None,
+    lang: Lang = Lang.ID,
+) -> AssignPlan:
+    """Assign reviewers to the batch's `eligible` proposals and prepare the scoresheets.
+    Through the batch's agency registry nobody reviews their own agency under another of
+    its names, and blind packets mask every name it knows for an agency. Raises
+    `PanelError` or `AssignmentError` (both `KippError`s)."""
+    registry = batch.registry
+    agency_of = registry_matcher(registry)
+    panel = panel_of(batch.reviews)
+    k = per_proposal or rubric.rubric.reviews.per_proposal
+    blind = rubric.rubric.reviews.blind if blind is None else blind
+    assignments = assign(eligible, panel.reviewers, k, seed, agency_of)
+    sources = {e.proposal.id: e.source for e in batch.intake.entries if e.proposal is not None}
+    counted = Counter(a.reviewer for a in assignments)
+    return AssignPlan(
+        proposals=len(eligible),
+        reviewers=len(panel.reviewers),
+        per_proposal=k,
+        blind=blind,
+        assignments=assignments,
+        loads={r.id: counted[r.id] for r in panel.reviewers},
+        files=scoresheets(
+            assignments,
+            panel.reviewers,
+            eligible,
+            rubric.rubric,
+            blind,
+            sources,
+            lang,
+            registry,
+        ),
+    )
+
+
+def write_scoresheets(assignment: AssignPlan, sheets_out: Path, force: bool = False) -> list[Path]:
+    """Write the plan's files into `sheets_out`, each atomically. Refuses (`KippError`) when
+    the folder already holds scoresheets, unless `force`: completed sheets are kept safe."""
+    present = existing_scores(sheets_out)
+    if present and not force:
+        raise KippError(
+            f"{sheets_out} already holds scoresheets ({len(present)}, e.g. {present[0]})",
+            "keep completed sheets safe: give another --out, or --force to overwrite",
+        )
+    return [write_atomic(sheets_out / name, content) for name, content in assignment.files.items()]

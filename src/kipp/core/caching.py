@@ -1,0 +1,122 @@
+"""Content hashes for caching work between runs, and where caches live on disk.
+
+A cached result may be reused only when everything it was computed from is the same: the
+models it was given (hashed through their canonical JSON), the rubric and corpus files
+(their sha256) and the code (`code_version`: the package version plus a hash of the package
+sources, so an edited checkout never reuses results of the code before the edit).
+
+The cache folder is `$KIPP_CACHE_DIR` when set, else `$XDG_CACHE_HOME/kipp`, else
+`~/.cache/kipp`. Everything in it can be deleted at any time; it is rebuilt on demand.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import weakref
+from collections.abc import Iterable, Mapping
+from enum import Enum
+from functools import cache
+from pathlib import Path
+
+from pydantic import BaseModel
+
+import kipp
+
+CACHE_DIR_VARIABLE = "KIPP_CACHE_DIR"
+_SOURCE_SUFFIXES = (".py", ".j2", ".yaml", ".yml", ".json", ".csv")
+
+
+def cache_dir() -> Path:
+    """The folder for kipp's caches (read from the environment on every call)."""
+    explicit = os.environ.get(CACHE_DIR_VARIABLE)
+    if explicit:
+        return Path(explicit).expanduser()
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    base = Path(xdg).expanduser() if xdg else Path.home() / ".cache"
+    return base / "kipp"
+
+
+_DIGESTS: dict[int, bytes] = {}  # id of a live frozen model -> sha256 of its canonical JSON
+
+
+def model_digest(model: BaseModel) -> bytes:
+    """sha256 of one model's canonical JSON. A frozen model's is computed once while it lives
+    (a run keys its gates, novelty, score chunks and shortlist by the same proposals: each
+    one was serialised four times); the entry goes when the model does. Pydantic's `frozen`
+    is shallow: kipp never changes a list or dict inside a frozen model in place (it copies
+    the model with `model_copy`), and that rule keeps this digest true."""
+    if not model.model_config.get("frozen"):
+        return hashlib.sha256(model.model_dump_json().encode()).digest()
+    key = id(model)
+    found = _DIGESTS.get(key)
+    if found is None:
+        found = hashlib.sha256(model.model_dump_json().encode()).digest()
+        _DIGESTS[key] = found
+        weakref.finalize(model, _DIGESTS.pop, key, None)
+    return found
+
+
+def models_digest(models: Iterable[BaseModel]) -> str:
+    """sha256 over the models' `model_digest`s, in the order given (order matters: a batch
+    in another order can rank ties differently)."""
+    hashed = hashlib.sha256()
+    for model in models:
+        hashed.update(model_digest(model))
+    return hashed.hexdigest()
+
+
+def value_digest(value: object) -> str:
+    """sha256 of what a value says, for a cache key: a file read whole by its `sha256` (a
+    rubric, a corpus, with its number of entries), a model by its canonical JSON, mappings
+    and sequences by their items in order, a plain value by its type and text."""
+    if value is None or isinstance(value, str | int | float | bool | Path | Enum):
+        return digest(type(value).__name__, str(value))
+    sha256 = getattr(value, "sha256", None)
+    if isinstance(sha256, str):
+        entries = getattr(value, "entries", ())
+        return digest(type(value).__name__, sha256, str(len(entries)))
+    if isinstance(value, BaseModel):
+        return model_digest(value).hex()
+    if isinstance(value, Mapping):
+        return digest(*(f"{key}\0{value_digest(item)}" for key, item in value.items()))
+    if isinstance(value, list | tuple):
+        if all(isinstance(item, BaseModel) for item in value):
+            return models_digest(value)
+        return digest(*(value_digest(item) for item in value))
+    raise TypeError(f"no content digest for a {type(value).__name__}")
+
+
+def digest(*parts: str) -> str:
+    """sha256 of several strings, unambiguously joined."""
+    hashed = hashlib.sha256()
+    for part in parts:
+        data = part.encode()
+        hashed.update(len(data).to_bytes(8, "big"))
+        hashed.update(data)
+    return hashed.hexdigest()
+
+
+def sources_digest(*folders_or_files: Path) -> str:
+    """sha256 over the relative names and bytes of the source files under the given folders
+    (and of the given files), in a stable order; bytecode caches are skipped."""
+    hashed = hashlib.sha256()
+    for root in folders_or_files:
+        files = [root] if root.is_file() else sorted(root.rglob("*"))
+        for path in files:
+            if not path.is_file() or "__pycache__" in path.parts:
+                continue
+            if path.suffix not in _SOURCE_SUFFIXES:
+                continue
+            name = path.name if path == root else str(path.relative_to(root))
+            hashed.update(name.encode() + b"\0")
+            hashed.update(path.read_bytes())
+            hashed.update(b"\0")
+    return hashed.hexdigest()
+
+
+@cache
+def code_version() -> str:
+    """`kipp.__version__` plus a hash of the installed package's sources (computed once)."""
+    package = Path(kipp.__file__).resolve().parent
+    return f"{kipp.__version__}+{sources_digest(package)[:16]}"

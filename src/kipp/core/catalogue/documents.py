@@ -1,0 +1,235 @@
+"""Labels and headings of the documents (shortlist.md, shortlist.html), both languages.
+
+Keys used by the templates directly (`t("doc.col.rank")`) are plain labels; keys with
+`{parameters}` are rendered by `kipp.documents.render.views`, which formats the numbers first.
+"""
+
+DOCUMENTS: dict[str, dict[str, str]] = {
+    "doc.field.file": {"id": "(berkas)", "en": "(file)"},
+    "doc.field.header": {"id": "(baris judul kolom)", "en": "(header)"},
+    "doc.field.row": {"id": "(baris)", "en": "(row)"},
+    # heading and summary
+    "doc.title": {"id": "Daftar Pendek Nominasi Inovasi", "en": "Innovation nomination shortlist"},
+    "doc.call": {"id": "Kompetisi", "en": "Call"},
+    "doc.batch": {"id": "Kumpulan proposal", "en": "Batch"},
+    "doc.run_date": {"id": "Tanggal proses", "en": "Run date"},
+    "doc.summary": {
+        "id": "{proposals} proposal dari {files} berkas.",
+        "en": "{proposals} proposal(s) from {files} file(s).",
+    },
+    "doc.status.unread": {"id": "tidak terbaca", "en": "unread"},
+    "doc.provisional.title": {"id": "SEMENTARA", "en": "PROVISIONAL"},
+    "doc.provisional.notice": {
+        "id": "Menunggu penilaian juri: {criteria}. Nilai total dihitung dari kriteria yang "
+        "sudah dinilai ({share} dari seluruh bobot) dan dapat berubah setelah juri menilai.",
+        "en": "Awaiting the reviewers' scores: {criteria}. Totals are computed from the "
+        "criteria scored so far ({share} of the total weight) and may change once reviewers "
+        "have scored.",
+    },
+    "doc.provisional.marker": {
+        "id": "sementara: {share} bobot dinilai",
+        "en": "provisional: {share} of the weight scored",
+    },
+    "doc.none": {"id": "Tidak ada.", "en": "None."},
+    "doc.range": {"id": "{low}–{high}", "en": "{low}–{high}"},
+    "doc.nominees.skipped": {
+        "id": "Tidak masuk daftar pendek meski peringkatnya di atas nominasi terakhir: "
+        "peringkat {ranks}. Alasan masing-masing ada di bagian “{section}”.",
+        "en": "Left out of the shortlist although ranked above the last nominee: rank {ranks}. "
+        "The reason for each is under “{section}”.",
+    },
+    "doc.near_cutoff": {"id": "dekat batas", "en": "near the cut-off"},
+    "doc.untitled": {"id": "(tanpa judul)", "en": "(untitled)"},
+    "doc.not_given": {"id": "(tidak diisi)", "en": "(not given)"},
+    # sections
+    "doc.section.nominees": {"id": "Nominasi", "en": "Nominees"},
+    "doc.section.scored": {
+        "id": "Dinilai, tidak masuk daftar pendek",
+        "en": "Scored, not shortlisted",
+    },
+    "doc.section.ineligible": {"id": "Tidak memenuhi syarat", "en": "Ineligible"},
+    "doc.section.invalid": {"id": "Berkas tidak valid", "en": "Invalid proposals"},
+    "doc.section.unread": {"id": "Berkas tidak terbaca", "en": "Unread files"},
+    "doc.section.ignored": {"id": "Sengaja diabaikan", "en": "Ignored on purpose"},
+    "doc.section.notices": {"id": "Catatan pembacaan berkas", "en": "Notes from reading the files"},
+    "doc.section.manifest": {"id": "Manifes proses", "en": "Run manifest"},
+    "doc.ignored.note": {
+        "id": "Nama berawalan titik atau garis bawah tidak dibaca.",
+        "en": "Names starting with a dot or an underscore are not read.",
+    },
+    # table headers
+    "doc.col.rank": {"id": "Peringkat", "en": "Rank"},
+    "doc.col.title": {"id": "Judul", "en": "Title"},
+    "doc.col.agency": {"id": "Instansi", "en": "Agency"},
+    "doc.col.category": {"id": "Kategori", "en": "Category"},
+    "doc.col.group": {"id": "Kelompok", "en": "Group"},
+    "doc.col.total": {"id": "Nilai total", "en": "Total"},
+    "doc.col.reason": {"id": "Alasan", "en": "Reason"},
+    "doc.col.criterion": {"id": "Kriteria", "en": "Criterion"},
+    "doc.col.weight": {"id": "Bobot", "en": "Weight"},
+    "doc.col.level": {"id": "Level", "en": "Level"},
+    "doc.col.description": {"id": "Arti level", "en": "What the level means"},
+    "doc.col.evidence": {"id": "Bukti", "en": "Evidence"},
+    "doc.col.gate": {"id": "Syarat", "en": "Gate"},
+    "doc.col.result": {"id": "Hasil", "en": "Result"},
+    "doc.col.detail": {"id": "Rincian", "en": "Detail"},
+    "doc.col.id": {"id": "Kode", "en": "Id"},
+    "doc.col.source": {"id": "Berkas sumber", "en": "Source file"},
+    "doc.col.field": {"id": "Isian", "en": "Field"},
+    "doc.col.location": {"id": "Letak", "en": "Location"},
+    "doc.col.severity": {"id": "Jenis", "en": "Severity"},
+    "doc.col.message": {"id": "Masalah", "en": "Problem"},
+    "doc.col.path": {"id": "Berkas", "en": "File"},
+    "doc.col.sha256": {"id": "SHA-256", "en": "SHA-256"},
+    "doc.col.kind": {"id": "Jenis", "en": "Kind"},
+    "doc.col.year": {"id": "Tahun", "en": "Year"},
+    "doc.col.similarity": {"id": "Kemiripan", "en": "Similarity"},
+    "doc.col.note": {"id": "Catatan", "en": "Note"},
+    # one nominee
+    "doc.nominee.criteria": {"id": "Penilaian per kriteria", "en": "Criteria"},
+    "doc.nominee.novelty": {
+        "id": "Kebaruan: inovasi dan proposal paling mirip",
+        "en": "Novelty: the closest innovations and proposals",
+    },
+    "doc.nominee.novelty_score": {"id": "Skor kebaruan", "en": "Novelty score"},
+    "doc.nominee.no_neighbours": {
+        "id": "Tidak ada pembanding yang mirip.",
+        "en": "No comparable innovation found.",
+    },
+    "doc.nominee.no_novelty": {
+        "id": "Kebaruan tidak diukur untuk proposal ini.",
+        "en": "Novelty was not measured for this proposal.",
+    },
+    "doc.nominee.gates": {"id": "Syarat yang dipenuhi", "en": "Gates passed"},
+    "doc.nominee.notes": {"id": "Catatan pembacaan berkas", "en": "Notes from reading the file"},
+    "doc.level.value": {"id": "{level}/{max}", "en": "{level}/{max}"},
+    "doc.level.awaiting": {"id": "menunggu juri", "en": "awaiting reviewers"},
+    # novelty neighbours and flags
+    "doc.neighbour.prior": {"id": "inovasi terdahulu", "en": "prior innovation"},
+    "doc.neighbour.batch": {"id": "proposal kumpulan ini", "en": "proposal in this batch"},
+    "doc.flag.prior": {"id": "kemungkinan replikasi", "en": "possible replication"},
+    "doc.flag.batch": {"id": "kemungkinan duplikat", "en": "possible duplicate"},
+    "doc.flag.review": {"id": "mirip: perlu ditinjau", "en": "similar: worth a look"},
+    "doc.flags.title": {"id": "Tanda untuk juri", "en": "Flags for reviewers"},
+    "doc.flags.note": {
+        "id": "Tanda adalah bahan pemeriksaan, bukan putusan: replikasi sah bila dinyatakan. "
+        "Juri perlu memeriksa uraian proposal.",
+        "en": "A flag is evidence, not a verdict: replication is legitimate when declared. "
+        "Reviewers should check the proposal.",
+    },
+    "doc.flag.sentence.prior": {
+        "id": "Kemungkinan replikasi dari {title} ({id}; {agency}, {year}): kemiripan {similarity}.",
+        "en": "Possible replication of {title} ({id}; {agency}, {year}): similarity {similarity}.",
+    },
+    "doc.flag.sentence.batch": {
+        "id": "Kemungkinan duplikat dengan proposal {title} ({id}; {agency}): kemiripan {similarity}.",
+        "en": "Possible duplicate of proposal {title} ({id}; {agency}): similarity {similarity}.",
+    },
+    # gates
+    "doc.gate.passed": {"id": "terpenuhi", "en": "passed"},
+    "doc.gate.failed": {"id": "tidak terpenuhi", "en": "failed"},
+    "doc.ineligible.failed": {"id": "Syarat tidak terpenuhi", "en": "Failed gates"},
+    # problems
+    "doc.location.line": {"id": "baris {line}", "en": "line {line}"},
+    "doc.location.cell": {
+        "id": "baris {line}, kolom {column}",
+        "en": "row {line}, column {column}",
+    },
+    "doc.severity.error": {"id": "galat", "en": "error"},
+    "doc.severity.warning": {"id": "peringatan", "en": "warning"},
+    # manifest
+    "doc.manifest.rubric": {"id": "Rubrik", "en": "Rubric"},
+    "doc.manifest.rubric_sha256": {"id": "SHA-256 rubrik", "en": "Rubric SHA-256"},
+    "doc.manifest.code_version": {"id": "Versi kipp", "en": "kipp version"},
+    "doc.manifest.corpus": {"id": "Korpus inovasi terdahulu", "en": "Prior-innovation corpus"},
+    "doc.manifest.corpus_sha256": {"id": "SHA-256 korpus", "en": "Corpus SHA-256"},
+    "doc.manifest.corpus_entries": {"id": "Entri korpus", "en": "Corpus entries"},
+    "doc.manifest.corpus_entries_value": {
+        "id": "{used} dari {entries} entri dipakai (inovasi hingga {cutoff})",
+        "en": "{used} of {entries} entries used (innovations up to {cutoff})",
+    },
+    "doc.manifest.started": {"id": "Mulai", "en": "Started"},
+    "doc.manifest.finished": {"id": "Selesai", "en": "Finished"},
+    "doc.manifest.language": {"id": "Bahasa", "en": "Language"},
+    "doc.manifest.shortlist_size": {"id": "Ukuran daftar pendek", "en": "Shortlist size"},
+    "doc.manifest.inputs": {"id": "Berkas masukan", "en": "Input files"},
+    "doc.manifest.generated": {
+        "id": "Dibuat oleh kipp {version}.",
+        "en": "Produced by kipp {version}.",
+    },
+    "doc.language.id": {"id": "Bahasa Indonesia", "en": "Indonesian"},
+    "doc.language.en": {"id": "Bahasa Inggris", "en": "English"},
+    # groups and categories of the KIPP calls; a rubric's other values are shown as written
+    "doc.group.umum": {"id": "Umum", "en": "General"},
+    "doc.group.khusus": {"id": "Khusus", "en": "Special"},
+    "doc.category.inklusif": {
+        "id": "Pelayanan publik inklusif",
+        "en": "Inclusive public service",
+    },
+    "doc.category.tpb": {
+        "id": "Tujuan Pembangunan Berkelanjutan (TPB)",
+        "en": "Sustainable Development Goals (SDGs)",
+    },
+    "doc.category.ketahanan": {
+        "id": "Ketahanan instansi publik",
+        "en": "Public-institution resilience",
+    },
+    # reviewers (issue 5)
+    "doc.section.reviews": {"id": "Penilaian juri", "en": "Reviewers' scoring"},
+    "doc.reviews.summary": {
+        "id": "{completed} dari {assigned} penilaian selesai, oleh {reviewers} juri.",
+        "en": "{completed} of {assigned} reviews completed, by {reviewers} reviewer(s).",
+    },
+    "doc.reviews.complete": {
+        "id": "Semua penilaian selesai: nilai total final.",
+        "en": "Every review is complete: totals are final.",
+    },
+    "doc.reviews.method": {
+        "id": "Nilai juri digabung dengan {aggregate}{normalised}; selisih antarjuri yang "
+        "mencapai atau melebihi {threshold} level ditandai. Rentang peringkat dari {iterations} "
+        "kali pengambilan ulang penilaian.",
+        "en": "Reviewers' scores are combined by {aggregate}{normalised}; a spread between "
+        "reviewers at or above {threshold} level(s) is marked. Rank ranges from {iterations} "
+        "resamplings of the reviews.",
+    },
+    "doc.reviews.aggregate.mean": {"id": "rata-rata", "en": "the mean"},
+    "doc.reviews.aggregate.median": {"id": "median", "en": "the median"},
+    "doc.reviews.normalised": {
+        "id": ", setelah nilai tiap juri dinormalisasi terhadap panel",
+        "en": ", after normalising each reviewer's scores to the panel",
+    },
+    "doc.reviews.problems": {
+        "id": "Masalah pada lembar penilaian",
+        "en": "Problems in the scoresheets",
+    },
+    "doc.col.reviewer": {"id": "Juri", "en": "Reviewer"},
+    "doc.col.assigned": {"id": "Ditugaskan", "en": "Assigned"},
+    "doc.col.completed": {"id": "Selesai", "en": "Completed"},
+    "doc.col.started": {"id": "Dimulai", "en": "Started"},
+    "doc.flags.more": {
+        "id": "{total} kemiripan berada di atas ambang ({prior} inovasi terdahulu, {batch} "
+        "proposal lain); yang terdekat dicantumkan di sini.",
+        "en": "{total} similarities are above the flag ({prior} prior innovation(s), {batch} "
+        "other proposal(s)); the closest are listed here.",
+    },
+    # the coordinator's decision (issue 6)
+    "doc.approval.title": {"id": "Keputusan koordinator", "en": "Coordinator's decision"},
+    "doc.approval.as_ranked": {
+        "id": "Daftar pendek disetujui sesuai peringkat oleh {by}{at}.",
+        "en": "Shortlist approved as ranked by {by}{at}.",
+    },
+    "doc.approval.moved": {
+        "id": "Daftar pendek diputuskan oleh {by}{at}: {count} proposal dipindahkan.",
+        "en": "Shortlist decided by {by}{at}: {count} proposal(s) moved.",
+    },
+    "doc.approval.at": {"id": " pada {at}", "en": " on {at}"},
+    "doc.approval.note": {"id": "Catatan: {note}", "en": "Note: {note}"},
+    "doc.approval.move.in": {
+        "id": "{title}: dimasukkan. Alasan: {why}",
+        "en": "{title}: moved in. Reason: {why}",
+    },
+    "doc.approval.move.out": {
+        "id": "{title}: dikeluarkan. Alasan: {why}",
+        "en": "{title}: moved out. Reason: {why}",
+    },
+}

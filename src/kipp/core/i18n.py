@@ -1,0 +1,148 @@
+"""Every sentence a run writes for people, in Bahasa Indonesia and English.
+
+Domain code returns `Text` (a catalogue key and its parameters), never a finished sentence,
+so one run can be rendered in either language. Numbers and dates are formatted per language
+(Indonesian: `1.250`, `0,42`, `1 Juli 2019`).
+"""
+
+from __future__ import annotations
+
+import string
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from kipp.core.catalogue import CATALOGUE
+from kipp.core.dates import MONTH_NAMES_ID
+
+
+class Lang(StrEnum):
+    """Output languages."""
+
+    ID = "id"
+    EN = "en"
+
+
+class Text(BaseModel):
+    """A sentence to be rendered later in the run's language. Parameters may themselves be
+    `Text` (a translated label inside a sentence) or lists of them."""
+
+    model_config = ConfigDict(frozen=True)
+
+    key: str
+    params: dict[str, Param] = Field(default_factory=dict)
+
+
+Param = str | int | float | date | Text | list[Text] | list[str] | list[float]
+Text.model_rebuild()
+
+
+def text(key: str, **params: Param) -> Text:
+    """Build a `Text`, checking the key exists so a typo fails where it is made."""
+    if key not in CATALOGUE:
+        raise KeyError(f"no catalogue entry '{key}'")
+    return Text(key=key, params=params)
+
+
+_MONTHS_EN = [
+    "", "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+]  # fmt: skip
+
+
+def format_number(value: float, lang: Lang, decimals: int | None = None) -> str:
+    """`1250.5` -> `1.250,5` (id) or `1,250.5` (en); whole numbers without decimals."""
+    if decimals is None:
+        decimals = 0 if float(value).is_integer() else 2
+    english = f"{value:,.{decimals}f}"
+    if lang is Lang.EN:
+        return english
+    return english.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def format_date(value: date, lang: Lang) -> str:
+    """`1 Juli 2019` / `1 July 2019`."""
+    months = MONTH_NAMES_ID if lang is Lang.ID else _MONTHS_EN
+    return f"{value.day} {months[value.month]} {value.year}"
+
+
+def _utc_offset(offset: timedelta) -> str:
+    """`UTC`, `UTC+7`, `UTC+5:30`, `UTC-3`."""
+    minutes = int(offset.total_seconds()) // 60
+    if minutes == 0:
+        return "UTC"
+    sign = "+" if minutes > 0 else "-"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
+
+
+def format_datetime(value: datetime, lang: Lang) -> str:
+    """`20 April 2022 pukul 09.00 UTC+7` (id) / `20 April 2022 at 09:00 UTC+7` (en): the day
+    and the time of day in the value's own time zone, named by its offset when it has one."""
+    day = format_date(value.date(), lang)
+    if lang is Lang.ID:
+        when = f"{day} pukul {value.hour:02d}.{value.minute:02d}"
+    else:
+        when = f"{day} at {value.hour:02d}:{value.minute:02d}"
+    offset = value.utcoffset()
+    return when if offset is None else f"{when} {_utc_offset(offset)}"
+
+
+def format_timestamp(stamp: str, lang: Lang) -> str:
+    """An ISO 8601 date or date and time (`2022-04-20`, `2022-04-20T02:00:07+00:00`) in
+    `lang`'s form; anything else as written (a value a person typed is shown, not lost)."""
+    text = stamp.strip()
+    try:
+        if "T" not in text and " " not in text:
+            return format_date(date.fromisoformat(text), lang)
+        return format_datetime(datetime.fromisoformat(text), lang)
+    except ValueError:
+        return stamp
+
+
+def _format(value: Param, lang: Lang) -> str:
+    if isinstance(value, Text):
+        return render(value, lang)
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, date):
+        return format_date(value, lang)
+    if isinstance(value, int):
+        return format_number(value, lang)
+    if isinstance(value, float):
+        return format_number(value, lang)
+    if isinstance(value, list):
+        numbers = all(isinstance(item, float) for item in value)
+        return ("; " if numbers and lang is Lang.ID else ", ").join(
+            _format(item, lang) for item in value
+        )
+    return value
+
+
+class _Formatter(string.Formatter):
+    """`str.format` with one addition, a count and its noun: `{n:p:file/files}` gives
+    `1 file`, `2 files` (`{n:p:berkas}`: one form for every number, as in Indonesian); the
+    number is formatted for the language like every other."""
+
+    def __init__(self, lang: Lang) -> None:
+        self.lang = lang
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if not format_spec.startswith("p:"):
+            return _format(value, self.lang) if format_spec == "" else format(value, format_spec)
+        one, _, many = format_spec[2:].partition("/")
+        noun = one if value == 1 or not many else many
+        return f"{_format(value, self.lang)} {noun}"
+
+
+def render(item: Text, lang: Lang) -> str:
+    """The sentence in `lang`, with its parameters formatted for that language."""
+    template = CATALOGUE[item.key][lang.value]
+    return _Formatter(lang).vformat(template, (), item.params)
+
+
+def tr(key: str, lang: Lang, **params: Any) -> str:
+    """Shortcut: render a catalogue entry directly (labels, headings)."""
+    return render(text(key, **params), lang)

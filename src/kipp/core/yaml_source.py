@@ -1,0 +1,156 @@
+"""Safe YAML with line numbers: parse text into plain data and the line of every key.
+
+Built on PyYAML's composer (the C one when available, for speed), then a bounded walk of the
+node graph. Anchors and aliases are expanded under a budget counted before anything is
+built, so an alias bomb ("billion laughs") or a self-referencing alias is refused instead of
+exhausting memory or looping.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from kipp.core.keys import RawPath
+
+try:
+    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment,unused-ignore]
+except AttributeError:  # PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+
+DEFAULT_MAX_NODES = 100_000
+_MERGE = "tag:yaml.org,2002:merge"
+MAX_DEPTH = 100  # a proposal nests 4 levels; refuse long before Python's recursion limit
+TOO_DEEP = f"nested more than {MAX_DEPTH} levels deep, too deep to be a proposal"
+
+
+class YamlProblem(Exception):
+    """The text is not YAML we accept; `line` is 1-based where known."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+@dataclass
+class Parsed:
+    """Plain data (dicts, lists, scalars) and the 1-based line of each key and list item."""
+
+    data: Any
+    lines: dict[RawPath, int] = field(default_factory=dict)
+
+
+def parse_yaml(text: str, *, line_offset: int = 0, max_nodes: int = DEFAULT_MAX_NODES) -> Parsed:
+    """Parse one YAML document. `line_offset` shifts lines (front matter inside Markdown)."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return Parsed(data=None)
+        walker = _Walker(loader, line_offset, max_nodes)
+        data = walker.build(node, ())
+        return Parsed(data=data, lines=walker.lines)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 + line_offset if mark is not None else None
+        problem = exc.problem or exc.context or "not valid YAML"
+        raise YamlProblem(f"not valid YAML: {problem}", line) from None
+    except yaml.YAMLError as exc:
+        raise YamlProblem(f"not valid YAML: {exc}") from None
+    except RecursionError:  # merge keys (`<<`) nesting past the depth check
+        raise YamlProblem(TOO_DEEP) from None
+    finally:
+        loader.dispose()
+
+
+class _Walker:
+    def __init__(self, loader: yaml.SafeLoader, line_offset: int, max_nodes: int) -> None:
+        self.loader = loader
+        self.offset = line_offset
+        self.max_nodes = max_nodes
+        self.budget = max_nodes
+        self.lines: dict[RawPath, int] = {}
+        self.open: set[int] = set()  # ids of the collections being built, to catch loops
+        self.merged: dict[int, int] = {}  # id of a mapping -> how many pairs came from `<<`
+
+    def _line(self, node: yaml.Node) -> int:
+        return int(node.start_mark.line) + 1 + self.offset
+
+    def _spend(self, node: yaml.Node, path: RawPath) -> None:
+        self.budget -= 1
+        if self.budget < 0:
+            raise YamlProblem(
+                f"more than {self.max_nodes:,} values, counting each alias (*name) expanded; "
+                "a proposal holds far fewer: write the values out instead of referencing anchors",
+                self._line(node),
+            )
+        if len(path) >= MAX_DEPTH:
+            raise YamlProblem(TOO_DEEP, self._line(node))
+
+    def build(self, node: yaml.Node, path: RawPath) -> Any:
+        self._spend(node, path)
+        if not isinstance(node, yaml.MappingNode | yaml.SequenceNode):
+            return self._scalar(node)
+        if id(node) in self.open:
+            raise YamlProblem(
+                "an alias (*name) refers to the value it stands in, a loop that never ends; "
+                "write the values out instead",
+                self._line(node),
+            )
+        self.open.add(id(node))
+        try:
+            if isinstance(node, yaml.MappingNode):
+                return self._mapping(node, path)
+            items = []
+            for index, item_node in enumerate(node.value):
+                child = (*path, index)
+                self.lines[child] = self._line(item_node)
+                items.append(self.build(item_node, child))
+            return items
+        finally:
+            self.open.discard(id(node))
+
+    def _mapping(self, node: yaml.MappingNode, path: RawPath) -> dict[Any, Any]:
+        merged = self.merged.get(id(node))
+        if merged is None:  # first visit; an alias visits the flattened node again
+            explicit = sum(1 for key_node, _ in node.value if key_node.tag != _MERGE)
+            self.loader.flatten_mapping(node)  # merged (`<<: *base`) pairs come first
+            merged = self.merged[id(node)] = len(node.value) - explicit
+        result: dict[Any, Any] = {}
+        from_merge: set[Any] = set()
+        for index, (key_node, value_node) in enumerate(node.value):
+            key = self._scalar_key(key_node)
+            if key in result:
+                if index < merged:  # of two merged mappings, the first one named wins
+                    continue
+                if key not in from_merge:
+                    raise YamlProblem(f"key '{key}' appears twice; keep one", self._line(key_node))
+            if index < merged:
+                from_merge.add(key)
+            else:
+                from_merge.discard(key)  # a key written out overrides the merged one
+            child = (*path, key)
+            self.lines[child] = self._line(key_node)
+            result[key] = self.build(value_node, child)
+        return result
+
+    def _scalar(self, node: yaml.Node) -> Any:
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except (ValueError, TypeError, AttributeError, OverflowError):
+            # PyYAML raises plain errors for text that looks like a typed value but is not
+            # one (`2019-02-30` resolves as a timestamp): keep the text as written and let
+            # validation say what is wrong with it.
+            self.loader.recursive_objects.pop(node, None)  # else an alias to it would fail
+            return str(node.value)
+
+    def _scalar_key(self, node: yaml.Node) -> str | int:
+        if not isinstance(node, yaml.ScalarNode):
+            raise YamlProblem("a key must be a plain word, not a list or mapping", self._line(node))
+        key = self._scalar(node)
+        if isinstance(key, bool) or not isinstance(key, str | int):
+            return str(node.value)
+        return key

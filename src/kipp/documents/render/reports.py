@@ -1,0 +1,362 @@
+"""View-models of the documents beyond the shortlist: the compliance table, the agencies'
+scorecards and the PDF's compact annexes. Like `views`, every printed field is a finished
+string in the run's language; templates only lay them out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kipp.core.i18n import Lang, format_number, tr
+from kipp.documents.compliance import AgencyCount, compliance
+from kipp.documents.render.charts import ProfileChart, profile
+from kipp.documents.render.views import (
+    MISSING,
+    CriterionView,
+    GateView,
+    NeighbourView,
+    ProblemView,
+    _agency,
+    _criteria,
+    _gate,
+    _neighbour,
+    _ordered_criteria,
+    _provisional_note,
+    _run_date,
+    _title,
+    _total,
+    localised,
+    problem_view,
+    review_notes,
+)
+from kipp.intake.registry import RegistryLoad
+from kipp.results import ProblemOut, ProposalOut, ProposalStatus, Results
+from kipp.rubric import LEVELS, Rubric
+
+WEAKEST = 2  # criteria given advice on a scorecard
+ANNEX_PROBLEMS = 3  # problems listed per invalid proposal in the PDF's compact annex
+
+
+@dataclass(frozen=True)
+class ComplianceRow:
+    agency: str
+    submitted: str
+    valid: str
+    eligible: str
+    shortlisted: str
+    names: str
+    none: bool
+
+
+@dataclass(frozen=True)
+class ComplianceView:
+    title: str
+    path: str
+    usable: bool
+    summary: str
+    rows: tuple[ComplianceRow, ...]
+    totals: ComplianceRow
+    without: tuple[str, ...]
+    unknown: tuple[ComplianceRow, ...]
+    unknown_note: str
+    unnamed: str
+    problems: tuple[ProblemView, ...]
+
+
+def _row(count: AgencyCount, lang: Lang) -> ComplianceRow:
+    return ComplianceRow(
+        agency=count.agency,
+        submitted=format_number(count.submitted, lang),
+        valid=format_number(count.valid, lang),
+        eligible=format_number(count.eligible, lang),
+        shortlisted=format_number(count.shortlisted, lang),
+        names="; ".join(count.names) or MISSING,
+        none=count.submitted == 0,
+    )
+
+
+def compliance_view(
+    load: RegistryLoad | None, results: Results, lang: Lang
+) -> ComplianceView | None:
+    """The "One Agency, One Innovation" table; None when the batch has no registry. A broken
+    registry gives a view holding only its located problems."""
+    if load is None:
+        return None
+    title = tr("rep.compliance.title", lang)
+    if load.registry is None:
+        return ComplianceView(
+            title=title,
+            path=load.path,
+            usable=False,
+            summary=tr("rep.compliance.invalid", lang, path=load.path),
+            rows=(),
+            totals=ComplianceRow("", "", "", "", "", "", False),
+            without=(),
+            unknown=(),
+            unknown_note="",
+            unnamed="",
+            problems=tuple(problem_view(ProblemOut.of(p), lang, True) for p in load.problems),
+        )
+    counted = compliance(load.registry, load.path, results.proposals)
+    rows = tuple(_row(c, lang) for c in counted.agencies)
+    every = [*counted.agencies, *counted.unknown, counted.no_agency]
+    unnamed = counted.no_agency.submitted
+    totals = AgencyCount(
+        agency=tr("rep.compliance.col.total", lang),
+        submitted=sum(c.submitted for c in every),
+        valid=sum(c.valid for c in every),
+        eligible=sum(c.eligible for c in every),
+        shortlisted=sum(c.shortlisted for c in every),
+        names=[],
+    )
+    agencies = len(counted.agencies)
+    return ComplianceView(
+        title=title,
+        path=load.path,
+        usable=True,
+        summary=tr(
+            "rep.compliance.summary",
+            lang,
+            with_count=agencies - len(counted.without),
+            agencies=agencies,
+            region=counted.region,
+            without_count=len(counted.without),
+        ),
+        rows=rows,
+        totals=_row(totals, lang),
+        without=tuple(counted.without),
+        unknown=tuple(_row(c, lang) for c in counted.unknown),
+        unknown_note=tr("rep.compliance.unknown.note", lang, path=load.path),
+        unnamed=(tr("rep.compliance.unnamed", lang, count=unnamed) if unnamed else ""),
+        problems=(),
+    )
+
+
+@dataclass(frozen=True)
+class ScorecardView:
+    lang: str
+    call: str
+    batch: str
+    run_date: str
+    id: str
+    source: str
+    title: str
+    agency: str
+    status: str
+    status_key: str
+    reason: str
+    total: str
+    rank: str
+    provisional_note: str
+    criteria: tuple[CriterionView, ...]
+    profile: ProfileChart
+    gates: tuple[GateView, ...]
+    failed: tuple[GateView, ...]
+    problems: tuple[ProblemView, ...]
+    nearest: tuple[NeighbourView, ...]
+    measured: bool
+    advice: tuple[str, ...]
+    advice_note: str
+    generated: str
+
+
+def _advice(p: ProposalOut, rubric: Rubric, lang: Lang) -> tuple[tuple[str, ...], str]:
+    """The weakest automatically scored criteria, each with the rubric's next level, and a
+    note on what else stands in the way (failed gates, file problems, awaiting reviewers)."""
+    if p.status is ProposalStatus.INVALID:
+        return (), tr("rep.scorecard.advice.invalid", lang)
+    if p.status is ProposalStatus.INELIGIBLE:
+        return (), tr("rep.scorecard.advice.gates", lang)
+    order = {c.id: i for i, c in enumerate(rubric.criteria)}
+    scored = [
+        (cid, c)
+        for cid, c in (p.criteria or {}).items()
+        if c.level is not None and c.level < LEVELS
+    ]
+    scored.sort(key=lambda item: (item[1].level or 0, -item[1].weight, order.get(item[0], 0)))
+    items = []
+    for cid, c in scored[:WEAKEST]:
+        level = c.level or 0
+        description = rubric.criterion(cid).levels[level].get(lang.value)
+        items.append(
+            tr(
+                "rep.scorecard.advice.item",
+                lang,
+                criterion=c.label,
+                level=level,
+                max=LEVELS,
+                weight=f"{format_number(round(c.weight * 100, 1), lang)}%",
+                next=level + 1,
+                description=description[:1].lower() + description[1:],
+            )
+        )
+    awaiting = [c.label for c in _ordered_criteria(p, rubric) if c.level is None]
+    note = (
+        tr("rep.scorecard.advice.awaiting", lang, criteria=", ".join(awaiting)) if awaiting else ""
+    )
+    if not items:
+        none = tr("rep.scorecard.advice.none", lang)
+        note = f"{none} {note}".strip()
+    return tuple(items), note
+
+
+def scorecard_view(p: ProposalOut, results: Results, rubric: Rubric) -> ScorecardView:
+    """One proposal's scorecard for its agency, in the run's language."""
+    lang = results.run.lang
+    nearest: tuple[NeighbourView, ...] = ()
+    if p.novelty is not None:
+        flagged = {(f.kind, f.id) for f in p.novelty.flags}
+        nearest = tuple(
+            _neighbour(n, flagged=(n.kind, n.id) in flagged, review=False, lang=lang)
+            for n in p.novelty.nearest
+            if n.kind == "prior"
+        )
+    advice, note = _advice(p, rubric, lang)
+    gates = tuple(_gate(g, lang) for g in p.gates)
+    return ScorecardView(
+        lang=lang.value,
+        call=rubric.title,
+        batch=results.run.batch,
+        run_date=_run_date(results.run.finished_at, lang),
+        id=p.id,
+        source=p.source,
+        title=_title(p, lang),
+        agency=_agency(p, lang),
+        status=tr(f"rep.status.{p.status.value}", lang),
+        status_key=p.status.value,
+        reason=p.reason,
+        total=_total(p.total, lang),
+        rank=MISSING if p.rank is None else str(p.rank),
+        provisional_note=_provisional_note(p, lang),
+        criteria=_criteria(p, rubric, lang),
+        profile=profile(_ordered_criteria(p, rubric), _title(p, lang), lang),
+        gates=gates,
+        failed=tuple(g for g in gates if not g.passed),
+        problems=tuple(problem_view(pr, lang) for pr in p.problems),
+        nearest=nearest,
+        measured=p.novelty is not None,
+        advice=advice,
+        advice_note=note,
+        generated=tr("doc.manifest.generated", lang, version=results.run.code_version),
+    )
+
+
+@dataclass(frozen=True)
+class AnnexRow:
+    cells: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Annex:
+    anchor: str
+    title: str
+    headers: tuple[str, ...]
+    numeric: tuple[bool, ...]
+    rows: tuple[AnnexRow, ...]
+    more: str
+
+
+def _annex(
+    anchor: str,
+    title: str,
+    headers: tuple[tuple[str, bool], ...],
+    rows: list[tuple[str, ...]],
+    limit: int | None,
+    lang: Lang,
+) -> Annex:
+    shown = rows if limit is None else rows[:limit]
+    more = (
+        tr("rep.annex.more", lang, shown=len(shown), total=len(rows))
+        if len(shown) < len(rows)
+        else ""
+    )
+    return Annex(
+        anchor=anchor,
+        title=title,
+        headers=tuple(tr(key, lang) for key, _ in headers),
+        numeric=tuple(numeric for _, numeric in headers),
+        rows=tuple(AnnexRow(cells=r) for r in shown),
+        more=more,
+    )
+
+
+def _problems_text(p: ProposalOut, lang: Lang) -> str:
+    listed = [
+        f"{pr.field}: {localised(pr.message, lang)}" for pr in p.problems if pr.severity == "error"
+    ]
+    extra = len(listed) - ANNEX_PROBLEMS
+    text = "; ".join(listed[:ANNEX_PROBLEMS])
+    return f"{text}; (+{extra})" if extra > 0 else text or MISSING
+
+
+def _left_out(p: ProposalOut) -> str:
+    """Why a scored proposal is not on the shortlist (its placement's reason: the size, the
+    per-agency or per-category limit, a coordinator's move), then what the reviews say of
+    its place: the rank range and whether it is within the noise at the cut-off."""
+    return " ".join(n for n in (p.reason, *review_notes(p)) if n) or MISSING
+
+
+def annexes(results: Results, lang: Lang, limit: int | None) -> tuple[Annex, ...]:
+    """The PDF's annexes as compact tables, one row per proposal (per file for unread ones),
+    each cut at `limit` rows with a line saying how many more there are and where."""
+    proposals = results.proposals
+
+    def of(status: ProposalStatus) -> list[ProposalOut]:
+        chosen = [p for p in proposals if p.status is status]
+        return sorted(chosen, key=lambda p: (p.rank is None, p.rank or 0, p.id))
+
+    def failed(p: ProposalOut) -> str:
+        return " ".join(f"{g.label}: {g.detail}" for g in p.gates if not g.passed)
+
+    return (
+        _annex(
+            "annex-scored",
+            tr("doc.section.scored", lang),
+            (
+                ("doc.col.rank", True),
+                ("doc.col.title", False),
+                ("doc.col.agency", False),
+                ("doc.col.total", True),
+                ("doc.col.reason", False),
+            ),
+            [
+                (
+                    MISSING if p.rank is None else str(p.rank),
+                    _title(p, lang),
+                    _agency(p, lang),
+                    _total(p.total, lang),
+                    _left_out(p),
+                )
+                for p in of(ProposalStatus.SCORED)
+            ],
+            limit,
+            lang,
+        ),
+        _annex(
+            "annex-ineligible",
+            tr("doc.section.ineligible", lang),
+            (("doc.col.title", False), ("doc.col.agency", False), ("doc.ineligible.failed", False)),
+            [(_title(p, lang), _agency(p, lang), failed(p)) for p in of(ProposalStatus.INELIGIBLE)],
+            limit,
+            lang,
+        ),
+        _annex(
+            "annex-invalid",
+            tr("doc.section.invalid", lang),
+            (("doc.col.source", False), ("doc.col.title", False), ("rep.annex.problems", False)),
+            [
+                (p.source, _title(p, lang), _problems_text(p, lang))
+                for p in of(ProposalStatus.INVALID)
+            ],
+            limit,
+            lang,
+        ),
+        _annex(
+            "annex-unread",
+            tr("doc.section.unread", lang),
+            (("doc.col.path", False), ("doc.col.reason", False)),
+            [(u.path, localised(u.reason, lang)) for u in results.unread],
+            limit,
+            lang,
+        ),
+    )

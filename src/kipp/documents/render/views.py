@@ -1,0 +1,712 @@
+"""View-models of the shortlist documents: every text a template prints, prepared in Python.
+
+`document_view` turns a run's `Results` and its rubric into plain frozen dataclasses holding
+finished strings in the run's language (numbers in that language's format). Templates only
+lay them out; deciding what to show, ordering and formatting happen here, where they are
+typed and tested. No field a template prints is ever None.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from kipp.core.catalogue import CATALOGUE
+from kipp.core.i18n import Lang, format_date, format_number, format_timestamp, tr
+from kipp.core.validation import in_indonesian
+from kipp.documents.render.charts import DistributionChart, ProfileChart, distribution, profile
+from kipp.measures.novelty import Neighbour
+from kipp.results import (
+    CriterionOut,
+    GateOut,
+    NoveltyOut,
+    ProblemOut,
+    ProposalOut,
+    ProposalStatus,
+    Results,
+)
+from kipp.rubric import LEVELS, Rubric
+
+MISSING = "—"
+SHORT_HASH = 12
+
+
+@dataclass(frozen=True)
+class Count:
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
+class CriterionView:
+    label: str
+    weight: str
+    level: str
+    description: str
+    evidence: str
+    awaiting: bool
+
+
+@dataclass(frozen=True)
+class NeighbourView:
+    kind: str
+    id: str
+    title: str
+    agency: str
+    year: str
+    similarity: str
+    note: str
+    flagged: bool
+    review: bool
+
+
+@dataclass(frozen=True)
+class NoveltyView:
+    score: str
+    neighbours: tuple[NeighbourView, ...]
+    flags: tuple[str, ...]
+    more_flags: str  # "" unless more pairs are above the flag than are listed
+
+
+@dataclass(frozen=True)
+class GateView:
+    label: str
+    passed: bool
+    result: str
+    detail: str
+
+
+@dataclass(frozen=True)
+class ProblemView:
+    field: str
+    location: str
+    severity: str
+    message: str
+    error: bool
+
+
+@dataclass(frozen=True)
+class NomineeView:
+    anchor: str
+    rank: str
+    id: str
+    source: str
+    title: str
+    agency: str
+    group: str
+    category: str
+    total: str
+    provisional: bool
+    provisional_note: str
+    reason: str
+    criteria: tuple[CriterionView, ...]
+    novelty: NoveltyView | None
+    gates: tuple[GateView, ...]
+    notes: tuple[ProblemView, ...]
+    profile: ProfileChart
+    review_notes: tuple[str, ...]  # rank range, disagreement, pending reviews
+    near_cutoff: bool  # its place is within the reviewers' noise at the cut-off
+
+
+@dataclass(frozen=True)
+class ScoredView:
+    rank: str
+    id: str
+    title: str
+    agency: str
+    total: str
+    provisional: bool
+    provisional_note: str
+    reason: str  # why it is not on the shortlist (e.g. the per-agency limit)
+    review_notes: tuple[str, ...]
+    near_cutoff: bool
+
+
+@dataclass(frozen=True)
+class ReviewerRow:
+    reviewer: str
+    assigned: str
+    completed: str
+    started: str
+
+
+@dataclass(frozen=True)
+class ApprovalView:
+    summary: str
+    note: str
+    moves: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ReviewsView:
+    summary: str
+    method: str
+    rows: tuple[ReviewerRow, ...]
+    problems: tuple[ProblemView, ...]
+
+
+@dataclass(frozen=True)
+class IneligibleView:
+    id: str
+    source: str
+    title: str
+    agency: str
+    reason: str
+    failed: tuple[GateView, ...]
+
+
+@dataclass(frozen=True)
+class InvalidView:
+    id: str
+    source: str
+    title: str
+    reason: str
+    problems: tuple[ProblemView, ...]
+
+
+@dataclass(frozen=True)
+class UnreadView:
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class InputView:
+    path: str
+    sha256: str
+    short: str
+
+
+@dataclass(frozen=True)
+class ManifestView:
+    rubric: str
+    rubric_sha256: str
+    code_version: str
+    corpus_path: str
+    corpus_sha256: str
+    corpus_entries: str
+    started: str
+    finished: str
+    language: str
+    shortlist_size: str
+    generated: str
+    inputs: tuple[InputView, ...]
+
+
+@dataclass(frozen=True)
+class DocumentView:
+    lang: str
+    call: str
+    batch: str
+    run_date: str
+    summary: str
+    counts: tuple[Count, ...]
+    provisional: str
+    nominees: tuple[NomineeView, ...]
+    skipped: str  # "" unless proposals ranked above the last nominee were left out
+    scored: tuple[ScoredView, ...]
+    ineligible: tuple[IneligibleView, ...]
+    invalid: tuple[InvalidView, ...]
+    unread: tuple[UnreadView, ...]
+    ignored: tuple[str, ...]
+    notices: tuple[ProblemView, ...]
+    manifest: ManifestView
+    distribution: DistributionChart
+    reviews: ReviewsView | None
+    approval: ApprovalView | None
+
+
+def percent(share: float, lang: Lang) -> str:
+    """`0.55` -> `55%`; `0.125` -> `12,5%` (id)."""
+    value = round(float(share) * 100, 1)
+    return format_number(value, lang, decimals=0 if value.is_integer() else 1) + "%"
+
+
+def _total(total: float | None, lang: Lang) -> str:
+    return MISSING if total is None else format_number(total, lang, decimals=2)
+
+
+def _choice(prefix: str, value: str | None, lang: Lang) -> str:
+    """A group or category label from the catalogue; values it does not know as written."""
+    if value is None:
+        return MISSING
+    key = f"{prefix}.{value}"
+    return tr(key, lang) if key in CATALOGUE else value
+
+
+def _capitalised(label: str) -> str:
+    """`daftar pendek` -> `Daftar pendek` (status labels are lower case for use mid-sentence)."""
+    return label[:1].upper() + label[1:]
+
+
+def _run_date(stamp: str, lang: Lang) -> str:
+    """The day of an ISO timestamp (`2022-04-20T09:00:07+07:00` -> `20 April 2022`); the run
+    writes ISO, so anything else is a bug and raises."""
+    return format_date(datetime.fromisoformat(stamp).date(), lang)
+
+
+def _provisional_note(p: ProposalOut, lang: Lang) -> str:
+    if not p.provisional or p.scored_weight is None:
+        return ""
+    return tr("doc.provisional.marker", lang, share=percent(p.scored_weight, lang))
+
+
+def _criteria(p: ProposalOut, rubric: Rubric, lang: Lang) -> tuple[CriterionView, ...]:
+    criteria = p.criteria or {}
+    order = {c.id: i for i, c in enumerate(rubric.criteria)}
+    unknown = sorted(set(criteria) - set(order))
+    if unknown:
+        raise ValueError(
+            f"proposal {p.id} has criteria {', '.join(unknown)} that rubric {rubric.id} "
+            "does not define; render with the rubric of the run"
+        )
+    return tuple(
+        _criterion(criteria[cid], lang) for cid in sorted(criteria, key=lambda cid: order[cid])
+    )
+
+
+def _ordered_criteria(p: ProposalOut, rubric: Rubric) -> list[CriterionOut]:
+    """A proposal's criteria in the rubric's order (empty when it was not scored)."""
+    criteria = p.criteria or {}
+    return [criteria[c.id] for c in rubric.criteria if c.id in criteria]
+
+
+def totals_chart(results: Results, lang: Lang) -> DistributionChart:
+    """The distribution of the scored proposals' totals, the shortlisted ones marked, the
+    cut-off being the lowest total on the shortlist."""
+    totals = [(p.total, p.status) for p in results.proposals if p.total is not None]
+    shortlisted = [t for t, status in totals if status is ProposalStatus.SHORTLISTED]
+    return distribution([t for t, _ in totals], shortlisted, lang)
+
+
+def _criterion(c: CriterionOut, lang: Lang) -> CriterionView:
+    awaiting = c.level is None
+    return CriterionView(
+        label=c.label,
+        weight=percent(c.weight, lang),
+        level=(
+            tr("doc.level.awaiting", lang)
+            if c.level is None
+            else tr("doc.level.value", lang, level=c.level, max=LEVELS)
+        ),
+        description=c.level_description or MISSING,
+        evidence=c.evidence or MISSING,
+        awaiting=awaiting,
+    )
+
+
+def _neighbour(n: Neighbour, flagged: bool, review: bool, lang: Lang) -> NeighbourView:
+    note = MISSING
+    if flagged:
+        note = tr(f"doc.flag.{n.kind}", lang)
+    elif review:
+        note = tr("doc.flag.review", lang)
+    return NeighbourView(
+        kind=tr(f"doc.neighbour.{n.kind}", lang),
+        id=n.id,
+        title=n.title,
+        agency=n.agency,
+        year=MISSING if n.year is None else str(n.year),
+        similarity=format_number(n.similarity, lang, decimals=2),
+        note=note,
+        flagged=flagged,
+        review=review,
+    )
+
+
+def _flag(n: Neighbour, lang: Lang) -> str:
+    return tr(
+        f"doc.flag.sentence.{n.kind}",
+        lang,
+        title=n.title,
+        id=n.id,
+        agency=n.agency,
+        year=MISSING if n.year is None else str(n.year),
+        similarity=format_number(n.similarity, lang, decimals=2),
+    )
+
+
+def _novelty(novelty: NoveltyOut, rubric: Rubric, lang: Lang) -> NoveltyView:
+    settings = rubric.measures.novelty
+    flagged = {(f.kind, f.id) for f in novelty.flags}
+    neighbours = tuple(
+        _neighbour(
+            n,
+            flagged=(n.kind, n.id) in flagged,
+            review=(n.kind, n.id) not in flagged and settings.review_similarity <= n.similarity,
+            lang=lang,
+        )
+        for n in novelty.nearest
+    )
+    total = novelty.prior_flagged + novelty.batch_flagged
+    more = (
+        tr(
+            "doc.flags.more",
+            lang,
+            total=total,
+            prior=novelty.prior_flagged,
+            batch=novelty.batch_flagged,
+        )
+        if total > len(novelty.flags)
+        else ""
+    )
+    return NoveltyView(
+        score=format_number(novelty.score, lang, decimals=2),
+        neighbours=neighbours,
+        flags=tuple(_flag(f, lang) for f in novelty.flags),
+        more_flags=more,
+    )
+
+
+def review_notes(p: ProposalOut) -> tuple[str, ...]:
+    """What the reviews say about a proposal's place: its rank range (and whether it is
+    within the noise at the cut-off), criteria needing an extra reviewer, pending reviews."""
+    notes = [p.rank_interval.note] if p.rank_interval else []
+    if p.reviews:
+        notes += [n for n in (p.reviews.extra_reviewer, p.reviews.pending_note) if n]
+    return tuple(n for n in notes if n)
+
+
+def near_cutoff(p: ProposalOut) -> bool:
+    """True when the reviews put the proposal's place within the noise at the cut-off."""
+    return p.rank_interval is not None and p.rank_interval.near_cutoff
+
+
+def _rank_runs(ranks: list[int], lang: Lang) -> str:
+    """`[3, 4, 7, 8, 9]` -> `3, 4, 7-9` (the range as `doc.range` writes it): runs of three
+    or more ranks as a range."""
+    runs: list[list[int]] = []
+    for rank in sorted(ranks):
+        if runs and rank == runs[-1][-1] + 1:
+            runs[-1].append(rank)
+        else:
+            runs.append([rank])
+    parts: list[str] = []
+    for run in runs:
+        if len(run) >= 3:
+            parts.append(tr("doc.range", lang, low=run[0], high=run[-1]))
+        else:
+            parts.extend(format_number(r, lang) for r in run)
+    return ", ".join(parts)
+
+
+def skipped_note(results: Results, lang: Lang) -> str:
+    """The note under the nominees table when proposals ranked above the last nominee were
+    left out (the per-agency or per-category limit, a coordinator's move): which ranks, and
+    where their reasons are. "" when the nominees are the top of the ranking."""
+    nominees = [
+        p.rank
+        for p in results.proposals
+        if p.status is ProposalStatus.SHORTLISTED and p.rank is not None
+    ]
+    if not nominees:
+        return ""
+    last = max(nominees)
+    skipped = [
+        p.rank
+        for p in results.proposals
+        if p.status is ProposalStatus.SCORED and p.rank is not None and p.rank < last
+    ]
+    if not skipped:
+        return ""
+    return tr(
+        "doc.nominees.skipped",
+        lang,
+        ranks=_rank_runs(skipped, lang),
+        section=tr("doc.section.scored", lang),
+    )
+
+
+def approval_view(results: Results, lang: Lang) -> ApprovalView | None:
+    """The coordinator's decision on the shortlist, when the run asked for one."""
+    decision = results.approval
+    if decision is None:
+        return None
+    at = (
+        tr("doc.approval.at", lang, at=format_timestamp(decision.decided_at, lang))
+        if decision.decided_at
+        else ""
+    )
+    summary = (
+        tr("doc.approval.as_ranked", lang, by=decision.decided_by, at=at)
+        if not decision.moves
+        else tr(
+            "doc.approval.moved", lang, by=decision.decided_by, at=at, count=len(decision.moves)
+        )
+    )
+    titles = {p.id: _title(p, lang) for p in results.proposals}
+    moves = tuple(
+        tr(
+            f"doc.approval.move.{move.direction}",
+            lang,
+            title=titles.get(move.proposal_id, move.proposal_id),
+            why=move.reason,
+        )
+        for move in decision.moves
+    )
+    note = tr("doc.approval.note", lang, note=decision.note) if decision.note else ""
+    return ApprovalView(summary=summary, note=note, moves=moves)
+
+
+def reviews_view(results: Results, lang: Lang) -> ReviewsView | None:
+    """The panel's progress and the scoresheets' problems; None when there is no panel."""
+    found = results.reviews
+    if found is None:
+        return None
+    summary = tr(
+        "doc.reviews.summary",
+        lang,
+        completed=found.completed,
+        assigned=found.assigned,
+        reviewers=len(found.progress),
+    )
+    if found.complete:
+        complete = tr("doc.reviews.complete", lang)
+        summary = f"{summary} {complete}"
+    method = tr(
+        "doc.reviews.method",
+        lang,
+        aggregate=tr(f"doc.reviews.aggregate.{found.aggregate}", lang),
+        normalised=tr("doc.reviews.normalised", lang) if found.normalise else "",
+        threshold=format_number(found.disagreement_threshold, lang),
+        iterations=format_number(found.bootstrap_iterations, lang),
+    )
+    rows = tuple(
+        ReviewerRow(
+            reviewer=row.name or row.reviewer,
+            assigned=format_number(row.assigned, lang),
+            completed=format_number(row.completed, lang),
+            started=format_number(row.started, lang),
+        )
+        for row in found.progress
+    )
+    problems = tuple(problem_view(pr, lang, with_path=True) for pr in found.problems)
+    return ReviewsView(summary=summary, method=method, rows=rows, problems=problems)
+
+
+def _gate(g: GateOut, lang: Lang) -> GateView:
+    return GateView(
+        label=g.label,
+        passed=g.passed,
+        result=tr("doc.gate.passed" if g.passed else "doc.gate.failed", lang),
+        detail=g.detail,
+    )
+
+
+def _location(problem: ProblemOut, lang: Lang) -> str:
+    if problem.line is None:
+        return MISSING
+    if problem.column is None:
+        return tr("doc.location.line", lang, line=str(problem.line))
+    return tr("doc.location.cell", lang, line=str(problem.line), column=problem.column)
+
+
+def localised(message: str, lang: Lang) -> str:
+    """A problem message (intake, review panel and scoresheets, agency registry; written in
+    English) in the document's language, where known."""
+    return in_indonesian(message) if lang is Lang.ID else message
+
+
+_WHOLE = {"(file)": "doc.field.file", "(header)": "doc.field.header", "(row)": "doc.field.row"}
+
+
+def field_label(field: str, lang: Lang) -> str:
+    """A problem's field in the document's language: the field names of the submission
+    format as they are (they are what the agency writes), the placeholders for problems of a
+    whole file, header or row translated."""
+    key = _WHOLE.get(field)
+    return tr(key, lang) if key else field
+
+
+def problem_view(problem: ProblemOut, lang: Lang, with_path: bool = False) -> ProblemView:
+    """One intake problem as a table row; `with_path` for file-level notices, which are not
+    listed under a proposal that names the file."""
+    location = _location(problem, lang)
+    if with_path:
+        location = problem.path if location == MISSING else f"{problem.path}, {location}"
+    return ProblemView(
+        field=field_label(problem.field, lang),
+        location=location,
+        severity=tr(f"doc.severity.{problem.severity}", lang),
+        message=localised(problem.message, lang),
+        error=problem.severity == "error",
+    )
+
+
+def _title(p: ProposalOut, lang: Lang) -> str:
+    return p.title if p.title else tr("doc.untitled", lang)
+
+
+def _agency(p: ProposalOut, lang: Lang) -> str:
+    return p.agency if p.agency else tr("doc.not_given", lang)
+
+
+def _ranked(proposals: Iterable[ProposalOut], status: ProposalStatus) -> list[ProposalOut]:
+    chosen = [p for p in proposals if p.status is status]
+    return sorted(chosen, key=lambda p: (p.rank is None, p.rank or 0, p.id))
+
+
+def nominee_view(p: ProposalOut, position: int, rubric: Rubric, lang: Lang) -> NomineeView:
+    """One shortlisted proposal with everything its page shows."""
+    return NomineeView(
+        anchor=f"nominee-{position}",
+        rank=MISSING if p.rank is None else str(p.rank),
+        id=p.id,
+        source=p.source,
+        title=_title(p, lang),
+        agency=_agency(p, lang),
+        group=_choice("doc.group", p.group, lang),
+        category=_choice("doc.category", p.category, lang),
+        total=_total(p.total, lang),
+        provisional=bool(p.provisional),
+        provisional_note=_provisional_note(p, lang),
+        reason=p.reason,
+        criteria=_criteria(p, rubric, lang),
+        novelty=None if p.novelty is None else _novelty(p.novelty, rubric, lang),
+        gates=tuple(_gate(g, lang) for g in p.gates if g.passed),
+        notes=tuple(problem_view(pr, lang) for pr in p.problems),
+        profile=profile(_ordered_criteria(p, rubric), _title(p, lang), lang),
+        review_notes=review_notes(p),
+        near_cutoff=near_cutoff(p),
+    )
+
+
+def _scored(p: ProposalOut, lang: Lang) -> ScoredView:
+    return ScoredView(
+        rank=MISSING if p.rank is None else str(p.rank),
+        id=p.id,
+        title=_title(p, lang),
+        agency=_agency(p, lang),
+        total=_total(p.total, lang),
+        provisional=bool(p.provisional),
+        provisional_note=_provisional_note(p, lang),
+        reason=p.reason,
+        review_notes=review_notes(p),
+        near_cutoff=near_cutoff(p),
+    )
+
+
+def _ineligible(p: ProposalOut, lang: Lang) -> IneligibleView:
+    return IneligibleView(
+        id=p.id,
+        source=p.source,
+        title=_title(p, lang),
+        agency=_agency(p, lang),
+        reason=p.reason,
+        failed=tuple(_gate(g, lang) for g in p.gates if not g.passed),
+    )
+
+
+def _invalid(p: ProposalOut, lang: Lang) -> InvalidView:
+    return InvalidView(
+        id=p.id,
+        source=p.source,
+        title=_title(p, lang),
+        reason=p.reason,
+        problems=tuple(problem_view(pr, lang) for pr in p.problems),
+    )
+
+
+def provisional_notice(results: Results, rubric: Rubric, lang: Lang) -> str:
+    """The notice over the document while any total is provisional; "" when all are final.
+
+    Names the criteria still awaiting reviewers and the share of the weight scored (a range
+    when proposals differ)."""
+    pending = [p for p in results.proposals if p.provisional]
+    if not pending:
+        return ""
+    awaiting = {cid for p in pending for cid, c in (p.criteria or {}).items() if c.level is None}
+    names = [c.label.get(lang.value) for c in rubric.criteria if c.id in awaiting]
+    shares = sorted({p.scored_weight for p in pending if p.scored_weight is not None})
+    share = (
+        MISSING
+        if not shares
+        else percent(shares[0], lang)
+        if len(shares) == 1
+        else tr("doc.range", lang, low=percent(shares[0], lang), high=percent(shares[-1], lang))
+    )
+    return tr("doc.provisional.notice", lang, criteria=", ".join(names) or MISSING, share=share)
+
+
+def _manifest(results: Results, rubric: Rubric, lang: Lang) -> ManifestView:
+    run = results.run
+    return ManifestView(
+        rubric=run.rubric,
+        rubric_sha256=run.rubric_sha256,
+        code_version=run.code_version,
+        corpus_path=run.corpus.path,
+        corpus_sha256=run.corpus.sha256,
+        corpus_entries=tr(
+            "doc.manifest.corpus_entries_value",
+            lang,
+            used=run.corpus.prior_art_entries,
+            entries=run.corpus.entries,
+            cutoff=rubric.call.prior_art_cutoff,
+        ),
+        started=run.started_at,
+        finished=run.finished_at,
+        language=tr(f"doc.language.{run.lang.value}", lang),
+        shortlist_size=format_number(run.shortlist_size, lang),
+        generated=tr("doc.manifest.generated", lang, version=run.code_version),
+        inputs=tuple(
+            InputView(path=i.path, sha256=i.sha256, short=i.sha256[:SHORT_HASH]) for i in run.inputs
+        ),
+    )
+
+
+def document_view(results: Results, rubric: Rubric, lang: Lang | None = None) -> DocumentView:
+    """Everything both shortlist documents show, in the run's language.
+
+    `lang` defaults to the run's. The results' sentences (reasons, evidence, gate details)
+    were rendered in the run's language, so asking for another one, or passing a rubric other
+    than the run's, raises `ValueError` rather than produce a document that mixes them."""
+    lang = results.run.lang if lang is None else lang
+    if lang != results.run.lang:
+        raise ValueError(
+            f"the results were rendered in '{results.run.lang.value}', not '{lang.value}'; "
+            f"run again with --lang {lang.value} for a document in that language"
+        )
+    if rubric.id != results.run.rubric:
+        raise ValueError(
+            f"the results come from rubric '{results.run.rubric}', not '{rubric.id}'; "
+            "render with the rubric of the run"
+        )
+    summary = results.summary
+    counts = tuple(
+        Count(_capitalised(tr(key, lang)), format_number(value, lang))
+        for key, value in (
+            ("status.label.shortlisted", summary.shortlisted),
+            ("status.label.scored", summary.scored),
+            ("status.label.ineligible", summary.ineligible),
+            ("status.label.invalid", summary.invalid),
+            ("doc.status.unread", summary.unread),
+        )
+    )
+    proposals = results.proposals
+    nominees = _ranked(proposals, ProposalStatus.SHORTLISTED)
+    return DocumentView(
+        lang=lang.value,
+        call=rubric.title,
+        batch=results.run.batch,
+        run_date=_run_date(results.run.finished_at, lang),
+        summary=tr("doc.summary", lang, proposals=summary.proposals, files=summary.files),
+        counts=counts,
+        provisional=provisional_notice(results, rubric, lang),
+        nominees=tuple(nominee_view(p, i, rubric, lang) for i, p in enumerate(nominees, start=1)),
+        skipped=skipped_note(results, lang),
+        scored=tuple(_scored(p, lang) for p in _ranked(proposals, ProposalStatus.SCORED)),
+        ineligible=tuple(
+            _ineligible(p, lang) for p in proposals if p.status is ProposalStatus.INELIGIBLE
+        ),
+        invalid=tuple(_invalid(p, lang) for p in proposals if p.status is ProposalStatus.INVALID),
+        unread=tuple(
+            UnreadView(path=u.path, reason=localised(u.reason, lang)) for u in results.unread
+        ),
+        ignored=tuple(results.ignored),
+        notices=tuple(problem_view(n, lang, with_path=True) for n in results.notices),
+        manifest=_manifest(results, rubric, lang),
+        distribution=totals_chart(results, lang),
+        reviews=reviews_view(results, lang),
+        approval=approval_view(results, lang),
+    )

@@ -1,0 +1,172 @@
+"""Reusing the previous run's scorecards when what they show has not changed.
+
+A batch of 3,500 proposals has 3,500 scorecards; rendering them takes ~3.5 s (and ~0.25 s
+each as PDF). A re-run after one edited file changes one or a few of them. Each scorecard's
+content is a function of its proposal's results, the rubric, the run's language, batch
+folder, day and code, and of the libraries that render it: `scorecard_key` hashes those
+inputs. A run records, per output
+folder, each scorecard's key and the sha256 of the bytes it wrote; the next run into the same
+folder copies a scorecard from that folder instead of rendering it when its key is the same
+and the file there still has the recorded sha256 (a file edited, replaced by another run, or
+missing is rendered again). The record lives in the cache dir (`<cache dir>/documents/`),
+never in the output folder, so deleting the cache only costs a full render.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from kipp.core.atomic import write_atomic
+from kipp.core.caching import code_version, digest
+from kipp.results import ProposalOut, Results
+from kipp.rubric import Rubric
+
+RECORD_VERSION = 1
+
+
+def renderers(pdf: bool) -> str:
+    """The versions of the libraries that turn a scorecard's view into bytes: Jinja2 and
+    MarkupSafe, and for PDFs WeasyPrint, pydyf and the HarfBuzz and Pango it loaded. The
+    installed fonts are not part of it: a font installed or removed since is not noticed
+    until the proposal's results or the code change (delete the cache dir to render all)."""
+    names = ("jinja2", "markupsafe", *(("weasyprint", "pydyf") if pdf else ()))
+    found = [f"{name} {_version(name)}" for name in names]
+    if pdf:
+        found.append(_native_libraries())
+    return "; ".join(found)
+
+
+def _version(name: str) -> str:
+    try:
+        return importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        return "?"
+
+
+def _native_libraries() -> str:
+    try:
+        from weasyprint.text.ffi import harfbuzz, harfbuzz_subset, pango
+
+        subset = bool(harfbuzz_subset) and bool(harfbuzz.hb_version_atleast(4, 1, 0))
+        return f"pango {pango.pango_version()}; harfbuzz subsetting {subset}"
+    except Exception:  # no native libraries: PDFs cannot be rendered anyway
+        return "native libraries unknown"
+
+
+def scorecards_context(results: Results, rubric: Rubric, pdf: bool) -> str:
+    """What every scorecard of a run shows besides its proposal: code (templates and
+    translations included), rubric, language, batch folder, the run's day and version, and
+    whether PDFs are written; and what renders them (`renderers`)."""
+    run = results.run
+    day = datetime.fromisoformat(run.finished_at).date().isoformat()
+    return digest(
+        code_version(),
+        renderers(pdf),
+        rubric.model_dump_json(),
+        run.lang.value,
+        run.batch,
+        day,
+        run.code_version,
+        str(pdf),
+    )
+
+
+def scorecard_key(context: str, proposal: ProposalOut) -> str:
+    """The key of one scorecard: its run's context and its proposal's results."""
+    return digest(context, proposal.model_dump_json())
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass
+class ScorecardReuse:
+    """The scorecards an output folder holds from its previous run, and the record of this
+    run's. `take` gives a scorecard's files when they can be reused; `keep` records what
+    this run wrote; `save` writes the record (after the documents are moved in, so a run
+    that failed leaves the previous record, whose files are still checked by sha256)."""
+
+    folder: Path  # the previous run's scorecards folder (`<out>/scorecards`)
+    record: Path  # this output folder's record in the cache dir
+    previous: dict[str, dict[str, object]] = field(default_factory=dict)
+    current: dict[str, dict[str, object]] = field(default_factory=dict)
+    hits: int = 0
+    misses: int = 0
+
+    @classmethod
+    def for_output(cls, out_dir: Path, cache: Path) -> ScorecardReuse:
+        """The reuse of the output folder `out_dir`, its record under `cache`."""
+        resolved = out_dir.resolve()
+        record = cache / "documents" / f"{digest(str(resolved))[:32]}.json"
+        reuse = cls(folder=resolved / "scorecards", record=record)
+        reuse.previous = _read_record(record, resolved)
+        return reuse
+
+    def take(self, name: str, key: str, suffixes: tuple[str, ...]) -> dict[str, bytes] | None:
+        """The previous run's files `name + suffix` of the scorecard `key`, when the record
+        has that key for `name` and every file still has its recorded sha256; else None."""
+        found = self._verified(name, key, suffixes)
+        if found is None:
+            self.misses += 1
+        else:
+            self.hits += 1
+        return found
+
+    def _verified(self, name: str, key: str, suffixes: tuple[str, ...]) -> dict[str, bytes] | None:
+        entry = self.previous.get(name)
+        hashes = entry.get("sha256") if entry is not None and entry.get("key") == key else None
+        if not isinstance(hashes, dict):
+            return None
+        found: dict[str, bytes] = {}
+        for suffix in suffixes:
+            try:
+                data = (self.folder / f"{name}{suffix}").read_bytes()
+            except OSError:
+                return None
+            if hashes.get(suffix) != _sha256(data):
+                return None
+            found[suffix] = data
+        return found
+
+    def keep(self, name: str, key: str, files: dict[str, bytes]) -> None:
+        """Record that this run wrote `files` (suffix -> bytes) for the scorecard `key`."""
+        self.current[name] = {
+            "key": key,
+            "sha256": {suffix: _sha256(data) for suffix, data in files.items()},
+        }
+
+    def save(self) -> None:
+        """Write this run's record (atomically; a record that cannot be written is skipped:
+        the next run renders everything)."""
+        body = {
+            "version": RECORD_VERSION,
+            "folder": str(self.folder.parent),
+            "scorecards": self.current,
+        }
+        try:
+            write_atomic(self.record, json.dumps(body, separators=(",", ":")))
+        except OSError:
+            return
+
+
+def _read_record(record: Path, folder: Path) -> dict[str, dict[str, object]]:
+    """The scorecards recorded for `folder`, or none when the record is missing, unreadable,
+    of another version or of another folder (two folders whose names hash alike)."""
+    try:
+        body = json.loads(record.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(body, dict) or body.get("version") != RECORD_VERSION:
+        return {}
+    if body.get("folder") != str(folder):
+        return {}
+    cards = body.get("scorecards")
+    if not isinstance(cards, dict):
+        return {}
+    return {name: entry for name, entry in cards.items() if isinstance(entry, dict)}

@@ -1,0 +1,147 @@
+"""The review panel (`reviewers.yaml`): who reviews, where they work, what they declared.
+
+Read like a rubric: every problem is reported with its line, field and fix.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from kipp.core.keys import display_path, nearest, normalize_key
+from kipp.core.models import SLUG, Proposal
+from kipp.core.problems import KippError, Problem
+from kipp.core.yaml_source import YamlProblem, parse_yaml
+from kipp.intake.registry import AgencyOf
+from kipp.rubric import rubric_message
+
+PANEL_FILE = "reviewers.yaml"
+
+
+class _PanelModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Reviewer(_PanelModel):
+    """One reviewer. `agency` is where they work (they never review its proposals);
+    `conflicts` lists proposal ids they declared a conflict of interest with."""
+
+    id: str
+    name: str = Field(min_length=1, max_length=200)
+    agency: str | None = None
+    affiliation: str | None = None
+    conflicts: list[str] = Field(default_factory=list)
+
+    @field_validator("id")
+    @classmethod
+    def _slug(cls, value: str) -> str:
+        if not SLUG.match(value):
+            raise ValueError(
+                f"'{value}' is not a valid reviewer id: use lowercase letters, digits and "
+                "hyphens, e.g. 'ani-rahmawati'"
+            )
+        return value
+
+    def conflicted(self, proposal: Proposal, agency_of: AgencyOf | None = None) -> str | None:
+        """Why this reviewer may not review `proposal` (`agency` or `declared`), or None.
+        `agency_of` is the batch's agency registry (`kipp.intake.registry.agency_matcher`), so that
+        an agency's other names and its units count as the reviewer's own agency."""
+        if self.agency and agency_key(self.agency, agency_of) == agency_key(
+            proposal.agency, agency_of
+        ):
+            return "agency"
+        if proposal.id in self.conflicts:
+            return "declared"
+        return None
+
+
+class Panel(_PanelModel):
+    """A whole panel file."""
+
+    reviewers: list[Reviewer] = Field(min_length=1)
+
+    @field_validator("reviewers")
+    @classmethod
+    def _unique(cls, reviewers: list[Reviewer]) -> list[Reviewer]:
+        ids = [r.id for r in reviewers]
+        repeated = sorted({i for i in ids if ids.count(i) > 1})
+        if repeated:
+            raise ValueError(
+                f"reviewer id {', '.join(repeated)} used twice; give each reviewer their own id"
+            )
+        return reviewers
+
+    def get(self, reviewer_id: str) -> Reviewer | None:
+        """The reviewer with this id, if on the panel."""
+        return next((r for r in self.reviewers if r.id == reviewer_id), None)
+
+
+class PanelError(KippError):
+    """The panel file cannot be read or is not valid; carries every problem found."""
+
+    def __init__(self, path: str, problems: list[Problem]) -> None:
+        self.path = path
+        self.problems = problems
+        lines = "\n".join(p.render() for p in problems)
+        super().__init__(
+            f"panel {path} is not valid:\n{lines}",
+            "fix the lines named above; see submissions/mojokerto-2022/reviewers.yaml",
+        )
+
+
+def agency_key(agency: str, agency_of: AgencyOf | None = None) -> str:
+    """The institution an agency name stands for: the registry's agency when `agency_of`
+    (the batch's agency registry, `kipp.intake.registry.agency_matcher`) knows the name, else the
+    name itself; either way compared ignoring case and spacing."""
+    registered = agency_of(agency) if agency_of is not None else None
+    return normalize_key(registered or agency)
+
+
+def load_panel(path: Path) -> Panel:
+    """Read and validate a panel file; raise `PanelError` listing every problem with its line."""
+    shown = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        reason = f"cannot be read: {exc.strerror or exc}"
+        raise PanelError(shown, [Problem(path=shown, field="(file)", message=reason)]) from None
+    try:
+        parsed = parse_yaml(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        problem = Problem(path=shown, field="(file)", message="not UTF-8 text; save it as UTF-8")
+        raise PanelError(shown, [problem]) from None
+    except YamlProblem as exc:
+        problem = Problem(path=shown, line=exc.line, field="(file)", message=exc.message)
+        raise PanelError(shown, [problem]) from None
+    data: Any = parsed.data
+    if not isinstance(data, dict):
+        message = "a panel is a mapping with `reviewers:`, a list of id, name, agency, conflicts"
+        raise PanelError(shown, [Problem(path=shown, field="(file)", message=message)])
+    try:
+        return Panel.model_validate(data)
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors():
+            loc = tuple(error["loc"])
+            if error["type"] == "extra_forbidden":
+                message = _unknown_key(loc)
+            elif error["type"] == "missing":
+                message = f"required, but missing; add `{loc[-1]}:`"
+            else:
+                message = rubric_message(error)
+            problems.append(
+                Problem(
+                    path=shown,
+                    line=nearest(parsed.lines, loc),
+                    field=display_path(loc),
+                    message=message,
+                )
+            )
+        raise PanelError(shown, problems) from None
+
+
+def _unknown_key(loc: tuple[Any, ...]) -> str:
+    model: type[BaseModel] = Reviewer if len(loc) > 1 else Panel
+    return f"unknown setting; known settings here: {', '.join(model.model_fields)}"

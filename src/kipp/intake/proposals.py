@@ -1,0 +1,334 @@
+"""A batch folder in, every file accounted for out: valid, invalid with problems, or unread."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import re
+import stat
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from kipp.core.keys import RawPath, key_table, normalize_key, slugify
+from kipp.core.models import CallChoices, Proposal
+from kipp.core.problems import BatchError, Location, Problem, Severity
+from kipp.core.transient import Rereads
+from kipp.core.yaml_source import TOO_DEEP
+from kipp.intake.cache import ParseCache
+from kipp.intake.csv_loader import load_csv
+from kipp.intake.json_loader import load_json
+from kipp.intake.loaded import Loaded
+from kipp.intake.markdown_loader import load_markdown
+from kipp.intake.reading import Limits, Unreadable, check_size
+from kipp.intake.records import Entry, RawRecord, Status, validate_record
+from kipp.intake.xlsx_loader import load_xlsx
+from kipp.intake.yaml_loader import load_yaml
+
+Loader = Callable[[bytes, str, str, Limits], Loaded]
+
+LOADERS: dict[str, Loader] = {
+    ".yaml": load_yaml,
+    ".yml": load_yaml,
+    ".json": load_json,
+    ".md": load_markdown,
+    ".csv": load_csv,
+    ".xlsx": load_xlsx,
+}
+SPREADSHEETS = {".csv", ".xlsx"}
+PANEL_FILES = {"reviewers.yaml", "reviewers.yml"}  # the review panel, beside the proposals
+SYMLINK = "is a symbolic link, which kipp does not follow; copy what it points to into the folder"
+SUPPORTED = ", ".join(sorted(LOADERS))
+_HINTS = {
+    ".xls": "save it as .xlsx",
+    ".ods": "save it as .xlsx",
+    ".docx": "copy its content into a .md or .yaml proposal",
+    ".doc": "copy its content into a .md or .yaml proposal",
+    ".pdf": "attachments belong under `lampiran`, not in the batch folder",
+    ".txt": "rename it .md with front matter, or .yaml",
+    ".markdown": "rename it .md",
+}
+
+
+class InputFile(BaseModel):
+    """A file that was read, with its content hash (recorded in results)."""
+
+    path: str
+    sha256: str
+
+
+class Unread(BaseModel):
+    """A file that holds no readable proposal, and why."""
+
+    path: str
+    reason: str
+
+
+class Intake(BaseModel):
+    """Everything intake learned about a batch folder."""
+
+    folder: str
+    entries: list[Entry]
+    unread: list[Unread]
+    ignored: list[str]
+    notices: list[Problem]
+    inputs: list[InputFile]
+
+    @property
+    def valid(self) -> list[Entry]:
+        """Entries that passed validation, in folder order."""
+        return [e for e in self.entries if e.status is Status.VALID]
+
+    @property
+    def invalid(self) -> list[Entry]:
+        """Entries with at least one error."""
+        return [e for e in self.entries if e.status is Status.INVALID]
+
+    @property
+    def file_count(self) -> int:
+        """Files of the folder that were looked at (read or unread; ignored ones aside)."""
+        return len({i.path for i in self.inputs} | {u.path for u in self.unread})
+
+    def problems(self) -> list[Problem]:
+        """File-level notices and every entry's problems, in folder order."""
+        found = list(self.notices)
+        for entry in self.entries:
+            found.extend(entry.problems)
+        return found
+
+
+def _walk(folder: Path) -> tuple[list[Path], list[str]]:
+    """Files below `folder` in a stable order; names starting with `.` or `_` are ignored,
+    and so is the review panel (`reviewers.yaml`) at the top of the folder."""
+    files: list[Path] = []
+    ignored: list[str] = []
+    for root, dirs, names in os.walk(folder):
+        root_path = Path(root)
+        keep_dirs = []
+        for d in sorted(dirs):
+            if d.startswith((".", "_")):
+                ignored.append(str(root_path / d) + os.sep)
+            elif (root_path / d).is_symlink():
+                files.append(root_path / d)  # not followed, so reported rather than lost
+            else:
+                keep_dirs.append(d)
+        dirs[:] = keep_dirs
+        for name in sorted(names):
+            if name.startswith((".", "_")) or (root_path == folder and name in PANEL_FILES):
+                ignored.append(str(root_path / name))
+            else:
+                files.append(root_path / name)
+    return sorted(files, key=lambda p: p.relative_to(folder).parts), sorted(ignored)
+
+
+def _read(file: Path, limits: Limits, rereads: Rereads) -> bytes:
+    """The bytes of `file` under its size cap, read again after a transient failure."""
+    sheet = file.suffix.lower() in SPREADSHEETS
+    cap = limits.max_sheet_bytes if sheet else limits.max_text_bytes
+    option = "--max-sheet-mb" if sheet else "--max-file-mb"
+
+    def read() -> bytes:
+        info = os.lstat(file)
+        if stat.S_ISLNK(info.st_mode):  # replaced by a link since the folder was listed
+            raise Unreadable(SYMLINK)
+        if not stat.S_ISREG(info.st_mode):
+            raise Unreadable("is not a regular file")
+        check_size(info.st_size, cap, option)
+        with open(file, "rb") as handle:
+            return handle.read(cap + 1)
+
+    try:
+        raw = rereads.read(read)
+    except OSError as exc:
+        raise Unreadable(f"cannot be read: {exc.strerror or exc}") from None
+    check_size(len(raw), cap, option)
+    return raw
+
+
+@dataclass(frozen=True)
+class Anchors:
+    """Where a record reports a repeated id and a repeated title: at its top-level key of
+    that field when it has one, else at the record (see `_check_unique`)."""
+
+    id: Location
+    title: Location
+
+
+@dataclass
+class ParsedFile:
+    """What one file gave, before the batch-wide checks: what `ParseCache` keeps."""
+
+    notices: list[Problem]
+    entries: list[Entry]
+    anchors: list[Anchors]
+
+
+def _parse(
+    loader: Loader, raw: bytes, shown: str, default_id: str, limits: Limits, choices: CallChoices
+) -> ParsedFile:
+    loaded = loader(raw, shown, default_id, limits)
+    return ParsedFile(
+        notices=loaded.notices,
+        entries=[validate_record(record, choices) for record in loaded.records],
+        anchors=[_anchors(record) for record in loaded.records],
+    )
+
+
+def read_proposals(
+    folder: Path,
+    choices: CallChoices,
+    limits: Limits | None = None,
+    cache: ParseCache | None = None,
+) -> Intake:
+    """Read and validate every file of a batch folder. Never raises for a bad file: each
+    file ends valid, invalid with located problems, or unread with the reason.
+
+    With a `cache`, a file whose bytes, path and reading context are those of an earlier
+    read is not parsed again: its result comes from the cache (the same result; files
+    that ended unread are always read again)."""
+    limits = limits or Limits()
+    rereads = Rereads(limits.reread_delays_s, limits.reread_budget_s)
+    if not folder.exists():
+        raise BatchError(f"batch folder {folder} does not exist", "check the path")
+    if not folder.is_dir():
+        raise BatchError(f"{folder} is not a folder", "give the folder that holds the proposals")
+    files, ignored = _walk(folder)
+    cached = cache.open(folder, choices, limits) if cache is not None else None
+    entries: list[Entry] = []
+    anchors: list[Anchors] = []
+    unread: list[Unread] = []
+    notices: list[Problem] = []
+    inputs: list[InputFile] = []
+    for file in files:
+        shown = str(file)
+        try:
+            link = rereads.read(file.is_symlink)
+        except OSError as exc:
+            unread.append(Unread(path=shown, reason=f"cannot be read: {exc.strerror or exc}"))
+            continue
+        if link:
+            unread.append(Unread(path=shown, reason=SYMLINK))
+            continue
+        suffix = file.suffix.lower()
+        loader = LOADERS.get(suffix)
+        if loader is None:
+            hint = _HINTS.get(suffix, f"kipp reads {SUPPORTED}")
+            what = f"'{suffix}'" if suffix else "(no extension)"
+            unread.append(Unread(path=shown, reason=f"unsupported file type {what}; {hint}"))
+            continue
+        try:
+            raw = _read(file, limits, rereads)
+            sha256 = hashlib.sha256(raw).hexdigest()
+            inputs.append(InputFile(path=shown, sha256=sha256))
+            default_id = slugify(file.stem) or "proposal"
+            if cached is None:
+                parsed = _parse(loader, raw, shown, default_id, limits, choices)
+            else:
+                key = cached.key(sha256, shown, default_id)
+                hit = cached.lookup(key, ParsedFile)
+                if hit is None:
+                    parsed = _parse(loader, raw, shown, default_id, limits, choices)
+                    cached.store(key, parsed)  # pickled now, before `_check_unique` adds to it
+                else:
+                    parsed = hit
+        except Unreadable as exc:
+            unread.append(Unread(path=shown, reason=exc.reason))
+            continue
+        except RecursionError:
+            unread.append(Unread(path=shown, reason=TOO_DEEP))
+            continue
+        except Exception as exc:  # a bug of ours must not cost the rest of the batch
+            unread.append(
+                Unread(
+                    path=shown,
+                    reason=f"internal error while reading "
+                    f"({type(exc).__name__}: {exc}); please report it",
+                )
+            )
+            continue
+        notices.extend(parsed.notices)
+        entries.extend(parsed.entries)
+        anchors.extend(parsed.anchors)
+    if cached is not None:
+        cached.close()
+    _check_unique(entries, anchors)
+    return Intake(
+        folder=str(folder),
+        entries=entries,
+        unread=unread,
+        ignored=ignored,
+        notices=notices,
+        inputs=inputs,
+    )
+
+
+_TITLE_NOISE = re.compile(r"[\W_]+", re.UNICODE)
+
+
+def title_key(title: str) -> str:
+    """Titles compare ignoring case, spacing and punctuation."""
+    return _TITLE_NOISE.sub("", title.casefold())
+
+
+@functools.cache
+def _proposal_keys() -> dict[str, str]:
+    return key_table(Proposal)
+
+
+def _anchors(record: RawRecord) -> Anchors:
+    """Where `record` reports a repeated id or title: its first top-level key of that field."""
+    found: dict[str, RawPath] = {}
+    if isinstance(record.data, dict):
+        table = _proposal_keys()
+        for key in record.data:
+            field_name = table.get(normalize_key(key))
+            if field_name in ("id", "title") and field_name not in found:
+                found[field_name] = (key,)
+    return Anchors(
+        id=record.locate(found.get("id", ())), title=record.locate(found.get("title", ()))
+    )
+
+
+def _check_unique(entries: list[Entry], anchors: list[Anchors]) -> None:
+    """Ids and titles must be unique in the batch: report each repeat on every holder,
+    naming the others. A repeated id is an error (results could not tell the proposals
+    apart); a repeated title is a warning here, and the rubric's `unique_title` gate makes
+    the proposals ineligible with the same finding, as KIPP's administrative check does."""
+    for field_name, key_of in (("id", lambda e: e.id), ("title", _entry_title_key)):
+        holders: dict[str, list[int]] = defaultdict(list)
+        for index, entry in enumerate(entries):
+            key = key_of(entry)
+            if key:
+                holders[key].append(index)
+        for indexes in holders.values():
+            if len(indexes) < 2:
+                continue
+            for i in indexes:
+                others = ", ".join(entries[j].source for j in indexes if j != i)
+                value = entries[i].id if field_name == "id" else entries[i].title
+                message = (
+                    f"id '{value}' is also used by {others}; give each proposal its own id"
+                    if field_name == "id"
+                    else f"same title as {others}; each proposal needs its own title "
+                    "(the same innovation is proposed once)"
+                )
+                severity = Severity.ERROR if field_name == "id" else Severity.WARNING
+                where = anchors[i].id if field_name == "id" else anchors[i].title
+                entries[i].problems.append(
+                    Problem(
+                        path=entries[i].path,
+                        line=where.line,
+                        column=where.column,
+                        field=field_name,
+                        message=message,
+                        severity=severity,
+                    )
+                )
+
+
+def _entry_title_key(entry: Entry) -> str:
+    return title_key(entry.title) if entry.title else ""

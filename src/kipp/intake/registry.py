@@ -1,0 +1,208 @@
+"""The batch's agency registry: the region's agencies (OPD) and every name they go by.
+
+The registry is `_agencies.yaml` in the batch folder (intake skips `_` names, so it is never
+read as a proposal). Each entry names an agency (OPD) with the other names it goes by
+(`aliases`: abbreviations, older names) and the units whose proposals count for it: named
+ones (`units`: the kelurahan of a kecamatan) and families of them by the start of their
+name (`unit_prefixes`: `UPT Puskesmas` for the health office, `SMP Negeri` for the
+education office). Matching ignores case, punctuation, spacing, `&`/`dan` and the region's
+own name (`Dinas Kesehatan Kota Mojokerto` is `Dinas Kesehatan`), and tries a name's
+parenthesised abbreviation on its own (`... (Bappeda Litbang)`).
+
+`load_registry` reads and validates the file, returning every problem located by line like
+a proposal's; `Matcher` finds the registry agency a proposal's agency name belongs to (the
+per-agency gate and limit, reviewers' conflicts, blind packets and the compliance counts of
+`kipp.documents.compliance` all read agencies through it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from kipp.core.keys import display_path, nearest
+from kipp.core.problems import Problem
+from kipp.core.validation import describe
+from kipp.core.yaml_source import YamlProblem, parse_yaml
+
+REGISTRY_FILE = "_agencies.yaml"
+MAX_REGISTRY_BYTES = 1024 * 1024
+
+# a proposal's agency name -> the registry agency it belongs to (None: not in the registry)
+AgencyOf = Callable[[str], str | None]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Agency(_Model):
+    """One agency of the region, the other names it goes by and the units counted for it."""
+
+    name: str = Field(min_length=2)
+    aliases: list[str] = Field(default_factory=list)
+    units: list[str] = Field(default_factory=list)
+    unit_prefixes: list[str] = Field(default_factory=list)
+
+    @field_validator("aliases", "units", "unit_prefixes")
+    @classmethod
+    def _filled(cls, values: list[str]) -> list[str]:
+        if any(not v.strip() for v in values):
+            raise ValueError("an empty name; remove it or write the name")
+        return values
+
+
+class Registry(_Model):
+    """A region's agencies (`_agencies.yaml`)."""
+
+    region: str = Field(min_length=2)
+    agencies: list[Agency] = Field(min_length=1)
+
+    @field_validator("agencies")
+    @classmethod
+    def _unique(cls, agencies: list[Agency]) -> list[Agency]:
+        seen: dict[str, str] = {}
+        for agency in agencies:
+            for name in (agency.name, *agency.aliases):
+                key = _squash(name)
+                if key in seen and seen[key] != agency.name:
+                    raise ValueError(
+                        f"'{name}' names both '{seen[key]}' and '{agency.name}'; "
+                        "a name or alias may belong to one agency only"
+                    )
+                seen[key] = agency.name
+        return agencies
+
+
+class RegistryLoad(BaseModel):
+    """The outcome of reading a registry: the registry, or the problems that stop it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    path: str
+    registry: Registry | None
+    problems: list[Problem]
+
+
+def load_registry(path: Path) -> RegistryLoad | None:
+    """Read `path` (`<batch>/_agencies.yaml`); None when there is no such file. A broken file
+    is not an error for the run: its problems are returned for the documents to show."""
+    shown = str(path)
+    if not path.is_file():
+        return None
+
+    def failed(message: str, line: int | None = None, field: str = "(file)") -> RegistryLoad:
+        problem = Problem(path=shown, line=line, field=field, message=message)
+        return RegistryLoad(path=shown, registry=None, problems=[problem])
+
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return failed(f"cannot be read: {exc.strerror or exc}")
+    if len(raw) > MAX_REGISTRY_BYTES:
+        return failed(f"{len(raw)} bytes; a registry may hold at most {MAX_REGISTRY_BYTES}")
+    try:
+        parsed = parse_yaml(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        return failed("not UTF-8 text; save it as UTF-8")
+    except YamlProblem as exc:
+        return failed(exc.message, exc.line)
+    if not isinstance(parsed.data, dict):
+        return failed("a registry is a mapping with `region:` and `agencies:`")
+    try:
+        registry = Registry.model_validate(parsed.data)
+    except ValidationError as exc:
+        problems = [
+            Problem(
+                path=shown,
+                line=nearest(parsed.lines, tuple(error["loc"])),
+                field=display_path(tuple(error["loc"])),
+                message=_message(error),
+            )
+            for error in exc.errors()
+        ]
+        return RegistryLoad(path=shown, registry=None, problems=problems)
+    return RegistryLoad(path=shown, registry=registry, problems=[])
+
+
+def _message(error: Any) -> str:
+    if error["type"] == "extra_forbidden":
+        return "unknown setting; known settings: name, aliases, units, unit_prefixes"
+    if error["type"] == "value_error":
+        return str(error["msg"]).removeprefix("Value error, ")
+    return describe(error)
+
+
+_PARENS = re.compile(r"\(([^()]*)\)")
+_NOT_WORD = re.compile(r"[^\w]+", re.UNICODE)
+
+
+def _squash(name: str) -> str:
+    """`Dinas  Kesehatan, P2KB.` -> `dinas kesehatan p2kb`; `&` reads as `dan`."""
+    words = _NOT_WORD.sub(" ", name.casefold().replace("&", " dan ")).split()
+    return " ".join(words)
+
+
+def _forms(name: str, region: str) -> set[str]:
+    """The squashed forms a name may match by: whole, without the region's name, without
+    its parenthesised part, and that part alone."""
+    region_key = _squash(region)
+    outer = _PARENS.sub(" ", name)
+    inner = [m.group(1) for m in _PARENS.finditer(name)]
+    forms = set()
+    for candidate in (name, outer, *inner):
+        key = _squash(candidate)
+        if region_key:
+            key = " ".join(f" {key} ".replace(f" {region_key} ", " ").split())
+        if key:
+            forms.add(key)
+    return forms
+
+
+class Matcher:
+    """Finds the registry agency a proposal's agency name belongs to."""
+
+    def __init__(self, registry: Registry) -> None:
+        self._exact: dict[str, str] = {}
+        self._prefixes: list[tuple[str, str]] = []
+        for agency in registry.agencies:
+            for name in (agency.name, *agency.aliases, *agency.units):
+                for form in _forms(name, registry.region):
+                    self._exact.setdefault(form, agency.name)
+            for prefix in agency.unit_prefixes:
+                self._prefixes.extend((p, agency.name) for p in _forms(prefix, registry.region))
+        self._prefixes.sort(key=lambda item: -len(item[0]))  # the most specific prefix wins
+        self._region = registry.region
+
+    def match(self, name: str) -> str | None:
+        """The registry name of the agency `name` belongs to, or None."""
+        forms = _forms(name, self._region)
+        for form in sorted(forms, key=lambda f: (-len(f), f)):
+            if form in self._exact:
+                return self._exact[form]
+        for prefix, agency in self._prefixes:
+            if any(form == prefix or form.startswith(prefix + " ") for form in forms):
+                return agency
+        return None
+
+
+def batch_registry(batch_folder: Path) -> Registry | None:
+    """The batch's valid agency registry (`_agencies.yaml`); None when it has none or a broken
+    one (the documents report a broken one)."""
+    loaded = load_registry(batch_folder / REGISTRY_FILE)
+    return None if loaded is None else loaded.registry
+
+
+def registry_matcher(registry: Registry | None) -> AgencyOf | None:
+    """`Matcher.match` of `registry`, or None without one."""
+    return None if registry is None else Matcher(registry).match
+
+
+def agency_matcher(batch_folder: Path) -> AgencyOf | None:
+    """The registry's `Matcher.match` for the batch's `_agencies.yaml`, for the per-agency
+    gate and limit and reviewers' conflicts; None when the batch has no usable registry."""
+    return registry_matcher(batch_registry(batch_folder))

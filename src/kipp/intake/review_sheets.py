@@ -1,0 +1,313 @@
+"""The reviewers' files of a batch, read once with the proposals: the panel
+(`reviewers.yaml` beside the proposals), `assignments.csv` and the returned scoresheets in
+`_reviews/` (`.csv` with any of `,`, `;`, tab, or the first sheet of an `.xlsx`), each row
+numbered as a spreadsheet shows it. Checking the rows against the rubric, the panel and the
+proposals is `kipp.reviews.ingest`'s part.
+
+Read under the same caps as proposal intake (`kipp.intake.Limits`: file size, unpacked
+workbook size, rows below the header), so a hostile or padded sheet cannot stall a run. The
+assignments are one file for the whole batch, so their row cap grows with the batch
+(`assignments_cap`).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from kipp.core.problems import Problem, Severity
+from kipp.intake.panel import PANEL_FILE, Panel, PanelError, load_panel
+from kipp.intake.reading import Limits, Unreadable, decode_text, human_size
+from kipp.intake.xlsx_loader import _check_archive
+
+Row = tuple[int, Sequence[Any]]
+
+REVIEWS_DIR = "_reviews"
+ASSIGNMENTS_FILE = "assignments.csv"
+SHEET_SUFFIXES = (".xlsx", ".csv")
+
+
+class Assignment(BaseModel):
+    """One reviewer asked to score one proposal (a row of `assignments.csv`)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    reviewer: str
+    proposal: str
+
+
+# `kipp assign` writes one row per reviewer and proposal pair: K rows for each eligible
+# proposal (the rubric's `per_proposal`, 3 unless changed, or `--per-proposal`). So the file
+# grows with the batch, and a national call's is over intake's `max_rows`, which is sized for
+# one sheet (3,500 proposals x 3 = 10,500 rows; 7,000 x 3 = 21,000). Its cap is therefore
+# this many rows per eligible proposal: far above any K a call uses, with room left for
+# repeated rows and for a file written before some proposals turned ineligible; never below
+# intake's cap, so a small batch keeps the familiar one. A cap is still needed: the file is
+# read whole, and its byte cap alone would let in 50 million blank lines.
+ASSIGNMENT_ROWS_PER_PROPOSAL = 20
+
+
+def assignments_cap(proposals: int, limits: Limits | None = None) -> int:
+    """The most rows below the header `assignments.csv` may have for a batch of `proposals`
+    eligible proposals."""
+    limits = limits or Limits()
+    return max(limits.max_rows, proposals * ASSIGNMENT_ROWS_PER_PROPOSAL)
+
+
+# Blind sheets name a proposal by a packet code (`PAKET-07`, kipp.assignment.blind) that
+# `assignments.csv` maps back to its id in a third column, `packet`; a file of two columns
+# (`reviewer,proposal`, as written for sheets that are not blind, and by kipp before packet
+# codes) is read as before.
+PACKET_PREFIX = "PAKET-"
+PACKET_CODE = re.compile(rf"{PACKET_PREFIX}\d+", re.IGNORECASE)
+PACKET_HEADER = "packet"
+
+
+@dataclass(frozen=True)
+class AssignmentRecord:
+    """What `assignments.csv` says. `complete` is False when the file, or some row of it,
+    could not be read: some assignments may then be missing, so whether every assigned
+    reviewer has scored cannot be known from it. `rows` gives the row of each pair;
+    `packets` the proposal id of each blind packet code (upper case)."""
+
+    assignments: list[Assignment]
+    complete: bool
+    rows: dict[tuple[str, str], int] = field(default_factory=dict)
+    packets: dict[str, str] = field(default_factory=dict)
+
+
+def read_assignments(
+    path: Path, problems: list[Problem], limits: Limits | None = None, proposals: int = 0
+) -> AssignmentRecord:
+    """`assignments.csv` (`reviewer,proposal` per row, and the blind packet code in a
+    `packet` column when the sheets are blind), as written by `kipp assign` for a batch of
+    `proposals` eligible proposals (its row cap, `assignments_cap`). A pair repeated on a
+    later row is reported and counted once, and so is a packet code given to a second
+    proposal; a file or row that cannot be read is reported, naming the file (and row),
+    and leaves the record incomplete."""
+    cap = assignments_cap(proposals, limits)
+    try:
+        rows = _read(
+            path,
+            limits or Limits(),
+            cap,
+            reason=f"more than {cap:,} rows below the header (blank rows count too), far more "
+            "than this batch's assignments; write it again with kipp assign",
+        )
+    except Unreadable as exc:
+        problems.append(Problem(path=str(path), field="(file)", message=exc.reason))
+        return AssignmentRecord(assignments=[], complete=False)
+    result = []
+    complete = True
+    first: dict[tuple[str, str], int] = {}
+    packets: dict[str, tuple[str, int]] = {}
+    header = (
+        [str(c).strip().casefold() if c is not None else "" for c in rows[0][1]] if rows else []
+    )
+    packet_col = header.index(PACKET_HEADER) if PACKET_HEADER in header else None
+    for number, cells in rows[1:]:
+        values = [str(c).strip() if c is not None else "" for c in cells]
+        if len(values) >= 2 and values[0] and values[1]:
+            pair = (values[0], values[1])
+            code = (
+                values[packet_col].upper()
+                if packet_col is not None and packet_col < len(values)
+                else ""
+            )
+            if code and packets.setdefault(code, (pair[1], number))[0] != pair[1]:
+                other, row = packets[code]
+                problems.append(
+                    Problem(
+                        path=str(path),
+                        line=number,
+                        field=PACKET_HEADER,
+                        message=f"packet '{code}' stands for '{other}' on row {row} already, "
+                        f"not for '{pair[1]}'; sheets with this code are read as '{other}', "
+                        "put back the assignments.csv that kipp assign wrote",
+                    )
+                )
+            if pair in first:
+                problems.append(
+                    Problem(
+                        path=str(path),
+                        line=number,
+                        field="(row)",
+                        severity=Severity.WARNING,
+                        message=f"'{pair[0]}' is assigned '{pair[1]}' on row {first[pair]} "
+                        "already; this row is not counted",
+                    )
+                )
+                continue
+            first[pair] = number
+            result.append(Assignment(reviewer=pair[0], proposal=pair[1]))
+        elif any(values):
+            complete = False
+            problems.append(
+                Problem(
+                    path=str(path),
+                    line=number,
+                    field="(row)",
+                    message="needs a reviewer id and a proposal id; write them as "
+                    "`reviewer,proposal`",
+                )
+            )
+    return AssignmentRecord(
+        assignments=result,
+        complete=complete,
+        rows=first,
+        packets={code: pid for code, (pid, _) in packets.items()},
+    )
+
+
+def read_rows(path: Path, limits: Limits | None = None) -> list[Row]:
+    """Every row of a `.csv` or of an `.xlsx` workbook's first sheet, numbered from 1.
+    Raises `Unreadable` for a file over `limits` (intake's defaults unless given)."""
+    limits = limits or Limits()
+    return _read(
+        path,
+        limits,
+        limits.max_rows,
+        reason=f"more than {limits.max_rows:,} rows below the header (blank rows count too); "
+        "split the export into smaller files",
+    )
+
+
+def _read(path: Path, limits: Limits, max_rows: int, *, reason: str) -> list[Row]:
+    """`read_rows` with `max_rows` rows below the header at most, refused for `reason`."""
+    cap = limits.max_sheet_bytes
+    too_big = f"file is larger than {human_size(cap)}; a scoresheet is far smaller"
+    try:
+        if path.stat().st_size > cap:
+            raise Unreadable(too_big)
+        with path.open("rb") as handle:
+            raw = handle.read(cap + 1)  # the file may have grown since
+    except OSError as exc:
+        raise Unreadable(f"cannot be read: {exc.strerror or exc}") from None
+    if len(raw) > cap:
+        raise Unreadable(too_big)
+    if path.suffix.lower() == ".xlsx":
+        return _xlsx_rows(raw, limits, max_rows, reason)
+    text = decode_text(raw).text
+    try:
+        dialect: Any = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    # a field is never larger than its file, which is capped already (as in intake)
+    if csv.field_size_limit() < len(text):
+        csv.field_size_limit(len(text))
+    try:
+        return _capped(csv.reader(io.StringIO(text, newline=""), dialect), max_rows, reason)
+    except csv.Error as exc:
+        raise Unreadable(f"not readable as CSV: {exc}; export it again") from None
+
+
+def _capped(rows: Iterable[Sequence[Any]], max_rows: int, reason: str) -> list[Row]:
+    """Numbered rows, refusing (for `reason`) more than `max_rows` below the first row with
+    content (blank rows count, so a sheet padded to a million rows is refused, not read)."""
+    result: list[Row] = []
+    header: int | None = None
+    for number, cells in enumerate(rows, start=1):
+        if number > (header or 1) + max_rows:
+            raise Unreadable(reason)
+        if header is None and any(c is not None and str(c).strip() for c in cells):
+            header = number
+        result.append((number, cells))
+    return result
+
+
+def _xlsx_rows(raw: bytes, limits: Limits, max_rows: int, reason: str) -> list[Row]:
+    import openpyxl
+
+    _check_archive(raw, limits)  # intake's check: not a zip, or unpacking too large
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a damaged workbook
+        raise Unreadable(
+            f"not a readable .xlsx workbook ({type(exc).__name__}); save it again as .xlsx"
+        ) from None
+    try:
+        if not workbook.worksheets:
+            raise Unreadable("workbook has no sheets")
+        sheet = workbook.worksheets[0]
+        sheet.reset_dimensions()
+        try:
+            return _capped(sheet.iter_rows(values_only=True), max_rows, reason)
+        except Unreadable:
+            raise
+        except Exception as exc:  # a damaged sheet: as intake reports it
+            raise Unreadable(
+                f"sheet '{sheet.title}' could not be read ({type(exc).__name__}: {exc}); "
+                "export it again"
+            ) from None
+    finally:
+        workbook.close()
+
+
+@dataclass(frozen=True)
+class ReviewFiles:
+    """What a batch folder holds for the review: the panel (`panel_path` when the file is
+    there, `panel` when it is also valid), `assignments.csv` (`assignments`, None without
+    the file), the rows of every readable scoresheet, whether any scoresheet was found
+    (readable or not), and the problems met while reading them."""
+
+    expected_panel: str
+    panel_path: str | None
+    panel: Panel | None
+    assignments_path: str
+    assignments: AssignmentRecord | None
+    sheets: list[tuple[str, list[Row]]]
+    found_sheets: bool
+    problems: list[Problem]
+
+
+def read_review_files(
+    folder: Path, limits: Limits | None = None, proposals: int = 0, panel: Path | None = None
+) -> ReviewFiles:
+    """The panel (`panel`, else `reviewers.yaml` in `folder`), `_reviews/assignments.csv`
+    (its row cap grows with the batch's `proposals`) and every scoresheet directly in
+    `_reviews/`, under intake's `limits`. Never raises for a bad file: what cannot be read
+    is a problem, and everything else is kept."""
+    problems: list[Problem] = []
+    panel_path = panel if panel is not None else folder / PANEL_FILE
+    loaded: Panel | None = None
+    present = panel_path.is_file()
+    if present:
+        try:
+            loaded = load_panel(panel_path)
+        except PanelError as exc:
+            problems.extend(exc.problems)
+    reviews_dir = folder / REVIEWS_DIR
+    assignments_path = reviews_dir / ASSIGNMENTS_FILE
+    record = None
+    if assignments_path.is_file():
+        record = read_assignments(assignments_path, problems, limits, proposals)
+    sheets: list[tuple[str, list[Row]]] = []
+    found = False
+    if reviews_dir.is_dir():
+        for path in sorted(reviews_dir.iterdir()):
+            if path.name == ASSIGNMENTS_FILE or path.name.startswith((".", "_", "~$")):
+                continue
+            if not path.is_file() or path.suffix.lower() not in SHEET_SUFFIXES:
+                continue
+            found = True
+            try:
+                sheets.append((str(path), read_rows(path, limits)))
+            except Unreadable as exc:
+                problems.append(Problem(path=str(path), field="(file)", message=exc.reason))
+    return ReviewFiles(
+        expected_panel=str(panel_path),
+        panel_path=str(panel_path) if present else None,
+        panel=loaded,
+        assignments_path=str(assignments_path),
+        assignments=record,
+        sheets=sheets,
+        found_sheets=found,
+        problems=problems,
+    )

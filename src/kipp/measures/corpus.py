@@ -1,0 +1,199 @@
+"""The prior-innovation corpus: innovations already awarded or reported, read from CSV.
+
+The package ships one (`kipp/data/prior-innovations.csv`, see its README); a user with the
+national data points the pipeline at their own CSV in the same columns (`--corpus`). The
+file is read once, here, at the edge; every problem is reported with its line and the fix.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+from datetime import date
+from importlib import resources
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict
+
+from kipp.core.problems import KippError, Problem
+from kipp.core.transient import is_transient
+
+COLUMNS = ("id", "title", "agency", "region", "year", "award", "description", "source")
+YEAR_MIN, YEAR_MAX = 1900, 2100
+_HINT = "fix the rows listed, or leave out --corpus to use the bundled corpus"
+
+
+class PriorInnovation(BaseModel):
+    """One innovation already awarded or reported somewhere; `year` is the award's or
+    report's, not the launch's (None when the source gives none)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    title: str
+    agency: str
+    region: str
+    year: int | None
+    award: str
+    description: str
+    source: str
+
+
+class Corpus(BaseModel):
+    """Prior innovations with the file they came from and that file's sha256."""
+
+    model_config = ConfigDict(frozen=True)
+
+    path: str
+    sha256: str
+    entries: tuple[PriorInnovation, ...]
+
+    def until(self, cutoff: date) -> Corpus:
+        """The prior art as of `cutoff`: entries whose year ended on or before it.
+
+        An award dated only by its year may come at any point of that year, so a 2022 award
+        is not prior art for a call closing 2022-04-15. Entries without a year are kept:
+        dropping them would hide a possible replication. The sha256 stays the file's.
+        """
+        kept = tuple(e for e in self.entries if e.year is None or date(e.year, 12, 31) <= cutoff)
+        return self.model_copy(update={"entries": kept})
+
+
+class CorpusError(KippError):
+    """The corpus file cannot be read or has invalid rows; carries every problem found."""
+
+    def __init__(self, path: Path | str, problems: list[Problem]) -> None:
+        self.path = str(path)
+        self.problems = problems
+        lines = "\n".join(p.render() for p in problems)
+        super().__init__(f"corpus {self.path} is not valid:\n{lines}", hint=_HINT)
+
+
+def default_corpus_path() -> Path:
+    """Where the bundled corpus is installed (inside the `kipp` package)."""
+    return Path(str(resources.files("kipp").joinpath("data", "prior-innovations.csv")))
+
+
+BUNDLED_NAME = "kipp/data/prior-innovations.csv"
+"""How results and documents name the bundled corpus: inside the package, not where this
+machine happens to have it installed."""
+
+
+def load_corpus(path: Path | None = None) -> Corpus:
+    """Read and validate a corpus CSV (the bundled one when `path` is None, then named
+    `BUNDLED_NAME` in the corpus and every document).
+
+    Raises CorpusError naming every problem: an unreadable file, missing columns (and the
+    header that would work), and rows with an empty id or title, a duplicate id, a wrong
+    number of fields or a year that is not a year. Extra columns are ignored. A read that
+    failed transiently (`kipp.core.transient.is_transient`) raises its `OSError` as it is, for the
+    caller to try again.
+    """
+    given = path is not None
+    path = path or default_corpus_path()
+    shown = str(path)  # problems name the file where it is, to be found and fixed
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        if is_transient(exc):
+            raise  # may pass: the caller (a retried task) tries again
+        reason = exc.strerror or str(exc)
+        raise CorpusError(shown, [_problem(shown, "file", f"cannot be read: {reason}")]) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        message = "is not UTF-8 text; save it as 'CSV UTF-8' (comma-separated)"
+        raise CorpusError(shown, [_problem(shown, "file", message)]) from None
+    entries, problems = _parse(shown, text)
+    if problems:
+        raise CorpusError(shown, problems)
+    named = shown if given else BUNDLED_NAME
+    return Corpus(path=named, sha256=hashlib.sha256(data).hexdigest(), entries=tuple(entries))
+
+
+def _problem(path: str, field: str, message: str, line: int | None = None) -> Problem:
+    return Problem(path=path, field=field, message=message, line=line)
+
+
+def _parse(path: str, text: str) -> tuple[list[PriorInnovation], list[Problem]]:
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = next(reader, None)
+    if header is None:
+        return [], [_problem(path, "file", f"is empty; write the header {','.join(COLUMNS)}")]
+    names = [h.strip().lower() for h in header]
+    missing = [c for c in COLUMNS if c not in names]
+    if missing:
+        message = (
+            f"missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)}; "
+            f"the header row must name the columns {','.join(COLUMNS)}"
+        )
+        return [], [_problem(path, "columns", message, line=1)]
+    position = {name: names.index(name) for name in COLUMNS}
+    entries: list[PriorInnovation] = []
+    problems: list[Problem] = []
+    first_line: dict[str, int] = {}
+    end = reader.line_num
+    for row in reader:
+        # csv counts physical lines; a quoted field may span several, so a record starts
+        # on the line after the previous record ended.
+        line, end = end + 1, reader.line_num
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            problems.append(
+                _problem(
+                    path,
+                    "row",
+                    f"{len(row)} fields, the header has {len(header)}; put texts that "
+                    'contain commas in double quotes ("...")',
+                    line,
+                )
+            )
+            continue
+        values = {name: row[i].strip() for name, i in position.items()}
+        row_problems = _check_row(path, values, line, first_line)
+        problems.extend(row_problems)
+        if not row_problems:
+            first_line[values["id"]] = line
+            entries.append(
+                PriorInnovation.model_validate({**values, "year": _year(values["year"])})
+            )
+    if not entries and not problems:
+        problems.append(_problem(path, "file", "has no rows; add one prior innovation per row"))
+    return entries, problems
+
+
+def _check_row(
+    path: str, values: dict[str, str], line: int, first_line: dict[str, int]
+) -> list[Problem]:
+    found: list[Problem] = []
+    ident = values["id"]
+    if not ident:
+        found.append(_problem(path, "id", "empty; give every row a unique id", line))
+    elif ident in first_line:
+        message = f"'{ident}' is used already on line {first_line[ident]}; ids must be unique"
+        found.append(_problem(path, "id", message, line))
+    if not values["title"]:
+        found.append(_problem(path, "title", "empty; every row needs the innovation's name", line))
+    year = values["year"]
+    if year and _year(year) is None:
+        message = (
+            f"'{year}' is not a year; write four digits from {YEAR_MIN} to {YEAR_MAX}, "
+            "e.g. 2021, or leave it empty"
+        )
+        found.append(_problem(path, "year", message, line))
+    return found
+
+
+def _year(text: str) -> int | None:
+    # spreadsheets export whole numbers as "2021.0"
+    digits = text[:-2] if text.endswith(".0") else text
+    if (
+        len(digits) == 4
+        and digits.isascii()
+        and digits.isdigit()
+        and YEAR_MIN <= int(digits) <= YEAR_MAX
+    ):
+        return int(digits)
+    return None

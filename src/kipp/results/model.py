@@ -1,0 +1,294 @@
+"""The results document (`results.json`): the machine-readable truth of a run.
+
+Every sentence in it is rendered in the run's language, but for the problems found in the
+inputs, which carry their English `message` (for scripts) and their catalogue `text` (key
+and parameters: the documents render it in their language). Every input file appears
+exactly once: as proposals (one per file, one per spreadsheet row) or under `unread`.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, model_validator
+
+from kipp.core.i18n import Lang, Text, render, text
+from kipp.core.problems import Problem
+from kipp.intake import InputFile, Unread
+from kipp.measures.novelty import Neighbour
+from kipp.shortlist.approval import Decision
+
+
+class ProposalStatus(StrEnum):
+    """A proposal's fate in a run."""
+
+    SHORTLISTED = "shortlisted"
+    SCORED = "scored"
+    INELIGIBLE = "ineligible"
+    INVALID = "invalid"
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+def _english(item: Text | str) -> str:
+    return item if isinstance(item, str) else render(item, Lang.EN)
+
+
+def _text(item: Text | str) -> Text:
+    return text("message.as_written", message=item) if isinstance(item, str) else item
+
+
+def _with_text(data: Any, sentence: str) -> Any:
+    if isinstance(data, dict) and "text" not in data and isinstance(data.get(sentence), str):
+        return {**data, "text": text("message.as_written", message=data[sentence])}
+    return data
+
+
+class ProblemOut(_Out):
+    """A problem found in an input: `field` is the machine key of the field (the documents
+    show its label), `message` the sentence in English, `text` its catalogue key and
+    parameters."""
+
+    path: str
+    field: str
+    message: str
+    line: int | None
+    column: str | None
+    severity: Literal["error", "warning"]
+    text: Text
+
+    @model_validator(mode="before")
+    @classmethod
+    def _as_written(cls, data: Any) -> Any:
+        """Results written before problems carried their `text` show the message as
+        written."""
+        return _with_text(data, "message")
+
+    @classmethod
+    def of(cls, problem: Problem) -> ProblemOut:
+        """The record of a problem as intake (or the review, the registry) found it."""
+        return cls(
+            path=problem.path,
+            field=problem.field,
+            message=_english(problem.message),
+            line=problem.line,
+            column=problem.column,
+            severity=problem.severity.value,
+            text=_text(problem.message),
+        )
+
+
+class GateOut(_Out):
+    gate: str
+    label: str
+    passed: bool
+    detail: str
+
+
+class CriterionOut(_Out):
+    """One criterion of one proposal. `score` is the measure's 0-1 score (None for a
+    criterion reviewers alone score); `value` the unrounded level (1-5) the total uses;
+    `auto_level` the measure's level; `reviewers` the reviewers' aggregate level and
+    `reviewer_share` their share of it (0 auto, 1 reviewers, between for a blend)."""
+
+    label: str
+    weight: float
+    source: Literal["auto", "reviewers", "blend"]
+    score: float | None
+    level: int | None
+    level_description: str | None
+    evidence: str
+    value: float | None = None
+    auto_level: int | None = None
+    reviewers: float | None = None
+    reviewer_share: float = 0.0
+    disagreement: bool = False
+
+
+class RawScoreOut(_Out):
+    """One reviewer's score as given (`score`, on the rubric's scale) and as used (`level`)."""
+
+    reviewer: str
+    score: int
+    level: float
+
+
+class CriterionReviewsOut(_Out):
+    """Every reviewer's score of one criterion, mean, median, the value used, the spread
+    (after normalisation, what the flag reads) and the raw spread (as given), and the flag."""
+
+    scores: list[RawScoreOut]
+    mean: float
+    median: float
+    value: float
+    spread: float
+    raw_spread: int | None = None  # None in results written before kipp recorded it
+    disagreement: bool
+
+
+class ProposalReviewsOut(_Out):
+    """A proposal's reviews: who was assigned, who completed, raw and aggregated scores,
+    criteria the reviewers disagree on, and sentences saying what to do."""
+
+    assigned: list[str]
+    completed: list[str]
+    pending: int
+    criteria: dict[str, CriterionReviewsOut]
+    disagreements: list[str]
+    extra_reviewer: str | None
+    pending_note: str | None
+
+
+class RankIntervalOut(_Out):
+    """The range of ranks a proposal took over resampled reviews; `near_cutoff` when the
+    range crosses the shortlist's cut-off (its place is within the noise)."""
+
+    low: int
+    high: int
+    near_cutoff: bool
+    note: str
+
+
+class NoveltyOut(_Out):
+    score: float
+    nearest: list[Neighbour]
+    flags: list[Neighbour]
+    # neighbours of each kind at or above the flag (at most 100); `flags` lists the closest
+    prior_flagged: int = 0
+    batch_flagged: int = 0
+
+
+class ProposalOut(_Out):
+    id: str
+    source: str
+    title: str | None
+    agency: str | None
+    group: str | None
+    category: str | None
+    status: ProposalStatus
+    reason: str
+    problems: list[ProblemOut]
+    gates: list[GateOut]
+    criteria: dict[str, CriterionOut] | None
+    total: float | None
+    provisional: bool | None
+    scored_weight: float | None
+    rank: int | None
+    novelty: NoveltyOut | None
+    reviews: ProposalReviewsOut | None = None
+    rank_interval: RankIntervalOut | None = None
+
+
+class UnreadOut(_Out):
+    """A file that holds no readable proposal: why in English (`reason`) and as a catalogue
+    sentence (`text`)."""
+
+    path: str
+    reason: str
+    text: Text
+
+    @model_validator(mode="before")
+    @classmethod
+    def _as_written(cls, data: Any) -> Any:
+        """Results written before unread files carried their `text` show the reason as
+        written."""
+        return _with_text(data, "reason")
+
+    @classmethod
+    def of(cls, unread: Unread) -> UnreadOut:
+        """The record of a file intake could not read."""
+        return cls(path=unread.path, reason=_english(unread.reason), text=_text(unread.reason))
+
+
+class CorpusOut(_Out):
+    path: str
+    sha256: str
+    entries: int
+    prior_art_entries: int
+
+
+class RunOut(_Out):
+    rubric: str
+    rubric_sha256: str
+    batch: str
+    started_at: str
+    finished_at: str
+    code_version: str
+    lang: Lang
+    shortlist_size: int
+    corpus: CorpusOut
+    inputs: list[InputFile]
+
+
+class Summary(_Out):
+    files: int
+    proposals: int
+    shortlisted: int
+    scored: int
+    ineligible: int
+    invalid: int
+    unread: int
+    provisional: bool
+
+
+class ProgressOut(_Out):
+    """How far one reviewer is: proposals assigned, fully scored, started."""
+
+    reviewer: str
+    name: str
+    assigned: int
+    completed: int
+    started: int
+    note: str
+
+
+class AdjustmentOut(_Out):
+    """How normalisation treated one reviewer (their mean and spread in levels, and how far
+    they are trusted: 0-1, from the number of their scores)."""
+
+    reviewer: str
+    scores: int
+    mean: float
+    sd: float
+    weight: float
+
+
+class ReviewsOut(_Out):
+    """The panel's work on the batch: settings used, progress per reviewer, normalisation,
+    problems found in the scoresheets (by sheet, row and column), and the shortlist's
+    cut-off rank with the proposals whose rank interval crosses it."""
+
+    panel: str | None
+    sheets: list[str]
+    scale_min: int
+    scale_max: int
+    aggregate: Literal["mean", "median"]
+    normalise: bool
+    disagreement_threshold: float
+    bootstrap_iterations: int
+    bootstrap_seed: int
+    interval: float
+    assigned: int
+    completed: int
+    complete: bool
+    progress: list[ProgressOut]
+    adjustments: list[AdjustmentOut]
+    problems: list[ProblemOut]
+    cutoff_rank: int | None
+    near_cutoff: list[str]
+
+
+class Results(_Out):
+    run: RunOut
+    summary: Summary
+    proposals: list[ProposalOut]
+    unread: list[UnreadOut]
+    ignored: list[str]
+    notices: list[ProblemOut]
+    # the panel's work: progress, settings, scoresheet problems; None without one
+    reviews: ReviewsOut | None = None
+    # the coordinator's decision on the shortlist, when the run asked for one
+    approval: Decision | None = None

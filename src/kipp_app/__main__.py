@@ -1,0 +1,3 @@
+from kipp_app.cli import main
+
+main()

@@ -1,0 +1,129 @@
+"""`kipp run`: the main job, as a Prefect flow."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from kipp.core.i18n import Lang
+from kipp.core.problems import KippError
+from kipp.measures.corpus import load_corpus
+from kipp_app.cli.app import LangOption, RubricOption, app, rubric_or_exit, unreadable_now
+from kipp_app.cli.console import EXIT_RUN_FAILED, Style, err, fail, out, say, shown
+
+if TYPE_CHECKING:
+    from kipp_app.flows.run import RunSummary
+    from kipp_app.server.embedded import EmbeddedServer
+
+
+@app.command()
+def run(
+    batch: Annotated[Path, typer.Argument(help="Folder holding the proposal files.")],
+    rubric: RubricOption = None,
+    out_dir: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Output folder; outputs/<batch name>.")
+    ] = None,
+    corpus: Annotated[
+        Path | None,
+        typer.Option(help="Prior-innovation CSV (same columns as the bundled corpus)."),
+    ] = None,
+    lang: LangOption = Lang.ID,
+    size: Annotated[
+        int | None, typer.Option(min=1, help="Shortlist size; defaults to the rubric's.")
+    ] = None,
+    approval: Annotated[
+        bool,
+        typer.Option(help="Pause after scoring until a coordinator decides in the Prefect UI."),
+    ] = False,
+    dask: Annotated[
+        bool, typer.Option(help="Score on a local Dask cluster (needs kipp[dask]).")
+    ] = False,
+) -> None:
+    """The main job: validate, gate, score and shortlist a batch, and write the documents.
+
+    Runs as a Prefect flow: on Prefect's embedded server, or on the server named by
+    PREFECT_API_URL (the run then shows in the Prefect UI). Exit status 0 when the run
+    finished, even if some proposals were invalid or ineligible; 1 when the run failed;
+    2 for a usage problem (missing folder, unreadable rubric or corpus).
+    """
+    if not batch.is_dir():
+        error = KippError.of(
+            "error.batch_folder_missing", "hint.batch_folder_missing", folder=str(batch)
+        )
+        raise fail(error, lang)
+    from kipp_app.server.embedded import launch
+
+    # Prefect's embedded server starts on the other core while the inputs are checked and
+    # Prefect is imported (kipp_app.server.embedded); `run_kipp` uses it or stops it
+    server = launch()
+    try:
+        summary = _run(server, batch, rubric, out_dir, corpus, lang, size, approval, dask)
+    finally:
+        if server is not None:
+            server.stop()
+    counts = summary.summary
+    line = say(
+        lang,
+        "cli.run.counts",
+        Style.BOLD,
+        shortlisted=counts.shortlisted,
+        scored=counts.scored,
+        ineligible=counts.ineligible,
+        invalid=counts.invalid,
+        unread=counts.unread,
+    )
+    if counts.provisional:
+        line += " " + say(lang, "cli.run.provisional", Style.NOTE)
+    out.print(line)
+    out.print(say(lang, "cli.run.documents", folder=summary.out_dir))
+    cards = [f for f in summary.files if Path(f).parent.name == "scorecards"]
+    for file in summary.files:
+        if file not in cards:
+            out.print(f"  {shown(file)}")
+    if cards:  # one per proposal (and its PDF): thousands at national scale
+        folder = str(Path(cards[-1]).parent)
+        out.print("  " + say(lang, "cli.run.scorecards", folder=folder, files=len(cards)))
+
+
+def _run(
+    server: EmbeddedServer | None,
+    batch: Path,
+    rubric: Path | None,
+    out_dir: Path | None,
+    corpus: Path | None,
+    lang: Lang,
+    size: int | None,
+    approval: bool,
+    dask: bool,
+) -> RunSummary:
+    rubric_or_exit(rubric, lang)  # a broken rubric or corpus is a usage problem: exit 2
+    try:
+        load_corpus(corpus)
+    except KippError as exc:
+        raise fail(exc, lang) from None
+    except OSError as exc:
+        raise fail(unreadable_now("corpus", str(corpus or "kipp/data"), exc), lang) from None
+    if dask and importlib.util.find_spec("prefect_dask") is None:
+        raise fail(KippError.of("error.dask_missing", "hint.dask_missing"), lang)
+    from kipp_app.flows.run import RunParameters, run_kipp
+
+    params = RunParameters(
+        batch=str(batch),
+        out=str(out_dir) if out_dir else None,
+        rubric=str(rubric) if rubric else None,
+        corpus=str(corpus) if corpus else None,
+        lang=lang,
+        size=size,
+        approval=approval,
+        dask=dask,
+    )
+    try:
+        return run_kipp(params, server)
+    except KippError as exc:  # refused before the run started (no server, say)
+        raise fail(exc, lang) from None
+    except Exception as exc:  # the run itself failed: say so, with the cause
+        err.print(say(lang, "cli.run.failed", Style.BAD, kind=type(exc).__name__, reason=str(exc)))
+        raise typer.Exit(EXIT_RUN_FAILED) from None

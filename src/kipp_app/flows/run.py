@@ -1,0 +1,233 @@
+"""`kipp-run`: the main job as a Prefect flow.
+
+The flow runs the domain's pipeline (`kipp.pipeline.PIPELINE`, up to the documents) with
+the Prefect runner (`kipp_app.flows.runner`: one task per stage, caching, retries, parts on
+the task runner or a local Dask cluster), asks the coordinator for a decision when the run
+is for approval (`kipp_app.flows.approval`), and shows the outcome as artifacts. Everything
+else is the domain's.
+
+Caching (re-runs recompute only what changed): the cached stages (gates, novelty, each
+part of the scores, the ranking) are keyed by the content of their inputs and the code
+version; intake parses only the files whose bytes changed (`kipp.intake.ParseCache`);
+novelty keeps each chunk's prior-art matches and the tokenised corpus on disk; an unchanged
+scorecard is copied from the output folder's previous run (`kipp.documents.reuse`). The
+cache dir is `$KIPP_CACHE_DIR`, else `$XDG_CACHE_HOME/kipp`, else `~/.cache/kipp`; it is
+safe to delete. A run killed midway and run again picks up every stage it had finished.
+
+Without PREFECT_API_URL, `kipp run` starts Prefect's embedded server at its first instant
+(`kipp_app.server.embedded`) and reads the inputs meanwhile (`kipp_app.flows.prefetch`).
+"""
+
+import os
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from prefect import flow, get_run_logger
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
+from prefect.settings import (
+    PREFECT_API_URL,
+    PREFECT_FLOWS_HEARTBEAT_FREQUENCY,
+    temporary_settings,
+)
+from prefect.settings.legacy import Setting
+from pydantic import BaseModel, Field
+
+from kipp import pipeline
+from kipp.core.i18n import Lang, render, text, tr
+from kipp.core.problems import KippError
+from kipp.documents.render.jinja import markdown_text
+from kipp.documents.reviews import progress_table
+from kipp.documents.summaries import counts_line, decision_markdown, scores_table, summary_markdown
+from kipp.intake import Batch, ParseCache
+from kipp.pipeline import Proposed, Written
+from kipp.results import Results, Summary
+from kipp.rubric import LoadedRubric
+from kipp.shortlist.approval import ApprovalError, Decision, check_decision
+from kipp_app.flows import prefetch
+from kipp_app.flows.approval import await_approval
+from kipp_app.flows.artifacts import files_links, problems_table
+from kipp_app.flows.runner import PrefectRunner
+from kipp_app.server import embedded as embedded_server
+from kipp_app.server.check import api_url, check_api
+from kipp_app.server.embedded import EmbeddedServer
+
+
+class RunParameters(BaseModel):
+    """What a coordinator chooses for a run (rendered as a form in the Prefect UI)."""
+
+    batch: str = Field(description="Folder holding the proposal files")
+    # no angle brackets: the Prefect UI reads descriptions as HTML and drops <...>
+    out: str | None = Field(
+        default=None, description="Output folder; by default the batch folder's name under outputs/"
+    )
+    rubric: str | None = Field(default=None, description="Rubric YAML; the bundled KIPP 2022")
+    corpus: str | None = Field(default=None, description="Prior-innovation CSV; bundled corpus")
+    lang: Lang = Field(default=Lang.ID, description="Language of the documents")
+    size: int | None = Field(default=None, ge=1, description="Shortlist size; the rubric's")
+    approval: bool = Field(
+        default=False,
+        description="Pause after scoring until a coordinator approves the shortlist or moves "
+        "proposals in or out (on by default for deployments, off for `kipp run`)",
+    )
+    approval_wait_s: int = Field(
+        default=3600,
+        ge=1,
+        description="Seconds the run waits for the decision in its process; a deployment's "
+        "run then stays paused (not failed) without holding a worker",
+    )
+    dask: bool = Field(
+        default=False, description="Score the batches on a local Dask cluster (processes)"
+    )
+    dask_workers: int = Field(default=2, ge=1, description="Dask worker processes")
+
+
+class RunSummary(BaseModel):
+    """What the flow returns: where the documents are and the results' counts."""
+
+    out_dir: str
+    files: list[str]
+    summary: Summary
+
+
+def default_out_dir(batch: str) -> Path:
+    """`outputs/<batch folder name>/`."""
+    return Path("outputs") / Path(batch).resolve().name
+
+
+def given_values(params: RunParameters, started: str, cache: ParseCache) -> dict[str, object]:
+    """The values the pipeline starts from, for a run with these parameters; `cache` keeps
+    the files intake parsed before."""
+    return {
+        "batch_folder": Path(params.batch),
+        "rubric_path": Path(params.rubric) if params.rubric else None,
+        "corpus_path": Path(params.corpus) if params.corpus else None,
+        "out": Path(params.out) if params.out else default_out_dir(params.batch),
+        "lang": params.lang,
+        "size": params.size,
+        "started": started,
+        "parse_cache": cache,
+    }
+
+
+@flow(name="kipp-run", log_prints=False)
+def kipp_run(params: RunParameters) -> RunSummary:
+    """Validate, gate, measure, score and shortlist one batch of proposals; write the
+    documents."""
+    started = datetime.now(UTC).isoformat(timespec="seconds")
+    # the parse cache of the read ahead, if any: its results are handed over only then
+    cache = prefetch.given_value("parse_cache")
+    given = given_values(params, started, cache if isinstance(cache, ParseCache) else ParseCache())
+    if params.approval:
+        given["decider"] = approval_decider(params)
+    runner = PrefectRunner(params.lang, params.dask, params.dask_workers)
+    values = pipeline.run(("documents",), given, runner, runner.after)
+    results: Results = values["results"]  # type: ignore[assignment]
+    rubric: LoadedRubric = values["rubric"]  # type: ignore[assignment]
+    batch: Batch = values["batch"]  # type: ignore[assignment]
+    written: Written = values["documents"]  # type: ignore[assignment]
+    files = [str(p) for p in written.files]
+    shortlist_artifact(results, rubric, params.lang, None)
+    create_table_artifact(
+        key="kipp-scores",
+        table=scores_table(results, rubric.rubric),
+        description="Scored proposals in rank order",
+    )
+    problems_table(batch.intake)
+    if results.reviews is not None:
+        create_table_artifact(
+            key="kipp-review-progress",
+            table=progress_table(results),
+            description="Reviewers: proposals assigned, completed and started",
+        )
+    files_links(files)
+    return RunSummary(out_dir=str(given["out"]), files=files, summary=results.summary)
+
+
+APPROVAL_ATTEMPTS = 5
+
+
+def approval_decider(params: RunParameters) -> pipeline.Decider:
+    """The coordinator's decision through the Prefect UI: the run shows the proposed
+    shortlist and pauses for the approval form. A form that cannot apply (an unknown id, a
+    move without a reason) or that was given on another shortlist (files edited while the
+    run was suspended) is refused with the reason shown above the proposed shortlist, and
+    the run pauses again for a new form, up to APPROVAL_ATTEMPTS times."""
+
+    def decide(proposed: Proposed) -> Decision:
+        awaiting = tr("approval.awaiting", params.lang)
+        state = awaiting
+        for attempt in range(1, APPROVAL_ATTEMPTS + 1):
+            shortlist_artifact(proposed.results, proposed.rubric, params.lang, state)
+            try:
+                decision = await_approval(params.approval_wait_s, proposed.digest, attempt)
+                check_decision(proposed.placements, decision)
+            except ApprovalError as exc:
+                get_run_logger().warning("approval form refused: %s (%s)", exc.message, exc.hint)
+                if attempt == APPROVAL_ATTEMPTS:
+                    raise
+                reason = text("approval.refused", reason=exc.message, hint=exc.hint or "")
+                refused = render(reason, params.lang)
+                state = f"{refused} {awaiting}"
+                continue
+            get_run_logger().info(
+                "approval by %s: %d proposals moved", decision.decided_by, len(decision.moves)
+            )
+            return decision
+        raise AssertionError("unreachable: the last attempt returns or raises")
+
+    return decide
+
+
+def shortlist_artifact(
+    results: Results, rubric: LoadedRubric, lang: Lang, state: str | None
+) -> None:
+    """The shortlist as a markdown artifact; `state` (e.g. awaiting approval) heads it, and a
+    coordinator's decision is recorded under it."""
+    markdown = summary_markdown(results, rubric.rubric, lang)
+    if state:  # holds the refused form's values: escaped like every value in the documents
+        markdown = f"**{markdown_text(state)}**\n\n{markdown}"
+    if results.approval is not None:
+        markdown += "\n" + decision_markdown(results, lang)
+    key = "kipp-shortlist-proposed" if state else "kipp-shortlist"
+    create_markdown_artifact(key=key, markdown=markdown, description=counts_line(results, lang))
+
+
+def embedded() -> bool:
+    """True when no Prefect server is configured (in the environment or the active Prefect
+    profile): runs go to Prefect's embedded server."""
+    return api_url() is None
+
+
+def client_settings() -> dict[Setting, Any]:
+    """Client settings for a run on the embedded server: no flow heartbeat (it serves crash
+    detection by a long-lived server, and costs ~1 s at the end of every run)."""
+    return {PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None} if embedded() else {}
+
+
+def run_kipp(params: RunParameters, server: EmbeddedServer | None = None) -> RunSummary:
+    """Run the flow as `kipp run` does: on the embedded server with the settings above, or on
+    the server named by PREFECT_API_URL. `server` is the embedded server `kipp run` launched
+    at its start (`kipp_app.server.embedded.launch`): the run uses it when Prefect would have
+    used its embedded server, and stops it in any case."""
+    try:
+        if server is not None and not embedded_server.wanted():
+            server.stop()  # a server is configured after all (profile), or ephemeral is off
+            server = None
+        if params.approval and embedded():
+            raise KippError.of("error.approval_needs_server", "hint.approval_needs_server")
+        updates = client_settings()
+        if embedded():
+            for name, value in embedded_server.SERVER_ENVIRONMENT.items():
+                os.environ.setdefault(name, value)
+            # read the inputs on the other core while the server starts
+            prefetch.start(given_values(params, "", ParseCache()))
+            if server is not None:
+                updates[PREFECT_API_URL] = server.ready(embedded_server.startup_timeout_s())
+        else:
+            check_api()  # seconds, not the client's minutes of retries, when nobody answers
+        with temporary_settings(updates=updates):
+            return kipp_run(params)
+    finally:
+        if server is not None:
+            server.stop()
