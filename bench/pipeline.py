@@ -66,7 +66,7 @@ TARGET_OVERHEAD = 0.10
 TARGET_RERUN_SHARE = 0.25
 QUICK_N, QUICK_M = 200, 2000
 
-# the same server settings `kipp run` applies in embedded mode (flows/run.py), so the
+# the same server settings `kipp run` applies in embedded mode (kipp_app/flows/run.py), so the
 # trivial flow starts its server exactly as `kipp run` does
 TRIVIAL_FLOW = """
 import os
@@ -84,7 +84,7 @@ with temporary_settings(updates=client_settings()):
     assert trivial() == 1
 """
 
-# kipp's own start of the embedded server (flows/embedded.py), to the first answer
+# kipp's own start of the embedded server (kipp_app/server/embedded.py), to the first answer
 EMBEDDED_READY = """
 from kipp_app.server.embedded import EmbeddedServer, startup_timeout_s
 server = EmbeddedServer().start()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import importlib.util
 import json
 from pathlib import Path
 
@@ -30,6 +31,36 @@ def test_run_missing_batch_exits_2_before_starting_prefect(tmp_path: Path) -> No
     assert result.stderr.splitlines() == [
         f"error: batch folder {tmp_path / 'nope'} does not exist or is not a folder",
         "hint: give the folder that holds the proposals",
+    ]
+
+
+def test_run_missing_batch_is_said_in_indonesian_by_default(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("KIPP_LANG")
+    result = runner.invoke(app, ["run", str(tmp_path / "nope")])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"kesalahan: folder kumpulan proposal {tmp_path / 'nope'} tidak ada atau bukan folder",
+        "saran: sebutkan folder yang berisi proposal",
+    ]
+
+
+def test_run_on_dask_without_its_packages_says_how_to_install_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    real = importlib.util.find_spec
+
+    def without_dask(name: str, *args: object) -> object:
+        return None if name == "prefect_dask" else real(name, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(importlib.util, "find_spec", without_dask)
+    result = runner.invoke(app, ["run", str(SAMPLE), "--dask"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "error: --dask needs the optional Dask packages, which are not installed",
+        "hint: install them with `pip install 'kipp[dask]'` (in the repository: "
+        "`.venv/bin/pip install -e '.[dask]'`), or run without --dask",
     ]
 
 

@@ -54,6 +54,8 @@ def run(
             "error.batch_folder_missing", "hint.batch_folder_missing", folder=str(batch)
         )
         raise fail(error, lang)
+    if dask and importlib.util.find_spec("prefect_dask") is None:
+        raise fail(KippError.of("error.dask_missing", "hint.dask_missing"), lang)
     from kipp_app.server.embedded import launch
 
     # Prefect's embedded server starts on the other core while the inputs are checked and
@@ -106,8 +108,6 @@ def _run(
         raise fail(exc, lang) from None
     except OSError as exc:
         raise fail(unreadable_now("corpus", str(corpus or "kipp/data"), exc), lang) from None
-    if dask and importlib.util.find_spec("prefect_dask") is None:
-        raise fail(KippError.of("error.dask_missing", "hint.dask_missing"), lang)
     from kipp_app.flows.run import RunParameters, run_kipp
 
     params = RunParameters(
