@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gc
+import logging
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -40,9 +42,42 @@ def tune_memory() -> None:
     gc.set_threshold(100_000, 50, 100)
 
 
+# libraries whose warnings are for developers (fonts WeasyPrint subsets, say): shown with -v
+LIBRARY_LOGGERS = ("weasyprint", "fontTools")
+
+
+def quiet_libraries() -> None:
+    """Keep Prefect's run log (it still reaches the Prefect UI) and the libraries' chatter
+    off the terminal: what the coordinator needs is printed by the command itself. Set
+    before Prefect is imported: its console handler reads this at start."""
+    os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "ERROR")
+    for name in LIBRARY_LOGGERS:
+        logging.getLogger(name).setLevel(logging.ERROR)
+
+
 @app.callback()
-def _tune_memory() -> None:
+def _setup(
+    verbose: Annotated[
+        bool,
+        typer.Option(
+            "--verbose", "-v", help="Also print Prefect's run log and the libraries' warnings."
+        ),
+    ] = False,
+) -> None:
     tune_memory()
+    os.environ.setdefault("DO_NOT_TRACK", "1")  # no usage reports from a coordinator's machine
+    state.verbose = verbose
+    if not verbose:
+        quiet_libraries()
+
+
+class _State:
+    """What the command line asked for, for the commands to read."""
+
+    verbose = False
+
+
+state = _State()
 
 
 def unreadable_now(what: str, path: str, exc: OSError) -> KippError:

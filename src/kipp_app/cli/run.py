@@ -11,8 +11,16 @@ import typer
 from kipp.core.i18n import Lang
 from kipp.core.problems import KippError
 from kipp.measures.corpus import load_corpus
-from kipp_app.cli.app import LangOption, RubricOption, app, rubric_or_exit, unreadable_now
+from kipp_app.cli.app import (
+    LangOption,
+    RubricOption,
+    app,
+    rubric_or_exit,
+    state,
+    unreadable_now,
+)
 from kipp_app.cli.console import EXIT_RUN_FAILED, Style, err, fail, out, say, shown
+from kipp_app.cli.progress import StageProgress
 
 if TYPE_CHECKING:
     from kipp_app.flows.run import RunSummary
@@ -101,13 +109,15 @@ def _run(
     approval: bool,
     dask: bool,
 ) -> RunSummary:
-    rubric_or_exit(rubric, lang)  # a broken rubric or corpus is a usage problem: exit 2
+    # a broken rubric or corpus is a usage problem (exit 2); what is read is handed to the run
+    loaded: dict[str, object] = {"rubric": rubric_or_exit(rubric, lang)}
     try:
-        load_corpus(corpus)
+        loaded["corpus"] = load_corpus(corpus)
     except KippError as exc:
         raise fail(exc, lang) from None
     except OSError as exc:
         raise fail(unreadable_now("corpus", str(corpus or "kipp/data"), exc), lang) from None
+    from kipp_app.flows import progress
     from kipp_app.flows.run import RunParameters, run_kipp
 
     params = RunParameters(
@@ -121,7 +131,10 @@ def _run(
         dask=dask,
     )
     try:
-        return run_kipp(params, server)
+        if state.verbose:
+            return run_kipp(params, server, loaded)
+        with StageProgress(lang) as display, progress.listening(display):
+            return run_kipp(params, server, loaded)
     except KippError as exc:  # refused before the run started (no server, say)
         raise fail(exc, lang) from None
     except Exception as exc:  # the run itself failed: say so, with the cause

@@ -76,9 +76,12 @@ _given: dict[str, object] = {}
 _pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kipp-prefetch")
 
 
-def start(given: Mapping[str, object]) -> None:
+def start(given: Mapping[str, object], done: Mapping[str, object] | None = None) -> None:
     """Begin running the stages that lead to the batch and the corpus index from the values
-    `given` (those a run starts from), in the background. Problems are left for the run."""
+    `given` (those a run starts from), in the background. Stages whose outputs are `done`
+    already (the rubric and corpus `kipp run` read to check them) are not run again: they
+    are handed over as they are. Problems are left for the run."""
+    done = dict(done or {})
     try:
         stages = PIPELINE.to(*AHEAD, given=given).stages
     except KeyError:
@@ -97,7 +100,7 @@ def start(given: Mapping[str, object]) -> None:
             try:
                 inputs = {n: values[n] for n in stage.inputs if n in values}
                 files = _files(stage, inputs)
-                output = stage.function(**inputs)
+                output = done[stage.name] if stage.name in done else stage.function(**inputs)
             except BaseException as exc:  # the run meets it again, and reports it
                 for rest in futures.values():
                     if not rest.done():

@@ -19,6 +19,7 @@ Without PREFECT_API_URL, `kipp run` starts Prefect's embedded server at its firs
 """
 
 import os
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -205,11 +206,17 @@ def client_settings() -> dict[Setting, Any]:
     return {PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None} if embedded() else {}
 
 
-def run_kipp(params: RunParameters, server: EmbeddedServer | None = None) -> RunSummary:
+def run_kipp(
+    params: RunParameters,
+    server: EmbeddedServer | None = None,
+    loaded: Mapping[str, object] | None = None,
+) -> RunSummary:
     """Run the flow as `kipp run` does: on the embedded server with the settings above, or on
     the server named by PREFECT_API_URL. `server` is the embedded server `kipp run` launched
     at its start (`kipp_app.server.embedded.launch`): the run uses it when Prefect would have
-    used its embedded server, and stops it in any case."""
+    used its embedded server, and stops it in any case. `loaded` holds stage outputs the
+    caller has already (the rubric and corpus it checked): they are handed to the run, not
+    read again. The inputs are read ahead while the flow run starts (`prefetch`)."""
     try:
         if server is not None and not embedded_server.wanted():
             server.stop()  # a server is configured after all (profile), or ephemeral is off
@@ -217,11 +224,11 @@ def run_kipp(params: RunParameters, server: EmbeddedServer | None = None) -> Run
         if params.approval and embedded():
             raise KippError.of("error.approval_needs_server", "hint.approval_needs_server")
         updates = client_settings()
+        # read the inputs on the other core while the server starts and the run is created
+        prefetch.start(given_values(params, "", ParseCache()), loaded)
         if embedded():
             for name, value in embedded_server.SERVER_ENVIRONMENT.items():
                 os.environ.setdefault(name, value)
-            # read the inputs on the other core while the server starts
-            prefetch.start(given_values(params, "", ParseCache()))
             if server is not None:
                 updates[PREFECT_API_URL] = server.ready(embedded_server.startup_timeout_s())
         else:

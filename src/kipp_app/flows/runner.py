@@ -28,7 +28,7 @@ from prefect.utilities.annotations import quote
 from kipp.core.caching import cache_dir, code_version, digest, value_digest
 from kipp.core.i18n import Lang, render
 from kipp.pipeline import PIPELINE, Stage, merge
-from kipp_app.flows import prefetch
+from kipp_app.flows import prefetch, progress
 from kipp_app.flows.artifacts import Progress
 from kipp_app.flows.retries import IO_RETRIES
 
@@ -117,8 +117,11 @@ class PrefectRunner:
         given = dict(inputs)
         if stage.split is not None:
             return self._parts(stage, given)
+        progress.started(stage.name)
         run = _stage_task.with_options(**_options(stage, self.storage, _task_key))
-        return run(stage.name, opaque(given))
+        output = run(stage.name, opaque(given))
+        progress.finished(stage.name)
+        return output
 
     def after(self, stage: Stage, output: object) -> None:
         """Log the stage's one-line summary, if it has one."""
@@ -128,20 +131,23 @@ class PrefectRunner:
     def _parts(self, stage: Stage, inputs: dict[str, object]) -> object:
         assert stage.split is not None
         parts = stage.split.parts(inputs)
-        progress = Progress(len(parts), stage.name)
+        artifact = Progress(len(parts), stage.name)
+        progress.started(stage.name, len(parts))
         outputs: dict[int, Mapping[str, Any]] = {}
 
         def collect(futures: list[PrefectFuture[Any]]) -> None:
             order = {id(f): i for i, f in enumerate(futures)}
             for future in as_completed(futures):
                 outputs[order[id(future)]] = future.result()
-                progress.step()
+                artifact.step()
+                progress.advanced(stage.name)
 
         if self.dask:
             self._on_dask(stage, parts, collect)
         else:
             run = _stage_task.with_options(**_options(stage, self.storage, _task_key))
             collect([run.submit(stage.name, opaque(part)) for part in parts])
+        progress.finished(stage.name)
         return merge(outputs[i] for i in range(len(parts)))
 
     def _on_dask(self, stage: Stage, parts: list[dict[str, object]], collect: Any) -> None:
