@@ -11,7 +11,7 @@ export DO_NOT_TRACK := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: venv demo validate test test-slow test-integration check lint typecheck architecture \
-	dependencies bench eval lock clean
+	dependencies bench eval eval-reviews lock clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +58,9 @@ bench: $(STAMP)  ## performance benchmarks (see bench/README.md)
 
 eval: $(STAMP)  ## novelty evaluation set: ROC AUC, precision and recall of the flag
 	$(BIN)/python -m bench.eval
+
+eval-reviews: $(STAMP)  ## reviewer aggregation study by simulation (docs/reviews.md)
+	$(BIN)/python -m bench.eval_reviews
 
 lock:  ## pin every dependency at the versions a fresh install resolves today
 	rm -rf $(VENV)-lock

@@ -64,10 +64,10 @@ def test_normalisation_of_a_reviewer_giving_one_value_to_everything_is_safe() ->
 def test_normalisation_at_the_rubrics_shrinkage_moves_a_flat_reviewer_part_way() -> None:
     flat = [review("flat", f"p{i}", 4) for i in range(6)]
     varied = [review("v", f"p{i}", 1 + i % 5) for i in range(6)]
-    assert RUBRIC.reviews.shrinkage == 5
+    assert RUBRIC.reviews.shrinkage == 25
     found, adjusted = aggregate(flat + varied, RUBRIC)
     mine = next(a for a in adjusted if a.reviewer == "flat")
-    assert (mine.scores, mine.sd, mine.weight) == (42, 0.0, 0.8936)  # 42 / (42 + 5)
+    assert (mine.scores, mine.sd, mine.weight) == (42, 0.0, 0.6269)  # 42 / (42 + 25)
     levels = {
         s.level
         for p in found.values()
@@ -77,7 +77,7 @@ def test_normalisation_at_the_rubrics_shrinkage_moves_a_flat_reviewer_part_way()
     }
     panel_mean = (4 * 42 + 7 * sum(1 + i % 5 for i in range(6))) / 84
     # one value still, kept at sqrt(shrinkage / (n + shrinkage)) of its distance to the mean
-    assert levels == {round(panel_mean + (4 - panel_mean) * (5 / 47) ** 0.5, 4)} == {3.5508}
+    assert levels == {round(panel_mean + (4 - panel_mean) * (25 / 67) ** 0.5, 4)} == {3.7406}
     assert panel_mean == 10 / 3
 
 
