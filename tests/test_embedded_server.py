@@ -158,3 +158,19 @@ def test_kipp_run_on_its_own_server_sends_every_log_before_stopping_it(tmp_path:
     assert "Error logging to API" not in done.stderr
     assert "Traceback" not in done.stderr
     assert (tmp_path / "out" / "results.json").is_file()
+
+
+def test_startup_wait_is_two_minutes_unless_the_setting_is_given(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from prefect.settings import (
+        PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS,
+        temporary_settings,
+    )
+
+    monkeypatch.delenv("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", raising=False)
+    with temporary_settings(restore_defaults={PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS}):
+        assert embedded.startup_timeout_s() == 120.0
+    monkeypatch.setenv("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "20")
+    with temporary_settings(updates={PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS: 20}):
+        assert embedded.startup_timeout_s() == 20.0

@@ -11,8 +11,10 @@ import time
 from pathlib import Path
 
 import pytest
+from builders import said
 
-from kipp.documents.staging import lock_path, locked, write_staged
+from kipp.core import interrupts
+from kipp.documents.staging import LinkInOutputError, lock_path, locked, write_staged
 
 
 def _writer(label: str) -> object:
@@ -124,19 +126,58 @@ def test_a_partial_write_replaces_only_the_folder_it_writes(tmp_path: Path) -> N
     assert _files(out) == [".kipp-files.json", "results.json"]  # the manifest kept a.html
 
 
-def test_stale_scorecards_from_a_folder_without_manifest_are_removed(tmp_path: Path) -> None:
+def test_files_kipp_did_not_write_stay_in_the_scorecards_folder_too(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    (out / "scorecards").mkdir(parents=True)
-    (out / "scorecards" / "withdrawn.html").write_text("old", encoding="utf-8")
+    write_staged(_run_writer({"scorecards/a.html": "A", "scorecards/b.html": "A"}), out)  # type: ignore[arg-type]
+    (out / "scorecards" / "catatan-koordinator.txt").write_text("mine", encoding="utf-8")
     (out / "summary-for-the-mayor.docx").write_text("mine", encoding="utf-8")
 
-    write_staged(_run_writer({"scorecards/index.html": "B"}), out)  # type: ignore[arg-type]
+    write_staged(_run_writer({"scorecards/a.html": "B"}), out)  # type: ignore[arg-type]
 
     assert _files(out) == [
         ".kipp-files.json",
-        "scorecards/index.html",
+        "scorecards/a.html",
+        "scorecards/catatan-koordinator.txt",
         "summary-for-the-mayor.docx",
     ]
+
+
+def test_a_scorecards_folder_that_is_a_link_stops_the_run_before_any_file_moves(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "out"
+    write_staged(_run_writer({"results.json": "A"}), out)  # type: ignore[arg-type]
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (out / "scorecards").symlink_to(elsewhere)
+
+    with pytest.raises(LinkInOutputError) as caught:
+        write_staged(_run_writer({"results.json": "B", "scorecards/a.html": "B"}), out)  # type: ignore[arg-type]
+
+    assert said(caught.value.message) == (
+        f"{out / 'scorecards'} is a symbolic link; kipp does not write scorecards through links"
+    )
+    assert list(elsewhere.iterdir()) == []
+    assert (out / "results.json").read_text(encoding="utf-8") == "A"
+    assert [p.name for p in tmp_path.iterdir() if ".staging-" in p.name] == []
+
+
+def test_an_interrupt_during_the_moves_waits_until_every_file_is_in(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    write_staged(_run_writer({"results.json": "A", "scores.csv": "A"}), out)  # type: ignore[arg-type]
+    seen: list[dict[str, str]] = []
+    real = os.replace
+
+    def interrupted_replace(source: object, target: object) -> None:
+        real(source, target)  # type: ignore[arg-type]
+        if Path(str(target)).name == "results.json":  # Ctrl-C right after the first move
+            interrupts.later(lambda: seen.append(_contents(out)))
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(os, "replace", interrupted_replace)
+        write_staged(_run_writer({"results.json": "B", "scores.csv": "B"}), out)  # type: ignore[arg-type]
+
+    assert seen == [{"results.json": "B", "scores.csv": "B"}]
 
 
 def test_a_doctored_manifest_cannot_remove_files_outside_the_folder(tmp_path: Path) -> None:

@@ -10,13 +10,14 @@ A staging folder is named `.<output folder>.staging-<host>@<pid>-<random>`, the 
 percent-escaped (so it never holds `@`), which tells whose run left it.
 
 What kipp wrote is listed in a manifest inside the output folder (`.kipp-files.json`), so
-only kipp's own files are ever removed: anything else a person keeps in the folder stays. A
-folder that kipp writes whole (`scorecards/`) is kipp's entirely: files in it that the new run
-did not write are removed even without a manifest (folders written by older versions).
-Before moving anything in, a run lists in the manifest both the previous run's files and its
-own, so a run killed halfway through its moves leaves every file it moved listed; the next run
-removes them like any other stale file. Nothing that resolves outside the output folder (an
-entry with `..`, or reached through a symbolic link) is ever removed.
+only kipp's own files are ever removed: anything else a person keeps in the folder stays,
+in `scorecards/` too. Before moving anything in, a run lists in the manifest both the
+previous run's files and its own, so a run killed halfway through its moves leaves every
+file it moved listed; the next run removes them like any other stale file. Nothing that
+resolves outside the output folder (an entry with `..`, or reached through a symbolic link)
+is ever removed, and nothing is written through a link: a folder kipp writes into that is a
+link stops the run before any file moves. Ctrl-C and SIGTERM wait while the files move in,
+so an interrupted run leaves the previous documents or the new ones, not a mixture.
 
 The lock is `fcntl.flock` (POSIX; released by the kernel when the holder dies, so a killed
 run never leaves a stale lock).
@@ -34,6 +35,9 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
+
+from kipp.core import interrupts
+from kipp.core.problems import KippError
 
 MANIFEST = ".kipp-files.json"
 
@@ -97,7 +101,6 @@ def write_staged(
     try:
         written = write(staging)
         tops = {p.relative_to(staging).parts[0] for p in written}
-        owned_folders = {t for t in tops if (staging / t).is_dir()}
         final: list[Path] = []
         moves: list[tuple[Path, str]] = []  # a folder of documents moves file by file
         for path in written:
@@ -105,9 +108,10 @@ def write_staged(
             moves.extend((file, file.relative_to(staging).as_posix()) for file in files)
             final.append(out_dir / path.relative_to(staging))
         new = {relative for _, relative in moves}
-        with locked(lock_path(out_dir)):
+        with locked(lock_path(out_dir)), interrupts.held():
             _remove_abandoned_staging(out_dir, keep=staging)
             out_dir.mkdir(parents=True, exist_ok=True)
+            _refuse_links(out_dir, {relative for _, relative in moves})
             _remove_abandoned_manifests(out_dir)
             previous = _read_manifest(out_dir)
             # listed before they move in: a run killed between two moves leaves them all listed
@@ -118,8 +122,7 @@ def write_staged(
                 moved.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(file, moved)
             mine = previous if not partial else {p for p in previous if _top(p) in tops}
-            stale = mine | _files_in(out_dir, owned_folders)
-            _remove(out_dir, stale - new)
+            _remove(out_dir, mine - new)
             kept = set() if not partial else previous - mine
             _write_manifest(out_dir, kept | new)
             _sync_folder(out_dir)
@@ -132,16 +135,21 @@ def _top(relative: str) -> str:
     return relative.split("/", 1)[0]
 
 
-def _files_in(out_dir: Path, folders: set[str]) -> set[str]:
-    """Every file under the given top-level folders of `out_dir`, relative to it."""
-    found: set[str] = set()
-    for name in folders:
-        folder = out_dir / name
-        if folder.is_dir() and not folder.is_symlink():
-            found.update(
-                f.relative_to(out_dir).as_posix() for f in folder.rglob("*") if f.is_file()
-            )
-    return found
+class LinkInOutputError(KippError):
+    """A folder the run writes into is a symbolic link."""
+
+
+def _refuse_links(out_dir: Path, relatives: set[str]) -> None:
+    """Raise `LinkInOutputError` when a folder that one of the files `relatives` (relative
+    to `out_dir`) would move into is a symbolic link, or the file's place is a link to a
+    folder: kipp never writes through a link."""
+    folders = {Path(r).parent for r in relatives} - {Path(".")}
+    for folder in sorted(folders, key=lambda p: len(p.parts)):
+        for part in (folder, *folder.parents):
+            if part != Path(".") and (out_dir / part).is_symlink():
+                raise LinkInOutputError.of(
+                    "error.out.inner_link", "hint.out.inner_link", folder=str(out_dir / part)
+                )
 
 
 def _read_manifest(out_dir: Path) -> set[str]:

@@ -15,6 +15,8 @@ import sys
 from kipp_app.cli import assign, run, scorecards, serve, validate
 from kipp_app.cli.app import app, tune_memory
 from kipp_app.cli.console import err
+from kipp_app.cli.stopping import on_signal
+from kipp_app.flows import signals
 
 __all__ = ["app", "assign", "main", "run", "scorecards", "serve", "tune_memory", "validate"]
 
@@ -27,6 +29,7 @@ def main() -> None:
     returns, Prefect's log and event workers are drained here (what its exit hooks would
     do), and standard output, standard error and logging are flushed. An uncaught exception
     ends the process the usual way, with its traceback."""
+    signals.own(on_signal)
     try:
         app()
         code = 0

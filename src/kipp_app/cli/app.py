@@ -72,9 +72,15 @@ def _setup(
 
 
 class _State:
-    """What the command line asked for, for the commands to read."""
+    """What the command line asked for, for the commands to read: whether to print the
+    run's log, and the command's language (for what is said when it is interrupted)."""
 
     verbose = False
+    lang = (
+        Lang(os.environ.get("KIPP_LANG", Lang.ID.value))
+        if os.environ.get("KIPP_LANG") in {"id", "en"}
+        else Lang.ID
+    )
 
 
 state = _State()

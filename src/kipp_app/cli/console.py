@@ -31,14 +31,39 @@ class Style(StrEnum):
     NOTE = "yellow"
 
 
+# Characters a terminal acts on instead of showing (C0 and C1 controls: escape sequences that
+# clear the screen or retitle the window, a carriage return that writes over the line; DEL),
+# and those that reorder the text around them (bidirectional overrides): shown as their
+# escapes, so a title or file name from the inputs is read as text, never obeyed. Tab and
+# line feed stay: they only move the text on.
+_UNSHOWN = {
+    code: f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    for code in (
+        *range(0x00, 0x09),
+        *range(0x0B, 0x20),
+        *range(0x7F, 0xA0),
+        *range(0x202A, 0x202F),
+        0x2028,
+        0x2029,
+        *range(0x2066, 0x206A),
+    )
+}
+
+
+def visible(text: str) -> str:
+    """`text` with every character a terminal would act on shown as its escape (`\\x1b`)."""
+    return text.translate(_UNSHOWN)
+
+
 def shown(value: object) -> str:
-    """A value from the inputs (a path, a title, an id) as plain text in the terminal."""
-    return escape(str(value))
+    """A value from the inputs (a path, a title, an id) as plain text in the terminal: no
+    markup, no control characters."""
+    return escape(visible(str(value)))
 
 
-def words(item: Text | str, lang: Lang) -> str:
-    """A sentence in `lang`: a catalogue sentence rendered, a value as it is."""
-    return item if isinstance(item, str) else render(item, lang)
+def words(item: Text, lang: Lang) -> str:
+    """A catalogue sentence in `lang`."""
+    return render(item, lang)
 
 
 def styled(sentence: str, style: Style) -> str:

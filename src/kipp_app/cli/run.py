@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import signal
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -10,6 +11,7 @@ import typer
 
 from kipp.core.i18n import Lang
 from kipp.core.problems import KippError
+from kipp.documents.outfolder import check_output_folder, default_out_dir
 from kipp.measures.corpus import load_corpus
 from kipp_app.cli.app import (
     LangOption,
@@ -19,8 +21,9 @@ from kipp_app.cli.app import (
     state,
     unreadable_now,
 )
-from kipp_app.cli.console import EXIT_RUN_FAILED, Style, err, fail, out, say, shown
+from kipp_app.cli.console import EXIT_INVALID, EXIT_RUN_FAILED, Style, err, fail, out, say, shown
 from kipp_app.cli.progress import StageProgress
+from kipp_app.cli.stopping import stop_now
 
 if TYPE_CHECKING:
     from kipp_app.flows.run import RunSummary
@@ -57,11 +60,16 @@ def run(
     finished, even if some proposals were invalid or ineligible; 1 when the run failed;
     2 for a usage problem (missing folder, unreadable rubric or corpus).
     """
+    state.lang = lang
     if not batch.is_dir():
         error = KippError.of(
             "error.batch_folder_missing", "hint.batch_folder_missing", folder=str(batch)
         )
         raise fail(error, lang)
+    try:  # under a second, before anything starts: a refused folder costs nothing
+        check_output_folder(out_dir or default_out_dir(batch), batch)
+    except KippError as exc:
+        raise fail(exc, lang) from None
     if dask and importlib.util.find_spec("prefect_dask") is None:
         raise fail(KippError.of("error.dask_missing", "hint.dask_missing"), lang)
     from kipp_app.server.embedded import launch
@@ -96,6 +104,9 @@ def run(
     if cards:  # one per proposal (and its PDF): thousands at national scale
         folder = str(Path(cards[-1]).parent)
         out.print("  " + say(lang, "cli.run.scorecards", folder=folder, files=len(cards)))
+    if counts.proposals == 0:  # an empty folder, or nothing in it a proposal
+        err.print(say(lang, "cli.no_proposals", Style.BAD, folder=str(batch)))
+        raise typer.Exit(EXIT_INVALID)
 
 
 def _run(
@@ -117,6 +128,8 @@ def _run(
         raise fail(exc, lang) from None
     except OSError as exc:
         raise fail(unreadable_now("corpus", str(corpus or "kipp/data"), exc), lang) from None
+    from prefect.exceptions import TerminationSignal
+
     from kipp_app.flows import progress
     from kipp_app.flows.run import RunParameters, run_kipp
 
@@ -137,6 +150,8 @@ def _run(
             return run_kipp(params, server, loaded)
     except KippError as exc:  # refused before the run started (no server, say)
         raise fail(exc, lang) from None
+    except TerminationSignal:  # SIGTERM as the flow engine began, before kipp took it back
+        stop_now(signal.SIGTERM)
     except Exception as exc:  # the run itself failed: say so, with the cause
         err.print(say(lang, "cli.run.failed", Style.BAD, kind=type(exc).__name__, reason=str(exc)))
         raise typer.Exit(EXIT_RUN_FAILED) from None

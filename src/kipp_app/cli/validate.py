@@ -21,6 +21,7 @@ from kipp_app.cli.console import (
     EXIT_INVALID,
     EXIT_OK,
     Style,
+    err,
     fail,
     out,
     say,
@@ -66,6 +67,9 @@ def validate(
         sys.stdout.write(json.dumps(validation_json(intake), ensure_ascii=False, indent=2) + "\n")
     else:
         print_validation(intake, lang)
+    if not intake.entries:  # an empty folder, or nothing in it a proposal
+        err.print(say(lang, "cli.no_proposals", Style.BAD, folder=str(batch)))
+        raise typer.Exit(EXIT_INVALID)
     clean = (
         not intake.invalid
         and not intake.unread

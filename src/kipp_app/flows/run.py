@@ -18,7 +18,9 @@ Without PREFECT_API_URL, `kipp run` starts Prefect's embedded server at its firs
 (`kipp_app.server.embedded`) and reads the inputs meanwhile (`kipp_app.flows.prefetch`).
 """
 
+import contextlib
 import os
+import threading
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
@@ -26,17 +28,21 @@ from typing import Any
 
 from prefect import flow, get_run_logger
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
+from prefect.client.orchestration import get_client
+from prefect.context import FlowRunContext
 from prefect.settings import (
     PREFECT_API_URL,
     PREFECT_FLOWS_HEARTBEAT_FREQUENCY,
     temporary_settings,
 )
 from prefect.settings.legacy import Setting
+from prefect.states import Crashed
 from pydantic import BaseModel, Field
 
 from kipp import pipeline
 from kipp.core.i18n import Lang, render, text, tr
 from kipp.core.problems import KippError
+from kipp.documents.outfolder import check_output_folder, default_out_dir
 from kipp.documents.render.jinja import markdown_text
 from kipp.documents.reviews import progress_table
 from kipp.documents.summaries import counts_line, decision_markdown, scores_table, summary_markdown
@@ -91,11 +97,6 @@ class RunSummary(BaseModel):
     summary: Summary
 
 
-def default_out_dir(batch: str) -> Path:
-    """`outputs/<batch folder name>/`."""
-    return Path("outputs") / Path(batch).resolve().name
-
-
 def given_values(params: RunParameters, started: str, cache: ParseCache) -> dict[str, object]:
     """The values the pipeline starts from, for a run with these parameters; `cache` keeps
     the files intake parsed before."""
@@ -116,6 +117,8 @@ def kipp_run(params: RunParameters) -> RunSummary:
     """Validate, gate, measure, score and shortlist one batch of proposals; write the
     documents."""
     started = datetime.now(UTC).isoformat(timespec="seconds")
+    out = Path(params.out) if params.out else default_out_dir(params.batch)
+    check_output_folder(out, Path(params.batch))  # a form's folder, as the command's
     # the parse cache of the read ahead, if any: its results are handed over only then
     cache = prefetch.given_value("parse_cache")
     given = given_values(params, started, cache if isinstance(cache, ParseCache) else ParseCache())
@@ -192,6 +195,23 @@ def shortlist_artifact(
         markdown += "\n" + decision_markdown(results, lang)
     key = "kipp-shortlist-proposed" if state else "kipp-shortlist"
     create_markdown_artifact(key=key, markdown=markdown, description=counts_line(results, lang))
+
+
+def report_stopped(timeout_s: float) -> None:
+    """Tell the team's Prefect server that the flow run of this thread was stopped (Ctrl-C,
+    SIGTERM), within `timeout_s`; nothing on the embedded server, which stops with the run."""
+    context = FlowRunContext.get()
+    if context is None or context.flow_run is None or embedded():
+        return
+    run_id = context.flow_run.id
+
+    def report() -> None:
+        with contextlib.suppress(Exception), get_client(sync_client=True) as client:
+            client.set_flow_run_state(run_id, Crashed(message="stopped by kipp's user"), force=True)
+
+    reporter = threading.Thread(target=report, name="kipp-stopped", daemon=True)
+    reporter.start()
+    reporter.join(timeout_s)
 
 
 def embedded() -> bool:

@@ -28,7 +28,7 @@ from prefect.utilities.annotations import quote
 from kipp.core.caching import cache_dir, code_version, digest, value_digest
 from kipp.core.i18n import Lang, render
 from kipp.pipeline import PIPELINE, Stage, merge
-from kipp_app.flows import prefetch, progress
+from kipp_app.flows import prefetch, progress, signals
 from kipp_app.flows.artifacts import Progress
 from kipp_app.flows.retries import IO_RETRIES
 
@@ -111,6 +111,7 @@ class PrefectRunner:
         self.storage = results_storage()  # per run: $KIPP_CACHE_DIR may change between runs
 
     def __call__(self, stage: Stage, inputs: Mapping[str, object]) -> object:
+        signals.reclaim()  # `kipp run`'s Ctrl-C and SIGTERM, not the engine's, if it has them
         taken = prefetch.take(stage, inputs)
         if taken is not None:
             return taken.value

@@ -214,8 +214,21 @@ def wanted() -> bool:
     return not PREFECT_API_URL.value() and bool(PREFECT_SERVER_EPHEMERAL_ENABLED.value())
 
 
+# How long `kipp run` waits for its embedded server unless the setting
+# PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS says otherwise: Prefect's own default is
+# too short for a first start (the database is created) on a slow or busy laptop.
+STARTUP_TIMEOUT_S = 120.0
+_TIMEOUT_VARIABLE = "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"
+
+
 def startup_timeout_s() -> float:
-    """Prefect's own limit on the embedded server's start (imports Prefect)."""
+    """How long to wait for the embedded server: the setting when it is given (environment
+    or profile), else `STARTUP_TIMEOUT_S` (imports Prefect)."""
     from prefect.settings import get_current_settings
 
-    return float(get_current_settings().server.ephemeral.startup_timeout_seconds)
+    ephemeral = get_current_settings().server.ephemeral
+    configured = float(ephemeral.startup_timeout_seconds)
+    default = type(ephemeral).model_fields["startup_timeout_seconds"].default
+    if os.environ.get(_TIMEOUT_VARIABLE) or configured != default:
+        return configured  # chosen in the environment or the profile
+    return max(configured, STARTUP_TIMEOUT_S)

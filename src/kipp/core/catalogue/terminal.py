@@ -26,6 +26,10 @@ TERMINAL: dict[str, dict[str, str]] = {
         "id": "{proposals:p:proposal} dari {files:p:berkas}: {valid} valid, {invalid} tidak valid, {unread} tidak terbaca, {ignored} dilewati",
         "en": "{proposals:p:proposal/proposals} from {files:p:file/files}: {valid} valid, {invalid} invalid, {unread} unread, {ignored} ignored",
     },
+    "cli.no_proposals": {
+        "id": "Tidak ada satu pun proposal di {folder}: periksa apakah folder ini benar, dan bahwa berkasnya berformat .yaml, .json, .md, .csv atau .xlsx.",
+        "en": "There is no proposal in {folder}: check that this is the right folder, and that its files are .yaml, .json, .md, .csv or .xlsx.",
+    },
     # kipp run
     "cli.run.counts": {
         "id": "{shortlisted} masuk daftar pendek, {scored} dinilai, {ineligible} tidak memenuhi syarat, {invalid} tidak valid, {unread} tidak terbaca",
@@ -43,6 +47,10 @@ TERMINAL: dict[str, dict[str, str]] = {
     "cli.run.failed": {
         "id": "proses gagal: {kind}: {reason}",
         "en": "run failed: {kind}: {reason}",
+    },
+    "cli.stopped": {
+        "id": "Dihentikan. Tahap yang sudah selesai tersimpan: jalankan perintah yang sama untuk melanjutkan. Folder keluaran tetap utuh.",
+        "en": "Stopped. The stages already done are kept: run the same command again to go on. The output folder is left whole.",
     },
     # kipp schema
     "cli.schema.written": {"id": "skema ditulis ke {path}", "en": "schema written to {path}"},
@@ -69,6 +77,58 @@ TERMINAL: dict[str, dict[str, str]] = {
     "hint.batch_folder_missing": {
         "id": "sebutkan folder yang berisi proposal",
         "en": "give the folder that holds the proposals",
+    },
+    "error.out.link": {
+        "id": "folder keluaran {folder} adalah tautan simbolik; kipp tidak menulis melalui tautan",
+        "en": "the output folder {folder} is a symbolic link; kipp does not write through links",
+    },
+    "hint.out.link": {
+        "id": "sebutkan folder yang dituju tautan itu dengan --out",
+        "en": "give the folder it points to with --out",
+    },
+    "error.out.top": {
+        "id": "folder keluaran {folder} adalah folder akar atau folder rumah pengguna",
+        "en": "the output folder {folder} is the root or the home folder",
+    },
+    "hint.out.top": {
+        "id": "sebutkan folder tersendiri untuk dokumen proses ini, misalnya --out outputs/kumpulan-2022",
+        "en": "give a folder of its own for this run's documents, e.g. --out outputs/batch-2022",
+    },
+    "error.out.file": {
+        "id": "folder keluaran {folder} adalah sebuah berkas, bukan folder",
+        "en": "the output folder {folder} is a file, not a folder",
+    },
+    "hint.out.file": {
+        "id": "sebutkan folder (yang sudah ada atau belum) dengan --out",
+        "en": "give a folder (existing or not) with --out",
+    },
+    "error.out.in_batch": {
+        "id": "folder keluaran {folder} berada di dalam folder kumpulan proposal {batch}",
+        "en": "the output folder {folder} is inside the batch folder {batch}",
+    },
+    "error.out.holds_batch": {
+        "id": "folder keluaran {folder} memuat folder kumpulan proposal {batch}",
+        "en": "the output folder {folder} holds the batch folder {batch}",
+    },
+    "hint.out.batch": {
+        "id": "tulis dokumen di luar folder kumpulan proposal, misalnya --out outputs/nama-kumpulan",
+        "en": "write the documents outside the batch folder, e.g. --out outputs/batch-name",
+    },
+    "error.out.inner_link": {
+        "id": "{folder} adalah tautan simbolik; kipp tidak menulis kartu nilai melalui tautan",
+        "en": "{folder} is a symbolic link; kipp does not write scorecards through links",
+    },
+    "hint.out.inner_link": {
+        "id": "hapus tautan itu atau sebutkan folder keluaran lain dengan --out",
+        "en": "remove the link or give another output folder with --out",
+    },
+    "error.out.read_only": {
+        "id": "folder keluaran {folder} tidak dapat ditulisi (tidak bisa membuat berkas di {where})",
+        "en": "the output folder {folder} cannot be written (no file can be made in {where})",
+    },
+    "hint.out.read_only": {
+        "id": "sebutkan folder yang boleh Anda tulisi dengan --out",
+        "en": "give a folder you may write to with --out",
     },
     "error.unreadable_now.rubric": {
         "id": "rubrik {path} tidak dapat dibaca saat ini: {reason}",
@@ -132,24 +192,51 @@ TERMINAL: dict[str, dict[str, str]] = {
     },
     # the stage under way, in the terminal's progress display
     "stage.label.rubric": {"id": "Membaca rubrik", "en": "Reading the rubric"},
-    "stage.label.corpus": {"id": "Membaca korpus inovasi terdahulu", "en": "Reading the prior innovations"},
-    "stage.label.batch": {"id": "Membaca dan memeriksa berkas proposal", "en": "Reading and checking the proposal files"},
-    "stage.label.proposals": {"id": "Memilah proposal yang valid", "en": "Taking the valid proposals"},
+    "stage.label.corpus": {
+        "id": "Membaca korpus inovasi terdahulu",
+        "en": "Reading the prior innovations",
+    },
+    "stage.label.batch": {
+        "id": "Membaca dan memeriksa berkas proposal",
+        "en": "Reading and checking the proposal files",
+    },
+    "stage.label.proposals": {
+        "id": "Memilah proposal yang valid",
+        "en": "Taking the valid proposals",
+    },
     "stage.label.registry": {"id": "Membaca daftar instansi", "en": "Reading the agency registry"},
     "stage.label.gates": {"id": "Memeriksa persyaratan", "en": "Checking the eligibility rules"},
-    "stage.label.eligible": {"id": "Memilah proposal yang memenuhi syarat", "en": "Taking the eligible proposals"},
-    "stage.label.prior_art": {"id": "Memilih inovasi terdahulu sebelum batas waktu", "en": "Taking the prior innovations before the cut-off"},
+    "stage.label.eligible": {
+        "id": "Memilah proposal yang memenuhi syarat",
+        "en": "Taking the eligible proposals",
+    },
+    "stage.label.prior_art": {
+        "id": "Memilih inovasi terdahulu sebelum batas waktu",
+        "en": "Taking the prior innovations before the cut-off",
+    },
     "stage.label.index": {"id": "Menyiapkan indeks korpus", "en": "Preparing the corpus index"},
     "stage.label.novelty": {"id": "Mengukur kebaruan", "en": "Measuring novelty"},
     "stage.label.scores": {"id": "Menilai kriteria", "en": "Scoring the criteria"},
     "stage.label.reviews": {"id": "Membaca penilaian juri", "en": "Reading the reviewers' scores"},
-    "stage.label.scorecards": {"id": "Menggabungkan nilai juri", "en": "Adding the reviewers' scores"},
+    "stage.label.scorecards": {
+        "id": "Menggabungkan nilai juri",
+        "en": "Adding the reviewers' scores",
+    },
     "stage.label.ranking": {"id": "Menyusun peringkat", "en": "Ranking"},
     "stage.label.run": {"id": "Mencatat proses", "en": "Recording the run"},
-    "stage.label.decision": {"id": "Menunggu keputusan koordinator", "en": "Waiting for the coordinator's decision"},
+    "stage.label.decision": {
+        "id": "Menunggu keputusan koordinator",
+        "en": "Waiting for the coordinator's decision",
+    },
     "stage.label.placements": {"id": "Menetapkan daftar pendek", "en": "Settling the shortlist"},
-    "stage.label.pdf_renderer": {"id": "Menyiapkan pembuat PDF", "en": "Preparing the PDF renderer"},
-    "stage.label.uncertainty": {"id": "Menghitung rentang peringkat", "en": "Computing rank ranges"},
+    "stage.label.pdf_renderer": {
+        "id": "Menyiapkan pembuat PDF",
+        "en": "Preparing the PDF renderer",
+    },
+    "stage.label.uncertainty": {
+        "id": "Menghitung rentang peringkat",
+        "en": "Computing rank ranges",
+    },
     "stage.label.results": {"id": "Menyusun hasil", "en": "Building the results"},
     "stage.label.documents": {"id": "Menulis dokumen", "en": "Writing the documents"},
     "stage.label.scorecard_files": {"id": "Menulis kartu nilai", "en": "Writing the scorecards"},

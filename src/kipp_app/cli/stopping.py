@@ -1,0 +1,37 @@
+"""Ctrl-C and SIGTERM: one line saying what was kept, then the process ends (130 or 143)
+at once, but never while a run's documents are moving into its output folder
+(`kipp.core.interrupts`): then as soon as they are in."""
+
+from __future__ import annotations
+
+import os
+import sys
+from types import FrameType
+from typing import NoReturn
+
+from kipp.core import interrupts
+from kipp_app.cli.app import state
+from kipp_app.cli.console import Style, err, say
+
+STOP_REPORT_S = 3.0  # at most this long to tell a team's Prefect server the run stopped
+
+
+def stop_now(signum: int) -> NoReturn:
+    """Say the command stopped, tell a team's server, end the process with 128 + `signum`."""
+    try:
+        err.print(say(state.lang, "cli.stopped", Style.NOTE))
+        # the flow module when it is loaded whole (never imported from here: the signal
+        # may have come in the middle of importing it)
+        flows = sys.modules.get("kipp_app.flows.run")
+        report = getattr(flows, "report_stopped", None)
+        if report is not None:
+            report(STOP_REPORT_S)
+        for stream in (sys.stdout, sys.stderr):
+            stream.flush()
+    finally:
+        os._exit(128 + signum)
+
+
+def on_signal(signum: int, frame: FrameType | None) -> None:
+    """The handler of SIGINT and SIGTERM for every `kipp` command."""
+    interrupts.later(lambda: stop_now(signum))

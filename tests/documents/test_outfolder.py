@@ -1,0 +1,102 @@
+"""The output folder is checked before any work: every refusal names the folder and the fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from builders import said
+
+from kipp.documents.outfolder import OutputFolderError, check_output_folder, default_out_dir
+
+
+def refusal(out: Path, batch: Path) -> tuple[str, str]:
+    with pytest.raises(OutputFolderError) as caught:
+        check_output_folder(out, batch)
+    return said(caught.value.message), said(caught.value.hint)
+
+
+@pytest.fixture
+def batch(tmp_path: Path) -> Path:
+    folder = tmp_path / "kumpulan"
+    folder.mkdir()
+    return folder
+
+
+def test_output_folder_beside_the_batch_is_accepted_and_nothing_is_created(
+    tmp_path: Path, batch: Path
+) -> None:
+    check_output_folder(tmp_path / "hasil", batch)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kumpulan"]
+
+
+def test_output_folder_that_is_the_batch_is_refused(batch: Path) -> None:
+    assert refusal(batch, batch) == (
+        f"the output folder {batch} is inside the batch folder {batch}",
+        "write the documents outside the batch folder, e.g. --out outputs/batch-name",
+    )
+
+
+def test_output_folder_inside_the_batch_is_refused(batch: Path) -> None:
+    out = batch / "_hasil"
+    assert refusal(out, batch)[0] == f"the output folder {out} is inside the batch folder {batch}"
+
+
+def test_output_folder_holding_the_batch_is_refused(tmp_path: Path, batch: Path) -> None:
+    assert refusal(tmp_path, batch)[0] == (
+        f"the output folder {tmp_path} holds the batch folder {batch}"
+    )
+
+
+def test_output_folder_that_is_a_file_is_refused(tmp_path: Path, batch: Path) -> None:
+    out = tmp_path / "hasil.txt"
+    out.write_text("catatan", encoding="utf-8")
+    assert refusal(out, batch) == (
+        f"the output folder {out} is a file, not a folder",
+        "give a folder (existing or not) with --out",
+    )
+    assert out.read_text(encoding="utf-8") == "catatan"
+
+
+def test_output_folder_at_the_root_or_home_is_refused(batch: Path) -> None:
+    assert refusal(Path("/"), batch)[0] == "the output folder / is the root or the home folder"
+    home = Path.home()
+    assert refusal(home, batch)[0] == f"the output folder {home} is the root or the home folder"
+
+
+def test_output_folder_that_is_a_link_is_refused(tmp_path: Path, batch: Path) -> None:
+    real = tmp_path / "asli"
+    real.mkdir()
+    link = tmp_path / "hasil"
+    link.symlink_to(real)
+    assert refusal(link, batch) == (
+        f"the output folder {link} is a symbolic link; kipp does not write through links",
+        "give the folder it points to with --out",
+    )
+
+
+def test_output_folder_whose_scorecards_folder_is_a_link_is_refused(
+    tmp_path: Path, batch: Path
+) -> None:
+    out = tmp_path / "hasil"
+    out.mkdir()
+    elsewhere = tmp_path / "di-luar"
+    elsewhere.mkdir()
+    (out / "scorecards").symlink_to(elsewhere)
+    assert refusal(out, batch)[0] == (
+        f"{out / 'scorecards'} is a symbolic link; kipp does not write scorecards through links"
+    )
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux's /proc")
+def test_output_folder_where_no_file_can_be_made_is_refused(batch: Path) -> None:
+    # /proc takes no new file, not even from root (as a read-only mount would not)
+    out = Path("/proc/hasil-kipp")
+    assert refusal(out, batch) == (
+        f"the output folder {out} cannot be written (no file can be made in /proc)",
+        "give a folder you may write to with --out",
+    )
+
+
+def test_default_output_folder_is_the_batch_name_under_outputs(batch: Path) -> None:
+    assert default_out_dir(batch) == Path("outputs") / "kumpulan"
