@@ -130,10 +130,15 @@ def compliance_csv(results: Results, registry: RegistryLoad) -> str:
     return buffer.getvalue()
 
 
+# names kipp gives its own files in `scorecards/`: no proposal's scorecard may take them
+RESERVED_SCORECARD_NAMES = frozenset({"index"})
+
+
 def _scorecard_names(results: Results) -> list[str]:
-    """A file name per proposal: its id as a slug, numbered when two slugs collide."""
+    """A file name per proposal: its id as a slug, numbered when two slugs collide or the
+    slug is one of kipp's own names (`index`)."""
     names: list[str] = []
-    seen: set[str] = set()
+    seen: set[str] = set(RESERVED_SCORECARD_NAMES)
     for p in results.proposals:
         base = slugify(p.id) or "proposal"
         name, n = base, 1
