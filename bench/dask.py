@@ -1,4 +1,4 @@
-"""Dask benchmark (issue 6): the scoring stage of `kipp run` at N proposals on Prefect's
+"""Dask benchmark: the scoring stage of `kipp run` at N proposals on Prefect's
 default thread pool and on a local Dask cluster (`RunParameters.dask`).
 
     python -m bench.dask [--n 3500] [--seed 1] [--workers 2] [--reps 2] [--no-save]

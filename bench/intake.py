@@ -39,7 +39,7 @@ BENCH_DIR = Path(__file__).resolve().parent
 GENERATED = BENCH_DIR / "generated"
 RESULTS = BENCH_DIR / "results"
 
-TARGET_VALIDATE_SECONDS = 10.0  # issue 2: 3,500 files on this 2-core machine
+TARGET_VALIDATE_SECONDS = 10.0  # for 3,500 files on this 2-core machine
 TARGET_N = 3500
 TARGET_GENERATE_SECONDS = 5.0  # "writing 3,500 files must itself take only a few seconds"
 

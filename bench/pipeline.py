@@ -1,4 +1,4 @@
-"""Pipeline benchmark (`make bench`, issue 4): the whole run on N proposals and M prior innovations.
+"""Pipeline benchmark (`make bench`): the whole run on N proposals and M prior innovations.
 
     python -m bench.pipeline [--n 3500] [--m 50000] [--seed 1] [--quick] [--no-save]
 
