@@ -1,15 +1,15 @@
 """Reusing the previous run's scorecards when what they show has not changed.
 
-A batch of 3,500 proposals has 3,500 scorecards; rendering them takes ~3.5 s (and ~0.25 s
-each as PDF). A re-run after one edited file changes one or a few of them. Each scorecard's
-content is a function of its proposal's results, the rubric, the run's language, batch
-folder, day and code, and of the libraries that render it: `scorecard_key` hashes those
-inputs. A run records, per output
-folder, each scorecard's key and the sha256 of the bytes it wrote; the next run into the same
-folder copies a scorecard from that folder instead of rendering it when its key is the same
-and the file there still has the recorded sha256 (a file edited, replaced by another run, or
-missing is rendered again). The record lives in the cache dir (`<cache dir>/documents/`),
-never in the output folder, so deleting the cache only costs a full render.
+A national batch has thousands of scorecards, and rendering them is a noticeable part of a
+run (figures: bench/README.md). A re-run after one edited file changes one or a few of them.
+Each scorecard's content is a function of its proposal's results, the rubric, the run's
+language, batch folder, day and code, and of the libraries that render it: `scorecard_key`
+hashes those inputs. A run records, per output folder, each scorecard's key and the sha256
+of the bytes it wrote; the next run into the same folder copies a scorecard from that folder
+instead of rendering it when its key is the same and the file there still has the recorded
+sha256 (a file edited, replaced by another run, or missing is rendered again). The record
+lives in the cache dir (`<cache dir>/documents/`), never in the output folder, so deleting
+the cache only costs a full render.
 """
 
 from __future__ import annotations

@@ -222,7 +222,7 @@ def embedded() -> bool:
 
 def client_settings() -> dict[Setting, Any]:
     """Client settings for a run on the embedded server: no flow heartbeat (it serves crash
-    detection by a long-lived server, and costs ~1 s at the end of every run)."""
+    detection by a long-lived server, and makes every run wait for it at its end)."""
     return {PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None} if embedded() else {}
 
 

@@ -2,9 +2,9 @@
 
 Without PREFECT_API_URL, Prefect starts a temporary server process of its own when the flow
 first asks for a client: after `kipp run` has imported everything and read its inputs, and
-after the client itself has imported the server's code (~3.5 s) to launch it. The server then
-needs ~5 s more to import that code again and answer. Those ~9 s came one after the other on
-every run (half of a warm re-run at national scale).
+after the client itself has imported the server's code to launch it. The server then needs
+to import that code again and answer. Those waits came one after the other on every run
+(their figures: bench/README.md).
 
 `launch` starts the same process (the same command and environment Prefect uses: uvicorn
 serving `prefect.server.api.server:create_app` as an ephemeral server, on 127.0.0.1 only)
@@ -15,7 +15,7 @@ same services, stopped when the run ends (also when the run fails, or when `kipp
 killed: on Linux the server is told to end with its parent).
 
 The launch is speculative, made before Prefect's settings are read (reading them costs
-~1.4 s of imports): `EmbeddedServer.wanted` then asks Prefect whether its embedded server is
+imports): `EmbeddedServer.wanted` then asks Prefect whether its embedded server is
 what this run would use (no PREFECT_API_URL in the environment or the active profile, and
 ephemeral mode allowed); if not, the process is stopped and Prefect's settings rule as ever.
 
@@ -38,10 +38,10 @@ from typing import Self
 
 # batch the server's recording so bursts of task runs do not fall behind (DESIGN.md); no
 # anonymous usage reports (and no "database is locked" noise from them on SQLite); no
-# registration of the installed collections' block types at each start: to see whether
-# they changed, Prefect imports every collection first (prefect-dask imports Dask: ~0.6 s
-# of a ~5 s start), and a run's storage needs no registered block (a path is turned into an
-# unsaved local file system). A team's server (`prefect server start`) keeps registering.
+# registration of the installed collections' block types at each start: to see whether they
+# changed, Prefect imports every collection first (prefect-dask imports Dask, a noticeable
+# part of the start), and a run's storage needs no registered block (a path is turned into
+# an unsaved local file system). A team's server (`prefect server start`) keeps registering.
 SERVER_ENVIRONMENT = {
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
     "PREFECT_API_BLOCKS_REGISTER_ON_START": "false",
