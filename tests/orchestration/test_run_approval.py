@@ -10,9 +10,10 @@ from typing import Any
 from uuid import UUID
 
 import pytest
-from prefect.client.orchestration import get_client
+from prefect.client.orchestration import SyncPrefectClient, get_client
 from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterState, FlowRunFilterStateType
 from prefect.client.schemas.objects import StateType
+from prefect.input import read_flow_run_input
 
 from kipp.core.i18n import Lang, format_timestamp
 from kipp_app.flows.approval import ApprovalTimeoutError
@@ -49,14 +50,44 @@ def _in_thread(params: RunParameters) -> tuple[threading.Thread, dict[str, Any]]
     return thread, box
 
 
-def test_paused_run_resumed_with_moves_records_the_decision(tmp_path: Path) -> None:
+def _proposed(client: SyncPrefectClient) -> str:
+    """The proposed-shortlist artifact a paused run shows."""
+    latest = client.read_latest_artifacts()
+    return str(next(a for a in latest if a.key == "kipp-shortlist-proposed").data)
+
+
+def _listed(markdown: str) -> list[tuple[int, str, str]]:
+    """Every scored proposal the proposed shortlist lists: (rank, id, status)."""
+    rows = []
+    for line in markdown.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 7 and cells[0].isdigit() and cells[2].startswith("`"):
+            rows.append((int(cells[0]), cells[2].strip("`"), cells[5]))
+    return rows
+
+
+def _choices(client: SyncPrefectClient, run_id: UUID) -> list[str]:
+    """The proposals the paused run's approval form offers (its dropdown)."""
+    state = client.read_flow_run(run_id).state
+    assert state is not None and state.state_details.run_input_keyset is not None
+    schema = read_flow_run_input(state.state_details.run_input_keyset["schema"], run_id)
+    move = schema["definitions"]["ApprovalMove"]["properties"]
+    assert move["direction"]["enum"] == [
+        "masukkan ke daftar pendek",
+        "keluarkan dari daftar pendek",
+    ]
+    choices: list[str] = move["proposal"]["enum"]
+    return choices
+
+
+def test_paused_run_resumed_with_moves_chosen_from_its_list_records_the_decision(
+    tmp_path: Path,
+) -> None:
     kipp_run(RunParameters(batch=str(SAMPLE), out=str(tmp_path / "plain")))
     ranked = sorted(
         (p for p in results(tmp_path / "plain")["proposals"] if p["rank"] is not None),
         key=lambda p: p["rank"],
     )
-    last_in = [p for p in ranked if p["status"] == "shortlisted"][-1]
-    first_out = next(p for p in ranked if p["status"] == "scored")
     count = len(ranked)
 
     out = tmp_path / "out"
@@ -64,16 +95,45 @@ def test_paused_run_resumed_with_moves_records_the_decision(tmp_path: Path) -> N
     thread, box = _in_thread(params)
     run_id = _paused_run()
     assert not out.exists()  # nothing written before the decision
+    with get_client(sync_client=True) as client:
+        listed = _listed(_proposed(client))  # what the coordinator reads while it waits
+        choices = _choices(client, run_id)
+        assert [(rank, pid) for rank, pid, _ in listed] == [(p["rank"], p["id"]) for p in ranked]
+        assert len(choices) == count and all(
+            c.endswith(f"[{p['id']}]") for c, p in zip(choices, ranked, strict=True)
+        )
+        last_in = [pid for _, pid, status in listed if status == "daftar pendek"][-1]
+        first_out = next(pid for _, pid, status in listed if status == "dinilai")
+        picked = {
+            pid: next(c for c in choices if c.endswith(f"[{pid}]")) for pid in (last_in, first_out)
+        }
+        answer = {
+            "decided_by": "Rina Kartika",
+            "note": "checked with the regional secretary",
+            "moves": [
+                {
+                    "proposal": picked[first_out],
+                    "direction": "masukkan ke daftar pendek",
+                    "reason": "serves villages",
+                },
+                {
+                    "proposal": picked[last_in],
+                    "direction": "keluarkan dari daftar pendek",
+                    "reason": "pilot ended",
+                },
+            ],
+        }
+        client.resume_flow_run(run_id, run_input=answer)
+    by_id = {p["id"]: p for p in ranked}
+    first_out_p, last_in_p = by_id[first_out], by_id[last_in]
     decision = {
         "decided_by": "Rina Kartika",
         "note": "checked with the regional secretary",
         "moves": [
-            {"proposal_id": first_out["id"], "direction": "in", "reason": "serves villages"},
-            {"proposal_id": last_in["id"], "direction": "out", "reason": "pilot ended"},
+            {"proposal_id": first_out, "direction": "in", "reason": "serves villages"},
+            {"proposal_id": last_in, "direction": "out", "reason": "pilot ended"},
         ],
     }
-    with get_client(sync_client=True) as client:
-        client.resume_flow_run(run_id, run_input=decision)
     thread.join(timeout=60)
     assert "error" not in box, box.get("error")
     summary: RunSummary = box["summary"]
@@ -84,22 +144,22 @@ def test_paused_run_resumed_with_moves_records_the_decision(tmp_path: Path) -> N
     assert decided_at.startswith("20")
     assert data["approval"] == decision
     status = {p["id"]: (p["status"], p["rank"], p["reason"]) for p in data["proposals"]}
-    assert status[first_out["id"]] == (
+    assert status[first_out] == (
         "shortlisted",
-        first_out["rank"],
-        f"Dimasukkan ke daftar pendek oleh Rina Kartika (peringkat {first_out['rank']} dari "
+        first_out_p["rank"],
+        f"Dimasukkan ke daftar pendek oleh Rina Kartika (peringkat {first_out_p['rank']} dari "
         f"{count}): serves villages",
     )
     # the rank noise and its cut-off are the ranking's, not moved by the coordinator
     plain = results(tmp_path / "plain")
-    assert data["reviews"]["cutoff_rank"] == plain["reviews"]["cutoff_rank"] == last_in["rank"]
+    assert data["reviews"]["cutoff_rank"] == plain["reviews"]["cutoff_rank"] == last_in_p["rank"]
     assert data["reviews"]["near_cutoff"] == plain["reviews"]["near_cutoff"]
     intervals = {p["id"]: p["rank_interval"] for p in data["proposals"]}
     assert intervals == {p["id"]: p["rank_interval"] for p in plain["proposals"]}
-    assert status[last_in["id"]] == (
+    assert status[last_in] == (
         "scored",
-        last_in["rank"],
-        f"Dikeluarkan dari daftar pendek oleh Rina Kartika (peringkat {last_in['rank']} dari "
+        last_in_p["rank"],
+        f"Dikeluarkan dari daftar pendek oleh Rina Kartika (peringkat {last_in_p['rank']} dari "
         f"{count}): pilot ended",
     )
     markdown = (out / "shortlist.md").read_text(encoding="utf-8")
@@ -108,7 +168,7 @@ def test_paused_run_resumed_with_moves_records_the_decision(tmp_path: Path) -> N
         f"{format_timestamp(decided_at, Lang.ID)}: 2 proposal dipindahkan. "
         "Catatan: checked with the regional secretary"
     ) in markdown
-    assert f"> - {first_out['title']}: dimasukkan. Alasan: serves villages" in markdown
+    assert f"> - {first_out_p['title']}: dimasukkan. Alasan: serves villages" in markdown
     assert "Keputusan koordinator" in (out / "shortlist.html").read_text(encoding="utf-8")
 
 
@@ -127,22 +187,28 @@ def test_a_decision_that_cannot_apply_is_refused_and_the_run_asks_again(tmp_path
     params = RunParameters(batch=str(SAMPLE), out=str(out), approval=True, approval_wait_s=120)
     thread, box = _in_thread(params)
     run_id = _paused_run()
-    typo = {
-        "decided_by": "Rina Kartika",
-        "moves": [{"proposal_id": "**no-such-proposal**", "direction": "in", "reason": "typo"}],
-    }
     with get_client(sync_client=True) as client:
-        client.resume_flow_run(run_id, run_input=typo)
+        shortlisted = next(c for c in _choices(client, run_id) if c.startswith("1. "))
+        pid = shortlisted[shortlisted.rindex("[") + 1 : -1]
+        already_in = {
+            "decided_by": "Rina Kartika",
+            "moves": [
+                {
+                    "proposal": shortlisted,
+                    "direction": "masukkan ke daftar pendek",
+                    "reason": "first by score",
+                }
+            ],
+        }
+        client.resume_flow_run(run_id, run_input=already_in)
         assert _paused_run() == run_id  # paused again, for a corrected form
         state = client.read_flow_run(run_id).state
         assert state is not None and state.state_details.pause_key == "kipp-approval-2"
-        artifact = client.read_latest_artifacts()  # the proposed shortlist says why
-        proposed = next(a for a in artifact if a.key == "kipp-shortlist-proposed")
-        assert (  # in the run's language, Indonesian by default; the form's values escaped
-            "Keputusan terakhir tidak dapat diterapkan: persetujuan: proposal "
-            "'\\*\\*no-such-proposal\\*\\*' tidak termasuk proposal yang dinilai "
-            "(pindahkan hanya proposal yang tercantum di scores.csv dengan peringkat)."
-        ) in str(proposed.data)
+        assert (  # the proposed shortlist says why, in the run's language (Indonesian)
+            f"Keputusan terakhir tidak dapat diterapkan: persetujuan: proposal '{pid}' sudah "
+            "ada di daftar pendek (masukkan hanya proposal di luar daftar pendek, dan keluarkan "
+            "hanya proposal yang ada di dalamnya)."
+        ) in _proposed(client).replace("\\-", "-")
         assert not out.exists()
         client.resume_flow_run(run_id, run_input={"decided_by": "Rina Kartika"})
     thread.join(timeout=60)

@@ -16,14 +16,14 @@ from prefect.deployments.runner import RunnerDeployment
 from prefect.runner import Runner
 from prefect.utilities.schema_tools import validate
 
+from kipp.core.i18n import Lang
 from kipp_app.flows.deployments import DEFAULT_BATCH, deployments
 
 ROOT = Path(__file__).resolve().parents[2]
-OPTIONAL_TEXT = {"anyOf": [{"type": "string"}, {"type": "null"}], "default": None}
-LANG = {
-    "description": "Output languages.",
-    "enum": ["id", "en"],
-    "title": "Lang",
+LANGUAGES = {
+    "description": "A language by its own name, as a form's dropdown shows it.",
+    "enum": ["Bahasa Indonesia", "English"],
+    "title": "DocumentLanguage",
     "type": "string",
 }
 
@@ -87,17 +87,44 @@ def test_score_form_holds_the_fields_the_readme_lists(
         "dask_workers",
     ]
     assert form(score)["required"] == ["batch"]
-    assert field(score, "batch") == {"title": "Batch", "type": "string"}
-    assert field(score, "rubric") == {**OPTIONAL_TEXT, "title": "Rubric"}
-    assert field(score, "corpus") == {**OPTIONAL_TEXT, "title": "Corpus"}
-    assert field(score, "lang") == {"$ref": "#/definitions/Lang", "default": "id"}
-    assert schema(score)["definitions"]["Lang"] == LANG  # a dropdown of id, en
-    assert field(score, "size") == {
-        "anyOf": [{"minimum": 1, "type": "integer"}, {"type": "null"}],
-        "default": None,
-        "title": "Size",
+    # plain fields in Indonesian: an empty text or a 0 is the default, no text/none toggle
+    assert field(score, "batch") == {"title": "Folder kumpulan proposal", "type": "string"}
+    assert field(score, "rubric") == {"default": "", "title": "Rubrik (YAML)", "type": "string"}
+    assert field(score, "corpus") == {
+        "default": "",
+        "title": "Korpus inovasi terdahulu (CSV)",
+        "type": "string",
     }
-    assert field(score, "approval") == {"default": False, "title": "Approval", "type": "boolean"}
+    assert field(score, "lang") == {
+        "$ref": "#/definitions/DocumentLanguage",
+        "default": "Bahasa Indonesia",
+        "title": "Bahasa dokumen",
+    }
+    assert schema(score)["definitions"]["DocumentLanguage"] == LANGUAGES  # named languages
+    assert field(score, "size") == {
+        "default": 0,
+        "minimum": 0,
+        "title": "Jumlah nominasi",
+        "type": "integer",
+    }
+    assert field(score, "approval") == {
+        "default": False,
+        "title": "Tunggu persetujuan koordinator",
+        "type": "boolean",
+    }
+    assert form(score)["properties"]["size"]["description"] == (
+        "0 untuk jumlah yang ditetapkan rubrik"
+    )
+
+
+def test_forms_served_in_english_are_titled_and_described_in_english() -> None:
+    score = deployments(lang=Lang.EN)[1]
+    assert field(score, "batch") == {"title": "Batch folder", "type": "string"}
+    assert form(score)["properties"]["size"]["description"] == "0 for the rubric's size"
+    assert score.description == (
+        "Validate, gate, measure, score and shortlist a batch; pause for the coordinator's "
+        "approval; write the documents."
+    )
 
 
 def test_score_form_starts_with_the_sample_batch_and_approval_on(
@@ -106,11 +133,11 @@ def test_score_form_starts_with_the_sample_batch_and_approval_on(
     assert served["score"].parameters == {
         "params": {
             "batch": DEFAULT_BATCH,
-            "out": None,
-            "rubric": None,
-            "corpus": None,
-            "lang": "id",
-            "size": None,
+            "out": "",
+            "rubric": "",
+            "corpus": "",
+            "lang": "Bahasa Indonesia",
+            "size": 0,
             "approval": True,  # the model says False, for `kipp run`; the deployment True
             "approval_wait_s": 3600,
             "dask": False,
@@ -122,7 +149,7 @@ def test_score_form_starts_with_the_sample_batch_and_approval_on(
 def test_validate_and_assign_forms_hold_batch_rubric_and_lang(
     served: dict[str, RunnerDeployment],
 ) -> None:
-    assert list(form(served["validate"])["properties"]) == ["batch", "rubric"]
+    assert list(form(served["validate"])["properties"]) == ["batch", "rubric", "lang"]
     assert list(form(served["assign"])["properties"]) == [
         "batch",
         "panel",
@@ -134,7 +161,11 @@ def test_validate_and_assign_forms_hold_batch_rubric_and_lang(
         "lang",
         "force",
     ]
-    assert field(served["assign"], "lang") == {"$ref": "#/definitions/Lang", "default": "id"}
+    assert field(served["assign"], "lang") == {
+        "$ref": "#/definitions/DocumentLanguage",
+        "default": "Bahasa Indonesia",
+        "title": "Bahasa lembar penilaian",
+    }
     assert [d.parameters["params"]["batch"] for d in served.values()] == [DEFAULT_BATCH] * 3
 
 
@@ -207,8 +238,9 @@ def test_a_run_of_the_served_validate_deployment_reports_on_the_batch(tmp_path: 
         )
     assert (finished.state_type, finished.parameters) == (
         StateType.COMPLETED,
-        {"params": {"batch": str(batch), "rubric": None}},
+        {"params": {"batch": str(batch), "rubric": "", "lang": "Bahasa Indonesia"}},
     )
     assert [a.data for a in artifacts if a.key == "kipp-validation"] == [
-        f"# Validation of `{batch}`\n\n0 proposals from 1 files: **0 valid**, 0 invalid, 1 unread\n"
+        f"# Pemeriksaan {batch}\n\n0 proposal dari 1 berkas: 0 valid, 0 tidak valid, "
+        "1 tidak terbaca, 0 dilewati\n"
     ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from kipp.core.catalogue import CATALOGUE
 from kipp.core.i18n import Lang, format_number, tr
 from kipp.documents.render.jinja import markdown_text
 from kipp.documents.render.views import approval_view
@@ -12,7 +13,16 @@ from kipp.rubric import Rubric
 
 
 def _cell(value: str | None) -> str:
-    return (value or "").replace("|", "\\|").replace("\n", " ")
+    return markdown_text(value or "").replace("|", "\\|").replace("\n", " ")
+
+
+def category_label(code: str | None, lang: Lang) -> str:
+    """A category's label in `lang` (the code as written when the catalogue does not know
+    it)."""
+    if code is None:
+        return ""
+    key = f"doc.category.{code}"
+    return tr(key, lang) if key in CATALOGUE else code
 
 
 def nominees(results: Results) -> list[ProposalOut]:
@@ -50,9 +60,41 @@ def summary_markdown(results: Results, rubric: Rubric, lang: Lang) -> str:
     ]
     for p in nominees(results):
         total = format_number(p.total or 0.0, lang, 2)
+        category = category_label(p.category, lang)
         lines.append(
-            f"| {p.rank} | {_cell(p.title)} | {_cell(p.agency)} | {_cell(p.category)} | {total} |"
+            f"| {p.rank} | {_cell(p.title)} | {_cell(p.agency)} | {_cell(category)} | {total} |"
         )
+    return "\n".join(lines) + "\n"
+
+
+def scored(results: Results) -> list[ProposalOut]:
+    """Every scored proposal, in rank order."""
+    ranked = [p for p in results.proposals if p.rank is not None]
+    return sorted(ranked, key=lambda p: (p.rank or 0, p.id))
+
+
+def scored_markdown(results: Results, lang: Lang) -> str:
+    """Every scored proposal in rank order, for a coordinator deciding on the shortlist:
+    rank, title, id (what the approval form names), total, category, and where it stands and
+    why (a rank skipped by a quota says which)."""
+    cols = ["rank", "title", "id", "total", "category", "status", "reason"]
+    lines = [
+        f"## {tr('summary.scored_heading', lang)}",
+        "",
+        "| " + " | ".join(tr(f"summary.col.{c}", lang) for c in cols) + " |",
+        "|" + "---|" * len(cols),
+    ]
+    for p in scored(results):
+        row = [
+            str(p.rank),
+            _cell(p.title),
+            f"`{p.id}`",
+            format_number(p.total or 0.0, lang, 2),
+            _cell(category_label(p.category, lang)),
+            _cell(tr(f"status.label.{p.status.value}", lang)),
+            _cell(p.reason),
+        ]
+        lines.append("| " + " | ".join(row) + " |")
     return "\n".join(lines) + "\n"
 
 
@@ -70,15 +112,20 @@ def decision_markdown(results: Results, lang: Lang) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
-def scores_table(results: Results, rubric: Rubric) -> list[dict[str, Any]]:
-    """One row per scored proposal (rank order): levels per criterion, total, status."""
-    scored = [p for p in results.proposals if p.rank is not None]
-    rows = []
-    for p in sorted(scored, key=lambda p: (p.rank or 0, p.id)):
-        row: dict[str, Any] = {"rank": p.rank, "id": p.id, "title": p.title, "agency": p.agency}
-        for c in rubric.criteria:
-            level = p.criteria[c.id].level if p.criteria else None
-            row[c.id] = level if level is not None else ""
-        row |= {"total": p.total, "status": p.status.value}
-        rows.append(row)
-    return rows
+def scores_table(results: Results, lang: Lang) -> list[dict[str, Any]]:
+    """One row per scored proposal in rank order, narrow enough to read in the Prefect UI:
+    rank, title, agency, category, total, status (every criterion's level is in the
+    workbook), headed in `lang`."""
+    header = {c: tr(f"summary.col.{c}", lang) for c in ("rank", "title", "agency", "category")}
+    header |= {c: tr(f"summary.col.{c}", lang) for c in ("total", "status")}
+    return [
+        {
+            header["rank"]: p.rank,
+            header["title"]: p.title or "",
+            header["agency"]: p.agency or "",
+            header["category"]: category_label(p.category, lang),
+            header["total"]: format_number(p.total or 0.0, lang, 2),
+            header["status"]: tr(f"status.label.{p.status.value}", lang),
+        }
+        for p in scored(results)
+    ]

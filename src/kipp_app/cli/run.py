@@ -133,15 +133,17 @@ def _run(
     from kipp_app.flows import progress
     from kipp_app.flows.run import RunParameters, run_kipp
 
-    params = RunParameters(
-        batch=str(batch),
-        out=str(out_dir) if out_dir else None,
-        rubric=str(rubric) if rubric else None,
-        corpus=str(corpus) if corpus else None,
-        lang=lang,
-        size=size,
-        approval=approval,
-        dask=dask,
+    params = RunParameters.model_validate(
+        {
+            "batch": str(batch),
+            "out": str(out_dir or ""),
+            "rubric": str(rubric or ""),
+            "corpus": str(corpus or ""),
+            "lang": lang,
+            "size": size or 0,
+            "approval": approval,
+            "dask": dask,
+        }
     )
     try:
         if state.verbose:

@@ -31,11 +31,12 @@ def serve(
     lang: LangOption = Lang.ID,
 ) -> None:
     """Serve the validate, score and assign deployments to the Prefect server of
-    PREFECT_API_URL, and run what is triggered from its UI until interrupted (Ctrl-C)."""
+    PREFECT_API_URL, their forms in --lang, and run what is triggered from its UI until
+    interrupted (Ctrl-C)."""
     from kipp_app.flows.deployments import serve_kipp
 
     try:
-        serve_kipp(batch, approval, limit)
+        serve_kipp(batch, approval, limit, lang)
     except KippError as exc:  # no server configured, or it does not answer
         raise fail(exc, lang) from None
 

@@ -28,9 +28,10 @@ from prefect.input import (
 )
 from prefect.states import Paused, Running, Suspended
 from prefect.utilities.engine import propose_state_sync
-from pydantic import Field
 
-from kipp.shortlist.approval import Decision, Move, check_unchanged
+from kipp.core.i18n import Lang
+from kipp.shortlist.approval import Decision, check_unchanged
+from kipp_app.flows.forms import decision_of
 
 PAUSE_KEY = "kipp-approval"
 SUSPEND_KEY = "kipp-approval-suspended"
@@ -39,29 +40,13 @@ POLL_S = 2
 EXPIRY_MARGIN_S = 600
 
 
-class ApprovalInput(RunInput):
-    """The form a coordinator fills in to resume a paused run."""
-
-    decided_by: str = Field(min_length=1, description="Your name: recorded in the documents")
-    note: str = Field(default="", description="A comment on the shortlist (optional)")
-    moves: list[Move] = Field(
-        default_factory=list,
-        description="Proposals to move into or out of the shortlist, each with a reason; "
-        "leave empty to approve the shortlist as ranked",
-    )
-
-
 class ApprovalTimeoutError(RuntimeError):
     """No decision came in time, and the run has no deployment to resume it later."""
 
 
-def _decision(answer: ApprovalInput, keyset: Keyset, run_id: UUID) -> Decision:
-    return Decision(
-        decided_by=answer.decided_by.strip(),
-        note=answer.note.strip(),
-        moves=answer.moves,
-        decided_at=_answered_at(keyset, run_id).isoformat(timespec="seconds"),
-    )
+def _decision(answer: RunInput, keyset: Keyset, run_id: UUID, lang: Lang) -> Decision:
+    decided_at = _answered_at(keyset, run_id).isoformat(timespec="seconds")
+    return decision_of(answer, lang, decided_at)
 
 
 def _answered_at(keyset: Keyset, run_id: UUID) -> datetime:
@@ -91,17 +76,19 @@ def _record_shown(key: str, run_id: UUID, proposed: str) -> None:
 
 
 def _decided(
-    answer: ApprovalInput, keyset: Keyset, run_id: UUID, shown_key: str, proposed: str
+    answer: RunInput, keyset: Keyset, run_id: UUID, shown_key: str, proposed: str, lang: Lang
 ) -> Decision:
     """The decision of a form's answer, refused (`ApprovalError`) when it was given on
     another shortlist than the one `proposed` now: after a suspension the run reads the
     batch again, and files edited meanwhile may have changed it."""
     shown = read_flow_run_input(shown_key, flow_run_id=run_id)
     check_unchanged(shown if isinstance(shown, str) else None, proposed)
-    return _decision(answer, keyset, run_id)
+    return _decision(answer, keyset, run_id, lang)
 
 
-def _pause_in_process(run_id: UUID, wait_s: int, proposed: State[Any]) -> ApprovalInput | None:
+def _pause_in_process(
+    run_id: UUID, wait_s: int, proposed: State[Any], form: type[RunInput]
+) -> RunInput | None:
     """Pause the run and wait in this process up to `wait_s` seconds: the coordinator's
     answer, or None when nobody answered in time (the run is then Running again, so that it
     can be suspended).
@@ -118,15 +105,15 @@ def _pause_in_process(run_id: UUID, wait_s: int, proposed: State[Any]) -> Approv
         state = propose_state_sync(client, proposed, flow_run_id=run_id)
         if state.is_running():
             # the server refuses a pause key it has seen: this pause was answered before
-            return _answer(keyset, run_id)
+            return _answer(keyset, run_id, form)
         if not state.is_paused():
             raise RuntimeError(f"the run could not be paused for approval: {state.name}")
-        ApprovalInput.save(keyset, flow_run_id=run_id)
+        form.save(keyset, flow_run_id=run_id)
         deadline = time.monotonic() + wait_s
         while True:
             current = client.read_flow_run(run_id).state
             if current is not None and current.is_running():
-                return _answer(keyset, run_id)
+                return _answer(keyset, run_id, form)
             if current is not None and not current.is_paused():
                 raise RuntimeError(f"the run left its pause without a decision: {current.name}")
             remaining = deadline - time.monotonic()
@@ -136,20 +123,23 @@ def _pause_in_process(run_id: UUID, wait_s: int, proposed: State[Any]) -> Approv
         # From here on a resume is refused by the server (the run is not paused); a resume
         # that came in just before this is kept, with its input, and is taken below.
         client.set_flow_run_state(run_id, Running(), force=True)
-    return _answer(keyset, run_id)
+    return _answer(keyset, run_id, form)
 
 
-def _answer(keyset: Keyset, run_id: UUID) -> ApprovalInput | None:
+def _answer(keyset: Keyset, run_id: UUID, form: type[RunInput]) -> RunInput | None:
     """The form's answer saved for this pause, or None when there is none yet."""
     value = read_flow_run_input(keyset["response"], flow_run_id=run_id)
-    return None if value is None else ApprovalInput.model_validate(value)
+    return None if value is None else form.model_validate(value)
 
 
-def await_approval(wait_s: int, proposed: str, attempt: int = 1) -> Decision:
-    """Block until a coordinator resumes the run with a decision (see the module's note);
-    `proposed` is the `kipp.shortlist.approval.proposal_digest` of the shortlist shown, `attempt`
-    counts the forms asked for in this run (a refused decision asks again). A decision given
-    on another shortlist than `proposed` (edited files read again after a suspension) raises
+def await_approval(
+    wait_s: int, proposed: str, form: type[RunInput], lang: Lang, attempt: int = 1
+) -> Decision:
+    """Block until a coordinator resumes the run with a decision (see the module's note),
+    given on `form` (`kipp_app.flows.forms.approval_form`, in `lang`); `proposed` is the
+    `kipp.shortlist.approval.proposal_digest` of the shortlist shown, `attempt` counts the
+    forms asked for in this run (a refused decision asks again). A decision given on another
+    shortlist than `proposed` (edited files read again after a suspension) raises
     `kipp.shortlist.approval.ApprovalError`, like a decision that cannot apply."""
     context = FlowRunContext.get()
     if context is None or context.flow_run is None:
@@ -158,10 +148,10 @@ def await_approval(wait_s: int, proposed: str, attempt: int = 1) -> Decision:
     pause_key, suspend_key, shown_key = _keys(attempt)
     if suspend_key in (run.empirical_policy.pause_keys or set()):
         # started again after a suspension: the suspend has fired, so this returns its input
-        answered = suspend_flow_run(wait_for_input=ApprovalInput, key=suspend_key)
+        answered = suspend_flow_run(wait_for_input=form, key=suspend_key)
         suspended: State[Any] = Suspended(pause_key=suspend_key)
         keyset = keyset_from_paused_state(suspended)
-        return _decided(answered, keyset, run.id, shown_key, proposed)
+        return _decided(answered, keyset, run.id, shown_key, proposed, lang)
     get_run_logger().info(
         "waiting %d s for the coordinator's decision (Resume in the UI, with the form)", wait_s
     )
@@ -169,9 +159,10 @@ def await_approval(wait_s: int, proposed: str, attempt: int = 1) -> Decision:
     paused: State[Any] = Paused(
         timeout_seconds=wait_s + EXPIRY_MARGIN_S, reschedule=False, pause_key=pause_key
     )
-    answer = _pause_in_process(run.id, wait_s, paused)
+    answer = _pause_in_process(run.id, wait_s, paused, form)
     if answer is not None:
-        return _decided(answer, keyset_from_paused_state(paused), run.id, shown_key, proposed)
+        keyset = keyset_from_paused_state(paused)
+        return _decided(answer, keyset, run.id, shown_key, proposed, lang)
     if run.deployment_id is None:
         raise ApprovalTimeoutError(
             f"no approval within {wait_s} s; a run without a deployment cannot stay "
@@ -179,5 +170,5 @@ def await_approval(wait_s: int, proposed: str, attempt: int = 1) -> Decision:
             "or run without --approval)"
         )
     get_run_logger().info("no decision yet: the run stays paused and frees its worker")
-    suspend_flow_run(wait_for_input=ApprovalInput, key=suspend_key)  # raises Pause
+    suspend_flow_run(wait_for_input=form, key=suspend_key)  # raises Pause
     raise AssertionError("unreachable: suspend_flow_run exits the run")

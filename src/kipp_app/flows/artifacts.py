@@ -1,6 +1,7 @@
-"""What a run shows in the Prefect UI: progress, the shortlist, scores, validation problems
-and links to the documents. Built from the domain's views (`kipp.documents.summaries`);
-these helpers only choose keys and shapes."""
+"""What a run shows in the Prefect UI, in the run's language: progress, the shortlist,
+scores, validation problems and where the documents are. Built from the domain's views
+(`kipp.documents.summaries`, `kipp.documents.render.views`); these helpers only choose keys
+and shapes."""
 
 from collections.abc import Sequence
 from pathlib import Path
@@ -14,18 +15,21 @@ from prefect.artifacts import (
     update_progress_artifact,
 )
 
+from kipp.core.catalogue import CATALOGUE
+from kipp.core.i18n import Lang, render, tr
+from kipp.documents.render.jinja import markdown_text
+from kipp.documents.render.views import field_label
 from kipp.intake import Intake
 from kipp.results import ProblemOut, UnreadOut
 
-PROBLEM_COLUMNS = ["file", "line", "column", "field", "severity", "message"]
-
 
 class Progress:
-    """A progress artifact that moves from 0 to 100 as `total` steps finish."""
+    """A progress artifact that moves from 0 to 100 as `total` parts of `stage` finish."""
 
-    def __init__(self, total: int, what: str) -> None:
+    def __init__(self, total: int, stage: str, lang: Lang = Lang.ID) -> None:
         self.total = total
-        self.what = what
+        self.stage = stage
+        self.lang = lang
         self.done = 0
         created = create_progress_artifact(  # nothing to do is done: 100%
             progress=0.0 if total else 100.0, key="kipp-progress", description=self._describe()
@@ -33,10 +37,12 @@ class Progress:
         self.id = cast(UUID, created)  # sync context: the call ran, not a coroutine
 
     def _describe(self) -> str:
-        return f"{self.what}: {self.done} of {self.total} batches finished"
+        label = f"stage.label.{self.stage}"
+        stage = tr(label, self.lang) if label in CATALOGUE else self.stage
+        return tr("ui.progress", self.lang, stage=stage, done=self.done, total=self.total)
 
     def step(self) -> None:
-        """One more step finished."""
+        """One more part finished."""
         self.done += 1
         update_progress_artifact(
             self.id,
@@ -45,58 +51,69 @@ class Progress:
         )
 
 
-def problems_rows(batch: Intake) -> list[dict[str, Any]]:
-    """One row per validation problem (file notices first, then each proposal's) and one
-    per unread file, in folder order."""
+def _place(problem: ProblemOut) -> str:
+    if problem.line is None:
+        return ""
+    return str(problem.line) if problem.column is None else f"{problem.line}:{problem.column}"
+
+
+def problems_rows(intake: Intake, lang: Lang) -> list[dict[str, Any]]:
+    """One row per validation problem (file notices first, then each proposal's) and one per
+    unread file, in folder order, headed and worded in `lang`."""
+    header = {c: tr(f"ui.problems.{c}", lang) for c in ("file", "place", "field", "kind")}
+    header["message"] = tr("ui.problems.message", lang)
     rows: list[dict[str, Any]] = [
         {
-            "file": p.path,
-            "line": "" if p.line is None else p.line,
-            "column": p.column or "",
-            "field": p.field,
-            "severity": p.severity,
-            "message": p.message,
+            header["file"]: p.path,
+            header["place"]: _place(p),
+            header["field"]: field_label(p.field, lang),
+            header["kind"]: tr(f"doc.severity.{p.severity}", lang),
+            header["message"]: render(p.text, lang),
         }
-        for p in map(ProblemOut.of, batch.problems())
+        for p in map(ProblemOut.of, intake.problems())
     ]
     rows += [
         {
-            "file": u.path,
-            "line": "",
-            "column": "",
-            "field": "",
-            "severity": "unread",
-            "message": u.reason,
+            header["file"]: u.path,
+            header["place"]: "",
+            header["field"]: "",
+            header["kind"]: tr("ui.problems.unread", lang),
+            header["message"]: render(u.text, lang),
         }
-        for u in map(UnreadOut.of, batch.unread)
+        for u in map(UnreadOut.of, intake.unread)
     ]
     return rows
 
 
-def problems_table(batch: Intake) -> None:
+def problems_table(intake: Intake, lang: Lang) -> None:
     """The validation problems as a table artifact (an empty table says: none)."""
-    rows = problems_rows(batch)
-    table: list[dict[str, Any]] | dict[str, list[Any]] = rows or {c: [] for c in PROBLEM_COLUMNS}
+    rows = problems_rows(intake, lang)
+    empty = [tr(f"ui.problems.{c}", lang) for c in ("file", "place", "field", "kind", "message")]
+    table: list[dict[str, Any]] | dict[str, list[Any]] = rows or {c: [] for c in empty}
     create_table_artifact(
-        key="kipp-problems",
-        table=table,
-        description=f"Validation problems and unread files of {batch.folder}: {len(rows)}",
+        key="kipp-problems", table=table, description=tr("ui.problems", lang, count=len(rows))
     )
 
 
-def files_markdown(paths: Sequence[str]) -> str:
-    """Markdown links (`file://` URIs) to the documents a run wrote."""
-    lines = ["# Documents", ""]
+def files_markdown(folder: Path, paths: Sequence[str], lang: Lang) -> str:
+    """Where the run's documents are: the folder and each file's path, as text (a browser
+    cannot open a link to another machine's files)."""
+    lines = [f"# {tr('ui.documents.heading', lang)}", ""]
+    lines.append(markdown_text(tr("ui.documents.where", lang, folder=str(folder.resolve()))))
+    lines.append("")
+    scorecards = [p for p in paths if Path(p).parent.name == "scorecards"]
     for path in paths:
-        resolved = Path(path).resolve()
-        lines.append(f"- [{resolved.name}]({resolved.as_uri()}) `{resolved}`")
+        if path not in scorecards:
+            lines.append(f"- `{Path(path).resolve()}`")
+    if scorecards:
+        lines.append(f"- `{Path(scorecards[-1]).parent.resolve()}/` ({len(scorecards)})")
     return "\n".join(lines) + "\n"
 
 
-def files_links(paths: Sequence[str]) -> None:
-    """The links to the documents as a markdown artifact."""
+def files_links(folder: Path, paths: Sequence[str], lang: Lang) -> None:
+    """Where the documents are, as a markdown artifact."""
     create_markdown_artifact(
         key="kipp-documents",
-        markdown=files_markdown(paths),
-        description="Where this run's documents are (on the machine that ran it)",
+        markdown=files_markdown(folder, paths, lang),
+        description=tr("ui.documents", lang),
     )

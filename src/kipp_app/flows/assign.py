@@ -6,30 +6,53 @@ through the batch's agency registry) or a declared conflict; the scoresheets are
 file at a time atomically, and those already in the folder are kept unless `force`. The
 loads and the assignment are shown as table artifacts."""
 
+from enum import StrEnum
 from pathlib import Path
+from typing import Annotated, Any
 
 from prefect import flow, get_run_logger
 from prefect.artifacts import create_table_artifact
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, BeforeValidator, Field
 
 from kipp import pipeline
 from kipp.assignment.plan import AssignPlan
-from kipp.core.i18n import Lang
+from kipp_app.flows.forms import DocumentLanguage, description, title
 from kipp_app.flows.runner import PrefectRunner
 
 
-class AssignParameters(BaseModel):
-    """Who reviews what (rendered as a form in the Prefect UI)."""
+class Blind(StrEnum):
+    """Whether the scoresheets hide agencies and innovators: as the rubric says, or not."""
 
-    batch: str = Field(description="Folder holding the proposal files")
-    panel: str | None = Field(default=None, description="Reviewer panel YAML; BATCH/reviewers.yaml")
-    per_proposal: int | None = Field(default=None, ge=1, description="Reviewers per proposal")
-    seed: int = Field(default=0, description="Same seed, same assignment")
-    out: str | None = Field(default=None, description="Scoresheet folder; BATCH/_reviews")
-    rubric: str | None = Field(default=None, description="Rubric YAML; the bundled KIPP 2022")
-    blind: bool | None = Field(default=None, description="Packets without agency and names")
-    lang: Lang = Field(default=Lang.ID, description="Language of the scoresheets")
-    force: bool = Field(default=False, description="Overwrite scoresheets already there")
+    RUBRIC = "rubric"
+    YES = "yes"
+    NO = "no"
+
+    @property
+    def choice(self) -> bool | None:
+        """True, False, or None for the rubric's choice."""
+        return {Blind.RUBRIC: None, Blind.YES: True, Blind.NO: False}[self]
+
+
+def _field(key: str, default: Any = ..., **rules: Any) -> Any:
+    """An assign form's field titled and described from the catalogue."""
+    return Field(default, title=title(key), description=description(key), **rules)
+
+
+class AssignParameters(BaseModel):
+    """Who reviews what (drawn as a form in the Prefect UI; an empty text or a 0 is the
+    default)."""
+
+    batch: str = _field("run.batch")
+    panel: str = _field("assign.panel", "")
+    per_proposal: int = _field("assign.per_proposal", 0, ge=0)
+    seed: int = _field("assign.seed", 0)
+    out: str = _field("assign.out", "")
+    rubric: str = _field("run.rubric", "")
+    blind: Blind = _field("assign.blind", Blind.RUBRIC)
+    lang: Annotated[DocumentLanguage, BeforeValidator(DocumentLanguage.of)] = _field(
+        "assign.lang", DocumentLanguage.ID
+    )
+    force: bool = _field("assign.force", False)
 
 
 class AssignSummary(BaseModel):
@@ -51,14 +74,14 @@ def kipp_assign(params: AssignParameters) -> AssignSummary:
         "batch_folder": Path(params.batch),
         "rubric_path": Path(params.rubric) if params.rubric else None,
         "panel_path": Path(params.panel) if params.panel else None,
-        "per_proposal": params.per_proposal,
+        "per_proposal": params.per_proposal or None,
         "seed": params.seed,
-        "blind": params.blind,
-        "lang": params.lang,
+        "blind": params.blind.choice,
+        "lang": params.lang.code,
         "sheets_out": Path(target),
         "force": params.force,
     }
-    values = pipeline.run(("scoresheets",), given, PrefectRunner(params.lang))
+    values = pipeline.run(("scoresheets",), given, PrefectRunner(params.lang.code))
     plan: AssignPlan = values["assignment"]  # type: ignore[assignment]
     files: list[Path] = values["scoresheets"]  # type: ignore[assignment]
     get_run_logger().info("%d scoresheet files written to %s", len(files), target)

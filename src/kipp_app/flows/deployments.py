@@ -15,9 +15,12 @@ from typing import cast
 from prefect import serve
 from prefect.deployments.runner import RunnerDeployment
 from prefect.types.entrypoint import EntrypointType
+from prefect.utilities.callables import ParameterSchema
 
+from kipp.core.i18n import Lang, tr
 from kipp.core.problems import KippError
 from kipp_app.flows.assign import AssignParameters, kipp_assign
+from kipp_app.flows.forms import FORM_LANG, localised_schema
 from kipp_app.flows.run import RunParameters, kipp_run
 from kipp_app.flows.validate import ValidateParameters, kipp_validate
 from kipp_app.server.check import api_url, check_api
@@ -30,43 +33,52 @@ class NoServerError(KippError):
     """`kipp serve` needs a Prefect server to register with."""
 
 
-def deployments(batch: str = DEFAULT_BATCH, approval: bool = True) -> list[RunnerDeployment]:
-    """The deployments, their forms pre-filled with `batch` (and approval on, by default);
-    each names its flow by module (`kipp_app.flows.run.kipp_run`), so the flow runs wherever
-    kipp is installed, whatever folder `kipp serve` started in."""
-    score = RunParameters(batch=batch, approval=approval)
-    made = [
-        kipp_validate.to_deployment(
-            name="validate",
-            parameters={"params": ValidateParameters(batch=batch).model_dump(mode="json")},
-            description="Check every file of a batch against the submission format.",
-            tags=TAGS,
-            entrypoint_type=EntrypointType.MODULE_PATH,
-        ),
-        kipp_run.to_deployment(
-            name="score",
-            parameters={"params": score.model_dump(mode="json")},
-            description="Validate, gate, measure, score and shortlist a batch; pause for the "
-            "coordinator's approval; write the documents.",
-            tags=TAGS,
-            entrypoint_type=EntrypointType.MODULE_PATH,
-        ),
-        kipp_assign.to_deployment(
-            name="assign",
-            parameters={"params": AssignParameters(batch=batch).model_dump(mode="json")},
-            description="Assign reviewers to the eligible proposals of a batch.",
-            tags=TAGS,
-            entrypoint_type=EntrypointType.MODULE_PATH,
-        ),
-    ]
-    return [cast(RunnerDeployment, d) for d in made]  # sync context: built, not awaitable
+def _localised(deployment: RunnerDeployment, form: str, lang: Lang) -> RunnerDeployment:
+    """`deployment` with its form's titles and descriptions in `lang`."""
+    schema = deployment._parameter_openapi_schema.model_dump()
+    deployment._parameter_openapi_schema = ParameterSchema(**localised_schema(schema, form, lang))
+    return deployment
 
 
-def serve_kipp(batch: str = DEFAULT_BATCH, approval: bool = True, limit: int | None = None) -> None:
-    """Register the deployments with the server of PREFECT_API_URL and run what is triggered
-    until interrupted. Fails in seconds when no server is configured or it does not answer."""
+def deployments(
+    batch: str = DEFAULT_BATCH, approval: bool = True, lang: Lang = Lang.ID
+) -> list[RunnerDeployment]:
+    """The deployments, their forms pre-filled with `batch` (and approval on, by default),
+    titled and described in `lang`; each names its flow by module
+    (`kipp_app.flows.run.kipp_run`), so the flow runs wherever kipp is installed, whatever
+    folder `kipp serve` started in."""
+    forms = (
+        (kipp_validate, "validate", "validate", ValidateParameters(batch=batch)),
+        (kipp_run, "score", "run", RunParameters(batch=batch, approval=approval)),
+        (kipp_assign, "assign", "assign", AssignParameters(batch=batch)),
+    )
+    made = []
+    for flow, name, form, defaults in forms:
+        deployment = cast(  # sync context: built, not awaitable
+            RunnerDeployment,
+            flow.to_deployment(
+                name=name,
+                parameters={"params": defaults.model_dump(mode="json")},
+                description=tr(f"form.{form}.deployment", lang),
+                tags=TAGS,
+                entrypoint_type=EntrypointType.MODULE_PATH,
+            ),
+        )
+        made.append(_localised(deployment, form, lang) if lang is not FORM_LANG else deployment)
+    return made
+
+
+def serve_kipp(
+    batch: str = DEFAULT_BATCH,
+    approval: bool = True,
+    limit: int | None = None,
+    lang: Lang = Lang.ID,
+) -> None:
+    """Register the deployments with the server of PREFECT_API_URL, their forms in `lang`,
+    and run what is triggered until interrupted. Fails in seconds when no server is
+    configured or it does not answer."""
     url = api_url()
     if not url:
         raise NoServerError.of("error.serve_needs_server", "hint.serve_needs_server")
     check_api(url)
-    serve(*deployments(batch, approval), limit=limit)
+    serve(*deployments(batch, approval, lang), limit=limit)

@@ -24,7 +24,7 @@ import threading
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 from prefect import flow, get_run_logger
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
@@ -37,7 +37,7 @@ from prefect.settings import (
 )
 from prefect.settings.legacy import Setting
 from prefect.states import Crashed
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, BeforeValidator, Field
 
 from kipp import pipeline
 from kipp.core.i18n import Lang, render, text, tr
@@ -45,7 +45,13 @@ from kipp.core.problems import KippError
 from kipp.documents.outfolder import check_output_folder, default_out_dir
 from kipp.documents.render.jinja import markdown_text
 from kipp.documents.reviews import progress_table
-from kipp.documents.summaries import counts_line, decision_markdown, scores_table, summary_markdown
+from kipp.documents.summaries import (
+    counts_line,
+    decision_markdown,
+    scored_markdown,
+    scores_table,
+    summary_markdown,
+)
 from kipp.intake import Batch, ParseCache
 from kipp.pipeline import Proposed, Written
 from kipp.results import Results, Summary
@@ -54,39 +60,41 @@ from kipp.shortlist.approval import ApprovalError, Decision, check_decision
 from kipp_app.flows import prefetch
 from kipp_app.flows.approval import await_approval
 from kipp_app.flows.artifacts import files_links, problems_table
+from kipp_app.flows.forms import DocumentLanguage, approval_form, description, title
 from kipp_app.flows.runner import PrefectRunner
 from kipp_app.server import embedded as embedded_server
 from kipp_app.server.check import api_url, check_api
 from kipp_app.server.embedded import EmbeddedServer
 
 
-class RunParameters(BaseModel):
-    """What a coordinator chooses for a run (rendered as a form in the Prefect UI)."""
+def _field(key: str, default: Any = ..., **rules: Any) -> Any:
+    """A run form's field titled and described from the catalogue (`form.run.<key>`)."""
+    return Field(default, title=title(f"run.{key}"), description=description(f"run.{key}"), **rules)
 
-    batch: str = Field(description="Folder holding the proposal files")
-    # no angle brackets: the Prefect UI reads descriptions as HTML and drops <...>
-    out: str | None = Field(
-        default=None, description="Output folder; by default the batch folder's name under outputs/"
+
+class RunParameters(BaseModel):
+    """What a coordinator chooses for a run, drawn as a form in the Prefect UI. An empty
+    text or a 0 means the default (no text/none toggles in the form); a language is given by
+    its name (or its code)."""
+
+    batch: str = _field("batch")
+    # no angle brackets in descriptions: the Prefect UI reads them as HTML and drops <...>
+    out: str = _field("out", "")
+    rubric: str = _field("rubric", "")
+    corpus: str = _field("corpus", "")
+    lang: Annotated[DocumentLanguage, BeforeValidator(DocumentLanguage.of)] = _field(
+        "lang", DocumentLanguage.ID
     )
-    rubric: str | None = Field(default=None, description="Rubric YAML; the bundled KIPP 2022")
-    corpus: str | None = Field(default=None, description="Prior-innovation CSV; bundled corpus")
-    lang: Lang = Field(default=Lang.ID, description="Language of the documents")
-    size: int | None = Field(default=None, ge=1, description="Shortlist size; the rubric's")
-    approval: bool = Field(
-        default=False,
-        description="Pause after scoring until a coordinator approves the shortlist or moves "
-        "proposals in or out (on by default for deployments, off for `kipp run`)",
-    )
-    approval_wait_s: int = Field(
-        default=3600,
-        ge=1,
-        description="Seconds the run waits for the decision in its process; a deployment's "
-        "run then stays paused (not failed) without holding a worker",
-    )
-    dask: bool = Field(
-        default=False, description="Score the batches on a local Dask cluster (processes)"
-    )
-    dask_workers: int = Field(default=2, ge=1, description="Dask worker processes")
+    size: int = _field("size", 0, ge=0)
+    approval: bool = _field("approval", False)
+    approval_wait_s: int = _field("approval_wait_s", 3600, ge=1)
+    dask: bool = _field("dask", False)
+    dask_workers: int = _field("dask_workers", 2, ge=1)
+
+    @property
+    def language(self) -> Lang:
+        """The language of the run's documents, as a code."""
+        return self.lang.code
 
 
 class RunSummary(BaseModel):
@@ -105,8 +113,8 @@ def given_values(params: RunParameters, started: str, cache: ParseCache) -> dict
         "rubric_path": Path(params.rubric) if params.rubric else None,
         "corpus_path": Path(params.corpus) if params.corpus else None,
         "out": Path(params.out) if params.out else default_out_dir(params.batch),
-        "lang": params.lang,
-        "size": params.size,
+        "lang": params.language,
+        "size": params.size or None,
         "started": started,
         "parse_cache": cache,
     }
@@ -124,27 +132,26 @@ def kipp_run(params: RunParameters) -> RunSummary:
     given = given_values(params, started, cache if isinstance(cache, ParseCache) else ParseCache())
     if params.approval:
         given["decider"] = approval_decider(params)
-    runner = PrefectRunner(params.lang, params.dask, params.dask_workers)
+    runner = PrefectRunner(params.language, params.dask, params.dask_workers)
     values = pipeline.run(("documents",), given, runner, runner.after)
     results: Results = values["results"]  # type: ignore[assignment]
     rubric: LoadedRubric = values["rubric"]  # type: ignore[assignment]
     batch: Batch = values["batch"]  # type: ignore[assignment]
     written: Written = values["documents"]  # type: ignore[assignment]
     files = [str(p) for p in written.files]
-    shortlist_artifact(results, rubric, params.lang, None)
+    lang = params.language
+    shortlist_artifact(results, rubric, lang, None)
     create_table_artifact(
-        key="kipp-scores",
-        table=scores_table(results, rubric.rubric),
-        description="Scored proposals in rank order",
+        key="kipp-scores", table=scores_table(results, lang), description=tr("ui.scores", lang)
     )
-    problems_table(batch.intake)
+    problems_table(batch.intake, lang)
     if results.reviews is not None:
         create_table_artifact(
             key="kipp-review-progress",
             table=progress_table(results),
-            description="Reviewers: proposals assigned, completed and started",
+            description=tr("ui.review_progress", lang),
         )
-    files_links(files)
+    files_links(written.folder, files, lang)
     return RunSummary(out_dir=str(given["out"]), files=files, summary=results.summary)
 
 
@@ -158,20 +165,25 @@ def approval_decider(params: RunParameters) -> pipeline.Decider:
     run was suspended) is refused with the reason shown above the proposed shortlist, and
     the run pauses again for a new form, up to APPROVAL_ATTEMPTS times."""
 
+    lang = params.language
+
     def decide(proposed: Proposed) -> Decision:
-        awaiting = tr("approval.awaiting", params.lang)
+        awaiting = tr("approval.awaiting", lang)
         state = awaiting
+        form = approval_form(proposed, lang)
         for attempt in range(1, APPROVAL_ATTEMPTS + 1):
-            shortlist_artifact(proposed.results, proposed.rubric, params.lang, state)
+            shortlist_artifact(proposed.results, proposed.rubric, lang, state)
             try:
-                decision = await_approval(params.approval_wait_s, proposed.digest, attempt)
+                decision = await_approval(
+                    params.approval_wait_s, proposed.digest, form, lang, attempt
+                )
                 check_decision(proposed.placements, decision)
             except ApprovalError as exc:
                 get_run_logger().warning("approval form refused: %s (%s)", exc.message, exc.hint)
                 if attempt == APPROVAL_ATTEMPTS:
                     raise
                 reason = text("approval.refused", reason=exc.message, hint=exc.hint or "")
-                refused = render(reason, params.lang)
+                refused = render(reason, lang)
                 state = f"{refused} {awaiting}"
                 continue
             get_run_logger().info(
@@ -187,10 +199,12 @@ def shortlist_artifact(
     results: Results, rubric: LoadedRubric, lang: Lang, state: str | None
 ) -> None:
     """The shortlist as a markdown artifact; `state` (e.g. awaiting approval) heads it, and a
-    coordinator's decision is recorded under it."""
+    coordinator's decision is recorded under it. While the run waits for the decision it
+    also lists every scored proposal (rank, title, id, total, category, where it stands and
+    why): the approval form picks from that list."""
     markdown = summary_markdown(results, rubric.rubric, lang)
     if state:  # holds the refused form's values: escaped like every value in the documents
-        markdown = f"**{markdown_text(state)}**\n\n{markdown}"
+        markdown = f"**{markdown_text(state)}**\n\n{markdown}\n{scored_markdown(results, lang)}"
     if results.approval is not None:
         markdown += "\n" + decision_markdown(results, lang)
     key = "kipp-shortlist-proposed" if state else "kipp-shortlist"

@@ -132,7 +132,7 @@ class PrefectRunner:
     def _parts(self, stage: Stage, inputs: dict[str, object]) -> object:
         assert stage.split is not None
         parts = stage.split.parts(inputs)
-        artifact = Progress(len(parts), stage.name)
+        artifact = Progress(len(parts), stage.name, self.lang)
         progress.started(stage.name, len(parts))
         outputs: dict[int, Mapping[str, Any]] = {}
 

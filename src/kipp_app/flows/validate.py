@@ -4,23 +4,33 @@ Runs the pipeline's intake (as `kipp validate` does) and shows what it found as 
 the validation problems as a table and the counts as a short markdown summary."""
 
 from pathlib import Path
+from typing import Annotated
 
 from prefect import flow, get_run_logger
 from prefect.artifacts import create_markdown_artifact
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, BeforeValidator, Field
 
 from kipp import pipeline
-from kipp.core.i18n import Lang
+from kipp.core.i18n import tr
+from kipp.documents.render.jinja import markdown_text
 from kipp.intake import Batch
 from kipp_app.flows.artifacts import problems_table
+from kipp_app.flows.forms import DocumentLanguage, description, title
 from kipp_app.flows.runner import PrefectRunner
 
 
 class ValidateParameters(BaseModel):
-    """What to check (rendered as a form in the Prefect UI)."""
+    """What to check (drawn as a form in the Prefect UI; an empty rubric is the bundled one)."""
 
-    batch: str = Field(description="Folder holding the proposal files")
-    rubric: str | None = Field(default=None, description="Rubric YAML; the bundled KIPP 2022")
+    batch: str = Field(title=title("run.batch"), description=description("run.batch"))
+    rubric: str = Field(
+        default="", title=title("run.rubric"), description=description("run.rubric")
+    )
+    lang: Annotated[DocumentLanguage, BeforeValidator(DocumentLanguage.of)] = Field(
+        default=DocumentLanguage.ID,
+        title=title("validate.lang"),
+        description=description("validate.lang"),
+    )
 
 
 class ValidateSummary(BaseModel):
@@ -40,7 +50,8 @@ def kipp_validate(params: ValidateParameters) -> ValidateSummary:
         "batch_folder": Path(params.batch),
         "rubric_path": Path(params.rubric) if params.rubric else None,
     }
-    values = pipeline.run(("batch",), given, PrefectRunner(Lang.EN))
+    lang = params.lang.code
+    values = pipeline.run(("batch",), given, PrefectRunner(lang))
     batch: Batch = values["batch"]  # type: ignore[assignment]
     intake = batch.intake
     summary = ValidateSummary(
@@ -50,15 +61,22 @@ def kipp_validate(params: ValidateParameters) -> ValidateSummary:
         invalid=len(intake.invalid),
         unread=len(intake.unread),
     )
-    problems_table(intake)
+    problems_table(intake, lang)
+    heading = markdown_text(tr("ui.validation.heading", lang, folder=params.batch))
+    counts = tr(
+        "cli.validate.summary",
+        lang,
+        proposals=summary.proposals,
+        files=summary.files,
+        valid=summary.valid,
+        invalid=summary.invalid,
+        unread=summary.unread,
+        ignored=len(intake.ignored),
+    )
     create_markdown_artifact(
         key="kipp-validation",
-        markdown=(
-            f"# Validation of `{params.batch}`\n\n"
-            f"{summary.proposals} proposals from {summary.files} files: "
-            f"**{summary.valid} valid**, {summary.invalid} invalid, {summary.unread} unread\n"
-        ),
-        description="Validation summary",
+        markdown=f"# {heading}\n\n{markdown_text(counts)}\n",
+        description=tr("ui.validation", lang),
     )
     get_run_logger().info("validation: %s", summary.model_dump())
     return summary

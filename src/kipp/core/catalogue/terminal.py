@@ -190,6 +190,173 @@ TERMINAL: dict[str, dict[str, str]] = {
         "id": "pasang dengan `pip install 'kipp[dask]'` (di repositori: `.venv/bin/pip install -e '.[dask]'`), atau jalankan tanpa --dask",
         "en": "install them with `pip install 'kipp[dask]'` (in the repository: `.venv/bin/pip install -e '.[dask]'`), or run without --dask",
     },
+    # what a run shows in the Prefect UI: artifacts and forms
+    "summary.scored_heading": {
+        "id": "Semua proposal yang dinilai, menurut peringkat",
+        "en": "Every scored proposal, in rank order",
+    },
+    "summary.col.id": {"id": "Kode", "en": "Id"},
+    "summary.col.reason": {"id": "Keterangan", "en": "Why"},
+    "ui.scores": {
+        "id": "Proposal yang dinilai, menurut peringkat",
+        "en": "Scored proposals in rank order",
+    },
+    "ui.problems": {
+        "id": "Masalah pada berkas dan berkas yang tidak terbaca: {count}",
+        "en": "Problems in the files, and files not read: {count}",
+    },
+    "ui.problems.file": {"id": "Berkas", "en": "File"},
+    "ui.problems.place": {"id": "Letak", "en": "Where"},
+    "ui.problems.field": {"id": "Isian", "en": "Field"},
+    "ui.problems.kind": {"id": "Jenis", "en": "Kind"},
+    "ui.problems.message": {"id": "Masalah", "en": "Problem"},
+    "ui.problems.unread": {"id": "tidak terbaca", "en": "not read"},
+    "ui.progress": {
+        "id": "{stage}: {done} dari {total} bagian selesai",
+        "en": "{stage}: {done} of {total} parts done",
+    },
+    "ui.review_progress": {
+        "id": "Juri: proposal yang dibagikan, selesai dinilai, dan mulai dinilai",
+        "en": "Reviewers: proposals assigned, completed and started",
+    },
+    "ui.documents.heading": {"id": "Dokumen", "en": "Documents"},
+    "ui.documents.where": {
+        "id": "Dokumen proses ini ada di {folder} pada komputer yang menjalankannya:",
+        "en": "This run's documents are in {folder} on the machine that ran it:",
+    },
+    "ui.documents": {
+        "id": "Letak dokumen proses ini",
+        "en": "Where this run's documents are",
+    },
+    # the run form (a deployment's parameters) and the approval form
+    "form.run.batch.title": {"id": "Folder kumpulan proposal", "en": "Batch folder"},
+    "form.run.batch.description": {
+        "id": "Folder berisi berkas proposal, dilihat dari folder tempat kipp serve atau worker berjalan",
+        "en": "The folder holding the proposal files, as seen from where kipp serve or the worker runs",
+    },
+    "form.run.out.title": {"id": "Folder keluaran", "en": "Output folder"},
+    "form.run.out.description": {
+        "id": "Kosongkan untuk outputs/ lalu nama folder kumpulan proposal",
+        "en": "Leave empty for outputs/ and the batch folder's name",
+    },
+    "form.run.rubric.title": {"id": "Rubrik (YAML)", "en": "Rubric (YAML)"},
+    "form.run.rubric.description": {
+        "id": "Kosongkan untuk rubrik bawaan KIPP 2022",
+        "en": "Leave empty for the bundled KIPP 2022 rubric",
+    },
+    "form.run.corpus.title": {"id": "Korpus inovasi terdahulu (CSV)", "en": "Prior innovations (CSV)"},
+    "form.run.corpus.description": {
+        "id": "Kosongkan untuk korpus bawaan",
+        "en": "Leave empty for the bundled corpus",
+    },
+    "form.run.lang.title": {"id": "Bahasa dokumen", "en": "Language of the documents"},
+    "form.run.lang.description": {
+        "id": "Bahasa dokumen, artefak dan formulir persetujuan proses ini",
+        "en": "The language of this run's documents, artifacts and approval form",
+    },
+    "form.run.size.title": {"id": "Jumlah nominasi", "en": "Shortlist size"},
+    "form.run.size.description": {
+        "id": "0 untuk jumlah yang ditetapkan rubrik",
+        "en": "0 for the rubric's size",
+    },
+    "form.run.approval.title": {"id": "Tunggu persetujuan koordinator", "en": "Wait for the coordinator's approval"},
+    "form.run.approval.description": {
+        "id": "Proses berhenti sejenak setelah penilaian sampai koordinator menyetujui daftar pendek atau memindahkan proposal masuk atau keluar",
+        "en": "The run pauses after scoring until a coordinator approves the shortlist or moves proposals in or out",
+    },
+    "form.run.approval_wait_s.title": {"id": "Lama menunggu (detik)", "en": "Wait (seconds)"},
+    "form.run.approval_wait_s.description": {
+        "id": "Selama ini proses menunggu keputusan di mesinnya; sesudahnya proses tetap dijeda tanpa memakai worker",
+        "en": "How long the run waits for the decision on its machine; after that it stays paused without holding a worker",
+    },
+    "form.run.dask.title": {"id": "Nilai di klaster Dask", "en": "Score on a Dask cluster"},
+    "form.run.dask.description": {
+        "id": "Menilai di klaster Dask lokal (perlu paket tambahan kipp[dask])",
+        "en": "Score on a local Dask cluster (needs the kipp[dask] extra)",
+    },
+    "form.run.dask_workers.title": {"id": "Proses Dask", "en": "Dask processes"},
+    "form.run.dask_workers.description": {
+        "id": "Jumlah proses pekerja Dask",
+        "en": "How many Dask worker processes",
+    },
+    "form.validate.deployment": {
+        "id": "Memeriksa setiap berkas kumpulan proposal terhadap format usulan.",
+        "en": "Check every file of a batch against the submission format.",
+    },
+    "form.run.deployment": {
+        "id": "Memeriksa, menyaring, mengukur, menilai dan menyusun daftar pendek kumpulan proposal; menunggu persetujuan koordinator; menulis dokumen.",
+        "en": "Validate, gate, measure, score and shortlist a batch; pause for the coordinator's approval; write the documents.",
+    },
+    "form.assign.deployment": {
+        "id": "Membagi proposal yang memenuhi syarat kepada juri dan menulis lembar penilaiannya.",
+        "en": "Assign reviewers to the eligible proposals of a batch and write their scoresheets.",
+    },
+    "form.validate.lang.title": {"id": "Bahasa laporan", "en": "Language of the report"},
+    "form.validate.lang.description": {
+        "id": "Bahasa laporan pemeriksaan dan pesan masalahnya",
+        "en": "The language of the report and its problem messages",
+    },
+    "ui.validation.heading": {"id": "Pemeriksaan {folder}", "en": "Validation of {folder}"},
+    "ui.validation": {"id": "Ringkasan pemeriksaan", "en": "Validation summary"},
+    "form.assign.panel.title": {"id": "Panel juri (YAML)", "en": "Reviewer panel (YAML)"},
+    "form.assign.panel.description": {
+        "id": "Kosongkan untuk reviewers.yaml di folder kumpulan proposal",
+        "en": "Leave empty for reviewers.yaml in the batch folder",
+    },
+    "form.assign.per_proposal.title": {"id": "Juri per proposal", "en": "Reviewers per proposal"},
+    "form.assign.per_proposal.description": {
+        "id": "0 untuk jumlah yang ditetapkan rubrik",
+        "en": "0 for the rubric's number",
+    },
+    "form.assign.seed.title": {"id": "Angka acak", "en": "Seed"},
+    "form.assign.seed.description": {
+        "id": "Angka yang sama menghasilkan pembagian yang sama",
+        "en": "The same seed gives the same assignment",
+    },
+    "form.assign.out.title": {"id": "Folder lembar penilaian", "en": "Scoresheet folder"},
+    "form.assign.out.description": {
+        "id": "Kosongkan untuk _reviews di folder kumpulan proposal",
+        "en": "Leave empty for _reviews in the batch folder",
+    },
+    "form.assign.blind.title": {"id": "Tanpa identitas", "en": "Blind packets"},
+    "form.assign.blind.description": {
+        "id": "rubric: sesuai rubrik; yes: tanpa nama instansi dan inovator; no: dengan nama",
+        "en": "rubric: as the rubric says; yes: without agency and innovator names; no: with names",
+    },
+    "form.assign.lang.title": {"id": "Bahasa lembar penilaian", "en": "Language of the scoresheets"},
+    "form.assign.lang.description": {
+        "id": "Bahasa judul kolom dan petunjuk lembar penilaian",
+        "en": "The language of the scoresheets' headings and instructions",
+    },
+    "form.assign.force.title": {"id": "Timpa lembar yang ada", "en": "Overwrite"},
+    "form.assign.force.description": {
+        "id": "Menimpa lembar penilaian yang sudah ada di folder itu",
+        "en": "Overwrite scoresheets already in that folder",
+    },
+    "form.approval.decided_by.title": {"id": "Nama Anda", "en": "Your name"},
+    "form.approval.decided_by.description": {
+        "id": "Dicatat dalam dokumen sebagai yang memutuskan",
+        "en": "Recorded in the documents as who decided",
+    },
+    "form.approval.note.title": {"id": "Catatan", "en": "Note"},
+    "form.approval.note.description": {
+        "id": "Catatan atas daftar pendek (boleh kosong)",
+        "en": "A note on the shortlist (may be empty)",
+    },
+    "form.approval.moves.title": {"id": "Pemindahan", "en": "Moves"},
+    "form.approval.moves.description": {
+        "id": "Proposal yang dimasukkan ke atau dikeluarkan dari daftar pendek, masing-masing dengan alasan; biarkan kosong untuk menyetujui daftar pendek sesuai peringkat",
+        "en": "Proposals to move into or out of the shortlist, each with a reason; leave empty to approve the shortlist as ranked",
+    },
+    "form.approval.proposal.title": {"id": "Proposal", "en": "Proposal"},
+    "form.approval.direction.title": {"id": "Pindahkan", "en": "Move"},
+    "form.approval.reason.title": {"id": "Alasan", "en": "Reason"},
+    "form.approval.reason.description": {
+        "id": "Dicatat dalam dokumen",
+        "en": "Recorded in the documents",
+    },
+    "form.approval.in": {"id": "masukkan ke daftar pendek", "en": "into the shortlist"},
+    "form.approval.out": {"id": "keluarkan dari daftar pendek", "en": "out of the shortlist"},
     # the stage under way, in the terminal's progress display
     "stage.label.rubric": {"id": "Membaca rubrik", "en": "Reading the rubric"},
     "stage.label.corpus": {
