@@ -83,9 +83,10 @@ from prefect.utilities.engine import (
     resolve_inputs_sync,
 )
 
+from kipp.core.i18n import Lang
 from kipp.core.transient import is_transient
 from kipp.pipeline.stage import Stage
-from kipp_app.flows import approval, run, runner
+from kipp_app.flows import run, runner
 from kipp_app.flows.retries import IO_RETRIES, transient_io
 from kipp_app.server import check, embedded
 from kipp_app.server.embedded import EmbeddedServer
@@ -487,7 +488,7 @@ def test_suspend_flow_run_takes_wait_for_input_and_key() -> None:
         "prefect.flow_runs.suspend_flow_run",
         APPROVAL,
         "suspend an unanswered run and read its answer when the run starts again "
-        "(suspend_flow_run(wait_for_input=ApprovalInput, key=...))",
+        "(suspend_flow_run(wait_for_input=<the approval form>, key=...))",
         f"its parameters are {parameters}",
     )
 
@@ -546,9 +547,10 @@ def test_run_input_save_and_load_use_the_keysets_schema_and_response(
     keyset = keyset_from_paused_state(
         Paused(timeout_seconds=60, reschedule=False, pause_key="kipp-approval")
     )
-    approval.ApprovalInput.save(keyset, flow_run_id=RUN_ID)
-    answer = approval.ApprovalInput.load(keyset, flow_run_id=RUN_ID)
-    assert isinstance(answer, approval.ApprovalInput)  # in a sync context: no coroutine
+    form = _approval_form()
+    form.save(keyset, flow_run_id=RUN_ID)
+    answer = form.load(keyset, flow_run_id=RUN_ID)
+    assert isinstance(answer, form)  # in a sync context: no coroutine
     fields = sorted(written.get(keyset["schema"], {}).get("properties", {}))
     assert (list(written), fields) == ([keyset["schema"]], ["decided_by", "moves", "note"]), (
         changed(
@@ -855,3 +857,45 @@ def test_flow_heartbeat_is_off_under_kipps_embedded_client_settings() -> None:
         "turn the flow heartbeat off (client_settings)",
         f"with the setting None it gives {seconds}",
     )
+
+
+def _approval_form() -> type[prefect_run_input.RunInput]:
+    """The approval form kipp builds for a proposed shortlist (none scored: no choices)."""
+    from kipp.pipeline import Proposed
+    from kipp.results import Results
+    from kipp.rubric import load_rubric
+    from kipp_app.flows.forms import approval_form
+
+    def nothing() -> Results:
+        return Results.model_validate(
+            {
+                "run": {
+                    "rubric": "kipp-2022",
+                    "rubric_sha256": "",
+                    "batch": "",
+                    "started_at": "",
+                    "finished_at": "",
+                    "code_version": "",
+                    "lang": "id",
+                    "shortlist_size": 5,
+                    "corpus": {"path": "", "sha256": "", "entries": 0, "prior_art_entries": 0},
+                    "inputs": [],
+                },
+                "summary": {
+                    "files": 0,
+                    "proposals": 0,
+                    "shortlisted": 0,
+                    "scored": 0,
+                    "ineligible": 0,
+                    "invalid": 0,
+                    "unread": 0,
+                    "provisional": False,
+                },
+                "proposals": [],
+                "unread": [],
+                "ignored": [],
+                "notices": [],
+            }
+        )
+
+    return approval_form(Proposed({}, {}, load_rubric(), nothing), Lang.ID)
