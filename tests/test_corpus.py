@@ -8,8 +8,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from builders import failing_open
+from builders import failing_open, said
 
+from kipp.core.i18n import Lang
 from kipp.measures.corpus import (
     Corpus,
     CorpusError,
@@ -186,11 +187,25 @@ def test_load_corpus_missing_file_reported_with_hint(tmp_path: Path) -> None:
     path = tmp_path / "nowhere.csv"
     with pytest.raises(CorpusError) as caught:
         load_corpus(path)
-    assert caught.value.message == (
+    assert said(caught.value.message) == (
         f"corpus {path} is not valid:\n{path}: file: cannot be read: No such file or directory"
     )
-    assert caught.value.hint == (
+    assert said(caught.value.hint) == (
         "fix the rows listed, or leave out --corpus to use the bundled corpus"
+    )
+
+
+def test_load_corpus_problems_read_in_indonesian_with_the_hint(tmp_path: Path) -> None:
+    path = write(tmp_path, "id,title\n")
+    with pytest.raises(CorpusError) as caught:
+        load_corpus(path)
+    assert said(caught.value.message, Lang.ID) == (
+        f"korpus {path} tidak sah:\n{path}:1: columns: kolom agency, region, year, award, "
+        "description, source tidak ada; baris judul kolom harus menyebut kolom "
+        "id,title,agency,region,year,award,description,source"
+    )
+    assert said(caught.value.hint, Lang.ID) == (
+        "perbaiki baris yang disebut, atau jalankan tanpa --corpus untuk memakai korpus bawaan"
     )
 
 

@@ -22,16 +22,15 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 from typer.testing import CliRunner
 
-from kipp.core.i18n import Lang, format_date, format_number, tr
+from kipp.core.i18n import Lang, Text, format_date, format_number, render, tr
 from kipp.core.keys import slugify
-from kipp.core.validation import in_indonesian, is_translated
 from kipp.documents.compliance import compliance
 from kipp.documents.outputs import write_scorecards
 from kipp.documents.render.jinja import markdown_text
-from kipp.documents.render.views import MISSING
+from kipp.documents.render.views import MISSING, field_label
 from kipp.intake.registry import REGISTRY_FILE, load_registry
 from kipp.intake.review_sheets import REVIEWS_DIR
-from kipp.results import ProposalOut, ProposalStatus, Results
+from kipp.results import ProblemOut, ProposalOut, ProposalStatus, Results
 from kipp.rubric import load_rubric
 from kipp_app.cli import app
 
@@ -65,11 +64,11 @@ def _nominees(results: Results) -> list[str]:
     return [p.title or "" for p in _shortlisted(results)]
 
 
-def _listed_problems(results: Results) -> list[str]:
+def _listed_problems(results: Results) -> list[ProblemOut]:
     """The intake problems the shortlist documents list: the nominees' notes and the invalid
     proposals' problems (the other proposals show their reason instead)."""
     listed = {ProposalStatus.SHORTLISTED, ProposalStatus.INVALID}
-    return [pr.message for p in results.proposals if p.status in listed for pr in p.problems]
+    return [pr for p in results.proposals if p.status in listed for pr in p.problems]
 
 
 def _flat(text: str) -> str:
@@ -347,12 +346,11 @@ def test_workbook_holds_scores_gates_problems_and_compliance(
     (docx,) = [r for r in problems[1:] if str(r[0]).endswith("surat-pengantar.docx")]
     (unread,) = [u for u in results.unread if u.path.endswith("surat-pengantar.docx")]
     assert docx[4] == tr("rep.problem.unread", lang)
-    assert docx[5] == (in_indonesian(unread.reason) if lang is Lang.ID else unread.reason)
+    assert docx[5] == render(unread.text, lang)
     shown = {(r[1], r[5]) for r in problems[1:]}
     for p in results.proposals:
         for pr in p.problems:
-            message = in_indonesian(pr.message) if lang is Lang.ID else pr.message
-            assert (p.id, message) in shown
+            assert (p.id, render(pr.text, lang)) in shown
 
 
 def test_workbook_scores_sheet_holds_each_proposals_title_rank_and_total(
@@ -389,13 +387,13 @@ def test_sample_documents_show_problem_messages_in_the_run_language(
     results, out = sample
     lang = results.run.lang
     markdown = (out / "shortlist.md").read_text("utf-8")
-    messages = [u.reason for u in results.unread] + _listed_problems(results)
-    assert len(messages) > 3
+    sentences = [(u.reason, u.text) for u in results.unread]
+    sentences += [(pr.message, pr.text) for pr in _listed_problems(results)]
+    assert len(sentences) > 3
 
-    for message in messages:
-        shown = in_indonesian(message) if lang is Lang.ID else message
-        assert markdown_text(shown) in markdown
-        assert (lang is Lang.EN) == (markdown_text(message) in markdown)
+    for english, sentence in sentences:
+        assert markdown_text(render(sentence, lang)) in markdown
+        assert (lang is Lang.EN) == (markdown_text(english) in markdown)
 
 
 def test_scorecards_html_only_writes_no_pdf(sample: tuple[Results, Path], tmp_path: Path) -> None:
@@ -510,28 +508,35 @@ def faulty_id(
     return written_run(_faulty_batch(tmp_path_factory.mktemp("faulty")), Lang.ID)
 
 
-def _every_message(results: Results) -> list[str]:
-    """The messages of the problems the shortlist documents list, from every source."""
+def _every_problem(results: Results) -> list[tuple[str, str, Text]]:
+    """(field, English sentence, sentence) of the problems the shortlist documents list,
+    from every source; an unread file's field is ""."""
     registry = load_registry(Path(results.run.batch) / REGISTRY_FILE)
     assert registry is not None
     assert results.reviews is not None
-    return [
+    problems = [
         *_listed_problems(results),
-        *(n.message for n in results.notices),
-        *(u.reason for u in results.unread),
-        *(pr.message for pr in results.reviews.problems),
-        *(pr.message for pr in registry.problems),
+        *results.notices,
+        *results.reviews.problems,
+        *map(ProblemOut.of, registry.problems),
+    ]
+    return [(pr.field, pr.message, pr.text) for pr in problems] + [
+        ("", u.reason, u.text) for u in results.unread
     ]
 
 
 def test_faulty_batch_has_problems_of_every_source(faulty_id: tuple[Results, Path]) -> None:
     results, _ = faulty_id
-    messages = _every_message(results)
+    problems = _every_problem(results)
 
-    every = " ".join([*messages, *(pr.message for p in results.proposals for pr in p.problems)])
+    every = " ".join(
+        [english for _, english, _ in problems]
+        + [pr.message for p in results.proposals for pr in p.problems]
+    )
     for fragment in ENGLISH_FRAGMENTS:
         assert fragment in every, fragment
-    assert all(is_translated(m) for m in messages), [m for m in messages if not is_translated(m)]
+    # every sentence is a catalogue entry (none is shown as written, in English)
+    assert [english for _, english, s in problems if s.key == "message.as_written"] == []
 
 
 def test_indonesian_documents_of_a_faulty_batch_hold_no_english_message(
@@ -551,7 +556,26 @@ def test_indonesian_documents_of_a_faulty_batch_hold_no_english_message(
 
     for document in (markdown, page, " ".join(cells), html.unescape(cards)):
         assert [f for f in ENGLISH_FRAGMENTS if f in document] == []
-    for message in _every_message(results):
-        assert markdown_text(in_indonesian(message)) in markdown
-        assert in_indonesian(message) in page
-        assert in_indonesian(message) in cells
+    for _, _, sentence in _every_problem(results):
+        indonesian = render(sentence, Lang.ID)
+        assert markdown_text(indonesian) in markdown
+        assert indonesian in page
+        assert indonesian in cells
+
+
+def test_indonesian_documents_of_a_faulty_batch_name_fields_by_their_labels(
+    faulty_id: tuple[Results, Path],
+) -> None:
+    results, out = faulty_id
+    markdown = (out / "shortlist.md").read_text("utf-8")
+    book = load_workbook(out / "results.xlsx", read_only=True)
+    sheet = book[tr("rep.sheet.problems", Lang.ID)]
+    fields = {row[2] for row in sheet.iter_rows(min_row=2, values_only=True) if row[2]}
+    keys = {field for field, _, _ in _every_problem(results) if field}
+    keys |= {pr.field for p in results.proposals for pr in p.problems}
+    labelled = {key for key in keys if field_label(key, Lang.ID) != key}
+
+    assert {"started_on", "sdgs", "agency", "reviewer", "agencies.1.aliases"} <= labelled
+    assert sorted(labelled & fields) == []
+    assert [key for key in sorted(labelled) if f"| {key} |" in markdown] == []
+    assert {"Tanggal mulai", "TPB", "Instansi", "Juri", "Instansi 1 \u203a Nama lain"} <= fields

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-import pytest
+from typing import Any
 
+import pytest
+from builders import said
+
+from kipp.core.catalogue import CATALOGUE
+from kipp.core.i18n import Lang
 from kipp.core.keys import (
-    KeyProblem,
+    Canonical,
     canonicalize,
     display_path,
     key_table,
@@ -14,13 +19,28 @@ from kipp.core.keys import (
     slugify,
     unknown_key_message,
 )
-from kipp.core.models import Innovator, Proposal
+from kipp.core.models import (
+    Attachments,
+    Award,
+    Indicators,
+    Innovator,
+    KippModel,
+    Proposal,
+    Replication,
+    Sections,
+)
 
 PROPOSAL_FIELDS = (
     "agency, attachments, category, digital, group, id, indicators, innovators, "
     "pandemic_related, prior_awards, region, replications, sdgs, sections, stage, "
     "started_on, title"
 )
+MODELS = (Proposal, Innovator, Award, Replication, Attachments, Sections, Indicators)
+
+
+def problems(result: Canonical, lang: Lang = Lang.EN) -> list[tuple[Any, str, str]]:
+    """The key problems found, each message as read in `lang`."""
+    return [(p.raw_path, p.field, said(p.message, lang)) for p in result.problems]
 
 
 @pytest.mark.parametrize(
@@ -128,15 +148,18 @@ def test_canonicalize_remembers_the_path_the_user_wrote() -> None:
 def test_canonicalize_reports_a_misspelt_key_with_the_closest_spelling() -> None:
     result = canonicalize({"judull": "Layanan"}, Proposal)
     assert result.data == {}
-    assert result.problems == [
-        KeyProblem(("judull",), "judull", "unknown field 'judull'; did you mean 'judul'?")
+    assert problems(result) == [
+        (("judull",), "judull", "unknown field 'judull'; did you mean 'judul'?")
+    ]
+    assert problems(result, Lang.ID) == [
+        (("judull",), "judull", "isian 'judull' tidak dikenal; mungkin maksudnya 'judul'?")
     ]
 
 
 def test_canonicalize_reports_an_unknown_key_listing_the_known_fields() -> None:
     result = canonicalize({"anggaran": 5}, Proposal)
-    assert result.problems == [
-        KeyProblem(
+    assert problems(result) == [
+        (
             ("anggaran",),
             "anggaran",
             f"unknown field 'anggaran'; known fields here: {PROPOSAL_FIELDS}",
@@ -147,11 +170,19 @@ def test_canonicalize_reports_an_unknown_key_listing_the_known_fields() -> None:
 def test_canonicalize_reports_unknown_nested_keys_at_their_path() -> None:
     result = canonicalize({"inovator": [{"nama": "Sri", "jabatan": "Ketua"}]}, Proposal)
     assert result.data == {"innovators": [{"name": "Sri"}]}
-    assert result.problems == [
-        KeyProblem(
+    assert problems(result) == [
+        (
             ("inovator", 0, "jabatan"),
             "innovators.1.jabatan",
             "unknown field 'jabatan'; known fields here: email, name, phone, role",
+        )
+    ]
+    assert problems(result, Lang.ID) == [
+        (
+            ("inovator", 0, "jabatan"),
+            "innovators.1.jabatan",
+            "isian 'jabatan' tidak dikenal; isian yang dikenal di sini: email, nama, telepon, "
+            "peran",
         )
     ]
 
@@ -159,8 +190,15 @@ def test_canonicalize_reports_unknown_nested_keys_at_their_path() -> None:
 def test_canonicalize_reports_a_field_given_twice_and_keeps_the_first() -> None:
     result = canonicalize({"title": "Pertama", "judul": "Kedua"}, Proposal)
     assert result.data == {"title": "Pertama"}
-    assert result.problems == [
-        KeyProblem(("judul",), "title", "given twice, as 'title' and as 'judul'; keep one")
+    assert problems(result) == [
+        (("judul",), "title", "given twice, as 'title' and as 'judul'; keep one")
+    ]
+    assert problems(result, Lang.ID) == [
+        (
+            ("judul",),
+            "title",
+            "ditulis dua kali, sebagai 'title' dan sebagai 'judul'; pertahankan satu",
+        )
     ]
 
 
@@ -177,4 +215,12 @@ def test_canonicalize_leaves_a_non_list_where_a_list_of_models_belongs() -> None
 
 def test_unknown_key_message_for_a_nested_model() -> None:
     message = unknown_key_message("nma", key_table(Innovator))
-    assert message == "unknown field 'nma'; did you mean 'nama'?"
+    assert said(message) == "unknown field 'nma'; did you mean 'nama'?"
+
+
+@pytest.mark.parametrize("model", MODELS, ids=[m.__name__ for m in MODELS])
+def test_every_key_has_its_written_form_in_both_languages(model: type[KippModel]) -> None:
+    # `written.<key>`: English the key itself, Indonesian its first alias (else the key)
+    for name in model.model_fields:
+        aliases = [alias for alias, canonical in model.ALIASES.items() if canonical == name]
+        assert CATALOGUE[f"written.{name}"] == {"en": name, "id": (aliases or [name])[0]}

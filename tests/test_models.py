@@ -7,11 +7,13 @@ from datetime import date
 from typing import Any
 
 import pytest
-from builders import CATEGORIES, DROP, GROUPS, proposal_data
+from builders import CATEGORIES, DROP, GROUPS, proposal_data, said
 from pydantic import ValidationError
 
+from kipp.core.i18n import Lang
 from kipp.core.keys import display_path
 from kipp.core.models import CallChoices, Proposal, Stage
+from kipp.core.problems import written_field
 from kipp.core.validation import describe
 
 PLAIN = CallChoices(groups=GROUPS, categories=CATEGORIES)
@@ -23,12 +25,18 @@ def build(choices: CallChoices | None = PLAIN, **overrides: Any) -> Proposal:
     return Proposal.model_validate(data, context={"choices": choices} if choices else None)
 
 
-def messages(choices: CallChoices | None = PLAIN, **overrides: Any) -> list[str]:
-    """`FIELD: message` for every problem, as intake renders them (without the file)."""
+def messages(
+    choices: CallChoices | None = PLAIN, lang: Lang = Lang.EN, **overrides: Any
+) -> list[str]:
+    """`FIELD: message` for every problem, as intake renders them in `lang` (without the
+    file: the field as a person writes it in `lang`)."""
     try:
         build(choices, **overrides)
     except ValidationError as exc:
-        return [f"{display_path(tuple(e['loc']))}: {describe(e)}" for e in exc.errors()]
+        return [
+            f"{written_field(display_path(tuple(e['loc'])), lang)}: {said(describe(e), lang)}"
+            for e in exc.errors()
+        ]
     return []
 
 
@@ -68,6 +76,14 @@ def test_proposal_missing_required_fields_each_named() -> None:
         "title: required, but missing; add `title (judul):`",
         "digital: required, but missing; add `digital:`",
         "sections: required, but missing; add `sections (uraian):`",
+    ]
+
+
+def test_proposal_missing_required_fields_named_by_their_indonesian_key() -> None:
+    assert messages(lang=Lang.ID, title=DROP, started_on=DROP, digital=DROP) == [
+        "judul: wajib diisi, tetapi kosong; tambahkan `judul:`",
+        "tanggal_mulai: wajib diisi, tetapi kosong; tambahkan `tanggal_mulai:`",
+        "digital: wajib diisi, tetapi kosong; tambahkan `digital:`",
     ]
 
 
@@ -377,4 +393,42 @@ def test_several_problems_reported_together() -> None:
         "sdgs: 19 is not an SDG number; use 1 to 17",
         "stage: 'x' is not a stage; use one of: inisiatif, uji_coba, penerapan",
         "digital: '?' is not yes or no; write true/false (or ya/tidak)",
+    ]
+
+
+def test_several_problems_reported_together_in_indonesian() -> None:
+    assert messages(lang=Lang.ID, sdgs=19, stage="x", digital="?") == [
+        "tpb: 19 bukan nomor TPB; gunakan 1 sampai 17",
+        "tahapan: 'x' bukan tahapan; pilih salah satu: inisiatif, uji_coba, penerapan",
+        "digital: '?' bukan ya atau tidak; tulis true/false (atau ya/tidak)",
+    ]
+
+
+def test_nested_problems_in_indonesian_name_the_nested_keys() -> None:
+    innovators = [{"name": "Sri", "email": "bukan-surel"}]
+    assert messages(
+        lang=Lang.ID,
+        innovators=innovators,
+        indicators={"beneficiaries": "banyak"},
+        sections={"novelty": ["a"]},
+    ) == [
+        "inovator.1.email: 'bukan-surel' bukan alamat surel; tulis seperti nama@domain",
+        "uraian.kebaruan: ['a'] harus berupa teks",
+        "indikator.penerima_manfaat: 'banyak' bukan angka; tulis dengan angka, mis. 1250",
+    ]
+
+
+def test_stage_of_another_type_names_the_stages_with_or_in_each_language() -> None:
+    assert messages(stage=5) == [
+        "stage: 5 is not allowed; use one of: 'inisiatif', 'uji_coba' or 'penerapan'"
+    ]
+    assert messages(lang=Lang.ID, stage=5) == [
+        "tahapan: 5 tidak diizinkan; pilih salah satu: 'inisiatif', 'uji_coba' atau 'penerapan'"
+    ]
+
+
+def test_title_length_counts_long_titles_in_digits_as_written() -> None:
+    assert messages(title="x" * 1500) == ["title: 1500 characters; a title needs 5 to 150"]
+    assert messages(lang=Lang.ID, title="x" * 1500) == [
+        "judul: 1500 karakter; judul harus 5 sampai 150 karakter"
     ]

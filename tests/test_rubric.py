@@ -6,8 +6,9 @@ import errno
 from pathlib import Path
 
 import pytest
-from builders import failing_open
+from builders import failing_open, said
 
+from kipp.core.i18n import Lang
 from kipp.core.problems import RubricError
 from kipp.rubric import load_rubric
 
@@ -174,6 +175,29 @@ def test_duplicate_criterion_ids(tmp_path: Path) -> None:
 def test_broken_yaml_names_the_line(tmp_path: Path) -> None:
     assert problems(tmp_path, VALID.replace("  size: 3", "  size: [3")) == [
         ":31: (file): not valid YAML: did not find expected ',' or ']'"
+    ]
+
+
+def test_rubric_error_lists_every_problem_in_the_readers_language(tmp_path: Path) -> None:
+    path = tmp_path / "rubric.yaml"
+    path.write_text(
+        VALID.replace("  size: 3", "  size: 3\n  tie_breaks_x: []").replace(
+            "weight: 0.4", "weight: 0.5"
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(RubricError) as caught:
+        load_rubric(path)
+    english, indonesian = said(caught.value.message), said(caught.value.message, Lang.ID)
+
+    assert english == str(caught.value)
+    assert english.splitlines()[0] == f"rubric {path} is not valid:"
+    assert english.splitlines()[1:] == [p.render() for p in caught.value.problems]
+    assert indonesian.splitlines() == [
+        f"rubrik {path} tidak sah:",
+        f"{path}:17: criteria: jumlah bobot 1.1 (0.6 + 0.5); jumlahnya harus 1",
+        f"{path}:31: shortlist.tie_breaks_x: pengaturan tidak dikenal; pengaturan yang dikenal "
+        "di sini: size, tie_breaks, max_per_agency, max_per_category",
     ]
 
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from builders import rendered, run_stages
+from builders import rendered, run_stages, said
 
+from kipp.core.i18n import Lang
 from kipp.core.models import Proposal
 from kipp.intake import Intake, Status, read_proposals
 from kipp.pipeline import Values
@@ -120,8 +121,35 @@ def test_samples_broken_proposals_named_with_their_problems(samples: Intake) -> 
     }
 
 
+def test_samples_broken_proposals_read_in_indonesian_with_indonesian_keys(
+    samples: Intake,
+) -> None:
+    sheet = SAMPLES / "ekspor-formulir-online.xlsx"
+    invalid = {
+        e.source: [p.render(Lang.ID) for p in e.problems]
+        for e in samples.entries
+        if e.status is Status.INVALID
+    }
+    assert invalid == {
+        f"{sheet}#4": [f"{sheet}:4: instansi: wajib diisi, tetapi kosong; isi kolom `instansi`"],
+        str(SAMPLES / "salam-santun.yaml"): [
+            f"{SAMPLES / 'salam-santun.yaml'}:7: kategori: 'pelayanan_publik' bukan kategori "
+            "dalam kompetisi ini; pilih salah satu: inklusif, tpb, ketahanan",
+            f"{SAMPLES / 'salam-santun.yaml'}:8: tpb: 19 bukan nomor TPB; gunakan 1 sampai 17",
+        ],
+        str(SAMPLES / "sip.md"): [
+            f"{SAMPLES / 'sip.md'}:3: judul: 3 karakter; judul harus 5 sampai 150 karakter",
+            f"{SAMPLES / 'sip.md'}:9: tanggal_mulai: '31 Juni 2020' bukan tanggal yang ada: "
+            "Juni 2020 hanya 30 hari",
+        ],
+    }
+    assert [said(u.reason, Lang.ID) for u in samples.unread] == [
+        "jenis berkas '.docx' tidak didukung; salin isinya ke proposal .md atau .yaml"
+    ]
+
+
 def test_samples_stray_word_file_unread(samples: Intake) -> None:
-    assert [(u.path, u.reason) for u in samples.unread] == [
+    assert [(u.path, said(u.reason)) for u in samples.unread] == [
         (
             str(SAMPLES / "surat-pengantar.docx"),
             "unsupported file type '.docx'; copy its content into a .md or .yaml proposal",

@@ -53,7 +53,7 @@ def test_is_transient_for_timeouts_and_dropped_connections_without_errno(
         NotADirectoryError(errno.ENOTDIR, "Not a directory"),
         OSError(errno.ENOSPC, "No space left on device"),
         OSError("no errno, so nothing says it would pass"),
-        KippError("batch folder x does not exist", "give the folder"),
+        KippError.of("batch.missing", "batch.missing.hint", folder="x"),
         ValueError("bad value"),
     ],
     ids=["ENOENT", "EACCES", "EISDIR", "ENOTDIR", "ENOSPC", "no-errno", "KippError", "ValueError"],

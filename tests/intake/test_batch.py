@@ -17,6 +17,7 @@ from builders import (
     load,
     proposal_data,
     rendered,
+    said,
     write_bytes,
     write_csv,
     write_json,
@@ -26,6 +27,7 @@ from builders import (
     write_yaml,
 )
 
+from kipp.core.i18n import Lang
 from kipp.core.models import CallChoices
 from kipp.core.problems import BatchError, Severity
 from kipp.intake import Intake, Limits, Status, title_key
@@ -98,9 +100,13 @@ def test_batch_empty_folder_is_an_empty_batch(batch_dir: Path, choices: CallChoi
 def test_batch_missing_folder_raises(tmp_path: Path, choices: CallChoices) -> None:
     with pytest.raises(BatchError) as raised:
         load(tmp_path / "tidak-ada", choices)
-    assert (raised.value.message, raised.value.hint) == (
+    assert (said(raised.value.message), said(raised.value.hint)) == (
         f"batch folder {tmp_path / 'tidak-ada'} does not exist",
         "check the path",
+    )
+    assert (said(raised.value.message, Lang.ID), said(raised.value.hint, Lang.ID)) == (
+        f"folder kumpulan proposal {tmp_path / 'tidak-ada'} tidak ada",
+        "periksa jalurnya",
     )
 
 
@@ -108,7 +114,7 @@ def test_batch_file_instead_of_folder_raises(tmp_path: Path, choices: CallChoice
     path = write_yaml(tmp_path, "p.yaml", proposal_data())
     with pytest.raises(BatchError) as raised:
         load(path, choices)
-    assert (raised.value.message, raised.value.hint) == (
+    assert (said(raised.value.message), said(raised.value.hint)) == (
         f"{path} is not a folder",
         "give the folder that holds the proposals",
     )
@@ -268,7 +274,7 @@ def test_batch_reports_unread_a_file_that_still_fails_after_two_more_tries(
     other = write_yaml(batch_dir, "magis.yaml", proposal_data(title="MAGIS"))
     attempts = fail_reads(monkeypatch, "open", path, times=3)
     batch = load(batch_dir, choices, NO_WAIT)
-    assert [(u.path, u.reason) for u in batch.unread] == [
+    assert [(u.path, said(u.reason)) for u in batch.unread] == [
         (str(path), "cannot be read: Input/output error")
     ]
     assert ([e.source for e in batch.valid], len(attempts)) == ([str(other)], 3)
@@ -281,7 +287,7 @@ def test_batch_does_not_read_again_a_file_it_may_not_read(
     denied = PermissionError(errno.EACCES, "Permission denied")
     attempts = fail_reads(monkeypatch, "open", path, times=1, error=denied)
     batch = load(batch_dir, choices, NO_WAIT)
-    assert [(u.path, u.reason) for u in batch.unread] == [
+    assert [(u.path, said(u.reason)) for u in batch.unread] == [
         (str(path), "cannot be read: Permission denied")
     ]
     assert len(attempts) == 1
@@ -296,7 +302,7 @@ def test_batch_stops_waiting_to_read_again_once_its_budget_is_spent(
     second_attempts = fail_reads(monkeypatch, "open", second, times=3)
     limits = Limits(reread_delays_s=(0.05, 1.0), reread_budget_s=0.08)
     batch = load(batch_dir, choices, limits)
-    assert [(u.path, u.reason) for u in batch.unread] == [
+    assert [(u.path, said(u.reason)) for u in batch.unread] == [
         (str(first), "cannot be read: Input/output error"),
         (str(second), "cannot be read: Input/output error"),
     ]

@@ -11,10 +11,12 @@ from builders import (
     form_row,
     load,
     rendered,
+    said,
     write_bytes,
     write_csv,
 )
 
+from kipp.core.i18n import Lang, text
 from kipp.core.models import CallChoices
 from kipp.core.problems import Problem, Severity
 from kipp.intake import Limits, Status
@@ -174,7 +176,7 @@ def test_csv_rows_over_the_limit_refused(batch_dir: Path, choices: CallChoices) 
     path = write_csv(batch_dir, "form.csv", rows)
     batch = load(batch_dir, choices, Limits(max_rows=3))
     assert batch.entries == []
-    assert [(u.path, u.reason) for u in batch.unread] == [
+    assert [(u.path, said(u.reason)) for u in batch.unread] == [
         (
             str(path),
             "more than 3 rows below the header (blank rows count too); "
@@ -192,7 +194,7 @@ def test_csv_rows_at_the_limit_read(batch_dir: Path, choices: CallChoices) -> No
 def test_csv_header_only_is_unread(batch_dir: Path, choices: CallChoices) -> None:
     path = write_csv(batch_dir, "form.csv", [FORM_HEADERS, []])
     batch = load(batch_dir, choices)
-    assert [(u.path, u.reason) for u in batch.unread] == [
+    assert [(u.path, said(u.reason)) for u in batch.unread] == [
         (str(path), "has a header row (row 1) but no proposal rows below it")
     ]
     assert batch.entries == []
@@ -200,7 +202,7 @@ def test_csv_header_only_is_unread(batch_dir: Path, choices: CallChoices) -> Non
 
 def test_csv_header_naming_no_field_is_unread(batch_dir: Path, choices: CallChoices) -> None:
     path = write_csv(batch_dir, "form.csv", [["Layanan Sehat", "Dinas Kesehatan"], ["a", "b"]])
-    assert [(u.path, u.reason) for u in load(batch_dir, choices).unread] == [
+    assert [(u.path, said(u.reason)) for u in load(batch_dir, choices).unread] == [
         (
             str(path),
             "the header row (row 1) names no proposal field; put headers such as judul, "
@@ -261,7 +263,13 @@ def test_parse_header_unknown_dotted_header_is_a_warning() -> None:
             column="A",
             field="anggaran.total",
             severity=Severity.WARNING,
-            message="column is not a proposal field, so it is not read",
+            message=text("table.unknown_column"),
+        )
+    ]
+    assert [(n.render(), n.render(Lang.ID)) for n in notices] == [
+        (
+            "f.csv:1:A: anggaran.total: column is not a proposal field, so it is not read",
+            "f.csv:1:A: anggaran.total: kolom ini bukan isian proposal, jadi tidak dibaca",
         )
     ]
 

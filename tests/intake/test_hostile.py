@@ -18,6 +18,7 @@ from builders import (
     only_entry,
     proposal_data,
     rendered,
+    said,
     write_bytes,
     write_csv,
     write_json,
@@ -27,6 +28,7 @@ from builders import (
     yaml_text,
 )
 
+from kipp.core.i18n import Lang
 from kipp.core.models import CallChoices
 from kipp.core.problems import Severity
 from kipp.intake import Intake, Limits, Status
@@ -38,9 +40,9 @@ NOT_A_PROPOSAL = (
 )
 
 
-def unread(batch: Intake) -> list[tuple[str, str]]:
+def unread(batch: Intake, lang: Lang = Lang.EN) -> list[tuple[str, str]]:
     assert batch.entries == []
-    return [(u.path, u.reason) for u in batch.unread]
+    return [(u.path, said(u.reason, lang)) for u in batch.unread]
 
 
 # --- size caps ---------------------------------------------------------------------------
@@ -50,11 +52,19 @@ def test_hostile_text_file_over_the_size_cap(
     batch_dir: Path, choices: CallChoices, small_limits: Limits
 ) -> None:
     path = write_text(batch_dir, "p.yaml", "judul: " + "x" * 994)
-    assert unread(load(batch_dir, choices, small_limits)) == [
+    batch = load(batch_dir, choices, small_limits)
+    assert unread(batch) == [
         (
             str(path),
             "file is 1001 bytes, over the 1000 bytes limit for this kind of file; split it, "
             "or raise the limit with --max-file-mb",
+        )
+    ]
+    assert unread(batch, Lang.ID) == [
+        (
+            str(path),
+            "berkas berukuran 1001 byte, melebihi batas 1000 byte untuk jenis berkas ini; pecah "
+            "berkasnya, atau naikkan batasnya dengan --max-file-mb",
         )
     ]
 
@@ -89,8 +99,16 @@ def test_hostile_xlsx_unpacking_over_the_cap(
         archive.writestr("xl/worksheets/sheet1.xml", "<a/>" + " " * 100_000)
     assert len(buffer.getvalue()) < small_limits.max_sheet_bytes
     path = write_bytes(batch_dir, "bomb.xlsx", buffer.getvalue())
-    assert unread(load(batch_dir, choices, small_limits)) == [
+    batch = load(batch_dir, choices, small_limits)
+    assert unread(batch) == [
         (str(path), "workbook unpacks to 97.7 KB, over the 4.9 KB limit; split the export")
+    ]
+    assert unread(batch, Lang.ID) == [
+        (
+            str(path),
+            "buku kerja berukuran 97,7 KB setelah diekstrak, melebihi batas 4,9 KB; pecah "
+            "ekspornya",
+        )
     ]
 
 

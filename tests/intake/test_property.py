@@ -14,7 +14,7 @@ from typing import Any
 import openpyxl
 import pytest
 import yaml
-from builders import FORM_HEADERS, csv_text, form_row, proposal_data, write_xlsx, yaml_text
+from builders import FORM_HEADERS, csv_text, form_row, proposal_data, said, write_xlsx, yaml_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -56,7 +56,7 @@ def check_one_file(folder: Path, name: str, content: bytes) -> Intake:
     path = folder / name
     path.write_bytes(content)
     batch = read_proposals(folder, CHOICES, LIMITS)
-    reasons = [u.reason for u in batch.unread]
+    reasons = [said(u.reason) for u in batch.unread]
     assert not any(r.startswith("internal error") for r in reasons), reasons
     assert [u.path for u in batch.unread] in ([], [str(path)])
     assert all(e.path == str(path) for e in batch.entries)

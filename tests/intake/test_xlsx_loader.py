@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 import openpyxl
-from builders import FORM_HEADERS, form_row, load, rendered, write_xlsx
+from builders import FORM_HEADERS, form_row, load, rendered, said, write_xlsx
 
 from kipp.core.models import CallChoices
 from kipp.core.problems import Severity
@@ -89,7 +89,7 @@ def test_xlsx_far_away_cell_refused_without_stalling(batch_dir: Path, choices: C
     path = batch_dir / "form.xlsx"
     workbook.save(path)
     batch = load(batch_dir, choices)
-    assert [(u.path, u.reason) for u in batch.unread] == [
+    assert [(u.path, said(u.reason)) for u in batch.unread] == [
         (
             str(path),
             "more than 20,000 rows below the header (blank rows count too); "
@@ -129,7 +129,7 @@ def test_xlsx_other_sheets_named_as_not_read(batch_dir: Path, choices: CallChoic
 
 def test_xlsx_empty_sheet_is_unread(batch_dir: Path, choices: CallChoices) -> None:
     path = write_xlsx(batch_dir, "form.xlsx", [])
-    assert [(u.path, u.reason) for u in load(batch_dir, choices).unread] == [
+    assert [(u.path, said(u.reason)) for u in load(batch_dir, choices).unread] == [
         (
             str(path),
             "holds no rows; put the column headers in the first row and one proposal per row below",
@@ -140,7 +140,9 @@ def test_xlsx_empty_sheet_is_unread(batch_dir: Path, choices: CallChoices) -> No
 def test_xlsx_rows_over_the_limit_refused(batch_dir: Path, choices: CallChoices) -> None:
     rows = [FORM_HEADERS] + [form_row(f"Layanan Nomor {i}") for i in range(3)]
     path = write_xlsx(batch_dir, "form.xlsx", rows)
-    assert [(u.path, u.reason) for u in load(batch_dir, choices, Limits(max_rows=2)).unread] == [
+    assert [
+        (u.path, said(u.reason)) for u in load(batch_dir, choices, Limits(max_rows=2)).unread
+    ] == [
         (
             str(path),
             "more than 2 rows below the header (blank rows count too); "
@@ -153,7 +155,7 @@ def test_xlsx_zip_that_is_not_a_workbook(batch_dir: Path, choices: CallChoices) 
     path = batch_dir / "form.xlsx"
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("catatan.txt", "bukan workbook")
-    assert [(u.path, u.reason) for u in load(batch_dir, choices).unread] == [
+    assert [(u.path, said(u.reason)) for u in load(batch_dir, choices).unread] == [
         (
             str(path),
             'not a readable .xlsx workbook (KeyError: "There is no item named '

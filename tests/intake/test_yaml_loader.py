@@ -13,6 +13,7 @@ from builders import (
     only_entry,
     proposal_data,
     rendered,
+    said,
     write_yaml,
     yaml_text,
 )
@@ -220,7 +221,7 @@ def test_yaml_of_two_merged_mappings_the_first_wins() -> None:
 def test_yaml_key_written_twice_beside_a_merge_refused() -> None:
     with pytest.raises(YamlProblem) as raised:
         parse_yaml("a: &a {r: 1}\nb:\n  <<: *a\n  s: 1\n  s: 2\n")
-    assert (raised.value.line, raised.value.message) == (5, "key 's' appears twice; keep one")
+    assert (raised.value.line, said(raised.value.message)) == (5, "key 's' appears twice; keep one")
 
 
 def test_yaml_nesting_at_the_depth_limit_parses() -> None:
@@ -251,7 +252,7 @@ def test_parse_yaml_empty_text_is_no_data() -> None:
 def test_parse_yaml_problem_carries_line() -> None:
     with pytest.raises(YamlProblem) as raised:
         parse_yaml("a: 1\na: 2\n")
-    assert (raised.value.line, raised.value.message) == (2, "key 'a' appears twice; keep one")
+    assert (raised.value.line, said(raised.value.message)) == (2, "key 'a' appears twice; keep one")
 
 
 def test_load_yaml_gives_one_record_with_positions() -> None:

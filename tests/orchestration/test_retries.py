@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from builders import said
 from prefect.states import Completed, Failed
 
 from kipp.core.problems import KippError
@@ -33,7 +34,7 @@ TASK = runner._stage_task
         (FileNotFoundError(errno.ENOENT, "No such file or directory"), False),
         (PermissionError(errno.EACCES, "Permission denied"), False),
         (OSError(errno.ENOSPC, "No space left on device"), False),
-        (KippError("batch folder x does not exist", "give the folder"), False),
+        (KippError.of("batch.missing", "batch.missing.hint", folder="x"), False),
         (ValueError("bad value"), False),
     ],
 )
@@ -117,7 +118,7 @@ def test_run_whose_corpus_is_missing_fails_at_once_with_the_fix(
     params = RunParameters(batch=str(empty_batch), out=str(tmp_path / "out"), corpus=str(corpus))
     with pytest.raises(CorpusError) as caught:
         kipp_run(params)
-    assert caught.value.message == (
+    assert said(caught.value.message) == (
         f"corpus {corpus} is not valid:\n{corpus}: file: cannot be read: No such file or directory"
     )
     assert len(opens) == 1

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from kipp.core.i18n import Lang
-from kipp.intake import InputFile
+from kipp.core.i18n import Lang, Text, text
+from kipp.core.problems import Problem, Severity
+from kipp.intake import InputFile, Unread
 from kipp.measures.novelty import Neighbour
 from kipp.results import (
     CorpusOut,
@@ -32,8 +33,8 @@ CORPUS_SHA = "b" * 64
 INPUT_SHA = "c" * 64
 
 
-def _label(text: str) -> dict[str, str]:
-    return {"id": text, "en": f"{text} (en)"}
+def _label(name: str) -> dict[str, str]:
+    return {"id": name, "en": f"{name} (en)"}
 
 
 def rubric(**overrides: Any) -> Rubric:
@@ -143,22 +144,18 @@ def criteria(
 
 def problem(
     field: str = "title",
-    message: str = "3 characters; a title needs 5 to 150",
+    message: Text | None = None,
     line: int | None = 3,
     column: str | None = None,
-    severity: str = "error",
+    severity: Severity = Severity.ERROR,
     path: str = "batch/layanan-a.yaml",
 ) -> ProblemOut:
-    return ProblemOut.model_validate(
-        {
-            "path": path,
-            "field": field,
-            "message": message,
-            "line": line,
-            "column": column,
-            "severity": severity,
-        }
+    """A problem as results.json records it (by default: a title too short)."""
+    sentence = message or text("proposal.title_length", length="3", min=5, max=150)
+    found = Problem(
+        path=path, field=field, message=sentence, line=line, column=column, severity=severity
     )
+    return ProblemOut.of(found)
 
 
 def proposal(status: ProposalStatus = ProposalStatus.SHORTLISTED, **overrides: Any) -> ProposalOut:
@@ -276,10 +273,10 @@ def full_results(lang: Lang = Lang.ID) -> Results:
                 problems=[
                     problem(
                         field="Cap waktu",
-                        message="column is not a proposal field, so it is not read",
+                        message=text("table.unknown_column"),
                         line=2,
                         column="A",
-                        severity="warning",
+                        severity=Severity.WARNING,
                     )
                 ],
             ),
@@ -303,14 +300,21 @@ def full_results(lang: Lang = Lang.ID) -> Results:
             proposal(ProposalStatus.INVALID, id="sip", source="batch/sip.md", title="SIP"),
         ],
         lang=lang,
-        unread=[UnreadOut(path="batch/surat.docx", reason="unsupported file type '.docx'")],
+        unread=[
+            UnreadOut.of(
+                Unread(
+                    path="batch/surat.docx",
+                    reason=text("file.unsupported", type="'.docx'", hint=text("file.hint.copy")),
+                )
+            )
+        ],
         ignored=["batch/_catatan.txt"],
         notices=[
             problem(
                 field="(file)",
-                message="sheet 'Sheet2' is empty",
+                message=text("xlsx.other_sheets", sheet="Sheet1", others=["'Sheet2'"]),
                 line=None,
-                severity="warning",
+                severity=Severity.WARNING,
                 path="batch/ekspor.xlsx",
             )
         ],

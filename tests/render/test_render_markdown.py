@@ -161,15 +161,16 @@ def test_markdown_lists_scored_ineligible_invalid_and_unread() -> None:
     assert _row(markdown, "| Lama penerapan | Mulai 1 September") == (
         "| Lama penerapan | Mulai 1 September 2021: 7 bulan. |"
     )
-    assert _row(markdown, "| title |") == (
-        "| title | baris 3 | galat | 3 karakter; judul harus 5 sampai 150 karakter |"
+    assert _row(markdown, "| Judul |") == (
+        "| Judul | baris 3 | galat | 3 karakter; judul harus 5 sampai 150 karakter |"
     )
     assert _row(markdown, "| batch/surat.docx |") == (
-        "| batch/surat.docx | unsupported file type '.docx' |"
+        "| batch/surat.docx | jenis berkas '.docx' tidak didukung; salin isinya ke proposal .md "
+        "atau .yaml |"
     )
-    assert (
-        _row(markdown, "| (berkas) |")
-        == "| (berkas) | batch/ekspor.xlsx | peringatan | sheet 'Sheet2' is empty |"
+    assert _row(markdown, "| (berkas) |") == (
+        "| (berkas) | batch/ekspor.xlsx | peringatan | hanya lembar pertama ('Sheet1') yang "
+        "dibaca; lembar yang tidak dibaca: 'Sheet2' |"
     )
     assert _row(markdown, "- batch/") == "- batch/\\_catatan.txt"
 

@@ -171,7 +171,7 @@ def test_view_locates_problems_by_line_and_cell() -> None:
     view = document_view(full_results(Lang.EN), rubric(), Lang.EN)
 
     assert [(p.field, p.location, p.severity) for p in view.invalid[0].problems] == [
-        ("title", "line 3", "error")
+        ("Title", "line 3", "error")
     ]
     assert [(p.field, p.location, p.severity) for p in view.nominees[0].notes] == [
         ("Cap waktu", "row 2, column A", "warning")

@@ -6,19 +6,22 @@ import io
 from pathlib import Path
 
 import pytest
+from builders import said
 from openpyxl import load_workbook
 from render_builders import criteria, full_results, proposal, results, rubric
 
-from kipp.core.i18n import Lang
+from kipp.core.i18n import Lang, Text, text
+from kipp.core.problems import Problem
 from kipp.documents.compliance import compliance
 from kipp.documents.render.charts import distribution
 from kipp.documents.render.html import render_scorecard_html
 from kipp.documents.render.reports import compliance_view, scorecard_view
-from kipp.documents.render.views import localised
+from kipp.documents.render.views import field_label, problem_view
 from kipp.documents.workbook import workbook_bytes
 from kipp.intake.registry import Matcher, Registry, load_registry
 from kipp.results import (
     CriterionReviewsOut,
+    ProblemOut,
     ProposalReviewsOut,
     ProposalStatus,
     RawScoreOut,
@@ -120,8 +123,12 @@ def test_registry_refuses_an_alias_naming_two_agencies(tmp_path: Path) -> None:
     load = load_registry(path)
 
     assert load is not None
-    assert [p.message for p in load.problems] == [
+    assert [said(p.message) for p in load.problems] == [
         "'da' names both 'Dinas A' and 'Dinas B'; a name or alias may belong to one agency only"
+    ]
+    assert [said(p.message, Lang.ID) for p in load.problems] == [
+        "'da' menamai 'Dinas A' sekaligus 'Dinas B'; satu nama atau alias hanya boleh milik "
+        "satu instansi"
     ]
 
 
@@ -234,30 +241,109 @@ def test_workbook_has_frozen_filtered_sheets_and_neutralised_text() -> None:
 
 
 @pytest.mark.parametrize(
-    ("english", "indonesian"),
+    ("message", "english", "indonesian"),
     [
-        ("3 characters; a title needs 5 to 150", "3 karakter; judul harus 5 sampai 150 karakter"),
         (
+            text("proposal.title_length", length="3", min=5, max=150),
+            "3 characters; a title needs 5 to 150",
+            "3 karakter; judul harus 5 sampai 150 karakter",
+        ),
+        (
+            text("date.no_day", value="31 Juni 2020", month="Juni", year=2020, days=30),
             "'31 Juni 2020' is not a real date: Juni 2020 has 30 days",
             "'31 Juni 2020' bukan tanggal yang ada: Juni 2020 hanya 30 hari",
         ),
         (
+            text(
+                "proposal.choice",
+                value="pelayanan_publik",
+                field=text("proposal.choice.category"),
+                choices=["inklusif", "tpb"],
+            ),
             "'pelayanan_publik' is not a category of this call; use one of: inklusif, tpb",
             "'pelayanan_publik' bukan kategori dalam kompetisi ini; "
             "pilih salah satu: inklusif, tpb",
         ),
         (
+            text("file.unsupported", type="'.docx'", hint=text("file.hint.copy")),
             "unsupported file type '.docx'; copy its content into a .md or .yaml proposal",
             "jenis berkas '.docx' tidak didukung; salin isinya ke proposal .md atau .yaml",
         ),
-        ("a message no pattern knows", "a message no pattern knows"),
+        (
+            text("table.too_many_rows", count=10_000),
+            "more than 10,000 rows below the header (blank rows count too); split the export "
+            "into smaller files",
+            "lebih dari 10.000 baris di bawah baris judul kolom (baris kosong ikut dihitung); "
+            "pecah ekspornya menjadi beberapa berkas yang lebih kecil",
+        ),
     ],
 )
-def test_intake_messages_read_in_indonesian_in_indonesian_documents(
-    english: str, indonesian: str
+def test_problems_read_in_the_documents_language_from_their_text(
+    message: Text, english: str, indonesian: str
 ) -> None:
-    assert localised(english, Lang.ID) == indonesian
-    assert localised(english, Lang.EN) == english
+    problem = ProblemOut.of(Problem(path="a.md", field="title", message=message, line=3))
+
+    assert problem.message == english
+    assert [problem_view(problem, lang).message for lang in (Lang.EN, Lang.ID)] == [
+        english,
+        indonesian,
+    ]
+
+
+def test_problems_written_before_problems_had_a_text_read_as_written() -> None:
+    problem = ProblemOut.model_validate(
+        {
+            "path": "a.md",
+            "field": "title",
+            "message": "3 characters; a title needs 5 to 150",
+            "line": 3,
+            "column": None,
+            "severity": "error",
+        }
+    )
+
+    assert problem_view(problem, Lang.ID).message == "3 characters; a title needs 5 to 150"
+
+
+@pytest.mark.parametrize(
+    ("field", "english", "indonesian"),
+    [
+        ("started_on", "Start date", "Tanggal mulai"),
+        ("sections.novelty", "Sections \u203a Novelty", "Uraian \u203a Kebaruan"),
+        ("innovators.2.name", "Innovator 2 \u203a Name", "Inovator 2 \u203a Nama"),
+        ("innovators.2", "Innovator 2", "Inovator 2"),
+        (
+            "indicators.cost_before_idr",
+            "Indicators \u203a Cost before (IDR)",
+            "Indikator \u203a Biaya sebelum (Rp)",
+        ),
+        ("sdgs.3", "SDGs \u203a 3", "TPB \u203a 3"),
+        ("sections.latar", "Sections \u203a latar", "Uraian \u203a latar"),
+        ("agencies.1.aliases", "Agency 1 \u203a Aliases", "Instansi 1 \u203a Nama lain"),
+        (
+            "reviewers.2.conflicts",
+            "Reviewer 2 \u203a Conflicts of interest",
+            "Juri 2 \u203a Konflik kepentingan",
+        ),
+        ("packet", "Packet", "Paket"),
+        ("(file)", "(file)", "(berkas)"),
+        ("(header)", "(header)", "(baris judul kolom)"),
+        ("Cap waktu", "Cap waktu", "Cap waktu"),
+        ("inovator.nama", "inovator.nama", "inovator.nama"),
+    ],
+)
+def test_field_labels_read_in_the_documents_language(
+    field: str, english: str, indonesian: str
+) -> None:
+    assert [field_label(field, Lang.EN), field_label(field, Lang.ID)] == [english, indonesian]
+
+
+def test_field_label_names_a_scoresheet_criterion_column_by_its_label() -> None:
+    labels = {"novelty": "Kebaruan"}
+
+    assert field_label("novelty", Lang.ID, labels) == "Kebaruan"
+    assert field_label("novelty", Lang.ID) == "novelty"
+    assert field_label("reviewer", Lang.ID, labels) == "Juri"
 
 
 def test_workbook_lists_each_reviewer_score_once_reviews_exist() -> None:

@@ -9,15 +9,21 @@ import re
 from collections import Counter
 
 import pytest
+from builders import said
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
 from review_builders import make_proposal, registry_matcher, reviewer
 
-from kipp.assignment.assign import HINT, AssignmentError, assign
+from kipp.assignment.assign import AssignmentError, assign
+from kipp.core.i18n import Lang
 from kipp.core.models import Proposal
 from kipp.intake.panel import Reviewer
 from kipp.reviews.models import Assignment
 
+HINT = (
+    "add reviewers from other agencies, lower --per-proposal, or drop conflicts that were "
+    "declared by mistake"
+)
 AGENCIES = ["Dinas Kesehatan", "Dinas Pendidikan", "Kelurahan Jagalan"]
 PROPOSALS = [make_proposal(f"p{i}", agency=a) for i, a in enumerate(AGENCIES * 2)]
 
@@ -112,7 +118,7 @@ def test_assign_meets_k_balance_and_conflicts_or_explains_when_infeasible(
     if not possible:
         with pytest.raises(AssignmentError) as caught:
             assign(proposals, reviewers, k, seed, agency_of)
-        message = caught.value.message
+        message = said(caught.value.message)
         short = [p for p in proposals if len(free_reviewers(p, reviewers, registry)) < k]
         event("short of reviewers" if short else "loads cannot balance")
         if short:
@@ -127,7 +133,7 @@ def test_assign_meets_k_balance_and_conflicts_or_explains_when_infeasible(
                 f"cannot balance the loads: {len(proposals)} proposals x {k} = {total} reviews "
                 f"over {len(reviewers)} reviewers means "
             )
-        assert caught.value.hint == HINT
+        assert said(caught.value.hint) == HINT
         return
     result = assign(proposals, reviewers, k, seed, agency_of)
     per_proposal = Counter(a.proposal for a in result)
@@ -165,13 +171,19 @@ def test_assign_explains_which_proposal_lacks_eligible_reviewers() -> None:
     ]
     with pytest.raises(AssignmentError) as caught:
         assign(PROPOSALS[:2], panel, 2)
-    assert caught.value.message == (
+    assert said(caught.value.message) == (
         "cannot assign reviewers: proposal 'p0' (Dinas Kesehatan) has 1 eligible reviewer "
         "of 3 (1 work at Dinas Kesehatan, 1 declared a conflict); 2 needed"
     )
-    assert caught.value.hint == (
-        "add reviewers from other agencies, lower --per-proposal, or drop conflicts that were "
-        "declared by mistake"
+    assert said(caught.value.hint) == HINT
+    assert said(caught.value.message, Lang.ID) == (
+        "tidak dapat menugaskan juri: proposal 'p0' (Dinas Kesehatan) hanya memiliki 1 juri "
+        "yang boleh menilai dari 3 (1 bekerja di Dinas Kesehatan, 1 menyatakan konflik "
+        "kepentingan); perlu 2"
+    )
+    assert said(caught.value.hint, Lang.ID) == (
+        "tambahkan juri dari instansi lain, kurangi --per-proposal, atau hapus konflik yang "
+        "keliru dinyatakan"
     )
 
 
@@ -182,10 +194,15 @@ def test_assign_explains_loads_that_cannot_be_balanced() -> None:
     panel = [reviewer("a"), reviewer("b"), reviewer("dinkes", "Dinas Kesehatan")]
     with pytest.raises(AssignmentError) as caught:
         assign(proposals, panel, 1)
-    assert caught.value.message == (
+    assert said(caught.value.message) == (
         "cannot balance the loads: 4 proposals x 1 = 4 reviews over 3 reviewers means 1 to 2 "
         "each, but reviewer 'dinkes' may review only 0 of the proposals (own agency or "
         "declared conflicts)"
+    )
+    assert said(caught.value.message, Lang.ID) == (
+        "beban tidak dapat diseimbangkan: 4 proposal x 1 = 4 penilaian oleh 3 juri berarti "
+        "masing-masing 1 sampai 2, tetapi juri 'dinkes' hanya boleh menilai 0 proposal "
+        "(instansi sendiri atau konflik yang dinyatakan)"
     )
 
 
@@ -218,7 +235,7 @@ def test_assign_counts_registry_names_as_the_reviewers_agency_when_explaining() 
     panel = [reviewer("dinkes", "Dinas Kesehatan"), reviewer("a"), reviewer("b")]
     with pytest.raises(AssignmentError) as caught:
         assign(HEALTH[:1], panel, 3, agency_of=registry_matcher())
-    assert caught.value.message == (
+    assert said(caught.value.message) == (
         "cannot assign reviewers: proposal 'h1' (Dinas Kesehatan Kota Mojokerto) has 2 "
         "eligible reviewers of 3 (1 work at Dinas Kesehatan Kota Mojokerto); 3 needed"
     )

@@ -9,6 +9,7 @@ from pathlib import Path
 from builders import csv_text, load_reviews, write_csv, write_text, write_xlsx
 from review_builders import CRITERIA, REGISTRY_YAML, RUBRIC, header, make_proposal, row
 
+from kipp.core.i18n import Lang
 from kipp.intake import Limits
 from kipp.intake.reading import human_size
 from kipp.intake.registry import agency_matcher
@@ -45,8 +46,8 @@ def ingest(folder: Path) -> ReviewSet:
     return load_reviews(folder, RUBRIC, PROPOSALS)
 
 
-def rendered(found: ReviewSet) -> list[str]:
-    return [f"{p.severity}: {p.render()}" for p in found.problems]
+def rendered(found: ReviewSet, lang: Lang = Lang.EN) -> list[str]:
+    return [f"{p.severity}: {p.render(lang)}" for p in found.problems]
 
 
 def test_ingest_reports_each_bad_row_by_sheet_row_and_column(tmp_path: Path) -> None:
@@ -86,6 +87,20 @@ def test_ingest_reports_each_bad_row_by_sheet_row_and_column(tmp_path: Path) -> 
         "whole number from 1 to 5",
         f"error: {sheet}:9:B: proposal: 'a' already scored 'p1' in {sheet} row 4; this row is "
         "not used",
+    ]
+    assert rendered(found, Lang.ID)[:3] + rendered(found, Lang.ID)[-3:] == [
+        f"error: {sheet}:2:A: reviewer: 'zz' tidak ada dalam panel juri (reviewers.yaml); "
+        "gunakan salah satu: a, b, dinkes",
+        f"error: {sheet}:3:B: proposal: 'nope' bukan proposal yang memenuhi syarat dalam "
+        "kumpulan ini; salin kodenya dari lembar penilaian yang ditulis kipp assign",
+        f"error: {sheet}:4:E: novelty: '7' bukan nilai pada skala 1 sampai 5; berikan bilangan "
+        "bulat dari 1 sampai 5",
+        f"error: {sheet}:7:A: reviewer: 'dinkes' menyatakan konflik kepentingan dengan proposal "
+        "ini; nilai ini tidak dipakai, mintalah juri lain",
+        f"error: {sheet}:8:D: background: 'baik' bukan nilai pada skala 1 sampai 5; berikan "
+        "bilangan bulat dari 1 sampai 5",
+        f"error: {sheet}:9:B: proposal: 'a' sudah menilai 'p1' di {sheet} baris 4; baris ini "
+        "tidak dipakai",
     ]
     # usable scores kept: a's p1 without novelty, b's partial p1, a's p2 without background
     assert [(r.reviewer, r.proposal, sorted(r.scores), r.complete) for r in found.reviews] == [

@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from builders import said
 from review_builders import make_proposal, registry_matcher
 
+from kipp.core.i18n import Lang
 from kipp.intake.panel import PanelError, Reviewer, load_panel
 
 SAMPLE = Path(__file__).resolve().parents[2] / "submissions" / "mojokerto-2022" / "reviewers.yaml"
@@ -59,6 +61,23 @@ def test_panel_repeated_reviewer_id(tmp_path: Path) -> None:
     assert problems(tmp_path, text) == [
         ":1: reviewers: reviewer id ani used twice; give each reviewer their own id"
     ]
+
+
+def test_panel_error_reads_in_indonesian_with_its_hint(tmp_path: Path) -> None:
+    path = tmp_path / "reviewers.yaml"
+    path.write_text("reviewers:\n  - {id: ani}\n  - {id: Budi, name: Budi}\n", "utf-8")
+    with pytest.raises(PanelError) as caught:
+        load_panel(path)
+
+    assert said(caught.value.message, Lang.ID).splitlines() == [
+        f"panel juri {path} tidak sah:",
+        f"{path}:2: reviewers.1.name: wajib diisi, tetapi kosong; tambahkan `name:`",
+        f"{path}:3: reviewers.2.id: 'Budi' bukan kode juri yang sah: gunakan huruf kecil, angka "
+        "dan tanda hubung, mis. 'ani-rahmawati'",
+    ]
+    assert said(caught.value.hint, Lang.ID) == (
+        "perbaiki baris yang disebut di atas; lihat submissions/mojokerto-2022/reviewers.yaml"
+    )
 
 
 def test_panel_that_is_not_a_mapping(tmp_path: Path) -> None:

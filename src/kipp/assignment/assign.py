@@ -16,6 +16,7 @@ import numpy as np
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import maximum_flow
 
+from kipp.core.i18n import Param, Text, text
 from kipp.core.models import Proposal
 from kipp.core.problems import KippError
 from kipp.intake.panel import Reviewer
@@ -24,17 +25,12 @@ from kipp.reviews.models import Assignment
 
 _Identified = TypeVar("_Identified", Proposal, Reviewer)
 
-HINT = (
-    "add reviewers from other agencies, lower --per-proposal, or drop conflicts that were "
-    "declared by mistake"
-)
-
 
 class AssignmentError(KippError):
     """No assignment meets the rules; the message names the proposals or reviewers at fault."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message, HINT)
+    def __init__(self, message: Text) -> None:
+        super().__init__(message, text("assign.hint"))
 
 
 def allowed(reviewer: Reviewer, proposal: Proposal, agency_of: AgencyOf | None = None) -> bool:
@@ -62,7 +58,7 @@ def assign(
     agency under another of its names or from one of its units. A proposal or reviewer id
     given twice is taken once."""
     if per_proposal < 1:
-        raise AssignmentError(f"--per-proposal is {per_proposal}; give 1 or more")
+        raise AssignmentError(text("assign.per_proposal", count=per_proposal))
     proposals = _once(proposals)
     reviewers = _once(reviewers)
     if not proposals:
@@ -97,24 +93,30 @@ def _check_enough(
     per_proposal: int,
     agency_of: AgencyOf | None,
 ) -> None:
-    short = []
+    short: list[Text] = []
     for p in proposals:
         reasons = [r.conflicted(p, agency_of) for r in reviewers]
         free = reasons.count(None)
         if free < per_proposal:
             why = []
             if reasons.count("agency"):
-                why.append(f"{reasons.count('agency')} work at {p.agency}")
+                why.append(
+                    text("assign.why.agency", count=reasons.count("agency"), agency=p.agency)
+                )
             if reasons.count("declared"):
-                why.append(f"{reasons.count('declared')} declared a conflict")
-            detail = f" ({', '.join(why)})" if why else ""
+                why.append(text("assign.why.declared", count=reasons.count("declared")))
+            counts: dict[str, Param] = {
+                "free": str(free),
+                "reviewers": len(reviewers),
+                "needed": per_proposal,
+            }
             short.append(
-                f"proposal '{p.id}' ({p.agency}) has {free} eligible reviewer"
-                f"{'' if free == 1 else 's'} of {len(reviewers)}{detail}; "
-                f"{per_proposal} needed"
+                text("assign.short.item_why", id=p.id, agency=p.agency, why=why, **counts)
+                if why
+                else text("assign.short.item", id=p.id, agency=p.agency, **counts)
             )
     if short:
-        raise AssignmentError("cannot assign reviewers: " + "; ".join(short))
+        raise AssignmentError(text("assign.short", items=short))
 
 
 def _balance_reason(
@@ -122,21 +124,24 @@ def _balance_reason(
     reviewers: Sequence[Reviewer],
     per_proposal: int,
     free: list[list[bool]],
-) -> str:
+) -> Text:
     low, high = loads(len(proposals), len(reviewers), per_proposal)
-    total = len(proposals) * per_proposal
-    head = (
-        f"cannot balance the loads: {len(proposals)} proposals x {per_proposal} = {total} "
-        f"reviews over {len(reviewers)} reviewers means {low} to {high} each"
-    )
+    figures = {
+        "proposals": len(proposals),
+        "per_proposal": per_proposal,
+        "total": len(proposals) * per_proposal,
+        "reviewers": len(reviewers),
+        "low": low,
+        "high": high,
+    }
     narrow = []
     for j, r in enumerate(reviewers):
         count = sum(row[j] for row in free)
         if count < low:
-            narrow.append(f"reviewer '{r.id}' may review only {count} of the proposals")
+            narrow.append(text("assign.narrow.item", id=r.id, count=count))
     if narrow:
-        return head + ", but " + "; ".join(narrow) + " (own agency or declared conflicts)"
-    return head + ", but the agencies and conflicts leave no such assignment"
+        return text("assign.balance.narrow", narrow=narrow, **figures)
+    return text("assign.balance.none", **figures)
 
 
 def _solve(

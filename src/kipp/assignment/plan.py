@@ -94,8 +94,11 @@ def write_scoresheets(assignment: AssignPlan, sheets_out: Path, force: bool = Fa
     the folder already holds scoresheets, unless `force`: completed sheets are kept safe."""
     present = existing_scores(sheets_out)
     if present and not force:
-        raise KippError(
-            f"{sheets_out} already holds scoresheets ({len(present)}, e.g. {present[0]})",
-            "keep completed sheets safe: give another --out, or --force to overwrite",
+        raise KippError.of(
+            "assign.sheets_exist",
+            "assign.sheets_exist.hint",
+            folder=str(sheets_out),
+            count=len(present),
+            example=str(present[0]),
         )
     return [write_atomic(sheets_out / name, content) for name, content in assignment.files.items()]

@@ -6,6 +6,8 @@ import calendar
 import re
 from datetime import MINYEAR, date, datetime
 
+from kipp.core.i18n import MONTH_NAMES_ID, Lang, Text, render, text
+
 MONTHS: dict[str, int] = {
     "januari": 1, "jan": 1, "january": 1,
     "februari": 2, "feb": 2, "pebruari": 2, "february": 2,
@@ -21,20 +23,20 @@ MONTHS: dict[str, int] = {
     "desember": 12, "des": 12, "dec": 12, "december": 12,
 }  # fmt: skip
 
-MONTH_NAMES_ID = [
-    "", "Januari", "Februari", "Maret", "April", "Mei", "Juni",
-    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
-]  # fmt: skip
+__all__ = ["MONTHS", "MONTH_NAMES_ID", "DateFormatError", "format_date_id", "parse_date"]
 
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _LONG = re.compile(r"^(\d{1,2})\s+([A-Za-z]+)\.?\s+(\d{4})$")
 _NUMERIC = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
 
-EXPECTED = "write it as 2019-07-01 or 1 Juli 2019"
-
 
 class DateFormatError(ValueError):
-    """A value that is not a date in any accepted form; the message says what was wrong."""
+    """A value that is not a date in any accepted form; `text` says what was wrong (its
+    English rendering is the exception's text)."""
+
+    def __init__(self, message: Text) -> None:
+        super().__init__(render(message, Lang.EN))
+        self.text = message
 
 
 def parse_date(value: object) -> date:
@@ -44,29 +46,35 @@ def parse_date(value: object) -> date:
     if isinstance(value, date):
         return value
     if not isinstance(value, str):
-        raise DateFormatError(f"{value!r} is not a date; {EXPECTED}")
-    text = " ".join(value.split())
-    if m := _ISO.match(text):
-        return _build(text, int(m[1]), int(m[2]), int(m[3]))
-    if m := _NUMERIC.match(text):
-        return _build(text, int(m[3]), int(m[2]), int(m[1]))
-    if m := _LONG.match(text):
+        raise DateFormatError(text("date.not_a_date", value=repr(value)))
+    written = " ".join(value.split())
+    if m := _ISO.match(written):
+        return _build(written, int(m[1]), int(m[2]), int(m[3]))
+    if m := _NUMERIC.match(written):
+        return _build(written, int(m[3]), int(m[2]), int(m[1]))
+    if m := _LONG.match(written):
         month = MONTHS.get(m[2].lower())
         if month is None:
-            raise DateFormatError(f"'{text}': '{m[2]}' is not a month name; {EXPECTED}")
-        return _build(text, int(m[3]), month, int(m[1]))
-    raise DateFormatError(f"'{text}' is not a date; {EXPECTED}")
+            raise DateFormatError(text("date.no_month_name", value=written, month=m[2]))
+        return _build(written, int(m[3]), month, int(m[1]))
+    raise DateFormatError(text("date.not_a_date", value=f"'{written}'"))
 
 
-def _build(text: str, year: int, month: int, day: int) -> date:
+def _build(written: str, year: int, month: int, day: int) -> date:
     if year < MINYEAR:  # `date` cannot hold year 0; say so instead of raising ValueError
-        raise DateFormatError(f"'{text}' is not a real date: there is no year {year}; {EXPECTED}")
+        raise DateFormatError(text("date.no_year", value=written, year=year))
     if not 1 <= month <= 12:
-        raise DateFormatError(f"'{text}' is not a real date: there is no month {month}; {EXPECTED}")
+        raise DateFormatError(text("date.no_month", value=written, month=month))
     last = calendar.monthrange(year, month)[1]
     if not 1 <= day <= last:
         raise DateFormatError(
-            f"'{text}' is not a real date: {MONTH_NAMES_ID[month]} {year} has {last} days"
+            text(
+                "date.no_day",
+                value=written,
+                month=MONTH_NAMES_ID[month],
+                year=year,
+                days=last,
+            )
         )
     return date(year, month, day)
 

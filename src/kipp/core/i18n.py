@@ -10,12 +10,16 @@ from __future__ import annotations
 import string
 from datetime import date, datetime, timedelta
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer
 
 from kipp.core.catalogue import CATALOGUE
-from kipp.core.dates import MONTH_NAMES_ID
+
+MONTH_NAMES_ID = [
+    "", "Januari", "Februari", "Maret", "April", "Mei", "Juni",
+    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+]  # fmt: skip
 
 
 class Lang(StrEnum):
@@ -35,11 +39,25 @@ class Text(BaseModel):
     params: dict[str, Param] = Field(default_factory=dict)
 
 
-Param = str | int | float | date | Text | list[Text] | list[str] | list[float]
+def _tagged_date(value: Any) -> Any:
+    """`{"date": "2019-07-01"}` (a date as results.json holds it) back to a `date`."""
+    if isinstance(value, dict) and set(value) == {"date"} and isinstance(value["date"], str):
+        return date.fromisoformat(value["date"])
+    return value
+
+
+# A date parameter is written to JSON tagged (`{"date": "2019-07-01"}`), so that reading
+# results.json back gives a `date` again (rendered `1 Juli 2019`), not the text of one.
+DateParam = Annotated[
+    date,
+    BeforeValidator(_tagged_date),
+    PlainSerializer(lambda value: {"date": value.isoformat()}, when_used="json"),
+]
+Param = str | int | float | DateParam | Text | list[Text] | list[str] | list[float]
 Text.model_rebuild()
 
 
-def text(key: str, **params: Param) -> Text:
+def text(key: str, /, **params: Param) -> Text:
     """Build a `Text`, checking the key exists so a typo fails where it is made."""
     if key not in CATALOGUE:
         raise KeyError(f"no catalogue entry '{key}'")
@@ -122,19 +140,32 @@ def _format(value: Param, lang: Lang) -> str:
 
 
 class _Formatter(string.Formatter):
-    """`str.format` with one addition, a count and its noun: `{n:p:file/files}` gives
-    `1 file`, `2 files` (`{n:p:berkas}`: one form for every number, as in Indonesian); the
-    number is formatted for the language like every other."""
+    """`str.format` with three additions:
+
+    - a count and its noun: `{n:p:file/files}` gives `1 file`, `2 files` (`{n:p:berkas}`: one
+      form for every number, as in Indonesian); the number is formatted for the language
+      like every other, or shown as written when given as digits (`"1500"`);
+    - a list joined by a separator of the template's choosing: `{items:j:; }`, `{lines:j:\n}`
+      (a list is otherwise joined with `, `);
+    - a number in a Python format (`{n:d}`: digits without grouping, `{x:.1f}`, `{x:g}`),
+      its decimal point and grouping then written as the language writes them."""
 
     def __init__(self, lang: Lang) -> None:
         self.lang = lang
 
     def format_field(self, value: Any, format_spec: str) -> str:
-        if not format_spec.startswith("p:"):
-            return _format(value, self.lang) if format_spec == "" else format(value, format_spec)
-        one, _, many = format_spec[2:].partition("/")
-        noun = one if value == 1 or not many else many
-        return f"{_format(value, self.lang)} {noun}"
+        if format_spec == "":
+            return _format(value, self.lang)
+        if format_spec.startswith("p:"):
+            one, _, many = format_spec[2:].partition("/")
+            noun = one if value in (1, "1") or not many else many
+            return f"{_format(value, self.lang)} {noun}"
+        if format_spec.startswith("j:"):
+            return format_spec[2:].join(_format(item, self.lang) for item in value)
+        english = format(value, format_spec)
+        if self.lang is Lang.EN or not isinstance(value, int | float):
+            return english
+        return english.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
 
 
 def render(item: Text, lang: Lang) -> str:
@@ -143,6 +174,6 @@ def render(item: Text, lang: Lang) -> str:
     return _Formatter(lang).vformat(template, (), item.params)
 
 
-def tr(key: str, lang: Lang, **params: Any) -> str:
+def tr(key: str, lang: Lang, /, **params: Any) -> str:
     """Shortcut: render a catalogue entry directly (labels, headings)."""
     return render(text(key, **params), lang)

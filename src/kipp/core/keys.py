@@ -19,6 +19,9 @@ from typing import Any, ClassVar, Protocol, TypeVar
 
 from pydantic import BaseModel
 
+from kipp.core.catalogue import CATALOGUE
+from kipp.core.i18n import Text, text
+
 PathKey = str | int
 RawPath = tuple[PathKey, ...]
 V = TypeVar("V")
@@ -28,10 +31,10 @@ _UNDERSCORES = re.compile(r"_+")
 
 
 @functools.lru_cache(maxsize=8192)
-def _normalize_text(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).strip().lower()
-    text = _SEPARATORS.sub("_", text)
-    return _UNDERSCORES.sub("_", text).strip("_")
+def _normalize_text(written: str) -> str:
+    normal = unicodedata.normalize("NFKC", written).strip().lower()
+    normal = _SEPARATORS.sub("_", normal)
+    return _UNDERSCORES.sub("_", normal).strip("_")
 
 
 def normalize_key(key: object) -> str:
@@ -39,9 +42,9 @@ def normalize_key(key: object) -> str:
     return _normalize_text(str(key))
 
 
-def slugify(text: str) -> str:
+def slugify(name: str) -> str:
     """A lowercase ASCII slug: `PPDB Online 2022` -> `ppdb-online-2022`."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    ascii_text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:80].strip("-")
 
 
@@ -71,7 +74,7 @@ class KeyProblem:
 
     raw_path: RawPath
     field: str
-    message: str
+    message: Text
 
 
 @dataclass
@@ -155,7 +158,7 @@ def _canon(
                 KeyProblem(
                     key_path,
                     display_path((*canon_path, name)),
-                    f"given twice, as '{seen[name]}' and as '{raw_key}'; keep one",
+                    text("key.twice", first=str(seen[name]), second=str(raw_key)),
                 )
             )
             continue
@@ -176,10 +179,20 @@ def _canon(
     return canonical_data
 
 
-def unknown_key_message(raw_key: object, table: dict[str, str]) -> str:
-    """`unknown field 'judull'; did you mean 'judul'?`, or the list of known fields."""
+def closest_key(raw_key: object, table: dict[str, str]) -> str | None:
+    """The spelling of `table` closest to `raw_key` (`judull` -> `judul`), if one is close."""
     close = difflib.get_close_matches(normalize_key(raw_key), list(table), n=1, cutoff=0.75)
-    if close:
-        return f"unknown field '{raw_key}'; did you mean '{close[0]}'?"
-    known = ", ".join(sorted({c for c in table.values()}))
-    return f"unknown field '{raw_key}'; known fields here: {known}"
+    return close[0] if close else None
+
+
+def unknown_key_message(raw_key: object, table: dict[str, str]) -> Text:
+    """`unknown field 'judull'; did you mean 'judul'?`, or the list of known fields, each as
+    a person writes it in the reader's language (`written.<key>`) when all have an entry."""
+    close = closest_key(raw_key, table)
+    if close is not None:
+        return text("key.unknown.close", key=str(raw_key), close=close)
+    names = sorted(set(table.values()))
+    known: list[Text] | list[str] = names
+    if all(f"written.{name}" in CATALOGUE for name in names):
+        known = [text(f"written.{name}") for name in names]
+    return text("key.unknown.known", key=str(raw_key), known=known)

@@ -24,10 +24,11 @@ from pydantic import (
     ValidationInfo,
     field_validator,
 )
-from pydantic_core import PydanticCustomError
 
 from kipp.core.dates import DateFormatError, parse_date
+from kipp.core.i18n import text
 from kipp.core.keys import normalize_key, slugify
+from kipp.core.validation import invalid
 
 SLUG = re.compile(r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -55,21 +56,17 @@ class CallChoices:
     categories: Sequence[str]
 
 
-def _error(kind: str, message: str) -> PydanticCustomError:
-    return PydanticCustomError(kind, message)
-
-
 def _to_bool(value: Any) -> Any:
     if isinstance(value, bool) or value is None:
         return value
     if isinstance(value, int | float) and value in (0, 1):
         return bool(value)
-    text = normalize_key(value)
-    if text in _TRUE:
+    normal = normalize_key(value)
+    if normal in _TRUE:
         return True
-    if text in _FALSE:
+    if normal in _FALSE:
         return False
-    raise _error("bool", f"'{value}' is not yes or no; write true/false (or ya/tidak)")
+    raise invalid("value.not_yes_no", value=f"'{value}'")
 
 
 def _to_text(value: Any) -> Any:
@@ -91,27 +88,23 @@ def _to_text_list(value: Any) -> Any:
 _ID_THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+(,\d+)?$")
 
 
-def _not_a_number(value: Any) -> PydanticCustomError:
-    return _error("number", f"'{value}' is not a number; write digits, e.g. 1250")
-
-
 def _to_number(value: Any) -> Any:
     if isinstance(value, bool) or (isinstance(value, float) and not math.isfinite(value)):
-        raise _not_a_number(value)
+        raise invalid("value.not_a_number", value=f"'{value}'")
     if not isinstance(value, str):
         return value
-    text = re.sub(r"^(rp\.?|idr)\s*", "", value.strip().lower()).replace(" ", "")
-    text = text.rstrip("%")
-    if _ID_THOUSANDS.match(text):
-        text = text.replace(".", "").replace(",", ".")
-    elif text.count(",") == 1 and "." not in text:
-        text = text.replace(",", ".")
+    written = re.sub(r"^(rp\.?|idr)\s*", "", value.strip().lower()).replace(" ", "")
+    written = written.rstrip("%")
+    if _ID_THOUSANDS.match(written):
+        written = written.replace(".", "").replace(",", ".")
+    elif written.count(",") == 1 and "." not in written:
+        written = written.replace(",", ".")
     try:
-        number = float(text)
+        number = float(written)
     except ValueError:
-        raise _not_a_number(value) from None
+        raise invalid("value.not_a_number", value=f"'{value}'") from None
     if not math.isfinite(number):  # 'nan' and 'inf' parse as floats but are not figures
-        raise _not_a_number(value)
+        raise invalid("value.not_a_number", value=f"'{value}'")
     return number
 
 
@@ -149,7 +142,7 @@ class Innovator(KippModel):
     @classmethod
     def _email(cls, value: str | None) -> str | None:
         if value and not EMAIL.match(value):
-            raise _error("email", f"'{value}' is not an e-mail address; write it as name@domain")
+            raise invalid("proposal.email", value=value)
         return value or None
 
 
@@ -292,25 +285,19 @@ class Proposal(KippModel):
     @field_validator("id", mode="before")
     @classmethod
     def _id(cls, value: Any) -> Any:
-        text = str(value).strip() if isinstance(value, str | int) else value
-        if isinstance(text, str) and not (SLUG.match(text) and len(text) <= 80):
-            hint = slugify(text) or "innovation-name"
-            raise _error(
-                "slug",
-                f"'{text}' is not a valid id: use lowercase letters, digits and hyphens, "
-                f"e.g. '{hint}'",
-            )
-        return text
+        written = str(value).strip() if isinstance(value, str | int) else value
+        if isinstance(written, str) and not (SLUG.match(written) and len(written) <= 80):
+            hint = slugify(written) or "innovation-name"
+            raise invalid("proposal.id", value=written, example=hint)
+        return written
 
     @field_validator("title", mode="after")
     @classmethod
     def _title(cls, value: str) -> str:
         value = " ".join(value.split())
         if not TITLE_MIN <= len(value) <= TITLE_MAX:
-            raise _error(
-                "title_length",
-                f"{len(value)} character{'' if len(value) == 1 else 's'}; "
-                f"a title needs {TITLE_MIN} to {TITLE_MAX}",
+            raise invalid(
+                "proposal.title_length", length=str(len(value)), min=TITLE_MIN, max=TITLE_MAX
             )
         return value
 
@@ -327,11 +314,8 @@ class Proposal(KippModel):
         )
         normal = normalize_key(value)
         if allowed is not None and normal not in allowed:
-            raise _error(
-                "choice",
-                f"'{value}' is not a {info.field_name} of this call; use one of: "
-                + ", ".join(allowed),
-            )
+            field = text(f"proposal.choice.{info.field_name}")
+            raise invalid("proposal.choice", value=value, field=field, choices=list(allowed))
         return normal
 
     @field_validator("sdgs", mode="before")
@@ -349,10 +333,10 @@ class Proposal(KippModel):
                     continue
                 number = _sdg_number(part)
                 if number in numbers:
-                    raise _error("sdg_repeat", f"SDG {number} is listed twice; list each once")
+                    raise invalid("proposal.sdg_twice", number=number)
                 numbers.append(number)
         if not numbers:
-            raise _error("sdg_empty", "no SDG given; list at least one number from 1 to 17")
+            raise invalid("proposal.sdg_none")
         return numbers
 
     @field_validator("started_on", mode="before")
@@ -361,7 +345,7 @@ class Proposal(KippModel):
         try:
             return parse_date(value)
         except DateFormatError as exc:
-            raise _error("date", str(exc)) from None
+            raise invalid(exc.text.key, **exc.text.params) from None
 
     @field_validator("stage", mode="before")
     @classmethod
@@ -373,17 +357,17 @@ class Proposal(KippModel):
         by_letters = {s.replace("_", ""): s for s in allowed}
         normal = by_letters.get(normalize_key(value).replace("_", ""))
         if normal is None:
-            raise _error("stage", f"'{value}' is not a stage; use one of: {', '.join(allowed)}")
+            raise invalid("proposal.stage", value=value, stages=allowed)
         return normal
 
 
 def _sdg_number(part: object) -> int:
-    text = str(part).strip()
+    written = str(part).strip()
     if isinstance(part, float) and part.is_integer():
-        text = str(int(part))
-    if not re.fullmatch(r"\d{1,3}", text):
-        raise _error("sdg", f"'{part}' is not an SDG number; use 1 to 17")
-    number = int(text)
+        written = str(int(part))
+    if not re.fullmatch(r"\d{1,3}", written):
+        raise invalid("proposal.sdg", value=f"'{part}'")
+    number = int(written)
     if not 1 <= number <= 17:
-        raise _error("sdg", f"{number} is not an SDG number; use 1 to 17")
+        raise invalid("proposal.sdg", value=str(number))
     return number

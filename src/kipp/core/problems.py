@@ -14,6 +14,15 @@ from typing import Self
 from pydantic import BaseModel, ConfigDict
 
 from kipp.core.i18n import Lang, Param, Text, render, text
+from kipp.core.keys import model_of
+from kipp.core.models import Proposal
+
+# the fields of problems about a whole file, header row or row, as readers see them
+PLACEHOLDERS = {
+    "(file)": "doc.field.file",
+    "(header)": "doc.field.header",
+    "(row)": "doc.field.row",
+}
 
 
 class Severity(StrEnum):
@@ -40,6 +49,33 @@ class Location(BaseModel):
         return f":{self.line}:{self.column}"
 
 
+def written_field(field: str, lang: Lang) -> str:
+    """A proposal field's machine key as a person writes it in `lang`: `started_on` and
+    `sections.novelty` in English, `tanggal_mulai` and `uraian.kebaruan` in Indonesian (each
+    key's first Indonesian alias, `written.<key>`), following the proposal's fields; list
+    positions, and from the first key the proposal does not have (an unknown key, a
+    spreadsheet's header, the field of another file) the rest, as they are. A whole file,
+    header or row (`(file)`) reads in `lang` too."""
+    placeholder = PLACEHOLDERS.get(field)
+    if placeholder is not None:
+        return render(text(placeholder), lang)
+    if lang is Lang.EN:
+        return field
+    parts = field.split(".")
+    written: list[str] = []
+    model: type[BaseModel] | None = Proposal
+    for index, part in enumerate(parts):
+        if part.isdecimal() and written:
+            written.append(part)
+            continue
+        if model is None or part not in model.model_fields:
+            written.extend(parts[index:])
+            break
+        written.append(render(text(f"written.{part}"), lang))
+        model = model_of(model.model_fields[part].annotation)[1]
+    return ".".join(written)
+
+
 class Problem(BaseModel):
     """One located, readable finding about an input file."""
 
@@ -47,30 +83,42 @@ class Problem(BaseModel):
 
     path: str
     field: str
-    message: Text | str
+    message: Text
     line: int | None = None
     column: str | None = None
     severity: Severity = Severity.ERROR
 
     def render(self, lang: Lang = Lang.EN) -> str:
-        """`PATH[:LINE[:COL]]: FIELD: message`, the one-line form users read, in `lang`."""
+        """`PATH[:LINE[:COL]]: FIELD: message`, the one-line form users read, in `lang`: the
+        field as the key a person writes in that language (`written_field`)."""
         where = Location(line=self.line, column=self.column).suffix()
-        message = self.message if isinstance(self.message, str) else render(self.message, lang)
-        return f"{self.path}{where}: {self.field}: {message}"
+        field = written_field(self.field, lang)
+        return f"{self.path}{where}: {field}: {render(self.message, lang)}"
+
+    def line_text(self) -> Text:
+        """The one-line form as a sentence, for an error that lists the problems of a file
+        whose keys are the same in both languages (a rubric, a panel, a corpus): its English
+        rendering is `render()`."""
+        where = Location(line=self.line, column=self.column).suffix()
+        placeholder = PLACEHOLDERS.get(self.field)
+        field: Text | str = self.field if placeholder is None else text(placeholder)
+        return text(
+            "problem.line", location=f"{self.path}{where}", field=field, message=self.message
+        )
 
 
 class KippError(Exception):
     """Base of the errors the domain raises for the CLI to turn into a message and an exit
     code: what is wrong and how to fix it, each a catalogue sentence rendered in the
-    language of whoever reads it."""
+    language of whoever reads it (the exception's own text is the English one)."""
 
-    def __init__(self, message: Text | str, hint: Text | str | None = None) -> None:
-        super().__init__(message if isinstance(message, str) else render(message, Lang.EN))
+    def __init__(self, message: Text, hint: Text | None = None) -> None:
+        super().__init__(render(message, Lang.EN))
         self.message = message
         self.hint = hint
 
     @classmethod
-    def of(cls, key: str, hint: str | None = None, **params: Param) -> Self:
+    def of(cls, key: str, hint: str | None = None, /, **params: Param) -> Self:
         """The error of catalogue entry `key` (and its `hint` entry), with `params`."""
         return cls(text(key, **params), text(hint, **params) if hint else None)
 
@@ -81,8 +129,8 @@ class RubricError(KippError):
     def __init__(self, path: Path | str, problems: list[Problem]) -> None:
         self.path = str(path)
         self.problems = problems
-        lines = "\n".join(p.render() for p in problems)
-        super().__init__(f"rubric {self.path} is not valid:\n{lines}")
+        lines = [p.line_text() for p in problems]
+        super().__init__(text("rubric.invalid", path=self.path, problems=lines))
 
 
 class BatchError(KippError):

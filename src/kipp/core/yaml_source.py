@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from kipp.core.i18n import Lang, Text, render, text
 from kipp.core.keys import RawPath
 
 try:
@@ -23,14 +24,14 @@ except AttributeError:  # PyYAML built without libyaml
 DEFAULT_MAX_NODES = 100_000
 _MERGE = "tag:yaml.org,2002:merge"
 MAX_DEPTH = 100  # a proposal nests 4 levels; refuse long before Python's recursion limit
-TOO_DEEP = f"nested more than {MAX_DEPTH} levels deep, too deep to be a proposal"
+TOO_DEEP = text("yaml.too_deep", levels=MAX_DEPTH)
 
 
 class YamlProblem(Exception):
     """The text is not YAML we accept; `line` is 1-based where known."""
 
-    def __init__(self, message: str, line: int | None = None) -> None:
-        super().__init__(message)
+    def __init__(self, message: Text, line: int | None = None) -> None:
+        super().__init__(render(message, Lang.EN))
         self.message = message
         self.line = line
 
@@ -43,9 +44,9 @@ class Parsed:
     lines: dict[RawPath, int] = field(default_factory=dict)
 
 
-def parse_yaml(text: str, *, line_offset: int = 0, max_nodes: int = DEFAULT_MAX_NODES) -> Parsed:
+def parse_yaml(source: str, *, line_offset: int = 0, max_nodes: int = DEFAULT_MAX_NODES) -> Parsed:
     """Parse one YAML document. `line_offset` shifts lines (front matter inside Markdown)."""
-    loader = _Loader(text)
+    loader = _Loader(source)
     try:
         node = loader.get_single_node()
         if node is None:
@@ -57,9 +58,9 @@ def parse_yaml(text: str, *, line_offset: int = 0, max_nodes: int = DEFAULT_MAX_
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 + line_offset if mark is not None else None
         problem = exc.problem or exc.context or "not valid YAML"
-        raise YamlProblem(f"not valid YAML: {problem}", line) from None
+        raise YamlProblem(text("yaml.invalid", detail=problem), line) from None
     except yaml.YAMLError as exc:
-        raise YamlProblem(f"not valid YAML: {exc}") from None
+        raise YamlProblem(text("yaml.invalid", detail=str(exc))) from None
     except RecursionError:  # merge keys (`<<`) nesting past the depth check
         raise YamlProblem(TOO_DEEP) from None
     finally:
@@ -82,11 +83,7 @@ class _Walker:
     def _spend(self, node: yaml.Node, path: RawPath) -> None:
         self.budget -= 1
         if self.budget < 0:
-            raise YamlProblem(
-                f"more than {self.max_nodes:,} values, counting each alias (*name) expanded; "
-                "a proposal holds far fewer: write the values out instead of referencing anchors",
-                self._line(node),
-            )
+            raise YamlProblem(text("yaml.too_many_values", count=self.max_nodes), self._line(node))
         if len(path) >= MAX_DEPTH:
             raise YamlProblem(TOO_DEEP, self._line(node))
 
@@ -95,11 +92,7 @@ class _Walker:
         if not isinstance(node, yaml.MappingNode | yaml.SequenceNode):
             return self._scalar(node)
         if id(node) in self.open:
-            raise YamlProblem(
-                "an alias (*name) refers to the value it stands in, a loop that never ends; "
-                "write the values out instead",
-                self._line(node),
-            )
+            raise YamlProblem(text("yaml.alias_loop"), self._line(node))
         self.open.add(id(node))
         try:
             if isinstance(node, yaml.MappingNode):
@@ -127,7 +120,7 @@ class _Walker:
                 if index < merged:  # of two merged mappings, the first one named wins
                     continue
                 if key not in from_merge:
-                    raise YamlProblem(f"key '{key}' appears twice; keep one", self._line(key_node))
+                    raise YamlProblem(text("yaml.key_twice", key=str(key)), self._line(key_node))
             if index < merged:
                 from_merge.add(key)
             else:
@@ -149,7 +142,7 @@ class _Walker:
 
     def _scalar_key(self, node: yaml.Node) -> str | int:
         if not isinstance(node, yaml.ScalarNode):
-            raise YamlProblem("a key must be a plain word, not a list or mapping", self._line(node))
+            raise YamlProblem(text("yaml.key_not_plain"), self._line(node))
         key = self._scalar(node)
         if isinstance(key, bool) or not isinstance(key, str | int):
             return str(node.value)

@@ -22,9 +22,9 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
 from kipp.core.cells import neutralise
-from kipp.core.i18n import Lang, tr
+from kipp.core.i18n import Lang, render, tr
 from kipp.documents.compliance import compliance
-from kipp.documents.render.views import field_label, localised
+from kipp.documents.render.views import criterion_labels, field_label
 from kipp.intake.registry import RegistryLoad
 from kipp.measures.novelty import Neighbour
 from kipp.results import ProblemOut, ProposalStatus, Results
@@ -164,25 +164,26 @@ def problems_sheet(src: SheetSource) -> Sheet:
         tr("doc.col.message", lang),
     )
     results = src.results
+    criteria = criterion_labels(src.rubric, lang)
 
-    def row(pid: str | None, pr: ProblemOut) -> tuple[Cell, ...]:
+    def row(pid: str | None, pr: ProblemOut, sheet: bool = False) -> tuple[Cell, ...]:
         return (
             pr.path,
             pid,
-            field_label(pr.field, lang),
+            field_label(pr.field, lang, criteria if sheet else None),
             _where(pr),
             tr(f"doc.severity.{pr.severity}", lang),
-            localised(pr.message, lang),
+            render(pr.text, lang),
         )
 
     rows = [row(p.id, pr) for p in results.proposals for pr in p.problems]
     rows += [row(None, n) for n in results.notices]
     rows += [
-        (u.path, None, None, None, tr("rep.problem.unread", lang), localised(u.reason, lang))
+        (u.path, None, None, None, tr("rep.problem.unread", lang), render(u.text, lang))
         for u in results.unread
     ]
     if results.reviews is not None:
-        rows += [row(None, pr) for pr in results.reviews.problems]
+        rows += [row(None, pr, sheet=True) for pr in results.reviews.problems]
     if src.registry is not None:
         rows += [row(None, ProblemOut.of(pr)) for pr in src.registry.problems]
     return Sheet(tr("rep.sheet.problems", lang), header, rows)

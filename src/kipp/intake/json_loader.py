@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from kipp.core.i18n import Text, text
 from kipp.core.problems import Location, Problem
 from kipp.core.yaml_source import MAX_DEPTH, TOO_DEEP, YamlProblem, parse_yaml
 from kipp.intake.loaded import Loaded
@@ -37,19 +38,23 @@ def load_json(raw: bytes, path: str, default_id: str, limits: Limits) -> Loaded:
     try:
         data = json.loads(decoded.text, object_pairs_hook=_no_duplicates)
     except _DuplicateKey as exc:
-        message = f"key '{exc}' appears twice; keep one"
+        message = text("yaml.key_twice", key=str(exc))
         line = _yaml_problem_line(decoded.text, message, limits)
         record.problems.append(Problem(path=path, line=line, field="(file)", message=message))
         return Loaded([record])
     except json.JSONDecodeError as exc:
         record.problems.append(
             Problem(
-                path=path, line=exc.lineno, field="(file)", message=f"not valid JSON: {exc.msg}"
+                path=path,
+                line=exc.lineno,
+                field="(file)",
+                message=text("json.invalid", detail=exc.msg),
             )
         )
         return Loaded([record])
     except ValueError as exc:  # e.g. a number of more than 4,300 digits
-        record.problems.append(Problem(path=path, field="(file)", message=f"not valid JSON: {exc}"))
+        invalid = text("json.invalid", detail=str(exc))
+        record.problems.append(Problem(path=path, field="(file)", message=invalid))
         return Loaded([record])
     except RecursionError:
         record.problems.append(Problem(path=path, field="(file)", message=TOO_DEEP))
@@ -66,10 +71,10 @@ def load_json(raw: bytes, path: str, default_id: str, limits: Limits) -> Loaded:
     return Loaded([record])
 
 
-def _yaml_problem_line(text: str, message: str, limits: Limits) -> int | None:
+def _yaml_problem_line(source: str, message: Text, limits: Limits) -> int | None:
     """The line of a problem the YAML reader finds too (the same duplicate key), if any."""
     try:
-        parse_yaml(text, max_nodes=limits.max_yaml_nodes)
+        parse_yaml(source, max_nodes=limits.max_yaml_nodes)
     except YamlProblem as exc:
         return exc.line if exc.message == message else None
     return None

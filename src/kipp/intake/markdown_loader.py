@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from kipp.core.i18n import Text, text
 from kipp.core.keys import key_table, normalize_key
 from kipp.core.models import Proposal
 from kipp.core.problems import Location, Problem, Severity
@@ -48,10 +49,10 @@ _CLEAN = re.compile(r"[^0-9a-z\s]+")
 
 def section_for(heading: str) -> str | None:
     """The canonical section a `## Heading` names, or None."""
-    text = " ".join(_CLEAN.sub(" ", heading.lower()).split())
-    text = re.sub(r"^(?:\d+|[ivx]+|[a-h])\s+", "", text)
+    words = " ".join(_CLEAN.sub(" ", heading.lower()).split())
+    words = re.sub(r"^(?:\d+|[ivx]+|[a-h])\s+", "", words)
     for prefix, name in HEADINGS:
-        if text.startswith(prefix):
+        if words.startswith(prefix):
             return name
     return None
 
@@ -66,21 +67,11 @@ def load_markdown(raw: bytes, path: str, default_id: str, limits: Limits) -> Loa
     if start is None:
         return Loaded([record])
     if lines[start].strip() != "---":
-        record.problems.append(
-            _error(
-                path,
-                start + 1,
-                "no front matter: start the file with a "
-                "'---' line, the fields (judul: ...), "
-                "and another '---' line",
-            )
-        )
+        record.problems.append(_error(path, start + 1, text("md.no_front_matter")))
         return Loaded([record])
     end = next((i for i in range(start + 1, len(lines)) if _FENCE.match(lines[i])), None)
     if end is None:
-        record.problems.append(
-            _error(path, start + 1, "front matter is not closed: add a '---' line after the fields")
-        )
+        record.problems.append(_error(path, start + 1, text("md.unclosed")))
         return Loaded([record])
     try:
         parsed = parse_yaml(
@@ -102,13 +93,7 @@ def load_markdown(raw: bytes, path: str, default_id: str, limits: Limits) -> Loa
     section_key = _front_matter_sections_key(data)
     if section_key is not None and sections:
         record.problems.append(
-            _error(
-                path,
-                parsed.lines.get((section_key,)),
-                "sections are given both in the front matter and as "
-                "'## Heading' blocks; keep the headings",
-                "sections",
-            )
+            _error(path, parsed.lines.get((section_key,)), text("md.sections_twice"), "sections")
         )
     elif section_key is None:
         data["sections"] = sections
@@ -154,7 +139,7 @@ def _sections(
                 _error(
                     path,
                     index + 1,
-                    f"heading '{heading[1]}' is not a section of the form; use one of: {ACCEPTED}",
+                    text("md.heading", heading=heading[1], accepted=ACCEPTED),
                     "sections",
                 )
             )
@@ -165,8 +150,11 @@ def _sections(
                 _error(
                     path,
                     index + 1,
-                    f"section '{name}' given twice (first at "
-                    f"line {section_lines[name]}); merge them",
+                    text(
+                        "md.section_twice",
+                        section=text(f"written.{name}"),
+                        line=section_lines[name],
+                    ),
                     "sections",
                 )
             )
@@ -182,12 +170,11 @@ def _sections(
                 line=stray,
                 field="sections",
                 severity=Severity.WARNING,
-                message="text before the first '## Heading' is not read; "
-                "move it under a section heading",
+                message=text("md.stray"),
             )
         )
     return sections, section_lines
 
 
-def _error(path: str, line: int | None, message: str, field: str = "(file)") -> Problem:
+def _error(path: str, line: int | None, message: Text, field: str = "(file)") -> Problem:
     return Problem(path=path, line=line, field=field, message=message)

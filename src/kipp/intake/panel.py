@@ -10,9 +10,11 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from kipp.core.i18n import Text, text
 from kipp.core.keys import display_path, nearest, normalize_key
 from kipp.core.models import SLUG, Proposal
 from kipp.core.problems import KippError, Problem
+from kipp.core.validation import invalid
 from kipp.core.yaml_source import YamlProblem, parse_yaml
 from kipp.intake.registry import AgencyOf
 from kipp.rubric import rubric_message
@@ -38,10 +40,7 @@ class Reviewer(_PanelModel):
     @classmethod
     def _slug(cls, value: str) -> str:
         if not SLUG.match(value):
-            raise ValueError(
-                f"'{value}' is not a valid reviewer id: use lowercase letters, digits and "
-                "hyphens, e.g. 'ani-rahmawati'"
-            )
+            raise invalid("panel.reviewer_id", value=value)
         return value
 
     def conflicted(self, proposal: Proposal, agency_of: AgencyOf | None = None) -> str | None:
@@ -68,9 +67,7 @@ class Panel(_PanelModel):
         ids = [r.id for r in reviewers]
         repeated = sorted({i for i in ids if ids.count(i) > 1})
         if repeated:
-            raise ValueError(
-                f"reviewer id {', '.join(repeated)} used twice; give each reviewer their own id"
-            )
+            raise invalid("panel.id_twice", ids=repeated)
         return reviewers
 
     def get(self, reviewer_id: str) -> Reviewer | None:
@@ -84,10 +81,9 @@ class PanelError(KippError):
     def __init__(self, path: str, problems: list[Problem]) -> None:
         self.path = path
         self.problems = problems
-        lines = "\n".join(p.render() for p in problems)
+        lines = [p.line_text() for p in problems]
         super().__init__(
-            f"panel {path} is not valid:\n{lines}",
-            "fix the lines named above; see submissions/mojokerto-2022/reviewers.yaml",
+            text("panel.invalid", path=path, problems=lines), text("panel.invalid.hint")
         )
 
 
@@ -105,19 +101,19 @@ def load_panel(path: Path) -> Panel:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        reason = f"cannot be read: {exc.strerror or exc}"
+        reason = text("file.cannot_read", reason=exc.strerror or str(exc))
         raise PanelError(shown, [Problem(path=shown, field="(file)", message=reason)]) from None
     try:
         parsed = parse_yaml(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        problem = Problem(path=shown, field="(file)", message="not UTF-8 text; save it as UTF-8")
+        problem = Problem(path=shown, field="(file)", message=text("file.not_utf8"))
         raise PanelError(shown, [problem]) from None
     except YamlProblem as exc:
         problem = Problem(path=shown, line=exc.line, field="(file)", message=exc.message)
         raise PanelError(shown, [problem]) from None
     data: Any = parsed.data
     if not isinstance(data, dict):
-        message = "a panel is a mapping with `reviewers:`, a list of id, name, agency, conflicts"
+        message = text("panel.not_mapping")
         raise PanelError(shown, [Problem(path=shown, field="(file)", message=message)])
     try:
         return Panel.model_validate(data)
@@ -128,7 +124,7 @@ def load_panel(path: Path) -> Panel:
             if error["type"] == "extra_forbidden":
                 message = _unknown_key(loc)
             elif error["type"] == "missing":
-                message = f"required, but missing; add `{loc[-1]}:`"
+                message = text("value.missing", hint=str(loc[-1]))
             else:
                 message = rubric_message(error)
             problems.append(
@@ -142,6 +138,6 @@ def load_panel(path: Path) -> Panel:
         raise PanelError(shown, problems) from None
 
 
-def _unknown_key(loc: tuple[Any, ...]) -> str:
+def _unknown_key(loc: tuple[Any, ...]) -> Text:
     model: type[BaseModel] = Reviewer if len(loc) > 1 else Panel
-    return f"unknown setting; known settings here: {', '.join(model.model_fields)}"
+    return text("settings.unknown_here", known=list(model.model_fields))

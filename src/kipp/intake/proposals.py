@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from kipp.core.i18n import Text, text
 from kipp.core.keys import RawPath, key_table, normalize_key, slugify
 from kipp.core.models import CallChoices, Proposal
 from kipp.core.problems import BatchError, Location, Problem, Severity
@@ -41,16 +42,16 @@ LOADERS: dict[str, Loader] = {
 }
 SPREADSHEETS = {".csv", ".xlsx"}
 PANEL_FILES = {"reviewers.yaml", "reviewers.yml"}  # the review panel, beside the proposals
-SYMLINK = "is a symbolic link, which kipp does not follow; copy what it points to into the folder"
+SYMLINK = text("file.symlink")
 SUPPORTED = ", ".join(sorted(LOADERS))
 _HINTS = {
-    ".xls": "save it as .xlsx",
-    ".ods": "save it as .xlsx",
-    ".docx": "copy its content into a .md or .yaml proposal",
-    ".doc": "copy its content into a .md or .yaml proposal",
-    ".pdf": "attachments belong under `lampiran`, not in the batch folder",
-    ".txt": "rename it .md with front matter, or .yaml",
-    ".markdown": "rename it .md",
+    ".xls": "file.hint.xlsx",
+    ".ods": "file.hint.xlsx",
+    ".docx": "file.hint.copy",
+    ".doc": "file.hint.copy",
+    ".pdf": "file.hint.attachment",
+    ".txt": "file.hint.txt",
+    ".markdown": "file.hint.markdown",
 }
 
 
@@ -65,7 +66,7 @@ class Unread(BaseModel):
     """A file that holds no readable proposal, and why."""
 
     path: str
-    reason: str
+    reason: Text
 
 
 class Intake(BaseModel):
@@ -136,7 +137,7 @@ def _read(file: Path, limits: Limits, rereads: Rereads) -> bytes:
         if stat.S_ISLNK(info.st_mode):  # replaced by a link since the folder was listed
             raise Unreadable(SYMLINK)
         if not stat.S_ISREG(info.st_mode):
-            raise Unreadable("is not a regular file")
+            raise Unreadable(text("file.not_regular"))
         check_size(info.st_size, cap, option)
         with open(file, "rb") as handle:
             return handle.read(cap + 1)
@@ -144,7 +145,7 @@ def _read(file: Path, limits: Limits, rereads: Rereads) -> bytes:
     try:
         raw = rereads.read(read)
     except OSError as exc:
-        raise Unreadable(f"cannot be read: {exc.strerror or exc}") from None
+        raise Unreadable(text("file.cannot_read", reason=exc.strerror or str(exc))) from None
     check_size(len(raw), cap, option)
     return raw
 
@@ -193,9 +194,9 @@ def read_proposals(
     limits = limits or Limits()
     rereads = Rereads(limits.reread_delays_s, limits.reread_budget_s)
     if not folder.exists():
-        raise BatchError(f"batch folder {folder} does not exist", "check the path")
+        raise BatchError.of("batch.missing", "batch.missing.hint", folder=str(folder))
     if not folder.is_dir():
-        raise BatchError(f"{folder} is not a folder", "give the folder that holds the proposals")
+        raise BatchError.of("batch.not_folder", "batch.not_folder.hint", folder=str(folder))
     files, ignored = _walk(folder)
     cached = cache.open(folder, choices, limits) if cache is not None else None
     entries: list[Entry] = []
@@ -208,7 +209,8 @@ def read_proposals(
         try:
             link = rereads.read(file.is_symlink)
         except OSError as exc:
-            unread.append(Unread(path=shown, reason=f"cannot be read: {exc.strerror or exc}"))
+            reason = text("file.cannot_read", reason=exc.strerror or str(exc))
+            unread.append(Unread(path=shown, reason=reason))
             continue
         if link:
             unread.append(Unread(path=shown, reason=SYMLINK))
@@ -216,9 +218,7 @@ def read_proposals(
         suffix = file.suffix.lower()
         loader = LOADERS.get(suffix)
         if loader is None:
-            hint = _HINTS.get(suffix, f"kipp reads {SUPPORTED}")
-            what = f"'{suffix}'" if suffix else "(no extension)"
-            unread.append(Unread(path=shown, reason=f"unsupported file type {what}; {hint}"))
+            unread.append(Unread(path=shown, reason=_unsupported(suffix)))
             continue
         try:
             raw = _read(file, limits, rereads)
@@ -242,13 +242,8 @@ def read_proposals(
             unread.append(Unread(path=shown, reason=TOO_DEEP))
             continue
         except Exception as exc:  # a bug of ours must not cost the rest of the batch
-            unread.append(
-                Unread(
-                    path=shown,
-                    reason=f"internal error while reading "
-                    f"({type(exc).__name__}: {exc}); please report it",
-                )
-            )
+            error = f"{type(exc).__name__}: {exc}"
+            unread.append(Unread(path=shown, reason=text("file.internal", error=error)))
             continue
         notices.extend(parsed.notices)
         entries.extend(parsed.entries)
@@ -263,6 +258,17 @@ def read_proposals(
         ignored=ignored,
         notices=notices,
         inputs=inputs,
+    )
+
+
+def _unsupported(suffix: str) -> Text:
+    """Why a file of type `suffix` is not read, and what to do with it."""
+    hint = _HINTS.get(suffix)
+    what: Text | str = f"'{suffix}'" if suffix else text("file.no_extension")
+    return text(
+        "file.unsupported",
+        type=what,
+        hint=text(hint) if hint else text("file.hint.supported", types=SUPPORTED),
     )
 
 
@@ -308,13 +314,11 @@ def _check_unique(entries: list[Entry], anchors: list[Anchors]) -> None:
             if len(indexes) < 2:
                 continue
             for i in indexes:
-                others = ", ".join(entries[j].source for j in indexes if j != i)
-                value = entries[i].id if field_name == "id" else entries[i].title
+                others = [entries[j].source for j in indexes if j != i]
                 message = (
-                    f"id '{value}' is also used by {others}; give each proposal its own id"
+                    text("batch.id_repeat", id=entries[i].id, others=others)
                     if field_name == "id"
-                    else f"same title as {others}; each proposal needs its own title "
-                    "(the same innovation is proposed once)"
+                    else text("batch.title_repeat", others=others)
                 )
                 severity = Severity.ERROR if field_name == "id" else Severity.WARNING
                 where = anchors[i].id if field_name == "id" else anchors[i].title

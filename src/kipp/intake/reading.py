@@ -8,6 +8,8 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from kipp.core.i18n import Lang, Text, render, text
+
 MIB = 1024 * 1024
 
 
@@ -36,8 +38,8 @@ class Limits(BaseModel):
 class Unreadable(Exception):
     """The file cannot be read as text or as a proposal at all; `reason` says why."""
 
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
+    def __init__(self, reason: Text) -> None:
+        super().__init__(render(reason, Lang.EN))
         self.reason = reason
 
 
@@ -46,7 +48,7 @@ class Decoded:
     """A file's text, and a warning when it was not plain UTF-8."""
 
     text: str
-    warning: str | None = None
+    warning: Text | None = None
 
 
 _BOMS = (
@@ -58,21 +60,25 @@ _BOMS = (
 )
 
 
+def size_text(size: int) -> Text:
+    """`2097152` -> `2.0 MB` (`2,0 MB` in Indonesian), `512` -> `512 bytes`."""
+    if size < 1024:
+        return text("size.bytes", n=size)
+    if size < MIB:
+        return text("size.kb", n=size / 1024)
+    return text("size.mb", n=size / MIB)
+
+
 def human_size(size: int) -> str:
     """`2097152` -> `2.0 MB`."""
-    if size < 1024:
-        return f"{size} bytes"
-    if size < MIB:
-        return f"{size / 1024:.1f} KB"
-    return f"{size / MIB:.1f} MB"
+    return render(size_text(size), Lang.EN)
 
 
 def check_size(size: int, cap: int, option: str = "--max-file-mb") -> None:
     """Refuse a file over its cap before reading it; `option` is the one that raises the cap."""
     if size > cap:
         raise Unreadable(
-            f"file is {human_size(size)}, over the {human_size(cap)} limit for this kind of "
-            f"file; split it, or raise the limit with {option}"
+            text("file.too_big", size=size_text(size), cap=size_text(cap), option=option)
         )
 
 
@@ -88,26 +94,17 @@ def decode_text(raw: bytes) -> Decoded:
                 return Decoded(raw[len(bom) :].decode(encoding))
             except UnicodeDecodeError as exc:
                 raise Unreadable(
-                    f"starts with a {encoding.upper()} byte-order mark but is not valid "
-                    f"{encoding.upper()} (byte {exc.start}); save it again as UTF-8"
+                    text("file.bom", encoding=encoding.upper(), byte=exc.start)
                 ) from None
     if b"\x00" in raw[:8192]:
-        raise Unreadable("binary content, not text; save the proposal again as a text file (UTF-8)")
+        raise Unreadable(text("file.binary"))
     try:
         return Decoded(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
         first_bad = exc.start
+    byte = f"0x{raw[first_bad]:02x}"
     try:
-        text = raw.decode("cp1252")
+        decoded = raw.decode("cp1252")
     except UnicodeDecodeError:
-        raise Unreadable(
-            f"not UTF-8 text (invalid byte 0x{raw[first_bad]:02x} at offset {first_bad}) "
-            "and not Windows-1252 either; save it as UTF-8"
-        ) from None
-    return Decoded(
-        text,
-        warning=(
-            f"not UTF-8 (invalid byte 0x{raw[first_bad]:02x} at offset {first_bad}); read as "
-            "Windows-1252: check accented letters, and save the file as UTF-8"
-        ),
-    )
+        raise Unreadable(text("file.not_utf8_nor_cp1252", byte=byte, offset=first_bad)) from None
+    return Decoded(decoded, warning=text("file.read_as_cp1252", byte=byte, offset=first_bad))

@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from kipp.core.i18n import Text, text
 from kipp.core.keys import PathKey, RawPath, canonicalize, display_path, nearest
 from kipp.core.models import CallChoices, Proposal
 from kipp.core.problems import Location, Problem, Severity
@@ -36,7 +37,7 @@ class RawRecord:
         return nearest(self.positions, raw_path) or Location(line=self.row)
 
     def problem(
-        self, raw_path: RawPath, field_name: str, message: str, severity: Severity = Severity.ERROR
+        self, raw_path: RawPath, field_name: str, message: Text, severity: Severity = Severity.ERROR
     ) -> Problem:
         """A problem located at `raw_path` of this record."""
         where = self.locate(raw_path)
@@ -91,29 +92,23 @@ def validate_record(record: RawRecord, choices: CallChoices) -> Entry:
     entry = Entry(id=record.default_id, source=record.source, path=record.path, row=record.row)
     if data is None:
         if not any(p.severity is Severity.ERROR for p in problems):  # a warning is no reason
-            problems.append(
-                record.problem((), "(file)", "is empty; write one proposal (see `kipp schema`)")
-            )
+            problems.append(record.problem((), "(file)", text("file.empty")))
         entry.problems = problems
         return entry
     if not isinstance(data, dict):
-        kind = "a list" if isinstance(data, list) else f"a single value ({type(data).__name__})"
-        problems.append(
-            record.problem(
-                (),
-                "(file)",
-                f"holds {kind}, not one proposal; write the fields as a mapping "
-                "(key: value), one proposal per file, or use .csv/.xlsx for many",
-            )
+        kind = (
+            text("file.kind.list")
+            if isinstance(data, list)
+            else text("file.kind.value", type=type(data).__name__)
         )
+        problems.append(record.problem((), "(file)", text("file.not_one", kind=kind)))
         entry.problems = problems
         return entry
 
     canon = canonicalize(data, Proposal)
     for kp in canon.problems:
-        severity = (
-            record.unknown_key_severity if kp.message.startswith("unknown") else Severity.ERROR
-        )
+        unknown = kp.message.key.startswith("key.unknown.")
+        severity = record.unknown_key_severity if unknown else Severity.ERROR
         problems.append(record.problem(kp.raw_path, kp.field, kp.message, severity))
     fields: dict[str, Any] = dict(canon.data)
     fields.setdefault("id", record.default_id)

@@ -24,9 +24,10 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from kipp.core.i18n import Text, text
 from kipp.core.keys import display_path, nearest
 from kipp.core.problems import Problem
-from kipp.core.validation import describe
+from kipp.core.validation import describe, invalid
 from kipp.core.yaml_source import YamlProblem, parse_yaml
 
 REGISTRY_FILE = "_agencies.yaml"
@@ -52,7 +53,7 @@ class Agency(_Model):
     @classmethod
     def _filled(cls, values: list[str]) -> list[str]:
         if any(not v.strip() for v in values):
-            raise ValueError("an empty name; remove it or write the name")
+            raise invalid("registry.empty_name")
         return values
 
 
@@ -70,9 +71,8 @@ class Registry(_Model):
             for name in (agency.name, *agency.aliases):
                 key = _squash(name)
                 if key in seen and seen[key] != agency.name:
-                    raise ValueError(
-                        f"'{name}' names both '{seen[key]}' and '{agency.name}'; "
-                        "a name or alias may belong to one agency only"
+                    raise invalid(
+                        "registry.names_both", name=name, first=seen[key], second=agency.name
                     )
                 seen[key] = agency.name
         return agencies
@@ -95,24 +95,24 @@ def load_registry(path: Path) -> RegistryLoad | None:
     if not path.is_file():
         return None
 
-    def failed(message: str, line: int | None = None, field: str = "(file)") -> RegistryLoad:
+    def failed(message: Text, line: int | None = None, field: str = "(file)") -> RegistryLoad:
         problem = Problem(path=shown, line=line, field=field, message=message)
         return RegistryLoad(path=shown, registry=None, problems=[problem])
 
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        return failed(f"cannot be read: {exc.strerror or exc}")
+        return failed(text("file.cannot_read", reason=exc.strerror or str(exc)))
     if len(raw) > MAX_REGISTRY_BYTES:
-        return failed(f"{len(raw)} bytes; a registry may hold at most {MAX_REGISTRY_BYTES}")
+        return failed(text("registry.too_big", size=len(raw), max=MAX_REGISTRY_BYTES))
     try:
         parsed = parse_yaml(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        return failed("not UTF-8 text; save it as UTF-8")
+        return failed(text("file.not_utf8"))
     except YamlProblem as exc:
         return failed(exc.message, exc.line)
     if not isinstance(parsed.data, dict):
-        return failed("a registry is a mapping with `region:` and `agencies:`")
+        return failed(text("registry.not_mapping"))
     try:
         registry = Registry.model_validate(parsed.data)
     except ValidationError as exc:
@@ -129,12 +129,10 @@ def load_registry(path: Path) -> RegistryLoad | None:
     return RegistryLoad(path=shown, registry=registry, problems=[])
 
 
-def _message(error: Any) -> str:
+def _message(error: Any) -> Text:
     if error["type"] == "extra_forbidden":
-        return "unknown setting; known settings: name, aliases, units, unit_prefixes"
-    if error["type"] == "value_error":
-        return str(error["msg"]).removeprefix("Value error, ")
-    return describe(error)
+        return text("settings.unknown", known=list(Agency.model_fields))
+    return describe(error, aliases=False)
 
 
 _PARENS = re.compile(r"\(([^()]*)\)")

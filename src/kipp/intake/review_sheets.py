@@ -22,9 +22,10 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from kipp.core.i18n import Text, text
 from kipp.core.problems import Problem, Severity
 from kipp.intake.panel import PANEL_FILE, Panel, PanelError, load_panel
-from kipp.intake.reading import Limits, Unreadable, decode_text, human_size
+from kipp.intake.reading import Limits, Unreadable, decode_text, size_text
 from kipp.intake.xlsx_loader import _check_archive
 
 Row = tuple[int, Sequence[Any]]
@@ -98,8 +99,7 @@ def read_assignments(
             path,
             limits or Limits(),
             cap,
-            reason=f"more than {cap:,} rows below the header (blank rows count too), far more "
-            "than this batch's assignments; write it again with kipp assign",
+            reason=text("assignments.too_many_rows", count=cap),
         )
     except Unreadable as exc:
         problems.append(Problem(path=str(path), field="(file)", message=exc.reason))
@@ -128,9 +128,13 @@ def read_assignments(
                         path=str(path),
                         line=number,
                         field=PACKET_HEADER,
-                        message=f"packet '{code}' stands for '{other}' on row {row} already, "
-                        f"not for '{pair[1]}'; sheets with this code are read as '{other}', "
-                        "put back the assignments.csv that kipp assign wrote",
+                        message=text(
+                            "assignments.packet_twice",
+                            code=code,
+                            other=other,
+                            row=row,
+                            proposal=pair[1],
+                        ),
                     )
                 )
             if pair in first:
@@ -140,8 +144,12 @@ def read_assignments(
                         line=number,
                         field="(row)",
                         severity=Severity.WARNING,
-                        message=f"'{pair[0]}' is assigned '{pair[1]}' on row {first[pair]} "
-                        "already; this row is not counted",
+                        message=text(
+                            "assignments.pair_twice",
+                            reviewer=pair[0],
+                            proposal=pair[1],
+                            row=first[pair],
+                        ),
                     )
                 )
                 continue
@@ -154,8 +162,7 @@ def read_assignments(
                     path=str(path),
                     line=number,
                     field="(row)",
-                    message="needs a reviewer id and a proposal id; write them as "
-                    "`reviewer,proposal`",
+                    message=text("assignments.incomplete_row"),
                 )
             )
     return AssignmentRecord(
@@ -174,41 +181,40 @@ def read_rows(path: Path, limits: Limits | None = None) -> list[Row]:
         path,
         limits,
         limits.max_rows,
-        reason=f"more than {limits.max_rows:,} rows below the header (blank rows count too); "
-        "split the export into smaller files",
+        reason=text("table.too_many_rows", count=limits.max_rows),
     )
 
 
-def _read(path: Path, limits: Limits, max_rows: int, *, reason: str) -> list[Row]:
+def _read(path: Path, limits: Limits, max_rows: int, *, reason: Text) -> list[Row]:
     """`read_rows` with `max_rows` rows below the header at most, refused for `reason`."""
     cap = limits.max_sheet_bytes
-    too_big = f"file is larger than {human_size(cap)}; a scoresheet is far smaller"
+    too_big = text("sheet.too_big", size=size_text(cap))
     try:
         if path.stat().st_size > cap:
             raise Unreadable(too_big)
         with path.open("rb") as handle:
             raw = handle.read(cap + 1)  # the file may have grown since
     except OSError as exc:
-        raise Unreadable(f"cannot be read: {exc.strerror or exc}") from None
+        raise Unreadable(text("file.cannot_read", reason=exc.strerror or str(exc))) from None
     if len(raw) > cap:
         raise Unreadable(too_big)
     if path.suffix.lower() == ".xlsx":
         return _xlsx_rows(raw, limits, max_rows, reason)
-    text = decode_text(raw).text
+    decoded = decode_text(raw).text
     try:
-        dialect: Any = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
+        dialect: Any = csv.Sniffer().sniff(decoded.split("\n", 1)[0], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
     # a field is never larger than its file, which is capped already (as in intake)
-    if csv.field_size_limit() < len(text):
-        csv.field_size_limit(len(text))
+    if csv.field_size_limit() < len(decoded):
+        csv.field_size_limit(len(decoded))
     try:
-        return _capped(csv.reader(io.StringIO(text, newline=""), dialect), max_rows, reason)
+        return _capped(csv.reader(io.StringIO(decoded, newline=""), dialect), max_rows, reason)
     except csv.Error as exc:
-        raise Unreadable(f"not readable as CSV: {exc}; export it again") from None
+        raise Unreadable(text("csv.unreadable", detail=str(exc))) from None
 
 
-def _capped(rows: Iterable[Sequence[Any]], max_rows: int, reason: str) -> list[Row]:
+def _capped(rows: Iterable[Sequence[Any]], max_rows: int, reason: Text) -> list[Row]:
     """Numbered rows, refusing (for `reason`) more than `max_rows` below the first row with
     content (blank rows count, so a sheet padded to a million rows is refused, not read)."""
     result: list[Row] = []
@@ -222,19 +228,17 @@ def _capped(rows: Iterable[Sequence[Any]], max_rows: int, reason: str) -> list[R
     return result
 
 
-def _xlsx_rows(raw: bytes, limits: Limits, max_rows: int, reason: str) -> list[Row]:
+def _xlsx_rows(raw: bytes, limits: Limits, max_rows: int, reason: Text) -> list[Row]:
     import openpyxl
 
     _check_archive(raw, limits)  # intake's check: not a zip, or unpacking too large
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged workbook
-        raise Unreadable(
-            f"not a readable .xlsx workbook ({type(exc).__name__}); save it again as .xlsx"
-        ) from None
+        raise Unreadable(text("xlsx.unreadable.save", detail=type(exc).__name__)) from None
     try:
         if not workbook.worksheets:
-            raise Unreadable("workbook has no sheets")
+            raise Unreadable(text("xlsx.no_sheets"))
         sheet = workbook.worksheets[0]
         sheet.reset_dimensions()
         try:
@@ -242,9 +246,9 @@ def _xlsx_rows(raw: bytes, limits: Limits, max_rows: int, reason: str) -> list[R
         except Unreadable:
             raise
         except Exception as exc:  # a damaged sheet: as intake reports it
+            detail = f"{type(exc).__name__}: {exc}"
             raise Unreadable(
-                f"sheet '{sheet.title}' could not be read ({type(exc).__name__}: {exc}); "
-                "export it again"
+                text("xlsx.sheet_unreadable", sheet=sheet.title, detail=detail)
             ) from None
     finally:
         workbook.close()

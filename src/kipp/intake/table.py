@@ -18,7 +18,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from kipp.core.keys import RawPath, key_table, model_of, normalize_key, unknown_key_message
+from kipp.core.i18n import Text, text
+from kipp.core.keys import RawPath, closest_key, key_table, model_of, normalize_key
 from kipp.core.models import Attachments, Indicators, Proposal, Sections
 from kipp.core.problems import Location, Problem, Severity
 from kipp.intake.loaded import Loaded
@@ -69,20 +70,20 @@ def parse_header(header: Sequence[Cell], path: str) -> tuple[list[Column | None]
     seen: dict[RawPath, str] = {}
     for index, cell in enumerate(header):
         letter = column_letter(index)
-        text = "" if cell is None else str(cell).strip()
-        if not text:
+        header_text = "" if cell is None else str(cell).strip()
+        if not header_text:
             columns.append(None)
             continue
-        raw = _header_path(text)
+        raw = _header_path(header_text)
         if raw is None:
             notices.append(
                 Problem(
                     path=path,
                     line=1,
                     column=letter,
-                    field=text,
+                    field=header_text,
                     severity=Severity.WARNING,
-                    message=_unknown_column(text),
+                    message=_unknown_column(header_text),
                 )
             )
             columns.append(None)
@@ -95,14 +96,14 @@ def parse_header(header: Sequence[Cell], path: str) -> tuple[list[Column | None]
                     path=path,
                     line=1,
                     column=letter,
-                    field=text,
-                    message=f"same field as column {seen[clash]}; keep one of the two columns",
+                    field=header_text,
+                    message=text("table.same_field", column=seen[clash]),
                 )
             )
             columns.append(None)
             continue
         seen[key] = letter
-        columns.append(Column(path=raw, letter=letter, header=text))
+        columns.append(Column(path=raw, letter=letter, header=header_text))
     return columns, notices
 
 
@@ -117,19 +118,18 @@ def _numbered_example(header: str) -> str | None:
     return f"{parts[0]}.1.{last or next(iter(getattr(item, 'ALIASES', {})), 'nama')}"
 
 
-def _unknown_column(header: str) -> str:
-    message = "column is not a proposal field, so it is not read"
+def _unknown_column(header: str) -> Text:
     example = _numbered_example(header)
     if example is not None:
-        return f"{message}; number each one, e.g. '{example}'"
-    suggestion = unknown_key_message(header, {**_TOP, **_LEAVES_AS_NAMES})
-    if "did you mean" in suggestion:
-        message += "; " + suggestion.split("; ", 1)[1]
-    return message
+        return text("table.unknown_column.numbered", example=example)
+    close = closest_key(header, {**_TOP, **_LEAVES_AS_NAMES})
+    if close is not None:
+        return text("table.unknown_column.close", close=close)
+    return text("table.unknown_column")
 
 
-def _header_path(text: str) -> RawPath | None:
-    parts = [p.strip() for p in text.split(".")]
+def _header_path(header: str) -> RawPath | None:
+    parts = [p.strip() for p in header.split(".")]
     if any(not p for p in parts):
         return None
     raw: list[str | int] = [int(p) - 1 if p.isdecimal() and int(p) > 0 else p for p in parts]
@@ -172,8 +172,8 @@ def _canonical(raw: RawPath) -> RawPath | None:
 
 def _clean(cell: Cell) -> Cell:
     if isinstance(cell, str):
-        text = cell.strip()
-        return text or None
+        stripped = cell.strip()
+        return stripped or None
     if isinstance(cell, float) and cell.is_integer() and abs(cell) < 2**53:
         return int(cell)
     return cell
@@ -224,10 +224,7 @@ def records_from_rows(
     records: list[RawRecord] = []
     for number, cells in rows:
         if number > (header[0] if header else 1) + limits.max_rows:
-            raise Unreadable(
-                f"more than {limits.max_rows:,} rows below the header (blank rows count "
-                "too); split the export into smaller files"
-            )
+            raise Unreadable(text("table.too_many_rows", count=limits.max_rows))
         # Only the columns under a header can hold a proposal's values.
         if header is not None:
             cells = cells[:width]
@@ -236,10 +233,7 @@ def records_from_rows(
         if header is None:
             columns, notices = parse_header(cells, path)
             if not any(columns):
-                raise Unreadable(
-                    f"the header row (row {number}) names no proposal field; put headers "
-                    "such as judul, instansi, kategori in the first row"
-                )
+                raise Unreadable(text("table.header_names_nothing", row=number))
             header = (number, columns)
             width = 1 + max(i for i, c in enumerate(cells) if _clean(c) is not None)
             continue
@@ -264,9 +258,7 @@ def records_from_rows(
         )
         records.append(record)
     if header is None:
-        raise Unreadable(
-            "holds no rows; put the column headers in the first row and one proposal per row below"
-        )
+        raise Unreadable(text("table.no_rows"))
     if not records:
-        raise Unreadable(f"has a header row (row {header[0]}) but no proposal rows below it")
+        raise Unreadable(text("table.header_only", row=header[0]))
     return Loaded(records, notices)

@@ -6,9 +6,10 @@ import io
 import zipfile
 from collections.abc import Iterator, Sequence
 
+from kipp.core.i18n import text
 from kipp.core.problems import Problem, Severity
 from kipp.intake.loaded import Loaded
-from kipp.intake.reading import Limits, Unreadable, human_size
+from kipp.intake.reading import Limits, Unreadable, size_text
 from kipp.intake.table import Cell, records_from_rows
 
 
@@ -17,15 +18,10 @@ def _check_archive(raw: bytes, limits: Limits) -> None:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
     except zipfile.BadZipFile:
-        raise Unreadable(
-            "not a valid .xlsx workbook (not a zip archive); export it again "
-            "from the spreadsheet program as .xlsx"
-        ) from None
+        raise Unreadable(text("xlsx.not_zip")) from None
     if unpacked > limits.max_sheet_unpacked_bytes:
-        raise Unreadable(
-            f"workbook unpacks to {human_size(unpacked)}, over the "
-            f"{human_size(limits.max_sheet_unpacked_bytes)} limit; split the export"
-        )
+        cap = size_text(limits.max_sheet_unpacked_bytes)
+        raise Unreadable(text("xlsx.unpacks", size=size_text(unpacked), cap=cap))
 
 
 def load_xlsx(raw: bytes, path: str, default_id: str, limits: Limits) -> Loaded:
@@ -36,14 +32,12 @@ def load_xlsx(raw: bytes, path: str, default_id: str, limits: Limits) -> Loaded:
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged workbook
-        raise Unreadable(
-            f"not a readable .xlsx workbook ({type(exc).__name__}: {exc}); "
-            "export it again from the spreadsheet program"
-        ) from None
+        detail = f"{type(exc).__name__}: {exc}"
+        raise Unreadable(text("xlsx.unreadable", detail=detail)) from None
     try:
         sheets = workbook.worksheets
         if not sheets:
-            raise Unreadable("workbook has no sheets")
+            raise Unreadable(text("xlsx.no_sheets"))
         sheet = sheets[0]
         # The sheet's stored size may be wrong, or padded to a million rows: dropping it
         # reads every row there is, each only as wide as its last cell. Rows count from 1
@@ -57,9 +51,9 @@ def load_xlsx(raw: bytes, path: str, default_id: str, limits: Limits) -> Loaded:
         except Unreadable:
             raise
         except Exception as exc:
+            detail = f"{type(exc).__name__}: {exc}"
             raise Unreadable(
-                f"sheet '{sheet.title}' could not be read ({type(exc).__name__}: "
-                f"{exc}); export it again"
+                text("xlsx.sheet_unreadable", sheet=sheet.title, detail=detail)
             ) from None
         others = [s.title for s in sheets[1:] if (s.max_row or 0) > 1 or (s.max_column or 0) > 1]
         if others:
@@ -68,8 +62,9 @@ def load_xlsx(raw: bytes, path: str, default_id: str, limits: Limits) -> Loaded:
                     path=path,
                     field="(file)",
                     severity=Severity.WARNING,
-                    message=f"only the first sheet ('{sheet.title}') is read; sheets not read: "
-                    + ", ".join(f"'{t}'" for t in others),
+                    message=text(
+                        "xlsx.other_sheets", sheet=sheet.title, others=[f"'{t}'" for t in others]
+                    ),
                 )
             )
         return loaded

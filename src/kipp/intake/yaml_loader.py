@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from kipp.core.i18n import Text
 from kipp.core.problems import Location, Problem, Severity
 from kipp.core.yaml_source import YamlProblem, parse_yaml
 from kipp.intake.loaded import Loaded
@@ -9,7 +10,7 @@ from kipp.intake.reading import Limits, decode_text
 from kipp.intake.records import RawRecord
 
 
-def encoding_warning(path: str, warning: str | None) -> list[Problem]:
+def encoding_warning(path: str, warning: Text | None) -> list[Problem]:
     """The decoding warning of a text file as a problem list (empty when plain UTF-8)."""
     if warning is None:
         return []

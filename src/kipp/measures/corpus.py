@@ -16,12 +16,12 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
+from kipp.core.i18n import Text, text
 from kipp.core.problems import KippError, Problem
 from kipp.core.transient import is_transient
 
 COLUMNS = ("id", "title", "agency", "region", "year", "award", "description", "source")
 YEAR_MIN, YEAR_MAX = 1900, 2100
-_HINT = "fix the rows listed, or leave out --corpus to use the bundled corpus"
 
 
 class PriorInnovation(BaseModel):
@@ -66,8 +66,10 @@ class CorpusError(KippError):
     def __init__(self, path: Path | str, problems: list[Problem]) -> None:
         self.path = str(path)
         self.problems = problems
-        lines = "\n".join(p.render() for p in problems)
-        super().__init__(f"corpus {self.path} is not valid:\n{lines}", hint=_HINT)
+        lines = [p.line_text() for p in problems]
+        super().__init__(
+            text("corpus.invalid", path=self.path, problems=lines), text("corpus.invalid.hint")
+        )
 
 
 def default_corpus_path() -> Path:
@@ -99,35 +101,33 @@ def load_corpus(path: Path | None = None) -> Corpus:
         if is_transient(exc):
             raise  # may pass: the caller (a retried task) tries again
         reason = exc.strerror or str(exc)
-        raise CorpusError(shown, [_problem(shown, "file", f"cannot be read: {reason}")]) from None
+        cannot = text("file.cannot_read", reason=reason)
+        raise CorpusError(shown, [_problem(shown, "file", cannot)]) from None
     try:
-        text = data.decode("utf-8-sig")
+        decoded = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        message = "is not UTF-8 text; save it as 'CSV UTF-8' (comma-separated)"
-        raise CorpusError(shown, [_problem(shown, "file", message)]) from None
-    entries, problems = _parse(shown, text)
+        raise CorpusError(shown, [_problem(shown, "file", text("corpus.not_utf8"))]) from None
+    entries, problems = _parse(shown, decoded)
     if problems:
         raise CorpusError(shown, problems)
     named = shown if given else BUNDLED_NAME
     return Corpus(path=named, sha256=hashlib.sha256(data).hexdigest(), entries=tuple(entries))
 
 
-def _problem(path: str, field: str, message: str, line: int | None = None) -> Problem:
+def _problem(path: str, field: str, message: Text, line: int | None = None) -> Problem:
     return Problem(path=path, field=field, message=message, line=line)
 
 
-def _parse(path: str, text: str) -> tuple[list[PriorInnovation], list[Problem]]:
-    reader = csv.reader(io.StringIO(text, newline=""))
+def _parse(path: str, source: str) -> tuple[list[PriorInnovation], list[Problem]]:
+    reader = csv.reader(io.StringIO(source, newline=""))
     header = next(reader, None)
     if header is None:
-        return [], [_problem(path, "file", f"is empty; write the header {','.join(COLUMNS)}")]
+        return [], [_problem(path, "file", text("corpus.empty", columns=",".join(COLUMNS)))]
     names = [h.strip().lower() for h in header]
     missing = [c for c in COLUMNS if c not in names]
     if missing:
-        message = (
-            f"missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)}; "
-            f"the header row must name the columns {','.join(COLUMNS)}"
-        )
+        key = "corpus.missing_columns" if len(missing) > 1 else "corpus.missing_column"
+        message = text(key, missing=missing, columns=",".join(COLUMNS))
         return [], [_problem(path, "columns", message, line=1)]
     position = {name: names.index(name) for name in COLUMNS}
     entries: list[PriorInnovation] = []
@@ -145,8 +145,7 @@ def _parse(path: str, text: str) -> tuple[list[PriorInnovation], list[Problem]]:
                 _problem(
                     path,
                     "row",
-                    f"{len(row)} fields, the header has {len(header)}; put texts that "
-                    'contain commas in double quotes ("...")',
+                    text("corpus.fields", count=len(row), header=len(header)),
                     line,
                 )
             )
@@ -160,7 +159,7 @@ def _parse(path: str, text: str) -> tuple[list[PriorInnovation], list[Problem]]:
                 PriorInnovation.model_validate({**values, "year": _year(values["year"])})
             )
     if not entries and not problems:
-        problems.append(_problem(path, "file", "has no rows; add one prior innovation per row"))
+        problems.append(_problem(path, "file", text("corpus.no_rows")))
     return entries, problems
 
 
@@ -170,25 +169,22 @@ def _check_row(
     found: list[Problem] = []
     ident = values["id"]
     if not ident:
-        found.append(_problem(path, "id", "empty; give every row a unique id", line))
+        found.append(_problem(path, "id", text("corpus.empty_id"), line))
     elif ident in first_line:
-        message = f"'{ident}' is used already on line {first_line[ident]}; ids must be unique"
+        message = text("corpus.id_twice", id=ident, line=first_line[ident])
         found.append(_problem(path, "id", message, line))
     if not values["title"]:
-        found.append(_problem(path, "title", "empty; every row needs the innovation's name", line))
+        found.append(_problem(path, "title", text("corpus.empty_title"), line))
     year = values["year"]
     if year and _year(year) is None:
-        message = (
-            f"'{year}' is not a year; write four digits from {YEAR_MIN} to {YEAR_MAX}, "
-            "e.g. 2021, or leave it empty"
-        )
+        message = text("corpus.year", year=year, min=YEAR_MIN, max=YEAR_MAX)
         found.append(_problem(path, "year", message, line))
     return found
 
 
-def _year(text: str) -> int | None:
+def _year(written: str) -> int | None:
     # spreadsheets export whole numbers as "2021.0"
-    digits = text[:-2] if text.endswith(".0") else text
+    digits = written[:-2] if written.endswith(".0") else written
     if (
         len(digits) == 4
         and digits.isascii()

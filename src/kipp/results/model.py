@@ -33,14 +33,6 @@ class _Out(BaseModel):
     model_config = ConfigDict(frozen=True)
 
 
-def _english(item: Text | str) -> str:
-    return item if isinstance(item, str) else render(item, Lang.EN)
-
-
-def _text(item: Text | str) -> Text:
-    return text("message.as_written", message=item) if isinstance(item, str) else item
-
-
 def _with_text(data: Any, sentence: str) -> Any:
     if isinstance(data, dict) and "text" not in data and isinstance(data.get(sentence), str):
         return {**data, "text": text("message.as_written", message=data[sentence])}
@@ -73,11 +65,11 @@ class ProblemOut(_Out):
         return cls(
             path=problem.path,
             field=problem.field,
-            message=_english(problem.message),
+            message=render(problem.message, Lang.EN),
             line=problem.line,
             column=problem.column,
             severity=problem.severity.value,
-            text=_text(problem.message),
+            text=problem.message,
         )
 
 
@@ -200,7 +192,7 @@ class UnreadOut(_Out):
     @classmethod
     def of(cls, unread: Unread) -> UnreadOut:
         """The record of a file intake could not read."""
-        return cls(path=unread.path, reason=_english(unread.reason), text=_text(unread.reason))
+        return cls(path=unread.path, reason=render(unread.reason, Lang.EN), text=unread.reason)
 
 
 class CorpusOut(_Out):

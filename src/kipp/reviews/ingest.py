@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from kipp.core.i18n import Text, text
 from kipp.core.keys import normalize_key
 from kipp.core.models import Proposal
 from kipp.core.problems import Problem, Severity
@@ -48,8 +49,8 @@ class _State:
     packets: dict[str, str] = field(default_factory=dict)  # blind packet code -> proposal id
     problems: list[Problem] = field(default_factory=list)
     reviews: list[Review] = field(default_factory=list)
-    seen: dict[tuple[str, str], str] = field(default_factory=dict)
-    scored: dict[tuple[str, str], str] = field(default_factory=dict)
+    seen: dict[tuple[str, str], Text] = field(default_factory=dict)  # where each pair's row is
+    scored: dict[tuple[str, str], Text] = field(default_factory=dict)
 
     def problem(
         self,
@@ -57,7 +58,7 @@ class _State:
         row: int | None,
         col: int | None,
         name: str,
-        message: str,
+        message: Text,
         severity: Severity = Severity.ERROR,
     ) -> None:
         self.problems.append(
@@ -90,10 +91,7 @@ def reviews_of(
                 path=files.expected_panel,
                 field="(file)",
                 severity=Severity.WARNING,
-                message="no review panel beside the proposals, so the reviewers of the "
-                "scoresheets and assignments.csv are not checked against the panel, their "
-                "agencies or their declared conflicts; put the panel given to kipp assign "
-                f"in the batch folder as {PANEL_FILE}",
+                message=text("sheet.no_panel", file=PANEL_FILE),
             )
         )
     record = files.assignments
@@ -194,7 +192,7 @@ def progress(
     panel: Panel | None,
     assignments: list[Assignment] | None,
     reviews: Sequence[Review],
-    rows: dict[tuple[str, str], str],
+    rows: dict[tuple[str, str], Text],
 ) -> list[ReviewerProgress]:
     """Per reviewer: proposals assigned (from `assignments.csv`, else the rows of their
     sheets), fully scored, and started."""
@@ -237,9 +235,7 @@ def _read_sheet(state: _State, path: str, rows: list[Row]) -> None:
         if any(_cell(cells, i) is not None for i in range(len(cells)))
     ]
     if not rows:
-        state.problem(
-            path, None, None, "(file)", "sheet is empty; no scores read", Severity.WARNING
-        )
+        state.problem(path, None, None, "(file)", text("sheet.empty"), Severity.WARNING)
         return
     header_row, header = rows[0]
     columns = {
@@ -250,18 +246,15 @@ def _read_sheet(state: _State, path: str, rows: list[Row]) -> None:
     comment_col = next((columns[h] for h in COMMENT_HEADERS if h in columns), None)
     missing = []
     if reviewer_col is None:
-        missing.append("reviewer")
+        missing.append("`reviewer`")
     if proposal_col is None:
-        missing.append("proposal")
+        missing.append("`proposal`")
     if reviewer_col is None or proposal_col is None:
-        state.problem(
-            path,
-            header_row,
-            None,
-            "(header)",
-            f"no {' or '.join(f'`{m}`' for m in missing)} column; row {header_row} must hold "
-            "the headers of the scoresheet kipp assign wrote (reviewer, proposal, criteria)",
+        columns_named: Text | str = (
+            missing[0] if len(missing) == 1 else text("list.or", items=missing[0], last=missing[1])
         )
+        message = text("sheet.no_columns", columns=columns_named, row=header_row)
+        state.problem(path, header_row, None, "(header)", message)
         return
     criteria: dict[str, int] = {}
     for criterion in state.rubric.reviewed_criteria:
@@ -277,7 +270,7 @@ def _read_sheet(state: _State, path: str, rows: list[Row]) -> None:
                 header_row,
                 None,
                 criterion.id,
-                f"no column for this criterion; add a column headed `{criterion.id}`",
+                text("sheet.no_criterion", criterion=criterion.id),
             )
         else:
             criteria[criterion.id] = index
@@ -299,10 +292,10 @@ def _read_row(
     reviewer_id = _text(_cell(cells, reviewer_col))
     proposal_id = _text(_cell(cells, proposal_col))
     if not reviewer_id:
-        state.problem(path, number, reviewer_col, "reviewer", "empty; write the reviewer's id")
+        state.problem(path, number, reviewer_col, "reviewer", text("sheet.no_reviewer"))
         return
     if not proposal_id:
-        state.problem(path, number, proposal_col, "proposal", "empty; write the proposal's id")
+        state.problem(path, number, proposal_col, "proposal", text("sheet.no_proposal"))
         return
     if proposal_id not in state.proposals and PACKET_CODE.fullmatch(proposal_id):
         packet = state.packets.get(proposal_id.upper())
@@ -312,21 +305,19 @@ def _read_row(
                 number,
                 proposal_col,
                 "proposal",
-                f"'{proposal_id}' is a blind packet code that assignments.csv does not map to "
-                "a proposal; put back the assignments.csv that kipp assign wrote with these "
-                "sheets",
+                text("sheet.unknown_packet", code=proposal_id),
             )
             return
         proposal_id = packet
     reviewer = state.panel.get(reviewer_id) if state.panel else None
     if state.panel is not None and reviewer is None:
-        known = ", ".join(r.id for r in state.panel.reviewers)
+        known = [r.id for r in state.panel.reviewers]
         state.problem(
             path,
             number,
             reviewer_col,
             "reviewer",
-            f"'{reviewer_id}' is not on the panel ({PANEL_FILE}); use one of: {known}",
+            text("sheet.not_on_panel", reviewer=reviewer_id, file=PANEL_FILE, known=known),
         )
         return
     proposal = state.proposals.get(proposal_id)
@@ -336,23 +327,22 @@ def _read_row(
             number,
             proposal_col,
             "proposal",
-            f"'{proposal_id}' is not an eligible proposal of this batch; copy the id from "
-            "the scoresheet kipp assign wrote",
+            text("sheet.not_eligible", proposal=proposal_id),
         )
         return
     why = reviewer.conflicted(proposal, state.agency_of) if reviewer else None
     if why is not None:
         reason = (
-            f"works at {proposal.agency}, the proposal's agency"
+            text("sheet.reason.agency", agency=proposal.agency)
             if why == "agency"
-            else "declared a conflict of interest with it"
+            else text("sheet.reason.declared")
         )
         state.problem(
             path,
             number,
             reviewer_col,
             "reviewer",
-            f"'{reviewer_id}' {reason}; these scores are not used, ask another reviewer",
+            text("sheet.conflicted", reviewer=reviewer_id, reason=reason),
         )
         return
     key = (reviewer_id, proposal_id)
@@ -360,7 +350,7 @@ def _read_row(
         return
     if state.assigned is not None and key not in state.assigned and key not in state.seen:
         _unassigned(state, path, number, proposal_col, reviewer_id, proposal_id)
-    state.seen.setdefault(key, f"{path} row {number}")
+    state.seen.setdefault(key, text("sheet.where", path=path, row=number))
     scores: dict[str, int] = {}
     blank: list[str] = []
     for cid, index in criteria.items():
@@ -375,21 +365,20 @@ def _read_row(
                 number,
                 index,
                 cid,
-                f"{_shown(value)} is not a score on the scale {scale.describe()}; "
-                f"give a whole number from {scale.describe()}",
+                text("sheet.not_a_score", value=_shown(value), scale=scale.range()),
             )
             continue
         scores[cid] = score
     if not scores:
         return  # not started yet, or its only scores were invalid (reported above)
-    state.scored[key] = f"{path} row {number}"
+    state.scored[key] = text("sheet.where", path=path, row=number)
     for cid in blank:
         state.problem(
             path,
             number,
             criteria[cid],
             cid,
-            f"not scored yet; give a whole number from {scale.describe()}",
+            text("sheet.not_scored", scale=scale.range()),
             Severity.WARNING,
         )
     state.reviews.append(
@@ -422,29 +411,24 @@ def _check_assigned(
         why = reviewer.conflicted(proposal, state.agency_of) if reviewer else "unknown"
         if why is None:
             continue
-        reason = (
-            f"is not on the panel ({PANEL_FILE})"
+        reason, fix = (
+            (
+                text("sheet.reason.not_on_panel", file=PANEL_FILE),
+                text("sheet.fix.add", file=PANEL_FILE),
+            )
             if why == "unknown"
-            else f"works at {proposal.agency}, the proposal's agency"
+            else (text("sheet.reason.agency", agency=proposal.agency), text("sheet.fix.agency"))
             if why == "agency"
-            else "declared a conflict of interest with it"
+            else (text("sheet.reason.declared"), text("sheet.fix.declared"))
         )
-        fix = (
-            f"add them to {PANEL_FILE}"
-            if why == "unknown"
-            else "correct their agency in the panel"
-            if why == "agency"
-            else "drop the conflict from the panel if it was declared by mistake"
+        message = text(
+            "sheet.assigned_unusable",
+            reviewer=a.reviewer,
+            proposal=a.proposal,
+            reason=reason,
+            fix=fix,
         )
-        state.problem(
-            path,
-            rows.get((a.reviewer, a.proposal)),
-            0,
-            "reviewer",
-            f"'{a.reviewer}' is assigned '{a.proposal}' but {reason}, so their scores cannot "
-            f"be used and the total of '{a.proposal}' stays provisional; run kipp assign "
-            f"again with the panel, or {fix}",
-        )
+        state.problem(path, rows.get((a.reviewer, a.proposal)), 0, "reviewer", message)
 
 
 def _repeated(
@@ -467,8 +451,12 @@ def _repeated(
             number,
             col,
             "proposal",
-            f"'{reviewer_id}' already scored '{proposal_id}' in {state.scored[key]}; "
-            "this row is not used",
+            text(
+                "sheet.already_scored",
+                reviewer=reviewer_id,
+                proposal=proposal_id,
+                where=state.scored[key],
+            ),
             Severity.ERROR if filled else Severity.WARNING,
         )
         return True
@@ -478,8 +466,12 @@ def _repeated(
             number,
             col,
             "proposal",
-            f"'{reviewer_id}' already has a row for '{proposal_id}' in {state.seen[key]}; "
-            "this row is not used",
+            text(
+                "sheet.already_row",
+                reviewer=reviewer_id,
+                proposal=proposal_id,
+                where=state.seen[key],
+            ),
             Severity.WARNING,
         )
         return True
@@ -494,8 +486,7 @@ def _unassigned(
         number,
         col,
         "proposal",
-        f"'{proposal_id}' was not assigned to '{reviewer_id}' (assignments.csv); "
-        "the scores are used, check the assignment was changed on purpose",
+        text("sheet.unassigned", proposal=proposal_id, reviewer=reviewer_id),
         Severity.WARNING,
     )
 
@@ -515,9 +506,9 @@ def _score(value: Any) -> int | None:
         return value
     if isinstance(value, float):
         return int(value) if value.is_integer() else None
-    text = str(value).strip().replace(",", ".")
+    written = str(value).strip().replace(",", ".")
     try:
-        number = float(text)
+        number = float(written)
     except ValueError:
         return None
     return int(number) if number.is_integer() else None

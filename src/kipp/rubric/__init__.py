@@ -24,11 +24,12 @@ from pydantic import (
     model_validator,
 )
 
+from kipp.core.i18n import Text, text
 from kipp.core.keys import display_path, model_of, nearest, normalize_key
 from kipp.core.models import SECTION_NAMES, CallChoices, Stage
 from kipp.core.problems import Problem, RubricError
 from kipp.core.transient import is_transient
-from kipp.core.validation import describe
+from kipp.core.validation import describe, invalid
 from kipp.core.yaml_source import YamlProblem, parse_yaml
 from kipp.rubric.settings import NoveltySettings
 
@@ -68,7 +69,7 @@ class Call(RubricModel):
     def _caps(cls, caps: dict[str, int]) -> dict[str, int]:
         _check_sections(list(caps))
         if any(v <= 0 for v in caps.values()):
-            raise ValueError("word caps must be positive numbers of words")
+            raise invalid("rubric.word_caps")
         return caps
 
     def choices(self) -> CallChoices:
@@ -114,7 +115,7 @@ class Gate(RubricModel):
     def _kind(cls, value: Any) -> Any:
         known = [k.value for k in GateKind]
         if isinstance(value, str) and value not in known:
-            raise ValueError(f"unknown gate kind '{value}'; known kinds: {', '.join(known)}")
+            raise invalid("rubric.gate_kind", kind=value, known=known)
         return value
 
     @field_validator("sections")
@@ -158,7 +159,7 @@ class Criterion(RubricModel):
     def _measure(cls, value: str) -> str:
         known = sorted((*MEASURES, REVIEWERS))
         if value not in known:
-            raise ValueError(f"unknown measure '{value}'; known measures: {', '.join(known)}")
+            raise invalid("rubric.measure", measure=value, known=known)
         return value
 
     @field_validator("thresholds")
@@ -167,22 +168,21 @@ class Criterion(RubricModel):
         if values is None:
             return None
         if len(values) != LEVELS - 1:
-            raise ValueError(
-                f"{len(values)} thresholds given; give {LEVELS - 1}, the scores where levels "
-                f"2 to {LEVELS} begin"
+            raise invalid(
+                "rubric.thresholds_count", count=len(values), needed=LEVELS - 1, levels=LEVELS
             )
         for low, high in pairwise(values):
             if not low < high:
-                raise ValueError(f"thresholds must increase: {low} is followed by {high}")
+                raise invalid("rubric.thresholds_order", low=str(low), high=str(high))
         if not (values[0] >= 0 and values[-1] <= 1):
-            raise ValueError("thresholds are scores between 0 and 1")
+            raise invalid("rubric.thresholds_range")
         return values
 
     @field_validator("levels")
     @classmethod
     def _levels(cls, values: list[Label]) -> list[Label]:
         if len(values) != LEVELS:
-            raise ValueError(f"{len(values)} level descriptions given; describe all {LEVELS}")
+            raise invalid("rubric.levels_count", count=len(values), levels=LEVELS)
         return values
 
     @field_validator("source", mode="before")
@@ -190,32 +190,24 @@ class Criterion(RubricModel):
     def _source(cls, value: Any) -> Any:
         known = [s.value for s in Source]
         if isinstance(value, str) and value not in known:
-            raise ValueError(f"unknown source '{value}'; use one of: {', '.join(known)}")
+            raise invalid("rubric.source", source=value, known=known)
         return value
 
     @model_validator(mode="after")
     def _auto_needs_thresholds(self) -> Criterion:
         if self.measure == REVIEWERS and self.source not in (None, Source.REVIEWERS):
-            raise ValueError(
-                f"criterion '{self.id}' has `measure: reviewers`, so reviewers alone score it; "
-                f"to use `source: {self.source}`, name an automatic measure "
-                f"({', '.join(MEASURES)}) in `measure`"
+            raise invalid(
+                "rubric.reviewers_only",
+                id=self.id,
+                source=str(self.source),
+                measures=list(MEASURES),
             )
         if self.scored_by is Source.BLEND and self.reviewer_weight is None:
-            raise ValueError(
-                f"criterion '{self.id}' blends its measure with reviewers and needs "
-                "`reviewer_weight`: the reviewers' share, between 0 and 1 (e.g. 0.5)"
-            )
+            raise invalid("rubric.blend_needs_weight", id=self.id)
         if self.scored_by is not Source.BLEND and self.reviewer_weight is not None:
-            raise ValueError(
-                f"criterion '{self.id}': `reviewer_weight` applies only to `source: blend`; "
-                "remove it or set `source: blend`"
-            )
+            raise invalid("rubric.weight_without_blend", id=self.id)
         if self.scored_by is not Source.REVIEWERS and self.thresholds is None:
-            raise ValueError(
-                f"criterion '{self.id}' is fed by the measure '{self.measure}' and needs "
-                "`thresholds` to turn its score into a level"
-            )
+            raise invalid("rubric.needs_thresholds", id=self.id, measure=self.measure)
         if self.section is not None:
             _check_sections([self.section])
         return self
@@ -268,10 +260,7 @@ class Scale(RubricModel):
     def _five_points(self) -> Scale:
         points = self.max - self.min + 1
         if points != LEVELS:
-            raise ValueError(
-                f"the scale {self.min} to {self.max} has {points} points; criteria have "
-                f"{LEVELS} levels, so give {LEVELS} points, e.g. 1 to 5 or 0 to 4"
-            )
+            raise invalid("rubric.scale", min=self.min, max=self.max, points=points, levels=LEVELS)
         return self
 
     def level(self, score: float) -> float:
@@ -281,6 +270,10 @@ class Scale(RubricModel):
     def describe(self) -> str:
         """`1 to 5`."""
         return f"{self.min} to {self.max}"
+
+    def range(self) -> Text:
+        """`1 to 5` (`1 sampai 5`) inside a sentence."""
+        return text("scale.range", min=self.min, max=self.max)
 
 
 class Bootstrap(RubricModel):
@@ -308,10 +301,11 @@ class ReviewSettings(RubricModel):
     def _reachable(self) -> ReviewSettings:
         span = self.scale.max - self.scale.min
         if self.disagreement > span:
-            raise ValueError(
-                f"disagreement {self.disagreement:g} is more than the scale's span "
-                f"({self.scale.describe()}: {span}), so no spread could reach it; "
-                f"give a number from 1 to {span}"
+            raise invalid(
+                "rubric.disagreement",
+                value=f"{self.disagreement:g}",
+                scale=self.scale.range(),
+                span=span,
             )
         return self
 
@@ -347,7 +341,7 @@ class Rubric(RubricModel):
         total = sum(c.weight for c in criteria)
         if abs(total - 1) > 1e-6:
             weights = " + ".join(f"{c.weight:g}" for c in criteria)
-            raise ValueError(f"weights sum to {total:g} ({weights}); they must sum to 1")
+            raise invalid("rubric.weights_sum", total=f"{total:g}", weights=weights)
         return criteria
 
     @field_validator("shortlist")
@@ -359,10 +353,7 @@ class Rubric(RubricModel):
         known = [c.id for c in criteria] + list(TIE_BREAK_FIELDS)
         for name in policy.tie_breaks:
             if name not in known:
-                raise ValueError(
-                    f"unknown tie-break '{name}'; use criterion ids, started_on or id "
-                    f"({', '.join(known)})"
-                )
+                raise invalid("rubric.tie_break", name=name, known=known)
         return policy
 
     def criterion(self, criterion_id: str) -> Criterion:
@@ -378,15 +369,13 @@ class Rubric(RubricModel):
 def _check_sections(sections: list[str]) -> None:
     unknown = [s for s in sections if s not in SECTION_NAMES]
     if unknown:
-        raise ValueError(
-            f"unknown section {', '.join(unknown)}; sections are: {', '.join(SECTION_NAMES)}"
-        )
+        raise invalid("rubric.section", sections=unknown, known=list(SECTION_NAMES))
 
 
 def _check_unique(ids: list[str], what: str) -> None:
     repeated = sorted({i for i in ids if ids.count(i) > 1})
     if repeated:
-        raise ValueError(f"{what} id {', '.join(repeated)} used twice; ids must be unique")
+        raise invalid("rubric.id_twice", what=text(f"rubric.what.{what}"), ids=repeated)
 
 
 class LoadedRubric(BaseModel):
@@ -419,14 +408,12 @@ def load_rubric(path: Path | None = None) -> LoadedRubric:
             raise  # may pass: the caller (a retried task) tries again
         raise RubricError(
             shown,
-            [_file_problem(shown, f"cannot be read: {exc.strerror or exc}")],
+            [_file_problem(shown, text("file.cannot_read", reason=exc.strerror or str(exc)))],
         ) from None
     try:
         parsed = parse_yaml(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        raise RubricError(
-            shown, [_file_problem(shown, "not UTF-8 text; save it as UTF-8")]
-        ) from None
+        raise RubricError(shown, [_file_problem(shown, text("file.not_utf8"))]) from None
     except YamlProblem as exc:
         raise RubricError(
             shown, [Problem(path=shown, line=exc.line, field="(file)", message=exc.message)]
@@ -439,7 +426,7 @@ def load_rubric(path: Path | None = None) -> LoadedRubric:
                 Problem(
                     path=shown,
                     field="(file)",
-                    message="a rubric is a mapping with id, title, call, ...",
+                    message=text("rubric.not_mapping"),
                 )
             ],
         )
@@ -461,22 +448,20 @@ def load_rubric(path: Path | None = None) -> LoadedRubric:
     return LoadedRubric(rubric=rubric, path=shown, sha256=hashlib.sha256(raw).hexdigest())
 
 
-def _file_problem(path: str, message: str) -> Problem:
+def _file_problem(path: str, message: Text) -> Problem:
     return Problem(path=path, field="(file)", message=message)
 
 
-def rubric_message(error: Any) -> str:
+def rubric_message(error: Any) -> Text:
     """Rubric errors read like proposal errors; unknown keys name the known ones."""
     if error["type"] == "extra_forbidden":
         known = _known_keys(tuple(error["loc"][:-1]))
-        return f"unknown setting; known settings here: {', '.join(known)}"
-    if error["type"] == "value_error":
-        return str(error["msg"]).removeprefix("Value error, ")
+        return text("settings.unknown_here", known=known)
     if error["type"] == "literal_error":
         expected = str((error.get("ctx") or {}).get("expected", ""))
         expected = expected.replace("'", "").replace(" or ", ", ")
-        return f"'{error.get('input')}' is not allowed; use one of: {expected}"
-    return describe(error)
+        return text("value.not_allowed", value=f"'{error.get('input')}'", choices=expected)
+    return describe(error, aliases=False)
 
 
 def _known_keys(loc: tuple[Any, ...]) -> list[str]:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from kipp.core.validation import invalid
+
 
 class NoveltySettings(BaseModel):
     """The rubric's `measures.novelty` block: how many neighbours to list (of each kind),
@@ -25,8 +27,9 @@ class NoveltySettings(BaseModel):
     @model_validator(mode="after")
     def _bands(self) -> NoveltySettings:
         if self.review_similarity > self.flag_similarity:
-            raise ValueError(
-                f"review_similarity {self.review_similarity} is above flag_similarity "
-                f"{self.flag_similarity}; the review band must start at or below the flag"
+            raise invalid(
+                "rubric.novelty_bands",
+                review=str(self.review_similarity),
+                flag=str(self.flag_similarity),
             )
         return self

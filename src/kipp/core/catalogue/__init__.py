@@ -3,14 +3,20 @@
 Split by owner for readability: `evidence` holds what the domain says about a proposal
 (gates, measures, scoring, shortlist); `documents` holds the labels of the shortlist
 documents; `reviews` what is said about human reviewers; `reports` the labels of the other
-documents (PDF, scorecards, compliance, workbook); `approval` the coordinator's decision;
-`terminal` what the `kipp` command prints and a run's log says. A key lives in one part
-only (`tests/test_catalogue.py` checks it, and that every entry has both languages).
+documents (PDF, scorecards, compliance, workbook); `inputs` what is said about the files
+people give kipp (proposals, the review panel and scoresheets, the agency registry, the
+rubric, the corpus) and about assigning reviewers; `fields` the fields of those files as
+people read and write them; `approval` the coordinator's decision; `terminal` what the
+`kipp` command prints and a run's log says. A key lives in one part only
+(`tests/test_catalogue.py` checks it, that every entry has both languages with the same
+placeholders, and that every key the code names is here).
 """
 
 from kipp.core.catalogue.approval import APPROVAL
 from kipp.core.catalogue.documents import DOCUMENTS
 from kipp.core.catalogue.evidence import EVIDENCE
+from kipp.core.catalogue.fields import FIELDS
+from kipp.core.catalogue.inputs import INPUTS
 from kipp.core.catalogue.reports import REPORTS
 from kipp.core.catalogue.reviews import REVIEWS
 from kipp.core.catalogue.terminal import TERMINAL
@@ -20,6 +26,8 @@ PARTS: dict[str, dict[str, dict[str, str]]] = {
     "documents": DOCUMENTS,
     "reviews": REVIEWS,
     "reports": REPORTS,
+    "inputs": INPUTS,
+    "fields": FIELDS,
     "approval": APPROVAL,
     "terminal": TERMINAL,
 }

@@ -244,7 +244,10 @@ TERMINAL: dict[str, dict[str, str]] = {
         "id": "Kosongkan untuk rubrik bawaan KIPP 2022",
         "en": "Leave empty for the bundled KIPP 2022 rubric",
     },
-    "form.run.corpus.title": {"id": "Korpus inovasi terdahulu (CSV)", "en": "Prior innovations (CSV)"},
+    "form.run.corpus.title": {
+        "id": "Korpus inovasi terdahulu (CSV)",
+        "en": "Prior innovations (CSV)",
+    },
     "form.run.corpus.description": {
         "id": "Kosongkan untuk korpus bawaan",
         "en": "Leave empty for the bundled corpus",
@@ -259,7 +262,10 @@ TERMINAL: dict[str, dict[str, str]] = {
         "id": "0 untuk jumlah yang ditetapkan rubrik",
         "en": "0 for the rubric's size",
     },
-    "form.run.approval.title": {"id": "Tunggu persetujuan koordinator", "en": "Wait for the coordinator's approval"},
+    "form.run.approval.title": {
+        "id": "Tunggu persetujuan koordinator",
+        "en": "Wait for the coordinator's approval",
+    },
     "form.run.approval.description": {
         "id": "Proses berhenti sejenak setelah penilaian sampai koordinator menyetujui daftar pendek atau memindahkan proposal masuk atau keluar",
         "en": "The run pauses after scoring until a coordinator approves the shortlist or moves proposals in or out",
@@ -323,7 +329,10 @@ TERMINAL: dict[str, dict[str, str]] = {
         "id": "rubric: sesuai rubrik; yes: tanpa nama instansi dan inovator; no: dengan nama",
         "en": "rubric: as the rubric says; yes: without agency and innovator names; no: with names",
     },
-    "form.assign.lang.title": {"id": "Bahasa lembar penilaian", "en": "Language of the scoresheets"},
+    "form.assign.lang.title": {
+        "id": "Bahasa lembar penilaian",
+        "en": "Language of the scoresheets",
+    },
     "form.assign.lang.description": {
         "id": "Bahasa judul kolom dan petunjuk lembar penilaian",
         "en": "The language of the scoresheets' headings and instructions",

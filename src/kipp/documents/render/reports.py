@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kipp.core.i18n import Lang, format_number, tr
+from kipp.core.i18n import Lang, format_number, render, tr
 from kipp.documents.compliance import AgencyCount, compliance
 from kipp.documents.render.charts import ProfileChart, profile
 from kipp.documents.render.views import (
@@ -25,7 +25,7 @@ from kipp.documents.render.views import (
     _run_date,
     _title,
     _total,
-    localised,
+    field_label,
     problem_view,
     review_notes,
 )
@@ -282,7 +282,9 @@ def _annex(
 
 def _problems_text(p: ProposalOut, lang: Lang) -> str:
     listed = [
-        f"{pr.field}: {localised(pr.message, lang)}" for pr in p.problems if pr.severity == "error"
+        f"{field_label(pr.field, lang)}: {render(pr.text, lang)}"
+        for pr in p.problems
+        if pr.severity == "error"
     ]
     extra = len(listed) - ANNEX_PROBLEMS
     text = "; ".join(listed[:ANNEX_PROBLEMS])
@@ -355,7 +357,7 @@ def annexes(results: Results, lang: Lang, limit: int | None) -> tuple[Annex, ...
             "annex-unread",
             tr("doc.section.unread", lang),
             (("doc.col.path", False), ("doc.col.reason", False)),
-            [(u.path, localised(u.reason, lang)) for u in results.unread],
+            [(u.path, render(u.text, lang)) for u in results.unread],
             limit,
             lang,
         ),

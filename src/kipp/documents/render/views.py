@@ -8,13 +8,13 @@ typed and tested. No field a template prints is ever None.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
 from kipp.core.catalogue import CATALOGUE
-from kipp.core.i18n import Lang, format_date, format_number, format_timestamp, tr
-from kipp.core.validation import in_indonesian
+from kipp.core.i18n import Lang, format_date, format_number, format_timestamp, render, tr
+from kipp.core.problems import PLACEHOLDERS
 from kipp.documents.render.charts import DistributionChart, ProfileChart, distribution, profile
 from kipp.measures.novelty import Neighbour
 from kipp.results import (
@@ -449,8 +449,14 @@ def approval_view(results: Results, lang: Lang) -> ApprovalView | None:
     return ApprovalView(summary=summary, note=note, moves=moves)
 
 
-def reviews_view(results: Results, lang: Lang) -> ReviewsView | None:
-    """The panel's progress and the scoresheets' problems; None when there is no panel."""
+def criterion_labels(rubric: Rubric, lang: Lang) -> dict[str, str]:
+    """Each criterion's label in `lang`, by id: the field of a scoresheet's score column."""
+    return {c.id: c.label.get(lang.value) for c in rubric.criteria}
+
+
+def reviews_view(results: Results, lang: Lang, rubric: Rubric | None = None) -> ReviewsView | None:
+    """The panel's progress and the scoresheets' problems; None when there is no panel.
+    With the `rubric`, a problem in a criterion's column names the criterion's label."""
     found = results.reviews
     if found is None:
         return None
@@ -481,7 +487,10 @@ def reviews_view(results: Results, lang: Lang) -> ReviewsView | None:
         )
         for row in found.progress
     )
-    problems = tuple(problem_view(pr, lang, with_path=True) for pr in found.problems)
+    criteria = criterion_labels(rubric, lang) if rubric is not None else None
+    problems = tuple(
+        problem_view(pr, lang, with_path=True, criteria=criteria) for pr in found.problems
+    )
     return ReviewsView(summary=summary, method=method, rows=rows, problems=problems)
 
 
@@ -502,34 +511,58 @@ def _location(problem: ProblemOut, lang: Lang) -> str:
     return tr("doc.location.cell", lang, line=str(problem.line), column=problem.column)
 
 
-def localised(message: str, lang: Lang) -> str:
-    """A problem message (intake, review panel and scoresheets, agency registry; written in
-    English) in the document's language, where known."""
-    return in_indonesian(message) if lang is Lang.ID else message
+FIELD_SEPARATOR = " \u203a "  # `Uraian \u203a Kebaruan`
 
 
-_WHOLE = {"(file)": "doc.field.file", "(header)": "doc.field.header", "(row)": "doc.field.row"}
+def field_label(field: str, lang: Lang, criteria: Mapping[str, str] | None = None) -> str:
+    """A problem's field (its machine key, `sections.novelty`) as a label in the document's
+    language (`Uraian` and `Kebaruan`, joined by `FIELD_SEPARATOR`), from the `field.<key>`
+    entries of the catalogue. List positions read as items (`innovators.2.name`: `Inovator
+    2` and `Nama`); a whole file, header or row reads as such; `criteria` (a criterion's id
+    -> its label) name a scoresheet's score columns. From a key the catalogue does not know
+    on, the field is shown as written (an unknown key, a spreadsheet's own header)."""
+    placeholder = PLACEHOLDERS.get(field)
+    if placeholder is not None:
+        return tr(placeholder, lang)
+    if criteria and field in criteria:
+        return criteria[field]
+    parts = field.split(".")
+    labels: list[str] = []
+    path: list[str] = []
+    for index, part in enumerate(parts):
+        if part.isdecimal() and labels:
+            item = "field." + ".".join(path) + ".item"
+            if item in CATALOGUE:
+                labels[-1] = tr(item, lang, n=part)
+            else:
+                labels.append(part)
+            continue
+        key = "field." + ".".join([*path, part])
+        if key not in CATALOGUE:
+            labels.append(".".join(parts[index:]))
+            break
+        path.append(part)
+        labels.append(tr(key, lang))
+    return FIELD_SEPARATOR.join(labels)
 
 
-def field_label(field: str, lang: Lang) -> str:
-    """A problem's field in the document's language: the field names of the submission
-    format as they are (they are what the agency writes), the placeholders for problems of a
-    whole file, header or row translated."""
-    key = _WHOLE.get(field)
-    return tr(key, lang) if key else field
-
-
-def problem_view(problem: ProblemOut, lang: Lang, with_path: bool = False) -> ProblemView:
-    """One intake problem as a table row; `with_path` for file-level notices, which are not
-    listed under a proposal that names the file."""
+def problem_view(
+    problem: ProblemOut,
+    lang: Lang,
+    with_path: bool = False,
+    criteria: Mapping[str, str] | None = None,
+) -> ProblemView:
+    """One problem as a table row, its field labelled and its sentence rendered in the
+    document's language; `with_path` for file-level notices, which are not listed under a
+    proposal that names the file; `criteria` label a scoresheet's score columns."""
     location = _location(problem, lang)
     if with_path:
         location = problem.path if location == MISSING else f"{problem.path}, {location}"
     return ProblemView(
-        field=field_label(problem.field, lang),
+        field=field_label(problem.field, lang, criteria),
         location=location,
         severity=tr(f"doc.severity.{problem.severity}", lang),
-        message=localised(problem.message, lang),
+        message=render(problem.text, lang),
         error=problem.severity == "error",
     )
 
@@ -700,13 +733,11 @@ def document_view(results: Results, rubric: Rubric, lang: Lang | None = None) ->
             _ineligible(p, lang) for p in proposals if p.status is ProposalStatus.INELIGIBLE
         ),
         invalid=tuple(_invalid(p, lang) for p in proposals if p.status is ProposalStatus.INVALID),
-        unread=tuple(
-            UnreadView(path=u.path, reason=localised(u.reason, lang)) for u in results.unread
-        ),
+        unread=tuple(UnreadView(path=u.path, reason=render(u.text, lang)) for u in results.unread),
         ignored=tuple(results.ignored),
         notices=tuple(problem_view(n, lang, with_path=True) for n in results.notices),
         manifest=_manifest(results, rubric, lang),
         distribution=totals_chart(results, lang),
-        reviews=reviews_view(results, lang),
+        reviews=reviews_view(results, lang, rubric),
         approval=approval_view(results, lang),
     )

@@ -1,0 +1,800 @@
+"""What kipp says about the files people give it: proposals (values, keys, dates, YAML, JSON,
+Markdown, spreadsheets, the batch folder), the review panel, `assignments.csv` and the
+scoresheets, the agency registry, the rubric, the prior-innovation corpus and the
+assignment of reviewers.
+
+Values from the files (a key, a cell, a name) are parameters, shown as written in either
+language; counts and sizes are numbers, formatted per language.
+"""
+
+_AS_DATE = "write it as 2019-07-01 or 1 Juli 2019"
+_SEPERTI_TANGGAL = "tulis seperti 2019-07-01 atau 1 Juli 2019"
+
+INPUTS: dict[str, dict[str, str]] = {
+    # one problem as a line, in the errors that list the problems of a file
+    "problem.line": {
+        "id": "{location}: {field}: {message}",
+        "en": "{location}: {field}: {message}",
+    },
+    # lists and ranges inside sentences
+    "list.or": {"id": "{items} atau {last}", "en": "{items} or {last}"},
+    "scale.range": {"id": "{min:d} sampai {max:d}", "en": "{min:d} to {max:d}"},
+    "size.bytes": {"id": "{n:d} byte", "en": "{n:d} bytes"},
+    "size.kb": {"id": "{n:.1f} KB", "en": "{n:.1f} KB"},
+    "size.mb": {"id": "{n:.1f} MB", "en": "{n:.1f} MB"},
+    # a value of a field (kipp.core.validation.describe, kipp.core.models)
+    "value.missing": {
+        "id": "wajib diisi, tetapi kosong; tambahkan `{hint}:`",
+        "en": "required, but missing; add `{hint}:`",
+    },
+    "value.missing_column": {
+        "id": "wajib diisi, tetapi kosong; isi kolom `{hint}`",
+        "en": "required, but missing; fill in the `{hint}` column",
+    },
+    "value.not_text": {"id": "{value} harus berupa teks", "en": "{value} should be text"},
+    "value.empty": {"id": "kosong; tulis isinya", "en": "is empty; write a value"},
+    "value.too_short": {
+        "id": "{length:p:karakter}; minimal {min} karakter",
+        "en": "{length:p:character/characters}; at least {min} needed",
+    },
+    "value.too_long": {
+        "id": "{length:p:karakter}; maksimal {max} karakter",
+        "en": "{length:p:character/characters}; at most {max} allowed",
+    },
+    "value.not_whole": {
+        "id": "{value} bukan bilangan bulat",
+        "en": "{value} is not a whole number",
+    },
+    "value.not_a_number": {
+        "id": "{value} bukan angka; tulis dengan angka, mis. 1250",
+        "en": "{value} is not a number; write digits, e.g. 1250",
+    },
+    "value.too_small": {
+        "id": "{value} terlalu kecil; nilai terendah yang diizinkan {limit}",
+        "en": "{value} is too small; the lowest allowed is {limit}",
+    },
+    "value.too_large": {
+        "id": "{value} terlalu besar; nilai tertinggi yang diizinkan {limit}",
+        "en": "{value} is too large; the highest allowed is {limit}",
+    },
+    "value.not_list": {
+        "id": "{value} harus berupa daftar (satu '- butir' per baris)",
+        "en": "{value} should be a list (one '- item' per line)",
+    },
+    "value.not_mapping": {
+        "id": "{value} harus berupa kumpulan isian (kunci: nilai)",
+        "en": "{value} should be a mapping of fields (key: value)",
+    },
+    "value.not_yes_no": {
+        "id": "{value} bukan ya atau tidak; tulis true/false (atau ya/tidak)",
+        "en": "{value} is not yes or no; write true/false (or ya/tidak)",
+    },
+    "value.not_allowed": {
+        "id": "{value} tidak diizinkan; pilih salah satu: {choices}",
+        "en": "{value} is not allowed; use one of: {choices}",
+    },
+    "value.too_few": {
+        "id": "{kind} harus berisi minimal {min:p:butir}, bukan {actual}",
+        "en": "{kind} should have at least {min:p:item/items} after validation, not {actual}",
+    },
+    "value.too_many": {
+        "id": "{kind} harus berisi maksimal {max:p:butir}, bukan {actual}",
+        "en": "{kind} should have at most {max:p:item/items} after validation, not {actual}",
+    },
+    "value.kind.list": {"id": "Daftar", "en": "List"},
+    "value.kind.dictionary": {"id": "Kumpulan isian", "en": "Dictionary"},
+    "value.unknown_field": {"id": "isian tidak dikenal", "en": "unknown field"},
+    # a check kipp does not name (pydantic's own sentence, in English)
+    "value.invalid": {"id": "tidak sah: {detail}", "en": "{detail}"},
+    # dates (kipp.core.dates)
+    "date.not_a_date": {
+        "id": "{value} bukan tanggal; " + _SEPERTI_TANGGAL,
+        "en": "{value} is not a date; " + _AS_DATE,
+    },
+    "date.no_month_name": {
+        "id": "'{value}': '{month}' bukan nama bulan; " + _SEPERTI_TANGGAL,
+        "en": "'{value}': '{month}' is not a month name; " + _AS_DATE,
+    },
+    "date.no_year": {
+        "id": "'{value}' bukan tanggal yang ada: tidak ada tahun {year:d}; " + _SEPERTI_TANGGAL,
+        "en": "'{value}' is not a real date: there is no year {year:d}; " + _AS_DATE,
+    },
+    "date.no_month": {
+        "id": "'{value}' bukan tanggal yang ada: tidak ada bulan {month:d}; " + _SEPERTI_TANGGAL,
+        "en": "'{value}' is not a real date: there is no month {month:d}; " + _AS_DATE,
+    },
+    "date.no_day": {
+        "id": "'{value}' bukan tanggal yang ada: {month} {year:d} hanya {days:d} hari",
+        "en": "'{value}' is not a real date: {month} {year:d} has {days:d} days",
+    },
+    # the proposal's own rules (kipp.core.models)
+    "proposal.email": {
+        "id": "'{value}' bukan alamat surel; tulis seperti nama@domain",
+        "en": "'{value}' is not an e-mail address; write it as name@domain",
+    },
+    "proposal.id": {
+        "id": "'{value}' bukan kode yang sah: gunakan huruf kecil, angka dan tanda hubung, "
+        "mis. '{example}'",
+        "en": "'{value}' is not a valid id: use lowercase letters, digits and hyphens, "
+        "e.g. '{example}'",
+    },
+    "proposal.title_length": {
+        "id": "{length:p:karakter}; judul harus {min:d} sampai {max:d} karakter",
+        "en": "{length:p:character/characters}; a title needs {min:d} to {max:d}",
+    },
+    "proposal.choice": {
+        "id": "'{value}' bukan {field} dalam kompetisi ini; pilih salah satu: {choices}",
+        "en": "'{value}' is not a {field} of this call; use one of: {choices}",
+    },
+    "proposal.choice.group": {"id": "kelompok", "en": "group"},
+    "proposal.choice.category": {"id": "kategori", "en": "category"},
+    "proposal.sdg_twice": {
+        "id": "TPB {number:d} ditulis dua kali; tulis sekali saja",
+        "en": "SDG {number:d} is listed twice; list each once",
+    },
+    "proposal.sdg_none": {
+        "id": "TPB belum diisi; tulis minimal satu nomor dari 1 sampai 17",
+        "en": "no SDG given; list at least one number from 1 to 17",
+    },
+    "proposal.sdg": {
+        "id": "{value} bukan nomor TPB; gunakan 1 sampai 17",
+        "en": "{value} is not an SDG number; use 1 to 17",
+    },
+    "proposal.stage": {
+        "id": "'{value}' bukan tahapan; pilih salah satu: {stages}",
+        "en": "'{value}' is not a stage; use one of: {stages}",
+    },
+    # keys (kipp.core.keys)
+    "key.unknown.close": {
+        "id": "isian '{key}' tidak dikenal; mungkin maksudnya '{close}'?",
+        "en": "unknown field '{key}'; did you mean '{close}'?",
+    },
+    "key.unknown.known": {
+        "id": "isian '{key}' tidak dikenal; isian yang dikenal di sini: {known}",
+        "en": "unknown field '{key}'; known fields here: {known}",
+    },
+    "key.twice": {
+        "id": "ditulis dua kali, sebagai '{first}' dan sebagai '{second}'; pertahankan satu",
+        "en": "given twice, as '{first}' and as '{second}'; keep one",
+    },
+    # YAML (kipp.core.yaml_source) and JSON
+    "yaml.invalid": {"id": "bukan YAML yang sah: {detail}", "en": "not valid YAML: {detail}"},
+    "yaml.too_deep": {
+        "id": "bersarang lebih dari {levels:d} tingkat, terlalu dalam untuk sebuah proposal",
+        "en": "nested more than {levels:d} levels deep, too deep to be a proposal",
+    },
+    "yaml.too_many_values": {
+        "id": "lebih dari {count} nilai, setiap alias (*nama) dihitung setelah diuraikan; sebuah "
+        "proposal memuat jauh lebih sedikit: tulis nilainya langsung, jangan merujuk jangkar",
+        "en": "more than {count} values, counting each alias (*name) expanded; a proposal "
+        "holds far fewer: write the values out instead of referencing anchors",
+    },
+    "yaml.alias_loop": {
+        "id": "sebuah alias (*nama) merujuk ke nilai tempatnya berada, putaran yang tidak pernah "
+        "selesai; tulis nilainya langsung",
+        "en": "an alias (*name) refers to the value it stands in, a loop that never ends; "
+        "write the values out instead",
+    },
+    "yaml.key_twice": {
+        "id": "kunci '{key}' muncul dua kali; pertahankan satu",
+        "en": "key '{key}' appears twice; keep one",
+    },
+    "yaml.key_not_plain": {
+        "id": "kunci harus berupa kata biasa, bukan daftar atau kumpulan isian",
+        "en": "a key must be a plain word, not a list or mapping",
+    },
+    "json.invalid": {"id": "bukan JSON yang sah: {detail}", "en": "not valid JSON: {detail}"},
+    # reading a file (kipp.intake.reading, kipp.intake.proposals, kipp.intake.records)
+    "file.symlink": {
+        "id": "berupa tautan simbolik, yang tidak diikuti kipp; salin berkas yang ditunjuknya ke "
+        "folder ini",
+        "en": "is a symbolic link, which kipp does not follow; copy what it points to into the "
+        "folder",
+    },
+    "file.cannot_read": {"id": "tidak dapat dibaca: {reason}", "en": "cannot be read: {reason}"},
+    "file.not_regular": {"id": "bukan berkas biasa", "en": "is not a regular file"},
+    "file.unsupported": {
+        "id": "jenis berkas {type} tidak didukung; {hint}",
+        "en": "unsupported file type {type}; {hint}",
+    },
+    "file.no_extension": {"id": "(tanpa ekstensi)", "en": "(no extension)"},
+    "file.hint.xlsx": {"id": "simpan sebagai .xlsx", "en": "save it as .xlsx"},
+    "file.hint.copy": {
+        "id": "salin isinya ke proposal .md atau .yaml",
+        "en": "copy its content into a .md or .yaml proposal",
+    },
+    "file.hint.attachment": {
+        "id": "lampiran dicantumkan di `lampiran`, bukan diletakkan di folder kumpulan",
+        "en": "attachments belong under `lampiran`, not in the batch folder",
+    },
+    "file.hint.txt": {
+        "id": "ganti namanya menjadi .md dengan bagian depan (front matter), atau .yaml",
+        "en": "rename it .md with front matter, or .yaml",
+    },
+    "file.hint.markdown": {"id": "ganti namanya menjadi .md", "en": "rename it .md"},
+    "file.hint.supported": {"id": "kipp membaca {types}", "en": "kipp reads {types}"},
+    "file.internal": {
+        "id": "galat internal saat membaca ({error}); mohon laporkan",
+        "en": "internal error while reading ({error}); please report it",
+    },
+    "file.too_big": {
+        "id": "berkas berukuran {size}, melebihi batas {cap} untuk jenis berkas ini; pecah "
+        "berkasnya, atau naikkan batasnya dengan {option}",
+        "en": "file is {size}, over the {cap} limit for this kind of file; split it, or raise "
+        "the limit with {option}",
+    },
+    "file.bom": {
+        "id": "diawali penanda urutan byte (BOM) {encoding} tetapi bukan {encoding} yang sah "
+        "(byte {byte:d}); simpan ulang sebagai UTF-8",
+        "en": "starts with a {encoding} byte-order mark but is not valid {encoding} "
+        "(byte {byte:d}); save it again as UTF-8",
+    },
+    "file.binary": {
+        "id": "isi biner, bukan teks; simpan ulang proposal sebagai berkas teks (UTF-8)",
+        "en": "binary content, not text; save the proposal again as a text file (UTF-8)",
+    },
+    "file.not_utf8_nor_cp1252": {
+        "id": "bukan teks UTF-8 (byte {byte} tidak sah di posisi {offset:d}) dan juga bukan "
+        "Windows-1252; simpan sebagai UTF-8",
+        "en": "not UTF-8 text (invalid byte {byte} at offset {offset:d}) and not Windows-1252 "
+        "either; save it as UTF-8",
+    },
+    "file.read_as_cp1252": {
+        "id": "bukan UTF-8 (byte {byte} tidak sah di posisi {offset:d}); dibaca sebagai "
+        "Windows-1252: periksa huruf beraksen, dan simpan berkas sebagai UTF-8",
+        "en": "not UTF-8 (invalid byte {byte} at offset {offset:d}); read as Windows-1252: "
+        "check accented letters, and save the file as UTF-8",
+    },
+    "file.not_utf8": {
+        "id": "bukan teks UTF-8; simpan sebagai UTF-8",
+        "en": "not UTF-8 text; save it as UTF-8",
+    },
+    "file.empty": {
+        "id": "kosong; tulis satu proposal (lihat `kipp schema`)",
+        "en": "is empty; write one proposal (see `kipp schema`)",
+    },
+    "file.not_one": {
+        "id": "berisi {kind}, bukan satu proposal; tulis isian sebagai kumpulan (kunci: nilai), "
+        "satu proposal per berkas, atau gunakan .csv/.xlsx untuk banyak proposal",
+        "en": "holds {kind}, not one proposal; write the fields as a mapping (key: value), one "
+        "proposal per file, or use .csv/.xlsx for many",
+    },
+    "file.kind.list": {"id": "sebuah daftar", "en": "a list"},
+    "file.kind.value": {"id": "satu nilai ({type})", "en": "a single value ({type})"},
+    # the batch folder (kipp.intake.proposals)
+    "batch.missing": {
+        "id": "folder kumpulan proposal {folder} tidak ada",
+        "en": "batch folder {folder} does not exist",
+    },
+    "batch.missing.hint": {"id": "periksa jalurnya", "en": "check the path"},
+    "batch.not_folder": {"id": "{folder} bukan folder", "en": "{folder} is not a folder"},
+    "batch.not_folder.hint": {
+        "id": "sebutkan folder yang berisi proposal",
+        "en": "give the folder that holds the proposals",
+    },
+    "batch.id_repeat": {
+        "id": "kode '{id}' juga dipakai oleh {others}; beri setiap proposal kode sendiri",
+        "en": "id '{id}' is also used by {others}; give each proposal its own id",
+    },
+    "batch.title_repeat": {
+        "id": "judul sama dengan {others}; setiap proposal perlu judul sendiri "
+        "(satu inovasi hanya diusulkan sekali)",
+        "en": "same title as {others}; each proposal needs its own title "
+        "(the same innovation is proposed once)",
+    },
+    # Markdown proposals (kipp.intake.markdown_loader)
+    "md.no_front_matter": {
+        "id": "tidak ada bagian depan (front matter): awali berkas dengan baris '---', lalu "
+        "isian (judul: ...), lalu baris '---' lagi",
+        "en": "no front matter: start the file with a '---' line, the fields (judul: ...), and "
+        "another '---' line",
+    },
+    "md.unclosed": {
+        "id": "bagian depan (front matter) belum ditutup: tambahkan baris '---' setelah isian",
+        "en": "front matter is not closed: add a '---' line after the fields",
+    },
+    "md.sections_twice": {
+        "id": "uraian ditulis di bagian depan (front matter) dan juga sebagai blok '## Judul "
+        "bagian'; pertahankan yang berjudul bagian",
+        "en": "sections are given both in the front matter and as '## Heading' blocks; keep "
+        "the headings",
+    },
+    "md.heading": {
+        "id": "judul bagian '{heading}' bukan bagian formulir; gunakan salah satu: {accepted}",
+        "en": "heading '{heading}' is not a section of the form; use one of: {accepted}",
+    },
+    "md.section_twice": {
+        "id": "bagian '{section}' ditulis dua kali (pertama di baris {line:d}); gabungkan keduanya",
+        "en": "section '{section}' given twice (first at line {line:d}); merge them",
+    },
+    "md.stray": {
+        "id": "teks sebelum '## Judul bagian' yang pertama tidak dibaca; pindahkan ke bawah "
+        "judul bagian",
+        "en": "text before the first '## Heading' is not read; move it under a section heading",
+    },
+    # spreadsheets of proposals (kipp.intake.table, csv_loader, xlsx_loader)
+    "table.unknown_column": {
+        "id": "kolom ini bukan isian proposal, jadi tidak dibaca",
+        "en": "column is not a proposal field, so it is not read",
+    },
+    "table.unknown_column.numbered": {
+        "id": "kolom ini bukan isian proposal, jadi tidak dibaca; beri nomor pada setiap butir, "
+        "mis. '{example}'",
+        "en": "column is not a proposal field, so it is not read; number each one, "
+        "e.g. '{example}'",
+    },
+    "table.unknown_column.close": {
+        "id": "kolom ini bukan isian proposal, jadi tidak dibaca; mungkin maksudnya '{close}'?",
+        "en": "column is not a proposal field, so it is not read; did you mean '{close}'?",
+    },
+    "table.same_field": {
+        "id": "isian yang sama dengan kolom {column}; pertahankan salah satu kolom",
+        "en": "same field as column {column}; keep one of the two columns",
+    },
+    "table.too_many_rows": {
+        "id": "lebih dari {count} baris di bawah baris judul kolom (baris kosong ikut "
+        "dihitung); pecah ekspornya menjadi beberapa berkas yang lebih kecil",
+        "en": "more than {count} rows below the header (blank rows count too); split the "
+        "export into smaller files",
+    },
+    "table.header_names_nothing": {
+        "id": "baris judul kolom (baris {row:d}) tidak menyebut satu pun isian proposal; tulis "
+        "judul kolom seperti judul, instansi, kategori di baris pertama",
+        "en": "the header row (row {row:d}) names no proposal field; put headers such as judul, "
+        "instansi, kategori in the first row",
+    },
+    "table.no_rows": {
+        "id": "tidak berisi baris; tulis judul kolom di baris pertama dan satu proposal per "
+        "baris di bawahnya",
+        "en": "holds no rows; put the column headers in the first row and one proposal per "
+        "row below",
+    },
+    "table.header_only": {
+        "id": "memiliki baris judul kolom (baris {row:d}) tetapi tidak ada baris proposal di "
+        "bawahnya",
+        "en": "has a header row (row {row:d}) but no proposal rows below it",
+    },
+    "csv.unreadable_line": {
+        "id": "tidak terbaca sebagai CSV (baris {line:d}): {detail}; ekspor ulang",
+        "en": "not readable as CSV (line {line:d}): {detail}; export it again",
+    },
+    "csv.unreadable": {
+        "id": "tidak terbaca sebagai CSV: {detail}; ekspor ulang",
+        "en": "not readable as CSV: {detail}; export it again",
+    },
+    "xlsx.not_zip": {
+        "id": "bukan buku kerja .xlsx yang sah (bukan arsip zip); ekspor ulang dari program "
+        "lembar kerja sebagai .xlsx",
+        "en": "not a valid .xlsx workbook (not a zip archive); export it again from the "
+        "spreadsheet program as .xlsx",
+    },
+    "xlsx.unpacks": {
+        "id": "buku kerja berukuran {size} setelah diekstrak, melebihi batas {cap}; pecah "
+        "ekspornya",
+        "en": "workbook unpacks to {size}, over the {cap} limit; split the export",
+    },
+    "xlsx.unreadable": {
+        "id": "buku kerja .xlsx tidak terbaca ({detail}); ekspor ulang dari program lembar kerja",
+        "en": "not a readable .xlsx workbook ({detail}); export it again from the spreadsheet "
+        "program",
+    },
+    "xlsx.unreadable.save": {
+        "id": "buku kerja .xlsx tidak terbaca ({detail}); simpan ulang sebagai .xlsx",
+        "en": "not a readable .xlsx workbook ({detail}); save it again as .xlsx",
+    },
+    "xlsx.no_sheets": {"id": "buku kerja tidak memiliki lembar", "en": "workbook has no sheets"},
+    "xlsx.sheet_unreadable": {
+        "id": "lembar '{sheet}' tidak dapat dibaca ({detail}); ekspor ulang",
+        "en": "sheet '{sheet}' could not be read ({detail}); export it again",
+    },
+    "xlsx.other_sheets": {
+        "id": "hanya lembar pertama ('{sheet}') yang dibaca; lembar yang tidak dibaca: {others}",
+        "en": "only the first sheet ('{sheet}') is read; sheets not read: {others}",
+    },
+    # settings files: the panel, the registry, the rubric
+    "settings.unknown_here": {
+        "id": "pengaturan tidak dikenal; pengaturan yang dikenal di sini: {known}",
+        "en": "unknown setting; known settings here: {known}",
+    },
+    "settings.unknown": {
+        "id": "pengaturan tidak dikenal; pengaturan yang dikenal: {known}",
+        "en": "unknown setting; known settings: {known}",
+    },
+    # the review panel (kipp.intake.panel)
+    "panel.invalid": {
+        "id": "panel juri {path} tidak sah:\n{problems:j:\n}",
+        "en": "panel {path} is not valid:\n{problems:j:\n}",
+    },
+    "panel.invalid.hint": {
+        "id": "perbaiki baris yang disebut di atas; lihat submissions/mojokerto-2022/"
+        "reviewers.yaml",
+        "en": "fix the lines named above; see submissions/mojokerto-2022/reviewers.yaml",
+    },
+    "panel.not_mapping": {
+        "id": "panel juri berupa kumpulan isian dengan `reviewers:`, daftar berisi id, name, "
+        "agency, conflicts",
+        "en": "a panel is a mapping with `reviewers:`, a list of id, name, agency, conflicts",
+    },
+    "panel.reviewer_id": {
+        "id": "'{value}' bukan kode juri yang sah: gunakan huruf kecil, angka dan tanda hubung, "
+        "mis. 'ani-rahmawati'",
+        "en": "'{value}' is not a valid reviewer id: use lowercase letters, digits and "
+        "hyphens, e.g. 'ani-rahmawati'",
+    },
+    "panel.id_twice": {
+        "id": "kode juri {ids} dipakai dua kali; beri setiap juri kode sendiri",
+        "en": "reviewer id {ids} used twice; give each reviewer their own id",
+    },
+    # assignments.csv and the scoresheets as files (kipp.intake.review_sheets)
+    "assignments.too_many_rows": {
+        "id": "lebih dari {count} baris di bawah baris judul kolom (baris kosong ikut "
+        "dihitung), jauh melebihi jumlah penugasan kumpulan ini; tulis ulang dengan kipp assign",
+        "en": "more than {count} rows below the header (blank rows count too), far more than "
+        "this batch's assignments; write it again with kipp assign",
+    },
+    "assignments.packet_twice": {
+        "id": "paket '{code}' sudah mewakili '{other}' di baris {row:d}, bukan '{proposal}'; "
+        "lembar dengan kode ini dibaca sebagai '{other}', kembalikan assignments.csv yang "
+        "ditulis kipp assign",
+        "en": "packet '{code}' stands for '{other}' on row {row:d} already, not for "
+        "'{proposal}'; sheets with this code are read as '{other}', put back the "
+        "assignments.csv that kipp assign wrote",
+    },
+    "assignments.pair_twice": {
+        "id": "'{reviewer}' sudah ditugaskan '{proposal}' di baris {row:d}; baris ini tidak "
+        "dihitung",
+        "en": "'{reviewer}' is assigned '{proposal}' on row {row:d} already; this row is not "
+        "counted",
+    },
+    "assignments.incomplete_row": {
+        "id": "perlu kode juri dan kode proposal; tulis sebagai `reviewer,proposal`",
+        "en": "needs a reviewer id and a proposal id; write them as `reviewer,proposal`",
+    },
+    "sheet.too_big": {
+        "id": "berkas lebih besar dari {size}; lembar penilaian jauh lebih kecil",
+        "en": "file is larger than {size}; a scoresheet is far smaller",
+    },
+    # the scoresheets' rows (kipp.reviews.ingest)
+    "sheet.no_panel": {
+        "id": "tidak ada panel juri di samping proposal, sehingga juri pada lembar penilaian "
+        "dan assignments.csv tidak diperiksa terhadap panel, instansinya, maupun konflik "
+        "kepentingan yang dinyatakannya; letakkan panel juri yang dipakai kipp assign di "
+        "folder kumpulan sebagai {file}",
+        "en": "no review panel beside the proposals, so the reviewers of the scoresheets and "
+        "assignments.csv are not checked against the panel, their agencies or their declared "
+        "conflicts; put the panel given to kipp assign in the batch folder as {file}",
+    },
+    "sheet.empty": {
+        "id": "lembar kosong; tidak ada nilai yang dibaca",
+        "en": "sheet is empty; no scores read",
+    },
+    "sheet.no_columns": {
+        "id": "tidak ada kolom {columns}; baris {row:d} harus memuat judul kolom lembar "
+        "penilaian yang ditulis kipp assign (reviewer, proposal, kriteria)",
+        "en": "no {columns} column; row {row:d} must hold the headers of the scoresheet kipp "
+        "assign wrote (reviewer, proposal, criteria)",
+    },
+    "sheet.no_criterion": {
+        "id": "tidak ada kolom untuk kriteria ini; tambahkan kolom berjudul `{criterion}`",
+        "en": "no column for this criterion; add a column headed `{criterion}`",
+    },
+    "sheet.no_reviewer": {"id": "kosong; tulis kode juri", "en": "empty; write the reviewer's id"},
+    "sheet.no_proposal": {
+        "id": "kosong; tulis kode proposal",
+        "en": "empty; write the proposal's id",
+    },
+    "sheet.unknown_packet": {
+        "id": "'{code}' adalah kode paket anonim yang tidak dipetakan assignments.csv ke "
+        "proposal mana pun; kembalikan assignments.csv yang ditulis kipp assign bersama "
+        "lembar-lembar ini",
+        "en": "'{code}' is a blind packet code that assignments.csv does not map to a "
+        "proposal; put back the assignments.csv that kipp assign wrote with these sheets",
+    },
+    "sheet.not_on_panel": {
+        "id": "'{reviewer}' tidak ada dalam panel juri ({file}); gunakan salah satu: {known}",
+        "en": "'{reviewer}' is not on the panel ({file}); use one of: {known}",
+    },
+    "sheet.not_eligible": {
+        "id": "'{proposal}' bukan proposal yang memenuhi syarat dalam kumpulan ini; salin "
+        "kodenya dari lembar penilaian yang ditulis kipp assign",
+        "en": "'{proposal}' is not an eligible proposal of this batch; copy the id from the "
+        "scoresheet kipp assign wrote",
+    },
+    "sheet.conflicted": {
+        "id": "'{reviewer}' {reason}; nilai ini tidak dipakai, mintalah juri lain",
+        "en": "'{reviewer}' {reason}; these scores are not used, ask another reviewer",
+    },
+    "sheet.reason.agency": {
+        "id": "bekerja di {agency}, instansi pengusul proposal ini",
+        "en": "works at {agency}, the proposal's agency",
+    },
+    "sheet.reason.declared": {
+        "id": "menyatakan konflik kepentingan dengan proposal ini",
+        "en": "declared a conflict of interest with it",
+    },
+    "sheet.reason.not_on_panel": {
+        "id": "tidak ada dalam panel juri ({file})",
+        "en": "is not on the panel ({file})",
+    },
+    "sheet.fix.add": {"id": "tambahkan juri itu ke {file}", "en": "add them to {file}"},
+    "sheet.fix.agency": {
+        "id": "perbaiki instansinya di panel juri",
+        "en": "correct their agency in the panel",
+    },
+    "sheet.fix.declared": {
+        "id": "hapus konflik itu dari panel juri bila keliru dinyatakan",
+        "en": "drop the conflict from the panel if it was declared by mistake",
+    },
+    "sheet.assigned_unusable": {
+        "id": "'{reviewer}' ditugaskan menilai '{proposal}', tetapi {reason}, sehingga nilainya "
+        "tidak dapat dipakai dan total '{proposal}' tetap sementara; jalankan kipp assign lagi "
+        "dengan panel juri ini, atau {fix}",
+        "en": "'{reviewer}' is assigned '{proposal}' but {reason}, so their scores cannot be "
+        "used and the total of '{proposal}' stays provisional; run kipp assign again with the "
+        "panel, or {fix}",
+    },
+    "sheet.not_a_score": {
+        "id": "{value} bukan nilai pada skala {scale}; berikan bilangan bulat dari {scale}",
+        "en": "{value} is not a score on the scale {scale}; give a whole number from {scale}",
+    },
+    "sheet.not_scored": {
+        "id": "belum dinilai; berikan bilangan bulat dari {scale}",
+        "en": "not scored yet; give a whole number from {scale}",
+    },
+    "sheet.where": {"id": "{path} baris {row:d}", "en": "{path} row {row:d}"},
+    "sheet.already_scored": {
+        "id": "'{reviewer}' sudah menilai '{proposal}' di {where}; baris ini tidak dipakai",
+        "en": "'{reviewer}' already scored '{proposal}' in {where}; this row is not used",
+    },
+    "sheet.already_row": {
+        "id": "'{reviewer}' sudah punya baris untuk '{proposal}' di {where}; baris ini tidak "
+        "dipakai",
+        "en": "'{reviewer}' already has a row for '{proposal}' in {where}; this row is not used",
+    },
+    "sheet.unassigned": {
+        "id": "'{proposal}' tidak ditugaskan kepada '{reviewer}' (assignments.csv); nilainya "
+        "tetap dipakai, pastikan penugasan itu memang sengaja diubah",
+        "en": "'{proposal}' was not assigned to '{reviewer}' (assignments.csv); the scores are "
+        "used, check the assignment was changed on purpose",
+    },
+    # the agency registry (kipp.intake.registry)
+    "registry.too_big": {
+        "id": "{size:d} byte; daftar instansi paling besar {max:d} byte",
+        "en": "{size:d} bytes; a registry may hold at most {max:d}",
+    },
+    "registry.not_mapping": {
+        "id": "daftar instansi berupa kumpulan isian dengan `region:` dan `agencies:`",
+        "en": "a registry is a mapping with `region:` and `agencies:`",
+    },
+    "registry.empty_name": {
+        "id": "ada nama yang kosong; hapus atau tulis namanya",
+        "en": "an empty name; remove it or write the name",
+    },
+    "registry.names_both": {
+        "id": "'{name}' menamai '{first}' sekaligus '{second}'; satu nama atau alias hanya "
+        "boleh milik satu instansi",
+        "en": "'{name}' names both '{first}' and '{second}'; a name or alias may belong to one "
+        "agency only",
+    },
+    # the rubric (kipp.rubric)
+    "rubric.invalid": {
+        "id": "rubrik {path} tidak sah:\n{problems:j:\n}",
+        "en": "rubric {path} is not valid:\n{problems:j:\n}",
+    },
+    "rubric.not_mapping": {
+        "id": "rubrik berupa kumpulan isian dengan id, title, call, ...",
+        "en": "a rubric is a mapping with id, title, call, ...",
+    },
+    "rubric.word_caps": {
+        "id": "batas kata harus berupa jumlah kata yang positif",
+        "en": "word caps must be positive numbers of words",
+    },
+    "rubric.gate_kind": {
+        "id": "jenis syarat '{kind}' tidak dikenal; jenis yang dikenal: {known}",
+        "en": "unknown gate kind '{kind}'; known kinds: {known}",
+    },
+    "rubric.measure": {
+        "id": "ukuran '{measure}' tidak dikenal; ukuran yang dikenal: {known}",
+        "en": "unknown measure '{measure}'; known measures: {known}",
+    },
+    "rubric.thresholds_count": {
+        "id": "{count:d} ambang diberikan; berikan {needed:d}, yaitu skor tempat level 2 sampai "
+        "{levels:d} dimulai",
+        "en": "{count:d} thresholds given; give {needed:d}, the scores where levels 2 to "
+        "{levels:d} begin",
+    },
+    "rubric.thresholds_order": {
+        "id": "ambang harus naik: {low} diikuti {high}",
+        "en": "thresholds must increase: {low} is followed by {high}",
+    },
+    "rubric.thresholds_range": {
+        "id": "ambang adalah skor antara 0 dan 1",
+        "en": "thresholds are scores between 0 and 1",
+    },
+    "rubric.levels_count": {
+        "id": "{count:d} uraian level diberikan; uraikan semua {levels:d} level",
+        "en": "{count:d} level descriptions given; describe all {levels:d}",
+    },
+    "rubric.source": {
+        "id": "sumber '{source}' tidak dikenal; pilih salah satu: {known}",
+        "en": "unknown source '{source}'; use one of: {known}",
+    },
+    "rubric.reviewers_only": {
+        "id": "kriteria '{id}' memakai `measure: reviewers`, jadi hanya juri yang menilainya; "
+        "untuk memakai `source: {source}`, sebutkan ukuran otomatis ({measures}) di `measure`",
+        "en": "criterion '{id}' has `measure: reviewers`, so reviewers alone score it; to use "
+        "`source: {source}`, name an automatic measure ({measures}) in `measure`",
+    },
+    "rubric.blend_needs_weight": {
+        "id": "kriteria '{id}' memadukan ukurannya dengan nilai juri dan memerlukan "
+        "`reviewer_weight`: bagian juri, antara 0 dan 1 (mis. 0.5)",
+        "en": "criterion '{id}' blends its measure with reviewers and needs `reviewer_weight`: "
+        "the reviewers' share, between 0 and 1 (e.g. 0.5)",
+    },
+    "rubric.weight_without_blend": {
+        "id": "kriteria '{id}': `reviewer_weight` hanya berlaku untuk `source: blend`; hapus "
+        "atau atur `source: blend`",
+        "en": "criterion '{id}': `reviewer_weight` applies only to `source: blend`; remove it "
+        "or set `source: blend`",
+    },
+    "rubric.needs_thresholds": {
+        "id": "kriteria '{id}' dinilai oleh ukuran '{measure}' dan memerlukan `thresholds` "
+        "untuk mengubah skornya menjadi level",
+        "en": "criterion '{id}' is fed by the measure '{measure}' and needs `thresholds` to "
+        "turn its score into a level",
+    },
+    "rubric.scale": {
+        "id": "skala {min:d} sampai {max:d} memiliki {points:d} titik; kriteria memiliki "
+        "{levels:d} level, jadi berikan {levels:d} titik, mis. 1 sampai 5 atau 0 sampai 4",
+        "en": "the scale {min:d} to {max:d} has {points:d} points; criteria have {levels:d} "
+        "levels, so give {levels:d} points, e.g. 1 to 5 or 0 to 4",
+    },
+    "rubric.disagreement": {
+        "id": "disagreement {value} melebihi rentang skala ({scale}: {span:d}), sehingga tidak "
+        "ada selisih yang dapat mencapainya; berikan angka dari 1 sampai {span:d}",
+        "en": "disagreement {value} is more than the scale's span ({scale}: {span:d}), so no "
+        "spread could reach it; give a number from 1 to {span:d}",
+    },
+    "rubric.weights_sum": {
+        "id": "jumlah bobot {total} ({weights}); jumlahnya harus 1",
+        "en": "weights sum to {total} ({weights}); they must sum to 1",
+    },
+    "rubric.tie_break": {
+        "id": "tie-break '{name}' tidak dikenal; gunakan kode kriteria, started_on atau id "
+        "({known})",
+        "en": "unknown tie-break '{name}'; use criterion ids, started_on or id ({known})",
+    },
+    "rubric.section": {
+        "id": "bagian {sections} tidak dikenal; bagian yang ada: {known}",
+        "en": "unknown section {sections}; sections are: {known}",
+    },
+    "rubric.id_twice": {
+        "id": "kode {what} {ids} dipakai dua kali; kode harus unik",
+        "en": "{what} id {ids} used twice; ids must be unique",
+    },
+    "rubric.what.gate": {"id": "syarat", "en": "gate"},
+    "rubric.what.criterion": {"id": "kriteria", "en": "criterion"},
+    "rubric.novelty_bands": {
+        "id": "review_similarity {review} di atas flag_similarity {flag}; pita tinjauan harus "
+        "dimulai pada atau di bawah batas penanda",
+        "en": "review_similarity {review} is above flag_similarity {flag}; the review band must "
+        "start at or below the flag",
+    },
+    # the prior-innovation corpus (kipp.measures.corpus)
+    "corpus.invalid": {
+        "id": "korpus {path} tidak sah:\n{problems:j:\n}",
+        "en": "corpus {path} is not valid:\n{problems:j:\n}",
+    },
+    "corpus.invalid.hint": {
+        "id": "perbaiki baris yang disebut, atau jalankan tanpa --corpus untuk memakai korpus "
+        "bawaan",
+        "en": "fix the rows listed, or leave out --corpus to use the bundled corpus",
+    },
+    "corpus.not_utf8": {
+        "id": "bukan teks UTF-8; simpan sebagai 'CSV UTF-8' (dipisahkan koma)",
+        "en": "is not UTF-8 text; save it as 'CSV UTF-8' (comma-separated)",
+    },
+    "corpus.empty": {
+        "id": "kosong; tulis baris judul kolom {columns}",
+        "en": "is empty; write the header {columns}",
+    },
+    "corpus.missing_column": {
+        "id": "kolom {missing} tidak ada; baris judul kolom harus menyebut kolom {columns}",
+        "en": "missing column {missing}; the header row must name the columns {columns}",
+    },
+    "corpus.missing_columns": {
+        "id": "kolom {missing} tidak ada; baris judul kolom harus menyebut kolom {columns}",
+        "en": "missing columns {missing}; the header row must name the columns {columns}",
+    },
+    "corpus.fields": {
+        "id": "{count:d} isian, sedangkan baris judul kolom memiliki {header:d}; apit teks yang "
+        'memuat koma dengan tanda petik ganda ("...")',
+        "en": "{count:d} fields, the header has {header:d}; put texts that contain commas in "
+        'double quotes ("...")',
+    },
+    "corpus.no_rows": {
+        "id": "tidak berisi baris; tambahkan satu inovasi terdahulu per baris",
+        "en": "has no rows; add one prior innovation per row",
+    },
+    "corpus.empty_id": {
+        "id": "kosong; beri setiap baris kode yang unik",
+        "en": "empty; give every row a unique id",
+    },
+    "corpus.id_twice": {
+        "id": "'{id}' sudah dipakai di baris {line:d}; kode harus unik",
+        "en": "'{id}' is used already on line {line:d}; ids must be unique",
+    },
+    "corpus.empty_title": {
+        "id": "kosong; setiap baris perlu nama inovasinya",
+        "en": "empty; every row needs the innovation's name",
+    },
+    "corpus.year": {
+        "id": "'{year}' bukan tahun; tulis empat angka dari {min:d} sampai {max:d}, mis. 2021, "
+        "atau kosongkan",
+        "en": "'{year}' is not a year; write four digits from {min:d} to {max:d}, e.g. 2021, or "
+        "leave it empty",
+    },
+    # assigning reviewers (kipp.assignment)
+    "assign.hint": {
+        "id": "tambahkan juri dari instansi lain, kurangi --per-proposal, atau hapus konflik "
+        "yang keliru dinyatakan",
+        "en": "add reviewers from other agencies, lower --per-proposal, or drop conflicts that "
+        "were declared by mistake",
+    },
+    "assign.per_proposal": {
+        "id": "--per-proposal bernilai {count:d}; berikan 1 atau lebih",
+        "en": "--per-proposal is {count:d}; give 1 or more",
+    },
+    "assign.short": {
+        "id": "tidak dapat menugaskan juri: {items:j:; }",
+        "en": "cannot assign reviewers: {items:j:; }",
+    },
+    "assign.short.item": {
+        "id": "proposal '{id}' ({agency}) hanya memiliki {free:p:juri} yang boleh menilai dari "
+        "{reviewers:d}; perlu {needed:d}",
+        "en": "proposal '{id}' ({agency}) has {free:p:eligible reviewer/eligible reviewers} of "
+        "{reviewers:d}; {needed:d} needed",
+    },
+    "assign.short.item_why": {
+        "id": "proposal '{id}' ({agency}) hanya memiliki {free:p:juri} yang boleh menilai dari "
+        "{reviewers:d} ({why}); perlu {needed:d}",
+        "en": "proposal '{id}' ({agency}) has {free:p:eligible reviewer/eligible reviewers} of "
+        "{reviewers:d} ({why}); {needed:d} needed",
+    },
+    "assign.why.agency": {
+        "id": "{count:d} bekerja di {agency}",
+        "en": "{count:d} work at {agency}",
+    },
+    "assign.why.declared": {
+        "id": "{count:d} menyatakan konflik kepentingan",
+        "en": "{count:d} declared a conflict",
+    },
+    "assign.balance.narrow": {
+        "id": "beban tidak dapat diseimbangkan: {proposals:d} proposal x {per_proposal:d} = "
+        "{total:d} penilaian oleh {reviewers:d} juri berarti masing-masing {low:d} sampai "
+        "{high:d}, tetapi {narrow:j:; } (instansi sendiri atau konflik yang dinyatakan)",
+        "en": "cannot balance the loads: {proposals:d} proposals x {per_proposal:d} = "
+        "{total:d} reviews over {reviewers:d} reviewers means {low:d} to {high:d} each, but "
+        "{narrow:j:; } (own agency or declared conflicts)",
+    },
+    "assign.balance.none": {
+        "id": "beban tidak dapat diseimbangkan: {proposals:d} proposal x {per_proposal:d} = "
+        "{total:d} penilaian oleh {reviewers:d} juri berarti masing-masing {low:d} sampai "
+        "{high:d}, tetapi instansi dan konflik yang ada tidak memungkinkan penugasan seperti itu",
+        "en": "cannot balance the loads: {proposals:d} proposals x {per_proposal:d} = "
+        "{total:d} reviews over {reviewers:d} reviewers means {low:d} to {high:d} each, but "
+        "the agencies and conflicts leave no such assignment",
+    },
+    "assign.narrow.item": {
+        "id": "juri '{id}' hanya boleh menilai {count:d} proposal",
+        "en": "reviewer '{id}' may review only {count:d} of the proposals",
+    },
+    "assign.sheets_exist": {
+        "id": "{folder} sudah berisi lembar penilaian ({count:d}, mis. {example})",
+        "en": "{folder} already holds scoresheets ({count:d}, e.g. {example})",
+    },
+    "assign.sheets_exist.hint": {
+        "id": "jaga lembar yang sudah diisi: sebutkan --out lain, atau --force untuk menimpanya",
+        "en": "keep completed sheets safe: give another --out, or --force to overwrite",
+    },
+}
