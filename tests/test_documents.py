@@ -27,7 +27,7 @@ from kipp.core.keys import slugify
 from kipp.documents.compliance import compliance
 from kipp.documents.outputs import write_scorecards
 from kipp.documents.render.jinja import markdown_text
-from kipp.documents.render.views import MISSING, field_label
+from kipp.documents.render.problem_views import MISSING, field_label
 from kipp.intake.registry import REGISTRY_FILE, load_registry
 from kipp.intake.review_sheets import REVIEWS_DIR
 from kipp.results import ProblemOut, ProposalOut, ProposalStatus, Results

@@ -15,8 +15,8 @@ from kipp.core.problems import Problem
 from kipp.documents.compliance import compliance
 from kipp.documents.render.charts import distribution
 from kipp.documents.render.html import render_scorecard_html
+from kipp.documents.render.problem_views import field_label, problem_view
 from kipp.documents.render.reports import compliance_view, scorecard_view
-from kipp.documents.render.views import field_label, problem_view
 from kipp.documents.workbook import workbook_bytes
 from kipp.intake.registry import Matcher, Registry, load_registry
 from kipp.results import (

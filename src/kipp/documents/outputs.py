@@ -28,8 +28,9 @@ from kipp.documents.render.html import (
 )
 from kipp.documents.render.markdown import render_markdown
 from kipp.documents.render.pdf import PdfRenderer, html_to_pdf, pdf_in_background
+from kipp.documents.render.problem_views import MISSING
 from kipp.documents.render.reports import scorecard_view
-from kipp.documents.render.views import MISSING, document_view
+from kipp.documents.render.views import document_view
 from kipp.documents.reuse import ScorecardReuse, scorecard_key, scorecards_context
 from kipp.documents.reviews import reviews_csv
 from kipp.documents.workbook import workbook_bytes

@@ -7,7 +7,7 @@ from typing import Any
 from kipp.core.catalogue import CATALOGUE
 from kipp.core.i18n import Lang, format_number, tr
 from kipp.documents.render.jinja import markdown_text
-from kipp.documents.render.views import approval_view
+from kipp.documents.render.review_views import approval_view
 from kipp.results import ProposalOut, ProposalStatus, Results
 from kipp.rubric import Rubric
 

@@ -24,7 +24,8 @@ from openpyxl.utils import get_column_letter
 from kipp.core.cells import neutralise
 from kipp.core.i18n import Lang, render, tr
 from kipp.documents.compliance import compliance
-from kipp.documents.render.views import criterion_labels, field_label
+from kipp.documents.render.problem_views import field_label
+from kipp.documents.render.review_views import criterion_labels
 from kipp.intake.registry import RegistryLoad
 from kipp.measures.novelty import Neighbour
 from kipp.results import ProblemOut, ProposalStatus, Results

@@ -18,7 +18,7 @@ from prefect.artifacts import (
 from kipp.core.catalogue import CATALOGUE
 from kipp.core.i18n import Lang, render, tr
 from kipp.documents.render.jinja import markdown_text
-from kipp.documents.render.views import field_label
+from kipp.documents.render.problem_views import field_label
 from kipp.intake import Intake
 from kipp.results import ProblemOut, UnreadOut
 

@@ -6,8 +6,8 @@ documents; `reviews` what is said about human reviewers; `reports` the labels of
 documents (PDF, scorecards, compliance, workbook); `inputs` what is said about the files
 people give kipp (proposals, the review panel and scoresheets, the agency registry, the
 rubric, the corpus) and about assigning reviewers; `fields` the fields of those files as
-people read and write them; `approval` the coordinator's decision; `terminal` what the
-`kipp` command prints and a run's log says. A key lives in one part only
+people read and write them; `approval` the coordinator's decision; `interface` what the
+`kipp` command prints, a run's log says and the Prefect UI shows. A key lives in one part only
 (`tests/test_catalogue.py` checks it, that every entry has both languages with the same
 placeholders, and that every key the code names is here).
 """
@@ -17,9 +17,9 @@ from kipp.core.catalogue.documents import DOCUMENTS
 from kipp.core.catalogue.evidence import EVIDENCE
 from kipp.core.catalogue.fields import FIELDS
 from kipp.core.catalogue.inputs import INPUTS
+from kipp.core.catalogue.interface import INTERFACE
 from kipp.core.catalogue.reports import REPORTS
 from kipp.core.catalogue.reviews import REVIEWS
-from kipp.core.catalogue.terminal import TERMINAL
 
 PARTS: dict[str, dict[str, dict[str, str]]] = {
     "evidence": EVIDENCE,
@@ -29,7 +29,7 @@ PARTS: dict[str, dict[str, dict[str, str]]] = {
     "inputs": INPUTS,
     "fields": FIELDS,
     "approval": APPROVAL,
-    "terminal": TERMINAL,
+    "interface": INTERFACE,
 }
 CATALOGUE: dict[str, dict[str, str]] = {k: v for part in PARTS.values() for k, v in part.items()}
 

@@ -3,6 +3,8 @@ Markdown, spreadsheets, the batch folder), the review panel, `assignments.csv` a
 scoresheets, the agency registry, the rubric, the prior-innovation corpus and the
 assignment of reviewers.
 
+Long by nature: one entry per sentence, each in two languages.
+
 Values from the files (a key, a cell, a name) are parameters, shown as written in either
 language; counts and sizes are numbers, formatted per language.
 """

@@ -10,12 +10,12 @@ from dataclasses import dataclass
 from kipp.core.i18n import Lang, format_number, render, tr
 from kipp.documents.compliance import AgencyCount, compliance
 from kipp.documents.render.charts import ProfileChart, profile
+from kipp.documents.render.problem_views import MISSING, ProblemView, field_label, problem_view
+from kipp.documents.render.review_views import review_notes, shown_title
 from kipp.documents.render.views import (
-    MISSING,
     CriterionView,
     GateView,
     NeighbourView,
-    ProblemView,
     _agency,
     _criteria,
     _gate,
@@ -23,11 +23,7 @@ from kipp.documents.render.views import (
     _ordered_criteria,
     _provisional_note,
     _run_date,
-    _title,
     _total,
-    field_label,
-    problem_view,
-    review_notes,
 )
 from kipp.intake.registry import RegistryLoad
 from kipp.results import ProblemOut, ProposalOut, ProposalStatus, Results
@@ -220,7 +216,7 @@ def scorecard_view(p: ProposalOut, results: Results, rubric: Rubric) -> Scorecar
         run_date=_run_date(results.run.finished_at, lang),
         id=p.id,
         source=p.source,
-        title=_title(p, lang),
+        title=shown_title(p, lang),
         agency=_agency(p, lang),
         status=tr(f"rep.status.{p.status.value}", lang),
         status_key=p.status.value,
@@ -229,7 +225,7 @@ def scorecard_view(p: ProposalOut, results: Results, rubric: Rubric) -> Scorecar
         rank=MISSING if p.rank is None else str(p.rank),
         provisional_note=_provisional_note(p, lang),
         criteria=_criteria(p, rubric, lang),
-        profile=profile(_ordered_criteria(p, rubric), _title(p, lang), lang),
+        profile=profile(_ordered_criteria(p, rubric), shown_title(p, lang), lang),
         gates=gates,
         failed=tuple(g for g in gates if not g.passed),
         problems=tuple(problem_view(pr, lang) for pr in p.problems),
@@ -324,7 +320,7 @@ def annexes(results: Results, lang: Lang, limit: int | None) -> tuple[Annex, ...
             [
                 (
                     MISSING if p.rank is None else str(p.rank),
-                    _title(p, lang),
+                    shown_title(p, lang),
                     _agency(p, lang),
                     _total(p.total, lang),
                     _left_out(p),
@@ -338,7 +334,10 @@ def annexes(results: Results, lang: Lang, limit: int | None) -> tuple[Annex, ...
             "annex-ineligible",
             tr("doc.section.ineligible", lang),
             (("doc.col.title", False), ("doc.col.agency", False), ("doc.ineligible.failed", False)),
-            [(_title(p, lang), _agency(p, lang), failed(p)) for p in of(ProposalStatus.INELIGIBLE)],
+            [
+                (shown_title(p, lang), _agency(p, lang), failed(p))
+                for p in of(ProposalStatus.INELIGIBLE)
+            ],
             limit,
             lang,
         ),
@@ -347,7 +346,7 @@ def annexes(results: Results, lang: Lang, limit: int | None) -> tuple[Annex, ...
             tr("doc.section.invalid", lang),
             (("doc.col.source", False), ("doc.col.title", False), ("rep.annex.problems", False)),
             [
-                (p.source, _title(p, lang), _problems_text(p, lang))
+                (p.source, shown_title(p, lang), _problems_text(p, lang))
                 for p in of(ProposalStatus.INVALID)
             ],
             limit,

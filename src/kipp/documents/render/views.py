@@ -8,27 +8,35 @@ typed and tested. No field a template prints is ever None.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
 from kipp.core.catalogue import CATALOGUE
-from kipp.core.i18n import Lang, format_date, format_number, format_timestamp, render, tr
-from kipp.core.problems import PLACEHOLDERS
+from kipp.core.i18n import Lang, format_date, format_number, render, tr
 from kipp.documents.render.charts import DistributionChart, ProfileChart, distribution, profile
+from kipp.documents.render.problem_views import MISSING, ProblemView, problem_view
+from kipp.documents.render.review_views import (
+    ApprovalView,
+    ReviewsView,
+    approval_view,
+    near_cutoff,
+    review_notes,
+    reviews_view,
+    shown_title,
+    skipped_note,
+)
 from kipp.measures.novelty import Neighbour
 from kipp.results import (
     CriterionOut,
     GateOut,
     NoveltyOut,
-    ProblemOut,
     ProposalOut,
     ProposalStatus,
     Results,
 )
 from kipp.rubric import LEVELS, Rubric
 
-MISSING = "—"
 SHORT_HASH = 12
 
 
@@ -78,15 +86,6 @@ class GateView:
 
 
 @dataclass(frozen=True)
-class ProblemView:
-    field: str
-    location: str
-    severity: str
-    message: str
-    error: bool
-
-
-@dataclass(frozen=True)
 class NomineeView:
     anchor: str
     rank: str
@@ -121,29 +120,6 @@ class ScoredView:
     reason: str  # why it is not on the shortlist (e.g. the per-agency limit)
     review_notes: tuple[str, ...]
     near_cutoff: bool
-
-
-@dataclass(frozen=True)
-class ReviewerRow:
-    reviewer: str
-    assigned: str
-    completed: str
-    started: str
-
-
-@dataclass(frozen=True)
-class ApprovalView:
-    summary: str
-    note: str
-    moves: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class ReviewsView:
-    summary: str
-    method: str
-    rows: tuple[ReviewerRow, ...]
-    problems: tuple[ProblemView, ...]
 
 
 @dataclass(frozen=True)
@@ -359,141 +335,6 @@ def _novelty(novelty: NoveltyOut, rubric: Rubric, lang: Lang) -> NoveltyView:
     )
 
 
-def review_notes(p: ProposalOut) -> tuple[str, ...]:
-    """What the reviews say about a proposal's place: its rank range (and whether it is
-    within the noise at the cut-off), criteria needing an extra reviewer, pending reviews."""
-    notes = [p.rank_interval.note] if p.rank_interval else []
-    if p.reviews:
-        notes += [n for n in (p.reviews.extra_reviewer, p.reviews.pending_note) if n]
-    return tuple(n for n in notes if n)
-
-
-def near_cutoff(p: ProposalOut) -> bool:
-    """True when the reviews put the proposal's place within the noise at the cut-off."""
-    return p.rank_interval is not None and p.rank_interval.near_cutoff
-
-
-def _rank_runs(ranks: list[int], lang: Lang) -> str:
-    """`[3, 4, 7, 8, 9]` -> `3, 4, 7-9` (the range as `doc.range` writes it): runs of three
-    or more ranks as a range."""
-    runs: list[list[int]] = []
-    for rank in sorted(ranks):
-        if runs and rank == runs[-1][-1] + 1:
-            runs[-1].append(rank)
-        else:
-            runs.append([rank])
-    parts: list[str] = []
-    for run in runs:
-        if len(run) >= 3:
-            parts.append(tr("doc.range", lang, low=run[0], high=run[-1]))
-        else:
-            parts.extend(format_number(r, lang) for r in run)
-    return ", ".join(parts)
-
-
-def skipped_note(results: Results, lang: Lang) -> str:
-    """The note under the nominees table when proposals ranked above the last nominee were
-    left out (the per-agency or per-category limit, a coordinator's move): which ranks, and
-    where their reasons are. "" when the nominees are the top of the ranking."""
-    nominees = [
-        p.rank
-        for p in results.proposals
-        if p.status is ProposalStatus.SHORTLISTED and p.rank is not None
-    ]
-    if not nominees:
-        return ""
-    last = max(nominees)
-    skipped = [
-        p.rank
-        for p in results.proposals
-        if p.status is ProposalStatus.SCORED and p.rank is not None and p.rank < last
-    ]
-    if not skipped:
-        return ""
-    return tr(
-        "doc.nominees.skipped",
-        lang,
-        ranks=_rank_runs(skipped, lang),
-        section=tr("doc.section.scored", lang),
-    )
-
-
-def approval_view(results: Results, lang: Lang) -> ApprovalView | None:
-    """The coordinator's decision on the shortlist, when the run asked for one."""
-    decision = results.approval
-    if decision is None:
-        return None
-    at = (
-        tr("doc.approval.at", lang, at=format_timestamp(decision.decided_at, lang))
-        if decision.decided_at
-        else ""
-    )
-    summary = (
-        tr("doc.approval.as_ranked", lang, by=decision.decided_by, at=at)
-        if not decision.moves
-        else tr(
-            "doc.approval.moved", lang, by=decision.decided_by, at=at, count=len(decision.moves)
-        )
-    )
-    titles = {p.id: _title(p, lang) for p in results.proposals}
-    moves = tuple(
-        tr(
-            f"doc.approval.move.{move.direction}",
-            lang,
-            title=titles.get(move.proposal_id, move.proposal_id),
-            why=move.reason,
-        )
-        for move in decision.moves
-    )
-    note = tr("doc.approval.note", lang, note=decision.note) if decision.note else ""
-    return ApprovalView(summary=summary, note=note, moves=moves)
-
-
-def criterion_labels(rubric: Rubric, lang: Lang) -> dict[str, str]:
-    """Each criterion's label in `lang`, by id: the field of a scoresheet's score column."""
-    return {c.id: c.label.get(lang.value) for c in rubric.criteria}
-
-
-def reviews_view(results: Results, lang: Lang, rubric: Rubric | None = None) -> ReviewsView | None:
-    """The panel's progress and the scoresheets' problems; None when there is no panel.
-    With the `rubric`, a problem in a criterion's column names the criterion's label."""
-    found = results.reviews
-    if found is None:
-        return None
-    summary = tr(
-        "doc.reviews.summary",
-        lang,
-        completed=found.completed,
-        assigned=found.assigned,
-        reviewers=len(found.progress),
-    )
-    if found.complete:
-        complete = tr("doc.reviews.complete", lang)
-        summary = f"{summary} {complete}"
-    method = tr(
-        "doc.reviews.method",
-        lang,
-        aggregate=tr(f"doc.reviews.aggregate.{found.aggregate}", lang),
-        normalised=tr("doc.reviews.normalised", lang) if found.normalise else "",
-        threshold=format_number(found.disagreement_threshold, lang),
-        iterations=format_number(found.bootstrap_iterations, lang),
-    )
-    rows = tuple(
-        ReviewerRow(
-            reviewer=row.name or row.reviewer,
-            assigned=format_number(row.assigned, lang),
-            completed=format_number(row.completed, lang),
-            started=format_number(row.started, lang),
-        )
-        for row in found.progress
-    )
-    criteria = criterion_labels(rubric, lang) if rubric is not None else None
-    problems = tuple(
-        problem_view(pr, lang, with_path=True, criteria=criteria) for pr in found.problems
-    )
-    return ReviewsView(summary=summary, method=method, rows=rows, problems=problems)
-
-
 def _gate(g: GateOut, lang: Lang) -> GateView:
     return GateView(
         label=g.label,
@@ -501,74 +342,6 @@ def _gate(g: GateOut, lang: Lang) -> GateView:
         result=tr("doc.gate.passed" if g.passed else "doc.gate.failed", lang),
         detail=g.detail,
     )
-
-
-def _location(problem: ProblemOut, lang: Lang) -> str:
-    if problem.line is None:
-        return MISSING
-    if problem.column is None:
-        return tr("doc.location.line", lang, line=str(problem.line))
-    return tr("doc.location.cell", lang, line=str(problem.line), column=problem.column)
-
-
-FIELD_SEPARATOR = " \u203a "  # `Uraian \u203a Kebaruan`
-
-
-def field_label(field: str, lang: Lang, criteria: Mapping[str, str] | None = None) -> str:
-    """A problem's field (its machine key, `sections.novelty`) as a label in the document's
-    language (`Uraian` and `Kebaruan`, joined by `FIELD_SEPARATOR`), from the `field.<key>`
-    entries of the catalogue. List positions read as items (`innovators.2.name`: `Inovator
-    2` and `Nama`); a whole file, header or row reads as such; `criteria` (a criterion's id
-    -> its label) name a scoresheet's score columns. From a key the catalogue does not know
-    on, the field is shown as written (an unknown key, a spreadsheet's own header)."""
-    placeholder = PLACEHOLDERS.get(field)
-    if placeholder is not None:
-        return tr(placeholder, lang)
-    if criteria and field in criteria:
-        return criteria[field]
-    parts = field.split(".")
-    labels: list[str] = []
-    path: list[str] = []
-    for index, part in enumerate(parts):
-        if part.isdecimal() and labels:
-            item = "field." + ".".join(path) + ".item"
-            if item in CATALOGUE:
-                labels[-1] = tr(item, lang, n=part)
-            else:
-                labels.append(part)
-            continue
-        key = "field." + ".".join([*path, part])
-        if key not in CATALOGUE:
-            labels.append(".".join(parts[index:]))
-            break
-        path.append(part)
-        labels.append(tr(key, lang))
-    return FIELD_SEPARATOR.join(labels)
-
-
-def problem_view(
-    problem: ProblemOut,
-    lang: Lang,
-    with_path: bool = False,
-    criteria: Mapping[str, str] | None = None,
-) -> ProblemView:
-    """One problem as a table row, its field labelled and its sentence rendered in the
-    document's language; `with_path` for file-level notices, which are not listed under a
-    proposal that names the file; `criteria` label a scoresheet's score columns."""
-    location = _location(problem, lang)
-    if with_path:
-        location = problem.path if location == MISSING else f"{problem.path}, {location}"
-    return ProblemView(
-        field=field_label(problem.field, lang, criteria),
-        location=location,
-        severity=tr(f"doc.severity.{problem.severity}", lang),
-        message=render(problem.text, lang),
-        error=problem.severity == "error",
-    )
-
-
-def _title(p: ProposalOut, lang: Lang) -> str:
-    return p.title if p.title else tr("doc.untitled", lang)
 
 
 def _agency(p: ProposalOut, lang: Lang) -> str:
@@ -587,7 +360,7 @@ def nominee_view(p: ProposalOut, position: int, rubric: Rubric, lang: Lang) -> N
         rank=MISSING if p.rank is None else str(p.rank),
         id=p.id,
         source=p.source,
-        title=_title(p, lang),
+        title=shown_title(p, lang),
         agency=_agency(p, lang),
         group=_choice("doc.group", p.group, lang),
         category=_choice("doc.category", p.category, lang),
@@ -599,7 +372,7 @@ def nominee_view(p: ProposalOut, position: int, rubric: Rubric, lang: Lang) -> N
         novelty=None if p.novelty is None else _novelty(p.novelty, rubric, lang),
         gates=tuple(_gate(g, lang) for g in p.gates if g.passed),
         notes=tuple(problem_view(pr, lang) for pr in p.problems),
-        profile=profile(_ordered_criteria(p, rubric), _title(p, lang), lang),
+        profile=profile(_ordered_criteria(p, rubric), shown_title(p, lang), lang),
         review_notes=review_notes(p),
         near_cutoff=near_cutoff(p),
     )
@@ -609,7 +382,7 @@ def _scored(p: ProposalOut, lang: Lang) -> ScoredView:
     return ScoredView(
         rank=MISSING if p.rank is None else str(p.rank),
         id=p.id,
-        title=_title(p, lang),
+        title=shown_title(p, lang),
         agency=_agency(p, lang),
         total=_total(p.total, lang),
         provisional=bool(p.provisional),
@@ -624,7 +397,7 @@ def _ineligible(p: ProposalOut, lang: Lang) -> IneligibleView:
     return IneligibleView(
         id=p.id,
         source=p.source,
-        title=_title(p, lang),
+        title=shown_title(p, lang),
         agency=_agency(p, lang),
         reason=p.reason,
         failed=tuple(_gate(g, lang) for g in p.gates if not g.passed),
@@ -635,7 +408,7 @@ def _invalid(p: ProposalOut, lang: Lang) -> InvalidView:
     return InvalidView(
         id=p.id,
         source=p.source,
-        title=_title(p, lang),
+        title=shown_title(p, lang),
         reason=p.reason,
         problems=tuple(problem_view(pr, lang) for pr in p.problems),
     )

@@ -1,6 +1,9 @@
-"""What the `kipp` command prints, and what a run's log says after each stage."""
+"""What kipp's application says: the `kipp` command's output and errors, the stages of a
+run (its log and the terminal's progress display), and the Prefect UI's forms and artifacts.
 
-TERMINAL: dict[str, dict[str, str]] = {
+Long by nature: one entry per sentence or label, each in two languages."""
+
+INTERFACE: dict[str, dict[str, str]] = {
     # a message kipp shows as it was written
     "message.as_written": {"id": "{message}", "en": "{message}"},
     # labels of the terminal

@@ -1,0 +1,177 @@
+"""View-models of the reviewers' part of the documents (progress, rank ranges, the notes on
+places near the cut-off) and of the coordinator's decision on the shortlist."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kipp.core.i18n import Lang, format_number, format_timestamp, tr
+from kipp.documents.render.problem_views import ProblemView, problem_view
+from kipp.results import (
+    ProposalOut,
+    ProposalStatus,
+    Results,
+)
+from kipp.rubric import Rubric
+
+
+@dataclass(frozen=True)
+class ReviewerRow:
+    reviewer: str
+    assigned: str
+    completed: str
+    started: str
+
+
+@dataclass(frozen=True)
+class ApprovalView:
+    summary: str
+    note: str
+    moves: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ReviewsView:
+    summary: str
+    method: str
+    rows: tuple[ReviewerRow, ...]
+    problems: tuple[ProblemView, ...]
+
+
+def review_notes(p: ProposalOut) -> tuple[str, ...]:
+    """What the reviews say about a proposal's place: its rank range (and whether it is
+    within the noise at the cut-off), criteria needing an extra reviewer, pending reviews."""
+    notes = [p.rank_interval.note] if p.rank_interval else []
+    if p.reviews:
+        notes += [n for n in (p.reviews.extra_reviewer, p.reviews.pending_note) if n]
+    return tuple(n for n in notes if n)
+
+
+def near_cutoff(p: ProposalOut) -> bool:
+    """True when the reviews put the proposal's place within the noise at the cut-off."""
+    return p.rank_interval is not None and p.rank_interval.near_cutoff
+
+
+def _rank_runs(ranks: list[int], lang: Lang) -> str:
+    """`[3, 4, 7, 8, 9]` -> `3, 4, 7-9` (the range as `doc.range` writes it): runs of three
+    or more ranks as a range."""
+    runs: list[list[int]] = []
+    for rank in sorted(ranks):
+        if runs and rank == runs[-1][-1] + 1:
+            runs[-1].append(rank)
+        else:
+            runs.append([rank])
+    parts: list[str] = []
+    for run in runs:
+        if len(run) >= 3:
+            parts.append(tr("doc.range", lang, low=run[0], high=run[-1]))
+        else:
+            parts.extend(format_number(r, lang) for r in run)
+    return ", ".join(parts)
+
+
+def skipped_note(results: Results, lang: Lang) -> str:
+    """The note under the nominees table when proposals ranked above the last nominee were
+    left out (the per-agency or per-category limit, a coordinator's move): which ranks, and
+    where their reasons are. "" when the nominees are the top of the ranking."""
+    nominees = [
+        p.rank
+        for p in results.proposals
+        if p.status is ProposalStatus.SHORTLISTED and p.rank is not None
+    ]
+    if not nominees:
+        return ""
+    last = max(nominees)
+    skipped = [
+        p.rank
+        for p in results.proposals
+        if p.status is ProposalStatus.SCORED and p.rank is not None and p.rank < last
+    ]
+    if not skipped:
+        return ""
+    return tr(
+        "doc.nominees.skipped",
+        lang,
+        ranks=_rank_runs(skipped, lang),
+        section=tr("doc.section.scored", lang),
+    )
+
+
+def approval_view(results: Results, lang: Lang) -> ApprovalView | None:
+    """The coordinator's decision on the shortlist, when the run asked for one."""
+    decision = results.approval
+    if decision is None:
+        return None
+    at = (
+        tr("doc.approval.at", lang, at=format_timestamp(decision.decided_at, lang))
+        if decision.decided_at
+        else ""
+    )
+    summary = (
+        tr("doc.approval.as_ranked", lang, by=decision.decided_by, at=at)
+        if not decision.moves
+        else tr(
+            "doc.approval.moved", lang, by=decision.decided_by, at=at, count=len(decision.moves)
+        )
+    )
+    titles = {p.id: shown_title(p, lang) for p in results.proposals}
+    moves = tuple(
+        tr(
+            f"doc.approval.move.{move.direction}",
+            lang,
+            title=titles.get(move.proposal_id, move.proposal_id),
+            why=move.reason,
+        )
+        for move in decision.moves
+    )
+    note = tr("doc.approval.note", lang, note=decision.note) if decision.note else ""
+    return ApprovalView(summary=summary, note=note, moves=moves)
+
+
+def criterion_labels(rubric: Rubric, lang: Lang) -> dict[str, str]:
+    """Each criterion's label in `lang`, by id: the field of a scoresheet's score column."""
+    return {c.id: c.label.get(lang.value) for c in rubric.criteria}
+
+
+def reviews_view(results: Results, lang: Lang, rubric: Rubric | None = None) -> ReviewsView | None:
+    """The panel's progress and the scoresheets' problems; None when there is no panel.
+    With the `rubric`, a problem in a criterion's column names the criterion's label."""
+    found = results.reviews
+    if found is None:
+        return None
+    summary = tr(
+        "doc.reviews.summary",
+        lang,
+        completed=found.completed,
+        assigned=found.assigned,
+        reviewers=len(found.progress),
+    )
+    if found.complete:
+        complete = tr("doc.reviews.complete", lang)
+        summary = f"{summary} {complete}"
+    method = tr(
+        "doc.reviews.method",
+        lang,
+        aggregate=tr(f"doc.reviews.aggregate.{found.aggregate}", lang),
+        normalised=tr("doc.reviews.normalised", lang) if found.normalise else "",
+        threshold=format_number(found.disagreement_threshold, lang),
+        iterations=format_number(found.bootstrap_iterations, lang),
+    )
+    rows = tuple(
+        ReviewerRow(
+            reviewer=row.name or row.reviewer,
+            assigned=format_number(row.assigned, lang),
+            completed=format_number(row.completed, lang),
+            started=format_number(row.started, lang),
+        )
+        for row in found.progress
+    )
+    criteria = criterion_labels(rubric, lang) if rubric is not None else None
+    problems = tuple(
+        problem_view(pr, lang, with_path=True, criteria=criteria) for pr in found.problems
+    )
+    return ReviewsView(summary=summary, method=method, rows=rows, problems=problems)
+
+
+def shown_title(p: ProposalOut, lang: Lang) -> str:
+    return p.title if p.title else tr("doc.untitled", lang)
