@@ -30,7 +30,14 @@ from kipp.assignment.plan import AssignPlan
 from kipp.core.i18n import Lang, Text, render
 from kipp.core.models import SECTION_NAMES, CallChoices, Proposal
 from kipp.intake import Batch, Entry, Intake, Limits, read_proposals
-from kipp.intake.registry import AgencyOf, Registry, RegistryLoad
+from kipp.intake.registry import (
+    REGISTRY_FILE,
+    AgencyOf,
+    Registry,
+    RegistryLoad,
+    load_registry,
+    registry_matcher,
+)
 from kipp.intake.review_sheets import ReviewFiles, read_review_files
 from kipp.measures.corpus import Corpus
 from kipp.pipeline import Values
@@ -433,3 +440,10 @@ def without_text(data: Any) -> Any:
         sentence = data.get("message", data.get("reason"))
         assert render(Text.model_validate(data["text"]), Lang.EN) == sentence
     return {key: without_text(value) for key, value in data.items() if key != "text"}
+
+
+def agency_matcher(batch_folder: Path) -> AgencyOf | None:
+    """The agency matcher of a batch folder's registry, as the pipeline builds it from the
+    batch it read (None without a usable `_agencies.yaml`)."""
+    loaded = load_registry(batch_folder / REGISTRY_FILE)
+    return registry_matcher(None if loaded is None else loaded.registry)

@@ -160,7 +160,7 @@ def per_agency(
     limit on proposals SENT, checked before scoring; the shortlist's limit on nominees per
     agency (`kipp.shortlist.ranking`) is another rule, applied after ranking.
 
-    `agency_of` (the batch's agency registry, `kipp.intake.registry.agency_matcher`) names the
+    `agency_of` (the batch's agency registry, `kipp.intake.registry.registry_matcher`) names the
     agency a written name belongs to, so an agency's short and full names and its units count
     as one agency, as in the shortlist and the compliance table; the detail then names the
     registry's agency. Names it does not know count by themselves (case, spacing and

@@ -66,6 +66,6 @@ agencies:
 
 
 def registry_matcher() -> AgencyOf:
-    """`Matcher.match` of `REGISTRY_YAML`, as `kipp.intake.registry.agency_matcher` gives it."""
+    """`Matcher.match` of `REGISTRY_YAML`, as `kipp.intake.registry.registry_matcher` gives it."""
     registry = Registry.model_validate(yaml.safe_load(REGISTRY_YAML))
     return Matcher(registry).match

@@ -6,13 +6,12 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from builders import csv_text, load_reviews, write_csv, write_text, write_xlsx
+from builders import agency_matcher, csv_text, load_reviews, write_csv, write_text, write_xlsx
 from review_builders import CRITERIA, REGISTRY_YAML, RUBRIC, header, make_proposal, row
 
 from kipp.core.i18n import Lang
 from kipp.intake import Limits
 from kipp.intake.reading import human_size
-from kipp.intake.registry import agency_matcher
 from kipp.reviews.models import ReviewerProgress, ReviewSet
 
 PANEL = """\

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from builders import run_stages
+from builders import agency_matcher, run_stages
 
 from kipp.core.models import Proposal
 from kipp.intake.panel import load_panel
-from kipp.intake.registry import agency_matcher
 from kipp.reviews.models import ReviewSet
 
 SAMPLES = Path(__file__).resolve().parents[2] / "submissions" / "mojokerto-2022"

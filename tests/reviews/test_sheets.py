@@ -11,7 +11,15 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from builders import load_reviews, plan_of, proposal_data, run_stages, write_text, write_yaml
+from builders import (
+    agency_matcher,
+    load_reviews,
+    plan_of,
+    proposal_data,
+    run_stages,
+    write_text,
+    write_yaml,
+)
 from review_builders import CRITERIA, RUBRIC, make_proposal, reviewer
 
 from kipp.assignment.blind import places
@@ -20,7 +28,7 @@ from kipp.core.cells import neutralise
 from kipp.core.models import Proposal
 from kipp.intake import read_proposals
 from kipp.intake.panel import Reviewer, load_panel
-from kipp.intake.registry import REGISTRY_FILE, Registry, agency_matcher, load_registry
+from kipp.intake.registry import REGISTRY_FILE, Registry, load_registry
 from kipp.intake.review_sheets import read_assignments
 from kipp.reviews.models import Assignment, ReviewSet
 

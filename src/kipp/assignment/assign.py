@@ -54,7 +54,7 @@ def assign(
 ) -> list[Assignment]:
     """Assignments sorted by reviewer then proposal, each reviewer and proposal pair at most
     once; `AssignmentError` when impossible. `agency_of` is the batch's agency registry
-    (`kipp.intake.registry.agency_matcher`): with it a reviewer never gets a proposal of their
+    (`kipp.intake.registry.registry_matcher`): with it a reviewer never gets a proposal of their
     agency under another of its names or from one of its units. A proposal or reviewer id
     given twice is taken once."""
     if per_proposal < 1:

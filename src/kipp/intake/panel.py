@@ -45,8 +45,8 @@ class Reviewer(_PanelModel):
 
     def conflicted(self, proposal: Proposal, agency_of: AgencyOf | None = None) -> str | None:
         """Why this reviewer may not review `proposal` (`agency` or `declared`), or None.
-        `agency_of` is the batch's agency registry (`kipp.intake.registry.agency_matcher`), so that
-        an agency's other names and its units count as the reviewer's own agency."""
+        `agency_of` is the batch's agency registry (`kipp.intake.registry.registry_matcher`),
+        so that an agency's other names and its units count as the reviewer's own agency."""
         if self.agency and agency_key(self.agency, agency_of) == agency_key(
             proposal.agency, agency_of
         ):
@@ -89,7 +89,7 @@ class PanelError(KippError):
 
 def agency_key(agency: str, agency_of: AgencyOf | None = None) -> str:
     """The institution an agency name stands for: the registry's agency when `agency_of`
-    (the batch's agency registry, `kipp.intake.registry.agency_matcher`) knows the name, else the
+    (the batch's agency registry, `kipp.intake.registry.registry_matcher`) knows the name, else the
     name itself; either way compared ignoring case and spacing."""
     registered = agency_of(agency) if agency_of is not None else None
     return normalize_key(registered or agency)

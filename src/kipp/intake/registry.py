@@ -188,19 +188,6 @@ class Matcher:
         return None
 
 
-def batch_registry(batch_folder: Path) -> Registry | None:
-    """The batch's valid agency registry (`_agencies.yaml`); None when it has none or a broken
-    one (the documents report a broken one)."""
-    loaded = load_registry(batch_folder / REGISTRY_FILE)
-    return None if loaded is None else loaded.registry
-
-
 def registry_matcher(registry: Registry | None) -> AgencyOf | None:
     """`Matcher.match` of `registry`, or None without one."""
     return None if registry is None else Matcher(registry).match
-
-
-def agency_matcher(batch_folder: Path) -> AgencyOf | None:
-    """The registry's `Matcher.match` for the batch's `_agencies.yaml`, for the per-agency
-    gate and limit and reviewers' conflicts; None when the batch has no usable registry."""
-    return registry_matcher(batch_registry(batch_folder))

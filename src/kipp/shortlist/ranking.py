@@ -84,7 +84,7 @@ def build_shortlist(
     """Rank every candidate and take the best `size` (the policy's unless given) that stay
     within the per-agency and per-category limits.
 
-    `agency_of` (from the batch's agency registry, `kipp.intake.registry.agency_matcher`) names
+    `agency_of` (from the batch's agency registry, `kipp.intake.registry.registry_matcher`) names
     the agency a proposal's agency name belongs to, so that an agency's short and full names,
     and its units (a Puskesmas of the health office), count as one agency for the limit;
     names it does not know count by themselves (case and spacing ignored)."""

@@ -174,7 +174,7 @@ DOCUMENTS: dict[str, dict[str, str]] = {
         "id": "Ketahanan instansi publik",
         "en": "Public-institution resilience",
     },
-    # reviewers (issue 5)
+    # reviewers
     "doc.section.reviews": {"id": "Penilaian juri", "en": "Reviewers' scoring"},
     "doc.reviews.summary": {
         "id": "{completed} dari {assigned} penilaian selesai, oleh {reviewers} juri.",
@@ -212,7 +212,7 @@ DOCUMENTS: dict[str, dict[str, str]] = {
         "en": "{total} similarities are above the flag ({prior} prior innovation(s), {batch} "
         "other proposal(s)); the closest are listed here.",
     },
-    # the coordinator's decision (issue 6)
+    # the coordinator's decision
     "doc.approval.title": {"id": "Keputusan koordinator", "en": "Coordinator's decision"},
     "doc.approval.as_ranked": {
         "id": "Daftar pendek disetujui sesuai peringkat oleh {by}{at}.",

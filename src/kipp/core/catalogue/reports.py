@@ -1,5 +1,5 @@
 """Labels of the coordinators' and agencies' documents: PDF, scorecards, charts, compliance,
-workbook (issue 7)."""
+workbook."""
 
 REPORTS: dict[str, dict[str, str]] = {
     # PDF shortlist

@@ -1,4 +1,4 @@
-"""Sentences about human reviewers: panels, assignment, scoresheets, aggregation (issue 5)."""
+"""Sentences about human reviewers: panels, assignment, scoresheets, aggregation."""
 
 REVIEWS: dict[str, dict[str, str]] = {
     "reviews.criterion": {

@@ -1,7 +1,7 @@
-"""Fixes of the documents audit (issue 7, G1-G5) and of two wordings: what the per-agency gate
-counts, where the scorecard advice points, why a higher-ranked proposal is not a nominee,
-what the distribution colours, the compliance row of proposals naming no agency, the
-reviewers' disagreement threshold and the run form's description of the output folder."""
+"""The documents say what they mean: what the per-agency gate counts, where the scorecard
+advice points, why a higher-ranked proposal is not a nominee, what the distribution colours,
+the compliance row of proposals naming no agency, the reviewers' disagreement threshold and
+the run form's description of the output folder."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import io
 import shutil
 from pathlib import Path
 
-from builders import plan_of, run_stages
+from builders import agency_matcher, plan_of, run_stages
 from openpyxl import load_workbook
 from render_builders import proposal, results, rubric
 
@@ -24,7 +24,7 @@ from kipp.documents.render.reports import annexes, scorecard_view
 from kipp.documents.render.views import document_view
 from kipp.documents.workbook import workbook_bytes
 from kipp.gates import check_gates
-from kipp.intake.registry import REGISTRY_FILE, agency_matcher, load_registry
+from kipp.intake.registry import REGISTRY_FILE, load_registry
 from kipp.pipeline import PIPELINE
 from kipp.results import ProposalStatus, RankIntervalOut, Results
 from kipp.rubric import load_rubric
@@ -43,7 +43,7 @@ agencies:
 """
 
 
-# G2: the per-agency gate counts through the registry and speaks of proposals sent
+# the per-agency gate counts through the registry and speaks of proposals sent
 
 
 def test_sample_gate_counts_the_health_office_through_the_registry_as_proposals_sent() -> None:
@@ -101,7 +101,7 @@ def test_gates_cache_key_changes_with_the_batch_registry(tmp_path: Path) -> None
     assert len({without, with_registry, changed}) == 3
 
 
-# G1: the advice points down to the gates and problems that follow it
+# the advice points down to the gates and problems that follow it
 
 
 def test_scorecard_advice_of_an_ineligible_proposal_points_to_the_gates_below() -> None:
@@ -133,7 +133,7 @@ def test_scorecard_advice_of_an_invalid_file_points_to_the_problems_below() -> N
         assert html.index('<section id="advice">') < html.index('<section id="problems">')
 
 
-# G3: why higher-ranked proposals are not nominees, with their rank range
+# why higher-ranked proposals are not nominees, with their rank range
 
 
 def _left_out(lang: Lang) -> Results:
@@ -252,7 +252,7 @@ def test_ranks_left_out_read_as_ranges_from_three_in_a_row() -> None:
     )
 
 
-# G4: the chart colours what was shortlisted, and its cut-off label stays inside
+# the chart colours what was shortlisted, and its cut-off label stays inside
 
 
 def test_distribution_leaves_a_bin_above_the_cutoff_light_when_the_limit_skipped_it() -> None:
@@ -282,7 +282,7 @@ def test_distribution_puts_a_low_cutoff_label_right_of_the_line() -> None:
     assert chart.cutoff_label_x == chart.cutoff_x + 4
 
 
-# G5: compliance.csv and the workbook count the proposals that name no agency
+# compliance.csv and the workbook count the proposals that name no agency
 
 
 def _unnamed(lang: Lang, tmp_path: Path) -> tuple[Results, Path]:
