@@ -6,16 +6,18 @@ documents; `reviews` what is said about human reviewers; `reports` the labels of
 documents (PDF, scorecards, compliance, workbook); `inputs` what is said about the files
 people give kipp (proposals, the review panel and scoresheets, the agency registry, the
 rubric, the corpus) and about assigning reviewers; `fields` the fields of those files as
-people read and write them; `approval` the coordinator's decision; `interface` what the
-`kipp` command prints, a run's log says and the Prefect UI shows. A key lives in one part only
-(`tests/test_catalogue.py` checks it, that every entry has both languages with the same
-placeholders, and that every key the code names is here).
+people read and write them; `files` reading files as files (formats, sizes, names);
+`approval` the coordinator's decision; `interface` what the `kipp` command prints, a run's
+log says and the Prefect UI shows. A key lives in one part only (`tests/test_catalogue.py`
+checks it, that every entry has both languages with the same placeholders, and that every
+key the code names is here).
 """
 
 from kipp.core.catalogue.approval import APPROVAL
 from kipp.core.catalogue.documents import DOCUMENTS
 from kipp.core.catalogue.evidence import EVIDENCE
 from kipp.core.catalogue.fields import FIELDS
+from kipp.core.catalogue.files import FILES
 from kipp.core.catalogue.inputs import INPUTS
 from kipp.core.catalogue.interface import INTERFACE
 from kipp.core.catalogue.reports import REPORTS
@@ -28,6 +30,7 @@ PARTS: dict[str, dict[str, dict[str, str]]] = {
     "reports": REPORTS,
     "inputs": INPUTS,
     "fields": FIELDS,
+    "files": FILES,
     "approval": APPROVAL,
     "interface": INTERFACE,
 }
