@@ -39,13 +39,14 @@ def errors(path: Path) -> list[str]:
     return [p.render() for p in caught.value.problems]
 
 
-def entry(ident: str, year: int | None) -> PriorInnovation:
+def entry(ident: str, year: int | None, since: int | None = None) -> PriorInnovation:
     return PriorInnovation(
         id=ident,
         title=ident,
         agency="a",
         region="r",
         year=year,
+        since=since,
         award="",
         description="",
         source="",
@@ -85,21 +86,45 @@ def test_load_corpus_custom_csv_in_any_column_order_with_bom_and_extra_column() 
     )
 
 
-def test_until_drops_entries_whose_year_ends_after_the_cutoff() -> None:
+def test_until_keeps_awards_of_the_calls_year_or_before_and_drops_later_ones() -> None:
     corpus = Corpus(
         path="c.csv",
         sha256="abc",
         entries=(entry("a-2021", 2021), entry("b-2022", 2022), entry("c-2024", 2024)),
     )
     prior = corpus.until(date(2022, 4, 15))
-    assert [e.id for e in prior.entries] == ["a-2021"]
+    assert [e.id for e in prior.entries] == ["a-2021", "b-2022"]
+    assert [e.same_year_as(date(2022, 4, 15)) for e in prior.entries] == [False, True]
     assert (prior.path, prior.sha256) == ("c.csv", "abc")
 
 
-def test_until_keeps_a_year_ending_on_the_cutoff_and_entries_without_year() -> None:
+def test_until_keeps_entries_without_any_year() -> None:
     corpus = Corpus(path="c.csv", sha256="abc", entries=(entry("a", 2021), entry("b", None)))
     assert [e.id for e in corpus.until(date(2021, 12, 31)).entries] == ["a", "b"]
-    assert [e.id for e in corpus.until(date(2021, 12, 30)).entries] == ["b"]
+    assert [e.id for e in corpus.until(date(2020, 12, 31)).entries] == ["b"]
+
+
+def test_until_dates_an_entry_by_its_launch_year_when_it_has_one() -> None:
+    launched = entry("award-2024-since-2019", 2024, since=2019)
+    late = entry("award-2022-since-2023", 2022, since=2023)
+    corpus = Corpus(path="c.csv", sha256="abc", entries=(launched, late))
+    prior = corpus.until(date(2022, 4, 15))
+    assert [e.id for e in prior.entries] == ["award-2024-since-2019"]
+    assert prior.entries[0].same_year_as(date(2022, 4, 15)) is False
+
+
+def test_load_corpus_reads_the_launch_year_from_since_or_mulai(tmp_path: Path) -> None:
+    for column in ("since", "mulai"):
+        path = write(tmp_path, f"{HEADER},{column}", f"{row('a', year='2022')},2019")
+        assert [(e.year, e.since) for e in load_corpus(path).entries] == [(2022, 2019)]
+
+
+def test_load_corpus_bad_launch_year_names_the_column_and_the_fix(tmp_path: Path) -> None:
+    path = write(tmp_path, f"{HEADER},since", f"{row('a')},sekitar 2019")
+    assert errors(path) == [
+        f"{path}:2: since: 'sekitar 2019' is not a year; write four digits from 1900 to 2100, "
+        "e.g. 2021, or leave it empty",
+    ]
 
 
 def test_until_excludes_a_2024_entry_for_the_2022_call() -> None:

@@ -21,12 +21,15 @@ from kipp.core.problems import KippError, Problem
 from kipp.core.transient import is_transient
 
 COLUMNS = ("id", "title", "agency", "region", "year", "award", "description", "source")
+# the launch year, when the source says when the innovation began (`mulai` in Indonesian)
+SINCE = "since"
+SINCE_NAMES = (SINCE, "mulai")
 YEAR_MIN, YEAR_MAX = 1900, 2100
 
 
 class PriorInnovation(BaseModel):
     """One innovation already awarded or reported somewhere; `year` is the award's or
-    report's, not the launch's (None when the source gives none)."""
+    report's (None when the source gives none), `since` the year it began, when known."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -38,6 +41,12 @@ class PriorInnovation(BaseModel):
     award: str
     description: str
     source: str
+    since: int | None = None
+
+    def same_year_as(self, cutoff: date) -> bool:
+        """Whether the entry is known only by an award or report of the call's own year: it
+        existed when the call closed or soon after (compared, and said so)."""
+        return self.since is None and self.year == cutoff.year
 
 
 class Corpus(BaseModel):
@@ -50,13 +59,21 @@ class Corpus(BaseModel):
     entries: tuple[PriorInnovation, ...]
 
     def until(self, cutoff: date) -> Corpus:
-        """The prior art as of `cutoff`: entries whose year ended on or before it.
+        """The prior art as of `cutoff` (the call's deadline): what existed by then.
 
-        An award dated only by its year may come at any point of that year, so a 2022 award
-        is not prior art for a call closing 2022-04-15. Entries without a year are kept:
-        dropping them would hide a possible replication. The sha256 stays the file's.
+        An entry's launch year (`since`) says when it began: it is prior art when it began
+        in the call's year or before. Without one, its award or report year stands in: an
+        innovation is awarded after it began, so an entry of the call's own year or before
+        is compared (one of the call's year is marked `same_year_as` the call), and one of a
+        later year is not. Entries without any year are kept: dropping them would hide a
+        possible replication. The sha256 stays the file's.
         """
-        kept = tuple(e for e in self.entries if e.year is None or date(e.year, 12, 31) <= cutoff)
+        year = cutoff.year
+        kept = tuple(
+            e
+            for e in self.entries
+            if (e.since <= year if e.since is not None else e.year is None or e.year <= year)
+        )
         return self.model_copy(update={"entries": kept})
 
 
@@ -88,7 +105,8 @@ def load_corpus(path: Path | None = None) -> Corpus:
 
     Raises CorpusError naming every problem: an unreadable file, missing columns (and the
     header that would work), and rows with an empty id or title, a duplicate id, a wrong
-    number of fields or a year that is not a year. Extra columns are ignored. A read that
+    number of fields or a year (or launch year, the optional column `since` or `mulai`) that
+    is not a year. Extra columns are ignored. A read that
     failed transiently (`kipp.core.transient.is_transient`) raises its `OSError` as it is, for the
     caller to try again.
     """
@@ -130,6 +148,9 @@ def _parse(path: str, source: str) -> tuple[list[PriorInnovation], list[Problem]
         message = text(key, missing=missing, columns=",".join(COLUMNS))
         return [], [_problem(path, "columns", message, line=1)]
     position = {name: names.index(name) for name in COLUMNS}
+    since_at = next((names.index(n) for n in SINCE_NAMES if n in names), None)
+    if since_at is not None:
+        position[SINCE] = since_at
     entries: list[PriorInnovation] = []
     problems: list[Problem] = []
     first_line: dict[str, int] = {}
@@ -155,8 +176,11 @@ def _parse(path: str, source: str) -> tuple[list[PriorInnovation], list[Problem]
         problems.extend(row_problems)
         if not row_problems:
             first_line[values["id"]] = line
+            since = _year(values.get(SINCE, ""))
             entries.append(
-                PriorInnovation.model_validate({**values, "year": _year(values["year"])})
+                PriorInnovation.model_validate(
+                    {**values, "year": _year(values["year"]), SINCE: since}
+                )
             )
     if not entries and not problems:
         problems.append(_problem(path, "file", text("corpus.no_rows")))
@@ -175,10 +199,11 @@ def _check_row(
         found.append(_problem(path, "id", message, line))
     if not values["title"]:
         found.append(_problem(path, "title", text("corpus.empty_title"), line))
-    year = values["year"]
-    if year and _year(year) is None:
-        message = text("corpus.year", year=year, min=YEAR_MIN, max=YEAR_MAX)
-        found.append(_problem(path, "year", message, line))
+    for column in ("year", SINCE):
+        written = values.get(column, "")
+        if written and _year(written) is None:
+            message = text("corpus.year", year=written, min=YEAR_MIN, max=YEAR_MAX)
+            found.append(_problem(path, column, message, line))
     return found
 
 
