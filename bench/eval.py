@@ -1,7 +1,12 @@
 """Novelty evaluation (`make eval`): the "possible replication / duplicate" decision scored on
-the hand-made set of `tests/data/novelty/` (proposals.yaml + eval.yaml).
+the hand-made sets of `tests/data/novelty/`, in two splits:
 
-    python -m bench.eval [--no-save]
+- **tuning**: `proposals.yaml` + `eval.yaml` + `tuning.yaml`, one batch. Every choice of
+  method, weight, field and threshold was made on it.
+- **held-out**: `heldout.yaml`, one batch, written by the same hand as `tuning.yaml`; its
+  figures are reported, never tuned on (docs/novelty.md says how often it was looked at).
+
+    python -m bench.eval [--split tuning|heldout|both] [--no-compare] [--no-save]
 
 Runs `measure_novelty` with the bundled rubric's settings against the whole bundled corpus
 (no call cut-off: several targets were awarded after 2022, and a cut-off would remove them),
@@ -14,13 +19,15 @@ pair of proposals), so unrelated pairs below the flag count too. Labelled pairs:
   except the `related` entries of a proposal (the same idea recorded elsewhere in the corpus)
   and pairs of proposals that replicate the same or related entries: those count neither way.
 
-Figures: ROC AUC of the similarity over all labelled pairs; precision and recall of the flag
-(what `measure_novelty` flags, at the rubric's `flag_similarity`); the best threshold by F1
-for reference; similarity distributions; and the novelty levels the rubric gives. Prints a
-table with the targets of issue 4 (AUC >= 0.97; recall >= 0.9 at precision >= 0.9) and
-writes `bench/results/<YYYY-MM-DD>-eval.json`. Exits non-zero only when the evaluation itself
-failed (unreadable set, a label naming an unknown id, the measure disagreeing with the
-matrices), not when a target is missed.
+Figures per split: ROC AUC of the similarity over all labelled pairs; precision and recall
+of the flag (what `measure_novelty` flags, at the rubric's `flag_similarity`); the best
+threshold by F1 for reference; similarity distributions; and the novelty levels the rubric
+gives. On the tuning split it also compares other ways of measuring similarity side by side
+(`APPROACHES`: each at its own best threshold, since their scales differ). Prints a table
+with the targets of issue 4 (AUC >= 0.97; recall >= 0.9 at precision >= 0.9) and writes
+`bench/results/<YYYY-MM-DD>-eval.json`. Exits non-zero only when the evaluation itself failed
+(unreadable set, a label naming an unknown id, the measure disagreeing with the matrices),
+not when a target is missed.
 """
 
 from __future__ import annotations
@@ -30,27 +37,43 @@ import hashlib
 import importlib.metadata
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+import scipy.sparse as sp
 import yaml
+from sklearn.decomposition import TruncatedSVD
+from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics import precision_recall_fscore_support, roc_auc_score
+from sklearn.preprocessing import normalize
 
-from kipp.core.models import Proposal
+from kipp.core.models import Proposal, Sections
 from kipp.measures.corpus import Corpus, load_corpus
+from kipp.measures.documents import corpus_documents, proposal_documents
 from kipp.measures.novelty import NoveltyMeasure, measure_novelty, prepare_batch
-from kipp.measures.similarity import CorpusIndex, prior_part
+from kipp.measures.similarity import (
+    CorpusIndex,
+    count_matrix,
+    pair_scorer,
+    presence,
+    prior_part,
+    prior_scorer,
+)
 from kipp.rubric import load_rubric
 from kipp.rubric.settings import NoveltySettings
 from kipp.scoring import level_for
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data" / "novelty"
-SET_FILES = ("proposals.yaml", "eval.yaml")
+SPLITS: dict[str, tuple[str, ...]] = {
+    "tuning": ("proposals.yaml", "eval.yaml", "tuning.yaml"),
+    "heldout": ("heldout.yaml",),
+}
+SET_FILES = SPLITS["tuning"]
 RESULTS = Path(__file__).resolve().parent / "results"
 
 TARGET_AUC = 0.97
@@ -136,6 +159,9 @@ class Evaluation:
     best_threshold_range: tuple[float, float]
     distributions: dict[str, dict[str, float]]
     levels: dict[str, dict[str, int]]
+    recall_at_precision: float = 0.0  # the highest recall at precision >= TARGET_PRECISION
+    recall_at_precision_threshold: float | None = None  # ... and the threshold giving it
+    split: str = "tuning"
     missed: list[dict[str, Any]] = field(default_factory=list)
     false_flags: list[dict[str, Any]] = field(default_factory=list)
     positives_detail: list[dict[str, Any]] = field(default_factory=list)
@@ -221,12 +247,12 @@ def similarity_matrices(
     proposals: Sequence[Proposal], index: CorpusIndex
 ) -> tuple[list[str], np.ndarray, np.ndarray]:
     """Proposal ids in id order, then every proposal x corpus entry and proposal x proposal
-    cosine (dense), computed as `measure_novelty` computes them (same documents, mask and
-    weights); rows of the corpus matrix follow `index.entries`."""
+    similarity (dense), computed as `measure_novelty` computes them (same documents, weights
+    and blend); rows of the corpus matrix follow `index.entries`."""
     prepared = prepare_batch(proposals, index)
-    queries = prepared.queries
-    prior = (prior_part(queries, index) @ index.weighted_t).toarray().astype(np.float64)
-    batch = (prepared.peers @ prepared.peers.T).toarray().astype(np.float64)
+    rows = prepared.queries.shape[0]
+    prior = prior_scorer(prepared.queries, index)(0, rows).astype(np.float64)
+    batch = pair_scorer(prepared.queries)(0, rows).astype(np.float64)
     np.fill_diagonal(batch, 0.0)
     return [p.id for p in prepared.proposals], prior, batch
 
@@ -328,27 +354,58 @@ def _prf(labels: Sequence[int], predicted: Sequence[int]) -> tuple[float, float,
     return float(precision), float(recall), float(f1)
 
 
+def _sweep(pairs: Sequence[Pair]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each positive's similarity as a threshold (highest first), with the precision and
+    recall of flagging every pair at or above it. Between two positives' values the recall
+    stays and precision can only fall, so no other threshold does better on either."""
+    scores = np.array([p.similarity for p in pairs], dtype=np.float64)
+    labels = np.array([p.label for p in pairs], dtype=bool)
+    candidates = np.unique(scores[labels])[::-1]
+    positives = np.sort(scores[labels])
+    negatives = np.sort(scores[~labels])
+    tp = len(positives) - np.searchsorted(positives, candidates, side="left")
+    fp = len(negatives) - np.searchsorted(negatives, candidates, side="left")
+    precision = tp / np.maximum(tp + fp, 1)
+    recall = tp / max(len(positives), 1)
+    return candidates, precision, recall
+
+
 def best_threshold(pairs: Sequence[Pair]) -> tuple[float, float, tuple[float, float]]:
     """The threshold with the highest F1 (the highest such, on a tie), its F1, and the range
     (exclusive low, inclusive high) of thresholds giving the same decisions. F1 is highest at
     some positive's similarity, so only those are tried."""
-    labels = [p.label for p in pairs]
+    candidates, precision, recall = _sweep(pairs)
+    if not candidates.size:
+        return 0.0, 0.0, (0.0, 0.0)
+    total = precision + recall
+    f1 = np.divide(2 * precision * recall, total, out=np.zeros_like(total), where=total > 0)
+    best = int(np.flatnonzero(f1 >= f1.max() - 1e-12)[0])  # candidates run highest first
+    threshold = float(candidates[best])
     scores = np.array([p.similarity for p in pairs])
-    best = (-1.0, 0.0)
-    for candidate in sorted({p.similarity for p in pairs if p.label}, reverse=True):
-        _, _, f1 = _prf(labels, (scores >= candidate).astype(int).tolist())
-        if f1 > best[0] + 1e-12:
-            best = (f1, candidate)
-    f1, threshold = best
     below = scores[scores < threshold]
     low = float(below.max()) if below.size else 0.0
-    return threshold, f1, (round(low, 4), threshold)
+    return threshold, float(f1[best]), (round(low, 4), threshold)
+
+
+def recall_at_precision(
+    pairs: Sequence[Pair], minimum: float = TARGET_PRECISION
+) -> tuple[float, float | None]:
+    """The highest recall of a threshold whose precision is at least `minimum`, and the
+    highest threshold giving it; (0.0, None) when no threshold reaches that precision."""
+    candidates, precision, recall = _sweep(pairs)
+    good = np.flatnonzero(precision >= minimum)
+    if not good.size:
+        return 0.0, None
+    most = float(recall[good].max())
+    first = int(good[np.flatnonzero(recall[good] >= most - 1e-12)[0]])
+    return most, float(candidates[first])
 
 
 def evaluate(
     folder: Path = DATA,
     files: Sequence[str] = SET_FILES,
     settings: NoveltySettings | None = None,
+    split: str = "tuning",
 ) -> Evaluation:
     """Run the measure on the set and compute every figure (see the module docstring)."""
     loaded = load_rubric()
@@ -374,6 +431,7 @@ def evaluate(
     labels = [p.label for p in pairs]
     precision, recall, f1 = _prf(labels, [int(p.flagged) for p in pairs])
     threshold, best_f1, span = best_threshold(pairs)
+    most_recall, most_recall_at = recall_at_precision(pairs)
     positives = [p for p in pairs if p.label]
     unrelated = [p for p in pairs if not p.label]
 
@@ -440,6 +498,9 @@ def evaluate(
             "per proposal, closest unrelated": _summary([c["similarity"] for c in closest]),
         },
         levels=levels,
+        recall_at_precision=most_recall,
+        recall_at_precision_threshold=most_recall_at,
+        split=split,
         missed=[describe(p) for p in positives if not p.flagged],
         false_flags=[describe(p) for p in unrelated if p.flagged],
         positives_detail=sorted((describe(p) for p in positives), key=lambda d: d["similarity"]),
@@ -447,13 +508,197 @@ def evaluate(
     )
 
 
+# --- approaches compared on the tuning split -------------------------------------------------
+
+# An approach gives, for proposals in id order, every proposal x corpus entry similarity (rows
+# of `index.entries`) and every proposal x proposal similarity.
+Matrices = tuple[np.ndarray, np.ndarray]
+ApproachFn = Callable[[Sequence[Proposal], CorpusIndex], Matrices]
+
+
+def _ordered(proposals: Sequence[Proposal]) -> list[Proposal]:
+    return sorted(proposals, key=lambda p: p.id)
+
+
+def _cosine(proposals: Sequence[Proposal], index: CorpusIndex) -> Matrices:
+    queries = prepare_batch(proposals, index).queries
+    prior = (prior_part(queries, index) @ index.weighted_t).toarray()
+    return prior, (queries @ queries.T).toarray()
+
+
+def _summary_only(proposal: Proposal) -> Proposal:
+    return proposal.model_copy(update={"sections": Sections(summary=proposal.sections.summary)})
+
+
+def _fieldwise(proposals: Sequence[Proposal], index: CorpusIndex) -> Matrices:
+    whole_prior, whole_batch = _cosine(proposals, index)
+    short_prior, short_batch = _cosine([_summary_only(p) for p in proposals], index)
+    return np.maximum(whole_prior, short_prior), np.maximum(whole_batch, short_batch)
+
+
+def _coverage_only(proposals: Sequence[Proposal], index: CorpusIndex) -> Matrices:
+    queries = prepare_batch(proposals, index).queries
+    covered = (presence(prior_part(queries, index)) @ index.weighted_t).toarray()
+    return covered * index.coverage_scale, (queries @ queries.T).toarray()
+
+
+def _bm25(k1: float, b: float) -> ApproachFn:
+    """The corpus entry as the query (each of its words once, BM25 IDF of the corpus), the
+    proposal as the document (term counts saturated by `k1`, length normalised by `b`
+    against the batch's mean length), divided by the most the entry could score; proposal
+    pairs by word cosine."""
+
+    def approach(proposals: Sequence[Proposal], index: CorpusIndex) -> Matrices:
+        vocabulary = dict(index.vocabulary)
+        counts = count_matrix(proposal_documents(_ordered(proposals)), vocabulary)
+        counts = sp.csr_matrix(counts[:, : len(index.vocabulary)], dtype=np.float64)
+        lengths = np.asarray(counts.sum(axis=1)).ravel()
+        rows = np.repeat(np.arange(counts.shape[0]), np.diff(counts.indptr))
+        norm = 1 - b + b * lengths[rows] / max(float(lengths.mean()), 1.0)
+        counts.data = counts.data * (k1 + 1) / (counts.data + k1 * norm)
+        df = np.asarray((index.counts > 0).sum(axis=0)).ravel()
+        idf = np.log(1 + (index.size - df + 0.5) / (df + 0.5))
+        entries = presence(index.counts).multiply(idf[None, :]).tocsr()
+        most = (k1 + 1) * np.asarray(entries.sum(axis=1)).ravel()
+        prior = (counts @ entries.T).toarray() / np.where(most > 0, most, 1.0)[None, :]
+        return prior, _cosine(proposals, index)[1]
+
+    return approach
+
+
+def _char_ngrams(proposals: Sequence[Proposal], index: CorpusIndex) -> Matrices:
+    """Character 4-grams within words of the normalised documents, TF-IDF fitted on the
+    corpus (sublinear tf, l2), cosine on both sides."""
+    corpus = [" ".join(words) for words in corpus_documents(index.entries)]
+    batch = [" ".join(words) for words in proposal_documents(_ordered(proposals))]
+    vectoriser = TfidfVectorizer(analyzer="char_wb", ngram_range=(4, 4), sublinear_tf=True)
+    entries = vectoriser.fit_transform(corpus)
+    queries = vectoriser.transform(batch)
+    return (queries @ entries.T).toarray(), (queries @ queries.T).toarray()
+
+
+def _lsa(proposals: Sequence[Proposal], index: CorpusIndex) -> Matrices:
+    """Latent semantic analysis: 200 dimensions of the corpus's TF-IDF rows (truncated SVD
+    fitted on the corpus only), cosine there on both sides (negative values as 0)."""
+    entries = sp.csr_matrix(index.weighted_t.T)
+    svd = TruncatedSVD(n_components=min(200, entries.shape[0] - 1), random_state=0)
+    svd.fit(entries)
+    queries = prior_part(prepare_batch(proposals, index).queries, index)
+    reduced_entries = normalize(svd.transform(entries))
+    reduced_queries = normalize(svd.transform(queries))
+    prior = np.clip(reduced_queries @ reduced_entries.T, 0.0, None)
+    return prior, np.clip(reduced_queries @ reduced_queries.T, 0.0, None)
+
+
+def _kept(proposals: Sequence[Proposal], index: CorpusIndex) -> Matrices:
+    _, prior, batch = similarity_matrices(proposals, index)
+    return prior, batch
+
+
+@dataclass(frozen=True)
+class Approach:
+    name: str
+    description: str
+    run: ApproachFn
+
+
+APPROACHES: tuple[Approach, ...] = (
+    Approach(
+        "cosine",
+        "word TF-IDF cosine of the whole idea text (the method before issue 16, with corpus "
+        "weights)",
+        _cosine,
+    ),
+    Approach(
+        "field-wise",
+        "the higher of the whole text's cosine and the title + summary's",
+        _fieldwise,
+    ),
+    Approach(
+        "coverage",
+        "the share of the entry's TF-IDF weight on words the proposal uses (pairs of "
+        "proposals by cosine)",
+        _coverage_only,
+    ),
+    Approach("bm25 (1.2, 0.75)", "BM25, the entry as the query, k1 1.2, b 0.75", _bm25(1.2, 0.75)),
+    Approach("bm25 (0.5, 0.5)", "BM25, the entry as the query, k1 0.5, b 0.5", _bm25(0.5, 0.5)),
+    Approach("char 4-grams", "character 4-gram TF-IDF cosine (corpus-fitted)", _char_ngrams),
+    Approach("lsa 200", "LSA on the corpus, 200 dimensions, cosine", _lsa),
+    Approach(
+        "cosine + coverage (kept)",
+        "half the word cosine, half the coverage (of the entry; the smaller of the two "
+        "between proposals): the measure",
+        _kept,
+    ),
+)
+
+
+@dataclass
+class Compared:
+    """One approach's figures on a split, at its own thresholds (the scales differ)."""
+
+    name: str
+    description: str
+    auc: float
+    best_threshold: float
+    best_f1: float
+    precision_at_best: float
+    recall_at_best: float
+    recall_at_precision: float
+    recall_at_precision_threshold: float | None
+    weakest_replication: float
+    highest_unrelated: float
+
+
+def compare(
+    folder: Path = DATA,
+    files: Sequence[str] = SET_FILES,
+    approaches: Sequence[Approach] = APPROACHES,
+) -> list[Compared]:
+    """Every approach on the set of `files` (meant for the tuning split only)."""
+    labelled = load_set(folder, files)
+    corpus = load_corpus()
+    _check_labels(labelled, corpus)
+    index = CorpusIndex.build(corpus)
+    ids = sorted(p.id for p in labelled.proposals)
+    entry_ids = [e.id for e in index.entries]
+    found: list[Compared] = []
+    for approach in approaches:
+        prior, batch = approach.run(labelled.proposals, index)
+        batch = np.array(batch, dtype=np.float64)
+        np.fill_diagonal(batch, 0.0)
+        pairs = labelled_pairs(labelled, {}, ids, entry_ids, np.asarray(prior, np.float64), batch)
+        threshold, best_f1, _ = best_threshold(pairs)
+        labels = [p.label for p in pairs]
+        scores = np.array([p.similarity for p in pairs])
+        precision, recall, _ = _prf(labels, (scores >= threshold).astype(int).tolist())
+        most_recall, most_recall_at = recall_at_precision(pairs)
+        found.append(
+            Compared(
+                name=approach.name,
+                description=approach.description,
+                auc=_auc(pairs),
+                best_threshold=threshold,
+                best_f1=best_f1,
+                precision_at_best=precision,
+                recall_at_best=recall,
+                recall_at_precision=most_recall,
+                recall_at_precision_threshold=most_recall_at,
+                weakest_replication=min(p.similarity for p in pairs if p.label),
+                highest_unrelated=max(p.similarity for p in pairs if not p.label),
+            )
+        )
+    return found
+
+
 # --- report ---------------------------------------------------------------------------------
 
 
 def render(result: Evaluation) -> str:
     lines = [
-        f"Novelty evaluation: {result.positives} positive pairs, {result.unrelated} unrelated "
-        f"(rubric flag {result.flag_similarity}, review {result.review_similarity})",
+        f"Novelty evaluation, {result.split} split: {result.positives} positive pairs, "
+        f"{result.unrelated} unrelated (rubric flag {result.flag_similarity}, review "
+        f"{result.review_similarity})",
         "",
         f"{'figure':<38} {'target':>8} {'measured':>9}  result",
     ]
@@ -467,6 +712,8 @@ def render(result: Evaluation) -> str:
         f"F1 at the flag {result.f1:.3f}",
         f"best threshold by F1: {result.best_threshold} (F1 {result.best_f1:.3f}; same "
         f"decisions for any threshold in ({low}, {high}])",
+        f"highest recall at precision >= {TARGET_PRECISION}: {result.recall_at_precision:.3f} "
+        f"(threshold {result.recall_at_precision_threshold})",
         "",
         f"{'similarity':<32} {'n':>6} {'min':>6} {'median':>6} {'p99':>6} {'max':>6}",
     ]
@@ -491,7 +738,34 @@ def render(result: Evaluation) -> str:
     return "\n".join(lines)
 
 
-def save(result: Evaluation, labelled_files: dict[str, str], folder: Path = RESULTS) -> Path:
+def render_comparison(found: Sequence[Compared]) -> str:
+    lines = [
+        "Approaches compared on the tuning split (each at its own thresholds):",
+        "",
+        f"{'approach':<26} {'AUC':>6} {'best-F1 t':>9} {'F1':>5} {'P':>5} {'R':>5} "
+        f"{'R@P>=0.9':>8} {'at t':>6} {'min pos':>7} {'max unrel':>9}",
+    ]
+    for c in found:
+        at = (
+            "-"
+            if c.recall_at_precision_threshold is None
+            else (f"{c.recall_at_precision_threshold:.3f}")
+        )
+        lines.append(
+            f"{c.name:<26} {c.auc:>6.4f} {c.best_threshold:>9.3f} {c.best_f1:>5.3f} "
+            f"{c.precision_at_best:>5.3f} {c.recall_at_best:>5.3f} "
+            f"{c.recall_at_precision:>8.3f} {at:>6} {c.weakest_replication:>7.3f} "
+            f"{c.highest_unrelated:>9.3f}"
+        )
+    return "\n".join(lines)
+
+
+def save(
+    results: Sequence[Evaluation],
+    labelled_files: dict[str, dict[str, str]],
+    comparison: Sequence[Compared] = (),
+    folder: Path = RESULTS,
+) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{date.today().isoformat()}-eval.json"
     try:
@@ -501,14 +775,20 @@ def save(result: Evaluation, labelled_files: dict[str, str], folder: Path = RESU
     payload = {
         "date": date.today().isoformat(),
         "kipp": version,
-        "set": labelled_files,
         "corpus": "bundled (whole, no cut-off)",
-        "targets": {
-            name: {"target": target, "measured": value, "met": met}
-            for name, target, value, met in result.targets()
+        "splits": {
+            result.split: {
+                "set": labelled_files[result.split],
+                "targets": {
+                    name: {"target": target, "measured": value, "met": met}
+                    for name, target, value, met in result.targets()
+                },
+                "passed": result.passed,
+                **asdict(result),
+            }
+            for result in results
         },
-        "passed": result.passed,
-        **asdict(result),
+        "comparison": [asdict(c) for c in comparison],
     }
     path.write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return path
@@ -516,17 +796,35 @@ def save(result: Evaluation, labelled_files: dict[str, str], folder: Path = RESU
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.eval", description=__doc__)
+    parser.add_argument(
+        "--split",
+        choices=("tuning", "heldout", "both"),
+        default="both",
+        help="which split to evaluate (default both)",
+    )
+    parser.add_argument(
+        "--no-compare", action="store_true", help="skip the approaches compared (tuning split)"
+    )
     parser.add_argument("--no-save", action="store_true", help="do not write bench/results/")
     args = parser.parse_args(argv)
+    names = ("tuning", "heldout") if args.split == "both" else (args.split,)
+    results: list[Evaluation] = []
+    hashes: dict[str, dict[str, str]] = {}
+    comparison: list[Compared] = []
     try:
-        result = evaluate()
-        hashes = load_set().files
+        for name in names:
+            results.append(evaluate(files=SPLITS[name], split=name))
+            hashes[name] = load_set(files=SPLITS[name]).files
+        if "tuning" in names and not args.no_compare:
+            comparison = compare(files=SPLITS["tuning"])
     except EvaluationFailed as exc:
         print(f"evaluation failed: {exc}", file=sys.stderr)
         return 1
-    print(render(result))
+    print("\n\n".join(render(result) for result in results))
+    if comparison:
+        print("\n" + render_comparison(comparison))
     if not args.no_save:
-        print(f"\nwritten: {save(result, hashes).relative_to(ROOT)}")
+        print(f"\nwritten: {save(results, hashes, comparison).relative_to(ROOT)}")
     return 0
 
 

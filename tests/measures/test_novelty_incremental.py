@@ -1,5 +1,6 @@
-"""Novelty at national scale: corpus-fixed weights, prior-art matches kept per chunk of
-proposals and reused after an edit, content-cut chunks, capped flag lists."""
+"""Novelty at national scale: corpus-fixed weights, the blend of cosine and coverage, prior-art
+matches kept per chunk of proposals and reused after an edit, content-cut chunks, capped flag
+lists."""
 
 from __future__ import annotations
 
@@ -13,13 +14,22 @@ from builders import proposal_data
 
 from kipp.core.models import Proposal
 from kipp.measures.corpus import Corpus, PriorInnovation
+from kipp.measures.documents import proposal_documents
 from kipp.measures.novelty import (
     MatchStore,
     chunk_bounds,
     measure_novelty,
     prepare_batch,
 )
-from kipp.measures.similarity import CorpusIndex, rows_digest, weigh_queries
+from kipp.measures.similarity import (
+    CorpusIndex,
+    inverse_l1,
+    pair_scorer,
+    presence,
+    prior_scorer,
+    rows_digest,
+    weigh_queries,
+)
 from kipp.rubric.settings import NoveltySettings
 
 SETTINGS = NoveltySettings()
@@ -69,30 +79,66 @@ def batch(n: int) -> list[Proposal]:
     return [proposal(i) for i in range(n)]
 
 
-def test_word_unseen_by_the_corpus_weighs_by_its_batch_frequency() -> None:
+def test_word_unseen_by_the_corpus_weighs_the_same_whatever_the_batch() -> None:
     index = CorpusIndex.build(corpus())
     vocabulary = dict(index.vocabulary)
     known = len(vocabulary)
     vocabulary["kataunik"] = known
     vocabulary["katasering"] = known + 1
-    # row 0: the two new words once each; rows 1-3: the common new word only
+    # row 0: the two new words once each; rows 1-3: the second new word only
     counts = sp.csr_matrix(
         np.array([[0] * known + [1, 1]] + [[0] * known + [0, 1]] * 3, dtype=np.float32)
     )
-    weights = weigh_queries(counts, index, masked=[])
-    rare, common = weights[0, known], weights[0, known + 1]
-    assert rare > common > 0
-    expected = (np.log((1 + index.size) / 2) + 1) / (np.log((1 + index.size) / 5) + 1)
-    assert np.isclose(rare / common, expected, rtol=1e-5)
+    together = weigh_queries(counts, index)
+    alone = weigh_queries(counts[:1], index)
+    assert together[0, known] == together[0, known + 1] == np.float32(np.sqrt(0.5))
+    assert (together[0] != alone[0]).nnz == 0
+    assert index.novel_idf == float(np.log(1 + index.size) + 1)
 
 
-def test_masked_words_weigh_nothing() -> None:
+def test_own_place_words_are_masked_and_other_places_kept() -> None:
+    text = "Warga Sukamaju dan Sukamakmur menabung sampah di bank sampah."
+    mine = proposal(0, region="Kota Sukamaju", sections={"summary": text})
+    other = proposal(1, region="Kota Sukamakmur", sections={"summary": text})
+    words = proposal_documents([mine, other])
+    assert words[0][-6:] == ["warga", "sukamakmur", "menabung", "sampah", "bank", "sampah"]
+    assert words[1][-6:] == ["warga", "sukamaju", "menabung", "sampah", "bank", "sampah"]
+
+
+def test_similarity_blends_cosine_and_the_entry_coverage() -> None:
     index = CorpusIndex.build(corpus())
-    column = index.vocabulary["sampah"]
-    counts = sp.csr_matrix(np.ones((1, len(index.vocabulary)), dtype=np.float32))
-    weights = weigh_queries(counts, index, masked=[column])
-    assert weights[0, column] == 0
-    assert np.isclose(sp.linalg.norm(weights[0]), 1.0)
+    queries = prepare_batch(batch(6), index).queries
+    got = prior_scorer(queries, index)(0, 6)
+    part = queries[:, : len(index.vocabulary)].toarray()
+    entries = index.weighted.toarray()
+    cosine = part @ entries.T
+    coverage = (part > 0).astype(np.float32) @ entries.T / entries.sum(axis=1)
+    assert np.allclose(got, 0.5 * cosine + 0.5 * coverage, atol=1e-6)
+    assert got.dtype == np.float32
+
+
+def test_proposal_pairs_take_the_smaller_coverage_so_the_figure_is_symmetric() -> None:
+    index = CorpusIndex.build(corpus())
+    queries = prepare_batch(batch(7), index).queries
+    got = pair_scorer(queries)(0, 7)
+    weights, found = queries.toarray(), presence(queries).toarray()
+    covered = (weights @ found.T) * inverse_l1(queries)[:, None]  # [i, j]: i's words in j
+    expected = 0.5 * weights @ weights.T + 0.5 * np.minimum(covered, covered.T)
+    assert np.allclose(got, expected, atol=1e-6)
+    assert np.array_equal(np.round(got, 4), np.round(got.T, 4))
+
+
+def test_a_long_proposal_holding_a_short_entry_scores_at_least_half() -> None:
+    index = CorpusIndex.build(corpus())
+    # every word of the entry `prior-sampah-0` (title and description), among many others
+    held = f"Prior sampah: {FIELDS[0][1]} varian wilayah. "
+    long_text = held + " ".join(text for _, text in FIELDS[1:])
+    long = proposal(0, title="Inovasi", sections={"summary": long_text})
+    queries = prepare_batch([long], index).queries
+    row = prior_scorer(queries, index)(0, 1)[0]
+    target = [e.id for e in index.entries].index("prior-sampah-0")
+    assert row.argmax() == target
+    assert row[target] >= 0.5  # the coverage (1.0) is half the figure
 
 
 def test_chunks_are_cut_by_content_so_an_insertion_moves_only_its_neighbours() -> None:
@@ -132,7 +178,7 @@ def test_editing_one_proposal_recomputes_only_its_chunk(tmp_path: Path) -> None:
     measure_novelty(proposals, corpus(), SETTINGS, index=index, store=MatchStore(tmp_path, "t"))
     edited = list(proposals)
     sections = dict(edited[7].sections.items())
-    sections["summary"] = sections["summary"] + " Ditambah layanan antar jemput."
+    sections["summary"] = (sections["summary"] or "") + " Ditambah layanan antar jemput."
     edited[7] = edited[7].model_copy(update={"sections": type(edited[7].sections)(**sections)})
     store = MatchStore(tmp_path, "t")
     result = measure_novelty(edited, corpus(), SETTINGS, index=index, store=store)

@@ -151,6 +151,8 @@ def _parse(path: str, source: str) -> tuple[list[PriorInnovation], list[Problem]
     since_at = next((names.index(n) for n in SINCE_NAMES if n in names), None)
     if since_at is not None:
         position[SINCE] = since_at
+    columns = tuple(position.items())
+    width = len(header)
     entries: list[PriorInnovation] = []
     problems: list[Problem] = []
     first_line: dict[str, int] = {}
@@ -159,29 +161,28 @@ def _parse(path: str, source: str) -> tuple[list[PriorInnovation], list[Problem]
         # csv counts physical lines; a quoted field may span several, so a record starts
         # on the line after the previous record ended.
         line, end = end + 1, reader.line_num
-        if not any(cell.strip() for cell in row):
+        if len(row) != width:
+            if "".join(row).strip():  # a blank line is no record
+                message = text("corpus.fields", count=len(row), header=width)
+                problems.append(_problem(path, "row", message, line))
             continue
-        if len(row) != len(header):
-            problems.append(
-                _problem(
-                    path,
-                    "row",
-                    text("corpus.fields", count=len(row), header=len(header)),
-                    line,
-                )
-            )
-            continue
-        values = {name: row[i].strip() for name, i in position.items()}
-        row_problems = _check_row(path, values, line, first_line)
-        problems.extend(row_problems)
-        if not row_problems:
+        values = {name: row[i].strip() for name, i in columns}
+        year, since = _year(values["year"]), _year(values.get(SINCE, ""))
+        fine = values["id"] and values["title"] and values["id"] not in first_line
+        if (
+            fine
+            and (year is not None or not values["year"])
+            and (since is not None or not values.get(SINCE))
+        ):
             first_line[values["id"]] = line
-            since = _year(values.get(SINCE, ""))
-            entries.append(
-                PriorInnovation.model_validate(
-                    {**values, "year": _year(values["year"]), SINCE: since}
-                )
-            )
+            # every field checked here: built without validating again (a national
+            # corpus has hundreds of thousands of rows)
+            values["year"], values[SINCE] = year, since  # type: ignore[assignment]
+            entries.append(PriorInnovation.model_construct(**values))  # type: ignore[arg-type]
+            continue
+        if not "".join(row).strip():
+            continue
+        problems.extend(_check_row(path, values, line, first_line))
     if not entries and not problems:
         problems.append(_problem(path, "file", text("corpus.no_rows")))
     return entries, problems
@@ -208,6 +209,8 @@ def _check_row(
 
 
 def _year(written: str) -> int | None:
+    if not written:
+        return None
     # spreadsheets export whole numbers as "2021.0"
     digits = written[:-2] if written.endswith(".0") else written
     if (

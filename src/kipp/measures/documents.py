@@ -2,16 +2,22 @@
 
 A document is the title (acronym titles count their expansion too) plus the idea text: for
 a prior innovation its description, for a proposal the sections that say what the
-innovation is and why (`IDEA_SECTIONS`: summary, novelty, background). On the evaluation
-set (tests/data/novelty/README.md) it kept every paraphrased replication above every
-unrelated match (0.372 vs 0.347); adding implementation, or all eight sections, which
-describe any innovation in the same words, made the two overlap; the summary alone kept
-them apart but cut the margin of a paraphrased batch duplicate over unrelated batch pairs
-from 0.37 to 0.15. Counting the title twice lowered replications (0.372 -> 0.270): a
-replication under a new name shares none of its title. Form boilerplate (a unit of text
-repeated in several proposals of a batch, or in several corpus entries) is dropped; place
-names and administrative words are masked; a proposal's mentions of its own agency are
-removed.
+innovation is and why (`IDEA_SECTIONS`: summary, novelty, background). Implementation,
+significance and the other sections describe any innovation in the same words and made
+replications and unrelated pairs overlap; counting the title twice lowered replications (a
+replication under a new name shares none of its title): docs/novelty.md has the figures.
+
+Each document masks its own place words and the vocabulary of administration (`own_mask`: a
+proposal its own region and agency, as a corpus entry does), and a proposal's mentions of its
+own agency are removed, so a proposal's words depend on its own fields only.
+
+The one batch-wide step is the boilerplate drop: a unit of text (a sentence-like piece) found
+in `BOILERPLATE_MIN` or more proposals of the batch (a city's vision statement, the form's
+phrasing), or in that many corpus entries, is dropped. Its effect on independence is
+bounded: editing proposal A changes another proposal B's words only when the edit adds or
+removes a unit that B contains verbatim and that is thereby found in `BOILERPLATE_MIN`
+proposals or no longer is (B then shares that sentence with A word for word). An edit that
+touches no sentence shared with two other proposals changes no other proposal's words.
 """
 
 from __future__ import annotations
@@ -23,7 +29,6 @@ from kipp.core.models import Proposal
 from kipp.measures.corpus import PriorInnovation
 from kipp.measures.text import (
     agency_phrase,
-    mask_of,
     own_mask,
     remove_phrase,
     title_tokens,
@@ -70,17 +75,14 @@ def proposal_texts(proposal: Proposal) -> list[str]:
     return [text for name in IDEA_SECTIONS if (text := given.get(name))]
 
 
-def batch_mask(proposals: Sequence[Proposal]) -> frozenset[str]:
-    """Administrative words and the place words of every proposal's region and agency."""
-    return mask_of((p.region, p.agency) for p in proposals)
-
-
-def proposal_documents(proposals: Sequence[Proposal], mask: frozenset[str]) -> list[list[str]]:
-    """One word list per proposal, in order (see the module docstring)."""
+def proposal_documents(proposals: Sequence[Proposal]) -> list[list[str]]:
+    """One word list per proposal, in order (see the module docstring): each masks its
+    own region's and agency's place words and the administrative vocabulary."""
     split = [_units(proposal_texts(p)) for p in proposals]
     drop = boilerplate(split)
     documents: list[list[str]] = []
     for proposal, own in zip(proposals, split, strict=True):
+        mask = own_mask(proposal.region, proposal.agency)
         words = _idea_words(own, drop, mask)
         words = remove_phrase(words, agency_phrase(proposal.agency, mask))
         documents.append(title_tokens(proposal.title, mask) * TITLE_WEIGHT + words)

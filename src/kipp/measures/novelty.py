@@ -1,20 +1,21 @@
 """Novelty: how close each proposal comes to prior art, and to the other proposals.
 
-The score is 1 minus the highest similarity to a prior innovation (word TF-IDF cosine, see
-`similarity`): 1.0 when nothing in the corpus resembles the proposal, near 0 for a copy.
-The evidence names the nearest prior innovations and the nearest other proposals of the
-batch; pairs at or above `flag_similarity` are flagged ("possible replication" of a prior
-innovation, "possible duplicate" of another proposal) for reviewers. A flag is evidence,
-not a verdict: replication is legitimate when it is declared.
+The score is 1 minus the highest similarity to a prior innovation (see `similarity`): 1.0
+when nothing in the corpus resembles the proposal, near 0 for a copy. The evidence names the
+nearest prior innovations and the nearest other proposals of the batch; pairs at or above
+`flag_similarity` are flagged ("possible replication" of a prior innovation, "possible
+duplicate" of another proposal) for reviewers. A flag is evidence, not a verdict: replication
+is legitimate when it is declared.
 
-Thresholds (defaults below; the rubric sets them) were read off the hand-made evaluation
-set in `tests/data/novelty/` against the bundled corpus; the figures are in that
-folder's README.md.
+Thresholds (the rubric sets them) were read off the tuning split of the hand-made evaluation
+set in `tests/data/novelty/` against the bundled corpus; the figures are in docs/novelty.md.
 
-Similarity is word TF-IDF cosine with the corpus's IDF (words new to the corpus weigh by
-their frequency in the batch), so a term weighs the same on both sides. Details and the
-national-scale design (chunked top-k, cached corpus index, prior-art matches cacheable per
-chunk of proposals) are in `similarity`.
+Similarity is the blend of word TF-IDF cosine and coverage described in `similarity`, with
+term weights fixed by the corpus. A proposal's vector depends on its own text only (its own
+region and agency masked; see `documents` for the one batch-wide step, the boilerplate drop,
+and its bound), so editing one proposal changes another's measure only through their pair.
+Details and the national-scale design (chunked top-k, cached corpus index, prior-art matches
+cacheable per chunk of proposals) are in `similarity`.
 
 Entry points: `measure_novelty` for one batch, optionally with a `MatchStore` that keeps
 the prior-art matches of each chunk of proposals between runs (`stored_prior_matches`); its
@@ -40,24 +41,26 @@ from pydantic import BaseModel, ConfigDict
 
 from kipp.core.models import Proposal
 from kipp.measures.corpus import Corpus
-from kipp.measures.documents import batch_mask, proposal_documents
+from kipp.measures.documents import proposal_documents
 from kipp.measures.similarity import (
+    CHUNK_CELLS,
     CorpusIndex,
     Match,
     count_matrix,
     index_key,
-    nearest,
+    nearest_by,
+    pair_scorer,
     prior_part,
+    prior_scorer,
     rows_digest,
-    weigh_peers,
     weigh_queries,
 )
 from kipp.rubric.settings import NoveltySettings
 
 
 class Neighbour(BaseModel):
-    """A prior innovation or another proposal of the batch, with its cosine similarity
-    (rounded to 4 decimals). `year` is a prior innovation's award or report year; None
+    """A prior innovation or another proposal of the batch, with its similarity (rounded
+    to 4 decimals). `year` is a prior innovation's award or report year; None
     for a batch proposal (and for a prior innovation whose source gives no year)."""
 
     model_config = ConfigDict(frozen=True)
@@ -105,11 +108,11 @@ class Listed:
 @dataclass(frozen=True)
 class PreparedBatch:
     """A batch turned into vectors: row i of `queries` is `proposals[i]` (rows in id order,
-    so ties break by id); the first `corpus_width` columns are the corpus vocabulary."""
+    so ties break by id); the first columns are the corpus vocabulary of the index. The same
+    rows are compared with prior art and with each other."""
 
     proposals: tuple[Listed, ...]
-    queries: sp.csr_matrix  # for prior art: corpus IDF (`weigh_queries`)
-    peers: sp.csr_matrix  # for each other: corpus + batch IDF (`weigh_peers`)
+    queries: sp.csr_matrix  # TF-IDF rows, corpus weights (`weigh_queries`)
     index_key: str
 
 
@@ -119,16 +122,11 @@ def prepare_batch(proposals: Sequence[Proposal], index: CorpusIndex) -> Prepared
     if len(set(ids)) != len(ids):
         raise ValueError("proposal ids must be unique within a batch")
     ordered = sorted(proposals, key=lambda p: p.id)
-    mask = batch_mask(ordered)
     vocabulary = dict(index.vocabulary)
-    counts = count_matrix(proposal_documents(ordered, mask), vocabulary)
-    masked = [vocabulary[w] for w in mask if w in vocabulary]
+    counts = count_matrix(proposal_documents(ordered), vocabulary)
     listed = tuple(Listed(p.id, p.title, p.agency) for p in ordered)
     return PreparedBatch(
-        proposals=listed,
-        queries=weigh_queries(counts, index, masked),
-        peers=weigh_peers(counts, index, masked),
-        index_key=index.key,
+        proposals=listed, queries=weigh_queries(counts, index), index_key=index.key
     )
 
 
@@ -219,24 +217,28 @@ def prior_matches(
     """For each row, the `settings.neighbours` closest prior innovations (rows of `index`)
     plus any at or above the flag. Depends only on the rows given and the index, so it can
     be cached by `rows_digest(prior_part(queries, index))`."""
-    return nearest(
-        prior_part(queries, index),
-        None,
+    return nearest_by(
+        prior_scorer(queries, index),
+        queries.shape[0],
+        index.size,
         settings.neighbours,
         keep_from=settings.flag_similarity,
-        targets_t=index.weighted_t,
+        # a block holds the cosine and the coverage products: half the rows of a plain one
+        chunk_rows=max(1, CHUNK_CELLS // max(1, 2 * index.size)),
     )
 
 
 def batch_matches(prepared: PreparedBatch, settings: NoveltySettings) -> list[list[Match]]:
     """For each row, the closest other proposals of the batch (never itself)."""
-    peers = prepared.peers
-    return nearest(
-        peers,
-        peers,
+    rows = prepared.queries.shape[0]
+    return nearest_by(
+        pair_scorer(prepared.queries),
+        rows,
+        rows,
         settings.neighbours,
         keep_from=settings.flag_similarity,
         skip_self=True,
+        chunk_rows=max(1, CHUNK_CELLS // max(1, 3 * rows)),
     )
 
 

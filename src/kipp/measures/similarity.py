@@ -1,26 +1,31 @@
-"""Word TF-IDF cosine similarity between proposals and prior innovations, at national scale.
+"""Word TF-IDF similarity between proposals and prior innovations, at national scale.
 
-Design (figures: DESIGN.md, and tests/data/novelty/README.md for this code):
+The similarity of a pair is the blend (`COSINE_SHARE`) of two figures on the same TF-IDF
+vectors: their cosine, and the coverage of the one compared with, the share of its TF-IDF
+weight (l1) carried by words the other one uses too. Against a prior innovation the coverage is
+that of the entry: corpus descriptions are one or two sentences, and a proposal describing the
+same idea in 200 words shares most of the entry's words but few of its own, so its cosine
+stays low (docs/novelty.md: the approaches compared). Between two proposals it is the smaller
+of the two coverages, so the figure is symmetric.
+
+Design:
 - `CorpusIndex` holds the corpus as raw term counts (float32 CSR, rows sorted by id, so
   the row order is the id order used to break ties). Tokenising is the costly part and
   depends on the corpus only, so an index is built once per corpus and can be saved to and
   loaded from disk under a key made of the corpus sha256, its entry ids (a cut-off filters
   them) and `INDEX_VERSION`.
-- IDF is the corpus's own (smoothed, sublinear tf, l2 rows), so the weighted corpus is
-  computed once per index and every batch is compared with the same fixed vectors; a word
-  the corpus has never seen weighs by its document frequency in the batch, on the corpus's
-  scale (`weigh_queries`). Proposals are compared with each other with an IDF fitted on
-  corpus and batch together (`weigh_peers`), so what the batch repeats weighs little. A
-  proposal's prior-art vector then depends on its own words and on the
-  batch only through its words new to the corpus, so its prior-art matches can be cached by
-  its vector (`rows_digest`): editing one proposal recomputes only the chunks whose vectors
-  changed. Words masked for the batch (its places) are zeroed on the query side, which is
-  the side the dot product sees them through; a corpus entry's own places are masked when
-  it is tokenised.
-- Similarities are computed in chunks of query rows (a sparse product, then the top k of
-  each row): memory stays bounded by the chunk, never a dense N x M matrix. Chunks run on a
-  few threads (scipy's sparse product releases the GIL); each chunk is computed alone, so
-  results do not depend on the thread count.
+- Term weights are the corpus's own (smoothed IDF, sublinear tf, l2 rows), fixed with the
+  index; a word the corpus has never seen weighs as a word no entry uses would
+  (`CorpusIndex.novel_idf`), whatever the batch. A proposal's vector therefore depends on its
+  own text only (`weigh_queries`), the similarity of a pair on its two vectors only, and
+  editing one proposal moves the other proposals' measures only through their pair with it.
+  Prior-art matches can be cached by the vectors (`rows_digest`): an edit recomputes only
+  the chunks whose vectors changed.
+- Similarities are computed in chunks of query rows (the sparse targets times the chunk as
+  a dense complex block, `_paired_columns`, then the top k of each row): memory stays bounded
+  by the chunk, never a dense N x M matrix. Chunks run on a few threads (scipy's sparse
+  products release the GIL); each chunk is computed alone, and a similarity does not depend
+  on which other rows share its chunk, so results do not depend on chunk size or threads.
 """
 
 from __future__ import annotations
@@ -28,7 +33,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cached_property
@@ -46,11 +51,16 @@ INDEX_VERSION = "2"  # bump whenever normalisation changes: saved indexes become
 DECIMALS = 4
 CHUNK_CELLS = 8_000_000  # dense cells per chunk of the product (32 MB as float32)
 MAX_KEPT = 100  # per row, however many pass the keep threshold
+# The similarity of a pair: this share of their cosine, the rest the coverage (see above).
+COSINE_SHARE = 0.5
+
+# A dense block of similarities: rows [start, stop) of the queries against every target.
+Scorer = Callable[[int, int], np.ndarray]
 
 
 @dataclass(frozen=True)
 class Match:
-    """Row `target` of the compared matrix, at cosine `similarity` (rounded)."""
+    """Row `target` of the compared matrix, at `similarity` (rounded)."""
 
     target: int
     similarity: float
@@ -111,25 +121,35 @@ class CorpusIndex:
         return transformer
 
     @cached_property
-    def df(self) -> np.ndarray:
-        """How many entries use each vocabulary column."""
-        return np.asarray((self.counts > 0).sum(axis=0), dtype=np.float64).ravel()
-
-    @cached_property
     def idf(self) -> np.ndarray:
         """The corpus IDF per vocabulary column (smoothed: ln((1 + n) / (1 + df)) + 1)."""
         if not self.size:
             return np.ones(self.counts.shape[1], np.float32)
         return np.asarray(self._transformer.idf_, np.float32)
 
+    @property
+    def novel_idf(self) -> float:
+        """The weight of a word the corpus has never seen: the IDF of a word no entry uses
+        (df = 0 in the smoothed formula), the same whatever the batch."""
+        return float(np.log(1.0 + self.size) + 1.0)
+
+    @cached_property
+    def weighted(self) -> sp.csr_matrix:
+        """The corpus's TF-IDF rows (sublinear tf, l2): entries x vocabulary."""
+        if not self.size:
+            return sp.csr_matrix(self.counts.shape, dtype=np.float32)
+        return sp.csr_matrix(self._transformer.transform(self.counts), dtype=np.float32)
+
     @cached_property
     def weighted_t(self) -> sp.csr_matrix:
-        """The corpus's TF-IDF rows (sublinear tf, l2), transposed for products: vocabulary
-        x entries."""
-        if not self.size:
-            return sp.csr_matrix((self.counts.shape[1], 0), dtype=np.float32)
-        weighted = sp.csr_matrix(self._transformer.transform(self.counts), dtype=np.float32)
-        return weighted.T.tocsr()
+        """`weighted` transposed for products: vocabulary x entries."""
+        return self.weighted.T.tocsr()
+
+    @cached_property
+    def coverage_scale(self) -> np.ndarray:
+        """Per entry, 1 / the l1 norm of its TF-IDF row (0 for an entry with no words): a
+        proposal's presence row times `weighted_t`, times this, is the entry's coverage."""
+        return inverse_l1(self.weighted)
 
     @classmethod
     def build(cls, corpus: Corpus) -> CorpusIndex:
@@ -189,47 +209,90 @@ class CorpusIndex:
         return index
 
 
-def weigh_queries(
-    counts: sp.csr_matrix, index: CorpusIndex, masked: Sequence[int]
-) -> sp.csr_matrix:
+def weigh_queries(counts: sp.csr_matrix, index: CorpusIndex) -> sp.csr_matrix:
     """TF-IDF rows (sublinear tf, l2) of batch term `counts` whose first columns are the
     corpus vocabulary of `index`: those words weigh by the corpus IDF, words new to the
-    corpus by their document frequency in the batch on the same scale (as if each were a
-    corpus word found in that many entries); `masked` columns are zeroed."""
+    corpus by `index.novel_idf`. Each row depends on its own counts only."""
     known = index.idf.shape[0]
-    novel_df = np.asarray((counts[:, known:] > 0).sum(axis=0)).ravel()
-    novel_idf = np.log((1.0 + index.size) / (1.0 + novel_df)) + 1.0
-    idf = np.concatenate([index.idf, novel_idf]).astype(np.float32)
-    return _weighted(counts, idf, masked)
-
-
-def weigh_peers(counts: sp.csr_matrix, index: CorpusIndex, masked: Sequence[int]) -> sp.csr_matrix:
-    """TF-IDF rows (sublinear tf, l2) of batch term `counts` for comparing proposals with
-    each other: IDF fitted on corpus and batch together, so a word the batch repeats (a
-    programme's name, a region's slogan, the form's phrasing) does not pass for a rare,
-    identifying one; `masked` columns are zeroed."""
-    known = index.df.shape[0]
-    df = np.asarray((counts > 0).sum(axis=0), dtype=np.float64).ravel()
-    df[:known] += index.df
-    documents = index.size + counts.shape[0]
-    idf = (np.log((1.0 + documents) / (1.0 + df)) + 1.0).astype(np.float32)
-    return _weighted(counts, idf, masked)
-
-
-def _weighted(counts: sp.csr_matrix, idf: np.ndarray, masked: Sequence[int]) -> sp.csr_matrix:
-    if len(masked):
-        idf = idf.copy()
-        idf[np.asarray(list(masked), dtype=np.int64)] = 0.0
+    novel = np.full(counts.shape[1] - known, index.novel_idf, np.float32)
+    idf = np.concatenate([index.idf, novel]).astype(np.float32)
     weights = counts.astype(np.float32, copy=True)
     weights.data = (1.0 + np.log(weights.data)) * idf[weights.indices]
     weights.eliminate_zeros()
     return sp.csr_matrix(normalize(weights, norm="l2", copy=False), dtype=np.float32)
 
 
+def presence(rows: sp.csr_matrix) -> sp.csr_matrix:
+    """1 where a row has a word, 0 elsewhere (float32)."""
+    found = sp.csr_matrix(rows, dtype=np.float32, copy=True)
+    found.data = np.ones_like(found.data)
+    return found
+
+
+def inverse_l1(rows: sp.csr_matrix) -> np.ndarray:
+    """Per row, 1 / its l1 norm (0 for an empty row), float32."""
+    norms = np.asarray(abs(rows).sum(axis=1), dtype=np.float64).ravel()
+    scale = np.zeros_like(norms)
+    np.divide(1.0, norms, out=scale, where=norms > 0)
+    return scale.astype(np.float32)
+
+
 def prior_part(queries: sp.csr_matrix, index: CorpusIndex) -> sp.csr_matrix:
-    """The columns of `queries` that the corpus has (the only ones a dot product with it
+    """The columns of `queries` that the corpus has (the only ones a product with it
     sees), without renormalising: the l2 norm stays that of the whole vector."""
     return queries[:, : index.idf.shape[0]].tocsr()
+
+
+def _paired_columns(block: sp.csr_matrix) -> tuple[np.ndarray, np.ndarray]:
+    """The columns a block of rows uses, and the block transposed onto them as dense complex
+    numbers: a word's weight as the real part, its presence (1) as the imaginary part. One
+    product with it gives a dot product with the weights (real) and with the presence
+    (imaginary) at once, for the cost of one."""
+    used = np.unique(block.indices)
+    dense = np.zeros((used.shape[0], block.shape[0]), np.complex64)
+    rows = np.repeat(np.arange(block.shape[0]), np.diff(block.indptr))
+    dense[np.searchsorted(used, block.indices), rows] = block.data + np.complex64(1j)
+    return used, dense
+
+
+def prior_scorer(queries: sp.csr_matrix, index: CorpusIndex) -> Scorer:
+    """The similarities of rows of `queries` (TF-IDF rows from `weigh_queries`, or their
+    `prior_part`) to every entry of `index`, as dense float32 blocks: `COSINE_SHARE` of the
+    cosine, the rest the share of the entry's weight on words the query uses (its
+    coverage)."""
+    part = prior_part(queries, index)
+    entries, scale = index.weighted, index.coverage_scale
+
+    def score(start: int, stop: int) -> np.ndarray:
+        used, dense = _paired_columns(part[start:stop])
+        product = (entries[:, used] @ dense).T  # rows x entries
+        return _blend(product.real, product.imag * scale)
+
+    return score
+
+
+def pair_scorer(queries: sp.csr_matrix) -> Scorer:
+    """The similarities of rows of `queries` (TF-IDF rows) to every row of it, as dense
+    float32 blocks: `COSINE_SHARE` of the cosine, the rest the smaller of the two coverages
+    (each row's share of its weight on words the other uses), so the figure is symmetric."""
+    count = queries.shape[0]
+    both = sp.vstack([queries, presence(queries)], format="csr")
+    scale = inverse_l1(queries)
+
+    def score(start: int, stop: int) -> np.ndarray:
+        used, dense = _paired_columns(queries[start:stop])
+        product = (both[:, used] @ dense).T  # rows x (weights of all, presence of all)
+        cosine, of_others = product.real[:, :count], product.imag[:, :count] * scale
+        of_rows = product.real[:, count:] * scale[start:stop, None]
+        return _blend(cosine, np.minimum(of_others, of_rows))
+
+    return score
+
+
+def _blend(cosine: np.ndarray, coverage: np.ndarray) -> np.ndarray:
+    share = np.float32(COSINE_SHARE)
+    blended = share * cosine + (np.float32(1.0) - share) * coverage
+    return np.ascontiguousarray(blended, dtype=np.float32)
 
 
 def rows_digest(rows: sp.csr_matrix) -> str:
@@ -245,14 +308,8 @@ def rows_digest(rows: sp.csr_matrix) -> str:
 
 
 def _chunk_top(
-    queries: sp.csr_matrix,
-    targets_t: sp.csc_matrix | sp.csr_matrix,
-    start: int,
-    k: int,
-    keep_from: float,
-    skip_self: bool,
+    product: np.ndarray, start: int, k: int, keep_from: float, skip_self: bool
 ) -> list[list[Match]]:
-    product = (queries @ targets_t).toarray()
     rows, width = product.shape
     if skip_self:
         product[np.arange(rows), np.arange(start, start + rows)] = -1.0
@@ -283,40 +340,33 @@ def _chunk_top(
     return found
 
 
-def nearest(
-    queries: sp.csr_matrix,
-    targets: sp.csr_matrix | None,
+def nearest_by(
+    score: Scorer,
+    rows: int,
+    width: int,
     k: int,
     keep_from: float = 1.0,
     skip_self: bool = False,
     workers: int | None = None,
     chunk_rows: int | None = None,
-    targets_t: sp.csr_matrix | None = None,
 ) -> list[list[Match]]:
-    """For each query row, the `k` most similar target rows plus any at or above
-    `keep_from` (at most `MAX_KEPT`), closest first, ties by target row; rows are l2
-    normalised, so the dot product is the cosine. `skip_self` (queries are the targets)
-    never matches a row with itself. Similarities of 0 are never returned. `chunk_rows`
-    (default: as many as keep a chunk's product near `CHUNK_CELLS` cells) and `workers`
-    change speed and memory, never the result. `targets_t`, when given instead of
-    `targets`, is the targets already transposed (vocabulary x targets)."""
-    if targets_t is None:
-        if targets is None:
-            raise ValueError("nearest() needs targets or targets_t")
-        targets_t = targets.T.tocsr()
-    transposed: sp.csr_matrix = targets_t
-    if queries.shape[0] == 0:
+    """For each of `rows` query rows, the `k` targets (of `width`) with the highest `score`
+    plus any at or above `keep_from` (at most `MAX_KEPT`), closest first, ties by target
+    row. `score(start, stop)` gives the dense similarities of rows `[start, stop)` to every
+    target. `skip_self` (queries are the targets) never matches a row with itself.
+    Similarities of 0 are never returned. `chunk_rows` (default: as many as keep a chunk
+    near `CHUNK_CELLS` cells) and `workers` change speed and memory, never the result."""
+    if rows == 0:
         return []
-    n_targets = targets_t.shape[1]
-    if n_targets == 0 or k <= 0:
-        return [[] for _ in range(queries.shape[0])]
-    size = chunk_rows or max(1, CHUNK_CELLS // max(1, n_targets))
-    starts = range(0, queries.shape[0], size)
+    if width == 0 or k <= 0:
+        return [[] for _ in range(rows)]
+    size = chunk_rows or max(1, CHUNK_CELLS // max(1, width))
+    starts = range(0, rows, size)
     workers = workers or min(4, os.cpu_count() or 1)
 
     def run(start: int) -> list[list[Match]]:
-        chunk = queries[start : start + size]
-        return _chunk_top(chunk, transposed, start, k, keep_from, skip_self)
+        stop = min(rows, start + size)
+        return _chunk_top(score(start, stop), start, k, keep_from, skip_self)
 
     if workers == 1 or len(starts) == 1:
         parts = [run(s) for s in starts]
@@ -324,3 +374,24 @@ def nearest(
         with ThreadPoolExecutor(max_workers=workers) as pool:
             parts = list(pool.map(run, starts))
     return [row for part in parts for row in part]
+
+
+def nearest(
+    queries: sp.csr_matrix,
+    targets: sp.csr_matrix,
+    k: int,
+    keep_from: float = 1.0,
+    skip_self: bool = False,
+    workers: int | None = None,
+    chunk_rows: int | None = None,
+) -> list[list[Match]]:
+    """`nearest_by` the dot product of l2-normalised rows (their cosine): for each query
+    row, the `k` closest target rows plus any at or above `keep_from`."""
+    targets_t = targets.T.tocsr()
+
+    def cosine(start: int, stop: int) -> np.ndarray:
+        return np.asarray((queries[start:stop] @ targets_t).toarray(), dtype=np.float32)
+
+    return nearest_by(
+        cosine, queries.shape[0], targets.shape[0], k, keep_from, skip_self, workers, chunk_rows
+    )

@@ -19,8 +19,8 @@ class NoveltySettings(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     neighbours: int = Field(default=3, ge=1, le=20)
-    flag_similarity: float = Field(default=0.35, gt=0, le=1)
-    review_similarity: float = Field(default=0.25, gt=0, le=1)
+    flag_similarity: float = Field(default=0.37, gt=0, le=1)
+    review_similarity: float = Field(default=0.30, gt=0, le=1)
     # flags listed per kind (prior, batch) and proposal, the closest; the rest are counted
     max_flags: int = Field(default=10, ge=1, le=100)
 
