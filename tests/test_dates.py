@@ -85,3 +85,37 @@ def test_format_date_id_writes_the_indonesian_long_form() -> None:
 def test_format_date_id_round_trips_through_parse_date() -> None:
     day = date(2022, 12, 31)
     assert parse_date(format_date_id(day)) == day
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2018-09-10 00:00:00", date(2018, 9, 10)),
+        ("2018-09-10 14:30", date(2018, 9, 10)),
+        ("2018-09-10T00:00:00Z", date(2018, 9, 10)),
+        ("2022-04-20T02:00:07+00:00", date(2022, 4, 20)),
+        ("10/09/2018 0:00:00", date(2018, 9, 10)),
+        ("2018/09/10 9:14:37 AM GMT+7", date(2018, 9, 10)),
+        ("10-09-2018", date(2018, 9, 10)),
+        ("10/09/2018", date(2018, 9, 10)),
+        ("2018/09/10", date(2018, 9, 10)),
+    ],
+)
+def test_parse_date_reads_spreadsheet_exports_with_a_time_as_their_day(
+    text: str, expected: date
+) -> None:
+    assert parse_date(text) == expected
+
+
+def test_parse_date_with_a_time_names_the_value_as_written() -> None:
+    with pytest.raises(DateFormatError) as raised:
+        parse_date("2018-02-30 00:00:00")
+    assert str(raised.value) == (
+        "'2018-02-30 00:00:00' is not a real date: Februari 2018 has 28 days"
+    )
+
+
+def test_parse_date_a_time_alone_is_not_a_date() -> None:
+    with pytest.raises(DateFormatError) as raised:
+        parse_date("09:14:37")
+    assert str(raised.value) == ("'09:14:37' is not a date; write it as 2019-07-01 or 1 Juli 2019")

@@ -13,10 +13,13 @@ from kipp.core.keys import (
     Canonical,
     canonicalize,
     display_path,
+    escape_controls,
     key_table,
+    model_of,
     nearest,
     normalize_key,
     slugify,
+    title_slug,
     unknown_key_message,
 )
 from kipp.core.models import (
@@ -224,3 +227,41 @@ def test_every_key_has_its_written_form_in_both_languages(model: type[KippModel]
     for name in model.model_fields:
         aliases = [alias for alias, canonical in model.ALIASES.items() if canonical == name]
         assert CATALOGUE[f"written.{name}"] == {"en": name, "id": (aliases or [name])[0]}
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("PPDB Online (Penerimaan Peserta Didik Baru Secara Daring)", "ppdb-online"),
+        ("Gelai Sang Ratu (Gerakan Literasi Anak)", "gelai-sang-ratu"),
+        ("(Sapa Warga)", "sapa-warga"),
+        (
+            "Layanan Administrasi Kependudukan Terpadu Jemput Bola untuk Warga Lansia",
+            "layanan-administrasi-kependudukan-terpadu-jemput",
+        ),
+        ("MAGIS \x01 Mojokerto", "magis-mojokerto"),
+    ],
+)
+def test_title_slug_is_the_name_before_its_explanation_cut_between_words(
+    title: str, expected: str
+) -> None:
+    assert title_slug(title) == expected
+
+
+def test_escape_controls_shows_every_control_character_as_a_code() -> None:
+    assert escape_controls("a\x00b\tc\x7f\x85é") == "a\\x00b\\x09c\\x7f\\x85é"
+
+
+def test_canonicalize_names_a_key_holding_a_control_character_escaped() -> None:
+    result = canonicalize({"judul\x00": "x"}, Proposal)
+    assert problems(result) == [
+        (
+            ("judul\x00",),
+            "judul\\x00",
+            "unknown field 'judul\\x00'; did you mean 'judul'?",
+        )
+    ]
+
+
+def test_model_of_sees_through_annotated_lists() -> None:
+    assert model_of(Proposal.model_fields["replications"].annotation) == ("list", Replication)

@@ -188,17 +188,103 @@ def test_sdgs_repeated_named() -> None:
         ("Rp. 1.500.000", 1500000.0),
         ("rp50.000,50", 50000.5),
         ("IDR 2.000.000", 2000000.0),
+        ("Rp 150.000,-", 150000.0),
+        ("Rp 150.000,00", 150000.0),
         ("1.250", 1250.0),
+        ("4.870", 4870.0),
+        ("4,870", 4870.0),
         ("12,5", 12.5),
         ("2.5", 2.5),
-        ("85%", 85.0),
         ("1 200", 1200.0),
+        ("1,5 juta", 1500000.0),
+        ("Rp 1,5 jt", 1500000.0),
+        ("25 rb", 25000.0),
+        ("2 ribu", 2000.0),
+        ("1,2 M", 1200000000.0),
+        ("3 miliar", 3000000000.0),
         (1200, 1200.0),
         (0, 0.0),
     ],
 )
-def test_number_reads_indonesian_spellings(value: Any, expected: float) -> None:
+def test_number_money_reads_indonesian_spellings(value: Any, expected: float) -> None:
     assert build(indicators={"cost_before_idr": value}).indicators.cost_before_idr == expected
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "expected"),
+    [
+        ("beneficiaries", "4.870", 4870.0),
+        ("beneficiaries", "4.870 orang", 4870.0),
+        ("beneficiaries", "1.250.000", 1250000.0),
+        ("beneficiaries", "1,5 juta", 1500000.0),
+        ("target_population", "5.600", 5600.0),
+        ("complaints_after", "12", 12.0),
+        ("service_time_before_hours", "4,5", 4.5),
+        ("service_time_before_hours", "0.5", 0.5),
+        ("service_time_before_hours", "1,5 jam", 1.5),
+        ("satisfaction_after", "72,4", 72.4),
+        ("satisfaction_after", "72.4", 72.4),
+        ("satisfaction_after", "85%", 85.0),
+        ("satisfaction_after", "82,375", 82.375),
+    ],
+)
+def test_number_each_kind_reads_indonesian_spellings(
+    field: str, value: str, expected: float
+) -> None:
+    assert getattr(build(indicators={field: value}).indicators, field) == expected
+
+
+def test_number_count_refuses_a_fraction() -> None:
+    assert messages(indicators={"beneficiaries": "4,87"}) == [
+        "indicators.beneficiaries: '4,87' is not a whole number; a count has no fractions: "
+        "write e.g. 4870 or 4.870"
+    ]
+    assert messages(lang=Lang.ID, indicators={"beneficiaries": 4.87}) == [
+        "indikator.penerima_manfaat: '4.87' bukan bilangan bulat; jumlah ditulis tanpa "
+        "pecahan, mis. 4870 atau 4.870"
+    ]
+
+
+def test_number_hours_that_could_mean_two_figures_refused_naming_both() -> None:
+    assert messages(indicators={"service_time_before_hours": "1.250"}) == [
+        "indicators.service_time_before_hours: '1.250' could mean 1250 or 1.25; so that it "
+        "cannot be misread, write 1250 (no thousands separator) or 1.25"
+    ]
+    assert messages(lang=Lang.ID, indicators={"service_time_before_hours": "1.250"}) == [
+        "indikator.waktu_layanan_sebelum_jam: '1.250' bisa berarti 1250 atau 1,25; agar tidak "
+        "keliru dibaca, tulis 1250 (tanpa pemisah ribuan) atau 1,25"
+    ]
+
+
+def test_number_money_in_millions_that_could_mean_two_figures_refused() -> None:
+    assert messages(indicators={"cost_after_idr": "1.500 juta"}) == [
+        "indicators.cost_after_idr: '1.500 juta' could mean 1500000000 or 1500000; so that it "
+        "cannot be misread, write 1500000000 (no thousands separator) or 1500000"
+    ]
+
+
+def test_number_money_with_more_than_two_decimals_refused() -> None:
+    assert messages(indicators={"cost_after_idr": "Rp 12.500,755"}) == [
+        "indicators.cost_after_idr: 'Rp 12.500,755' has more than two decimal places; write "
+        "rupiah with at most two for sen, e.g. 150.000 or 150.000,50"
+    ]
+    assert messages(lang=Lang.ID, indicators={"cost_after_idr": "Rp 12.500,755"}) == [
+        "indikator.biaya_sesudah: 'Rp 12.500,755' memiliki lebih dari dua angka di belakang "
+        "koma; tulis rupiah dengan paling banyak dua angka sen, mis. 150.000 atau 150.000,50"
+    ]
+
+
+def test_number_rupiah_or_percent_where_a_count_is_asked_refused() -> None:
+    assert messages(indicators={"beneficiaries": "Rp 5.000", "cost_after_idr": "85%"}) == [
+        "indicators.beneficiaries: 'Rp 5.000': 'Rp' does not belong in a count (people, "
+        "complaints); write the number alone, e.g. 4.870",
+        "indicators.cost_after_idr: '85%': '%' does not belong in an amount in rupiah; write "
+        "the number alone, e.g. Rp 150.000",
+    ]
+    assert messages(lang=Lang.ID, indicators={"service_time_after_hours": "2 jt"}) == [
+        "indikator.waktu_layanan_sesudah_jam: '2 jt': 'jt' tidak dipakai untuk waktu dalam "
+        "jam; tulis angkanya saja, mis. 1,5"
+    ]
 
 
 def test_number_refuses_words() -> None:
@@ -431,4 +517,176 @@ def test_title_length_counts_long_titles_in_digits_as_written() -> None:
     assert messages(title="x" * 1500) == ["title: 1500 characters; a title needs 5 to 150"]
     assert messages(lang=Lang.ID, title="x" * 1500) == [
         "judul: 1500 karakter; judul harus 5 sampai 150 karakter"
+    ]
+
+
+# --- values as forms give them ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "expected"),
+    [
+        ("digital", "Non Digital", False),
+        ("digital", "Non-Digital", False),
+        ("digital", "Digital", True),
+        ("digital", "Daring", True),
+        ("digital", "Iya", True),
+        ("digital", "Y", True),
+        ("digital", "N", False),
+        ("pandemic_related", "Covid-19", True),
+        ("pandemic_related", "Non Covid-19", False),
+        ("pandemic_related", "Tidak", False),
+    ],
+)
+def test_flag_reads_a_forms_answers(field: str, value: str, expected: bool) -> None:
+    overrides: dict[str, Any] = {field: value}
+    assert getattr(build(PLAIN, **overrides), field) is expected
+
+
+def test_flag_words_of_one_question_not_taken_for_the_other() -> None:
+    assert messages(digital="Covid-19") == [
+        "digital: 'Covid-19' is not yes or no; write true/false (or ya/tidak)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Pelayanan publik inklusif", "inklusif"),
+        ("Pelayanan Publik Inklusif", "inklusif"),
+        ("Inclusive public service", "inklusif"),
+        ("Pelayanan Publik yang Inklusif dan Berkeadilan", "inklusif"),
+        ("Kategori 1: Pelayanan Publik yang Inklusif dan berkeadilan", "inklusif"),
+        ("Tujuan Pembangunan Berkelanjutan (TPB)", "tpb"),
+        (
+            "Efektivitas Institusi Publik untuk Mencapai Tujuan Pembangunan Berkelanjutan "
+            "(TPB)/ Sustainable Development Goals (SDGs)",
+            "tpb",
+        ),
+        ("Ketahanan instansi publik", "ketahanan"),
+        (
+            "Ketahanan Institusi Publik di Masa Pandemi dan Antisipasi di Masa Pasca Pandemi "
+            "Covid-19",
+            "ketahanan",
+        ),
+    ],
+)
+def test_category_read_from_the_label_kipp_prints_and_the_calls_wording(
+    value: str, expected: str, choices: CallChoices
+) -> None:
+    assert build(choices, category=value).category == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"), [("Kelompok Umum", "umum"), ("General", "umum"), ("Khusus", "khusus")]
+)
+def test_group_read_from_its_label(value: str, expected: str, choices: CallChoices) -> None:
+    assert build(choices, group=value).group == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Tahap Penerapan", Stage.PENERAPAN),
+        ("Implementasi", Stage.PENERAPAN),
+        ("implementation", Stage.PENERAPAN),
+        ("Trial", Stage.UJI_COBA),
+        ("Tahapan Uji Coba", Stage.UJI_COBA),
+        ("initiative", Stage.INISIATIF),
+    ],
+)
+def test_stage_read_from_its_label(value: str, expected: Stage) -> None:
+    assert build(stage=value).stage is expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("TPB 3, TPB 10", [3, 10]),
+        ("SDG 9: Industri, Inovasi dan Infrastruktur", [9]),
+        ("3. Kehidupan Sehat dan Sejahtera, 10. Berkurangnya Kesenjangan", [3, 10]),
+        ("Tujuan 4; Tujuan 14", [4, 14]),
+    ],
+)
+def test_sdgs_read_from_a_forms_checked_options(value: str, expected: list[int]) -> None:
+    assert build(sdgs=value).sdgs == expected
+
+
+def test_sdgs_words_without_numbers_named() -> None:
+    assert messages(sdgs="Pendidikan Berkualitas") == [
+        "sdgs: 'Pendidikan' is not an SDG number; use 1 to 17"
+    ]
+
+
+def test_replications_in_one_text_as_agency_and_year() -> None:
+    proposal = build(
+        replications="Dinas Sosial Kab. Lumajang (2020); Dinas Sosial Kab. Probolinggo (2021)"
+    )
+    assert [(r.agency, r.region, r.year) for r in proposal.replications] == [
+        ("Dinas Sosial Kab. Lumajang", None, 2020),
+        ("Dinas Sosial Kab. Probolinggo", None, 2021),
+    ]
+
+
+def test_replications_in_one_text_with_region_and_bare_years() -> None:
+    proposal = build(
+        replications=["Dinas Sosial (Kab. Wanakerta, 2020)", "Puskesmas Sukamaju 2021", "RSUD X"]
+    )
+    assert [(r.agency, r.region, r.year) for r in proposal.replications] == [
+        ("Dinas Sosial", "Kab. Wanakerta", 2020),
+        ("Puskesmas Sukamaju", None, 2021),
+        ("RSUD X", None, None),
+    ]
+
+
+@pytest.mark.parametrize("value", ["-", "Tidak ada", "belum ada", ""])
+def test_replications_none_written_as_nothing(value: str) -> None:
+    assert build(replications=value).replications == []
+
+
+def test_awards_and_innovators_in_one_text() -> None:
+    proposal = build(
+        prior_awards="Top 45 KIPP 2020; Juara 1 Lomba Inovasi Daerah (2019)",
+        innovators="Sri Wahyuni (Ketua; Kepala Seksi Pelayanan)\nBudi Santoso",
+    )
+    assert [(a.competition, a.year) for a in proposal.prior_awards] == [
+        ("Top 45 KIPP", 2020),
+        ("Juara 1 Lomba Inovasi Daerah", 2019),
+    ]
+    assert [(i.name, i.role) for i in proposal.innovators] == [
+        ("Sri Wahyuni", "Ketua; Kepala Seksi Pelayanan"),
+        ("Budi Santoso", None),
+    ]
+
+
+def test_award_in_one_text_without_a_year_named_at_its_item() -> None:
+    assert messages(prior_awards="Lomba Inovasi Daerah") == [
+        "prior_awards.1.year: required, but missing; add `year (tahun):`"
+    ]
+
+
+def test_replication_in_one_text_with_a_year_before_1990_named() -> None:
+    assert messages(replications="Dinas Sosial (1985)") == [
+        "replications.1.year: 1985 is too small; the lowest allowed is 1990"
+    ]
+
+
+def test_innovator_name_holding_two_people_refused() -> None:
+    innovators = [{"name": "Sri Wahyuni; Budi Santoso"}]
+    assert messages(innovators=innovators) == [
+        "innovators.1.name: 'Sri Wahyuni; Budi Santoso' names more than one person; give each "
+        "innovator on their own (in a form export: an `inovator` column holding 'Name (role); "
+        "Name (role)', or numbered columns inovator.1.nama, inovator.2.nama)"
+    ]
+    assert messages(lang=Lang.ID, innovators=innovators) == [
+        "inovator.1.nama: 'Sri Wahyuni; Budi Santoso' berisi lebih dari satu nama; tulis setiap "
+        "inovator tersendiri (di ekspor formulir: kolom `inovator` berisi 'Nama (peran); Nama "
+        "(peran)', atau kolom bernomor inovator.1.nama, inovator.2.nama)"
+    ]
+
+
+def test_id_holding_a_control_character_refused_showing_it_as_a_code() -> None:
+    assert messages(id="si-cepat\x00") == [
+        "id: 'si-cepat\\x00' is not a valid id: use lowercase letters, digits and hyphens, "
+        "e.g. 'si-cepat'"
     ]

@@ -23,7 +23,9 @@ from kipp.intake import Limits, Status
 from kipp.intake.table import column_letter, parse_header
 
 
-def test_csv_each_row_is_one_entry(batch_dir: Path, choices: CallChoices) -> None:
+def test_csv_each_row_is_one_entry_with_its_id_made_from_its_title(
+    batch_dir: Path, choices: CallChoices
+) -> None:
     path = write_csv(
         batch_dir,
         "form.csv",
@@ -31,10 +33,33 @@ def test_csv_each_row_is_one_entry(batch_dir: Path, choices: CallChoices) -> Non
     )
     batch = load(batch_dir, choices)
     assert [(e.source, e.id, e.row, e.status) for e in batch.entries] == [
-        (f"{path}#2", "form-2", 2, Status.VALID),
-        (f"{path}#3", "form-3", 3, Status.VALID),
+        (f"{path}#2", "layanan-satu-pintu", 2, Status.VALID),
+        (f"{path}#3", "layanan-dua-pintu", 3, Status.VALID),
     ]
     assert batch.notices == []
+
+
+def test_csv_ids_from_titles_unique_in_the_file_and_the_same_every_run(
+    batch_dir: Path, choices: CallChoices
+) -> None:
+    rows = [
+        FORM_HEADERS,
+        form_row("PPDB Online (Penerimaan Peserta Didik Baru Secara Daring)"),
+        form_row("PPDB Online (Pendaftaran Sekolah)"),
+        form_row("", Judul="-"),
+    ]
+    write_csv(batch_dir, "Jawaban Formulir (1).csv", rows)
+    first = [e.id for e in load(batch_dir, choices).entries]
+    assert first == ["ppdb-online", "ppdb-online-2", "jawaban-formulir-1-4"]
+    assert [e.id for e in load(batch_dir, choices).entries] == first
+
+
+def test_csv_with_an_id_column_an_empty_id_cell_takes_the_file_and_row(
+    batch_dir: Path, choices: CallChoices
+) -> None:
+    rows = [["kode", *FORM_HEADERS], ["pojok-baca", *form_row()], ["", *form_row("Layanan Dua")]]
+    write_csv(batch_dir, "form.csv", rows)
+    assert [e.id for e in load(batch_dir, choices).entries] == ["pojok-baca", "form-3"]
 
 
 def test_csv_row_values_read_like_a_form(batch_dir: Path, choices: CallChoices) -> None:
@@ -107,22 +132,57 @@ def test_csv_leading_blank_rows_before_the_header(batch_dir: Path, choices: Call
     assert [(e.row, e.status) for e in batch.entries] == [(4, Status.VALID)]
 
 
-def test_csv_unknown_column_is_a_warning_naming_its_letter(
+def test_csv_column_naming_nothing_is_a_warning_naming_its_letter(
     batch_dir: Path, choices: CallChoices
 ) -> None:
-    rows = [["Cap waktu", "Judull", *FORM_HEADERS], ["1/3/2022", "x", *form_row()]]
+    rows = [["Cap waktu", *FORM_HEADERS], ["1/3/2022", *form_row()]]
+    path = write_csv(batch_dir, "form.csv", rows)
+    batch = load(batch_dir, choices)
+    assert [(n.render(), n.render(Lang.ID), n.severity) for n in batch.notices] == [
+        (
+            f"{path}:1:A: Cap waktu: column is not a proposal field, so it is not read",
+            f"{path}:1:A: Cap waktu: kolom ini bukan isian proposal, jadi tidak dibaca",
+            Severity.WARNING,
+        ),
+    ]
+    assert [e.status for e in batch.entries] == [Status.VALID]
+
+
+def test_csv_column_resembling_a_field_makes_each_row_with_a_value_invalid(
+    batch_dir: Path, choices: CallChoices
+) -> None:
+    rows = [["Judull", *FORM_HEADERS], ["x", *form_row()], ["", *form_row("Layanan Dua")]]
+    path = write_csv(batch_dir, "form.csv", rows)
+    batch = load(batch_dir, choices)
+    assert batch.notices == []
+    assert [(e.status, rendered(e)) for e in batch.entries] == [
+        (
+            Status.INVALID,
+            [
+                f"{path}:2:A: Judull: column is not a proposal field, so it is not read; "
+                "did you mean 'judul'?"
+            ],
+        ),
+        (Status.VALID, []),
+    ]
+    assert [p.render(Lang.ID) for p in batch.entries[0].problems] == [
+        f"{path}:2:A: Judull: kolom ini bukan isian proposal, jadi tidak dibaca; mungkin "
+        "maksudnya 'judul'?"
+    ]
+
+
+def test_csv_column_resembling_a_field_left_empty_is_a_warning(
+    batch_dir: Path, choices: CallChoices
+) -> None:
+    rows = [[*FORM_HEADERS, "Biaya Operasional"], [*form_row(), ""]]
     path = write_csv(batch_dir, "form.csv", rows)
     batch = load(batch_dir, choices)
     assert [(n.render(), n.severity) for n in batch.notices] == [
         (
-            f"{path}:1:A: Cap waktu: column is not a proposal field, so it is not read",
+            f"{path}:1:N: Biaya Operasional: column is not a proposal field, so it is not read; "
+            "did you mean 'biaya_sebelum'?",
             Severity.WARNING,
-        ),
-        (
-            f"{path}:1:B: Judull: column is not a proposal field, so it is not read; "
-            "did you mean 'judul'?",
-            Severity.WARNING,
-        ),
+        )
     ]
     assert [e.status for e in batch.entries] == [Status.VALID]
 
@@ -282,20 +342,41 @@ def test_parse_header_numbered_people_in_canonical_spelling() -> None:
     ]
 
 
-def test_parse_header_unnumbered_people_get_an_example() -> None:
-    columns, notices = parse_header(["inovator.nama", "inovator.x.email", "penghargaan"], "f.csv")
-    assert columns == [None, None, None]
-    assert [n.render() for n in notices] == [
-        "f.csv:1:A: inovator.nama: column is not a proposal field, so it is not read; "
-        "number each one, e.g. 'inovator.1.nama'",
-        "f.csv:1:B: inovator.x.email: column is not a proposal field, so it is not read; "
-        "number each one, e.g. 'inovator.1.email'",
-        "f.csv:1:C: penghargaan: column is not a proposal field, so it is not read; "
-        "number each one, e.g. 'penghargaan.1.kompetisi'",
+def test_parse_header_unnumbered_list_is_its_first_item_or_the_list_in_one_cell() -> None:
+    columns, notices = parse_header(["inovator.nama", "penghargaan", "Replikasi 2"], "f.csv")
+    assert [c.path if c else None for c in columns] == [
+        ("innovators", 0, "name"),
+        ("prior_awards",),
+        ("replications", 1),
     ]
+    assert notices == []
 
 
-def test_parse_header_superscript_number_is_not_a_position() -> None:
+def test_parse_header_list_item_that_cannot_be_placed_gets_a_numbered_example() -> None:
+    columns, notices = parse_header(["inovator.x.email", "penghargaan.1.2"], "f.csv")
+    assert [(c.path, said(c.unread)) if c else None for c in columns] == [
+        (
+            None,
+            "column is not a proposal field, so it is not read; number each one, "
+            "e.g. 'inovator.1.email'",
+        ),
+        (
+            None,
+            "column is not a proposal field, so it is not read; number each one, "
+            "e.g. 'penghargaan.1.kompetisi'",
+        ),
+    ]
+    assert notices == []
+
+
+def test_parse_header_superscript_number_read_as_its_digit_not_as_a_position() -> None:
     columns, notices = parse_header(["inovator.\u00b9.nama", "\u00b2"], "f.csv")
-    assert columns == [None, None]
-    assert [n.field for n in notices] == ["inovator.\u00b9.nama", "\u00b2"]
+    assert [c.path if c else None for c in columns] == [("innovators", 0, "name"), None]
+    assert [n.field for n in notices] == ["\u00b2"]
+
+
+def test_parse_header_names_the_header_row_it_is_on() -> None:
+    _, notices = parse_header(["Cap waktu", "judul"], "f.csv", row=3)
+    assert [n.render() for n in notices] == [
+        "f.csv:3:A: Cap waktu: column is not a proposal field, so it is not read"
+    ]

@@ -43,7 +43,7 @@ uraian:
   Ringkasan: Sekolah perempuan untuk masyarakat.
   Latar Belakang: Teks.
 indikator:
-  penerima manfaat: Rp 1.200
+  penerima manfaat: 1.200
 lampiran:
   sk: sk.pdf
 """

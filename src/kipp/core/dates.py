@@ -1,4 +1,6 @@
-"""Dates as agencies write them: ISO `2019-07-01`, `1 Juli 2019`, `01/07/2019` (day first)."""
+"""Dates as agencies write them: ISO `2019-07-01`, `1 Juli 2019`, `01/07/2019` (day first),
+and as spreadsheets export them, with a time of day (`2019-07-01 00:00:00`, `01/07/2019
+0:00:00`, `2019-07-01T00:00:00Z`): the time is dropped, as it is from a date cell."""
 
 from __future__ import annotations
 
@@ -25,9 +27,16 @@ MONTHS: dict[str, int] = {
 
 __all__ = ["MONTHS", "MONTH_NAMES_ID", "DateFormatError", "format_date_id", "parse_date"]
 
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
 _LONG = re.compile(r"^(\d{1,2})\s+([A-Za-z]+)\.?\s+(\d{4})$")
 _NUMERIC = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
+# a time of day after a numeric date: `00:00:00`, `9:14:37 AM GMT+7`, `T02:00:07+00:00`
+_TIME = re.compile(
+    r"^(?P<date>[\d/.\-]+)(?:\s+|T)\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:[.,]\d+)?)?"
+    r"(?:\s*(?:[AP]M))?(?:\s*(?:Z|[+-]\d{2}:?\d{2}|(?:GMT|UTC)(?:[+-]\d{1,2}(?::?\d{2})?)?"
+    r"|WIB|WITA|WIT))?$",
+    re.IGNORECASE,
+)
 
 
 class DateFormatError(ValueError):
@@ -47,11 +56,15 @@ def parse_date(value: object) -> date:
         return value
     if not isinstance(value, str):
         raise DateFormatError(text("date.not_a_date", value=repr(value)))
-    written = " ".join(value.split())
+    written = shown = " ".join(value.split())
+    if (timed := _TIME.match(written)) and (
+        _ISO.match(timed["date"]) or _NUMERIC.match(timed["date"])
+    ):
+        written = timed["date"]
     if m := _ISO.match(written):
-        return _build(written, int(m[1]), int(m[2]), int(m[3]))
+        return _build(shown, int(m[1]), int(m[2]), int(m[3]))
     if m := _NUMERIC.match(written):
-        return _build(written, int(m[3]), int(m[2]), int(m[1]))
+        return _build(shown, int(m[3]), int(m[2]), int(m[1]))
     if m := _LONG.match(written):
         month = MONTHS.get(m[2].lower())
         if month is None:

@@ -28,6 +28,9 @@ V = TypeVar("V")
 
 _SEPARATORS = re.compile(r"[\s\-]+")
 _UNDERSCORES = re.compile(r"_+")
+# Characters no document can hold: C0 controls but tab and line breaks, DEL, and C1 controls.
+CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_ANY_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 @functools.lru_cache(maxsize=8192)
@@ -42,10 +45,28 @@ def normalize_key(key: object) -> str:
     return _normalize_text(str(key))
 
 
+def escape_controls(written: str) -> str:
+    """`written` with every control character (tab and line breaks too) shown as `\\xNN`, so
+    that a message can quote a value that holds one."""
+    return _ANY_CONTROL.sub(lambda found: f"\\x{ord(found[0]):02x}", written)
+
+
 def slugify(name: str) -> str:
     """A lowercase ASCII slug: `PPDB Online 2022` -> `ppdb-online-2022`."""
     ascii_text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:80].strip("-")
+
+
+def title_slug(title: str, limit: int = 48) -> str:
+    """An id made from a title: its name without the explanation in brackets, as a slug of
+    at most `limit` characters cut between words (`PPDB Online (Penerimaan Peserta Didik
+    Baru Secara Daring)` -> `ppdb-online`); the whole title when the name alone makes none."""
+    name = re.sub(r"\([^()]*\)", " ", title)
+    slug = slugify(name) or slugify(title)
+    if len(slug) <= limit:
+        return slug
+    cut = slug[: limit + 1].rfind("-")
+    return slug[: cut if cut > 0 else limit].strip("-")
 
 
 def display_path(path: tuple[PathKey, ...]) -> str:
@@ -87,7 +108,9 @@ class Canonical:
 
 
 def _unwrap(annotation: Any) -> Any:
-    """Strip `X | None` down to `X`."""
+    """Strip `X | None` and `Annotated[X, ...]` down to `X`."""
+    if typing.get_origin(annotation) is typing.Annotated:
+        annotation = typing.get_args(annotation)[0]
     if typing.get_origin(annotation) in (typing.Union, types.UnionType):
         args = [a for a in typing.get_args(annotation) if a is not type(None)]
         if len(args) == 1:
@@ -145,10 +168,11 @@ def _canon(
         key_path = (*raw_path, raw_key)
         name = table.get(normalize_key(raw_key))
         if name is None:
+            shown = escape_controls(str(raw_key))  # a key may hold what no document can
             out.problems.append(
                 KeyProblem(
                     key_path,
-                    display_path((*canon_path, str(raw_key))),
+                    display_path((*canon_path, shown)),
                     unknown_key_message(raw_key, table),
                 )
             )
@@ -187,12 +211,14 @@ def closest_key(raw_key: object, table: dict[str, str]) -> str | None:
 
 def unknown_key_message(raw_key: object, table: dict[str, str]) -> Text:
     """`unknown field 'judull'; did you mean 'judul'?`, or the list of known fields, each as
-    a person writes it in the reader's language (`written.<key>`) when all have an entry."""
-    close = closest_key(raw_key, table)
+    a person writes it in the reader's language (`written.<key>`) when all have an entry. A
+    control character in the key is shown as a code (`judul\\x00`)."""
+    shown = escape_controls(str(raw_key))
+    close = closest_key(_ANY_CONTROL.sub("", str(raw_key)), table)
     if close is not None:
-        return text("key.unknown.close", key=str(raw_key), close=close)
+        return text("key.unknown.close", key=shown, close=close)
     names = sorted(set(table.values()))
     known: list[Text] | list[str] = names
     if all(f"written.{name}" in CATALOGUE for name in names):
         known = [text(f"written.{name}") for name in names]
-    return text("key.unknown.known", key=str(raw_key), known=known)
+    return text("key.unknown.known", key=shown, known=known)

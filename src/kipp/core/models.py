@@ -1,16 +1,18 @@
-"""The proposal: the contract of `shared/spec/submission-format.md` as pydantic models.
+"""The proposal: the contract of `docs/submission-format.md` as pydantic models.
 
 Models take canonical keys (see `keys.canonicalize`, which maps Indonesian aliases and
 spellings first) and are lenient about value spellings that people and spreadsheets really
-produce (`ya`/`tidak`, `3, 5`, `1 Juli 2019`, `Rp 50.000`), strict about meaning. Every
-custom error message says what was wrong and what would be right.
+produce (`ya`/`tidak`, `Non Digital`, `3, 5`, `TPB 3`, `1 Juli 2019`, `Rp 50.000`, the labels
+kipp itself prints for a category or a stage, a list of places in one cell), strict about
+meaning: a figure is read by the kind of figure it is (`kipp.core.numbers`), and one that
+could mean two things is refused. Every custom error message says what was wrong and what
+would be right.
 """
 
 from __future__ import annotations
 
-import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -25,14 +27,27 @@ from pydantic import (
     field_validator,
 )
 
+from kipp.core.answers import (
+    DIGITAL,
+    PANDEMIC,
+    award_of,
+    choice_named,
+    innovator_of,
+    listed,
+    one_item,
+    replication_of,
+    sdg_parts,
+)
 from kipp.core.dates import DateFormatError, parse_date
 from kipp.core.i18n import text
-from kipp.core.keys import normalize_key, slugify
+from kipp.core.keys import escape_controls, normalize_key, slugify
+from kipp.core.numbers import Kind, NumberError, read_figure
 from kipp.core.validation import invalid
 
 SLUG = re.compile(r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 TITLE_MIN, TITLE_MAX = 5, 150
+ID_MAX = 80
 SECTION_NAMES = (
     "summary",
     "background",
@@ -56,17 +71,21 @@ class CallChoices:
     categories: Sequence[str]
 
 
-def _to_bool(value: Any) -> Any:
+def _to_bool(value: Any, words: tuple[set[str], set[str]] = (set(), set())) -> Any:
     if isinstance(value, bool) or value is None:
         return value
     if isinstance(value, int | float) and value in (0, 1):
         return bool(value)
     normal = normalize_key(value)
-    if normal in _TRUE:
+    if normal in _TRUE or normal in words[0]:
         return True
-    if normal in _FALSE:
+    if normal in _FALSE or normal in words[1]:
         return False
     raise invalid("value.not_yes_no", value=f"'{value}'")
+
+
+def _flag(words: tuple[set[str], set[str]]) -> Callable[[Any], Any]:
+    return lambda value: _to_bool(value, words)
 
 
 def _to_text(value: Any) -> Any:
@@ -85,32 +104,27 @@ def _to_text_list(value: Any) -> Any:
     return value
 
 
-_ID_THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+(,\d+)?$")
+def _figure(kind: Kind) -> Callable[[Any], Any]:
+    """The validator of a figure of `kind`, read with `kipp.core.numbers`' rules."""
 
+    def read(value: Any) -> Any:
+        try:
+            return read_figure(value, kind)
+        except NumberError as exc:
+            raise invalid(exc.text.key, **exc.text.params) from None
 
-def _to_number(value: Any) -> Any:
-    if isinstance(value, bool) or (isinstance(value, float) and not math.isfinite(value)):
-        raise invalid("value.not_a_number", value=f"'{value}'")
-    if not isinstance(value, str):
-        return value
-    written = re.sub(r"^(rp\.?|idr)\s*", "", value.strip().lower()).replace(" ", "")
-    written = written.rstrip("%")
-    if _ID_THOUSANDS.match(written):
-        written = written.replace(".", "").replace(",", ".")
-    elif written.count(",") == 1 and "." not in written:
-        written = written.replace(",", ".")
-    try:
-        number = float(written)
-    except ValueError:
-        raise invalid("value.not_a_number", value=f"'{value}'") from None
-    if not math.isfinite(number):  # 'nan' and 'inf' parse as floats but are not figures
-        raise invalid("value.not_a_number", value=f"'{value}'")
-    return number
+    return read
 
 
 Text = Annotated[str, BeforeValidator(_to_text)]
-Number = Annotated[float, BeforeValidator(_to_number), Field(ge=0, allow_inf_nan=False)]
+_NOT_NEGATIVE = Field(ge=0, allow_inf_nan=False)
+Count = Annotated[float, BeforeValidator(_figure(Kind.COUNT)), _NOT_NEGATIVE]
+Money = Annotated[float, BeforeValidator(_figure(Kind.MONEY)), _NOT_NEGATIVE]
+Hours = Annotated[float, BeforeValidator(_figure(Kind.HOURS)), _NOT_NEGATIVE]
+Score = Annotated[float, BeforeValidator(_figure(Kind.SCORE)), _NOT_NEGATIVE]
 Flag = Annotated[bool, BeforeValidator(_to_bool)]
+DigitalFlag = Annotated[bool, BeforeValidator(_flag(DIGITAL))]
+PandemicFlag = Annotated[bool, BeforeValidator(_flag(PANDEMIC))]
 
 
 class Stage(StrEnum):
@@ -137,6 +151,13 @@ class Innovator(KippModel):
     role: Text | None = None
     email: Text | None = None
     phone: Text | None = None
+
+    @field_validator("name")
+    @classmethod
+    def _one_name(cls, value: str) -> str:
+        if ";" in value:  # `Nama Inovator: A; B`: two people read as one would be a misread
+            raise invalid("proposal.names_in_one", value=value)
+        return value
 
     @field_validator("email")
     @classmethod
@@ -215,7 +236,8 @@ class Sections(KippModel):
 
 
 class Indicators(KippModel):
-    """Optional figures; `_before`/`_after` pairs are measured the same way."""
+    """Optional figures; `_before`/`_after` pairs are measured the same way. Each is read as
+    its kind of figure (`kipp.core.numbers`): counts, rupiah, hours, a 0-100 score."""
 
     ALIASES: ClassVar[dict[str, str]] = {
         "penerima_manfaat": "beneficiaries",
@@ -230,16 +252,16 @@ class Indicators(KippModel):
         "pengaduan_sesudah": "complaints_after",
     }
 
-    beneficiaries: Number | None = None
-    target_population: Number | None = None
-    service_time_before_hours: Number | None = None
-    service_time_after_hours: Number | None = None
-    cost_before_idr: Number | None = None
-    cost_after_idr: Number | None = None
-    satisfaction_before: Number | None = Field(default=None, le=100)
-    satisfaction_after: Number | None = Field(default=None, le=100)
-    complaints_before: Number | None = None
-    complaints_after: Number | None = None
+    beneficiaries: Count | None = None
+    target_population: Count | None = None
+    service_time_before_hours: Hours | None = None
+    service_time_after_hours: Hours | None = None
+    cost_before_idr: Money | None = None
+    cost_after_idr: Money | None = None
+    satisfaction_before: Score | None = Field(default=None, le=100)
+    satisfaction_after: Score | None = Field(default=None, le=100)
+    complaints_before: Count | None = None
+    complaints_after: Count | None = None
 
 
 class Proposal(KippModel):
@@ -272,23 +294,32 @@ class Proposal(KippModel):
     category: str
     sdgs: list[int]
     started_on: date
-    pandemic_related: Flag = False
+    pandemic_related: PandemicFlag = False
     stage: Stage
-    digital: Flag
-    innovators: list[Innovator] = Field(default_factory=list)
-    prior_awards: list[Award] = Field(default_factory=list)
+    digital: DigitalFlag
+    innovators: Annotated[
+        list[Annotated[Innovator, BeforeValidator(one_item(innovator_of))]],
+        BeforeValidator(lambda value: listed(value, innovator_of)),
+    ] = Field(default_factory=list)
+    prior_awards: Annotated[
+        list[Annotated[Award, BeforeValidator(one_item(award_of))]],
+        BeforeValidator(lambda value: listed(value, award_of)),
+    ] = Field(default_factory=list)
     sections: Sections
     indicators: Indicators = Field(default_factory=Indicators)
-    replications: list[Replication] = Field(default_factory=list)
+    replications: Annotated[
+        list[Annotated[Replication, BeforeValidator(one_item(replication_of))]],
+        BeforeValidator(lambda value: listed(value, replication_of)),
+    ] = Field(default_factory=list)
     attachments: Attachments = Field(default_factory=Attachments)
 
     @field_validator("id", mode="before")
     @classmethod
     def _id(cls, value: Any) -> Any:
         written = str(value).strip() if isinstance(value, str | int) else value
-        if isinstance(written, str) and not (SLUG.match(written) and len(written) <= 80):
+        if isinstance(written, str) and not (SLUG.match(written) and len(written) <= ID_MAX):
             hint = slugify(written) or "innovation-name"
-            raise invalid("proposal.id", value=written, example=hint)
+            raise invalid("proposal.id", value=escape_controls(written), example=hint)
         return written
 
     @field_validator("title", mode="after")
@@ -314,6 +345,9 @@ class Proposal(KippModel):
         )
         normal = normalize_key(value)
         if allowed is not None and normal not in allowed:
+            named = choice_named(value, str(info.field_name), allowed)
+            if named is not None:
+                return named
             field = text(f"proposal.choice.{info.field_name}")
             raise invalid("proposal.choice", value=value, field=field, choices=list(allowed))
         return normal
@@ -327,7 +361,7 @@ class Proposal(KippModel):
             return value
         numbers: list[int] = []
         for item in value:
-            parts = re.split(r"[,;\s]+", item.strip()) if isinstance(item, str) else [item]
+            parts = sdg_parts(item) if isinstance(item, str) else [item]
             for part in parts:
                 if part == "":
                     continue
@@ -356,6 +390,8 @@ class Proposal(KippModel):
         # `uji coba` is also written `ujicoba`: compare without the word breaks
         by_letters = {s.replace("_", ""): s for s in allowed}
         normal = by_letters.get(normalize_key(value).replace("_", ""))
+        if normal is None:
+            normal = choice_named(value, "stage", allowed)
         if normal is None:
             raise invalid("proposal.stage", value=value, stages=allowed)
         return normal

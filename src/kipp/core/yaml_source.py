@@ -15,6 +15,7 @@ import yaml
 
 from kipp.core.i18n import Lang, Text, render, text
 from kipp.core.keys import RawPath
+from kipp.core.numbers import as_written
 
 try:
     _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment,unused-ignore]
@@ -44,14 +45,23 @@ class Parsed:
     lines: dict[RawPath, int] = field(default_factory=dict)
 
 
-def parse_yaml(source: str, *, line_offset: int = 0, max_nodes: int = DEFAULT_MAX_NODES) -> Parsed:
-    """Parse one YAML document. `line_offset` shifts lines (front matter inside Markdown)."""
+def parse_yaml(
+    source: str,
+    *,
+    line_offset: int = 0,
+    max_nodes: int = DEFAULT_MAX_NODES,
+    written_numbers: bool = False,
+) -> Parsed:
+    """Parse one YAML document. `line_offset` shifts lines (front matter inside Markdown).
+    With `written_numbers`, every number remembers the text it was written as
+    (`kipp.core.numbers.as_written`): YAML reads `4.870` as 4.87, which a proposal's figure
+    reads the Indonesian way, as 4870."""
     loader = _Loader(source)
     try:
         node = loader.get_single_node()
         if node is None:
             return Parsed(data=None)
-        walker = _Walker(loader, line_offset, max_nodes)
+        walker = _Walker(loader, line_offset, max_nodes, written_numbers)
         data = walker.build(node, ())
         return Parsed(data=data, lines=walker.lines)
     except yaml.MarkedYAMLError as exc:
@@ -68,8 +78,11 @@ def parse_yaml(source: str, *, line_offset: int = 0, max_nodes: int = DEFAULT_MA
 
 
 class _Walker:
-    def __init__(self, loader: yaml.SafeLoader, line_offset: int, max_nodes: int) -> None:
+    def __init__(
+        self, loader: yaml.SafeLoader, line_offset: int, max_nodes: int, written: bool = False
+    ) -> None:
         self.loader = loader
+        self.written = written
         self.offset = line_offset
         self.max_nodes = max_nodes
         self.budget = max_nodes
@@ -90,7 +103,10 @@ class _Walker:
     def build(self, node: yaml.Node, path: RawPath) -> Any:
         self._spend(node, path)
         if not isinstance(node, yaml.MappingNode | yaml.SequenceNode):
-            return self._scalar(node)
+            value = self._scalar(node)
+            if self.written and isinstance(node, yaml.ScalarNode) and not node.style:
+                return as_written(value, str(node.value))
+            return value
         if id(node) in self.open:
             raise YamlProblem(text("yaml.alias_loop"), self._line(node))
         self.open.add(id(node))

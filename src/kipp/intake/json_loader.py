@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from kipp.core.i18n import Text, text
+from kipp.core.numbers import as_written
 from kipp.core.problems import Location, Problem
 from kipp.core.yaml_source import MAX_DEPTH, TOO_DEEP, YamlProblem, parse_yaml
 from kipp.intake.loaded import Loaded
@@ -27,6 +28,13 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
+def _written_float(written: str) -> float:
+    """A JSON number with a fraction or exponent, remembering its text (`4.870`, which the
+    float holds as 4.87, is read by the figure's kind)."""
+    number: float = as_written(float(written), written)
+    return number
+
+
 def load_json(raw: bytes, path: str, default_id: str, limits: Limits) -> Loaded:
     """Read one JSON proposal. Lines are looked up (JSON being YAML-compatible) only for
     files that parse, so a problem found later can still name its line."""
@@ -36,7 +44,9 @@ def load_json(raw: bytes, path: str, default_id: str, limits: Limits) -> Loaded:
     if not decoded.text.strip():
         return Loaded([record])  # reported as empty, like an empty .yaml
     try:
-        data = json.loads(decoded.text, object_pairs_hook=_no_duplicates)
+        data = json.loads(
+            decoded.text, object_pairs_hook=_no_duplicates, parse_float=_written_float
+        )
     except _DuplicateKey as exc:
         message = text("yaml.key_twice", key=str(exc))
         line = _yaml_problem_line(decoded.text, message, limits)

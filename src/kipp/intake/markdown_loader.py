@@ -10,32 +10,12 @@ from kipp.core.keys import key_table, normalize_key
 from kipp.core.models import Proposal
 from kipp.core.problems import Location, Problem, Severity
 from kipp.core.yaml_source import YamlProblem, parse_yaml
+from kipp.intake.headers import SECTION_HEADINGS as HEADINGS
 from kipp.intake.loaded import Loaded
 from kipp.intake.reading import Limits, decode_text
 from kipp.intake.records import RawRecord
 from kipp.intake.yaml_loader import encoding_warning
 
-# Headings match by prefix, after numbering and punctuation are dropped.
-HEADINGS: tuple[tuple[str, str], ...] = (
-    ("ringkasan", "summary"),
-    ("summary", "summary"),
-    ("latar belakang", "background"),
-    ("background", "background"),
-    ("kebaruan", "novelty"),
-    ("nilai tambah", "novelty"),
-    ("novelty", "novelty"),
-    ("implementasi", "implementation"),
-    ("implementation", "implementation"),
-    ("signifikansi", "significance"),
-    ("significance", "significance"),
-    ("adaptabilitas", "adaptability"),
-    ("adaptability", "adaptability"),
-    ("sumber daya", "resources"),
-    ("resources", "resources"),
-    ("strategi keberlanjutan", "sustainability"),
-    ("keberlanjutan", "sustainability"),
-    ("sustainability", "sustainability"),
-)
 ACCEPTED = (
     "Ringkasan, Latar Belakang, Kebaruan, Implementasi, Signifikansi, Adaptabilitas, "
     "Sumber Daya, Keberlanjutan"
@@ -78,6 +58,7 @@ def load_markdown(raw: bytes, path: str, default_id: str, limits: Limits) -> Loa
             "\n".join(lines[start + 1 : end]),
             line_offset=start + 1,
             max_nodes=limits.max_yaml_nodes,
+            written_numbers=True,
         )
     except YamlProblem as exc:
         record.problems.append(_error(path, exc.line, exc.message))

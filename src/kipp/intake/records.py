@@ -1,4 +1,11 @@
-"""From a parsed record (plain data plus positions) to a validated entry with located problems."""
+"""From a parsed record (plain data plus positions) to a validated entry with located problems.
+
+Before validation, control characters (C0 but tab and line breaks, DEL, C1: nothing a
+document can hold) are removed from every text, with a warning naming the field, so that
+`kipp validate` and `kipp run` judge the same text; an id holding one is refused instead. An
+unknown key that a form's wording of a field names (`Judul Inovasi:`) gets that field as
+its "did you mean".
+"""
 
 from __future__ import annotations
 
@@ -9,10 +16,20 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from kipp.core.i18n import Text, text
-from kipp.core.keys import PathKey, RawPath, canonicalize, display_path, nearest
-from kipp.core.models import CallChoices, Proposal
+from kipp.core.keys import (
+    CONTROLS,
+    Canonical,
+    KeyProblem,
+    PathKey,
+    RawPath,
+    canonicalize,
+    display_path,
+    nearest,
+)
+from kipp.core.models import ID_MAX, SLUG, CallChoices, Proposal
 from kipp.core.problems import Location, Problem, Severity
 from kipp.core.validation import describe
+from kipp.intake.headers import read_as, suggestion_for
 
 
 @dataclass
@@ -109,10 +126,14 @@ def validate_record(record: RawRecord, choices: CallChoices) -> Entry:
     for kp in canon.problems:
         unknown = kp.message.key.startswith("key.unknown.")
         severity = record.unknown_key_severity if unknown else Severity.ERROR
-        problems.append(record.problem(kp.raw_path, kp.field, kp.message, severity))
-    fields: dict[str, Any] = dict(canon.data)
+        message = _form_wording(kp) if unknown else kp.message
+        problems.append(record.problem(kp.raw_path, kp.field, message, severity))
+    fields: dict[str, Any] = _without_controls(canon, record, problems)
     fields.setdefault("id", record.default_id)
-    entry.id = str(fields["id"]) if isinstance(fields["id"], str | int) else record.default_id
+    written_id = str(fields["id"]) if isinstance(fields["id"], str | int) else ""
+    # an id that is no slug is refused below; the entry keeps a name that is one
+    is_slug = SLUG.match(written_id) is not None and len(written_id) <= ID_MAX
+    entry.id = written_id if is_slug else record.default_id
     if isinstance(fields.get("title"), str):
         entry.title = " ".join(fields["title"].split())
     if isinstance(fields.get("agency"), str):
@@ -127,3 +148,43 @@ def validate_record(record: RawRecord, choices: CallChoices) -> Entry:
             problems.append(record.problem(raw_path, display_path(canon_path), message))
     entry.problems = sorted(problems, key=lambda p: (p.line is not None, p.line or 0))
     return entry
+
+
+def _form_wording(problem: KeyProblem) -> Text:
+    """An unknown key's message, naming the field a form's wording of it names (`Judul
+    Inovasi` -> `judul`) when the closest spelling found none: at the top of a proposal a
+    field of its own, inside `indikator` (or `uraian`, `lampiran`) one of that group's."""
+    if problem.message.key != "key.unknown.known" or len(problem.raw_path) > 2:
+        return problem.message
+    path = read_as(str(problem.raw_path[-1]))
+    parent = tuple(problem.field.split(".")[:-1])
+    if path is None or path[:-1] != parent:
+        return problem.message
+    key = str(problem.message.params["key"])
+    return text("key.unknown.close", key=key, close=suggestion_for(path))
+
+
+def _without_controls(canon: Canonical, record: RawRecord, problems: list[Problem]) -> Any:
+    """`canon.data` with control characters removed from every text but the id (which is
+    refused), one warning per field that held any; line breaks written `\\r\\n` or `\\r`
+    become `\\n`."""
+
+    def clean(value: Any, path: tuple[PathKey, ...]) -> Any:
+        if isinstance(value, str):
+            value = value.replace("\r\n", "\n").replace("\r", "\n")
+            found = len(CONTROLS.findall(value))
+            if not found or path == ("id",):
+                return value
+            raw_path = nearest(canon.raw_paths, path) or ()
+            warning = text("value.controls_removed", count=found)
+            problems.append(record.problem(raw_path, display_path(path), warning, Severity.WARNING))
+            return CONTROLS.sub("", value)
+        if isinstance(value, dict):
+            return {key: clean(item, (*path, key)) for key, item in value.items()}
+        if isinstance(value, list):
+            return [clean(item, (*path, index)) for index, item in enumerate(value)]
+        return value
+
+    if not isinstance(canon.data, dict):
+        return canon.data
+    return clean(canon.data, ())

@@ -29,6 +29,7 @@ def proposal_schema(call: Call | None = None) -> dict[str, Any]:
     """JSON Schema (draft 2020-12) of one proposal file, accepting canonical keys and their
     Indonesian aliases. With a call, group and category are limited to its lists."""
     schema = Proposal.model_json_schema(mode="validation")
+    _written_forms(schema)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "KIPP innovation proposal"
     schema["required"] = [r for r in schema.get("required", []) if r != "id"]
@@ -57,6 +58,26 @@ def proposal_schema(call: Call | None = None) -> dict[str, Any]:
         if canonical in ("sdgs", "started_on", "group", "category"):
             props[alias] = copy.deepcopy(props[canonical])
     return schema
+
+
+def _written_forms(schema: dict[str, Any]) -> None:
+    """What a proposal may also write as text: a figure as Indonesians write it (`4.870`,
+    `Rp 1,5 juta`), and a list of people, awards or places in one line (`Dinas Sosial Kab.
+    Lumajang (2020); Dinas Sosial Kab. Probolinggo (2021)`)."""
+    figure = {"type": "string", "description": "as written: 4.870, 72,4, Rp 1,5 juta"}
+    indicators = schema.get("$defs", {}).get("Indicators", {}).get("properties", {})
+    for prop in indicators.values():
+        options = prop.get("anyOf")
+        if isinstance(options, list) and options and options[0].get("type") == "number":
+            options.insert(1, dict(figure))
+    props = schema["properties"]
+    for name in ("innovators", "prior_awards", "replications"):
+        listed = props[name]
+        one_line = {"type": "string", "description": "items separated by ';': Name (2020); ..."}
+        props[name] = {
+            "title": listed.pop("title", name),
+            "anyOf": [listed, one_line],
+        }
 
 
 def _add_aliases(schema: dict[str, Any], model: type[BaseModel]) -> None:

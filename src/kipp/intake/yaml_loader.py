@@ -18,12 +18,13 @@ def encoding_warning(path: str, warning: Text | None) -> list[Problem]:
 
 
 def load_yaml(raw: bytes, path: str, default_id: str, limits: Limits) -> Loaded:
-    """Read one YAML proposal, with the line of every key."""
+    """Read one YAML proposal, with the line of every key; numbers keep the text they were
+    written as (`4.870` is read by the figure's kind, not as YAML's 4.87)."""
     decoded = decode_text(raw)
     record = RawRecord(path=path, default_id=default_id, data=None)
     record.problems.extend(encoding_warning(path, decoded.warning))
     try:
-        parsed = parse_yaml(decoded.text, max_nodes=limits.max_yaml_nodes)
+        parsed = parse_yaml(decoded.text, max_nodes=limits.max_yaml_nodes, written_numbers=True)
     except YamlProblem as exc:
         record.problems.append(
             Problem(path=path, line=exc.line, field="(file)", message=exc.message)

@@ -157,7 +157,9 @@ def print_validation(intake: Intake, lang: Lang) -> None:
         out.print(
             f"  [dim]{labels['cli.ignored'].ljust(width)} {shown(ignored)} ({say(lang, why)})[/]"
         )
-    out.print(say(lang, "cli.validate.summary", Style.BOLD, **_summary(intake)))
+    warnings = sum(p.severity is Severity.WARNING for p in intake.problems())
+    key = "cli.validate.summary_warnings" if warnings else "cli.validate.summary"
+    out.print(say(lang, key, Style.BOLD, warnings=warnings, **_summary(intake)))
 
 
 def _problem_line(problem: Problem, lang: Lang, indent: str) -> None:

@@ -12,6 +12,7 @@ from pydantic import BaseModel, BeforeValidator, Field
 
 from kipp import pipeline
 from kipp.core.i18n import tr
+from kipp.core.problems import Severity
 from kipp.documents.render.jinja import markdown_text
 from kipp.intake import Batch
 from kipp_app.flows.artifacts import problems_table
@@ -63,9 +64,11 @@ def kipp_validate(params: ValidateParameters) -> ValidateSummary:
     )
     problems_table(intake, lang)
     heading = markdown_text(tr("ui.validation.heading", lang, folder=params.batch))
+    warnings = sum(p.severity is Severity.WARNING for p in intake.problems())
     counts = tr(
-        "cli.validate.summary",
+        "cli.validate.summary_warnings" if warnings else "cli.validate.summary",
         lang,
+        warnings=warnings,
         proposals=summary.proposals,
         files=summary.files,
         valid=summary.valid,

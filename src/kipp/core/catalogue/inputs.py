@@ -88,6 +88,37 @@ INPUTS: dict[str, dict[str, str]] = {
     "value.unknown_field": {"id": "isian tidak dikenal", "en": "unknown field"},
     # a check kipp does not name (pydantic's own sentence, in English)
     "value.invalid": {"id": "tidak sah: {detail}", "en": "{detail}"},
+    # figures (kipp.core.numbers): how `4.870`, `72,4` and `Rp 1,5 juta` are read
+    "number.not_whole": {
+        "id": "{value} bukan bilangan bulat; jumlah ditulis tanpa pecahan, mis. 4870 atau 4.870",
+        "en": "{value} is not a whole number; a count has no fractions: write e.g. 4870 or 4.870",
+    },
+    "number.money_decimals": {
+        "id": "{value} memiliki lebih dari dua angka di belakang koma; tulis rupiah dengan "
+        "paling banyak dua angka sen, mis. 150.000 atau 150.000,50",
+        "en": "{value} has more than two decimal places; write rupiah with at most two for "
+        "sen, e.g. 150.000 or 150.000,50",
+    },
+    "number.ambiguous": {
+        "id": "{value} bisa berarti {large:.15g} atau {small:.15g}; agar tidak keliru dibaca, "
+        "tulis {large:.15g} (tanpa pemisah ribuan) atau {small:.15g}",
+        "en": "{value} could mean {large:.15g} or {small:.15g}; so that it cannot be misread, "
+        "write {large:.15g} (no thousands separator) or {small:.15g}",
+    },
+    "number.word_here": {
+        "id": "{value}: '{word}' tidak dipakai untuk {kind}; tulis angkanya saja, mis. {example}",
+        "en": "{value}: '{word}' does not belong in {kind}; write the number alone, e.g. {example}",
+    },
+    "value.controls_removed": {
+        "id": "memuat {count:p:karakter kendali} (tak terlihat, biasanya ikut tersalin dari "
+        "program lain) yang tidak dapat dimuat dokumen; karakter itu dihapus, periksa teksnya",
+        "en": "held {count:p:control character/control characters} (invisible, often pasted "
+        "from another program), which no document can hold; removed, check the text",
+    },
+    "number.kind.count": {"id": "jumlah (orang, pengaduan)", "en": "a count (people, complaints)"},
+    "number.kind.money": {"id": "biaya dalam rupiah", "en": "an amount in rupiah"},
+    "number.kind.hours": {"id": "waktu dalam jam", "en": "a time in hours"},
+    "number.kind.score": {"id": "nilai 0 sampai 100", "en": "a score from 0 to 100"},
     # dates (kipp.core.dates)
     "date.not_a_date": {
         "id": "{value} bukan tanggal; " + _SEPERTI_TANGGAL,
@@ -119,6 +150,14 @@ INPUTS: dict[str, dict[str, str]] = {
         "mis. '{example}'",
         "en": "'{value}' is not a valid id: use lowercase letters, digits and hyphens, "
         "e.g. '{example}'",
+    },
+    "proposal.names_in_one": {
+        "id": "'{value}' berisi lebih dari satu nama; tulis setiap inovator tersendiri (di "
+        "ekspor formulir: kolom `inovator` berisi 'Nama (peran); Nama (peran)', atau kolom "
+        "bernomor inovator.1.nama, inovator.2.nama)",
+        "en": "'{value}' names more than one person; give each innovator on their own (in a "
+        "form export: an `inovator` column holding 'Name (role); Name (role)', or numbered "
+        "columns inovator.1.nama, inovator.2.nama)",
     },
     "proposal.title_length": {
         "id": "{length:p:karakter}; judul harus {min:d} sampai {max:d} karakter",

@@ -29,14 +29,18 @@ INTERFACE: dict[str, dict[str, str]] = {
         "id": "{proposals:p:proposal} dari {files:p:berkas}: {valid} valid, {invalid} tidak valid, {unread} tidak terbaca, {ignored} dilewati",
         "en": "{proposals:p:proposal/proposals} from {files:p:file/files}: {valid} valid, {invalid} invalid, {unread} unread, {ignored} ignored",
     },
+    "cli.validate.summary_warnings": {
+        "id": "{proposals:p:proposal} dari {files:p:berkas}: {valid} valid, {invalid} tidak valid, {unread} tidak terbaca, {ignored} dilewati, {warnings:p:peringatan}",
+        "en": "{proposals:p:proposal/proposals} from {files:p:file/files}: {valid} valid, {invalid} invalid, {unread} unread, {ignored} ignored, {warnings:p:warning/warnings}",
+    },
     "cli.no_proposals": {
         "id": "Tidak ada satu pun proposal di {folder}: periksa apakah folder ini benar, dan bahwa berkasnya berformat .yaml, .json, .md, .csv atau .xlsx.",
         "en": "There is no proposal in {folder}: check that this is the right folder, and that its files are .yaml, .json, .md, .csv or .xlsx.",
     },
     # kipp run
     "cli.run.counts": {
-        "id": "{shortlisted} masuk daftar pendek, {scored} dinilai, {ineligible} tidak memenuhi syarat, {invalid} tidak valid, {unread} tidak terbaca",
-        "en": "{shortlisted} shortlisted, {scored} scored, {ineligible} ineligible, {invalid} invalid, {unread} unread",
+        "id": "{shortlisted} masuk daftar pendek, {scored} dinilai tetapi tidak masuk daftar pendek, {ineligible} tidak memenuhi syarat, {invalid} tidak valid; {unread:p:berkas} tidak terbaca",
+        "en": "{shortlisted} shortlisted, {scored} scored but not shortlisted, {ineligible} ineligible, {invalid} invalid; {unread:p:file/files} unread",
     },
     "cli.run.provisional": {
         "id": "(sementara: sebagian kriteria menunggu penilaian juri)",
