@@ -66,13 +66,15 @@ TARGET_OVERHEAD = 0.10
 TARGET_RERUN_SHARE = 0.25
 QUICK_N, QUICK_M = 200, 2000
 
-# the same server settings `kipp run` applies in embedded mode (kipp_app/flows/run.py), so the
-# trivial flow starts its server exactly as `kipp run` does
+# the same server settings `kipp run` applies in embedded mode (kipp_app/server/embedded.py),
+# so the trivial flow starts its server exactly as `kipp run` does
 TRIVIAL_FLOW = """
 import os
-from kipp_app.flows.run import EMBEDDED_SERVER_ENVIRONMENT, client_settings
-for name, value in EMBEDDED_SERVER_ENVIRONMENT.items():
+from kipp_app.flows.run import client_settings
+from kipp_app.server.embedded import SERVER_ENVIRONMENT
+for name, value in SERVER_ENVIRONMENT.items():
     os.environ.setdefault(name, value)
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
 from prefect import flow
 from prefect.settings import temporary_settings
 
@@ -444,7 +446,7 @@ def measure_runs(batch: Path, corpus: Path, scratch: Path) -> dict[str, Any]:
     shutil.copytree(batch, copy)
     out = scratch / "run-out"
     trivial = [sys.executable, "-c", TRIVIAL_FLOW]
-    run = [*kipp_command(), "run", str(copy), "--corpus", str(corpus), "--out", str(out)]
+    run = [*kipp_command(), "-v", "run", str(copy), "--corpus", str(corpus), "--out", str(out)]
     env_trivial = base_env(scratch / "trivial")
     env_run = base_env(scratch / "run")
     print("  (c) trivial flow, fresh PREFECT_HOME ...", flush=True)
@@ -458,13 +460,14 @@ def measure_runs(batch: Path, corpus: Path, scratch: Path) -> dict[str, Any]:
     ready = [sys.executable, "-c", EMBEDDED_READY]
     embedded_warm = run_child(ready, env_run, scratch / "embedded-warm.log")
     edited = edit_one_proposal(copy)
+    matches = scratch / "run" / "kipp-cache" / "novelty-matches"
+    stored = {p.name: p.stat().st_mtime_ns for p in matches.glob("prior-*.npz")}
     print(f"  (d) kipp run after editing {edited.name} ...", flush=True)
     second = run_child(run, env_run, scratch / "run-second.log")
     log = (scratch / "run-second.log").read_text(encoding="utf-8", errors="replace")
     second_phases = run_phases(log, second.seconds)
     cached_tasks = log.count("Cached(type=COMPLETED)")
-    reuse = re.search(r"(\d+) chunks of prior-art matches reused, (\d+) computed", log)
-    chunks = {"reused": int(reuse[1]), "computed": int(reuse[2])} if reuse else None
+    chunks = novelty_chunks(stored, matches)
     print("  (d) kipp run once more, nothing edited ...", flush=True)
     third = run_child(run, env_run, scratch / "run-third.log")
     log = (scratch / "run-third.log").read_text(encoding="utf-8", errors="replace")
@@ -487,6 +490,16 @@ def measure_runs(batch: Path, corpus: Path, scratch: Path) -> dict[str, Any]:
         "summary": results["summary"],
         "cache_dir_mb": round(_folder_mb(scratch / "run" / "kipp-cache"), 1),
     }
+
+
+def novelty_chunks(before: dict[str, int], folder: Path) -> dict[str, int]:
+    """How many chunks of prior-art matches a re-run computed (files new or rewritten in the
+    novelty cache since `before`, its names and times after the first run, which computed
+    every chunk; an edit keeps the proposals' ids, so the count of chunks is the same) and
+    how many it reused (the rest)."""
+    after = {p.name: p.stat().st_mtime_ns for p in folder.glob("prior-*.npz")}
+    computed = sum(1 for name, at in after.items() if before.get(name) != at)
+    return {"reused": len(before) - computed, "computed": computed}
 
 
 SERVER_START_TIMEOUT_S = 180
@@ -536,7 +549,8 @@ def measure_served_runs(batch: Path, corpus: Path, scratch: Path) -> dict[str, A
     try:
         _wait_for_health(url, server, server_log)
         run_env = {**env, "PREFECT_API_URL": url}
-        run = [*kipp_command(), "run", str(copy), "--corpus", str(corpus), "--out", str(out)]
+        run = [*kipp_command(), "-v", "run", str(copy), "--corpus", str(corpus)]
+        run += ["--out", str(out)]
         print("  (f) kipp run against the running server ...", flush=True)
         first = run_child(run, run_env, scratch / "served-first.log")
         edited = edit_one_proposal(copy)

@@ -43,15 +43,13 @@ from kipp.core.models import Proposal
 from kipp.measures.corpus import Corpus
 from kipp.measures.documents import proposal_documents
 from kipp.measures.similarity import (
-    CHUNK_CELLS,
     CorpusIndex,
     Match,
     count_matrix,
     index_key,
-    nearest_by,
-    pair_scorer,
+    matches_in_batch,
+    matches_in_corpus,
     prior_part,
-    prior_scorer,
     rows_digest,
     weigh_queries,
 )
@@ -217,28 +215,15 @@ def prior_matches(
     """For each row, the `settings.neighbours` closest prior innovations (rows of `index`)
     plus any at or above the flag. Depends only on the rows given and the index, so it can
     be cached by `rows_digest(prior_part(queries, index))`."""
-    return nearest_by(
-        prior_scorer(queries, index),
-        queries.shape[0],
-        index.size,
-        settings.neighbours,
-        keep_from=settings.flag_similarity,
-        # a block holds the cosine and the coverage products: half the rows of a plain one
-        chunk_rows=max(1, CHUNK_CELLS // max(1, 2 * index.size)),
+    return matches_in_corpus(
+        queries, index, settings.neighbours, keep_from=settings.flag_similarity
     )
 
 
 def batch_matches(prepared: PreparedBatch, settings: NoveltySettings) -> list[list[Match]]:
     """For each row, the closest other proposals of the batch (never itself)."""
-    rows = prepared.queries.shape[0]
-    return nearest_by(
-        pair_scorer(prepared.queries),
-        rows,
-        rows,
-        settings.neighbours,
-        keep_from=settings.flag_similarity,
-        skip_self=True,
-        chunk_rows=max(1, CHUNK_CELLS // max(1, 3 * rows)),
+    return matches_in_batch(
+        prepared.queries, settings.neighbours, keep_from=settings.flag_similarity
     )
 
 

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
 from collections import Counter
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -49,6 +50,7 @@ from kipp.measures.documents import corpus_documents
 
 INDEX_VERSION = "2"  # bump whenever normalisation changes: saved indexes become stale
 DECIMALS = 4
+SCALE = 10.0**DECIMALS  # similarities are kept as whole ten-thousandths
 CHUNK_CELLS = 8_000_000  # dense cells per chunk of the product (32 MB as float32)
 MAX_KEPT = 100  # per row, however many pass the keep threshold
 # The similarity of a pair: this share of their cosine, the rest the coverage (see above).
@@ -91,6 +93,19 @@ def index_key(corpus: Corpus) -> str:
     for entry in sorted(corpus.entries, key=lambda e: e.id):
         digest.update(entry.id.encode() + b"\n")
     return digest.hexdigest()[:32]
+
+
+@dataclass(frozen=True)
+class Postings:
+    """The corpus by word: for word w, `entries[indptr[w]:indptr[w + 1]]` are the entries
+    using it (ascending), `weight` their TF-IDF weight times `COSINE_SHARE`, `cover` their
+    weight over their l1 norm times the rest; a query word of weight a adds a * weight +
+    cover to each entry's similarity."""
+
+    indptr: np.ndarray
+    entries: np.ndarray
+    weight: np.ndarray
+    cover: np.ndarray
 
 
 class CorpusIndex:
@@ -144,6 +159,22 @@ class CorpusIndex:
     def weighted_t(self) -> sp.csr_matrix:
         """`weighted` transposed for products: vocabulary x entries."""
         return self.weighted.T.tocsr()
+
+    @cached_property
+    def postings(self) -> Postings:
+        """The entries of every corpus word with the two parts of their similarity weight
+        (see `Postings`): what `matches_in_corpus` walks."""
+        weighted = self.weighted
+        share = np.float32(COSINE_SHARE)
+        by_word = weighted.T.tocsr()  # rows: words, columns: entries (ascending)
+        by_word.sort_indices()
+        scale = self.coverage_scale[by_word.indices]
+        return Postings(
+            indptr=by_word.indptr.astype(np.int64),
+            entries=by_word.indices.astype(np.int32),
+            weight=(by_word.data * share).astype(np.float32),
+            cover=(by_word.data * scale * (np.float32(1.0) - share)).astype(np.float32),
+        )
 
     @cached_property
     def coverage_scale(self) -> np.ndarray:
@@ -287,6 +318,101 @@ def pair_scorer(queries: sp.csr_matrix) -> Scorer:
         return _blend(cosine, np.minimum(of_others, of_rows))
 
     return score
+
+
+# one compiled call at a time per process: each already uses every core, and numba's
+# default thread pool does not take calls from several threads at once
+_KERNEL = threading.Lock()
+
+
+def matches_in_corpus(
+    queries: sp.csr_matrix, index: CorpusIndex, k: int, keep_from: float
+) -> list[list[Match]]:
+    """For each row of `queries` (TF-IDF rows from `weigh_queries`), the `k` entries of
+    `index` with the highest similarity (`prior_scorer`'s figure) plus any at or above
+    `keep_from`, at most `MAX_KEPT`, closest first, ties by entry row; never a similarity
+    of 0. Computed row by row without a dense block (`kernels.prior_top`)."""
+    rows = queries.shape[0]
+    if rows == 0 or index.size == 0 or k <= 0:
+        return [[] for _ in range(rows)]
+    from kipp.measures import kernels
+
+    part = prior_part(queries, index)
+    part.sort_indices()
+    postings = index.postings
+    targets, keys, counts = _top_arrays(rows)
+    with _KERNEL:
+        kernels.prior_top(
+            part.indptr.astype(np.int64),
+            part.indices.astype(np.int32),
+            part.data.astype(np.float32),
+            postings.indptr,
+            postings.entries,
+            postings.weight,
+            postings.cover,
+            index.size,
+            targets,
+            keys,
+            counts,
+        )
+    return _listed(targets, keys, counts, k, keep_from)
+
+
+def matches_in_batch(queries: sp.csr_matrix, k: int, keep_from: float) -> list[list[Match]]:
+    """For each row of `queries`, the `k` other rows with the highest similarity
+    (`pair_scorer`'s figure) plus any at or above `keep_from`, at most `MAX_KEPT`, closest
+    first, ties by row; never the row itself, never a similarity of 0
+    (`kernels.pair_top`)."""
+    rows = queries.shape[0]
+    if rows < 2 or k <= 0:
+        return [[] for _ in range(rows)]
+    from kipp.measures import kernels
+
+    queries = sp.csr_matrix(queries, dtype=np.float32)
+    queries.sort_indices()
+    by_word = queries.T.tocsr()
+    by_word.sort_indices()
+    targets, keys, counts = _top_arrays(rows)
+    with _KERNEL:
+        kernels.pair_top(
+            queries.indptr.astype(np.int64),
+            queries.indices.astype(np.int32),
+            queries.data,
+            by_word.indptr.astype(np.int64),
+            by_word.indices.astype(np.int32),
+            by_word.data.astype(np.float32),
+            inverse_l1(queries),
+            COSINE_SHARE,
+            targets,
+            keys,
+            counts,
+        )
+    return _listed(targets, keys, counts, k, keep_from)
+
+
+def _top_arrays(rows: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    return (
+        np.zeros((rows, MAX_KEPT), np.int32),
+        np.zeros((rows, MAX_KEPT), np.int64),
+        np.zeros(rows, np.int64),
+    )
+
+
+def _listed(
+    targets: np.ndarray, keys: np.ndarray, counts: np.ndarray, k: int, keep_from: float
+) -> list[list[Match]]:
+    """The kernels' kept lists as matches: the first `k`, then those at or above
+    `keep_from` (the lists are sorted, so those are a prefix too)."""
+    found: list[list[Match]] = []
+    for row, count in enumerate(counts.tolist()):
+        listed = [
+            Match(target, key / SCALE)
+            for target, key in zip(
+                targets[row, :count].tolist(), keys[row, :count].tolist(), strict=True
+            )
+        ]
+        found.append([m for n, m in enumerate(listed) if n < k or m.similarity >= keep_from])
+    return found
 
 
 def _blend(cosine: np.ndarray, coverage: np.ndarray) -> np.ndarray:

@@ -89,7 +89,7 @@ def prior_art(corpus: Corpus, rubric: LoadedRubric) -> Corpus:
 def corpus_index(prior_art: Corpus) -> CorpusIndex:
     """The tokenised prior art, kept on disk between runs (`<cache dir>/corpus-index/`)."""
     index = CorpusIndex.cached(cache_dir() / "corpus-index", prior_art)
-    index.weighted_t  # noqa: B018  (computed here, where a runner may overlap it)
+    index.coverage_scale  # noqa: B018  (weights computed here, where a runner may overlap it)
     return index
 
 
