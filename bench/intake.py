@@ -1,11 +1,14 @@
 """Intake benchmark (`make bench`): `kipp validate` on a generated batch of 3,500 files.
 
     python -m bench.intake [--n 3500] [--seed 1] [--reps 3] [--regenerate] [--no-profile]
+                           [--no-hostile | --hostile-only]
 
 Generates the batch into `bench/generated/` unless it is already there for the same n, seed
 and generator (version and source); times the real CLI as a subprocess (wall seconds and
 the child's peak RSS), its start-up floor (an empty batch), the in-process `read_proposals` and
-its stages, and profiles one in-process run. Prints a table of targets and writes
+its stages, and profiles one in-process run. Then times `kipp validate` on each pathological
+spreadsheet of `bench.hostile` alone (target: <= 5 s and <= 500 MB each) and compares kipp's
+spreadsheet reader with openpyxl. Prints a table of targets and writes
 `bench/results/<date>-intake.json`. Exits non-zero only when the benchmark itself failed
 (the CLI crashed or gave no report), not when a target is missed.
 """
@@ -379,6 +382,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--regenerate", action="store_true", help="write the batch again")
     parser.add_argument("--no-profile", action="store_true", help="skip cProfile")
     parser.add_argument("--no-save", action="store_true", help="do not write bench/results/")
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument("--no-hostile", action="store_true", help="skip the pathological files")
+    which.add_argument(
+        "--hostile-only", action="store_true", help="only the pathological files and readers"
+    )
     args = parser.parse_args(argv)
     try:
         return _run(args)
@@ -387,10 +395,35 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
 
 
+def _hostile(folder: Path) -> dict[str, Any]:
+    """The pathological files and the reader comparison (`bench.hostile`)."""
+    from bench import hostile
+
+    print("  timing kipp validate on each pathological file ...", flush=True)
+    floor = hostile.startup_floor()
+    measured = hostile.measure()
+    print("  comparing spreadsheet readers (openpyxl may take minutes) ...", flush=True)
+    readers = hostile.compare_readers(folder)
+    return hostile.report(measured, readers, floor)
+
+
 def _run(args: argparse.Namespace) -> int:
     n, reps = args.n, max(1, args.reps)
     print(f"intake benchmark: {n} files, seed {args.seed}, {reps} runs")
     folder, manifest, generated = ensure_batch(n, args.seed, args.regenerate)
+    if args.hostile_only:
+        figures = _hostile(folder)
+        if not args.no_save:
+            save_results(
+                "intake-hostile",
+                {
+                    "benchmark": "intake-hostile",
+                    "machine": machine_info(),
+                    "measured_at": datetime.now().astimezone().isoformat(timespec="seconds"),
+                    **figures,
+                },
+            )
+        return 0
     e = manifest["expected"]
     print(
         f"  batch {folder.relative_to(BENCH_DIR.parent)}: {manifest['files']} files, "
@@ -479,6 +512,7 @@ def _run(args: argparse.Namespace) -> int:
             print(f"    {r['cumulative_s']:6.2f} cum {r['own_s']:6.2f} own {_calls(r)}")
     for line in accounting["status_mismatches"][:5]:
         print(f"  mismatch: {line}")
+    hostile = None if args.no_hostile else _hostile(folder)
     missed = [name for name, _, _, ok in rows if ok is False]
     if missed:
         print(f"\n  TARGET MISSED: {'; '.join(missed)}")
@@ -515,6 +549,7 @@ def _run(args: argparse.Namespace) -> int:
         "profile": profile,
         "accounting": accounting,
         "targets": targets_json(rows),
+        "hostile": hostile,
     }
     if not args.no_save:
         save_results("intake", result)

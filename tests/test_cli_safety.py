@@ -59,11 +59,13 @@ def test_validate_of_a_folder_without_a_proposal_says_so_and_exits_1(batch_dir: 
     assert result.stderr.splitlines()[-1].startswith(f"There is no proposal in {batch_dir}:")
 
 
-def test_validate_shows_control_characters_of_a_title_as_text(batch_dir: Path) -> None:
+def test_validate_removes_control_characters_of_a_title_and_warns(batch_dir: Path) -> None:
     title = "MAGIS \x1b[2J\x1b]0;owned\x07 Mojokerto"
     path = write_yaml(batch_dir, "magis.yaml", proposal_data(title=title))
     result = runner.invoke(app, ["validate", str(batch_dir)])
     assert "\x1b" not in result.stdout and "\x07" not in result.stdout
-    assert f"  valid   {path}  magis  MAGIS \\x1b[2J\\x1b]0;owned\\x07 Mojokerto" in (
-        result.stdout.splitlines()
-    )
+    assert result.stdout.splitlines()[1:3] == [
+        f"  valid   {path}  magis  MAGIS [2J]0;owned Mojokerto",
+        f"      warning: {path}:1: title: held 3 control characters (invisible, often pasted "
+        "from another program), which no document can hold; removed, check the text",
+    ]

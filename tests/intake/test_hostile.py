@@ -27,6 +27,7 @@ from builders import (
     write_yaml,
     yaml_text,
 )
+from sheet_writers import xlsx_bytes
 
 from kipp.core.i18n import Lang
 from kipp.core.models import CallChoices
@@ -285,7 +286,7 @@ def test_hostile_binary_file_with_a_supported_extension(
 # --- file types and shapes ---------------------------------------------------------------
 
 
-READS = "kipp reads .csv, .json, .md, .xlsx, .yaml, .yml"
+READS = "kipp reads .csv, .json, .md, .ods, .xls, .xlsm, .xlsx, .yaml, .yml"
 
 
 @pytest.mark.parametrize(
@@ -400,13 +401,13 @@ def test_hostile_symlink_to_a_folder_reported(
 def test_hostile_csv_with_semicolons_from_indonesian_excel(
     batch_dir: Path, choices: CallChoices
 ) -> None:
-    row = form_row(**{"Penerima Manfaat": "1.250,5", "TPB": "3, 10"})
+    row = form_row(**{"Penerima Manfaat": "1.250", "TPB": "3, 10"})
     write_csv(batch_dir, "form.csv", [FORM_HEADERS, row], delimiter=";")
     batch = load(batch_dir, choices)
     assert [e.status for e in batch.entries] == [Status.VALID]
     proposal = batch.entries[0].proposal
     assert proposal is not None
-    assert (proposal.indicators.beneficiaries, proposal.sdgs) == (1250.5, [3, 10])
+    assert (proposal.indicators.beneficiaries, proposal.sdgs) == (1250, [3, 10])
 
 
 def test_hostile_csv_field_over_the_csv_module_limit_read_whole(
@@ -468,4 +469,140 @@ def test_hostile_empty_cp1252_file_still_reported_empty(
         f"{path}: (file): not UTF-8 (invalid byte 0xe9 at offset 18); read as Windows-1252: "
         "check accented letters, and save the file as UTF-8",
         f"{path}: (file): is empty; write one proposal (see `kipp schema`)",
+    ]
+
+
+# --- names that are not text, folders nested too deep ----------------------------------------
+
+NAME_NOT_TEXT = (
+    "the name of this file (or of a folder above it) holds bytes that are not text or control "
+    "characters, written here as \\xNN; rename it"
+)
+
+
+def _raw_name(folder: Path, name: bytes, content: bytes) -> Path:
+    path = Path(os.fsdecode(os.fsencode(folder) + b"/" + name))
+    try:
+        path.write_bytes(content)
+    except (OSError, UnicodeEncodeError):
+        pytest.skip("this file system refuses such names")
+    return path
+
+
+def test_hostile_file_name_not_utf8_read_and_shown_escaped(
+    batch_dir: Path, choices: CallChoices
+) -> None:
+    _raw_name(batch_dir, b"caf\xe9.yaml", yaml_text(proposal_data(id="kafe")).encode())
+    batch = load(batch_dir, choices)
+    shown = f"{batch_dir}/caf\\xe9.yaml"
+    assert [(e.path, e.id, e.status) for e in batch.entries] == [(shown, "kafe", Status.VALID)]
+    assert [(n.render(), n.severity) for n in batch.notices] == [
+        (f"{shown}: (file): {NAME_NOT_TEXT}", Severity.WARNING)
+    ]
+    assert batch.model_dump_json()  # results can hold it
+    assert said(batch.notices[0].message, Lang.ID) == (
+        "nama berkas ini (atau nama folder di atasnya) memuat bait yang bukan teks atau karakter "
+        "kendali, yang di sini ditulis sebagai \\xNN; ganti namanya"
+    )
+
+
+def test_hostile_escape_sequence_in_a_folder_name_shown_escaped(
+    batch_dir: Path, choices: CallChoices
+) -> None:
+    folder = _raw_name(batch_dir, b"dinas\x1b[31m", b"")
+    folder.unlink()
+    folder.mkdir()
+    write_yaml(folder, "p.yaml", proposal_data(id="merah"))
+    batch = load(batch_dir, choices)
+    shown = f"{batch_dir}/dinas\\x1b[31m/p.yaml"
+    assert [(e.path, e.status) for e in batch.entries] == [(shown, Status.VALID)]
+    assert [n.render() for n in batch.notices] == [f"{shown}: (file): {NAME_NOT_TEXT}"]
+
+
+def _remove_deep(top: Path) -> None:
+    """Delete a folder tree bottom-up, without recursion."""
+    folders = []
+    pending = [top]
+    while pending:
+        folder = pending.pop()
+        folders.append(folder)
+        for entry in folder.iterdir():
+            if entry.is_dir() and not entry.is_symlink():
+                pending.append(entry)
+            else:
+                entry.unlink()
+    for folder in reversed(folders):
+        folder.rmdir()
+
+
+def test_hostile_folders_nested_past_the_depth_limit_one_unread_entry(
+    batch_dir: Path, choices: CallChoices
+) -> None:
+    deep = batch_dir
+    for _ in range(1_100):
+        deep = deep / "a"
+        deep.mkdir()
+    write_yaml(deep, "p.yaml", proposal_data())
+    write_yaml(batch_dir / "a", "dekat.yaml", proposal_data(id="dekat"))
+    try:
+        batch = load(batch_dir, choices)
+    finally:
+        _remove_deep(batch_dir / "a")  # pytest's own clean-up would recurse past the limit
+    assert [e.id for e in batch.entries] == ["dekat"]
+    too_deep = batch_dir.joinpath(*["a"] * 33)
+    assert [(u.path, said(u.reason)) for u in batch.unread] == [
+        (
+            str(too_deep),
+            "this folder is more than 32 levels below the batch folder, so nothing in it is "
+            "read; move its files further up",
+        )
+    ]
+
+
+def test_hostile_depth_limit_follows_the_limits(batch_dir: Path, choices: CallChoices) -> None:
+    write_yaml(batch_dir / "a" / "b", "p.yaml", proposal_data())
+    batch = load(batch_dir, choices, Limits(max_depth=1))
+    assert [(u.path, said(u.reason, Lang.ID)) for u in batch.unread] == [
+        (
+            str(batch_dir / "a" / "b"),
+            "folder ini berada lebih dari 1 tingkat di bawah folder kumpulan, sehingga isinya "
+            "tidak dibaca; pindahkan berkasnya ke tingkat yang lebih atas",
+        )
+    ]
+
+
+# --- spreadsheets that would stall intake ---------------------------------------------------
+
+
+def test_hostile_csv_first_line_of_quotes_read_without_sniffing_it_whole(
+    batch_dir: Path, choices: CallChoices
+) -> None:
+    rows = csv_text([FORM_HEADERS, form_row()], delimiter=";")
+    write_text(batch_dir, "form.csv", rows)
+    path = write_text(batch_dir, "quotes.csv", '"' * 32_000 + "\r\n" + rows)
+    batch = load(batch_dir, choices)
+    assert [e.source for e in batch.entries] == [f"{batch_dir / 'form.csv'}#2"]
+    assert unread(Intake.model_construct(entries=[], unread=batch.unread)) == [
+        (
+            str(path),
+            "the header row (row 1) names no proposal field; put headers such as judul, "
+            "instansi, kategori in the first row",
+        )
+    ]
+
+
+def test_hostile_xlsx_of_millions_of_tiny_cells_refused(
+    batch_dir: Path, choices: CallChoices
+) -> None:
+    row = "".join(f'<c r="{c}{{r}}"><v>1</v></c>' for c in "ABCDEFGHIJ")
+    data = "".join(f'<row r="{r}">' + row.format(r=r) + "</row>" for r in range(1, 302))
+    path = write_bytes(batch_dir, "form.xlsx", xlsx_bytes(data))
+    batch = load(batch_dir, choices, Limits(max_sheet_cells=3_000))
+    assert unread(batch) == [
+        (
+            str(path),
+            "sheet 'Form' reaches row 301 and column J: more than 3,000 cells counted "
+            "from A1, more than a sheet may hold; delete what lies beyond the data, or split "
+            "the export into several files",
+        )
     ]

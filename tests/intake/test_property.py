@@ -7,6 +7,7 @@ import codecs
 import io
 import json
 import shutil
+import tempfile
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ import yaml
 from builders import FORM_HEADERS, csv_text, form_row, proposal_data, said, write_xlsx, yaml_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sheet_writers import ods_bytes, write_xls
 
 from kipp.core.keys import key_table
 from kipp.core.models import (
@@ -32,8 +34,8 @@ from kipp.core.models import (
 from kipp.intake import Intake, Limits, read_proposals
 
 CHOICES = CallChoices(groups=("umum", "khusus"), categories=("inklusif", "tpb", "ketahanan"))
-EXTENSIONS = [".yaml", ".yml", ".json", ".md", ".csv", ".xlsx"]
-SPREADSHEETS = {".csv", ".xlsx"}
+EXTENSIONS = [".yaml", ".yml", ".json", ".md", ".csv", ".xlsx", ".xls", ".ods"]
+SPREADSHEETS = {".csv", ".xlsx", ".xls", ".ods"}
 # Small caps, so that examples also go over them, and each example stays fast.
 LIMITS = Limits(
     max_text_bytes=20_000,
@@ -124,9 +126,22 @@ def _xlsx_base() -> bytes:
     return buffer.getvalue()
 
 
+def _workbook_base(ext: str) -> bytes:
+    rows = [FORM_HEADERS, form_row(), form_row("Layanan Dua")]
+    if ext == ".ods":
+        return ods_bytes({"Form": rows})
+    path = write_xls(Path(tempfile.mkdtemp()), "form.xls", rows)
+    return path.read_bytes()
+
+
 def bytes_for(ext: str) -> st.SearchStrategy[bytes]:
     """Random bytes, text in several encodings, and near-valid files of the extension."""
-    near = _spliced(_xlsx_base()) if ext == ".xlsx" else _proposal_like_bytes(ext)
+    if ext == ".xlsx":
+        near = _spliced(_xlsx_base())
+    elif ext in (".xls", ".ods"):
+        near = _spliced(_workbook_base(ext))
+    else:
+        near = _proposal_like_bytes(ext)
     any_bytes = st.tuples(BOMS, st.binary(max_size=400) | TEXTISH).map(lambda t: t[0] + t[1])
     return st.one_of(any_bytes, near)
 

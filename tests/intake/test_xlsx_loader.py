@@ -15,14 +15,16 @@ from kipp.core.problems import Severity
 from kipp.intake import Limits, Status
 
 
-def test_xlsx_each_row_is_one_entry(batch_dir: Path, choices: CallChoices) -> None:
+def test_xlsx_each_row_is_one_entry_with_its_id_made_from_its_title(
+    batch_dir: Path, choices: CallChoices
+) -> None:
     path = write_xlsx(
         batch_dir, "ppdb.xlsx", [FORM_HEADERS, form_row("PPDB Online"), form_row("E-Surat")]
     )
     batch = load(batch_dir, choices)
     assert [(e.source, e.id, e.status) for e in batch.entries] == [
-        (f"{path}#2", "ppdb-2", Status.VALID),
-        (f"{path}#3", "ppdb-3", Status.VALID),
+        (f"{path}#2", "ppdb-online", Status.VALID),
+        (f"{path}#3", "e-surat", Status.VALID),
     ]
     assert batch.notices == []
     assert batch.unread == []
@@ -92,8 +94,9 @@ def test_xlsx_far_away_cell_refused_without_stalling(batch_dir: Path, choices: C
     assert [(u.path, said(u.reason)) for u in batch.unread] == [
         (
             str(path),
-            "more than 20,000 rows below the header (blank rows count too); "
-            "split the export into smaller files",
+            "sheet 'Sheet' reaches row 1,048,576 and column XFD: more than 2,000,000 cells "
+            "counted from A1, more than a sheet may hold; delete what lies beyond the data, "
+            "or split the export into several files",
         )
     ]
 
@@ -158,9 +161,8 @@ def test_xlsx_zip_that_is_not_a_workbook(batch_dir: Path, choices: CallChoices) 
     assert [(u.path, said(u.reason)) for u in load(batch_dir, choices).unread] == [
         (
             str(path),
-            'not a readable .xlsx workbook (KeyError: "There is no item named '
-            "'[Content_Types].xml' in the archive\"); export it again from the spreadsheet "
-            "program",
+            "not a readable .xlsx workbook (CalamineError: Cannot detect file format); "
+            "export it again from the spreadsheet program",
         )
     ]
 

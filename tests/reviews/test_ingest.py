@@ -8,6 +8,7 @@ from pathlib import Path
 
 from builders import agency_matcher, csv_text, load_reviews, write_csv, write_text, write_xlsx
 from review_builders import CRITERIA, REGISTRY_YAML, RUBRIC, header, make_proposal, row
+from sheet_writers import write_ods, write_xls
 
 from kipp.core.i18n import Lang
 from kipp.intake import Limits
@@ -370,3 +371,149 @@ def test_ingest_reports_a_packet_code_given_to_two_proposals(tmp_path: Path) -> 
         f"warning: {folder / '_reviews' / 'b.csv'}:2:B: proposal: 'p1' was not assigned to 'b' "
         "(assignments.csv); the scores are used, check the assignment was changed on purpose",
     ]
+
+
+# --- scoresheets as reviewers save them ------------------------------------------------------
+
+# Five reviewers' rows of seven criteria: 35 scores, each a different pattern, so that a score
+# read under the wrong criterion or row shows.
+SCORED = [
+    ("a", "p1"),
+    ("b", "p1"),
+    ("a", "p2"),
+    ("b", "p2"),
+    ("a", "p3"),
+]
+
+
+def _scores(index: int) -> list[int]:
+    return [(index * 3 + column * 2) % 5 + 1 for column in range(len(CRITERIA))]
+
+
+COMMENTS = [
+    'Kuat; tapi "uji coba" belum; perlu data',
+    "Baik",
+    'Catatan: "kebaruan"; lihat; lampiran',
+    "",
+    "Ringkas; jelas",
+]
+SCORE_ROWS = [
+    row(reviewer_id, pid, *_scores(i), comment=COMMENTS[i])
+    for i, (reviewer_id, pid) in enumerate(SCORED)
+]
+EXPECTED = {
+    (reviewer_id, pid): dict(zip(CRITERIA, _scores(i), strict=True))
+    for i, (reviewer_id, pid) in enumerate(SCORED)
+}
+
+
+def read_back(found: ReviewSet) -> dict[tuple[str, str], dict[str, int]]:
+    return {(r.reviewer, r.proposal): r.scores for r in found.reviews}
+
+
+def test_ingest_semicolon_csv_with_quoted_separators_reads_every_score(tmp_path: Path) -> None:
+    folder = batch(tmp_path)
+    write_csv(folder, "_reviews/a.csv", [header(), *SCORE_ROWS], delimiter=";")
+    found = ingest(folder)
+    assert rendered(found) == []
+    assert read_back(found) == EXPECTED
+    assert [r.comment for r in found.reviews] == [c or None for c in COMMENTS]
+
+
+def test_ingest_xls_reads_every_score(tmp_path: Path) -> None:
+    folder = batch(tmp_path)
+    write_xls(folder, "_reviews/a.xls", [header(), *SCORE_ROWS], sheet="nilai")
+    found = ingest(folder)
+    assert rendered(found) == []
+    assert read_back(found) == EXPECTED
+    assert found.sheets == [str(folder / "_reviews" / "a.xls")]
+
+
+def test_ingest_ods_saved_by_libreoffice_reads_every_score(tmp_path: Path) -> None:
+    folder = batch(tmp_path)
+    write_ods(folder, "_reviews/a.ods", {"nilai": [header(), *SCORE_ROWS], "kriteria": [["x"]]})
+    found = ingest(folder)
+    assert rendered(found) == []
+    assert read_back(found) == EXPECTED
+
+
+def test_ingest_xlsx_reads_every_score(tmp_path: Path) -> None:
+    folder = batch(tmp_path)
+    write_xlsx(folder, "_reviews/a.xlsx", [header(), *SCORE_ROWS], sheet="nilai")
+    found = ingest(folder)
+    assert rendered(found) == []
+    assert read_back(found) == EXPECTED
+
+
+def test_ingest_scores_sheet_found_by_its_headers_and_named_in_problems(tmp_path: Path) -> None:
+    folder = batch(tmp_path)
+    path = write_ods(
+        folder,
+        "_reviews/a.ods",
+        {"Petunjuk": [["Isi lembar Nilai"]], "Nilai": [header(), *SCORE_ROWS, row("a", "x")]},
+    )
+    found = ingest(folder)
+    shown = f"{path} \u203a Nilai"
+    assert rendered(found) == [
+        f"error: {shown}:7:B: proposal: 'x' is not an eligible proposal of this batch; copy the "
+        "id from the scoresheet kipp assign wrote"
+    ]
+    assert read_back(found) == EXPECTED
+    assert found.sheets == [shown]
+
+
+def test_ingest_workbook_without_a_scores_sheet_refused_naming_its_sheets(tmp_path: Path) -> None:
+    folder = batch(tmp_path)
+    path = write_xls(folder, "_reviews/a.xls", [["catatan"]], before={"Petunjuk": [["baca"]]})
+    found = ingest(folder)
+    assert rendered(found) == [
+        f"error: {path}: (file): no sheet has `reviewer` and `proposal` in its header row "
+        "(sheets: 'Petunjuk', 'Sheet1'); put back the scores sheet that kipp assign wrote"
+    ]
+    assert rendered(found, Lang.ID) == [
+        f"error: {path}: (berkas): tidak ada lembar yang baris judul kolomnya memuat `reviewer` "
+        "dan `proposal` (lembar: 'Petunjuk', 'Sheet1'); kembalikan lembar nilai yang ditulis "
+        "kipp assign"
+    ]
+
+
+def test_ingest_reports_every_file_it_does_not_read_in_the_reviews_folder(tmp_path: Path) -> None:
+    folder = batch(tmp_path)
+    write_csv(folder, "_reviews/a.csv", [header(), *SCORE_ROWS])
+    numbers = write_text(folder, "_reviews/b.numbers", "PK")
+    notes = write_text(folder, "_reviews/catatan.docx", "PK")
+    (folder / "_reviews" / "juri-c").mkdir()
+    write_text(folder, "_reviews/~$a.xlsx", "lock")
+    write_text(folder, "_reviews/.~lock.a.ods#", "lock")
+    found = ingest(folder)
+    reason = (
+        "not read as a scoresheet: kipp reads scoresheets saved as .xlsx, .xls, .ods, .csv; "
+        "save it again as one of them"
+    )
+    assert rendered(found) == [
+        f"error: {numbers}: (file): {reason}",
+        f"warning: {notes}: (file): {reason}",
+        f"warning: {folder / '_reviews' / 'juri-c'}: (file): is a folder: kipp reads the "
+        "scoresheets directly in _reviews/, not in folders inside it; move the sheets up into "
+        "_reviews/",
+    ]
+    assert read_back(found) == EXPECTED
+
+
+def test_ingest_passes_over_the_blank_csv_copies_kipp_assign_writes(tmp_path: Path) -> None:
+    folder = batch(tmp_path)
+    write_csv(folder, "_reviews/a.csv", [header(), *SCORE_ROWS])
+    write_csv(folder, "_reviews/csv/a.csv", [header(), row("a", "p1")])
+    found = ingest(folder)
+    assert rendered(found) == []
+    assert read_back(found) == EXPECTED
+
+
+def test_ingest_finds_the_scores_sheet_by_the_headers_the_rows_are_read_by() -> None:
+    from kipp.assignment.scoresheets import CSV_DIR
+    from kipp.intake import review_sheets
+    from kipp.reviews import rows
+
+    assert review_sheets.REVIEWER_HEADERS == rows.REVIEWER_HEADERS
+    assert review_sheets.PROPOSAL_HEADERS == rows.PROPOSAL_HEADERS
+    assert review_sheets.BLANK_COPIES == CSV_DIR

@@ -11,8 +11,12 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
+
+from pydantic_core import PydanticSerializationError
 
 from kipp.core.atomic import write_atomic
 from kipp.core.cells import neutralise
@@ -34,6 +38,7 @@ from kipp.documents.render.views import document_view
 from kipp.documents.reuse import ScorecardReuse, scorecard_key, scorecards_context
 from kipp.documents.reviews import reviews_csv
 from kipp.documents.workbook import workbook_bytes
+from kipp.intake.reading import printable as writable
 from kipp.intake.registry import RegistryLoad
 from kipp.results import Results
 from kipp.rubric import Rubric
@@ -54,14 +59,41 @@ class ScorecardFormat(StrEnum):
 def results_json(results: Results) -> str:
     """`results.json`: stable key order and formatting, so two runs diff cleanly. Serialised
     by pydantic-core (the same text as `json.dumps(..., ensure_ascii=False, indent=2)` of the
-    model's JSON dump, and several times faster)."""
-    return results.model_dump_json(indent=2) + "\n"
+    model's JSON dump, and several times faster). Text that JSON cannot hold (a lone
+    surrogate: a byte of a name that was not text) is written as an escape (`writable`)
+    rather than failing the run, as the last defence behind intake's own."""
+    try:
+        return results.model_dump_json(indent=2) + "\n"
+    except PydanticSerializationError:
+        cleaned = _writable_json(results.model_dump(mode="json"))
+        return json.dumps(cleaned, ensure_ascii=False, indent=2) + "\n"
+
+
+def _writable_json(value: Any) -> Any:
+    if isinstance(value, str):
+        return writable(value)
+    if isinstance(value, list):
+        return [_writable_json(item) for item in value]
+    if isinstance(value, dict):
+        return {writable(str(k)): _writable_json(v) for k, v in value.items()}
+    return value
+
+
+def _csv_cell(value: object) -> str:
+    """A CSV cell: shown, never run as a formula, and written as text a file can hold."""
+    return writable(neutralise(value))
 
 
 def scores_csv(results: Results, criteria: list[str]) -> str:
     """`scores.csv`: one row per proposal, one column per criterion level, then total, rank,
     status (machine value) and the reason (in the run's language). Every cell is neutralised
-    against formula injection."""
+    against formula injection.
+
+    A file for programs, like `reviews.csv` and `compliance.csv`: comma-separated, a decimal
+    point, UTF-8 without a byte-order mark, whatever the run's language, so every script
+    reads it the same. A spreadsheet program in the Indonesian locale reads a comma file as
+    one column and a decimal point as a thousands separator (`1.885` as 1885); people open
+    `results.xlsx`, whose numbers are typed and read right in every locale."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     header = [
@@ -96,7 +128,7 @@ def scores_csv(results: Results, criteria: list[str]) -> str:
             p.status.value,
             p.reason,
         ]
-        writer.writerow([neutralise(cell) for cell in row])
+        writer.writerow([_csv_cell(cell) for cell in row])
     return buffer.getvalue()
 
 
@@ -122,7 +154,7 @@ def compliance_csv(results: Results, registry: RegistryLoad) -> str:
     for known, group in ((True, counted.agencies), (False, counted.unknown)):
         for c in group:
             row = [c.agency, str(known).lower(), c.submitted, c.valid, c.eligible, c.shortlisted]
-            writer.writerow([neutralise(cell) for cell in [*row, "; ".join(c.names)]])
+            writer.writerow([_csv_cell(cell) for cell in [*row, "; ".join(c.names)]])
     if counted.no_agency.submitted:
         c = counted.no_agency
         writer.writerow(
@@ -239,7 +271,7 @@ def write_run(
                 write_atomic(out_dir / "compliance.csv", compliance_csv(results, registry))
             )
         if results.reviews is not None:  # every raw reviewer score, one row each
-            paths.append(write_atomic(out_dir / "reviews.csv", reviews_csv(results)))
+            paths.append(write_atomic(out_dir / "reviews.csv", writable(reviews_csv(results))))
         cards = write_scorecards(results, rubric, out_dir, pdf, reuse)
         paths.insert(4, write_atomic(out_dir / "shortlist.pdf", shortlist_pdf()))
     return paths + cards

@@ -3,8 +3,12 @@
 One sheet per view of the run: scores per criterion, gates, reviewers' scores (once there
 are any), problems, novelty neighbours, compliance (when the batch has an agency registry)
 and the run's manifest. Headers are in the run's language, frozen, with filters; every text
-cell goes through `neutralise`, so a title such as `=HYPERLINK(...)` is shown, never run.
-Numbers stay numbers.
+cell goes through `neutralise`, so a title such as `=HYPERLINK(...)` is shown, never run, and
+through `printable`, so that text a workbook cannot hold (control characters, bytes of a name
+that were not text) is written as escapes rather than failing the run. Numbers stay numbers
+(typed cells), so the workbook reads the same in every locale: it is the file for people,
+`scores.csv` and `reviews.csv` are for programs. Every sheet prints landscape on A4, fitted
+to the page's width, with its header row repeated on each page.
 
 Extension point: each sheet is a `Sheet` built by a function of `SheetSource`; a new view of
 the run is one more builder appended to `SHEETS` (or passed as `extra`), with no change to
@@ -17,15 +21,19 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.worksheet.worksheet import Worksheet
 
 from kipp.core.cells import neutralise
 from kipp.core.i18n import Lang, render, tr
 from kipp.documents.compliance import compliance
 from kipp.documents.render.problem_views import field_label
 from kipp.documents.render.review_views import criterion_labels
+from kipp.intake.reading import printable
 from kipp.intake.registry import RegistryLoad
 from kipp.measures.novelty import Neighbour
 from kipp.results import ProblemOut, ProposalStatus, Results
@@ -336,7 +344,22 @@ SHEETS: list[SheetBuilder] = [
 
 
 def _cell(value: Cell) -> Cell:
-    return value if value is None or isinstance(value, int | float) else neutralise(value)
+    """A value as the workbook holds it: numbers as numbers; text shown, never run as a
+    formula, and written so that the workbook can hold it."""
+    if value is None or isinstance(value, int | float):
+        return value
+    return printable(neutralise(value))
+
+
+def _print_settings(ws: Any) -> None:
+    """Landscape on A4, as wide as the page and as many pages long as it takes, the header
+    row on every page."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.print_title_rows = "1:1"
 
 
 def _widths(sheet: Sheet) -> list[float]:
@@ -368,7 +391,8 @@ def workbook_bytes(
         ws.freeze_panes = "A2"
         last = get_column_letter(len(sheet.header))
         ws.auto_filter.ref = f"A1:{last}{len(sheet.rows) + 1}"
-        ws.append([neutralise(h) for h in sheet.header])
+        _print_settings(ws)
+        ws.append([_cell(h) for h in sheet.header])
         for row in sheet.rows:
             ws.append([_cell(v) for v in row])
     buffer = io.BytesIO()

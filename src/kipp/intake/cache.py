@@ -50,7 +50,7 @@ FORMAT_VERSION = 2
 SUBFOLDER = "intake"
 _MAGIC = "kipp-intake-cache"
 _PROTOCOL = 5
-_LIBRARIES = ("pydantic", "pydantic-core", "PyYAML")
+_LIBRARIES = ("pydantic", "pydantic-core", "PyYAML", "python-calamine")
 _DATETIME_TYPES = (datetime.date, datetime.datetime, datetime.time, datetime.timedelta)
 
 T = TypeVar("T")

@@ -25,9 +25,16 @@ from kipp.intake.csv_loader import load_csv
 from kipp.intake.json_loader import load_json
 from kipp.intake.loaded import Loaded
 from kipp.intake.markdown_loader import load_markdown
-from kipp.intake.reading import Limits, Unreadable, check_size
+from kipp.intake.reading import (
+    Limits,
+    Unreadable,
+    check_size,
+    is_printable,
+    printable,
+    shown_path,
+)
 from kipp.intake.records import Entry, RawRecord, Status, validate_record
-from kipp.intake.xlsx_loader import load_xlsx
+from kipp.intake.xlsx_loader import load_ods, load_xls, load_xlsx
 from kipp.intake.yaml_loader import load_yaml
 
 Loader = Callable[[bytes, str, str, Limits], Loaded]
@@ -39,14 +46,18 @@ LOADERS: dict[str, Loader] = {
     ".md": load_markdown,
     ".csv": load_csv,
     ".xlsx": load_xlsx,
+    ".xlsm": load_xlsx,
+    ".xls": load_xls,
+    ".ods": load_ods,
 }
-SPREADSHEETS = {".csv", ".xlsx"}
+SPREADSHEETS = {".csv", ".xlsx", ".xlsm", ".xls", ".ods"}
 PANEL_FILES = {"reviewers.yaml", "reviewers.yml"}  # the review panel, beside the proposals
 SYMLINK = text("file.symlink")
+NAME_NOT_TEXT = text("name.not_text")
 SUPPORTED = ", ".join(sorted(LOADERS))
 _HINTS = {
-    ".xls": "file.hint.xlsx",
-    ".ods": "file.hint.xlsx",
+    ".numbers": "file.hint.xlsx",
+    ".xlsb": "file.hint.xlsx",
     ".docx": "file.hint.copy",
     ".doc": "file.hint.copy",
     ".pdf": "file.hint.attachment",
@@ -102,28 +113,49 @@ class Intake(BaseModel):
         return found
 
 
-def _walk(folder: Path) -> tuple[list[Path], list[str]]:
-    """Files below `folder` in a stable order; names starting with `.` or `_` are ignored,
-    and so is the review panel (`reviewers.yaml`) at the top of the folder."""
+def _walk(folder: Path, limits: Limits) -> tuple[list[Path], list[str], list[Unread]]:
+    """Files below `folder` in a stable order, the names ignored (as shown), and the folders
+    not read: those deeper than `Limits.max_depth` (not entered, each reported with
+    everything in it) and those that cannot be listed. Names starting with `.` or `_` are
+    ignored, and so is the review panel (`reviewers.yaml`) at the top of the folder. Walked
+    without recursion, so no depth of folders can exhaust Python's stack."""
     files: list[Path] = []
     ignored: list[str] = []
-    for root, dirs, names in os.walk(folder):
-        root_path = Path(root)
-        keep_dirs = []
-        for d in sorted(dirs):
-            if d.startswith((".", "_")):
-                ignored.append(str(root_path / d) + os.sep)
-            elif (root_path / d).is_symlink():
-                files.append(root_path / d)  # not followed, so reported rather than lost
+    not_read: list[tuple[Path, Text]] = []
+    pending = [(folder, 0)]
+    while pending:
+        root, depth = pending.pop()
+        try:
+            with os.scandir(root) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError as exc:
+            not_read.append((root, text("file.cannot_read", reason=exc.strerror or str(exc))))
+            continue
+        for entry in entries:
+            path = root / entry.name
+            if entry.name.startswith((".", "_")) or (root == folder and entry.name in PANEL_FILES):
+                ignored.append(shown_path(path) + (os.sep if entry.is_dir() else ""))
+            elif entry.is_symlink():
+                files.append(path)  # not followed, so reported rather than lost
+            elif entry.is_dir():
+                if depth + 1 > limits.max_depth:
+                    not_read.append((path, text("folder.too_deep", count=limits.max_depth)))
+                else:
+                    pending.append((path, depth + 1))
             else:
-                keep_dirs.append(d)
-        dirs[:] = keep_dirs
-        for name in sorted(names):
-            if name.startswith((".", "_")) or (root_path == folder and name in PANEL_FILES):
-                ignored.append(str(root_path / name))
-            else:
-                files.append(root_path / name)
-    return sorted(files, key=lambda p: p.relative_to(folder).parts), sorted(ignored)
+                files.append(path)
+    order = sorted(files, key=lambda p: p.relative_to(folder).parts)
+    not_read.sort(key=lambda item: item[0].relative_to(folder).parts)
+    unread = [Unread(path=shown_path(path), reason=reason) for path, reason in not_read]
+    return order, sorted(ignored), unread
+
+
+def _name_notice(file: Path, folder: Path, shown: str) -> Problem | None:
+    """A warning for a file whose name, or a folder's below the batch folder, is not text."""
+    relative = str(file.relative_to(folder))
+    if is_printable(relative):
+        return None
+    return Problem(path=shown, field="(file)", severity=Severity.WARNING, message=NAME_NOT_TEXT)
 
 
 def _read(file: Path, limits: Limits, rereads: Rereads) -> bytes:
@@ -197,15 +229,17 @@ def read_proposals(
         raise BatchError.of("batch.missing", "batch.missing.hint", folder=str(folder))
     if not folder.is_dir():
         raise BatchError.of("batch.not_folder", "batch.not_folder.hint", folder=str(folder))
-    files, ignored = _walk(folder)
+    files, ignored, unread = _walk(folder, limits)
     cached = cache.open(folder, choices, limits) if cache is not None else None
     entries: list[Entry] = []
     anchors: list[Anchors] = []
-    unread: list[Unread] = []
     notices: list[Problem] = []
     inputs: list[InputFile] = []
     for file in files:
-        shown = str(file)
+        shown = shown_path(file)
+        name_notice = _name_notice(file, folder, shown)
+        if name_notice is not None:
+            notices.append(name_notice)
         try:
             link = rereads.read(file.is_symlink)
         except OSError as exc:
@@ -224,7 +258,7 @@ def read_proposals(
             raw = _read(file, limits, rereads)
             sha256 = hashlib.sha256(raw).hexdigest()
             inputs.append(InputFile(path=shown, sha256=sha256))
-            default_id = slugify(file.stem) or "proposal"
+            default_id = slugify(printable(file.stem, lines=False)) or "proposal"
             if cached is None:
                 parsed = _parse(loader, raw, shown, default_id, limits, choices)
             else:
@@ -252,7 +286,7 @@ def read_proposals(
         cached.close()
     _check_unique(entries, anchors)
     return Intake(
-        folder=str(folder),
+        folder=shown_path(folder),
         entries=entries,
         unread=unread,
         ignored=ignored,

@@ -1,19 +1,23 @@
 """The reviewers' files of a batch, read once with the proposals: the panel
 (`reviewers.yaml` beside the proposals), `assignments.csv` and the returned scoresheets in
-`_reviews/` (`.csv` with any of `,`, `;`, tab, or the first sheet of an `.xlsx`), each row
-numbered as a spreadsheet shows it. Checking the rows against the rubric, the panel and the
-proposals is `kipp.reviews.ingest`'s part.
+`_reviews/`, each row numbered as a spreadsheet shows it. Checking the rows against the
+rubric, the panel and the proposals is `kipp.reviews.ingest`'s part.
+
+Scoresheets come back as reviewers save them: `.xlsx` (or `.xlsm`), `.xls`, `.ods` or `.csv`
+(any separator, RFC 4180 quoting), all read by `kipp.intake.sheets`. In a workbook the scores
+sheet is the first whose header row names a reviewer and a proposal column, wherever it
+sits; when it is not the first sheet, every problem names it (`SHEET_MARK`). Every other
+file in `_reviews/` is reported, never passed over: a sheet in a format kipp does not read
+loses its scores, so it is an error.
 
 Read under the same caps as proposal intake (`kipp.intake.Limits`: file size, unpacked
-workbook size, rows below the header), so a hostile or padded sheet cannot stall a run. The
-assignments are one file for the whole batch, so their row cap grows with the batch
-(`assignments_cap`).
+workbook size, cells, rows below the header), so a hostile or padded sheet cannot stall a
+run. The assignments are one file for the whole batch, so their row cap grows with the
+batch (`assignments_cap`).
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -23,16 +27,32 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from kipp.core.i18n import Text, text
+from kipp.core.keys import normalize_key
 from kipp.core.problems import Problem, Severity
 from kipp.intake.panel import PANEL_FILE, Panel, PanelError, load_panel
-from kipp.intake.reading import Limits, Unreadable, decode_text, size_text
-from kipp.intake.xlsx_loader import _check_archive
+from kipp.intake.reading import Limits, Unreadable, decode_text, shown_path, size_text
+from kipp.intake.sheets import WORKBOOKS, Workbook, csv_rows, open_workbook
 
 Row = tuple[int, Sequence[Any]]
 
 REVIEWS_DIR = "_reviews"
 ASSIGNMENTS_FILE = "assignments.csv"
-SHEET_SUFFIXES = (".xlsx", ".csv")
+SHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
+# Formats a scoresheet may come back in that kipp does not read: reported as errors, since
+# the reviewer's scores are in them (any other file is reported as a warning).
+OTHER_SHEET_SUFFIXES = frozenset(
+    {".xlsb", ".xltx", ".xltm", ".xlt", ".ots", ".fods", ".numbers", ".tsv", ".txt", ".et",
+     ".ett", ".gsheet", ".wks", ".wk1", ".dif", ".slk", ".sxc", ".uos"}
+)  # fmt: skip
+READ_FORMATS = ".xlsx, .xls, .ods, .csv"
+# `kipp assign` writes a CSV copy of every blank sheet into `_reviews/csv/`; filled sheets
+# come back directly into `_reviews/`, so that folder is passed over in silence.
+BLANK_COPIES = "csv"
+# The header a scores sheet is found by: a reviewer column and a proposal column (spelled as
+# `kipp.reviews.rows` reads them).
+REVIEWER_HEADERS = frozenset({"reviewer", "juri", "penilai"})
+PROPOSAL_HEADERS = frozenset({"proposal", "proposal_id", "id", "kode"})
+SHEET_MARK = " \u203a "  # `ani.ods \u203a Nilai`: the path, then the sheet read if not the first
 
 
 class Assignment(BaseModel):
@@ -94,15 +114,16 @@ def read_assignments(
     proposal; a file or row that cannot be read is reported, naming the file (and row),
     and leaves the record incomplete."""
     cap = assignments_cap(proposals, limits)
+    shown = shown_path(path)
     try:
-        rows = _read(
+        _, rows = _read(
             path,
             limits or Limits(),
             cap,
             reason=text("assignments.too_many_rows", count=cap),
         )
     except Unreadable as exc:
-        problems.append(Problem(path=str(path), field="(file)", message=exc.reason))
+        problems.append(Problem(path=shown, field="(file)", message=exc.reason))
         return AssignmentRecord(assignments=[], complete=False)
     result = []
     complete = True
@@ -125,7 +146,7 @@ def read_assignments(
                 other, row = packets[code]
                 problems.append(
                     Problem(
-                        path=str(path),
+                        path=shown,
                         line=number,
                         field=PACKET_HEADER,
                         message=text(
@@ -140,7 +161,7 @@ def read_assignments(
             if pair in first:
                 problems.append(
                     Problem(
-                        path=str(path),
+                        path=shown,
                         line=number,
                         field="(row)",
                         severity=Severity.WARNING,
@@ -159,7 +180,7 @@ def read_assignments(
             complete = False
             problems.append(
                 Problem(
-                    path=str(path),
+                    path=shown,
                     line=number,
                     field="(row)",
                     message=text("assignments.incomplete_row"),
@@ -174,8 +195,15 @@ def read_assignments(
 
 
 def read_rows(path: Path, limits: Limits | None = None) -> list[Row]:
-    """Every row of a `.csv` or of an `.xlsx` workbook's first sheet, numbered from 1.
+    """Every row of a scoresheet (`.csv`, or a workbook's scores sheet), numbered from 1.
     Raises `Unreadable` for a file over `limits` (intake's defaults unless given)."""
+    return read_sheet(path, limits)[1]
+
+
+def read_sheet(path: Path, limits: Limits | None = None) -> tuple[str, list[Row]]:
+    """Where a scoresheet's rows come from as problems name it (its path, and the sheet
+    read when that is not the workbook's first), and every row, numbered from 1. Raises
+    `Unreadable` for a file over `limits` (intake's defaults unless given)."""
     limits = limits or Limits()
     return _read(
         path,
@@ -185,8 +213,12 @@ def read_rows(path: Path, limits: Limits | None = None) -> list[Row]:
     )
 
 
-def _read(path: Path, limits: Limits, max_rows: int, *, reason: Text) -> list[Row]:
-    """`read_rows` with `max_rows` rows below the header at most, refused for `reason`."""
+def _csv_unreadable(line: int, detail: str) -> Text:
+    return text("csv.unreadable", detail=detail)
+
+
+def _read(path: Path, limits: Limits, max_rows: int, *, reason: Text) -> tuple[str, list[Row]]:
+    """`read_sheet` with `max_rows` rows below the header at most, refused for `reason`."""
     cap = limits.max_sheet_bytes
     too_big = text("sheet.too_big", size=size_text(cap))
     try:
@@ -198,28 +230,21 @@ def _read(path: Path, limits: Limits, max_rows: int, *, reason: Text) -> list[Ro
         raise Unreadable(text("file.cannot_read", reason=exc.strerror or str(exc))) from None
     if len(raw) > cap:
         raise Unreadable(too_big)
-    if path.suffix.lower() == ".xlsx":
-        return _xlsx_rows(raw, limits, max_rows, reason)
-    decoded = decode_text(raw).text
-    try:
-        dialect: Any = csv.Sniffer().sniff(decoded.split("\n", 1)[0], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    # a field is never larger than its file, which is capped already (as in intake)
-    if csv.field_size_limit() < len(decoded):
-        csv.field_size_limit(len(decoded))
-    try:
-        return _capped(csv.reader(io.StringIO(decoded, newline=""), dialect), max_rows, reason)
-    except csv.Error as exc:
-        raise Unreadable(text("csv.unreadable", detail=str(exc))) from None
+    shown = shown_path(path)
+    suffix = path.suffix.lower()
+    if suffix in WORKBOOKS:
+        with open_workbook(raw, suffix, limits) as workbook:
+            return _scores_sheet(workbook, shown, max_rows, reason)
+    rows = csv_rows(decode_text(raw).text, limits, unreadable=_csv_unreadable)
+    return shown, _capped(rows, max_rows, reason)
 
 
-def _capped(rows: Iterable[Sequence[Any]], max_rows: int, reason: Text) -> list[Row]:
+def _capped(rows: Iterable[tuple[int, Sequence[Any]]], max_rows: int, reason: Text) -> list[Row]:
     """Numbered rows, refusing (for `reason`) more than `max_rows` below the first row with
     content (blank rows count, so a sheet padded to a million rows is refused, not read)."""
     result: list[Row] = []
     header: int | None = None
-    for number, cells in enumerate(rows, start=1):
+    for number, cells in rows:
         if number > (header or 1) + max_rows:
             raise Unreadable(reason)
         if header is None and any(c is not None and str(c).strip() for c in cells):
@@ -228,30 +253,42 @@ def _capped(rows: Iterable[Sequence[Any]], max_rows: int, reason: Text) -> list[
     return result
 
 
-def _xlsx_rows(raw: bytes, limits: Limits, max_rows: int, reason: Text) -> list[Row]:
-    import openpyxl
+def _is_scores_header(cells: Sequence[Any]) -> bool:
+    names = {normalize_key(str(c)) for c in cells if c is not None and str(c).strip()}
+    return bool(names & REVIEWER_HEADERS) and bool(names & PROPOSAL_HEADERS)
 
-    _check_archive(raw, limits)  # intake's check: not a zip, or unpacking too large
+
+def _scores_sheet(
+    workbook: Workbook, shown: str, max_rows: int, reason: Text
+) -> tuple[str, list[Row]]:
+    """The rows of a workbook's scores sheet: the first whose header row (its first row with
+    content) names a reviewer and a proposal column. Without one, the only sheet holding
+    anything is read (its missing columns are then reported row by row); among several, none
+    is, and the file is refused naming them."""
+    filled = [sheet for sheet in workbook.sheets if not sheet.empty]
+    for sheet in filled:
+        rows = _capped(_sheet_rows(workbook, sheet), max_rows, reason)
+        header = next((cells for _, cells in rows if any(c is not None for c in cells)), [])
+        if _is_scores_header(header):
+            first = sheet.index == workbook.sheets[0].index
+            return (shown if first else f"{shown}{SHEET_MARK}{sheet.name}"), rows
+    if len(filled) > 1:
+        names = [f"'{sheet.name}'" for sheet in filled]
+        raise Unreadable(text("reviews.no_score_sheet", sheets=names))
+    if not workbook.sheets:
+        raise Unreadable(text("xlsx.no_sheets"))
+    sheet = filled[0] if filled else workbook.sheets[0]
+    return shown, _capped(_sheet_rows(workbook, sheet), max_rows, reason)
+
+
+def _sheet_rows(workbook: Workbook, sheet: Any) -> Iterable[tuple[int, Sequence[Any]]]:
     try:
-        workbook = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a damaged workbook
-        raise Unreadable(text("xlsx.unreadable.save", detail=type(exc).__name__)) from None
-    try:
-        if not workbook.worksheets:
-            raise Unreadable(text("xlsx.no_sheets"))
-        sheet = workbook.worksheets[0]
-        sheet.reset_dimensions()
-        try:
-            return _capped(sheet.iter_rows(values_only=True), max_rows, reason)
-        except Unreadable:
-            raise
-        except Exception as exc:  # a damaged sheet: as intake reports it
-            detail = f"{type(exc).__name__}: {exc}"
-            raise Unreadable(
-                text("xlsx.sheet_unreadable", sheet=sheet.title, detail=detail)
-            ) from None
-    finally:
-        workbook.close()
+        yield from workbook.rows(sheet)
+    except Unreadable:
+        raise
+    except Exception as exc:  # a damaged sheet: as intake reports it
+        detail = f"{type(exc).__name__}: {exc}"
+        raise Unreadable(text("xlsx.sheet_unreadable", sheet=sheet.name, detail=detail)) from None
 
 
 @dataclass(frozen=True)
@@ -298,20 +335,39 @@ def read_review_files(
         for path in sorted(reviews_dir.iterdir()):
             if path.name == ASSIGNMENTS_FILE or path.name.startswith((".", "_", "~$")):
                 continue
-            if not path.is_file() or path.suffix.lower() not in SHEET_SUFFIXES:
+            if path.name == BLANK_COPIES and path.is_dir():
+                continue
+            suffix = path.suffix.lower()
+            if path.is_symlink() or not path.is_file() or suffix not in SHEET_SUFFIXES:
+                problems.append(_not_a_sheet(path))
+                found = found or suffix in OTHER_SHEET_SUFFIXES
                 continue
             found = True
             try:
-                sheets.append((str(path), read_rows(path, limits)))
+                sheets.append(read_sheet(path, limits))
             except Unreadable as exc:
-                problems.append(Problem(path=str(path), field="(file)", message=exc.reason))
+                problems.append(Problem(path=shown_path(path), field="(file)", message=exc.reason))
     return ReviewFiles(
-        expected_panel=str(panel_path),
-        panel_path=str(panel_path) if present else None,
+        expected_panel=shown_path(panel_path),
+        panel_path=shown_path(panel_path) if present else None,
         panel=loaded,
-        assignments_path=str(assignments_path),
+        assignments_path=shown_path(assignments_path),
         assignments=record,
         sheets=sheets,
         found_sheets=found,
         problems=problems,
     )
+
+
+def _not_a_sheet(path: Path) -> Problem:
+    """Why a file or folder in `_reviews/` is not read as a scoresheet: an error for a sheet
+    in a format kipp does not read (its scores are lost until it is saved again), else a
+    warning."""
+    if path.is_dir() and not path.is_symlink():
+        message, severity = text("reviews.folder"), Severity.WARNING
+    else:
+        message = text("reviews.not_a_sheet", kinds=READ_FORMATS)
+        severity = (
+            Severity.ERROR if path.suffix.lower() in OTHER_SHEET_SUFFIXES else Severity.WARNING
+        )
+    return Problem(path=shown_path(path), field="(file)", severity=severity, message=message)

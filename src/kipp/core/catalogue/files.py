@@ -2,4 +2,108 @@
 CSV dialects, sizes and shapes that a reader refuses, names that are not text, folders nested
 too deep, and text that a document cannot hold."""
 
-FILES: dict[str, dict[str, str]] = {}
+FILES: dict[str, dict[str, str]] = {
+    # workbooks measured before they are opened (kipp.intake.sheet_bounds, xls_bounds)
+    "sheet.too_many_cells": {
+        "id": "lembar '{sheet}' menjangkau baris {row} dan kolom {column}: lebih dari {cap} "
+        "sel dihitung dari A1, melebihi yang boleh dimuat satu lembar; hapus isian di luar "
+        "data, atau pecah ekspornya menjadi beberapa berkas",
+        "en": "sheet '{sheet}' reaches row {row} and column {column}: more than {cap} cells "
+        "counted from A1, more than a sheet may hold; delete what lies beyond the data, or "
+        "split the export into several files",
+    },
+    "csv.too_many_cells": {
+        "id": "menjangkau baris {row} dan kolom {column}: lebih dari {cap} sel dihitung dari "
+        "kolom pertama baris pertama, melebihi yang boleh dimuat satu lembar; pecah ekspornya "
+        "menjadi beberapa berkas",
+        "en": "reaches row {row} and column {column}: more than {cap} cells counted from the "
+        "first column of the first row, more than a sheet may hold; split the export into "
+        "several files",
+    },
+    "csv.row_too_long": {
+        "id": "baris {row} memuat lebih dari {cap} sel, jauh melebihi isi sebuah lembar; "
+        "ekspor ulang dari program lembar kerja",
+        "en": "row {row} holds more than {cap} cells, far more than a sheet holds; export it "
+        "again from the spreadsheet program",
+    },
+    "workbook.too_many_texts": {
+        "id": "menyatakan memuat lebih dari {count} teks berbeda, melebihi yang boleh dimuat "
+        "lembar-lembarnya; simpan ulang dari program lembar kerja",
+        "en": "declares more than {count} different texts, more than its sheets may hold; "
+        "save it again from the spreadsheet program",
+    },
+    "workbook.understated": {
+        "id": "bagian '{member}' berukuran lebih besar setelah diekstrak daripada ukuran yang "
+        "dinyatakannya, seperti bom zip; simpan ulang dari program lembar kerja",
+        "en": "part '{member}' unpacks to more than the size it declares, as a zip bomb does; "
+        "save it again from the spreadsheet program",
+    },
+    "workbook.encrypted": {
+        "id": "buku kerja dilindungi kata sandi; simpan ulang tanpa kata sandi",
+        "en": "the workbook is protected by a password; save it again without one",
+    },
+    "workbook.packing": {
+        "id": "bagian '{member}' dimampatkan dengan cara yang tidak dapat dibuka kipp; simpan "
+        "ulang dari program lembar kerja",
+        "en": "part '{member}' is compressed in a way kipp cannot unpack; save it again from "
+        "the spreadsheet program",
+    },
+    "workbook.damaged_member": {
+        "id": "bagian '{member}' rusak ({detail}); simpan ulang dari program lembar kerja",
+        "en": "part '{member}' is damaged ({detail}); save it again from the spreadsheet program",
+    },
+    "workbook.unreadable": {
+        "id": "berkas {kind} tidak terbaca ({detail}); simpan ulang dari program lembar kerja",
+        "en": "not a readable {kind} file ({detail}); save it again from the spreadsheet program",
+    },
+    "ods.not_zip": {
+        "id": "bukan lembar kerja .ods yang sah (bukan arsip zip); simpan ulang dari program "
+        "lembar kerja sebagai .ods",
+        "en": "not a valid .ods spreadsheet (not a zip archive); save it again from the "
+        "spreadsheet program as .ods",
+    },
+    "xls.not_ole": {
+        "id": "bukan buku kerja .xls yang sah (tidak diawali penanda berkas Excel 97-2003); "
+        "simpan ulang dari program lembar kerja, sebaiknya sebagai .xlsx",
+        "en": "not a valid .xls workbook (it does not start as an Excel 97-2003 file does); "
+        "save it again from the spreadsheet program, preferably as .xlsx",
+    },
+    "xls.damaged": {
+        "id": "buku kerja .xls rusak ({detail}); simpan ulang dari program lembar kerja, "
+        "sebaiknya sebagai .xlsx",
+        "en": "the .xls workbook is damaged ({detail}); save it again from the spreadsheet "
+        "program, preferably as .xlsx",
+    },
+    # the batch folder as a tree of names (kipp.intake.proposals)
+    "folder.too_deep": {
+        "id": "folder ini berada lebih dari {count:d} tingkat di bawah folder kumpulan, "
+        "sehingga isinya tidak dibaca; pindahkan berkasnya ke tingkat yang lebih atas",
+        "en": "this folder is more than {count:d} levels below the batch folder, so nothing "
+        "in it is read; move its files further up",
+    },
+    "name.not_text": {
+        "id": "nama berkas ini (atau nama folder di atasnya) memuat bait yang bukan teks atau "
+        "karakter kendali, yang di sini ditulis sebagai \\xNN; ganti namanya",
+        "en": "the name of this file (or of a folder above it) holds bytes that are not text "
+        "or control characters, written here as \\xNN; rename it",
+    },
+    # the reviewers' folder (kipp.intake.review_sheets)
+    "reviews.not_a_sheet": {
+        "id": "tidak dibaca sebagai lembar penilaian: kipp membaca lembar penilaian berformat "
+        "{kinds}; simpan ulang dalam salah satu format itu",
+        "en": "not read as a scoresheet: kipp reads scoresheets saved as {kinds}; save it "
+        "again as one of them",
+    },
+    "reviews.folder": {
+        "id": "berupa folder: kipp membaca lembar penilaian yang langsung berada di _reviews/, "
+        "bukan di folder di dalamnya; pindahkan lembarnya ke _reviews/",
+        "en": "is a folder: kipp reads the scoresheets directly in _reviews/, not in folders "
+        "inside it; move the sheets up into _reviews/",
+    },
+    "reviews.no_score_sheet": {
+        "id": "tidak ada lembar yang baris judul kolomnya memuat `reviewer` dan `proposal` "
+        "(lembar: {sheets}); kembalikan lembar nilai yang ditulis kipp assign",
+        "en": "no sheet has `reviewer` and `proposal` in its header row (sheets: {sheets}); "
+        "put back the scores sheet that kipp assign wrote",
+    },
+}
