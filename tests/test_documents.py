@@ -12,6 +12,7 @@ import csv
 import functools
 import html
 import io
+import json
 import shutil
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -183,14 +184,14 @@ def test_pdf_shortlist_shows_each_nominees_rank_title_and_total_on_its_page(
     nominees = _shortlisted(results)
     starts = _part_starts(pages, _opening_headings(results))
 
-    assert [p.rank for p in nominees] == [1, 2, 5, 6, 7]  # 3 and 4 are over the agency limit
+    assert [p.rank for p in nominees] == [1, 2, 4, 6, 7]  # 3 and 5 are over the agency limit
     for p in nominees:
         page = pages[starts[f"{p.rank}. {p.title}"]]
         assert page.startswith(_flat(f"{p.rank}. {p.title} {tr('doc.col.agency', lang)}"))
         assert f"{tr('doc.col.total', lang)} {_total(p, lang)} " in page
         assert p.id in page
         assert _total(p, lang) in pages[1]  # the nominees' table
-    assert [_total(p, Lang.ID) for p in nominees[:2]] == ["77,23", "77,00"]
+    assert [_total(p, Lang.ID) for p in nominees[:2]] == ["75,34", "74,71"]
 
 
 def test_every_pdf_page_is_a4(sample: tuple[Results, Path]) -> None:
@@ -376,8 +377,8 @@ def test_workbook_scores_sheet_holds_each_proposals_title_rank_and_total(
         assert total == (None if p.total is None else round(p.total, 2)), p.id
     nominees = [by_id[p.id] for p in _shortlisted(results)]
     assert [(r[column["doc.col.rank"]], r[column["doc.col.total"]]) for r in nominees[:2]] == [
-        (1, 77.23),
-        (2, 77.0),
+        (1, 75.34),
+        (2, 74.71),
     ]
 
 
@@ -409,14 +410,14 @@ def test_scorecards_html_only_writes_no_pdf(sample: tuple[Results, Path], tmp_pa
     assert index.count('.html">HTML</a>') == len(results.proposals)
 
 
-def test_kipp_scorecards_renders_a_finished_run_again_without_old_cards(
+def test_kipp_scorecards_renders_a_finished_run_again_keeping_files_it_did_not_write(
     sample: tuple[Results, Path], tmp_path: Path
 ) -> None:
     results, out = sample
     (tmp_path / "results.json").write_bytes((out / "results.json").read_bytes())
-    stale = tmp_path / "scorecards" / "withdrawn.html"
-    stale.parent.mkdir()
-    stale.write_text("old", encoding="utf-8")
+    own = tmp_path / "scorecards" / "catatan.html"
+    own.parent.mkdir()
+    own.write_text("catatan koordinator", encoding="utf-8")
 
     done = CliRunner().invoke(app, ["scorecards", str(tmp_path), "--html-only"])
 
@@ -427,9 +428,28 @@ def test_kipp_scorecards_renders_a_finished_run_again_without_old_cards(
     assert (
         done.stdout == f"{n} scorecards in {tmp_path / 'scorecards'} (0 as before, {n} rendered)\n"
     )
-    assert len(list((tmp_path / "scorecards").glob("*.html"))) == n + 1
-    assert not stale.exists()  # the card of a proposal no longer in the run is removed
+    assert len(list((tmp_path / "scorecards").glob("*.html"))) == n + 2  # the index, catatan
+    assert own.read_text("utf-8") == "catatan koordinator"  # never kipp's to remove
     assert again.stdout.endswith(f"({n} as before, 0 rendered)\n")  # nothing changed since
+
+
+def test_kipp_scorecards_removes_the_card_it_wrote_for_a_withdrawn_proposal(
+    sample: tuple[Results, Path], tmp_path: Path
+) -> None:
+    results, out = sample
+    run = json.loads((out / "results.json").read_text("utf-8"))
+    (tmp_path / "results.json").write_text(json.dumps(run), encoding="utf-8")
+    CliRunner().invoke(app, ["scorecards", str(tmp_path), "--html-only"])
+    withdrawn = run["proposals"].pop()
+    (tmp_path / "results.json").write_text(json.dumps(run), encoding="utf-8")
+    card = tmp_path / "scorecards" / f"{slugify(withdrawn['id'])}.html"
+    assert card.exists()
+
+    done = CliRunner().invoke(app, ["scorecards", str(tmp_path), "--html-only"])
+
+    assert done.exit_code == 0, done.output
+    assert not card.exists()
+    assert len(list((tmp_path / "scorecards").glob("*.html"))) == len(results.proposals)
 
 
 def test_kipp_scorecards_without_a_run_exits_2(tmp_path: Path) -> None:

@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from kipp.core.i18n import Lang, render, text
-from kipp.reviews.models import CriterionReviews, ProposalReviews, RawScore
+from kipp.reviews.models import CriterionReviews, PanelFooting, ProposalReviews, RawScore
 from kipp.rubric import load_rubric
-from kipp.scoring import Scored, level_for, round_level, score_proposal, with_reviews
+from kipp.scoring import (
+    Scored,
+    blend,
+    combine,
+    level_for,
+    points,
+    round_level,
+    score_proposal,
+    total_of,
+    with_reviews,
+)
 
 RUBRIC = load_rubric().rubric
 
@@ -87,9 +99,8 @@ def test_reviewers_complete_the_total_and_blend_with_the_measures() -> None:
     # (0.1*3.5 + 0.15*4.25 + 0.05*3.5 + 0.3*3.75 + 0.2*3.15 + 0.05*3.5 + 0.15*3.5) / 5 * 100
     assert card.total == 72.35
     assert (card.scored_weight, card.provisional) == (1.0, False)
-    assert card.get("novelty").evidence[0] == text(
-        "reviews.blend", level=4, auto=5, auto_share=0.5, reviewers=3.5, share=0.5
-    )
+    # the arithmetic is the explanation's (kipp.results.explanation); evidence says what was given
+    assert card.get("novelty").evidence[-1] == text("reviews.scores", scores=["4"])
 
 
 def test_assigned_reviewers_not_finished_keep_the_total_provisional() -> None:
@@ -114,9 +125,56 @@ def test_criterion_evidence_starts_with_the_level_derivation() -> None:
     novelty = card.get("novelty")
     assert [render(t, Lang.EN) for t in novelty.evidence] == [
         "Awaiting reviewers' scores.",  # a blend: the measure's part counts meanwhile
-        "Score 0.90 → level 5 of 5 (level 2-5 thresholds: 0.20, 0.63, 0.70, 0.80).",
+        "Score 0.90 → automatic level 5 of 5 (level 2-5 thresholds: 0.20, 0.63, 0.70, 0.80).",
         "The comparison corpus holds no prior innovation up to the call's cut-off.",
     ]
     assert [render(t, Lang.EN) for t in card.get("background").evidence] == [
         "Awaiting reviewers' scores."
     ]
+
+
+def verdict(value: float) -> CriterionReviews:
+    """Reviewers whose levels average `value`."""
+    raw = [RawScore(reviewer="a", score=round(value), level=value)]
+    return CriterionReviews(
+        criterion="novelty",
+        scores=raw,
+        mean=value,
+        median=value,
+        value=value,
+        spread=0.0,
+        disagreement=False,
+    )
+
+
+def test_blend_of_an_exact_half_rounds_up_as_a_calculator_does() -> None:
+    # 0.5 * 4 + 0.5 * 4.4147 is 4.20735 exactly; the float nearest it lies just below
+    novelty = RUBRIC.criterion("novelty")
+    result = combine(novelty, 0.75, 4, [], verdict(4.4147), RUBRIC)
+
+    assert blend(4, 4.4147, 0.5) == Decimal("4.20735")
+    assert (result.value, result.level) == (4.2074, 4)
+
+
+def test_points_and_total_are_the_weighted_values_added_up_over_the_weight_counted() -> None:
+    assert points(Decimal("0.15"), 3.6004) == Decimal("10.8012")
+    assert points(Decimal("0.15") * Decimal("0.5"), 3.0) == Decimal("4.5")
+    assert total_of(Decimal("75.345"), Decimal(1)) == 75.35  # halves up
+    assert total_of(Decimal("48.1234"), Decimal("0.65")) == 74.04
+    assert total_of(Decimal(0), Decimal(0)) == 0.0
+
+
+def test_complete_reviews_stay_provisional_while_the_panels_footing_can_move() -> None:
+    footing = PanelFooting(scores=12, total=41.0, mean=41 / 12, sd=0.95, shrinkage=5.0)
+    done = verdicts(3.5).model_copy(update={"batch_assigned": 7, "batch_completed": 6})
+    scored = measures(novelty=0.9, impact=0.5, adaptability=0.5)
+
+    normalised = score_proposal(scored, RUBRIC, done.model_copy(update={"footing": footing}))
+    plain = score_proposal(scored, RUBRIC, done)
+
+    # this proposal's one reviewer is done, but one review of the batch is not
+    assert (normalised.pending_reviews, normalised.batch_pending) == (0, 1)
+    assert (normalised.batch_assigned, normalised.provisional) == (7, True)
+    # without normalisation, other proposals' reviews cannot move this total
+    assert (plain.batch_pending, plain.provisional) == (0, False)
+    assert normalised.total == plain.total

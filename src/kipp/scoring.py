@@ -8,12 +8,18 @@ levels (or the blend) otherwise, so close reviewer scores still order proposals.
 A criterion scored by reviewers and not yet scored leaves the total provisional: the total is
 then the weighted mean of the criteria scored so far, and `scored_weight` says what share of
 the rubric's weight that is (a blend awaiting reviewers counts its measure's share). A
-proposal whose assigned reviewers have not all completed is provisional too.
+proposal whose assigned reviewers have not all completed is provisional too, and so is every
+total with normalised reviewers' levels while any review of the batch is missing: the
+panel's mean and spread that the levels stand on can still move.
+
+A blend and a total are computed from the kept values (4 decimals) exactly and rounded halves
+up, so that the arithmetic the documents show gives the same result with a calculator.
 """
 
 from __future__ import annotations
 
 import math
+from decimal import Decimal
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -23,6 +29,7 @@ from kipp.core.models import Proposal
 from kipp.measures.adaptability import measure_adaptability
 from kipp.measures.impact import measure_impact
 from kipp.measures.novelty import NoveltyMeasure
+from kipp.reviews.aggregate import exact, half_up
 from kipp.reviews.models import CriterionReviews, ProposalReviews
 from kipp.rubric import LEVELS, Criterion, Rubric, Source
 from kipp.rubric.settings import NoveltySettings
@@ -64,9 +71,32 @@ class CriterionResult(BaseModel):
             return self.weight * (1 - self.reviewer_share)
         return self.weight
 
+    @property
+    def counted(self) -> Decimal:
+        """`counted_weight` exactly, as the total uses it (`0.15 * 0.5` is `0.075`)."""
+        if self.value is None:
+            return Decimal(0)
+        if self.source == "blend" and self.reviewers is None:
+            return exact(self.weight) * (1 - exact(self.reviewer_share))
+        return exact(self.weight)
+
+
+def points(counted: Decimal, value: float) -> Decimal:
+    """What a criterion puts into the total: its counted weight * its value / 5 * 100
+    (the total is the sum of these over the share of the weight counted)."""
+    return counted * exact(value) * 100 / LEVELS
+
+
+def total_of(points_sum: Decimal, scored_weight: Decimal) -> float:
+    """The total (2 decimals) from the criteria's points and the weight they count."""
+    return half_up(points_sum / scored_weight, 2) if scored_weight else 0.0
+
 
 class Scorecard(BaseModel):
-    """Every criterion of one proposal and the weighted total (0-100)."""
+    """Every criterion of one proposal and the weighted total (0-100). `pending_reviews`:
+    assigned reviewers who have not completed their scores; `batch_pending` of the batch's
+    `batch_assigned` reviews are not complete while this total stands on the panel's
+    normalised footing (0 otherwise)."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -75,12 +105,20 @@ class Scorecard(BaseModel):
     scored_weight: float
     pending_reviews: int = 0
     assignments_unknown: bool = False  # assignments.csv unreadable: completeness unknowable
+    batch_pending: int = 0
+    batch_assigned: int = 0
 
     @property
     def provisional(self) -> bool:
         """True while some criterion still awaits reviewers, assigned reviewers have not all
-        completed their scores, or who was assigned cannot be read."""
-        return self.scored_weight < 1 - 1e-9 or self.pending_reviews > 0 or self.assignments_unknown
+        completed their scores, who was assigned cannot be read, or reviews of other
+        proposals that would move the panel's footing are missing."""
+        return (
+            self.scored_weight < 1 - 1e-9
+            or self.pending_reviews > 0
+            or self.assignments_unknown
+            or self.batch_pending > 0
+        )
 
     def get(self, criterion_id: str) -> CriterionResult:
         """The result of one criterion."""
@@ -147,20 +185,9 @@ def round_level(value: float) -> int:
 
 
 def _reviewer_evidence(verdict: CriterionReviews, rubric: Rubric) -> list[Text]:
+    """What the reviewers gave, as given; how it became the value is the explanation's."""
     settings = rubric.reviews
-    evidence = [
-        text(
-            "reviews.criterion",
-            count=len(verdict.scores),
-            scores=[str(s.score) for s in verdict.scores],
-            mean=round(verdict.mean, 2),
-            median=round(verdict.median, 2),
-            method=text(f"reviews.method.{settings.aggregate}"),
-            value=round(verdict.value, 2),
-        )
-    ]
-    if settings.normalise:
-        evidence.append(text("reviews.normalised"))
+    evidence = [text("reviews.scores", scores=[str(s.score) for s in verdict.scores])]
     if verdict.disagreement:
         evidence.append(
             text(
@@ -194,6 +221,13 @@ def _measured(
     return round(measured.score, 4), level, [*evidence, *measured.evidence]
 
 
+def blend(auto_level: int, reviewers: float, share: float) -> Decimal:
+    """A blended criterion's value exactly: the measure's level and the reviewers' value
+    weighted by the rubric's shares."""
+    weight = exact(share)
+    return (1 - weight) * auto_level + weight * exact(reviewers)
+
+
 def combine(
     criterion: Criterion,
     score: float | None,
@@ -216,18 +250,7 @@ def combine(
     elif source is Source.REVIEWERS:
         value = reviewers
     else:
-        value = (1 - share) * (auto_level or 0) + share * reviewers
-        evidence.insert(
-            0,
-            text(
-                "reviews.blend",
-                level=round_level(value),
-                auto=auto_level or 0,
-                auto_share=round(1 - share, 2),
-                reviewers=round(reviewers, 2),
-                share=round(share, 2),
-            ),
-        )
+        value = half_up(blend(auto_level or 0, reviewers, share))
     if verdict is not None:
         evidence.extend(_reviewer_evidence(verdict, rubric))
     return CriterionResult(
@@ -247,15 +270,21 @@ def combine(
 
 
 def _card(results: list[CriterionResult], reviews: ProposalReviews | None) -> Scorecard:
-    scored_weight = sum(r.counted_weight for r in results)
-    weighted = sum(r.counted_weight * (r.value or 0.0) / LEVELS for r in results)
-    total = 100 * weighted / scored_weight if scored_weight else 0.0
+    scored_weight = sum((r.counted for r in results), Decimal(0))
+    summed = sum((points(r.counted, r.value) for r in results if r.value is not None), Decimal(0))
+    # normalised levels stand on the whole panel: a review missing anywhere can move them
+    on_footing = reviews is not None and reviews.footing is not None
+    on_footing = on_footing and any(r.reviewers is not None for r in results)
     return Scorecard(
         criteria=results,
-        total=round(total, 2),
-        scored_weight=round(scored_weight, 4),
+        total=total_of(summed, scored_weight),
+        scored_weight=half_up(scored_weight),
         pending_reviews=reviews.pending if reviews else 0,
         assignments_unknown=reviews is not None and not reviews.assignments_known,
+        batch_pending=(
+            reviews.batch_assigned - reviews.batch_completed if reviews and on_footing else 0
+        ),
+        batch_assigned=reviews.batch_assigned if reviews and on_footing else 0,
     )
 
 

@@ -15,7 +15,7 @@ from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterState, Fl
 from prefect.client.schemas.objects import StateType
 from prefect.input import read_flow_run_input
 
-from kipp.core.i18n import Lang, format_timestamp
+from kipp.core.i18n import Lang, format_timestamp, tr
 from kipp_app.flows.approval import ApprovalTimeoutError
 from kipp_app.flows.run import RunParameters, RunSummary, kipp_run
 from orchestration.helpers import SAMPLE, results
@@ -102,8 +102,12 @@ def test_paused_run_resumed_with_moves_chosen_from_its_list_records_the_decision
         assert len(choices) == count and all(
             c.endswith(f"[{p['id']}]") for c, p in zip(choices, ranked, strict=True)
         )
-        last_in = [pid for _, pid, status in listed if status == "daftar pendek"][-1]
-        first_out = next(pid for _, pid, status in listed if status == "dinilai")
+        last_in = [
+            pid for _, pid, status in listed if status == tr("status.label.shortlisted", Lang.ID)
+        ][-1]
+        first_out = next(
+            pid for _, pid, status in listed if status == tr("status.label.scored", Lang.ID)
+        )
         picked = {
             pid: next(c for c in choices if c.endswith(f"[{pid}]")) for pid in (last_in, first_out)
         }

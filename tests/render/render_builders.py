@@ -26,6 +26,12 @@ from kipp.results import (
     Summary,
     UnreadOut,
 )
+from kipp.results.model import (
+    ExplainedCriterionOut,
+    ExplanationOut,
+    StandingOut,
+    TotalOut,
+)
 from kipp.rubric import Rubric
 
 RUBRIC_SHA = "a" * 64
@@ -140,6 +146,37 @@ def criteria(
             evidence="Menunggu penilaian juri.",
         ),
     }
+
+
+def explanation() -> ExplanationOut:
+    """How the numbers of `criteria()` make the total 80: novelty's level 4 at its weight
+    60% (48 points) over the 60% of the weight scored; sustainability awaiting reviewers."""
+    return ExplanationOut(
+        criteria={
+            "novelty": ExplainedCriterionOut(
+                source="auto",
+                weight=0.6,
+                counted_weight=0.6,
+                score=0.75,
+                auto_level=4,
+                value=4.0,
+                level=4,
+                points=48.0,
+            ),
+            "sustainability": ExplainedCriterionOut(
+                source="reviewers", weight=0.4, counted_weight=0.0, reviewer_share=1.0
+            ),
+        },
+        total=TotalOut(points=48.0, scored_weight=0.6, total=80.0),
+        standing=StandingOut(
+            final=False,
+            reasons=["awaiting"],
+            awaiting=["sustainability"],
+            scored_weight=0.6,
+            received=0,
+            expected=0,
+        ),
+    )
 
 
 def problem(
@@ -270,6 +307,7 @@ def full_results(lang: Lang = Lang.ID) -> Results:
             proposal(
                 ProposalStatus.SHORTLISTED,
                 novelty=novelty(nearest),
+                explanation=explanation(),
                 problems=[
                     problem(
                         field="Cap waktu",

@@ -212,12 +212,12 @@ def test_nominees_table_notes_the_ranks_left_out_in_every_document() -> None:
         (
             Lang.EN,
             "Left out of the shortlist although ranked above the last nominee: rank 2, 3. "
-            "The reason for each is under “Scored, not shortlisted”.",
+            "The reason for each is under “Scored but not shortlisted”.",
         ),
         (
             Lang.ID,
             "Tidak masuk daftar pendek meski peringkatnya di atas nominasi terakhir: peringkat "
-            "2, 3. Alasan masing-masing ada di bagian “Dinilai, tidak masuk daftar pendek”.",
+            "2, 3. Alasan masing-masing ada di bagian “Dinilai tetapi tidak masuk daftar pendek”.",
         ),
     ):
         data = _left_out(lang)
@@ -365,5 +365,5 @@ def test_run_form_describes_the_output_folder_without_angle_brackets() -> None:
         name: field.description or "" for name, field in RunParameters.model_fields.items()
     }
 
-    assert described["out"] == "Output folder; by default the batch folder's name under outputs/"
+    assert described["out"] == "Kosongkan untuk outputs/ lalu nama folder kumpulan proposal"
     assert [name for name, text in described.items() if "<" in text or ">" in text] == []

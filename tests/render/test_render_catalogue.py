@@ -68,7 +68,8 @@ def test_dynamic_keys_exist_for_every_value() -> None:
 
 
 def test_every_document_key_is_used() -> None:
-    views = Path(kipp.documents.render.views.__file__).read_text(encoding="utf-8")
+    folder = Path(kipp.documents.render.views.__file__).parent  # every view-model module
+    views = "".join(path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.py")))
     literal = set(re.findall(r'"(doc\.[a-z0-9_.]+)"', views))
     in_templates = {key for name in TEMPLATES for key in _template_keys(name)}
     dynamic = {f"{prefix}.{value}" for prefix, values in DYNAMIC.items() for value in values}

@@ -59,9 +59,9 @@ def test_html_in_indonesian_has_every_section() -> None:
     assert tags.texts["h1"] == ["Daftar Pendek Nominasi Inovasi"]
     assert tags.texts["h2"] == [
         "Nominasi",
-        "Dinilai, tidak masuk daftar pendek",
+        "Dinilai tetapi tidak masuk daftar pendek",
         "Tidak memenuhi syarat",
-        "Berkas tidak valid",
+        "Proposal tidak valid",
         "Berkas tidak terbaca",
         "Manifes proses",
     ]
@@ -75,6 +75,7 @@ def test_html_in_indonesian_has_every_section() -> None:
     ]
     assert tags.texts["h4"] == [
         "Penilaian per kriteria",
+        "Cara nilai dihitung",
         "Kebaruan: inovasi dan proposal paling mirip",
         "Syarat yang dipenuhi",
         "Catatan pembacaan berkas",
@@ -87,7 +88,7 @@ def test_html_in_english_has_every_section() -> None:
     assert tags.texts["h1"] == ["Innovation nomination shortlist"]
     assert tags.texts["h2"] == [
         "Nominees",
-        "Scored, not shortlisted",
+        "Scored but not shortlisted",
         "Ineligible",
         "Invalid proposals",
         "Unread files",
@@ -153,9 +154,8 @@ def test_html_provisional_notice_present_when_a_total_is_provisional() -> None:
     html = render_html(full_results(Lang.EN), make_rubric(), Lang.EN)
 
     assert re.findall(r'<div class="notice provisional" role="note">(.*?)</div>', html) == [
-        "<strong>PROVISIONAL</strong> Awaiting the reviewers&#39; scores: Sustainability. "
-        "Totals are computed from the criteria scored so far (60% of the total weight) and may "
-        "change once reviewers have scored."
+        "<strong>PROVISIONAL</strong> Not yet scored by reviewers for 2 proposals: "
+        "Sustainability; their totals are computed from the 60% of the weight scored so far."
     ]
 
 

@@ -42,9 +42,9 @@ def test_markdown_in_indonesian_has_every_section() -> None:
     assert _headings(markdown, "#") == ["# Daftar Pendek Nominasi Inovasi"]
     assert _headings(markdown, "##") == [
         "## Nominasi",
-        "## Dinilai, tidak masuk daftar pendek",
+        "## Dinilai tetapi tidak masuk daftar pendek",
         "## Tidak memenuhi syarat",
-        "## Berkas tidak valid",
+        "## Proposal tidak valid",
         "## Berkas tidak terbaca",
         "## Manifes proses",
     ]
@@ -58,6 +58,7 @@ def test_markdown_in_indonesian_has_every_section() -> None:
     ]
     assert _headings(markdown, "####") == [
         "#### Penilaian per kriteria",
+        "#### Cara nilai dihitung",
         "#### Kebaruan: inovasi dan proposal paling mirip",
         "#### Syarat yang dipenuhi",
         "#### Catatan pembacaan berkas",
@@ -70,7 +71,7 @@ def test_markdown_in_english_has_every_section() -> None:
     assert _headings(markdown, "#") == ["# Innovation nomination shortlist"]
     assert _headings(markdown, "##") == [
         "## Nominees",
-        "## Scored, not shortlisted",
+        "## Scored but not shortlisted",
         "## Ineligible",
         "## Invalid proposals",
         "## Unread files",
@@ -78,6 +79,7 @@ def test_markdown_in_english_has_every_section() -> None:
     ]
     assert _headings(markdown, "####") == [
         "#### Criteria",
+        "#### How the numbers are computed",
         "#### Novelty: the closest innovations and proposals",
         "#### Gates passed",
         "#### Notes from reading the file",
@@ -92,9 +94,10 @@ def test_markdown_heading_names_call_batch_date_and_counts() -> None:
         "**Kumpulan proposal:** mojokerto-uji  ",
         "**Tanggal proses:** 20 April 2022",
         "",
-        "4 proposal dari 5 berkas.",
+        "4 proposal dari 5 berkas; 2 di antaranya dinilai.",
         "",
-        "| Daftar pendek | Dinilai | Tidak memenuhi syarat | Tidak valid | Tidak terbaca |",
+        "| Masuk daftar pendek | Dinilai tetapi tidak masuk daftar pendek | Tidak memenuhi syarat "
+        "| Tidak valid | Tidak terbaca |",
         "| ---: | ---: | ---: | ---: | ---: |",
         "| 1 | 1 | 1 | 1 | 1 |",
     ]
@@ -121,10 +124,10 @@ def test_markdown_nominee_row_uses_english_numbers() -> None:
 def test_markdown_nominee_shows_criteria_neighbours_flags_and_gates() -> None:
     markdown = render_markdown(full_results(Lang.ID), rubric(), Lang.ID)
 
-    assert _row(markdown, "| Kebaruan |") == (
+    assert _row(markdown, "| Kebaruan | 60% |") == (
         "| Kebaruan | 60% | 4/5 | Level 4 | Skor 0,75 → level 4 dari 5. |"
     )
-    assert _row(markdown, "| Keberlanjutan |") == (
+    assert _row(markdown, "| Keberlanjutan | 40% |") == (
         "| Keberlanjutan | 40% | menunggu juri | — | Menunggu penilaian juri. |"
     )
     assert _row(markdown, "| inovasi terdahulu | prior-copy |") == (
@@ -224,9 +227,8 @@ def test_markdown_provisional_notice_present_when_a_total_is_provisional() -> No
 
     notices = [line for line in markdown.splitlines() if line.startswith("> **SEMENTARA:**")]
     assert notices == [
-        "> **SEMENTARA:** Menunggu penilaian juri: Keberlanjutan. Nilai total dihitung dari "
-        "kriteria yang sudah dinilai (60% dari seluruh bobot) dan dapat berubah setelah juri "
-        "menilai."
+        "> **SEMENTARA:** Belum dinilai juri pada 2 proposal: Keberlanjutan; totalnya dihitung "
+        "dari 60% bobot yang sudah dinilai."
     ]
 
 
@@ -247,7 +249,7 @@ def test_markdown_empty_sections_say_none() -> None:
     markdown = render_markdown(results([], lang=Lang.EN), rubric(), Lang.EN)
 
     lines = markdown.splitlines()
-    for heading in ("## Nominees", "## Scored, not shortlisted", "## Ineligible"):
+    for heading in ("## Nominees", "## Scored but not shortlisted", "## Ineligible"):
         assert lines[lines.index(heading) + 2] == "None."
     assert lines[lines.index("## Invalid proposals") + 2] == "None."
     assert lines[lines.index("## Unread files") + 2] == "None."
@@ -260,3 +262,23 @@ def test_markdown_of_untitled_invalid_proposal_renders(lang: Lang) -> None:
 
     expected = {Lang.ID: "- **Judul:** (tanpa judul)", Lang.EN: "- **Title:** (untitled)"}
     assert _row(markdown, "- **") == expected[lang]
+
+
+def test_markdown_nominee_page_shows_how_its_total_is_computed() -> None:
+    markdown = render_markdown(full_results(Lang.ID), rubric(), Lang.ID)
+    lines = markdown.splitlines()
+    start = lines.index("#### Cara nilai dihitung")
+    section = lines[start : lines.index("#### Kebaruan: inovasi dan proposal paling mirip")]
+
+    assert [line for line in section if line.startswith("| ")][2:] == [
+        "| Kebaruan | Level otomatis 4 (skor kebaruan 0,75). | 4,0000 (level 4) | 60% | 48,0000 |",
+        "| Keberlanjutan | Menunggu nilai juri; belum masuk nilai total. | — "
+        "| 0% (bobot 40% menunggu juri) | — |",
+    ]
+    assert (
+        "Nilai total = jumlah poin ÷ bobot yang sudah dihitung (60%) = (48,0000) ÷ 0,6 = 80,00."
+    ) in section
+    assert (
+        "**Nilai total sementara. Belum dinilai juri: Keberlanjutan; total dihitung dari 60% "
+        "bobot yang sudah dinilai.**"
+    ) in section

@@ -131,8 +131,8 @@ def test_provisional_notice_gives_a_range_when_shares_differ() -> None:
     view = document_view(results(listed), rubric(), Lang.ID)
 
     assert view.provisional == (
-        "Menunggu penilaian juri: Keberlanjutan. Nilai total dihitung dari kriteria yang sudah "
-        "dinilai (60%\u201385% dari seluruh bobot) dan dapat berubah setelah juri menilai."
+        "Belum dinilai juri pada 2 proposal: Keberlanjutan; totalnya dihitung dari "
+        "60%\u201385% bobot yang sudah dinilai."
     )
 
 

@@ -177,7 +177,7 @@ def test_scorecard_advises_the_weakest_criterion_with_the_next_level() -> None:
 
     assert card.advice == ("Kebaruan (level 2/5, bobot 60%): untuk level 3, level 3",)
     assert card.advice_note == "Kriteria yang menunggu juri (Keberlanjutan) belum dinilai."
-    assert card.status == "Dinilai, tidak masuk daftar pendek"
+    assert card.status == "Dinilai tetapi tidak masuk daftar pendek"
 
 
 def test_scorecard_of_an_ineligible_proposal_shows_the_failed_gate_figures() -> None:

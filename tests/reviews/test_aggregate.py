@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from review_builders import CRITERIA, RUBRIC, review
 
-from kipp.reviews.aggregate import aggregate
+from kipp.reviews.aggregate import aggregate, verdict
 from kipp.reviews.models import RawScore
 from kipp.rubric import Rubric
 
@@ -138,3 +138,39 @@ def test_raw_spread_of_the_scores_as_given_kept_beside_the_normalised_spread() -
     verdict = found["p0"].criteria["background"]
     assert [s.score for s in verdict.scores] == [2, 5]
     assert (verdict.raw_spread, verdict.spread, verdict.disagreement) == (3, 0.0, False)
+
+
+def test_mean_of_an_exact_half_rounds_up_as_a_calculator_does() -> None:
+    # (3 + 4) / 2 of levels 3.0001 and 4.0002 is 3.50015 exactly; kept as 3.5002
+    a = RawScore(reviewer="a", score=3, level=3.0001)
+    b = RawScore(reviewer="b", score=4, level=4.0002)
+    found = verdict("background", [a, b], settings(aggregate="median"))
+    assert (found.mean, found.median, found.value, found.spread) == (
+        3.5002,
+        3.5002,
+        3.5002,
+        1.0001,
+    )
+
+
+def test_panel_footing_and_the_batchs_reviews_travel_with_each_proposals_verdicts() -> None:
+    reviews = [review("a", "p", 4), review("b", "p", 2), review("a", "q", 3)]
+    found, adjusted = aggregate(reviews, settings(shrinkage=5), {"p": ["a", "b"], "q": ["a", "c"]})
+    footing = found["p"].footing
+    assert footing is not None and footing == found["q"].footing
+    # 7 criteria scored by each review: 7 * (4 + 2 + 3) levels over 21 scores
+    assert (footing.scores, footing.total, footing.mean, footing.shrinkage) == (21, 63.0, 3.0, 5)
+    assert [(p.batch_completed, p.batch_assigned) for p in found.values()] == [(3, 4), (3, 4)]
+    a = next(x for x in adjusted if x.reviewer == "a")
+    # a's level x reads footing.mean + (x - shrunk_mean) * factor, and the sum is kept
+    assert a.total == 49.0
+    assert round(a.shrunk_mean, 12) == round((a.total + 5 * footing.mean) / (a.scores + 5), 12)
+    assert a.factor == footing.sd / a.shrunk_sd
+    level = found["q"].criteria["background"].scores[0].level
+    assert level == round(footing.mean + (3 - a.shrunk_mean) * a.factor, 4)
+
+
+def test_without_normalisation_no_footing_is_given() -> None:
+    found, _ = aggregate([review("a", "p", 4)], settings(normalise=False))
+    assert found["p"].footing is None
+    assert (found["p"].batch_completed, found["p"].batch_assigned) == (1, 1)

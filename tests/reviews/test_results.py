@@ -147,3 +147,37 @@ def test_reviews_csv_gives_the_raw_spread_beside_the_spread_of_levels_used(
         assert {r["raw_spread"] for r in group} == {str(max(scores) - min(scores))}
     # normalisation moves levels, so the two spreads differ somewhere in the sample
     assert any(float(r["spread"]) != float(r["raw_spread"]) for r in rows)
+
+
+def test_results_explain_every_scored_proposals_numbers(results: Results) -> None:
+    assert results.reviews is not None and results.reviews.footing is not None
+    footing = results.reviews.footing
+    # 6 reviewers, 5 proposals each, 7 criteria: 210 levels adding up to 781
+    assert (footing.scores, footing.total, footing.shrinkage, footing.decimals) == (
+        210,
+        781.0,
+        25.0,
+        5,
+    )
+    assert [a.label for a in results.reviews.adjustments] == ["A", "B", "C", "D", "E", "F"]
+    assert [p.label for p in results.reviews.progress] == ["A", "B", "C", "D", "E", "F"]
+    assert (results.summary.reviews_received, results.summary.reviews_expected) == (30, 30)
+    scored = [p for p in results.proposals if p.total is not None]
+    assert all(p.explanation is not None for p in scored)
+    assert all(p.explanation is None for p in results.proposals if p.total is None)
+    for p in scored:
+        assert p.explanation is not None and p.criteria is not None and p.reviews is not None
+        explained = p.explanation
+        assert explained.total.total == p.total
+        assert explained.total.scored_weight == p.scored_weight == 1.0
+        assert explained.standing.final and explained.standing.reasons == []
+        assert (explained.standing.batch_received, explained.standing.batch_expected) == (30, 30)
+        for cid, c in explained.criteria.items():
+            assert (c.value, c.level) == (p.criteria[cid].value, p.criteria[cid].level)
+            given = p.reviews.criteria[cid].scores
+            assert [(s.reviewer, s.score, s.used) for s in c.scores] == [
+                (s.reviewer, s.score, s.level) for s in given
+            ]
+        assert round(sum(c.points or 0 for c in explained.criteria.values()), 4) == (
+            explained.total.points
+        )

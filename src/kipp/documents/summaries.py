@@ -6,6 +6,7 @@ from typing import Any
 
 from kipp.core.catalogue import CATALOGUE
 from kipp.core.i18n import Lang, format_number, tr
+from kipp.documents.render.explanation_views import provisional_notice
 from kipp.documents.render.jinja import markdown_text
 from kipp.documents.render.review_views import approval_view
 from kipp.results import ProposalOut, ProposalStatus, Results
@@ -32,7 +33,8 @@ def nominees(results: Results) -> list[ProposalOut]:
 
 
 def counts_line(results: Results, lang: Lang) -> str:
-    """`N proposals from M files: ...` in the run's language."""
+    """`N proposals from M files: ...` in the run's language, each status in the words the
+    documents use (`status.label.*`)."""
     s = results.summary
     return tr(
         "summary.counts",
@@ -48,10 +50,13 @@ def counts_line(results: Results, lang: Lang) -> str:
 
 
 def summary_markdown(results: Results, rubric: Rubric, lang: Lang) -> str:
-    """The shortlist in a few lines of Markdown: counts, a provisional notice, the nominees."""
+    """The shortlist in a few lines of Markdown: counts, the provisional notice the documents
+    show (how many reviews are in, what can still change), the nominees."""
     lines = [f"# {tr('summary.heading', lang, call=rubric.title)}", "", counts_line(results, lang)]
-    if results.summary.provisional:
-        lines += ["", f"**{tr('summary.provisional', lang)}**"]
+    notice = provisional_notice(results, rubric, lang)
+    if notice:
+        title = tr("doc.provisional.title", lang)
+        lines += ["", f"**{title}:** {markdown_text(notice)}"]
     cols = ["rank", "title", "agency", "category", "total"]
     lines += [
         "",

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from kipp.core.i18n import Lang, Text, render, text
 from kipp.core.problems import Problem
 from kipp.intake import Entry, Intake, Status
 from kipp.results.assessment import Assessment
+from kipp.results.explanation import explain, footing_decimals, reviewer_labels
 from kipp.results.model import (
     AdjustmentOut,
     CriterionOut,
     CriterionReviewsOut,
+    FootingOut,
     GateOut,
     NoveltyOut,
     ProblemOut,
@@ -39,9 +43,15 @@ def _problems(problems: list[Problem]) -> list[ProblemOut]:
 
 
 def proposal_out(
-    entry: Entry, assessment: Assessment, rubric: LoadedRubric, lang: Lang
+    entry: Entry,
+    assessment: Assessment,
+    rubric: LoadedRubric,
+    lang: Lang,
+    letters: Mapping[str, str] | None = None,
 ) -> ProposalOut:
-    """One proposal's record: status, reason, gates, criteria, novelty."""
+    """One proposal's record: status, reason, gates, criteria, novelty, and the explanation
+    of its numbers (`letters`: the reviewers' letters, `reviewer_labels` of the batch's
+    reviews when not given)."""
     r = rubric.rubric
     problems = _problems(list(entry.problems))
     out = ProposalOut(
@@ -116,6 +126,10 @@ def proposal_out(
             disagreement=c.disagreement,
         )
     status = ProposalStatus.SHORTLISTED if placement.shortlisted else ProposalStatus.SCORED
+    reviews = assessment.reviews.proposals.get(proposal.id)
+    if letters is None:
+        letters = reviewer_labels(assessment.reviews)
+    explanation = explain(card, reviews, r, letters, assessment.reviews.adjustments)
     return out.model_copy(
         update={
             "status": status,
@@ -125,10 +139,11 @@ def proposal_out(
             "provisional": card.provisional,
             "scored_weight": card.scored_weight,
             "rank": placement.rank,
-            "reviews": _proposal_reviews(assessment.reviews.proposals.get(proposal.id), r, lang),
+            "reviews": _proposal_reviews(reviews, r, lang),
             "rank_interval": _interval(
                 assessment.uncertainty.get(proposal.id), assessment, r.reviews, lang
             ),
+            "explanation": explanation,
         }
     )
 
@@ -145,9 +160,15 @@ def _proposal_reviews(
         if disagreements
         else None
     )
+    assigned = set(reviews.assigned)
     pending = (
         render(
-            text("reviews.pending", pending=reviews.pending, assigned=len(reviews.assigned)), lang
+            text(
+                "reviews.pending",
+                received=len(assigned & set(reviews.completed)),
+                assigned=len(assigned),
+            ),
+            lang,
         )
         if reviews.pending
         else None
@@ -207,6 +228,7 @@ def reviews_out(assessment: Assessment, rubric: Rubric, lang: Lang) -> ReviewsOu
     if found.empty:
         return None
     settings = rubric.reviews
+    labels = reviewer_labels(found)
     progress = [
         ProgressOut(
             reviewer=p.reviewer,
@@ -218,9 +240,11 @@ def reviews_out(assessment: Assessment, rubric: Rubric, lang: Lang) -> ReviewsOu
                 text("reviews.progress", name=p.name, completed=p.completed, assigned=p.assigned),
                 lang,
             ),
+            label=labels[p.reviewer],
         )
         for p in found.progress
     ]
+    panel = found.footing
     assigned = sum(p.assigned for p in progress)
     completed = sum(p.completed for p in progress)
     near = [pid for pid, i in assessment.uncertainty.items() if i.near_cutoff]
@@ -241,13 +265,32 @@ def reviews_out(assessment: Assessment, rubric: Rubric, lang: Lang) -> ReviewsOu
         progress=progress,
         adjustments=[
             AdjustmentOut(
-                reviewer=a.reviewer, scores=a.scores, mean=a.mean, sd=a.sd, weight=a.weight
+                reviewer=a.reviewer,
+                scores=a.scores,
+                mean=a.mean,
+                sd=a.sd,
+                weight=a.weight,
+                label=labels[a.reviewer],
+                total=a.total,
+                shift=a.shrunk_mean,
+                spread=a.shrunk_sd,
+                factor=a.factor,
             )
             for a in found.adjustments
         ],
         problems=_problems(list(found.problems)),
         cutoff_rank=assessment.cutoff_rank,
         near_cutoff=sorted(near, key=lambda pid: assessment.placements[pid].rank),
+        footing=None
+        if panel is None
+        else FootingOut(
+            scores=panel.scores,
+            total=panel.total,
+            mean=panel.mean,
+            sd=panel.sd,
+            shrinkage=panel.shrinkage,
+            decimals=footing_decimals(panel, found.adjustments, found, rubric),
+        ),
     )
 
 
@@ -258,8 +301,11 @@ def build_results(
     run: RunOut,
 ) -> Results:
     """The results document of a run, every sentence in the run's language."""
-    proposals = [proposal_out(e, assessment, rubric, run.lang) for e in batch.entries]
+    labels = reviewer_labels(assessment.reviews)
+    proposals = [proposal_out(e, assessment, rubric, run.lang, labels) for e in batch.entries]
     count = {s: sum(p.status is s for p in proposals) for s in ProposalStatus}
+    found = assessment.reviews.proposals.values()
+    with_panel = not assessment.reviews.empty
     summary = Summary(
         files=batch.file_count,
         proposals=len(proposals),
@@ -269,6 +315,10 @@ def build_results(
         invalid=count[ProposalStatus.INVALID],
         unread=len(batch.unread),
         provisional=any(p.provisional for p in proposals),
+        reviews_received=(
+            sum(len(set(p.assigned) & set(p.completed)) for p in found) if with_panel else None
+        ),
+        reviews_expected=sum(len(set(p.assigned)) for p in found) if with_panel else None,
     )
     return Results(
         run=run,

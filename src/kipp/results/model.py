@@ -11,7 +11,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from kipp.core.i18n import Lang, Text, render, text
 from kipp.core.problems import Problem
@@ -21,7 +21,12 @@ from kipp.shortlist.approval import Decision
 
 
 class ProposalStatus(StrEnum):
-    """A proposal's fate in a run."""
+    """A proposal's fate in a run, one word for each, the same everywhere (results.json, the
+    documents, the terminal, the Prefect UI): `shortlisted` (scored, and on the shortlist),
+    `scored` (scored, not on the shortlist), `ineligible` (valid, but failed a gate: not
+    scored), `invalid` (its file has errors: not checked further). A file that holds no
+    readable proposal is `unread` (`Results.unread`). "Scored" as a count of its own means
+    both the first two."""
 
     SHORTLISTED = "shortlisted"
     SCORED = "scored"
@@ -144,6 +149,81 @@ class RankIntervalOut(_Out):
     note: str
 
 
+class ScoreOut(_Out):
+    """One reviewer's score of one criterion in an explanation: the reviewer (`label`, a
+    letter, for documents that do not name reviewers), the score as given, its `level` on
+    1-5, and the level `used` (after any normalisation, kept within 1 to 5; `formula` is what
+    the normalisation gave when it fell outside, else None)."""
+
+    reviewer: str
+    label: str
+    score: int
+    level: float
+    used: float
+    formula: float | None = None
+
+
+class ExplainedCriterionOut(_Out):
+    """How one criterion's value was reached, in the order it is computed: the reviewers'
+    scores (`scores`) and their `method` giving `reviewers`; the measure's `score` and
+    `auto_level`; the blend with the reviewers' share `reviewer_share`; the `value` the
+    total uses (4 decimals) and its `level`; the weight it counts now (`counted_weight`: its
+    measure's share of `weight` while a blend awaits reviewers, 0 while reviewers alone
+    score it and have not) and its `points` in the total (`counted_weight * value / 5 *
+    100`)."""
+
+    source: Literal["auto", "reviewers", "blend"]
+    weight: float
+    counted_weight: float
+    scores: list[ScoreOut] = Field(default_factory=list)
+    method: Literal["mean", "median"] | None = None
+    reviewers: float | None = None
+    score: float | None = None
+    auto_level: int | None = None
+    reviewer_share: float = 0.0
+    value: float | None = None
+    level: int | None = None
+    points: float | None = None
+
+
+class TotalOut(_Out):
+    """The total as computed: the criteria's `points` added up, over the share of the weight
+    counted (`scored_weight`, 1 when every criterion is scored), rounded to 2 decimals."""
+
+    points: float
+    scored_weight: float
+    total: float
+
+
+Reason = Literal["awaiting", "reviews", "panel", "assignments"]
+
+
+class StandingOut(_Out):
+    """Whether a total is final, and what can still move it: criteria awaiting reviewers
+    (`awaiting`, and the `scored_weight` counted), this proposal's reviews (`received` of
+    `expected`), the batch's reviews while normalisation reads every score against the whole
+    panel (`batch_received` of `batch_expected`), an assignment record that could not be read
+    in full."""
+
+    final: bool
+    reasons: list[Reason]
+    awaiting: list[str]
+    scored_weight: float
+    received: int
+    expected: int
+    batch_received: int | None = None
+    batch_expected: int | None = None
+
+
+class ExplanationOut(_Out):
+    """Every reviewer-based number of a proposal, as data a person can redo with a
+    calculator: per criterion (`criteria`, by id), the total's terms, and its standing."""
+
+    criteria: dict[str, ExplainedCriterionOut]
+    total: TotalOut
+    standing: StandingOut
+
+
 class NoveltyOut(_Out):
     score: float
     nearest: list[Neighbour]
@@ -172,6 +252,7 @@ class ProposalOut(_Out):
     novelty: NoveltyOut | None
     reviews: ProposalReviewsOut | None = None
     rank_interval: RankIntervalOut | None = None
+    explanation: ExplanationOut | None = None  # None: not scored, or results from before
 
 
 class UnreadOut(_Out):
@@ -216,18 +297,25 @@ class RunOut(_Out):
 
 
 class Summary(_Out):
+    """How many of each status (`ProposalStatus`; `scored` counts the scored proposals not
+    on the shortlist), files unread, and whether any total is provisional; with a panel,
+    how many of the assigned reviews of eligible proposals are complete."""
+
     files: int
     proposals: int
     shortlisted: int
-    scored: int
+    scored: int = Field(description="scored, not shortlisted")
     ineligible: int
     invalid: int
     unread: int
     provisional: bool
+    reviews_received: int | None = None
+    reviews_expected: int | None = None
 
 
 class ProgressOut(_Out):
-    """How far one reviewer is: proposals assigned, fully scored, started."""
+    """How far one reviewer is: proposals assigned, fully scored, started; `label` the
+    letter that stands for them in the explanations."""
 
     reviewer: str
     name: str
@@ -235,17 +323,41 @@ class ProgressOut(_Out):
     completed: int
     started: int
     note: str
+    label: str = ""
 
 
 class AdjustmentOut(_Out):
     """How normalisation treated one reviewer (their mean and spread in levels, and how far
-    they are trusted: 0-1, from the number of their scores)."""
+    they are trusted: 0-1, from the number of their scores), and what it used, unrounded: a
+    level `x` of theirs is read as `panel mean + (x - shift) * factor`, `shift` being
+    `(total + shrinkage * panel mean) / (scores + shrinkage)` and `factor` the panel's spread
+    over `spread`. `label` is the letter that stands for them in the explanations."""
 
     reviewer: str
     scores: int
     mean: float
     sd: float
     weight: float
+    label: str = ""
+    total: float | None = None
+    shift: float | None = None
+    spread: float | None = None
+    factor: float | None = None
+
+
+class FootingOut(_Out):
+    """The panel's figures every normalised level stands on: the levels given (`scores`,
+    adding up to `total`), their `mean` and spread `sd` (unrounded), the rubric's
+    `shrinkage`, and `decimals`: the precision at which the documents show the mean and each
+    reviewer's shift and factor, the least (from 4) at which every level used is recomputed
+    exactly from them."""
+
+    scores: int
+    total: float
+    mean: float
+    sd: float
+    shrinkage: float
+    decimals: int
 
 
 class ReviewsOut(_Out):
@@ -271,6 +383,7 @@ class ReviewsOut(_Out):
     problems: list[ProblemOut]
     cutoff_rank: int | None
     near_cutoff: list[str]
+    footing: FootingOut | None = None  # None when scores are not normalised
 
 
 class Results(_Out):

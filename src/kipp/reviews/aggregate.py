@@ -7,6 +7,10 @@ the panel's in proportion to how few scores they gave (`weight = n / (n + shrink
 reviewer with one score is hardly moved, and a reviewer who gives one value to everything is
 never divided by a zero spread: their value keeps `sqrt(shrinkage / (n + shrinkage))` of its
 distance from the panel's mean (with shrinkage 0, none: it goes to the mean).
+
+Levels are kept to 4 decimals; a value computed from kept values (a mean, a median) is
+rounded from its exact decimal value, halves up, as a person with a calculator rounds, so
+that the documents' arithmetic can be redone from the numbers they show.
 """
 
 from __future__ import annotations
@@ -14,10 +18,12 @@ from __future__ import annotations
 import math
 import statistics
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from decimal import ROUND_HALF_UP, Decimal
 
 from kipp.reviews.models import (
     CriterionReviews,
+    PanelFooting,
     ProposalReviews,
     RawScore,
     Review,
@@ -25,9 +31,49 @@ from kipp.reviews.models import (
 )
 from kipp.rubric import LEVELS, Rubric
 
+DECIMALS = 4  # levels and values are kept to this many decimals
+
+
+def exact(value: float) -> Decimal:
+    """A kept number as the decimal it is written as (`0.1` is one tenth, not the float
+    nearest to it)."""
+    return Decimal(repr(float(value)))
+
+
+def half_up(value: Decimal, decimals: int = DECIMALS) -> float:
+    """`value` rounded to `decimals`, halves away from zero (`3.60035` -> `3.6004`)."""
+    return float(value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP))
+
+
+def exact_mean(values: Iterable[float]) -> Decimal:
+    """The mean of some kept numbers, exactly (to 28 significant digits)."""
+    given = [exact(v) for v in values]
+    return sum(given, Decimal(0)) / len(given)
+
+
+def exact_median(values: Iterable[float]) -> Decimal:
+    """The median of some kept numbers, exactly: the middle one, or the mean of the two."""
+    given = sorted(exact(v) for v in values)
+    middle = len(given) // 2
+    return given[middle] if len(given) % 2 else (given[middle - 1] + given[middle]) / 2
+
 
 def _pstdev(values: Sequence[float]) -> float:
     return statistics.pstdev(values) if len(values) > 1 else 0.0
+
+
+def footing(reviews: Sequence[Review], rubric: Rubric) -> PanelFooting | None:
+    """The panel's figures normalisation reads every level against; None without scores."""
+    every = [rubric.reviews.scale.level(s) for r in reviews for s in r.scores.values()]
+    if not every:
+        return None
+    return PanelFooting(
+        scores=len(every),
+        total=math.fsum(every),
+        mean=statistics.fmean(every),
+        sd=_pstdev(every),
+        shrinkage=rubric.reviews.shrinkage,
+    )
 
 
 def adjustments(
@@ -48,6 +94,7 @@ def adjustments(
         n = len(xs)
         mean, sd = statistics.fmean(xs), _pstdev(xs)
         weight = n / (n + shrinkage) if n + shrinkage > 0 else 1.0
+        shrunk_sd = math.sqrt(weight * sd**2 + (1 - weight) * panel_sd**2)
         result.append(
             ReviewerAdjustment(
                 reviewer=reviewer,
@@ -56,7 +103,9 @@ def adjustments(
                 sd=round(sd, 4),
                 weight=round(weight, 4),
                 shrunk_mean=weight * mean + (1 - weight) * panel_mean,
-                shrunk_sd=math.sqrt(weight * sd**2 + (1 - weight) * panel_sd**2),
+                shrunk_sd=shrunk_sd,
+                total=math.fsum(xs),
+                factor=panel_sd / shrunk_sd if shrunk_sd > 1e-12 else 1.0,
             )
         )
     return result
@@ -67,15 +116,8 @@ def normaliser(
 ) -> tuple[list[ReviewerAdjustment], dict[str, tuple[float, float]]]:
     """The adjustments, and per reviewer the (shift, factor) turning a level `x` into
     `panel_mean + (x - shrunk_mean) * factor`, as `(shrunk_mean, factor)`."""
-    settings = rubric.reviews
-    found = adjustments(reviews, rubric, settings.shrinkage)
-    every = [settings.scale.level(s) for r in reviews for s in r.scores.values()]
-    panel_sd = _pstdev(every)
-    factors = {}
-    for a in found:
-        factor = panel_sd / a.shrunk_sd if a.shrunk_sd > 1e-12 else 1.0
-        factors[a.reviewer] = (a.shrunk_mean, factor)
-    return found, factors
+    found = adjustments(reviews, rubric, rubric.reviews.shrinkage)
+    return found, {a.reviewer: (a.shrunk_mean, a.factor) for a in found}
 
 
 def normalised_level(
@@ -94,13 +136,14 @@ def aggregate(
 ) -> tuple[dict[str, ProposalReviews], list[ReviewerAdjustment]]:
     """Per proposal: assigned and completed reviewers and each reviewed criterion's verdict.
     `assignments` maps proposal id to assigned reviewer ids (reviewers who scored it
-    count as assigned when it is not given)."""
+    count as assigned when it is not given). Each carries the panel's footing when scores
+    are normalised, and how many of the batch's assigned reviews are complete."""
     settings = rubric.reviews
     scale = settings.scale
     found: list[ReviewerAdjustment] = []
     factors: dict[str, tuple[float, float]] = {}
-    every = [scale.level(s) for r in reviews for s in r.scores.values()]
-    panel_mean = statistics.fmean(every) if every else 0.0
+    panel = footing(reviews, rubric)
+    panel_mean = panel.mean if panel else 0.0
     if settings.normalise:
         found, factors = normaliser(reviews, rubric)
     by_proposal: dict[str, list[Review]] = defaultdict(list)
@@ -129,8 +172,12 @@ def aggregate(
             assigned=sorted(assigned),
             completed=sorted({r.reviewer for r in rows if r.complete}),
             criteria=criteria,
+            footing=panel if settings.normalise else None,
         )
-    return result, found
+    expected = sum(len(set(p.assigned)) for p in result.values())
+    received = sum(len(set(p.assigned) & set(p.completed)) for p in result.values())
+    batch = {"batch_assigned": expected, "batch_completed": received}
+    return {pid: p.model_copy(update=batch) for pid, p in result.items()}, found
 
 
 def verdict(criterion: str, scores: Sequence[RawScore], rubric: Rubric) -> CriterionReviews:
@@ -139,15 +186,15 @@ def verdict(criterion: str, scores: Sequence[RawScore], rubric: Rubric) -> Crite
     the flag when it reaches the rubric's threshold."""
     settings = rubric.reviews
     levels = [s.level for s in scores]
-    mean = statistics.fmean(levels)
-    median = statistics.median(levels)
-    spread = max(levels) - min(levels)
+    mean = half_up(exact_mean(levels))
+    median = half_up(exact_median(levels))
+    spread = float(max(exact(v) for v in levels) - min(exact(v) for v in levels))
     return CriterionReviews(
         criterion=criterion,
         scores=list(scores),
-        mean=round(mean, 4),
-        median=round(median, 4),
-        value=round(mean if settings.aggregate == "mean" else median, 4),
-        spread=round(spread, 4),
+        mean=mean,
+        median=median,
+        value=mean if settings.aggregate == "mean" else median,
+        spread=spread,
         disagreement=len(levels) > 1 and spread >= settings.disagreement - 1e-9,
     )

@@ -17,6 +17,7 @@ from kipp.intake.review_sheets import Assignment
 __all__ = [
     "Assignment",
     "CriterionReviews",
+    "PanelFooting",
     "ProposalReviews",
     "RawScore",
     "Review",
@@ -78,8 +79,22 @@ def raw_spread(scores: Iterable[int]) -> int:
     return max(given) - min(given) if given else 0
 
 
+class PanelFooting(_Frozen):
+    """What normalisation puts every reviewer's scores on: the levels the whole panel gave
+    (`scores` of them, adding up to `total`; their `mean` and spread `sd`, unrounded) and the
+    rubric's `shrinkage`. Every assigned review that is still missing can move them."""
+
+    scores: int
+    total: float
+    mean: float
+    sd: float
+    shrinkage: float
+
+
 class ProposalReviews(_Frozen):
-    """Every review of one proposal: who was assigned, who completed, per-criterion verdicts."""
+    """Every review of one proposal: who was assigned, who completed, per-criterion verdicts;
+    the panel's footing when scores are normalised, and how many of the batch's assigned
+    reviews are complete (`batch_completed` of `batch_assigned`)."""
 
     proposal: str
     assigned: list[str]
@@ -88,6 +103,9 @@ class ProposalReviews(_Frozen):
     # False when `assignments.csv` could not be read in full: a reviewer whose sheet has not
     # come back may be missing from `assigned`, so the reviews cannot be known to be complete
     assignments_known: bool = True
+    footing: PanelFooting | None = None
+    batch_assigned: int = 0
+    batch_completed: int = 0
 
     @property
     def pending(self) -> int:
@@ -112,7 +130,10 @@ class ReviewerProgress(_Frozen):
 
 class ReviewerAdjustment(_Frozen):
     """How normalisation treated one reviewer: their mean and spread, how far they are
-    trusted (`weight`, 0-1, from the number of their scores) and the shrunk figures used."""
+    trusted (`weight`, 0-1, from the number of their scores) and the shrunk figures used:
+    a level `x` of theirs is read as `panel mean + (x - shrunk_mean) * factor`. `total` is the
+    sum of their levels (so `shrunk_mean = (total + shrinkage * panel mean) / (scores +
+    shrinkage)`); `factor` the panel's spread over `shrunk_sd` (1 when that is 0)."""
 
     reviewer: str
     scores: int
@@ -121,6 +142,8 @@ class ReviewerAdjustment(_Frozen):
     weight: float
     shrunk_mean: float
     shrunk_sd: float
+    total: float = 0.0
+    factor: float = 1.0
 
 
 class ReviewSet(_Frozen):
@@ -140,3 +163,9 @@ class ReviewSet(_Frozen):
     def empty(self) -> bool:
         """True when no panel, sheet or assignment was found."""
         return self.panel is None and not self.sheets and not self.assignments
+
+    @property
+    def footing(self) -> PanelFooting | None:
+        """The panel's footing every normalised level stands on (None when scores are not
+        normalised, or none were given)."""
+        return next((p.footing for p in self.proposals.values() if p.footing), None)

@@ -14,21 +14,54 @@ DOCUMENTS: dict[str, dict[str, str]] = {
     "doc.batch": {"id": "Kumpulan proposal", "en": "Batch"},
     "doc.run_date": {"id": "Tanggal proses", "en": "Run date"},
     "doc.summary": {
-        "id": "{proposals} proposal dari {files} berkas.",
-        "en": "{proposals} proposal(s) from {files} file(s).",
+        "id": "{proposals:p:proposal} dari {files:p:berkas}; {scored} di antaranya dinilai.",
+        "en": "{proposals:p:proposal/proposals} from {files:p:file/files}; {scored} of them "
+        "scored.",
     },
-    "doc.status.unread": {"id": "tidak terbaca", "en": "unread"},
     "doc.provisional.title": {"id": "SEMENTARA", "en": "PROVISIONAL"},
-    "doc.provisional.notice": {
-        "id": "Menunggu penilaian juri: {criteria}. Nilai total dihitung dari kriteria yang "
-        "sudah dinilai ({share} dari seluruh bobot) dan dapat berubah setelah juri menilai.",
-        "en": "Awaiting the reviewers' scores: {criteria}. Totals are computed from the "
-        "criteria scored so far ({share} of the total weight) and may change once reviewers "
-        "have scored.",
+    "doc.provisional.reviews": {
+        "id": "{received} dari {expected} penilaian juri sudah masuk.",
+        "en": "{received} of {expected} reviews are in.",
+    },
+    "doc.provisional.moving": {
+        "id": "Bagian yang dinilai juri ({share} dari seluruh bobot) masih bisa berubah pada "
+        "{count:p:proposal} sampai semua penilaian masuk.",
+        "en": "The reviewers' part ({share} of the total weight) can still change for "
+        "{count:p:proposal/proposals} until every review is in.",
+    },
+    "doc.provisional.panel": {
+        "id": "Nilai juri dibaca pada rata-rata dan simpangan baku seluruh panel, jadi total "
+        "yang penilaiannya sudah lengkap pun masih bisa bergeser.",
+        "en": "Reviewers' scores are read on the whole panel's mean and standard deviation, so "
+        "even a total whose own reviews are complete can still move.",
+    },
+    "doc.provisional.awaiting": {
+        "id": "Belum dinilai juri pada {count:p:proposal}: {criteria}; totalnya dihitung dari "
+        "{share} bobot yang sudah dinilai.",
+        "en": "Not yet scored by reviewers for {count:p:proposal/proposals}: {criteria}; their "
+        "totals are computed from the {share} of the weight scored so far.",
+    },
+    "doc.provisional.assignments": {
+        "id": "Daftar penugasan juri tidak terbaca utuh: belum dapat dipastikan semua penilaian "
+        "sudah masuk.",
+        "en": "The reviewers' assignments could not be read in full: it cannot be known that "
+        "every review is in.",
     },
     "doc.provisional.marker": {
         "id": "sementara: {share} bobot dinilai",
         "en": "provisional: {share} of the weight scored",
+    },
+    "doc.provisional.marker.reviews": {
+        "id": "sementara: {received} dari {expected} penilaian masuk",
+        "en": "provisional: {received} of {expected} reviews in",
+    },
+    "doc.provisional.marker.panel": {
+        "id": "sementara: penilaian juri lain belum lengkap",
+        "en": "provisional: other reviews still missing",
+    },
+    "doc.provisional.marker.assignments": {
+        "id": "sementara: penugasan juri tidak terbaca utuh",
+        "en": "provisional: assignments not fully read",
     },
     "doc.none": {"id": "Tidak ada.", "en": "None."},
     "doc.range": {"id": "{low}–{high}", "en": "{low}–{high}"},
@@ -44,11 +77,11 @@ DOCUMENTS: dict[str, dict[str, str]] = {
     # sections
     "doc.section.nominees": {"id": "Nominasi", "en": "Nominees"},
     "doc.section.scored": {
-        "id": "Dinilai, tidak masuk daftar pendek",
-        "en": "Scored, not shortlisted",
+        "id": "Dinilai tetapi tidak masuk daftar pendek",
+        "en": "Scored but not shortlisted",
     },
     "doc.section.ineligible": {"id": "Tidak memenuhi syarat", "en": "Ineligible"},
-    "doc.section.invalid": {"id": "Berkas tidak valid", "en": "Invalid proposals"},
+    "doc.section.invalid": {"id": "Proposal tidak valid", "en": "Invalid proposals"},
     "doc.section.unread": {"id": "Berkas tidak terbaca", "en": "Unread files"},
     "doc.section.ignored": {"id": "Sengaja diabaikan", "en": "Ignored on purpose"},
     "doc.section.notices": {"id": "Catatan pembacaan berkas", "en": "Notes from reading the files"},
@@ -183,6 +216,32 @@ DOCUMENTS: dict[str, dict[str, str]] = {
     "doc.reviews.complete": {
         "id": "Semua penilaian selesai: nilai total final.",
         "en": "Every review is complete: totals are final.",
+    },
+    "doc.reviews.complete_assigned": {
+        "id": "Semua penilaian yang ditugaskan selesai.",
+        "en": "Every assigned review is complete.",
+    },
+    "doc.reviews.adjustments": {"id": "Penyesuaian per juri", "en": "Adjustment per reviewer"},
+    "doc.reviews.adjustments.note": {
+        "id": "Angka di tabel ini dibulatkan ke {decimals} desimal, seperti di perhitungan tiap "
+        "nominasi dan di kartu nilai.",
+        "en": "The figures of this table are rounded to {decimals} decimals, as in each "
+        "nominee's and each scorecard's computation.",
+    },
+    "doc.col.name": {"id": "Nama", "en": "Name"},
+    "doc.col.scores": {"id": "Jumlah nilai", "en": "Scores"},
+    "doc.col.mean": {"id": "Rata-rata", "en": "Mean"},
+    "doc.col.difference": {"id": "Selisih dari panel", "en": "Difference from the panel"},
+    "doc.col.shift": {"id": "Rata-rata dipakai", "en": "Mean used"},
+    "doc.col.factor": {"id": "Faktor sebaran", "en": "Spread factor"},
+    # how a proposal's numbers are computed (kipp.documents.render.explanation_views)
+    "doc.explain.title": {"id": "Cara nilai dihitung", "en": "How the numbers are computed"},
+    "doc.explain.col.steps": {"id": "Perhitungan", "en": "Computation"},
+    "doc.explain.col.value": {"id": "Nilai dipakai (level)", "en": "Value used (level)"},
+    "doc.explain.col.weight": {"id": "Bobot dihitung", "en": "Weight counted"},
+    "doc.explain.col.points": {
+        "id": "Poin (bobot × nilai ÷ 5 × 100)",
+        "en": "Points (weight × value ÷ 5 × 100)",
     },
     "doc.reviews.method": {
         "id": "Nilai juri digabung dengan {aggregate}{normalised}; selisih antarjuri yang "

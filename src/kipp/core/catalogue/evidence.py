@@ -195,8 +195,8 @@ EVIDENCE |= {
     },
     # scoring
     "criterion.level": {
-        "id": "Skor {score} → level {level} dari 5 (ambang level 2-5: {thresholds}).",
-        "en": "Score {score} → level {level} of 5 (level 2-5 thresholds: {thresholds}).",
+        "id": "Skor {score} → level otomatis {level} dari 5 (ambang level 2-5: {thresholds}).",
+        "en": "Score {score} → automatic level {level} of 5 (level 2-5 thresholds: {thresholds}).",
     },
     "criterion.awaiting_reviewers": {
         "id": "Menunggu penilaian juri.",
@@ -231,22 +231,25 @@ EVIDENCE |= {
     },
 }
 
+# The one vocabulary of statuses (kipp.results.ProposalStatus, and unread files), lower case
+# for use mid-sentence; every document, the terminal and the Prefect UI say these words.
+# "Dinilai" alone ("10 dinilai") counts every scored proposal, on the shortlist or not.
 EVIDENCE |= {
-    "status.label.shortlisted": {"id": "daftar pendek", "en": "shortlisted"},
-    "status.label.scored": {"id": "dinilai", "en": "scored"},
+    "status.label.shortlisted": {"id": "masuk daftar pendek", "en": "shortlisted"},
+    "status.label.scored": {
+        "id": "dinilai tetapi tidak masuk daftar pendek",
+        "en": "scored but not shortlisted",
+    },
     "status.label.ineligible": {"id": "tidak memenuhi syarat", "en": "ineligible"},
     "status.label.invalid": {"id": "tidak valid", "en": "invalid"},
+    "status.label.unread": {"id": "tidak terbaca", "en": "unread"},
 }
 
 EVIDENCE |= {
     "summary.heading": {"id": "Daftar pendek {call}", "en": "{call} shortlist"},
     "summary.counts": {
-        "id": "{proposals} proposal dari {files} berkas: {shortlisted} masuk daftar pendek, {scored} dinilai, {ineligible} tidak memenuhi syarat, {invalid} tidak valid, {unread} berkas tidak terbaca.",
-        "en": "{proposals} proposals from {files} files: {shortlisted} shortlisted, {scored} scored, {ineligible} ineligible, {invalid} invalid, {unread} files unread.",
-    },
-    "summary.provisional": {
-        "id": "SEMENTARA: kriteria yang dinilai juri belum terisi; total dihitung dari kriteria otomatis saja.",
-        "en": "PROVISIONAL: criteria scored by reviewers are still empty; totals use the automatic criteria only.",
+        "id": "{proposals:p:proposal} dari {files:p:berkas}: {shortlisted} masuk daftar pendek, {scored} dinilai tetapi tidak masuk daftar pendek, {ineligible} tidak memenuhi syarat, {invalid} tidak valid; {unread:p:berkas} tidak terbaca.",
+        "en": "{proposals:p:proposal/proposals} from {files:p:file/files}: {shortlisted} shortlisted, {scored} scored but not shortlisted, {ineligible} ineligible, {invalid} invalid; {unread:p:file/files} unread.",
     },
     "summary.col.rank": {"id": "Peringkat", "en": "Rank"},
     "summary.col.title": {"id": "Judul", "en": "Title"},

@@ -51,7 +51,7 @@ REPORTS: dict[str, dict[str, str]] = {
     "rep.compliance.col.submitted": {"id": "Diajukan", "en": "Submitted"},
     "rep.compliance.col.valid": {"id": "Valid", "en": "Valid"},
     "rep.compliance.col.eligible": {"id": "Memenuhi syarat", "en": "Eligible"},
-    "rep.compliance.col.shortlisted": {"id": "Daftar pendek", "en": "Shortlisted"},
+    "rep.compliance.col.shortlisted": {"id": "Masuk daftar pendek", "en": "Shortlisted"},
     "rep.compliance.col.names": {"id": "Nama di proposal", "en": "Names in the proposals"},
     "rep.compliance.col.total": {"id": "Jumlah", "en": "Total"},
     "rep.compliance.without": {
@@ -131,13 +131,14 @@ REPORTS: dict[str, dict[str, str]] = {
     "rep.scorecard.index": {"id": "Daftar kartu nilai", "en": "Scorecards"},
     "rep.scorecard.open": {"id": "Buka", "en": "Open"},
     # statuses as a reader sees them
+    # the statuses of `status.label.*`, capitalised (the workbook's and scorecards' status)
     "rep.status.shortlisted": {"id": "Masuk daftar pendek", "en": "Shortlisted"},
     "rep.status.scored": {
-        "id": "Dinilai, tidak masuk daftar pendek",
-        "en": "Scored, not shortlisted",
+        "id": "Dinilai tetapi tidak masuk daftar pendek",
+        "en": "Scored but not shortlisted",
     },
     "rep.status.ineligible": {"id": "Tidak memenuhi syarat", "en": "Ineligible"},
-    "rep.status.invalid": {"id": "Berkas tidak valid", "en": "Invalid file"},
+    "rep.status.invalid": {"id": "Tidak valid", "en": "Invalid"},
     # workbook
     "rep.sheet.scores": {"id": "Nilai", "en": "Scores"},
     "rep.sheet.gates": {"id": "Syarat", "en": "Gates"},

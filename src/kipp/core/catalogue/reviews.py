@@ -1,19 +1,10 @@
-"""Sentences about human reviewers: panels, assignment, scoresheets, aggregation."""
+"""Sentences about human reviewers: panels, assignment, scoresheets, aggregation, and the
+arithmetic that turns their scores into values and totals (`explain.*`)."""
 
 REVIEWS: dict[str, dict[str, str]] = {
-    "reviews.criterion": {
-        "id": "Juri ({count} nilai: {scores}): rata-rata {mean}, median {median}; "
-        "dipakai {method}: {value}.",
-        "en": "Reviewers ({count} scores: {scores}): mean {mean}, median {median}; "
-        "using the {method}: {value}.",
-    },
-    "reviews.method.mean": {"id": "rata-rata", "en": "mean"},
-    "reviews.method.median": {"id": "median", "en": "median"},
-    "reviews.normalised": {
-        "id": "Nilai tiap juri dinormalisasi terhadap panel (juri yang terlalu keras atau "
-        "terlalu murah dikoreksi).",
-        "en": "Each reviewer's scores are normalised against the panel (harsh or lenient "
-        "reviewers corrected).",
+    "reviews.scores": {
+        "id": "Nilai juri: {scores}.",
+        "en": "Reviewers' scores: {scores}.",
     },
     "reviews.disagreement": {
         "id": "Juri tidak sepakat: selisih nilai {spread} (ambang {threshold}); sebaiknya "
@@ -21,15 +12,10 @@ REVIEWS: dict[str, dict[str, str]] = {
         "en": "Reviewers disagree: scores spread {spread} (threshold {threshold}); consider "
         "an extra reviewer.",
     },
-    "reviews.blend": {
-        "id": "Level {level}: level ukuran otomatis {auto} × {auto_share} + nilai juri "
-        "{reviewers} × {share}.",
-        "en": "Level {level}: automatic measure level {auto} × {auto_share} + reviewers "
-        "{reviewers} × {share}.",
-    },
     "reviews.pending": {
-        "id": "{pending} dari {assigned} juri belum selesai menilai; total masih sementara.",
-        "en": "{pending} of {assigned} reviewers have not finished; the total is provisional.",
+        "id": "{received} dari {assigned} penilaian juri untuk proposal ini sudah masuk; "
+        "total masih sementara.",
+        "en": "{received} of {assigned} reviews of this proposal are in; the total is provisional.",
     },
     "reviews.extra_reviewer": {
         "id": "Juri tidak sepakat pada {criteria}: tambahkan satu juri untuk proposal ini.",
@@ -68,5 +54,188 @@ REVIEWS |= {
     "reviews.sheet.error": {
         "id": "Isi bilangan bulat {min} sampai {max}.",
         "en": "Enter a whole number from {min} to {max}.",
+    },
+}
+
+# How a proposal's numbers are computed (kipp.documents.render.explanation_views): the
+# parameters arrive formatted, each number at the precision the arithmetic used it.
+REVIEWS |= {
+    "explain.intro": {
+        "id": "Nilai dipakai tiap kriteria (1 sampai 5) masuk ke nilai total; level adalah nilai "
+        "dipakai yang dibulatkan. Pembulatan selalu setengah ke atas, dan setiap angka yang "
+        "dibulatkan ditandai.",
+        "en": "Each criterion's value used (1 to 5) goes into the total; its level is that value "
+        "rounded. Rounding is always halves up, and every rounded figure says so.",
+    },
+    "explain.rounded": {"id": "{exact}, dibulatkan {shown}", "en": "{exact}, rounded to {shown}"},
+    "explain.rounded_off": {"id": "{shown} (dibulatkan)", "en": "{shown} (rounded)"},
+    "explain.word.score": {"id": "nilai", "en": "score"},
+    "explain.word.level": {"id": "level", "en": "level"},
+    "explain.footing": {
+        "id": "Nilai juri dibaca pada pijakan seluruh panel, supaya juri yang cenderung longgar "
+        "atau ketat tidak menggeser hasil: {x} dibaca = rata-rata panel + ({x} − rata-rata "
+        "juri) × faktor sebaran. Rata-rata panel = {total} ÷ {scores} nilai = {mean}.",
+        "en": "Reviewers' scores are read on the whole panel's footing, so that a lenient or "
+        "strict reviewer does not shift the results: a {x} reads as panel mean + ({x} − "
+        "reviewer's mean) × spread factor. Panel mean = {total} ÷ {scores} scores = {mean}.",
+    },
+    "explain.reviewer.lenient": {
+        "id": "Juri {label} cenderung longgar: rata-rata {count} nilai yang diberikannya "
+        "{total} ÷ {count} = {mean}, {difference} lebih tinggi dari rata-rata panel.",
+        "en": "Reviewer {label} tends to be lenient: the mean of their {count} scores is "
+        "{total} ÷ {count} = {mean}, {difference} above the panel's mean.",
+    },
+    "explain.reviewer.strict": {
+        "id": "Juri {label} cenderung ketat: rata-rata {count} nilai yang diberikannya "
+        "{total} ÷ {count} = {mean}, {difference} lebih rendah dari rata-rata panel.",
+        "en": "Reviewer {label} tends to be strict: the mean of their {count} scores is "
+        "{total} ÷ {count} = {mean}, {difference} below the panel's mean.",
+    },
+    "explain.reviewer.even": {
+        "id": "Juri {label}: rata-rata {count} nilai yang diberikannya {total} ÷ {count} = "
+        "{mean}, sama dengan rata-rata panel (selisih {difference}).",
+        "en": "Reviewer {label}: the mean of their {count} scores is {total} ÷ {count} = "
+        "{mean}, the panel's mean (difference {difference}).",
+    },
+    "explain.reviewer.shift": {
+        "id": "Rata-rata itu ditarik ke arah panel, makin kuat bila nilainya makin sedikit: "
+        "rata-rata juri = ({total} + {shrinkage} × {panel}) ÷ ({count} + {shrinkage}) = "
+        "{shift}.",
+        "en": "That mean is drawn toward the panel's, the more so the fewer scores it rests on: "
+        "reviewer's mean = ({total} + {shrinkage} × {panel}) ÷ ({count} + {shrinkage}) = "
+        "{shift}.",
+    },
+    "explain.reviewer.factor": {
+        "id": "Simpangan baku nilainya {sd} dan simpangan baku panel {panel_sd} (keduanya "
+        "dibulatkan); faktor sebaran = {panel_sd} ÷ √(({count} × {sd}² + {shrinkage} × "
+        "{panel_sd}²) ÷ ({count} + {shrinkage})) = {factor} (dihitung dari angka sebelum "
+        "dibulatkan).",
+        "en": "Their scores' standard deviation is {sd} and the panel's {panel_sd} (both "
+        "rounded); spread factor = {panel_sd} ÷ √(({count} × {sd}² + {shrinkage} × "
+        "{panel_sd}²) ÷ ({count} + {shrinkage})) = {factor} (computed from the figures before "
+        "rounding).",
+    },
+    "explain.reviewer.reads": {
+        "id": "Setiap {x} darinya dibaca {panel} + ({x} − {shift}) × {factor}.",
+        "en": "Each {x} of theirs reads as {panel} + ({x} − {shift}) × {factor}.",
+    },
+    "explain.score.level": {"id": "{score} (level {level})", "en": "{score} (level {level})"},
+    "explain.score.given": {
+        "id": "{given} dari juri {label}",
+        "en": "{given} from reviewer {label}",
+    },
+    "explain.score.read": {
+        "id": "{given} dari juri {label} → {used}",
+        "en": "{given} from reviewer {label} → {used}",
+    },
+    "explain.score.capped_high": {
+        "id": "{given} dari juri {label} → {used} (rumus memberi {formula}; paling tinggi 5)",
+        "en": "{given} from reviewer {label} → {used} (the formula gives {formula}; 5 at most)",
+    },
+    "explain.score.capped_low": {
+        "id": "{given} dari juri {label} → {used} (rumus memberi {formula}; paling rendah 1)",
+        "en": "{given} from reviewer {label} → {used} (the formula gives {formula}; 1 at least)",
+    },
+    "explain.scores.given": {"id": "Nilai juri: {items}.", "en": "Reviewers' scores: {items}."},
+    "explain.scores.read": {
+        "id": "Nilai juri dibaca pada pijakan panel: {items}.",
+        "en": "Reviewers' scores read on the panel's footing: {items}.",
+    },
+    "explain.mean": {
+        "id": "Rata-rata: ({terms}) ÷ {count} = {result}.",
+        "en": "Mean: ({terms}) ÷ {count} = {result}.",
+    },
+    "explain.median.odd": {
+        "id": "Median dari {levels}: {result}.",
+        "en": "Median of {levels}: {result}.",
+    },
+    "explain.median.even": {
+        "id": "Median dari {levels}: ({low} + {high}) ÷ 2 = {result}.",
+        "en": "Median of {levels}: ({low} + {high}) ÷ 2 = {result}.",
+    },
+    "explain.blend": {
+        "id": "Nilai dipakai = {auto_share} × level otomatis {auto} ({measure} {score}) + "
+        "{share} × nilai juri {reviewers} = {result}.",
+        "en": "Value used = {auto_share} × automatic level {auto} ({measure} {score}) + "
+        "{share} × reviewers' value {reviewers} = {result}.",
+    },
+    "explain.auto": {
+        "id": "Level otomatis {level} ({measure} {score}).",
+        "en": "Automatic level {level} ({measure} {score}).",
+    },
+    "explain.measure": {"id": "skor", "en": "score"},
+    "explain.measure.novelty": {"id": "skor kebaruan", "en": "novelty score"},
+    "explain.measure.impact": {"id": "skor dampak", "en": "impact score"},
+    "explain.measure.adaptability": {"id": "skor adaptabilitas", "en": "adaptability score"},
+    "explain.not_measured": {"id": "Tidak diukur.", "en": "Not measured."},
+    "explain.awaiting": {
+        "id": "Menunggu nilai juri; belum masuk nilai total.",
+        "en": "Awaiting the reviewers' scores; not in the total yet.",
+    },
+    "explain.awaiting_blend": {
+        "id": "Menunggu nilai juri; sementara level otomatis {auto} ({measure} {score}) "
+        "dihitung dengan {auto_share} bobotnya.",
+        "en": "Awaiting the reviewers' scores; meanwhile automatic level {auto} ({measure} "
+        "{score}) counts with {auto_share} of its weight.",
+    },
+    "explain.value": {"id": "{value} (level {level})", "en": "{value} (level {level})"},
+    "explain.weight.part": {
+        "id": "{counted} ({share} dari {weight})",
+        "en": "{counted} ({share} of {weight})",
+    },
+    "explain.weight.awaiting": {
+        "id": "0% (bobot {weight} menunggu juri)",
+        "en": "0% ({weight} awaiting reviewers)",
+    },
+    "explain.total": {
+        "id": "Nilai total = jumlah poin = {terms} = {result}.",
+        "en": "Total = the sum of the points = {terms} = {result}.",
+    },
+    "explain.total.partial": {
+        "id": "Nilai total = jumlah poin ÷ bobot yang sudah dihitung ({share}) = ({terms}) ÷ "
+        "{scored} = {result}.",
+        "en": "Total = the sum of the points ÷ the weight counted so far ({share}) = ({terms}) ÷ "
+        "{scored} = {result}.",
+    },
+    "explain.total.none": {
+        "id": "Belum ada kriteria yang dinilai: nilai total 0.",
+        "en": "No criterion is scored yet: the total is 0.",
+    },
+    "explain.final.batch": {
+        "id": "Nilai total final: semua {expected} penilaian juri sudah masuk.",
+        "en": "The total is final: all {expected} reviews are in.",
+    },
+    "explain.final.proposal": {
+        "id": "Nilai total final: semua {expected} penilaian juri untuk proposal ini sudah masuk.",
+        "en": "The total is final: all {expected} reviews of this proposal are in.",
+    },
+    "explain.final.auto": {
+        "id": "Nilai total final: semua kriteria dinilai otomatis.",
+        "en": "The total is final: every criterion is scored automatically.",
+    },
+    "explain.provisional": {"id": "Nilai total sementara.", "en": "The total is provisional."},
+    "explain.reason.awaiting": {
+        "id": "Belum dinilai juri: {criteria}; total dihitung dari {share} bobot yang sudah "
+        "dinilai.",
+        "en": "Not yet scored by reviewers: {criteria}; the total is computed from the {share} "
+        "of the weight scored so far.",
+    },
+    "explain.reason.reviews": {
+        "id": "{received} dari {expected} penilaian juri untuk proposal ini sudah masuk.",
+        "en": "{received} of {expected} reviews of this proposal are in.",
+    },
+    "explain.reason.panel": {
+        "id": "{received} dari {expected} penilaian juri seluruh kumpulan sudah masuk; karena "
+        "nilai juri dibaca pada rata-rata dan simpangan baku seluruh panel, total ini masih "
+        "bisa bergeser sampai semua penilaian masuk.",
+        "en": "{received} of {expected} reviews of the whole batch are in; since reviewers' "
+        "scores are read on the whole panel's mean and standard deviation, this total can "
+        "still move until every review is in.",
+    },
+    "explain.reason.assignments": {
+        "id": "Daftar penugasan juri (assignments.csv) tidak terbaca utuh, jadi belum dapat "
+        "dipastikan semua penilaian sudah masuk.",
+        "en": "The reviewers' assignments (assignments.csv) could not be read in full, so it "
+        "cannot be known that every review is in.",
     },
 }

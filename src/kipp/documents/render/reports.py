@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from kipp.core.i18n import Lang, format_number, render, tr
 from kipp.documents.compliance import AgencyCount, compliance
 from kipp.documents.render.charts import ProfileChart, profile
+from kipp.documents.render.explanation_views import ExplanationView, explanation_view
 from kipp.documents.render.problem_views import MISSING, ProblemView, field_label, problem_view
 from kipp.documents.render.review_views import review_notes, shown_title
 from kipp.documents.render.views import (
@@ -154,6 +155,7 @@ class ScorecardView:
     advice: tuple[str, ...]
     advice_note: str
     generated: str
+    explanation: ExplanationView | None  # None unless scored (or results from before)
 
 
 def _advice(p: ProposalOut, rubric: Rubric, lang: Lang) -> tuple[tuple[str, ...], str]:
@@ -234,6 +236,7 @@ def scorecard_view(p: ProposalOut, results: Results, rubric: Rubric) -> Scorecar
         advice=advice,
         advice_note=note,
         generated=tr("doc.manifest.generated", lang, version=results.run.code_version),
+        explanation=explanation_view(p, results, rubric),
     )
 
 

@@ -6,21 +6,40 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kipp.core.i18n import Lang, format_number, format_timestamp, tr
+from kipp.documents.render.explanation_views import equals, fixed, plain
 from kipp.documents.render.problem_views import ProblemView, problem_view
 from kipp.results import (
+    AdjustmentOut,
     ProposalOut,
     ProposalStatus,
     Results,
 )
+from kipp.results.model import FootingOut
+from kipp.reviews.aggregate import exact, half_up
 from kipp.rubric import Rubric
+
+MINUS = "\u2212"  # the sign of a difference below the panel's mean, as printed
 
 
 @dataclass(frozen=True)
 class ReviewerRow:
+    label: str
     reviewer: str
     assigned: str
     completed: str
     started: str
+
+
+@dataclass(frozen=True)
+class AdjustmentRow:
+    """How one reviewer's scores are read, at the precision the explanations show."""
+
+    label: str
+    scores: str
+    mean: str
+    difference: str
+    shift: str
+    factor: str
 
 
 @dataclass(frozen=True)
@@ -36,6 +55,42 @@ class ReviewsView:
     method: str
     rows: tuple[ReviewerRow, ...]
     problems: tuple[ProblemView, ...]
+    footing: str  # the panel's mean and how a score is read; "" when not normalised
+    adjustments: tuple[AdjustmentRow, ...]
+    adjustments_note: str  # the table's precision
+
+
+def _order(label: str) -> tuple[int, str]:
+    return len(label), label
+
+
+def adjustment_rows(
+    adjustments: list[AdjustmentOut], footing: FootingOut | None, lang: Lang
+) -> tuple[AdjustmentRow, ...]:
+    """Each reviewer's mean, its difference from the panel's, the mean used and the factor,
+    as the explanations show them (the run's `footing.decimals`)."""
+    if footing is None:
+        return ()
+    k = footing.decimals
+    panel = exact(half_up(exact(footing.mean), k))
+    rows = []
+    for a in sorted(adjustments, key=lambda a: _order(a.label)):
+        if a.total is None or a.shift is None or a.factor is None or not a.scores:
+            continue
+        mean = exact(half_up(exact(a.total) / a.scores, k))
+        gap = mean - panel
+        sign = "+" if gap > 0 else MINUS if gap < 0 else ""
+        rows.append(
+            AdjustmentRow(
+                label=a.label,
+                scores=format_number(a.scores, lang),
+                mean=fixed(mean, k, lang),
+                difference=sign + fixed(abs(gap), k, lang),
+                shift=fixed(half_up(exact(a.shift), k), k, lang),
+                factor=fixed(half_up(exact(a.factor), k), k, lang),
+            )
+        )
+    return tuple(rows)
 
 
 def review_notes(p: ProposalOut) -> tuple[str, ...]:
@@ -147,8 +202,13 @@ def reviews_view(results: Results, lang: Lang, rubric: Rubric | None = None) -> 
         reviewers=len(found.progress),
     )
     if found.complete:
-        complete = tr("doc.reviews.complete", lang)
-        summary = f"{summary} {complete}"
+        # complete, yet a total can be provisional: a proposal nobody was assigned
+        done = (
+            "doc.reviews.complete_assigned"
+            if results.summary.provisional
+            else "doc.reviews.complete"
+        )
+        summary = f"{summary} {tr(done, lang)}"
     method = tr(
         "doc.reviews.method",
         lang,
@@ -159,6 +219,7 @@ def reviews_view(results: Results, lang: Lang, rubric: Rubric | None = None) -> 
     )
     rows = tuple(
         ReviewerRow(
+            label=row.label or "—",
             reviewer=row.name or row.reviewer,
             assigned=format_number(row.assigned, lang),
             completed=format_number(row.completed, lang),
@@ -170,7 +231,27 @@ def reviews_view(results: Results, lang: Lang, rubric: Rubric | None = None) -> 
     problems = tuple(
         problem_view(pr, lang, with_path=True, criteria=criteria) for pr in found.problems
     )
-    return ReviewsView(summary=summary, method=method, rows=rows, problems=problems)
+    footing = found.footing
+    return ReviewsView(
+        summary=summary,
+        method=method,
+        rows=rows,
+        problems=problems,
+        footing=""
+        if footing is None
+        else tr(
+            "explain.footing",
+            lang,
+            total=plain(exact(footing.total), lang),
+            scores=footing.scores,
+            mean=equals(exact(footing.total) / footing.scores, footing.decimals, lang),
+            x=tr("explain.word.score" if found.scale_min == 1 else "explain.word.level", lang),
+        ),
+        adjustments=adjustment_rows(found.adjustments, footing, lang),
+        adjustments_note=""
+        if footing is None
+        else tr("doc.reviews.adjustments.note", lang, decimals=footing.decimals),
+    )
 
 
 def shown_title(p: ProposalOut, lang: Lang) -> str:

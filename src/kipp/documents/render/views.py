@@ -15,6 +15,12 @@ from datetime import datetime
 from kipp.core.catalogue import CATALOGUE
 from kipp.core.i18n import Lang, format_date, format_number, render, tr
 from kipp.documents.render.charts import DistributionChart, ProfileChart, distribution, profile
+from kipp.documents.render.explanation_views import (
+    ExplanationView,
+    explanation_view,
+    provisional_note,
+    provisional_notice,
+)
 from kipp.documents.render.problem_views import MISSING, ProblemView, problem_view
 from kipp.documents.render.review_views import (
     ApprovalView,
@@ -106,6 +112,7 @@ class NomineeView:
     profile: ProfileChart
     review_notes: tuple[str, ...]  # rank range, disagreement, pending reviews
     near_cutoff: bool  # its place is within the reviewers' noise at the cut-off
+    explanation: ExplanationView | None  # None for results written before explanations
 
 
 @dataclass(frozen=True)
@@ -223,9 +230,7 @@ def _run_date(stamp: str, lang: Lang) -> str:
 
 
 def _provisional_note(p: ProposalOut, lang: Lang) -> str:
-    if not p.provisional or p.scored_weight is None:
-        return ""
-    return tr("doc.provisional.marker", lang, share=percent(p.scored_weight, lang))
+    return provisional_note(p, lang)
 
 
 def _criteria(p: ProposalOut, rubric: Rubric, lang: Lang) -> tuple[CriterionView, ...]:
@@ -353,8 +358,11 @@ def _ranked(proposals: Iterable[ProposalOut], status: ProposalStatus) -> list[Pr
     return sorted(chosen, key=lambda p: (p.rank is None, p.rank or 0, p.id))
 
 
-def nominee_view(p: ProposalOut, position: int, rubric: Rubric, lang: Lang) -> NomineeView:
-    """One shortlisted proposal with everything its page shows."""
+def nominee_view(
+    p: ProposalOut, position: int, rubric: Rubric, lang: Lang, results: Results | None = None
+) -> NomineeView:
+    """One shortlisted proposal with everything its page shows (how its numbers are computed
+    when the `results` it belongs to are given)."""
     return NomineeView(
         anchor=f"nominee-{position}",
         rank=MISSING if p.rank is None else str(p.rank),
@@ -375,6 +383,7 @@ def nominee_view(p: ProposalOut, position: int, rubric: Rubric, lang: Lang) -> N
         profile=profile(_ordered_criteria(p, rubric), shown_title(p, lang), lang),
         review_notes=review_notes(p),
         near_cutoff=near_cutoff(p),
+        explanation=None if results is None else explanation_view(p, results, rubric),
     )
 
 
@@ -412,27 +421,6 @@ def _invalid(p: ProposalOut, lang: Lang) -> InvalidView:
         reason=p.reason,
         problems=tuple(problem_view(pr, lang) for pr in p.problems),
     )
-
-
-def provisional_notice(results: Results, rubric: Rubric, lang: Lang) -> str:
-    """The notice over the document while any total is provisional; "" when all are final.
-
-    Names the criteria still awaiting reviewers and the share of the weight scored (a range
-    when proposals differ)."""
-    pending = [p for p in results.proposals if p.provisional]
-    if not pending:
-        return ""
-    awaiting = {cid for p in pending for cid, c in (p.criteria or {}).items() if c.level is None}
-    names = [c.label.get(lang.value) for c in rubric.criteria if c.id in awaiting]
-    shares = sorted({p.scored_weight for p in pending if p.scored_weight is not None})
-    share = (
-        MISSING
-        if not shares
-        else percent(shares[0], lang)
-        if len(shares) == 1
-        else tr("doc.range", lang, low=percent(shares[0], lang), high=percent(shares[-1], lang))
-    )
-    return tr("doc.provisional.notice", lang, criteria=", ".join(names) or MISSING, share=share)
 
 
 def _manifest(results: Results, rubric: Rubric, lang: Lang) -> ManifestView:
@@ -480,13 +468,13 @@ def document_view(results: Results, rubric: Rubric, lang: Lang | None = None) ->
         )
     summary = results.summary
     counts = tuple(
-        Count(_capitalised(tr(key, lang)), format_number(value, lang))
-        for key, value in (
-            ("status.label.shortlisted", summary.shortlisted),
-            ("status.label.scored", summary.scored),
-            ("status.label.ineligible", summary.ineligible),
-            ("status.label.invalid", summary.invalid),
-            ("doc.status.unread", summary.unread),
+        Count(_capitalised(tr(f"status.label.{status}", lang)), format_number(value, lang))
+        for status, value in (
+            ("shortlisted", summary.shortlisted),
+            ("scored", summary.scored),
+            ("ineligible", summary.ineligible),
+            ("invalid", summary.invalid),
+            ("unread", summary.unread),
         )
     )
     proposals = results.proposals
@@ -496,10 +484,18 @@ def document_view(results: Results, rubric: Rubric, lang: Lang | None = None) ->
         call=rubric.title,
         batch=results.run.batch,
         run_date=_run_date(results.run.finished_at, lang),
-        summary=tr("doc.summary", lang, proposals=summary.proposals, files=summary.files),
+        summary=tr(
+            "doc.summary",
+            lang,
+            proposals=summary.proposals,
+            files=summary.files,
+            scored=summary.shortlisted + summary.scored,
+        ),
         counts=counts,
         provisional=provisional_notice(results, rubric, lang),
-        nominees=tuple(nominee_view(p, i, rubric, lang) for i, p in enumerate(nominees, start=1)),
+        nominees=tuple(
+            nominee_view(p, i, rubric, lang, results) for i, p in enumerate(nominees, start=1)
+        ),
         skipped=skipped_note(results, lang),
         scored=tuple(_scored(p, lang) for p in _ranked(proposals, ProposalStatus.SCORED)),
         ineligible=tuple(
