@@ -146,7 +146,7 @@ def novelty_scored(measure: NoveltyMeasure, settings: NoveltySettings) -> Scored
         top = priors[0]
         evidence.append(
             text(
-                "novelty.nearest",
+                "novelty.nearest_same_year" if top.same_year_as_call else "novelty.nearest",
                 title=top.title,
                 agency=top.agency,
                 year=str(top.year or "?"),

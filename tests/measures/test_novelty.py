@@ -298,3 +298,23 @@ def test_synthetic_500_by_10000_finishes_quickly_and_finds_planted_copies() -> N
     closest = [next(n for n in result[f"p{i:04d}"].nearest if n.kind == "prior") for i in range(25)]
     assert [n.id for n in closest] == [f"c{i * 13:05d}" for i in range(25)]
     assert elapsed < 10.0
+
+
+def test_a_neighbour_known_only_by_an_award_of_the_calls_year_says_so() -> None:
+    text = "Antrean pasien puskesmas daring lewat aplikasi dengan nomor antrean dan notifikasi."
+    awarded = entry("antrean-2022", "Antrean Daring", text, year=2022)
+    launched = PriorInnovation(
+        **{**awarded.model_dump(), "id": "antrean-sejak-2019", "since": 2019}
+    )
+    older = entry("antrean-2020", "Antrean Daring", text, year=2020)
+    corpus = corpus_of(awarded, launched, older).until(CALL_CUTOFF)
+    proposal = make("antrean", title="Antrean Daring Puskesmas", sections={"summary": text})
+
+    measure = measure_novelty([proposal], corpus, SETTINGS, cutoff=CALL_CUTOFF)["antrean"]
+
+    marked = {n.id: n.same_year_as_call for n in measure.nearest if n.kind == "prior"}
+    assert marked == {"antrean-2022": True, "antrean-sejak-2019": False, "antrean-2020": False}
+    assert not any(
+        n.same_year_as_call
+        for n in measure_novelty([proposal], corpus, SETTINGS)["antrean"].nearest
+    )  # without the call's cut-off nothing is marked

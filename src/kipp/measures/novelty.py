@@ -32,6 +32,7 @@ import os
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Literal
 
@@ -59,7 +60,10 @@ from kipp.rubric.settings import NoveltySettings
 class Neighbour(BaseModel):
     """A prior innovation or another proposal of the batch, with its similarity (rounded
     to 4 decimals). `year` is a prior innovation's award or report year; None
-    for a batch proposal (and for a prior innovation whose source gives no year)."""
+    for a batch proposal (and for a prior innovation whose source gives no year).
+    `same_year_as_call`: a prior innovation known only by an award or report of the call's
+    own year (no launch year), compared because it existed when the call closed or soon
+    after, which its evidence says."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -69,6 +73,7 @@ class Neighbour(BaseModel):
     agency: str
     year: int | None
     similarity: float
+    same_year_as_call: bool = False
 
 
 class NoveltyMeasure(BaseModel):
@@ -233,10 +238,12 @@ def assemble(
     batch: Sequence[Sequence[Match]],
     index: CorpusIndex,
     settings: NoveltySettings,
+    cutoff: date | None = None,
 ) -> dict[str, NoveltyMeasure]:
     """The measures (keyed by id, in row order) from the matches of every row. At most
     `settings.max_flags` flags of each kind are listed, the closest; the count of all
-    (up to `MAX_KEPT`) is kept beside them."""
+    (up to `MAX_KEPT`) is kept beside them. `cutoff` (the call's prior-art cut-off) marks
+    the prior innovations known only by an award of the call's own year."""
     if prepared.index_key != index.key:
         raise ValueError("the batch was prepared against another corpus index")
     k, flag, cap = settings.neighbours, settings.flag_similarity, settings.max_flags
@@ -253,6 +260,7 @@ def assemble(
             agency=entry.agency,
             year=entry.year,
             similarity=match.similarity,
+            same_year_as_call=cutoff is not None and entry.same_year_as(cutoff),
         )
 
     def batch_neighbour(match: Match) -> Neighbour:
@@ -294,6 +302,7 @@ def measure_novelty(
     settings: NoveltySettings,
     index: CorpusIndex | None = None,
     store: MatchStore | None = None,
+    cutoff: date | None = None,
 ) -> dict[str, NoveltyMeasure]:
     """Novelty of every proposal, keyed by id; deterministic (ties broken by id).
 
@@ -301,6 +310,7 @@ def measure_novelty(
     when given, must have been built from that same corpus; it saves tokenising the corpus.
     A proposal is never compared with itself; its batch neighbours are the other proposals.
     `store` (optional) reuses the prior-art matches of chunks compared before: same result.
+    `cutoff` (the call's prior-art cut-off) marks neighbours of the call's own year.
     """
     ids = [p.id for p in proposals]
     if len(set(ids)) != len(ids):
@@ -317,5 +327,5 @@ def measure_novelty(
     else:
         prior = stored_prior_matches(prepared, index, settings, store)
     batch = batch_matches(prepared, settings)
-    measures = assemble(prepared, prior, batch, index, settings)
+    measures = assemble(prepared, prior, batch, index, settings, cutoff)
     return {pid: measures[pid] for pid in ids}

@@ -101,7 +101,8 @@ def novelty(
     whose texts changed with the corpus again."""
     store = MatchStore(cache_dir() / "novelty-matches", salt=code_version())
     settings = rubric.rubric.measures.novelty
-    return measure_novelty(proposals, prior_art, settings, index=index, store=store)
+    cutoff = rubric.rubric.call.prior_art_cutoff
+    return measure_novelty(proposals, prior_art, settings, index=index, store=store, cutoff=cutoff)
 
 
 def scores(eligible: Iterable[Proposal], novelty: Novelty, rubric: LoadedRubric) -> Scorecards:

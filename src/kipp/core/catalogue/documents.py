@@ -140,6 +140,10 @@ DOCUMENTS: dict[str, dict[str, str]] = {
     # novelty neighbours and flags
     "doc.neighbour.prior": {"id": "inovasi terdahulu", "en": "prior innovation"},
     "doc.neighbour.batch": {"id": "proposal kumpulan ini", "en": "proposal in this batch"},
+    "doc.neighbour.same_year": {
+        "id": "{year} (tahun kompetisi ini)",
+        "en": "{year} (the call's own year)",
+    },
     "doc.flag.prior": {"id": "kemungkinan replikasi", "en": "possible replication"},
     "doc.flag.batch": {"id": "kemungkinan duplikat", "en": "possible duplicate"},
     "doc.flag.review": {"id": "mirip: perlu ditinjau", "en": "similar: worth a look"},

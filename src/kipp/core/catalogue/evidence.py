@@ -179,6 +179,12 @@ EVIDENCE |= {
         "id": "Paling mirip: {title} ({agency}, {year}), kemiripan {similarity}.",
         "en": "Closest: {title} ({agency}, {year}), similarity {similarity}.",
     },
+    "novelty.nearest_same_year": {
+        "id": "Paling mirip: {title} ({agency}, {year}, tahun kompetisi ini; dibandingkan karena "
+        "tahun mulai penerapannya tidak diketahui), kemiripan {similarity}.",
+        "en": "Closest: {title} ({agency}, {year}, the call's own year; compared because the "
+        "year it began is unknown), similarity {similarity}.",
+    },
     "novelty.flag_prior": {
         "id": "Kemungkinan replikasi dari {title} ({id}), kemiripan {similarity}: "
         "replikasi sah bila dinyatakan; periksa uraiannya.",

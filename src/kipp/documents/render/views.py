@@ -277,6 +277,15 @@ def _criterion(c: CriterionOut, lang: Lang) -> CriterionView:
     )
 
 
+def neighbour_year(n: Neighbour, lang: Lang) -> str:
+    """A neighbour's year as documents show it: marked when it is the call's own year."""
+    if n.year is None:
+        return MISSING
+    if n.same_year_as_call:
+        return tr("doc.neighbour.same_year", lang, year=str(n.year))
+    return str(n.year)
+
+
 def _neighbour(n: Neighbour, flagged: bool, review: bool, lang: Lang) -> NeighbourView:
     note = MISSING
     if flagged:
@@ -288,7 +297,7 @@ def _neighbour(n: Neighbour, flagged: bool, review: bool, lang: Lang) -> Neighbo
         id=n.id,
         title=n.title,
         agency=n.agency,
-        year=MISSING if n.year is None else str(n.year),
+        year=neighbour_year(n, lang),
         similarity=format_number(n.similarity, lang, decimals=2),
         note=note,
         flagged=flagged,
@@ -303,7 +312,7 @@ def _flag(n: Neighbour, lang: Lang) -> str:
         title=n.title,
         id=n.id,
         agency=n.agency,
-        year=MISSING if n.year is None else str(n.year),
+        year=neighbour_year(n, lang),
         similarity=format_number(n.similarity, lang, decimals=2),
     )
 
