@@ -10,7 +10,10 @@ import subprocess
 import sys
 from pathlib import Path
 from typing import Any
+from uuid import UUID
 
+from prefect.client.orchestration import SyncPrefectClient
+from prefect.input import read_flow_run_input
 from prefect.settings import PREFECT_API_URL
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -58,3 +61,33 @@ def finish(process: subprocess.Popen[bytes], timeout: float = 120) -> None:
     """Wait for a child run; fail with its output when it did not exit 0."""
     output, _ = process.communicate(timeout=timeout)
     assert process.returncode == 0, output.decode(errors="replace")[-4000:]
+
+
+def proposed_shortlist(client: SyncPrefectClient) -> str:
+    """The proposed-shortlist artifact a paused run shows."""
+    latest = client.read_latest_artifacts()
+    return str(next(a for a in latest if a.key == "kipp-shortlist-proposed").data)
+
+
+def listed_proposals(markdown: str) -> list[tuple[int, str, str]]:
+    """Every scored proposal the proposed shortlist lists: (rank, id, status)."""
+    rows = []
+    for line in markdown.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 7 and cells[0].isdigit() and cells[2].startswith("`"):
+            rows.append((int(cells[0]), cells[2].strip("`"), cells[5]))
+    return rows
+
+
+def approval_choices(client: SyncPrefectClient, run_id: UUID) -> list[str]:
+    """The proposals the paused run's approval form offers (its dropdown)."""
+    state = client.read_flow_run(run_id).state
+    assert state is not None and state.state_details.run_input_keyset is not None
+    schema = read_flow_run_input(state.state_details.run_input_keyset["schema"], run_id)
+    move = schema["definitions"]["ApprovalMove"]["properties"]
+    assert move["direction"]["enum"] == [
+        "masukkan ke daftar pendek",
+        "keluarkan dari daftar pendek",
+    ]
+    choices: list[str] = move["proposal"]["enum"]
+    return choices

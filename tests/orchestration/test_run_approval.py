@@ -10,15 +10,20 @@ from typing import Any
 from uuid import UUID
 
 import pytest
-from prefect.client.orchestration import SyncPrefectClient, get_client
+from prefect.client.orchestration import get_client
 from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterState, FlowRunFilterStateType
 from prefect.client.schemas.objects import StateType
-from prefect.input import read_flow_run_input
 
 from kipp.core.i18n import Lang, format_timestamp, tr
 from kipp_app.flows.approval import ApprovalTimeoutError
 from kipp_app.flows.run import RunParameters, RunSummary, kipp_run
-from orchestration.helpers import SAMPLE, results
+from orchestration.helpers import (
+    SAMPLE,
+    approval_choices,
+    listed_proposals,
+    proposed_shortlist,
+    results,
+)
 
 
 def _paused_run(timeout: float = 60) -> UUID:
@@ -50,36 +55,6 @@ def _in_thread(params: RunParameters) -> tuple[threading.Thread, dict[str, Any]]
     return thread, box
 
 
-def _proposed(client: SyncPrefectClient) -> str:
-    """The proposed-shortlist artifact a paused run shows."""
-    latest = client.read_latest_artifacts()
-    return str(next(a for a in latest if a.key == "kipp-shortlist-proposed").data)
-
-
-def _listed(markdown: str) -> list[tuple[int, str, str]]:
-    """Every scored proposal the proposed shortlist lists: (rank, id, status)."""
-    rows = []
-    for line in markdown.splitlines():
-        cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if len(cells) == 7 and cells[0].isdigit() and cells[2].startswith("`"):
-            rows.append((int(cells[0]), cells[2].strip("`"), cells[5]))
-    return rows
-
-
-def _choices(client: SyncPrefectClient, run_id: UUID) -> list[str]:
-    """The proposals the paused run's approval form offers (its dropdown)."""
-    state = client.read_flow_run(run_id).state
-    assert state is not None and state.state_details.run_input_keyset is not None
-    schema = read_flow_run_input(state.state_details.run_input_keyset["schema"], run_id)
-    move = schema["definitions"]["ApprovalMove"]["properties"]
-    assert move["direction"]["enum"] == [
-        "masukkan ke daftar pendek",
-        "keluarkan dari daftar pendek",
-    ]
-    choices: list[str] = move["proposal"]["enum"]
-    return choices
-
-
 def test_paused_run_resumed_with_moves_chosen_from_its_list_records_the_decision(
     tmp_path: Path,
 ) -> None:
@@ -96,8 +71,10 @@ def test_paused_run_resumed_with_moves_chosen_from_its_list_records_the_decision
     run_id = _paused_run()
     assert not out.exists()  # nothing written before the decision
     with get_client(sync_client=True) as client:
-        listed = _listed(_proposed(client))  # what the coordinator reads while it waits
-        choices = _choices(client, run_id)
+        listed = listed_proposals(
+            proposed_shortlist(client)
+        )  # what the coordinator reads while it waits
+        choices = approval_choices(client, run_id)
         assert [(rank, pid) for rank, pid, _ in listed] == [(p["rank"], p["id"]) for p in ranked]
         assert len(choices) == count and all(
             c.endswith(f"[{p['id']}]") for c, p in zip(choices, ranked, strict=True)
@@ -192,7 +169,7 @@ def test_a_decision_that_cannot_apply_is_refused_and_the_run_asks_again(tmp_path
     thread, box = _in_thread(params)
     run_id = _paused_run()
     with get_client(sync_client=True) as client:
-        shortlisted = next(c for c in _choices(client, run_id) if c.startswith("1. "))
+        shortlisted = next(c for c in approval_choices(client, run_id) if c.startswith("1. "))
         pid = shortlisted[shortlisted.rindex("[") + 1 : -1]
         already_in = {
             "decided_by": "Rina Kartika",
@@ -212,7 +189,7 @@ def test_a_decision_that_cannot_apply_is_refused_and_the_run_asks_again(tmp_path
             f"Keputusan terakhir tidak dapat diterapkan: persetujuan: proposal '{pid}' sudah "
             "ada di daftar pendek (masukkan hanya proposal di luar daftar pendek, dan keluarkan "
             "hanya proposal yang ada di dalamnya)."
-        ) in _proposed(client).replace("\\-", "-")
+        ) in proposed_shortlist(client).replace("\\-", "-")
         assert not out.exists()
         client.resume_flow_run(run_id, run_input={"decided_by": "Rina Kartika"})
     thread.join(timeout=60)
