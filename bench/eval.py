@@ -24,7 +24,7 @@ of the flag (what `measure_novelty` flags, at the rubric's `flag_similarity`); t
 threshold by F1 for reference; similarity distributions; and the novelty levels the rubric
 gives. On the tuning split it also compares other ways of measuring similarity side by side
 (`APPROACHES`: each at its own best threshold, since their scales differ). Prints a table
-with the targets of issue 4 (AUC >= 0.97; recall >= 0.9 at precision >= 0.9) and writes
+with the novelty targets (AUC >= 0.97; recall >= 0.9 at precision >= 0.9) and writes
 `bench/results/<YYYY-MM-DD>-eval.json`. Exits non-zero only when the evaluation itself failed
 (unreadable set, a label naming an unknown id, the measure disagreeing with the matrices),
 not when a target is missed.
@@ -605,8 +605,8 @@ class Approach:
 APPROACHES: tuple[Approach, ...] = (
     Approach(
         "cosine",
-        "word TF-IDF cosine of the whole idea text (the method before issue 16, with corpus "
-        "weights)",
+        "word TF-IDF cosine of the whole idea text (the method before the cosine + coverage "
+        "blend, with corpus weights)",
         _cosine,
     ),
     Approach(

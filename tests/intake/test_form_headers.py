@@ -17,8 +17,9 @@ from kipp.intake import Status
 from kipp.intake.headers import core_words, read_as, resembles
 from kipp.intake.table import parse_header
 
-# The headers of the form export in the issue, and the questions the KIPP form asks
-ISSUE_HEADERS = [
+# The headers of a Google Form export as coordinators write them, and the questions the KIPP
+# form asks
+GOOGLE_FORM_HEADERS = [
     "Judul Inovasi",
     "Nama Instansi",
     "Kabupaten/Kota",
@@ -37,7 +38,7 @@ ISSUE_HEADERS = [
 ]
 
 
-def issue_row(title: str, **cells: Any) -> list[Any]:
+def google_form_row(title: str, **cells: Any) -> list[Any]:
     """One answer to the issue's form, with `cells` replacing answers by header."""
     values: dict[str, Any] = {
         "Judul Inovasi": title,
@@ -59,14 +60,14 @@ def issue_row(title: str, **cells: Any) -> list[Any]:
         ),
     }
     values.update(cells)
-    return [values[h] for h in ISSUE_HEADERS]
+    return [values[h] for h in GOOGLE_FORM_HEADERS]
 
 
 def test_issue_form_export_reads_every_row_valid_with_ids_from_titles(
     batch_dir: Path, choices: CallChoices
 ) -> None:
     titles = [f"Layanan Sosial Nomor {n}" for n in range(1, 7)]
-    rows = [ISSUE_HEADERS, *(issue_row(t) for t in titles)]
+    rows = [GOOGLE_FORM_HEADERS, *(google_form_row(t) for t in titles)]
     write_csv(batch_dir, "Formulir Usulan Inovasi KIPP 2022 (Jawaban) - Form Responses 1.csv", rows)
     batch = load(batch_dir, choices)
     assert batch.notices == []
@@ -98,7 +99,9 @@ def test_issue_form_export_reads_every_row_valid_with_ids_from_titles(
 def test_issue_replications_in_one_cell_read_not_dropped(
     batch_dir: Path, choices: CallChoices
 ) -> None:
-    write_csv(batch_dir, "form.csv", [ISSUE_HEADERS, issue_row("Layanan Sosial Keliling")])
+    write_csv(
+        batch_dir, "form.csv", [GOOGLE_FORM_HEADERS, google_form_row("Layanan Sosial Keliling")]
+    )
     proposal = load(batch_dir, choices).entries[0].proposal
     assert proposal is not None
     assert [(r.agency, r.year) for r in proposal.replications] == [
@@ -108,11 +111,11 @@ def test_issue_replications_in_one_cell_read_not_dropped(
 
 
 def test_issue_dash_and_labels_as_answers(batch_dir: Path, choices: CallChoices) -> None:
-    row = issue_row(
+    row = google_form_row(
         "Layanan Sosial Keliling",
         **{"Terkait Pandemi COVID-19?": "-", "Instansi yang Mereplikasi": "-"},
     )
-    write_csv(batch_dir, "form.csv", [ISSUE_HEADERS, row])
+    write_csv(batch_dir, "form.csv", [GOOGLE_FORM_HEADERS, row])
     proposal = load(batch_dir, choices).entries[0].proposal
     assert proposal is not None
     assert (proposal.pandemic_related, proposal.replications) == (False, [])
@@ -124,7 +127,10 @@ def test_dash_in_a_required_answer_is_a_missing_value(
     path = write_csv(
         batch_dir,
         "form.csv",
-        [ISSUE_HEADERS, issue_row("Layanan Sosial Keliling", **{"Inovasi Digital?": "-"})],
+        [
+            GOOGLE_FORM_HEADERS,
+            google_form_row("Layanan Sosial Keliling", **{"Inovasi Digital?": "-"}),
+        ],
     )
     entry = load(batch_dir, choices).entries[0]
     assert rendered(entry) == [
@@ -243,8 +249,10 @@ def test_columns_resembling_a_field_are_not_read_and_say_what_to_write(
 def test_column_in_another_unit_makes_its_rows_invalid_in_both_languages(
     batch_dir: Path, choices: CallChoices
 ) -> None:
-    headers = [*ISSUE_HEADERS, "Waktu Layanan Sebelum (hari)"]
-    path = write_csv(batch_dir, "form.csv", [headers, [*issue_row("Layanan Sosial Ramah"), "3"]])
+    headers = [*GOOGLE_FORM_HEADERS, "Waktu Layanan Sebelum (hari)"]
+    path = write_csv(
+        batch_dir, "form.csv", [headers, [*google_form_row("Layanan Sosial Ramah"), "3"]]
+    )
     entry = load(batch_dir, choices).entries[0]
     assert entry.status is Status.INVALID
     assert [(p.render(), p.render(Lang.ID)) for p in entry.problems] == [
@@ -296,8 +304,13 @@ def test_yaml_key_in_a_forms_wording_gets_the_field_as_did_you_mean(
 def test_numbered_list_columns_in_words_fill_their_items(
     batch_dir: Path, choices: CallChoices
 ) -> None:
-    headers = [*ISSUE_HEADERS[:-1], "Nama Inovator 1", "Email Inovator 1", "Nama Inovator 2"]
-    row = [*issue_row("Layanan Sosial Keliling")[:-1], "Sri Wahyuni", "sri@example.go.id", "Budi"]
+    headers = [*GOOGLE_FORM_HEADERS[:-1], "Nama Inovator 1", "Email Inovator 1", "Nama Inovator 2"]
+    row = [
+        *google_form_row("Layanan Sosial Keliling")[:-1],
+        "Sri Wahyuni",
+        "sri@example.go.id",
+        "Budi",
+    ]
     write_csv(batch_dir, "form.csv", [headers, row])
     proposal = load(batch_dir, choices).entries[0].proposal
     assert proposal is not None
@@ -310,8 +323,10 @@ def test_numbered_list_columns_in_words_fill_their_items(
 def test_one_cell_list_and_a_numbered_column_of_it_clash(
     batch_dir: Path, choices: CallChoices
 ) -> None:
-    headers = [*ISSUE_HEADERS, "Replikasi 1"]
-    path = write_csv(batch_dir, "form.csv", [headers, [*issue_row("Layanan Sosial"), "Dinas X"]])
+    headers = [*GOOGLE_FORM_HEADERS, "Replikasi 1"]
+    path = write_csv(
+        batch_dir, "form.csv", [headers, [*google_form_row("Layanan Sosial"), "Dinas X"]]
+    )
     assert [said(n.message) for n in load(batch_dir, choices).notices] == [
         "same field as column O; keep one of the two columns"
     ]
