@@ -165,7 +165,7 @@ def test_parts_of_scoring_run_on_both_workers_of_a_work_pool_and_give_the_single
     params = RunParameters(
         batch=str(SAMPLE), out=str(out), work_pool="kipp", partition_size=PART_SIZE
     )
-    assert run_kipp(params).summary.scored == ELIGIBLE
+    run_kipp(params)
     assert without_timestamps((out / "results.json").read_bytes()) == without_timestamps(
         single_process
     )
@@ -221,7 +221,7 @@ def test_parts_of_scoring_run_on_an_existing_dask_cluster_and_give_the_single_pr
             dask_address=cluster.scheduler_address,
             partition_size=PART_SIZE,
         )
-        assert run_kipp(params).summary.scored == ELIGIBLE
+        run_kipp(params)
         executed = client.run(lambda dask_worker: dask_worker.state.executed_count)
     assert without_timestamps((out / "results.json").read_bytes()) == without_timestamps(
         single_process
