@@ -55,7 +55,7 @@ def test_a_worker_that_does_not_see_the_shared_cache_says_which_part_and_where(
     with pytest.raises(KippError) as raised:
         read_part(tmp_path, "partitions/run1/scores-00002", "in")
     path = tmp_path / "partitions/run1/scores-00002.in.pickle"
-    assert str(raised.value) == f"the inputs of part partitions/run1/scores-00002 are not at {path}"
+    assert str(raised.value) == f"the file of part partitions/run1/scores-00002 is not at {path}"
     assert raised.value.hint is not None
     assert render(raised.value.hint, Lang.ID) == (
         "setiap pekerja harus memasang folder cache bersama yang sama dengan run utama: atur "

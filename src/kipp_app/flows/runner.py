@@ -252,8 +252,8 @@ def read_part(storage: Path, part: str, side: str) -> Any:
         data = path.read_bytes()
     except FileNotFoundError:
         error = KippError.of(
-            "error.partition_input_missing",
-            "hint.partition_input_missing",
+            "error.partition_file_missing",
+            "hint.partition_file_missing",
             part=part,
             path=str(path),
         )

@@ -49,11 +49,11 @@ DISTRIBUTION: dict[str, dict[str, str]] = {
         "id": "lihat log run tersebut di antarmuka Prefect dan log pekerjanya",
         "en": "read that run's log in the Prefect UI and its worker's log",
     },
-    "error.partition_input_missing": {
-        "id": "masukan bagian {part} tidak ditemukan di {path}",
-        "en": "the inputs of part {part} are not at {path}",
+    "error.partition_file_missing": {
+        "id": "berkas bagian {part} tidak ditemukan di {path}",
+        "en": "the file of part {part} is not at {path}",
     },
-    "hint.partition_input_missing": {
+    "hint.partition_file_missing": {
         "id": "setiap pekerja harus memasang folder cache bersama yang sama dengan run utama: "
         "atur KIPP_CACHE_DIR ke folder bersama itu di setiap mesin",
         "en": "every worker must mount the same shared cache folder as the main run: set "
