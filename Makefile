@@ -55,6 +55,7 @@ bench: $(STAMP)  ## performance benchmarks (see bench/README.md)
 	$(BIN)/python -m bench.intake
 	$(BIN)/python -m bench.pipeline
 	$(BIN)/python -m bench.dask
+	$(BIN)/python -m bench.distributed
 
 eval: $(STAMP)  ## novelty evaluation set: ROC AUC, precision and recall of the flag
 	$(BIN)/python -m bench.eval

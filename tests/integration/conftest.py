@@ -1,9 +1,11 @@
 """The scale-out stack, started once for the suite: PostgreSQL on 127.0.0.1, a Prefect server
-on it, a process work pool with kipp's deployments (from prefect.yaml) and a worker."""
+on it, a process work pool with kipp's deployments (from prefect.yaml) and two workers, one
+flow run at a time each (so parts of a run spread over both), sharing one cache folder."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,13 +23,27 @@ from integration.servers import (
     wait_for_api,
 )
 
+WORKERS = ("kipp-worker-a", "kipp-worker-b")
+
 
 @dataclass(frozen=True)
 class Stack:
     api_url: str
     folder: Path
     cache: Path
-    worker_log: Path
+    worker_logs: tuple[Path, ...]
+
+    @property
+    def worker_log(self) -> Path:
+        """The first worker's log (a failed wait shows it)."""
+        return self.worker_logs[0]
+
+    def workers_log_tail(self, chars: int = 6000) -> str:
+        """The end of every worker's log, for a failure's message."""
+        return "\n".join(
+            f"--- {log.name}\n{log.read_text(errors='replace')[-chars:]}"
+            for log in self.worker_logs
+        )
 
 
 @pytest.fixture(scope="session")
@@ -58,10 +74,10 @@ def stack(
             wait_for_api(api, process, server_log)
             prefect(["work-pool", "create", "kipp", "--type", "process"], env)
             prefect(["--no-prompt", "deploy", "--all"], env)
-            worker_log = folder / "worker.log"
-            worker = [*PREFECT, "worker", "start", "--pool", "kipp", "--limit", "2"]
-            with (
-                background(worker, env, worker_log),
-                temporary_settings(updates={PREFECT_API_URL: api}),
-            ):
-                yield Stack(api_url=api, folder=folder, cache=cache, worker_log=worker_log)
+            logs = tuple(folder / f"worker-{name}.log" for name in WORKERS)
+            with ExitStack() as workers:
+                for name, log in zip(WORKERS, logs, strict=True):
+                    worker = [*PREFECT, "worker", "start", "--pool", "kipp", "--name", name]
+                    workers.enter_context(background([*worker, "--limit", "1"], env, log))
+                workers.enter_context(temporary_settings(updates={PREFECT_API_URL: api}))
+                yield Stack(api_url=api, folder=folder, cache=cache, worker_logs=logs)

@@ -1,10 +1,13 @@
-"""kipp on a PostgreSQL-backed Prefect server with a process worker: deployments from
-prefect.yaml, runs triggered through the API, scoring on Dask, coordinator approval that
-outlives its wait as a paused (suspended) run."""
+"""kipp on a PostgreSQL-backed Prefect server with two process workers: deployments from
+prefect.yaml, runs triggered through the API, scoring in parts on the workers of a work pool,
+on a local Dask cluster and on an existing one (each giving the single-process run's
+results.json, timestamps apart), coordinator approval that outlives its wait as a paused
+(suspended) run."""
 
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import time
 from datetime import UTC, datetime
@@ -14,11 +17,20 @@ from uuid import UUID
 
 import pytest
 from prefect.client.orchestration import get_client
-from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId
+from prefect.client.schemas.filters import (
+    ArtifactFilter,
+    ArtifactFilterFlowRunId,
+    FlowFilter,
+    FlowFilterName,
+)
 from prefect.client.schemas.objects import FlowRun, State
 
-from integration.conftest import Stack
+from integration.conftest import WORKERS, Stack
 from integration.servers import ROOT
+from kipp import pipeline
+from kipp.core.i18n import Lang
+from kipp.intake import ParseCache
+from kipp_app.flows.run import RunParameters, run_kipp
 
 pytestmark = pytest.mark.integration
 
@@ -43,8 +55,8 @@ def _wait(run_id: UUID, stack: Stack, until: str, timeout: float = 150) -> FlowR
             if state is not None and (until in (state.type.value, state.name) or state.is_final()):
                 return run
             time.sleep(1)
-    log = stack.worker_log.read_text(errors="replace")[-6000:]
-    pytest.fail(f"flow run {run_id} did not reach {until} in {timeout} s; worker log:\n{log}")
+    log = stack.workers_log_tail()
+    pytest.fail(f"flow run {run_id} did not reach {until} in {timeout} s; worker logs:\n{log}")
 
 
 def _wait_suspended(run_id: UUID, stack: Stack, key: str = "kipp-approval-suspended") -> State[Any]:
@@ -62,9 +74,7 @@ def _wait_suspended(run_id: UUID, stack: Stack, key: str = "kipp-approval-suspen
             ):
                 break
             time.sleep(1)
-    assert state is not None and state.name == "Suspended", (
-        f"{state!r}\n{stack.worker_log.read_text(errors='replace')[-6000:]}"
-    )
+    assert state is not None and state.name == "Suspended", f"{state!r}\n{stack.workers_log_tail()}"
     with get_client(sync_client=True) as client:
         history = client.read_flow_run_states(run_id)
     assert not any(s.is_failed() for s in history), [s.name for s in history]
@@ -87,16 +97,158 @@ def _artifacts(run_id: UUID) -> dict[str, Any]:
     return {a.key or a.type: a for a in in_order}
 
 
+TIMESTAMPS = re.compile(rb'^    "(started_at|finished_at)": "[^"]*"(,?)$', re.MULTILINE)
+
+
+def without_timestamps(raw: bytes) -> bytes:
+    """results.json as written, with the run's start and end times (the only fields that
+    differ between two runs of the same inputs; results.json holds no run ids) replaced by
+    a mark; each must be there once."""
+    found = [m.group(1) for m in TIMESTAMPS.finditer(raw)]
+    assert found == [b"started_at", b"finished_at"], found
+    return TIMESTAMPS.sub(rb'    "\1": "(time)"\2', raw)
+
+
+def test_without_timestamps_masks_the_run_times_and_nothing_else() -> None:
+    raw = (
+        b'{\n  "run": {\n    "rubric": "kipp-2022",\n    "started_at": "2026-01-01T00:00:00Z",\n'
+        b'    "finished_at": "2026-01-01T00:01:00Z",\n    "lang": "id"\n  }\n}\n'
+    )
+    assert without_timestamps(raw) == (
+        b'{\n  "run": {\n    "rubric": "kipp-2022",\n    "started_at": "(time)",\n'
+        b'    "finished_at": "(time)",\n    "lang": "id"\n  }\n}\n'
+    )
+    changed = raw.replace(b'"lang": "id"', b'"lang": "en"')
+    assert without_timestamps(changed) != without_timestamps(raw)
+
+
+ELIGIBLE = 10  # eligible proposals of the sample batch: four parts of three, the last of one
+PART_SIZE = 3
+
+
+@pytest.fixture(scope="module")
+def single_process(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    """results.json of the sample batch run in this process by the plain runner (no Prefect,
+    no parts), with a cache of its own."""
+    out = tmp_path_factory.mktemp("single-process") / "out"
+    given: dict[str, object] = {
+        "batch_folder": SAMPLE,
+        "rubric_path": None,
+        "corpus_path": None,
+        "out": out,
+        "lang": Lang.ID,
+        "size": None,
+        "started": datetime.now(UTC).isoformat(timespec="seconds"),
+        "parse_cache": ParseCache(),
+    }
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("KIPP_CACHE_DIR", str(tmp_path_factory.mktemp("single-process-cache")))
+        values = pipeline.run(("documents",), given)
+    assert len(values["eligible"]) == ELIGIBLE  # type: ignore[arg-type]
+    return (out / "results.json").read_bytes()
+
+
+def _partition_runs() -> list[FlowRun]:
+    with get_client(sync_client=True) as client:
+        found = client.read_flow_runs(
+            flow_filter=FlowFilter(name=FlowFilterName(any_=["kipp-partition"]))
+        )
+    return sorted(found, key=lambda r: r.name)
+
+
+def test_parts_of_scoring_run_on_both_workers_of_a_work_pool_and_give_the_single_process_results(
+    stack: Stack, tmp_path: Path, single_process: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # this process is the main run, on the stack's server; the workers share its cache
+    monkeypatch.setenv("KIPP_CACHE_DIR", str(stack.cache))
+    out = tmp_path / "out"
+    params = RunParameters(
+        batch=str(SAMPLE), out=str(out), work_pool="kipp", partition_size=PART_SIZE
+    )
+    run_kipp(params)
+    assert without_timestamps((out / "results.json").read_bytes()) == without_timestamps(
+        single_process
+    )
+    parts = _partition_runs()
+    assert [(r.name, r.state_type.value if r.state_type else None) for r in parts] == [
+        (f"scores-part-{i}-of-4", "COMPLETED") for i in range(1, 5)
+    ]
+    logs = {
+        name: log.read_text(errors="replace")
+        for name, log in zip(WORKERS, stack.worker_logs, strict=True)
+    }
+    ran_on = {r.name: [name for name, log in logs.items() if str(r.id) in log] for r in parts}
+    assert all(len(workers) == 1 for workers in ran_on.values()), ran_on
+    assert {workers[0] for workers in ran_on.values()} == set(WORKERS), ran_on
+    # the exchange folder of the run is gone; the parts' cached outputs stay
+    assert list((stack.cache / "prefect-results" / "partitions").iterdir()) == []
+
+
+def test_a_work_pool_without_the_partition_deployment_is_refused_with_the_fix(
+    stack: Stack, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KIPP_CACHE_DIR", str(stack.cache))
+    params = RunParameters(
+        batch=str(SAMPLE), out=str(tmp_path / "out"), lang="en", work_pool="nowhere"
+    )
+    with pytest.raises(
+        Exception, match="work pool nowhere has no deployment of the kipp-partition flow"
+    ):
+        run_kipp(params)
+    assert not (tmp_path / "out").exists()
+
+
+def test_parts_of_scoring_run_on_an_existing_dask_cluster_and_give_the_single_process_results(
+    stack: Stack, tmp_path: Path, single_process: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from distributed import Client, LocalCluster
+
+    monkeypatch.setenv("KIPP_CACHE_DIR", str(stack.cache))
+    workers_env = {"PREFECT_API_URL": stack.api_url, "KIPP_CACHE_DIR": str(stack.cache)}
+    cluster = LocalCluster(  # type: ignore[no-untyped-call]
+        n_workers=2,
+        threads_per_worker=1,
+        processes=True,
+        host="127.0.0.1",
+        dashboard_address=None,
+        env=workers_env,
+    )
+    with cluster, Client(cluster) as client:  # type: ignore[no-untyped-call]
+        out = tmp_path / "out"
+        params = RunParameters(
+            batch=str(SAMPLE),
+            out=str(out),
+            dask_address=cluster.scheduler_address,
+            partition_size=PART_SIZE,
+        )
+        run_kipp(params)
+        executed = client.run(lambda dask_worker: dask_worker.state.executed_count)
+    assert without_timestamps((out / "results.json").read_bytes()) == without_timestamps(
+        single_process
+    )
+    # both worker processes of the cluster ran parts, four in all
+    assert len(executed) == 2 and all(n >= 1 for n in executed.values()), executed
+    assert sum(executed.values()) == 4, executed
+
+
 def test_a_run_triggered_through_the_api_scores_on_a_worker_with_dask(
-    stack: Stack, tmp_path: Path
+    stack: Stack, tmp_path: Path, single_process: bytes
 ) -> None:
     out = tmp_path / "out"
-    run_id = _trigger(
-        "kipp-run/score",
-        {"batch": str(SAMPLE), "out": str(out), "approval": False, "dask": True},
-    )
+    params = {
+        "batch": str(SAMPLE),
+        "out": str(out),
+        "approval": False,
+        "dask": True,
+        "dask_workers": 2,
+        "partition_size": PART_SIZE,
+    }
+    run_id = _trigger("kipp-run/score", params)
     run = _wait(run_id, stack, "COMPLETED")
     assert run.state is not None and run.state.type.value == "COMPLETED", run.state
+    assert without_timestamps((out / "results.json").read_bytes()) == without_timestamps(
+        single_process
+    )
     results = _results(out)
     assert results["summary"]["shortlisted"] >= 1
     assert results["approval"] is None

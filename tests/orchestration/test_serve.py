@@ -85,6 +85,9 @@ def test_score_form_holds_the_fields_the_readme_lists(
         "approval_wait_s",
         "dask",
         "dask_workers",
+        "dask_address",
+        "work_pool",
+        "partition_size",
     ]
     assert form(score)["required"] == ["batch"]
     # plain fields in Indonesian: an empty text or a 0 is the default, no text/none toggle
@@ -115,6 +118,12 @@ def test_score_form_holds_the_fields_the_readme_lists(
     assert form(score)["properties"]["size"]["description"] == (
         "0 untuk jumlah yang ditetapkan rubrik"
     )
+    # parts of scoring on a work pool's workers: off (empty) unless a pool is named
+    assert field(score, "work_pool") == {
+        "default": "",
+        "title": "Work pool bagian",
+        "type": "string",
+    }
 
 
 def test_forms_served_in_english_are_titled_and_described_in_english() -> None:
@@ -142,6 +151,9 @@ def test_score_form_starts_with_the_sample_batch_and_approval_on(
             "approval_wait_s": 3600,
             "dask": False,
             "dask_workers": 2,
+            "dask_address": "",
+            "work_pool": "",
+            "partition_size": 0,
         }
     }
 

@@ -30,13 +30,15 @@ class Split:
     by_id: tuple[str, ...] = ()
     size: int = 200
 
-    def parts(self, inputs: Mapping[str, object]) -> list[Values]:
-        """The inputs of each part, in order (one empty part for an empty list)."""
+    def parts(self, inputs: Mapping[str, object], size: int | None = None) -> list[Values]:
+        """The inputs of each part, in order (one empty part for an empty list); parts of
+        `size` when given (a run's choice), else of the stage's own size."""
+        step = size or self.size
         items: Sequence[Any] = inputs[self.over]  # type: ignore[assignment]
-        starts = range(0, len(items), self.size) if items else range(1)
+        starts = range(0, len(items), step) if items else range(1)
         parts = []
         for start in starts:
-            chunk = list(items[start : start + self.size])
+            chunk = list(items[start : start + step])
             part = dict(inputs)
             part[self.over] = chunk
             for name in self.by_id:

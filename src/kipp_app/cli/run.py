@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import signal
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -52,6 +53,26 @@ def run(
     dask: Annotated[
         bool, typer.Option(help="Score on a local Dask cluster (needs kipp[dask]).")
     ] = False,
+    dask_address: Annotated[
+        str | None,
+        typer.Option(
+            metavar="ADDRESS",
+            help="Score on the running Dask cluster whose scheduler is at ADDRESS, e.g. "
+            "tcp://host:8786 (needs kipp[dask] and PREFECT_API_URL; docs/scale-out.md).",
+        ),
+    ] = None,
+    work_pool: Annotated[
+        str | None,
+        typer.Option(
+            metavar="NAME",
+            help="Score in parts run by the Prefect workers of work pool NAME (its "
+            "kipp-partition deployment; needs PREFECT_API_URL and a shared KIPP_CACHE_DIR).",
+        ),
+    ] = None,
+    partition_size: Annotated[
+        int | None,
+        typer.Option(min=1, help="Proposals per part of scoring; defaults to the stage's (200)."),
+    ] = None,
 ) -> None:
     """The main job: validate, gate, score and shortlist a batch, and write the documents.
 
@@ -70,7 +91,7 @@ def run(
         check_output_folder(out_dir or default_out_dir(batch), batch)
     except KippError as exc:
         raise fail(exc, lang) from None
-    if dask and importlib.util.find_spec("prefect_dask") is None:
+    if (dask or dask_address) and importlib.util.find_spec("prefect_dask") is None:
         raise fail(KippError.of("error.dask_missing", "hint.dask_missing"), lang)
     from kipp_app.server.embedded import launch
 
@@ -78,7 +99,8 @@ def run(
     # Prefect is imported (kipp_app.server.embedded); `run_kipp` uses it or stops it
     server = launch()
     try:
-        summary = _run(server, batch, rubric, out_dir, corpus, lang, size, approval, dask)
+        where = Where(dask, dask_address or "", work_pool or "", partition_size or 0)
+        summary = _run(server, batch, rubric, out_dir, corpus, lang, size, approval, where)
     finally:
         if server is not None:
             server.stop()
@@ -109,6 +131,16 @@ def run(
         raise typer.Exit(EXIT_INVALID)
 
 
+@dataclass(frozen=True)
+class Where:
+    """Where the parts of scoring run: the run's options of the same names."""
+
+    dask: bool
+    dask_address: str
+    work_pool: str
+    partition_size: int
+
+
 def _run(
     server: EmbeddedServer | None,
     batch: Path,
@@ -118,7 +150,7 @@ def _run(
     lang: Lang,
     size: int | None,
     approval: bool,
-    dask: bool,
+    where: Where,
 ) -> RunSummary:
     # a broken rubric or corpus is a usage problem (exit 2); what is read is handed to the run
     loaded: dict[str, object] = {"rubric": rubric_or_exit(rubric, lang)}
@@ -142,7 +174,10 @@ def _run(
             "lang": lang,
             "size": size or 0,
             "approval": approval,
-            "dask": dask,
+            "dask": where.dask,
+            "dask_address": where.dask_address,
+            "work_pool": where.work_pool,
+            "partition_size": where.partition_size,
         }
     )
     try:

@@ -2,9 +2,9 @@
 
 The flow runs the domain's pipeline (`kipp.pipeline.PIPELINE`, up to the documents) with
 the Prefect runner (`kipp_app.flows.runner`: one task per stage, caching, retries, parts on
-the task runner or a local Dask cluster), asks the coordinator for a decision when the run
-is for approval (`kipp_app.flows.approval`), and shows the outcome as artifacts. Everything
-else is the domain's.
+the task runner, a local or existing Dask cluster, or the workers of a work pool), asks the
+coordinator for a decision when the run is for approval (`kipp_app.flows.approval`), and
+shows the outcome as artifacts. Everything else is the domain's.
 
 Caching (re-runs recompute only what changed): the cached stages (gates, novelty, each
 part of the scores, the ranking) are keyed by the content of their inputs and the code
@@ -90,6 +90,9 @@ class RunParameters(BaseModel):
     approval_wait_s: int = _field("approval_wait_s", 3600, ge=1)
     dask: bool = _field("dask", False)
     dask_workers: int = _field("dask_workers", 2, ge=1)
+    dask_address: str = _field("dask_address", "")
+    work_pool: str = _field("work_pool", "")
+    partition_size: int = _field("partition_size", 0, ge=0)
 
     @property
     def language(self) -> Lang:
@@ -132,7 +135,14 @@ def kipp_run(params: RunParameters) -> RunSummary:
     given = given_values(params, started, cache if isinstance(cache, ParseCache) else ParseCache())
     if params.approval:
         given["decider"] = approval_decider(params)
-    runner = PrefectRunner(params.language, params.dask, params.dask_workers)
+    runner = PrefectRunner(
+        params.language,
+        params.dask,
+        params.dask_workers,
+        dask_address=params.dask_address,
+        work_pool=params.work_pool,
+        partition_size=params.partition_size,
+    )
     values = pipeline.run(("documents",), given, runner, runner.after)
     results: Results = values["results"]  # type: ignore[assignment]
     rubric: LoadedRubric = values["rubric"]  # type: ignore[assignment]
@@ -257,6 +267,16 @@ def run_kipp(
             server = None
         if params.approval and embedded():
             raise KippError.of("error.approval_needs_server", "hint.approval_needs_server")
+        for option, wanted in (
+            ("--work-pool", params.work_pool),
+            ("--dask-address", params.dask_address),
+        ):
+            if wanted and embedded():  # workers elsewhere cannot reach the embedded server
+                raise KippError.of(
+                    "error.distribution_needs_server",
+                    "hint.distribution_needs_server",
+                    option=option,
+                )
         updates = client_settings()
         # read the inputs on the other core while the server starts and the run is created
         prefetch.start(given_values(params, "", ParseCache()), loaded)

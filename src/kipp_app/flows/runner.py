@@ -4,9 +4,16 @@ Each stage runs as a task named after it. A stage declared `cached` is keyed by 
 of the inputs it names (`kipp.core.caching.value_digest`) and the code version, and its
 result is persisted under `<cache dir>/prefect-results/`: a re-run takes it back instead of
 computing it. A stage declared `io` is retried on transient I/O (`retries.IO_RETRIES`). A
-split stage runs its parts as concurrent tasks, on the flow's task runner or on a local Dask
-cluster, and a progress artifact moves as parts finish. Stages read ahead while the
-embedded server started (`prefetch`) are handed over instead of run again.
+split stage runs its parts as concurrent tasks, on the flow's task runner, on a local Dask
+cluster or an existing one (its scheduler's address), or as flow runs of the
+`kipp-partition` deployment picked up by the Prefect workers of a work pool; a progress
+artifact moves as parts finish. Stages read ahead while the embedded server started
+(`prefetch`) are handed over instead of run again.
+
+Parts on a work pool exchange their inputs and outputs through the results storage
+(`<cache dir>/prefect-results/partitions/<run>/<part>.{in,out}.pickle`): every worker mounts
+the same cache folder ($KIPP_CACHE_DIR), and is named the part's path relative to it, so the
+folder may be mounted at a different place on each machine.
 
 Task inputs are passed `opaque`: Prefect visits every element of a task's inputs to find
 futures and record dependencies, and on thousands of proposals that walk took minutes.
@@ -14,19 +21,34 @@ futures and record dependencies, and on thousands of proposals that walk took mi
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import pickle
+import shutil
+import time
+import uuid
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from prefect import Task, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.client.orchestration import get_client
+from prefect.client.schemas.filters import (
+    FlowFilter,
+    FlowFilterName,
+    FlowRunFilter,
+    FlowRunFilterId,
+    WorkPoolFilter,
+    WorkPoolFilterName,
+)
+from prefect.client.schemas.objects import FlowRun
 from prefect.context import TaskRunContext
 from prefect.futures import PrefectFuture, as_completed
 from prefect.utilities.annotations import quote
 
+from kipp.core.atomic import write_atomic
 from kipp.core.caching import cache_dir, code_version, digest, value_digest
 from kipp.core.i18n import Lang, render
+from kipp.core.problems import KippError
 from kipp.pipeline import PIPELINE, Stage, merge
 from kipp_app.flows import prefetch, progress, signals
 from kipp_app.flows.artifacts import Progress
@@ -100,14 +122,28 @@ def _options(stage: Stage, storage: Path, key: Any) -> dict[str, Any]:
 
 
 class PrefectRunner:
-    """Runs each stage as a Prefect task of the current flow run; split stages in parts, on
-    a local Dask cluster of `dask_workers` processes when `dask`. Logs each stage's summary
-    in `lang`."""
+    """Runs each stage as a Prefect task of the current flow run; split stages in parts of
+    `partition_size` proposals (the stage's own size when None): as flow runs of the
+    `kipp-partition` deployment of `work_pool` when given, else on the Dask cluster at
+    `dask_address` when given, else on a local Dask cluster of `dask_workers` processes when
+    `dask`, else on the flow's task runner. Logs each stage's summary in `lang`."""
 
-    def __init__(self, lang: Lang, dask: bool = False, dask_workers: int = 2) -> None:
+    def __init__(
+        self,
+        lang: Lang,
+        dask: bool = False,
+        dask_workers: int = 2,
+        *,
+        dask_address: str | None = None,
+        work_pool: str | None = None,
+        partition_size: int | None = None,
+    ) -> None:
         self.lang = lang
         self.dask = dask
         self.dask_workers = dask_workers
+        self.dask_address = dask_address or None
+        self.work_pool = work_pool or None
+        self.partition_size = partition_size or None
         self.storage = results_storage()  # per run: $KIPP_CACHE_DIR may change between runs
 
     def __call__(self, stage: Stage, inputs: Mapping[str, object]) -> object:
@@ -131,19 +167,24 @@ class PrefectRunner:
 
     def _parts(self, stage: Stage, inputs: dict[str, object]) -> object:
         assert stage.split is not None
-        parts = stage.split.parts(inputs)
+        parts = stage.split.parts(inputs, self.partition_size)
         artifact = Progress(len(parts), stage.name, self.lang)
         progress.started(stage.name, len(parts))
         outputs: dict[int, Mapping[str, Any]] = {}
 
         def collect(futures: list[PrefectFuture[Any]]) -> None:
             order = {id(f): i for i, f in enumerate(futures)}
-            for future in as_completed(futures):
-                outputs[order[id(future)]] = future.result()
+            done((order[id(future)], future.result()) for future in as_completed(futures))
+
+        def done(finished: Iterator[tuple[int, Mapping[str, Any]]]) -> None:
+            for index, output in finished:
+                outputs[index] = output
                 artifact.step()
                 progress.advanced(stage.name)
 
-        if self.dask:
+        if self.work_pool is not None:
+            done(on_work_pool(self.work_pool, stage, parts, self.storage))
+        elif self.dask or self.dask_address is not None:
             self._on_dask(stage, parts, collect)
         else:
             run = _stage_task.with_options(**_options(stage, self.storage, _task_key))
@@ -159,24 +200,153 @@ class PrefectRunner:
         # Every Dask submission carries the flow run's context, which carries the flow:
         # cloudpickle pickles the flow's function by value with every module global it
         # names, so nothing big may be a module global named by the flow.
-        cluster = {
-            "n_workers": self.dask_workers,
-            "threads_per_worker": 1,
-            "processes": True,
-            "host": "127.0.0.1",  # scheduler and workers listen on this machine only
-            "dashboard_address": None,
-            # the workers report to this run's server, also the embedded one (else each
-            # worker process would start a server of its own)
-            "env": {"PREFECT_API_URL": current_api_url()},
-        }
         run = _packed_task.with_options(**_options(stage, self.storage, _packed_key))
-        with DaskTaskRunner(cluster_kwargs=cluster) as dask_runner:
+        if self.dask_address is not None:
+            # an existing cluster: its workers report to the server they were started with
+            # (PREFECT_API_URL in their environment) and read the shared cache folder
+            dask_runner = DaskTaskRunner(address=self.dask_address)
+        else:
+            cluster = {
+                "n_workers": self.dask_workers,
+                "threads_per_worker": 1,
+                "processes": True,
+                "host": "127.0.0.1",  # scheduler and workers listen on this machine only
+                "dashboard_address": None,
+                # the workers report to this run's server, also the embedded one (else each
+                # worker process would start a server of its own)
+                "env": {"PREFECT_API_URL": current_api_url()},
+            }
+            dask_runner = DaskTaskRunner(cluster_kwargs=cluster)
+        with dask_runner:
             collect(
                 [
                     dask_runner.submit(run, parameters={"packed": Packed(stage.name, part)})
                     for part in parts
                 ]
             )
+
+
+PARTITION_FLOW = "kipp-partition"
+PARTITIONS = "partitions"  # the exchange folder under the results storage
+POLL_S = 1.0
+
+
+def part_path(storage: Path, part: str, side: str) -> Path:
+    """Where part `part` (its path relative to the results storage) keeps its inputs
+    (`side` "in") or its output ("out")."""
+    return storage / f"{part}.{side}.pickle"
+
+
+def write_part(storage: Path, part: str, side: str, value: object) -> None:
+    """Write a part's inputs or output to the shared storage, whole or not at all."""
+    path = part_path(storage, part, side)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def read_part(storage: Path, part: str, side: str) -> Any:
+    """A part's inputs or output from the shared storage; a missing file is a worker that
+    does not see the run's storage, said so."""
+    path = part_path(storage, part, side)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        error = KippError.of(
+            "error.partition_file_missing",
+            "hint.partition_file_missing",
+            part=part,
+            path=str(path),
+        )
+        raise error from None
+    return pickle.loads(data)  # written by this run to its own storage
+
+
+def partition_deployment(pool: str) -> uuid.UUID:
+    """The id of a deployment of the `kipp-partition` flow in work pool `pool`."""
+    with get_client(sync_client=True) as client:
+        found = client.read_deployments(
+            flow_filter=FlowFilter(name=FlowFilterName(any_=[PARTITION_FLOW])),
+            work_pool_filter=WorkPoolFilter(name=WorkPoolFilterName(any_=[pool])),
+        )
+    if not found:
+        raise KippError.of(
+            "error.partition_deployment_missing", "hint.partition_deployment_missing", pool=pool
+        )
+    return sorted(found, key=lambda d: d.name)[0].id
+
+
+def on_work_pool(
+    pool: str,
+    stage: Stage,
+    parts: list[dict[str, object]],
+    storage: Path,
+    poll_s: float = POLL_S,
+) -> Iterator[tuple[int, Mapping[str, Any]]]:
+    """Run each part as a flow run of the `kipp-partition` deployment in work pool `pool`
+    (a subflow of this run), the inputs and outputs exchanged through `storage`; yields
+    `(index, output)` as parts finish. A part that does not complete fails the stage with
+    its run's state; the exchange folder is removed in any case."""
+    from prefect.deployments import run_deployment
+
+    deployment = partition_deployment(pool)
+    folder = f"{PARTITIONS}/{uuid.uuid4().hex}"
+    names = [f"{folder}/{stage.name}-{index:05d}" for index in range(len(parts))]
+    try:
+        for name, part in zip(names, parts, strict=True):
+            write_part(storage, name, "in", part)
+        runs: dict[uuid.UUID, int] = {}
+        for index, name in enumerate(names):
+            flow_run: FlowRun = run_deployment(  # type: ignore[assignment] # sync here
+                deployment,
+                parameters={"stage": stage.name, "part": name},
+                timeout=0,  # started, not awaited: the parts run side by side
+                flow_run_name=f"{stage.name}-part-{index + 1}-of-{len(parts)}",
+            )
+            runs[flow_run.id] = index
+        for flow_run in _finished(runs, poll_s):
+            index = runs[flow_run.id]
+            state = flow_run.state
+            if state is None or not state.is_completed():
+                raise KippError.of(
+                    "error.partition_failed",
+                    "hint.partition_failed",
+                    part=index + 1,
+                    stage=stage.name,
+                    state=(state.name or state.type.value) if state is not None else "?",
+                    run=flow_run.name,
+                    message=(state.message or "") if state is not None else "",
+                )
+            yield index, read_part(storage, names[index], "out")
+    finally:
+        shutil.rmtree(storage / folder, ignore_errors=True)
+
+
+def _finished(runs: Mapping[uuid.UUID, int], poll_s: float) -> Iterator[FlowRun]:
+    """The flow runs `runs`, each once, as they reach a final state."""
+    waiting = set(runs)
+    with get_client(sync_client=True) as client:
+        while waiting:
+            found = client.read_flow_runs(
+                flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=sorted(waiting)))
+            )
+            final = [r for r in found if r.state is not None and r.state.is_final()]
+            for flow_run in sorted(final, key=lambda r: runs[r.id]):
+                waiting.discard(flow_run.id)
+                yield flow_run
+            if waiting:
+                time.sleep(poll_s)
+
+
+def run_part(stage_name: str, part: str, storage: Path) -> int:
+    """What a `kipp-partition` flow run does: the part's inputs read from `storage`, the
+    stage run on them as `kipp run` runs a part (a task, cached by content when the stage
+    is), the output written back; the number of values it gave."""
+    stage = PIPELINE[stage_name]
+    inputs: dict[str, object] = read_part(storage, part, "in")
+    run = _stage_task.with_options(**_options(stage, storage, _task_key))
+    output = cast(Mapping[str, Any], run(stage.name, opaque(inputs)))
+    write_part(storage, part, "out", output)
+    return len(output)
 
 
 class DaskMissingError(RuntimeError):

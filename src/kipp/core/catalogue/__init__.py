@@ -8,12 +8,14 @@ people give kipp (proposals, the review panel and scoresheets, the agency regist
 rubric, the corpus) and about assigning reviewers; `fields` the fields of those files as
 people read and write them; `files` reading files as files (formats, sizes, names);
 `approval` the coordinator's decision; `interface` what the `kipp` command prints, a run's
-log says and the Prefect UI shows. A key lives in one part only (`tests/test_catalogue.py`
+log says and the Prefect UI shows; `distribution` running split stages on Prefect
+workers or an existing Dask cluster. A key lives in one part only (`tests/test_catalogue.py`
 checks it, that every entry has both languages with the same placeholders, and that every
 key the code names is here).
 """
 
 from kipp.core.catalogue.approval import APPROVAL
+from kipp.core.catalogue.distribution import DISTRIBUTION
 from kipp.core.catalogue.documents import DOCUMENTS
 from kipp.core.catalogue.evidence import EVIDENCE
 from kipp.core.catalogue.fields import FIELDS
@@ -33,6 +35,7 @@ PARTS: dict[str, dict[str, dict[str, str]]] = {
     "files": FILES,
     "approval": APPROVAL,
     "interface": INTERFACE,
+    "distribution": DISTRIBUTION,
 }
 CATALOGUE: dict[str, dict[str, str]] = {k: v for part in PARTS.values() for k, v in part.items()}
 
