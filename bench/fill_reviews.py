@@ -57,18 +57,23 @@ def fill(path: Path, rng: random.Random) -> bytes:
     sheet = workbook.worksheets[0]
     header = [c.value for c in sheet[1]]
     rubric = load_rubric().rubric
-    criteria = [c.id for c in rubric.reviewed_criteria]
+    # each criterion's column, headed by its label (by its id in sheets kipp wrote before)
+    columns = {
+        c.id: header.index(c.label.id if c.label.id in header else c.id)
+        for c in rubric.reviewed_criteria
+    }
+    comment = header.index("Catatan" if "Catatan" in header else "comment")
     for row in sheet.iter_rows(min_row=2):
         reviewer, proposal = row[0].value, row[1].value
-        for cid in criteria:
-            cell = row[header.index(cid)]
+        for cid, column in columns.items():
+            cell = row[column]
             forced = OUTLIER.get((str(reviewer), str(proposal), cid))
             if forced is not None:
                 cell.value = forced
                 continue
             level = QUALITY[str(proposal)] + BIAS[str(reviewer)] + CRITERION_SHIFT.get(cid, 0)
             cell.value = max(1, min(5, round(level + rng.uniform(-0.5, 0.5))))
-        row[header.index("comment")].value = "Dinilai dari teks proposal."
+        row[comment].value = "Dinilai dari teks proposal."
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -17,6 +17,9 @@ from kipp.rubric import Rubric, load_rubric
 RUBRIC: Rubric = load_rubric().rubric
 CHOICES = RUBRIC.call.choices()
 CRITERIA = [c.id for c in RUBRIC.reviewed_criteria]
+# the reviewed criteria as `kipp assign` heads their columns: by their rubric labels
+LABELS = [c.label.id for c in RUBRIC.reviewed_criteria]
+LABELS_EN = [c.label.en for c in RUBRIC.reviewed_criteria]
 
 
 def make_proposal(pid: str, agency: str = "Dinas Kesehatan", **overrides: Any) -> Proposal:

@@ -8,7 +8,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from builders import proposal_data, write_text, write_yaml
-from review_builders import CRITERIA, REGISTRY_YAML
+from review_builders import LABELS_EN, REGISTRY_YAML
 from typer.testing import CliRunner
 
 from kipp_app.cli import app
@@ -167,7 +167,7 @@ def test_assign_blind_writes_packets_under_codes_without_the_agencys_names(
     assert sorted(codes.values()) == [f"PAKET-{n:02d}" for n in range(1, 11)]
     book = openpyxl.load_workbook(out / "endang-susilowati.xlsx")
     scores = list(book.worksheets[0].iter_rows(values_only=True))
-    assert scores[0] == ("reviewer", "proposal", "title", *CRITERIA, "comment")
+    assert scores[0] == ("Reviewer", "Proposal code", "Title", *LABELS_EN, "Comments")
     mine = ["curhat-ning-ita", "e-surat-setda", "magis-bappeda", "sempelmas-jagalan"]
     mine.append("si-mapan-rsud")
     assert [r[1] for r in scores[1:]] == sorted(codes[p] for p in mine)
@@ -175,7 +175,7 @@ def test_assign_blind_writes_packets_under_codes_without_the_agencys_names(
         str(c) for sheet in book.worksheets for r in sheet.iter_rows(values_only=True) for c in r
     ]
     assert [c for c in cells if any(p in c for p in mine)] == []
-    texts = list(book.worksheets[2].iter_rows(values_only=True))[1:]
+    texts = list(book.worksheets[3].iter_rows(values_only=True))[1:]
 
     def packet(proposal: str) -> str:
         return "\n".join(str(r[2]) for r in texts if r[0] == codes[proposal])
@@ -191,4 +191,10 @@ def test_assign_blind_writes_packets_under_codes_without_the_agencys_names(
     assert shown == {p: [] for p in own}
     assert packet("si-mapan-rsud").count("[instansi]") == 5
     with (out / "csv" / "endang-susilowati.csv").open(encoding="utf-8") as handle:
-        assert next(csv.reader(handle)) == ["reviewer", "proposal", "title", *CRITERIA, "comment"]
+        assert next(csv.reader(handle)) == [
+            "Reviewer",
+            "Proposal code",
+            "Title",
+            *LABELS_EN,
+            "Comments",
+        ]

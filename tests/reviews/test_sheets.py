@@ -20,7 +20,7 @@ from builders import (
     write_text,
     write_yaml,
 )
-from review_builders import CRITERIA, RUBRIC, make_proposal, reviewer
+from review_builders import CRITERIA, LABELS, RUBRIC, make_proposal, reviewer
 
 from kipp.assignment.blind import places
 from kipp.assignment.scoresheets import redact, scoresheets
@@ -60,7 +60,7 @@ def test_redact_removes_agency_and_innovator_names() -> None:
 def test_blind_packets_hold_no_agency_or_innovator_name() -> None:
     p = proposal()
     files = scoresheets(
-        [Assignment(reviewer="r", proposal="p1")], [reviewer("r")], [p], RUBRIC, True, {}
+        [Assignment(reviewer="r", proposal="p1")], [reviewer("r")], [p], RUBRIC, True
     )
     book = workbook(files["r.xlsx"])
     cells = [
@@ -81,8 +81,12 @@ def test_blind_packets_hold_no_agency_or_innovator_name() -> None:
     ):
         assert all(name not in cell for cell in cells), name
         assert name not in csv_text, name
-    assert book.worksheets[0]["A1"].value == "reviewer"
-    assert [c.value for c in book.worksheets[0][1]][:3] == ["reviewer", "proposal", "title"]
+    assert [c.value for c in book.worksheets[0][1]][:4] == [
+        "Juri",
+        "Kode proposal",
+        "Judul",
+        LABELS[0],
+    ]
 
 
 def test_scoresheet_has_scale_dropdowns_frozen_header_and_texts() -> None:
@@ -92,24 +96,21 @@ def test_scoresheet_has_scale_dropdowns_frozen_header_and_texts() -> None:
         [proposal("p1"), proposal("p2")],
         RUBRIC,
         False,
-        {"p1": "batch/p1.yaml"},
     )
     book = workbook(files["r.xlsx"])
     scores = book.worksheets[0]
     assert [c.value for c in scores[1]] == [
-        "reviewer", "proposal", "title", "agency", "source", *CRITERIA, "comment",
+        "Juri", "Kode proposal", "Judul", "Instansi", *LABELS, "Catatan",
     ]  # fmt: skip
-    assert [c.value for c in scores[2]][:5] == [
-        "r", "p1", "Layanan Kesehatan Keliling", "Dinas Kesehatan", "batch/p1.yaml",
+    assert [c.value for c in scores[2]][:4] == [
+        "r", "p1", "Layanan Kesehatan Keliling", "Dinas Kesehatan",
     ]  # fmt: skip
     assert scores.freeze_panes == "C2"
     [check] = scores.data_validations.dataValidation
-    assert (check.type, check.formula1, str(check.sqref)) == ("list", '"1,2,3,4,5"', "F2:L3")
-    assert [s.title for s in book.worksheets] == ["nilai", "kriteria", "teks proposal"]
-    texts = list(book.worksheets[2].iter_rows(values_only=True))
-    assert texts[0] == ("kode proposal", "bagian", "teks")  # read by people: Indonesian
-    guide = list(book.worksheets[1].iter_rows(values_only=True))
-    assert guide[0] == ("kode kriteria", "kriteria", "level", "nilai", "deskripsi")
+    assert (check.type, check.formula1, str(check.sqref)) == ("list", '"1,2,3,4,5"', "E2:K3")
+    assert [s.title for s in book.worksheets] == ["Nilai", "Petunjuk", "Bukti", "Teks proposal"]
+    texts = list(book.worksheets[3].iter_rows(values_only=True))
+    assert texts[0] == ("Kode proposal", "Bagian", "Teks")  # read by people: Indonesian
     assert texts[1] == ("p1", "Ringkasan", TEXT)
     assert files["assignments.csv"].decode() == "reviewer,proposal\nr,p1\nr,p2\n"
 
@@ -133,7 +134,7 @@ def test_assigned_sheets_filled_in_read_back_as_complete_reviews(tmp_path: Path)
     first = out / "r0.xlsx"
     book = openpyxl.load_workbook(first)
     sheet = book.worksheets[0]
-    start = [c.value for c in sheet[1]].index(CRITERIA[0]) + 1
+    start = [c.value for c in sheet[1]].index(LABELS[0]) + 1
     for r in range(2, sheet.max_row + 1):
         for offset in range(len(CRITERIA)):
             sheet.cell(row=r, column=start + offset, value=4)
@@ -157,11 +158,11 @@ def test_scoresheet_cells_that_would_run_as_formulas_are_neutralised_as_elsewher
     body = "+62 812 3456: hubungi kami"
     p = make_proposal("p1", title=title, sections={"summary": body})
     files = scoresheets(
-        [Assignment(reviewer="r", proposal="p1")], [reviewer("r")], [p], RUBRIC, False, {}
+        [Assignment(reviewer="r", proposal="p1")], [reviewer("r")], [p], RUBRIC, False
     )
     book = workbook(files["r.xlsx"])
     assert book.worksheets[0]["C2"].value == neutralise(title) == "'" + title
-    assert list(book.worksheets[2].iter_rows(values_only=True))[1] == (
+    assert list(book.worksheets[3].iter_rows(values_only=True))[1] == (
         "p1",
         "Ringkasan",
         neutralise(body),
@@ -199,7 +200,6 @@ def blind_files(sample: Sample) -> dict[str, bytes]:
         sample.proposals,
         RUBRIC,
         True,
-        {},
         registry=sample.registry,
     )
 
@@ -211,14 +211,17 @@ def packet_codes_written(files: dict[str, bytes]) -> dict[str, str]:
 
 
 def texts_by_code(files: dict[str, bytes]) -> dict[str, list[str]]:
-    """Every cell a reviewer reads about each packet (scores rows, texts), by packet code."""
+    """Every cell a reviewer reads about each packet (scores rows, evidence, texts), by
+    packet code."""
     found: dict[str, list[str]] = {}
     for name, content in files.items():
         if name.endswith(".xlsx"):
             book = workbook(content)
-            scores, texts = book.worksheets[0], book.worksheets[2]
+            scores, evidence, texts = book.worksheets[0], book.worksheets[2], book.worksheets[3]
             for cells in list(scores.iter_rows(values_only=True))[1:]:
                 found.setdefault(str(cells[1]), []).extend(str(c) for c in cells if c)
+            for cells in list(evidence.iter_rows(values_only=True))[1:]:
+                found.setdefault(str(cells[0]), []).extend(str(c) for c in cells if c)
             for cells in list(texts.iter_rows(values_only=True))[1:]:
                 found.setdefault(str(cells[0]), []).extend(str(c) for c in cells if c)
         elif name.startswith("csv/"):
@@ -231,7 +234,7 @@ def summary(files: dict[str, bytes], code: str) -> str:
     """The summary in a packet's texts, as the first of its reviewers reads it."""
     for name, content in files.items():
         if name.endswith(".xlsx"):
-            for cells in workbook(content).worksheets[2].iter_rows(values_only=True):
+            for cells in workbook(content).worksheets[3].iter_rows(values_only=True):
                 if cells[0] == code and cells[1] == "Ringkasan":
                     return str(cells[2])
     raise AssertionError(code)
@@ -310,8 +313,11 @@ def test_blind_sheets_filled_in_read_back_exactly_as_the_same_sheets_not_blind(
             head = [c.value for c in sheet[1]]
             for cells in sheet.iter_rows(min_row=2):
                 scores = given[(cells[0].value, ids[str(cells[1].value)])]
-                for column in (*CRITERIA, "comment"):
-                    cells[head.index(column)].value = scores[column]
+                for column, written in (
+                    *zip(CRITERIA, LABELS, strict=True),
+                    ("comment", "Catatan"),
+                ):
+                    cells[head.index(written)].value = scores[column]
             book.save(folder / "_reviews" / name)
         elif name == "assignments.csv":
             write_text(folder, f"_reviews/{name}", content.decode())
@@ -335,7 +341,7 @@ def test_blind_sheets_filled_in_read_back_exactly_as_the_same_sheets_not_blind(
 
 
 def test_sheets_not_blind_write_the_samples_assignments_as_they_are(sample: Sample) -> None:
-    files = scoresheets(sample.assignments, sample.reviewers, sample.proposals, RUBRIC, False, {})
+    files = scoresheets(sample.assignments, sample.reviewers, sample.proposals, RUBRIC, False)
     stored = (SAMPLES / "_reviews" / "assignments.csv").read_bytes()
     assert files["assignments.csv"] == stored
     book = workbook(files["bagus-hermawan.xlsx"])
@@ -359,7 +365,7 @@ def test_rubric_asking_for_blind_packets_gets_them_in_the_assignment(tmp_path: P
     assert sorted(codes) == ["p0", "p1"]
     assert sorted(codes.values()) == ["PAKET-01", "PAKET-02"]
     sheet = files_csv(plan.files["csv/r0.csv"])
-    assert sheet[0] == ["reviewer", "proposal", "title", *CRITERIA, "comment"]
+    assert sheet[0] == ["Juri", "Kode proposal", "Judul", *LABELS, "Catatan"]
     assert [r[1] for r in sheet[1:]] == ["PAKET-01", "PAKET-02"]
 
 

@@ -4,7 +4,8 @@ content, and writing them where the reviewers will get them."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from datetime import date
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
@@ -19,6 +20,7 @@ from kipp.intake import Batch
 from kipp.intake.panel import Panel, PanelError, load_panel
 from kipp.intake.registry import registry_matcher
 from kipp.intake.review_sheets import ReviewFiles
+from kipp.measures.novelty import NoveltyMeasure
 from kipp.reviews.models import Assignment
 from kipp.rubric import LoadedRubric
 
@@ -56,18 +58,20 @@ def plan_assignment(
     seed: int = 0,
     blind: bool | None = None,
     lang: Lang = Lang.ID,
+    novelty: Mapping[str, NoveltyMeasure] | None = None,
+    deadline: date | None = None,
 ) -> AssignPlan:
     """Assign reviewers to the batch's `eligible` proposals and prepare the scoresheets.
     Through the batch's agency registry nobody reviews their own agency under another of
-    its names, and blind packets mask every name it knows for an agency. Raises
-    `PanelError` or `AssignmentError` (both `KippError`s)."""
+    its names, and blind packets mask every name it knows for an agency. `novelty` gives the
+    evidence sheets each proposal's similar innovations; `deadline` is the return date the
+    instructions give. Raises `PanelError` or `AssignmentError` (both `KippError`s)."""
     registry = batch.registry
     agency_of = registry_matcher(registry)
     panel = panel_of(batch.reviews)
     k = per_proposal or rubric.rubric.reviews.per_proposal
     blind = rubric.rubric.reviews.blind if blind is None else blind
     assignments = assign(eligible, panel.reviewers, k, seed, agency_of)
-    sources = {e.proposal.id: e.source for e in batch.intake.entries if e.proposal is not None}
     counted = Counter(a.reviewer for a in assignments)
     return AssignPlan(
         proposals=len(eligible),
@@ -82,9 +86,10 @@ def plan_assignment(
             eligible,
             rubric.rubric,
             blind,
-            sources,
             lang,
             registry,
+            novelty,
+            deadline,
         ),
     )
 

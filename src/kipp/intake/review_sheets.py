@@ -48,10 +48,15 @@ READ_FORMATS = ".xlsx, .xls, .ods, .csv"
 # `kipp assign` writes a CSV copy of every blank sheet into `_reviews/csv/`; filled sheets
 # come back directly into `_reviews/`, so that folder is passed over in silence.
 BLANK_COPIES = "csv"
-# The header a scores sheet is found by: a reviewer column and a proposal column (spelled as
-# `kipp.reviews.rows` reads them).
+# The header a scores sheet is found by: a reviewer column and a proposal column, as
+# `kipp assign` writes them in either language (`Juri`, `Kode proposal`; `Reviewer`,
+# `Proposal code`) or as earlier versions did (`reviewer`, `proposal`); `kipp.reviews.rows`
+# reads the columns by these names.
 REVIEWER_HEADERS = frozenset({"reviewer", "juri", "penilai"})
-PROPOSAL_HEADERS = frozenset({"proposal", "proposal_id", "id", "kode"})
+PROPOSAL_HEADERS = frozenset(
+    {"proposal", "proposal_id", "id", "kode", "kode_proposal", "proposal_code"}
+)
+COMMENT_HEADERS = frozenset({"comment", "comments", "catatan", "komentar", "notes"})
 SHEET_MARK = " \u203a "  # `ani.ods \u203a Nilai`: the path, then the sheet read if not the first
 
 

@@ -7,7 +7,7 @@ batch folder ───┴─> batch ─> proposals ─> gates ─> eligible ─>
                                 prior_art ─> index ─> novelty ─────┘   levels)
 ranking ─> decision ─> placements ─> uncertainty ─> results ─> documents
            (coordinator)                                         (or scorecards alone)
-eligible ─> assignment (reviewers) ─> scoresheets
+eligible, novelty ─> assignment (reviewers, evidence) ─> scoresheets
 ```
 
 Each entry point asks `PIPELINE.to(...)` for the values it needs and runs those stages:
@@ -155,7 +155,17 @@ PIPELINE = Pipeline(
         Stage(
             "assignment",
             plan_assignment,
-            ("eligible", "batch", "rubric", "per_proposal", "seed", "blind", "lang"),
+            (
+                "eligible",
+                "batch",
+                "rubric",
+                "per_proposal",
+                "seed",
+                "blind",
+                "lang",
+                "novelty",
+                "deadline",
+            ),
         ),
         Stage("scoresheets", write_scoresheets, ("assignment", "sheets_out", "force"), io=True),
     )

@@ -44,7 +44,7 @@ def read_rubric(rubric_path: Path | None) -> LoadedRubric:
     return load_rubric(rubric_path)
 
 
-def read_corpus(corpus_path: Path | None) -> Corpus:
+def read_corpus(corpus_path: Path | None = None) -> Corpus:
     """The prior-innovation corpus at `corpus_path`, else the bundled one."""
     return load_corpus(corpus_path)
 

@@ -16,14 +16,16 @@ from kipp.core.models import Proposal
 from kipp.core.problems import Problem, Severity
 from kipp.intake.panel import PANEL_FILE, Panel
 from kipp.intake.registry import AgencyOf
-from kipp.intake.review_sheets import PACKET_CODE, Row
+from kipp.intake.review_sheets import (
+    COMMENT_HEADERS,
+    PACKET_CODE,
+    PROPOSAL_HEADERS,
+    REVIEWER_HEADERS,
+    Row,
+)
 from kipp.intake.table import column_letter
 from kipp.reviews.models import Review
 from kipp.rubric import Rubric
-
-REVIEWER_HEADERS = {"reviewer", "juri", "penilai"}
-PROPOSAL_HEADERS = {"proposal", "proposal_id", "id", "kode"}
-COMMENT_HEADERS = {"comment", "catatan", "komentar"}
 
 
 @dataclass

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -40,15 +41,28 @@ def assign(
     force: Annotated[
         bool, typer.Option(help="Overwrite scoresheets already in the output folder.")
     ] = False,
+    deadline: Annotated[
+        datetime | None,
+        typer.Option(
+            formats=["%Y-%m-%d"],
+            help="Date the sheets are due back (YYYY-MM-DD), shown on their instructions.",
+        ),
+    ] = None,
+    corpus: Annotated[
+        Path | None,
+        typer.Option(help="Prior innovations CSV for the similar innovations; the bundled."),
+    ] = None,
     lang: LangOption = Lang.ID,
 ) -> None:
     """Assign reviewers to every eligible proposal and write one scoresheet per reviewer.
 
     Every eligible proposal gets K reviewers, loads differ by at most one, and nobody reviews
     their own agency's proposals or a declared conflict (agencies read through the batch's
-    agency registry, _agencies.yaml, when there is one). Writes REVIEWER.xlsx,
-    csv/REVIEWER.csv and assignments.csv (with each proposal's packet code when blind: keep
-    it with the sheets). Exit status 0 when written, 2 when no assignment is possible.
+    agency registry, _agencies.yaml, when there is one). Writes REVIEWER.xlsx (scores,
+    instructions with the return date, each proposal's evidence and similar innovations,
+    texts), csv/REVIEWER.csv and assignments.csv (with each proposal's packet code when
+    blind: keep it with the sheets). Exit status 0 when written, 2 when no assignment is
+    possible.
     """
     target = out_dir or batch / "_reviews"
     given: dict[str, object] = {
@@ -61,6 +75,8 @@ def assign(
         "lang": lang,
         "sheets_out": target,
         "force": force,
+        "deadline": deadline.date() if deadline is not None else None,
+        "corpus_path": corpus,
     }
     try:
         values = pipeline.run(("scoresheets",), given)

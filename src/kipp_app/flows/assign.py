@@ -6,6 +6,7 @@ through the batch's agency registry) or a declared conflict; the scoresheets are
 file at a time atomically, and those already in the folder are kept unless `force`. The
 loads and the assignment are shown as table artifacts."""
 
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -53,6 +54,8 @@ class AssignParameters(BaseModel):
         "assign.lang", DocumentLanguage.ID
     )
     force: bool = _field("assign.force", False)
+    deadline: date | None = _field("assign.deadline", None)
+    corpus: str = _field("assign.corpus", "")
 
 
 class AssignSummary(BaseModel):
@@ -80,6 +83,8 @@ def kipp_assign(params: AssignParameters) -> AssignSummary:
         "lang": params.lang.code,
         "sheets_out": Path(target),
         "force": params.force,
+        "deadline": params.deadline,
+        "corpus_path": Path(params.corpus) if params.corpus else None,
     }
     values = pipeline.run(("scoresheets",), given, PrefectRunner(params.lang.code))
     plan: AssignPlan = values["assignment"]  # type: ignore[assignment]

@@ -2,7 +2,8 @@
 
 Split by owner for readability: `evidence` holds what the domain says about a proposal
 (gates, measures, scoring, shortlist); `documents` holds the labels of the shortlist
-documents; `reviews` what is said about human reviewers; `reports` the labels of the other
+documents; `reviews` what is said about human reviewers; `scoresheets` what a reviewer's
+scoresheet says (headings, instructions, evidence); `reports` the labels of the other
 documents (PDF, scorecards, compliance, workbook); `inputs` what is said about the files
 people give kipp (proposals, the review panel and scoresheets, the agency registry, the
 rubric, the corpus) and about assigning reviewers; `fields` the fields of those files as
@@ -24,11 +25,13 @@ from kipp.core.catalogue.inputs import INPUTS
 from kipp.core.catalogue.interface import INTERFACE
 from kipp.core.catalogue.reports import REPORTS
 from kipp.core.catalogue.reviews import REVIEWS
+from kipp.core.catalogue.scoresheets import SCORESHEETS
 
 PARTS: dict[str, dict[str, dict[str, str]]] = {
     "evidence": EVIDENCE,
     "documents": DOCUMENTS,
     "reviews": REVIEWS,
+    "scoresheets": SCORESHEETS,
     "reports": REPORTS,
     "inputs": INPUTS,
     "fields": FIELDS,

@@ -39,18 +39,7 @@ REVIEWS: dict[str, dict[str, str]] = {
 }
 
 REVIEWS |= {
-    "reviews.sheet.scores": {"id": "nilai", "en": "scores"},
-    "reviews.sheet.criteria": {"id": "kriteria", "en": "criteria"},
-    "reviews.sheet.texts": {"id": "teks proposal", "en": "proposal texts"},
     "reviews.sheet.error_title": {"id": "Nilai tidak valid", "en": "Invalid score"},
-    "reviews.guide.criterion": {"id": "kode kriteria", "en": "criterion"},
-    "reviews.guide.label": {"id": "kriteria", "en": "label"},
-    "reviews.guide.level": {"id": "level", "en": "level"},
-    "reviews.guide.score": {"id": "nilai", "en": "score"},
-    "reviews.guide.description": {"id": "deskripsi", "en": "description"},
-    "reviews.texts.proposal": {"id": "kode proposal", "en": "proposal"},
-    "reviews.texts.section": {"id": "bagian", "en": "section"},
-    "reviews.texts.text": {"id": "teks", "en": "text"},
     "reviews.sheet.error": {
         "id": "Isi bilangan bulat {min} sampai {max}.",
         "en": "Enter a whole number from {min} to {max}.",
