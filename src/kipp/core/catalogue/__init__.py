@@ -8,7 +8,8 @@ people give kipp (proposals, the review panel and scoresheets, the agency regist
 rubric, the corpus) and about assigning reviewers; `fields` the fields of those files as
 people read and write them; `files` reading files as files (formats, sizes, names);
 `approval` the coordinator's decision; `interface` what the `kipp` command prints, a run's
-log says and the Prefect UI shows. A key lives in one part only (`tests/test_catalogue.py`
+log says and the Prefect UI shows; `templates` the submission templates and the scorecards'
+actionable advice. A key lives in one part only (`tests/test_catalogue.py`
 checks it, that every entry has both languages with the same placeholders, and that every
 key the code names is here).
 """
@@ -22,6 +23,7 @@ from kipp.core.catalogue.inputs import INPUTS
 from kipp.core.catalogue.interface import INTERFACE
 from kipp.core.catalogue.reports import REPORTS
 from kipp.core.catalogue.reviews import REVIEWS
+from kipp.core.catalogue.templates import TEMPLATES
 
 PARTS: dict[str, dict[str, dict[str, str]]] = {
     "evidence": EVIDENCE,
@@ -33,6 +35,7 @@ PARTS: dict[str, dict[str, dict[str, str]]] = {
     "files": FILES,
     "approval": APPROVAL,
     "interface": INTERFACE,
+    "templates": TEMPLATES,
 }
 CATALOGUE: dict[str, dict[str, str]] = {k: v for part in PARTS.values() for k, v in part.items()}
 
