@@ -336,4 +336,25 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "id": "pilih folder yang dapat ditulis: kipp template FOLDER",
         "en": "choose a folder you can write to: kipp template FOLDER",
     },
+    # the scorecards' advice: what the agency can do
+    "advice.min_age": {
+        "id": "Inovasi ini genap {months} bulan pada {reached}; ajukan pada kompetisi berikutnya (kompetisi tahun {year}, bila batas pendaftarannya {deadline}).",
+        "en": "The innovation reaches {months} months on {reached}; enter the next call (the {year} call, if its deadline is {deadline}).",
+    },
+    "advice.word_cap": {
+        "id": "{section}: {words} kata, batas {cap}; kurangi {cut} kata.",
+        "en": "{section}: {words} words, limit {cap}; cut {cut} words.",
+    },
+    "advice.criterion": {
+        "id": "{criterion} (level {level}/{max}, bobot {weight}). Untuk mencapai level {next}: {description}",
+        "en": "{criterion} (level {level}/{max}, weight {weight}). To reach level {next}: {description}",
+    },
+    "advice.intro.gates": {
+        "id": "Yang perlu dilakukan agar usulan memenuhi syarat:",
+        "en": "What to do for the proposal to meet the gates:",
+    },
+    "advice.intro.criteria": {
+        "id": "Yang dibutuhkan setiap kriteria untuk naik satu level menurut rubrik, dimulai dari yang terlemah:",
+        "en": "What each criterion needs to go up one level per the rubric, weakest first:",
+    },
 }
