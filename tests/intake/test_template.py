@@ -347,3 +347,31 @@ def test_template_command_in_english_into_a_file_exits_2(tmp_path: Path) -> None
         f"error: {file} is a file, not a folder",
         "hint: name the folder to write the templates in: kipp template FOLDER",
     ]
+
+
+def test_filled_english_markdown_proposal_is_valid_with_english_keys(
+    rubric: Rubric, batch_dir: Path, choices: CallChoices
+) -> None:
+    values = {
+        "title": "Layanan Kesehatan Keliling",
+        "agency": "Dinas Kesehatan",
+        "group": "umum",
+        "category": "tpb",
+        "sdgs": "3, 10",
+        "started_on": "1 July 2019",
+        "stage": "implementation",
+        "digital": "yes",
+        "name": "Sri Wahyuni",
+        "decree": "sk.pdf",
+        "video": "https://example.org/video",
+    }
+    sections = {"Summary (max. 200 words)": "Layanan kesehatan keliling bagi lansia."}
+    filled = _fill_markdown(markdown_text(rubric, Lang.EN), values, sections)
+    (batch_dir / "usulan.md").write_text(filled, encoding="utf-8")
+    intake = load(batch_dir, choices)
+    entry = only_entry(intake)
+    assert (entry.status, entry.problems, intake.notices) == (Status.VALID, [], [])
+    assert entry.proposal is not None
+    assert (entry.proposal.started_on, entry.proposal.pandemic_related) == (date(2019, 7, 1), False)
+    assert entry.proposal.sections.summary == "Layanan kesehatan keliling bagi lansia."
+    assert [i.name for i in entry.proposal.innovators] == ["Sri Wahyuni"]
