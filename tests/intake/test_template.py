@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 
 from kipp.core.i18n import Lang, render
 from kipp.core.models import CallChoices, Proposal
+from kipp.documents import template as template_module
 from kipp.documents.template import (
     MARKDOWN_NAME,
     XLSX_NAME,
@@ -375,3 +376,26 @@ def test_filled_english_markdown_proposal_is_valid_with_english_keys(
     assert (entry.proposal.started_on, entry.proposal.pandemic_related) == (date(2019, 7, 1), False)
     assert entry.proposal.sections.summary == "Layanan kesehatan keliling bagi lansia."
     assert [i.name for i in entry.proposal.innovators] == ["Sri Wahyuni"]
+
+
+def test_template_command_into_a_folder_it_cannot_write_exits_2_leaving_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    created: list[Path] = []
+
+    def refuse_the_second(path: Path, content: bytes) -> None:
+        if created:
+            raise PermissionError(13, "Permission denied", str(path))
+        path.write_bytes(content)
+        created.append(path)
+
+    monkeypatch.setattr(template_module, "_create", refuse_the_second)
+    folder = tmp_path / "templat"
+    done = CliRunner().invoke(app, ["template", str(folder), "--lang", "en"])
+    assert done.exit_code == 2
+    assert done.stderr.splitlines() == [
+        f"error: the templates cannot be written to {folder}: Permission denied",
+        "hint: choose a folder you can write to: kipp template FOLDER",
+    ]
+    assert created == [folder / XLSX_NAME]
+    assert list(folder.iterdir()) == []

@@ -9,6 +9,7 @@ the reader cannot drift apart. Choices are offered as the labels the intake acce
 from __future__ import annotations
 
 import io
+import os
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -20,7 +21,6 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from kipp.core.atomic import write_atomic
 from kipp.core.catalogue import CATALOGUE
 from kipp.core.i18n import Lang, Text, render, text, tr
 from kipp.core.keys import RawPath
@@ -379,6 +379,19 @@ class Written:
     files: tuple[Path, ...]
 
 
+def _create(path: Path, content: bytes) -> None:
+    """Write `path` only if nothing is there (no file, no link), in one exclusive create:
+    a file that appears meanwhile is never overwritten."""
+    with path.open("xb") as stream:
+        try:
+            stream.write(content)
+            stream.flush()
+            os.fsync(stream.fileno())
+        except BaseException:
+            path.unlink(missing_ok=True)
+            raise
+
+
 def write_templates(folder: Path, rubric: Rubric, lang: Lang) -> Written:
     """Write the XLSX form and the Markdown proposal into `folder` (made when missing).
     Nothing is overwritten: when either file exists, neither is written and the error names
@@ -391,11 +404,22 @@ def write_templates(folder: Path, rubric: Rubric, lang: Lang) -> Written:
     taken = [str(path) for path in targets if path.exists() or path.is_symlink()]
     if taken:
         raise KippError.of("error.template.exists", "hint.template.exists", paths=taken)
-    contents: tuple[bytes | str, ...] = (workbook_bytes(rubric, lang), markdown_text(rubric, lang))
+    contents = (workbook_bytes(rubric, lang), markdown_text(rubric, lang).encode("utf-8"))
+    written: list[Path] = []
     try:
+        folder.mkdir(parents=True, exist_ok=True)
         for path, content in zip(targets, contents, strict=True):
-            write_atomic(path, content)
+            _create(path, content)
+            written.append(path)
+    except FileExistsError as exc:  # made by someone else since the check: leave it be
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise KippError.of(
+            "error.template.exists", "hint.template.exists", paths=[str(exc.filename)]
+        ) from None
     except OSError as exc:
+        for path in written:
+            path.unlink(missing_ok=True)
         raise KippError.of(
             "error.template.unwritable",
             "hint.template.unwritable",
