@@ -311,7 +311,12 @@ def test_form_offers_the_intakes_labels_in_dropdowns_and_word_caps_in_notes(
     assert [c.value for c in guide[5]] == [
         "Judul Inovasi",
         "Wajib",
-        "Nama inovasi, beserta kepanjangannya bila berupa singkatan; 5 sampai 150 karakter. Wajib.",
+        "Nama inovasi, beserta kepanjangannya bila berupa singkatan; 5 sampai 150 karakter.",
+    ]
+    assert [c.value for c in guide[15]] == [
+        "Nama Inovator 1",
+        "Opsional",
+        "Nama lengkap seorang anggota tim inovator.",
     ]
 
 

@@ -102,6 +102,23 @@ def _required_sections(rubric: Rubric) -> set[str]:
     }
 
 
+def _list_columns(*names: str) -> list[Column]:
+    """The columns of the lists `names`, an item's keys together (`Nama Inovator 1`,
+    `Jabatan Inovator 1`, ..., `Nama Inovator 2`)."""
+    return [
+        Column(
+            (listed, position, key),
+            text(f"tpl.col.{listed}.{key}", n=str(position + 1)),
+            text(f"tpl.note.{listed}.{key}"),
+            Kind.YEAR if key == "year" else Kind.TEXT,
+            False,
+        )
+        for listed in names
+        for position in range(LIST_SLOTS[listed])
+        for key in ITEM_KEYS[listed]
+    ]
+
+
 def columns(rubric: Rubric, lang: Lang) -> tuple[Column, ...]:
     """The form's columns in the order a proposal is written, for the call of `rubric`."""
     call = rubric.call
@@ -132,6 +149,7 @@ def columns(rubric: Rubric, lang: Lang) -> tuple[Column, ...]:
         col("digital", Kind.CHOICE, True, yes_no),
     ]
     required = _required_sections(rubric)
+    found += _list_columns("innovators")
     for name in SECTION_NAMES:
         cap = call.word_caps.get(name)
         section = text(f"tpl.section.{name}")
@@ -156,6 +174,7 @@ def columns(rubric: Rubric, lang: Lang) -> tuple[Column, ...]:
                 False,
             )
         )
+    found += _list_columns("prior_awards", "replications")
     for name in ATTACHMENTS:
         found.append(
             Column(
@@ -166,18 +185,6 @@ def columns(rubric: Rubric, lang: Lang) -> tuple[Column, ...]:
                 name in call.required_attachments,
             )
         )
-    for listed, slots in LIST_SLOTS.items():
-        for position in range(slots):
-            for key in ITEM_KEYS[listed]:
-                found.append(
-                    Column(
-                        (listed, position, key),
-                        text(f"tpl.col.{listed}.{key}", n=str(position + 1)),
-                        text(f"tpl.note.{listed}.{key}"),
-                        Kind.YEAR if key == "year" else Kind.TEXT,
-                        False,
-                    )
-                )
     for column in found:
         written = render(column.header, lang)
         read = read_as(written)
@@ -186,14 +193,16 @@ def columns(rubric: Rubric, lang: Lang) -> tuple[Column, ...]:
     return tuple(found)
 
 
-def column_note(column: Column, lang: Lang) -> str:
-    """What to write in `column`: its note, its choices and word cap, whether required."""
+def column_note(column: Column, lang: Lang, required: bool = True) -> str:
+    """What to write in `column`: its note, its choices and word cap, and (unless told not
+    to) whether it is required."""
     parts = [render(column.note, lang)]
     if column.choices:
         parts.append(tr("tpl.choose", lang, choices=list(column.choices)))
     if column.cap is not None:
         parts.append(tr("tpl.cap", lang, cap=column.cap))
-    parts.append(tr("tpl.required" if column.required else "tpl.optional", lang) + ".")
+    if required:
+        parts.append(tr("tpl.required" if column.required else "tpl.optional", lang) + ".")
     return " ".join(parts)
 
 
@@ -266,7 +275,7 @@ def _guide_sheet(sheet: Worksheet, found: tuple[Column, ...], rubric: Rubric, la
         sheet.cell(row=row, column=1, value=render(column.header, lang))
         required = tr("tpl.required" if column.required else "tpl.optional", lang)
         sheet.cell(row=row, column=2, value=required)
-        what = sheet.cell(row=row, column=3, value=column_note(column, lang))
+        what = sheet.cell(row=row, column=3, value=column_note(column, lang, required=False))
         what.alignment = Alignment(wrap_text=True, vertical="top")
     for letter, width in (("A", 40), ("B", 14), ("C", 90)):
         sheet.column_dimensions[letter].width = width
