@@ -1,14 +1,17 @@
 """Eligibility gates: the call's rules, checked with their figures recorded.
 
 A gate never decides quietly: every result, passed or not, carries a sentence with the
-numbers it compared (months in operation, words per section, ...).
+numbers it compared (months in operation, words per section, ...). A failed gate that can be
+met by the agency also says how: the day the innovation is old enough and the call it can
+then enter, the words to cut per section.
 """
 
 from __future__ import annotations
 
+import calendar
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from pydantic import BaseModel, ConfigDict
 
@@ -27,6 +30,7 @@ class GateResult(BaseModel):
     gate: str
     passed: bool
     detail: Text
+    advice: tuple[Text, ...] = ()  # what the agency can do to pass (a failed gate only)
 
 
 def months_between(start: date, end: date) -> int:
@@ -35,6 +39,33 @@ def months_between(start: date, end: date) -> int:
     if end.day < start.day:
         months -= 1
     return months
+
+
+def _plus_months(start: date, months: int) -> date:
+    """`start` moved `months` on, the day kept where the month has it (else its last day)."""
+    month = start.month - 1 + months
+    year, month = start.year + month // 12, month % 12 + 1
+    return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+
+
+def old_enough_on(start: date, months: int) -> date:
+    """The first day on which an innovation started on `start` has run `months` whole months
+    (`months_between` reaches `months`): 2021-03-04 + 24 months is 2023-03-04."""
+    reached = _plus_months(start, months)
+    while months_between(start, reached) < months:  # 31 August + 6 months: 1 March
+        reached += timedelta(days=1)
+    return reached
+
+
+def first_call_from(reached: date, deadline: date) -> date:
+    """The deadline of the first later call, held on the same day every year, that an
+    innovation old enough on `reached` can enter."""
+    year = deadline.year + 1
+    while True:
+        candidate = _plus_months(deadline, (year - deadline.year) * 12)
+        if candidate >= reached:
+            return candidate
+        year += 1
 
 
 def word_count(value: str | None) -> int:
@@ -56,11 +87,25 @@ def min_age(proposal: Proposal, call: Call, gate: Gate) -> GateResult:
     )
     months = months_between(proposal.started_on, call.deadline)
     started, deadline = proposal.started_on, call.deadline
+    passed = started <= deadline and months >= required
+    advice: tuple[Text, ...] = ()
+    if not passed:
+        reached = old_enough_on(started, required)
+        call_deadline = first_call_from(reached, deadline)
+        advice = (
+            text(
+                "advice.min_age",
+                months=required,
+                reached=reached,
+                year=str(call_deadline.year),
+                deadline=call_deadline,
+            ),
+        )
     if started > deadline:
         detail = text("gate.min_age.after", started=started, deadline=deadline, rule=rule)
-        return GateResult(gate=gate.id, passed=False, detail=detail)
+        return GateResult(gate=gate.id, passed=False, detail=detail, advice=advice)
     detail = text("gate.min_age", started=started, months=months, deadline=deadline, rule=rule)
-    return GateResult(gate=gate.id, passed=months >= required, detail=detail)
+    return GateResult(gate=gate.id, passed=passed, detail=detail, advice=advice)
 
 
 def word_caps(proposal: Proposal, call: Call, gate: Gate) -> GateResult:
@@ -74,8 +119,22 @@ def word_caps(proposal: Proposal, call: Call, gate: Gate) -> GateResult:
         if counts.get(name, 0) > cap
     ]
     if over:
+        cuts = tuple(
+            text(
+                "advice.word_cap",
+                section=_section(name),
+                words=counts[name],
+                cap=cap,
+                cut=counts[name] - cap,
+            )
+            for name, cap in call.word_caps.items()
+            if counts.get(name, 0) > cap
+        )
         return GateResult(
-            gate=gate.id, passed=False, detail=text("gate.word_caps.over", items=over)
+            gate=gate.id,
+            passed=False,
+            detail=text("gate.word_caps.over", items=over),
+            advice=cuts,
         )
     name, cap = max(call.word_caps.items(), key=lambda item: (counts[item[0]] / item[1], item[0]))
     detail = text("gate.word_caps.ok", section=_section(name), words=counts[name], cap=cap)

@@ -81,6 +81,7 @@ def test_statuses_follow_the_sample_batch(sample_run: Path) -> None:
             "label": "Judul tidak ganda",
             "passed": False,
             "detail": "Judul sama dengan pendaftaran-sekolah-daring.",
+            "advice": [],
         }
     ]
     assert ppdb["reason"] == "Tidak memenuhi syarat: Judul tidak ganda."
@@ -122,6 +123,17 @@ def test_run_in_english(tmp_path: Path) -> None:
         "passed": False,
         "detail": "Started 1 September 2021: 7 months before the deadline (15 April 2022); "
         "the call requires 24.",
+        "advice": [
+            {
+                "key": "advice.min_age",
+                "params": {
+                    "months": 24,
+                    "reached": {"date": "2023-09-01"},
+                    "year": "2024",
+                    "deadline": {"date": "2024-04-15"},
+                },
+            }
+        ],
     }
 
 

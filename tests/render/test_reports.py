@@ -175,7 +175,7 @@ def test_scorecard_advises_the_weakest_criterion_with_the_next_level() -> None:
     scored = proposal(ProposalStatus.SCORED, criteria=criteria(novelty_level=2))
     card = scorecard_view(scored, results([scored]), rubric())
 
-    assert card.advice == ("Kebaruan (level 2/5, bobot 60%): untuk level 3, level 3",)
+    assert card.advice == ("Kebaruan (level 2/5, bobot 60%). Untuk mencapai level 3: Level 3",)
     assert card.advice_note == "Kriteria yang menunggu juri (Keberlanjutan) belum dinilai."
     assert card.status == "Dinilai tetapi tidak masuk daftar pendek"
 

@@ -1,4 +1,6 @@
-"""`.md`: YAML front matter for the fields, `## Heading` blocks for the sections."""
+"""`.md`: YAML front matter for the fields, `## Heading` blocks for the sections. HTML
+comments in a section (`<!-- what to write -->`, as `kipp template` writes them) are not
+part of its text: Markdown shows them to no reader, so kipp neither keeps nor counts them."""
 
 from __future__ import annotations
 
@@ -25,6 +27,7 @@ _FENCE = re.compile(r"^(---|\.\.\.)\s*$")
 _HEADING = re.compile(r"^##\s+(.*?)\s*#*\s*$")
 _TITLE = re.compile(r"^#\s+\S")
 _CLEAN = re.compile(r"[^0-9a-z\s]+")
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
 def section_for(heading: str) -> str | None:
@@ -101,7 +104,7 @@ def _sections(
 
     def close() -> None:
         if current is not None:
-            sections[current] = "\n".join(buffer).strip()
+            sections[current] = _HTML_COMMENT.sub("", "\n".join(buffer)).strip()
 
     for index in range(first, len(lines)):
         line = lines[index]

@@ -1,14 +1,20 @@
 """`.xlsx`, `.xls`, `.ods`: an online form's export, one proposal per row of the first sheet,
-read through `kipp.intake.sheets` (python-calamine, every sheet measured first)."""
+read through `kipp.intake.sheets` (python-calamine, every sheet measured first). The
+instructions sheet of kipp's own form (`kipp template`) is expected beside the proposals and
+not named as a sheet left unread."""
 
 from __future__ import annotations
 
+from kipp.core.catalogue import CATALOGUE
 from kipp.core.i18n import text
 from kipp.core.problems import Problem, Severity
 from kipp.intake.loaded import Loaded
 from kipp.intake.reading import Limits, Unreadable
 from kipp.intake.sheets import open_workbook
 from kipp.intake.table import records_from_rows
+
+# the instructions sheet of the form `kipp template` writes, in each language
+GUIDE_SHEETS = frozenset(CATALOGUE["tpl.sheet.guide"].values())
 
 
 def load_workbook(raw: bytes, path: str, default_id: str, limits: Limits, suffix: str) -> Loaded:
@@ -28,7 +34,9 @@ def load_workbook(raw: bytes, path: str, default_id: str, limits: Limits, suffix
                 text("xlsx.sheet_unreadable", sheet=sheet.name, detail=detail)
             ) from None
     # a sheet holding one value (a title, a total) is named too: it may be the one meant
-    named = [f"'{other.name}'" for other in others if not other.empty]
+    named = [
+        f"'{other.name}'" for other in others if not other.empty and other.name not in GUIDE_SHEETS
+    ]
     if named:
         loaded.notices.append(
             Problem(

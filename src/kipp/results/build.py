@@ -78,7 +78,13 @@ def proposal_out(
         return out.model_copy(update={"reason": render(text("status.invalid", count=errors), lang)})
     labels = {g.id: g.label.get(lang.value) for g in r.gates}
     gates = [
-        GateOut(gate=g.gate, label=labels[g.gate], passed=g.passed, detail=render(g.detail, lang))
+        GateOut(
+            gate=g.gate,
+            label=labels[g.gate],
+            passed=g.passed,
+            detail=render(g.detail, lang),
+            advice=list(g.advice),
+        )
         for g in assessment.gates[proposal.id]
     ]
     measure = assessment.novelty.get(proposal.id)

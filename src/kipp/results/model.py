@@ -83,6 +83,8 @@ class GateOut(_Out):
     label: str
     passed: bool
     detail: str
+    # what the agency can do to pass a failed gate (empty in results from before)
+    advice: list[Text] = Field(default_factory=list)
 
 
 class CriterionOut(_Out):

@@ -1,6 +1,7 @@
 """The `kipp` command: the only place that prints and chooses exit codes.
 
-Commands (one module each): `validate`, `run`, `assign`, `scorecards`, `serve`, `schema`.
+Commands (one module each): `validate`, `run`, `assign`, `scorecards`, `serve`, `schema`,
+`template`.
 Each runs the domain's pipeline up to what it needs (`kipp.pipeline`) and prints in the
 language of `--lang` (or `KIPP_LANG`; Indonesian by default).
 """
@@ -12,13 +13,23 @@ import logging
 import os
 import sys
 
-from kipp_app.cli import assign, run, scorecards, serve, validate
+from kipp_app.cli import assign, run, scorecards, serve, template, validate
 from kipp_app.cli.app import app, tune_memory
 from kipp_app.cli.console import err
 from kipp_app.cli.stopping import on_signal
 from kipp_app.flows import signals
 
-__all__ = ["app", "assign", "main", "run", "scorecards", "serve", "tune_memory", "validate"]
+__all__ = [
+    "app",
+    "assign",
+    "main",
+    "run",
+    "scorecards",
+    "serve",
+    "template",
+    "tune_memory",
+    "validate",
+]
 
 
 def main() -> None:

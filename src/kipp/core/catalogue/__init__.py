@@ -10,7 +10,8 @@ rubric, the corpus) and about assigning reviewers; `fields` the fields of those 
 people read and write them; `files` reading files as files (formats, sizes, names);
 `approval` the coordinator's decision; `interface` what the `kipp` command prints, a run's
 log says and the Prefect UI shows; `distribution` running split stages on Prefect
-workers or an existing Dask cluster. A key lives in one part only (`tests/test_catalogue.py`
+workers or an existing Dask cluster; `templates` the submission templates and the
+scorecards' actionable advice. A key lives in one part only (`tests/test_catalogue.py`
 checks it, that every entry has both languages with the same placeholders, and that every
 key the code names is here).
 """
@@ -26,6 +27,7 @@ from kipp.core.catalogue.interface import INTERFACE
 from kipp.core.catalogue.reports import REPORTS
 from kipp.core.catalogue.reviews import REVIEWS
 from kipp.core.catalogue.scoresheets import SCORESHEETS
+from kipp.core.catalogue.templates import TEMPLATES
 
 PARTS: dict[str, dict[str, dict[str, str]]] = {
     "evidence": EVIDENCE,
@@ -39,6 +41,7 @@ PARTS: dict[str, dict[str, dict[str, str]]] = {
     "approval": APPROVAL,
     "interface": INTERFACE,
     "distribution": DISTRIBUTION,
+    "templates": TEMPLATES,
 }
 CATALOGUE: dict[str, dict[str, str]] = {k: v for part in PARTS.values() for k, v in part.items()}
 

@@ -104,14 +104,6 @@ REPORTS: dict[str, dict[str, str]] = {
         "en": "No similar prior innovation in the corpus.",
     },
     "rep.scorecard.advice": {"id": "Saran perbaikan", "en": "How to improve"},
-    "rep.scorecard.advice.intro": {
-        "id": "Kriteria terlemah dan gambaran level berikutnya menurut rubrik:",
-        "en": "The weakest criteria and what the rubric expects at the next level:",
-    },
-    "rep.scorecard.advice.item": {
-        "id": "{criterion} (level {level}/{max}, bobot {weight}): untuk level {next}, {description}",
-        "en": "{criterion} (level {level}/{max}, weight {weight}): for level {next}, {description}",
-    },
     "rep.scorecard.advice.none": {
         "id": "Semua kriteria yang dinilai otomatis sudah di level tertinggi.",
         "en": "Every automatically scored criterion is at the top level.",

@@ -30,7 +30,6 @@ from kipp.intake.registry import RegistryLoad
 from kipp.results import ProblemOut, ProposalOut, ProposalStatus, Results
 from kipp.rubric import LEVELS, Rubric
 
-WEAKEST = 2  # criteria given advice on a scorecard
 ANNEX_PROBLEMS = 3  # problems listed per invalid proposal in the PDF's compact annex
 
 
@@ -153,18 +152,27 @@ class ScorecardView:
     nearest: tuple[NeighbourView, ...]
     measured: bool
     advice: tuple[str, ...]
+    advice_intro: str
     advice_note: str
     generated: str
     explanation: ExplanationView | None  # None unless scored (or results from before)
 
 
-def _advice(p: ProposalOut, rubric: Rubric, lang: Lang) -> tuple[tuple[str, ...], str]:
-    """The weakest automatically scored criteria, each with the rubric's next level, and a
-    note on what else stands in the way (failed gates, file problems, awaiting reviewers)."""
+def _advice(p: ProposalOut, rubric: Rubric, lang: Lang) -> tuple[tuple[str, ...], str, str]:
+    """What the agency can do, its introduction and a note on what else stands in the way.
+    An ineligible proposal: what each failed gate asks (the day it is old enough and the
+    call it can enter, the words to cut per section), and a pointer to the gates below when
+    a failed gate says nothing more. A scored one: every criterion below the top level,
+    weakest first, with what the rubric's next level needs; criteria awaiting reviewers are
+    named."""
     if p.status is ProposalStatus.INVALID:
-        return (), tr("rep.scorecard.advice.invalid", lang)
+        return (), "", tr("rep.scorecard.advice.invalid", lang)
     if p.status is ProposalStatus.INELIGIBLE:
-        return (), tr("rep.scorecard.advice.gates", lang)
+        failed = [g for g in p.gates if not g.passed]
+        steps = tuple(render(item, lang) for g in failed for item in g.advice)
+        silent = not failed or any(not g.advice for g in failed)
+        note = tr("rep.scorecard.advice.gates", lang) if silent else ""
+        return steps, tr("advice.intro.gates", lang) if steps else "", note
     order = {c.id: i for i, c in enumerate(rubric.criteria)}
     scored = [
         (cid, c)
@@ -173,19 +181,18 @@ def _advice(p: ProposalOut, rubric: Rubric, lang: Lang) -> tuple[tuple[str, ...]
     ]
     scored.sort(key=lambda item: (item[1].level or 0, -item[1].weight, order.get(item[0], 0)))
     items = []
-    for cid, c in scored[:WEAKEST]:
+    for cid, c in scored:
         level = c.level or 0
-        description = rubric.criterion(cid).levels[level].get(lang.value)
         items.append(
             tr(
-                "rep.scorecard.advice.item",
+                "advice.criterion",
                 lang,
                 criterion=c.label,
                 level=level,
                 max=LEVELS,
                 weight=f"{format_number(round(c.weight * 100, 1), lang)}%",
                 next=level + 1,
-                description=description[:1].lower() + description[1:],
+                description=rubric.criterion(cid).levels[level].get(lang.value),
             )
         )
     awaiting = [c.label for c in _ordered_criteria(p, rubric) if c.level is None]
@@ -195,7 +202,7 @@ def _advice(p: ProposalOut, rubric: Rubric, lang: Lang) -> tuple[tuple[str, ...]
     if not items:
         none = tr("rep.scorecard.advice.none", lang)
         note = f"{none} {note}".strip()
-    return tuple(items), note
+    return tuple(items), tr("advice.intro.criteria", lang) if items else "", note
 
 
 def scorecard_view(p: ProposalOut, results: Results, rubric: Rubric) -> ScorecardView:
@@ -209,7 +216,7 @@ def scorecard_view(p: ProposalOut, results: Results, rubric: Rubric) -> Scorecar
             for n in p.novelty.nearest
             if n.kind == "prior"
         )
-    advice, note = _advice(p, rubric, lang)
+    advice, intro, note = _advice(p, rubric, lang)
     gates = tuple(_gate(g, lang) for g in p.gates)
     return ScorecardView(
         lang=lang.value,
@@ -234,6 +241,7 @@ def scorecard_view(p: ProposalOut, results: Results, rubric: Rubric) -> Scorecar
         nearest=nearest,
         measured=p.novelty is not None,
         advice=advice,
+        advice_intro=intro,
         advice_note=note,
         generated=tr("doc.manifest.generated", lang, version=results.run.code_version),
         explanation=explanation_view(p, results, rubric),
