@@ -7,6 +7,9 @@ kipp itself prints for a category or a stage, a list of places in one cell), str
 meaning: a figure is read by the kind of figure it is (`kipp.core.numbers`), and one that
 could mean two things is refused. Every custom error message says what was wrong and what
 would be right.
+
+One module over ~400 lines on purpose: it is the contract, field by field, kept whole so that
+it can be read against `docs/submission-format.md`.
 """
 
 from __future__ import annotations

@@ -8,6 +8,10 @@ same idea in 200 words shares most of the entry's words but few of its own, so i
 stays low (docs/novelty.md: the approaches compared). Between two proposals it is the smaller
 of the two coverages, so the figure is symmetric.
 
+One module over ~400 lines on purpose: the index, the weighting and the two searches share
+the same vectors and their invariants (rows sorted by id, float32, the blend's shares), which
+read best side by side.
+
 Design:
 - `CorpusIndex` holds the corpus as raw term counts (float32 CSR, rows sorted by id, so
   the row order is the id order used to break ties). Tokenising is the costly part and

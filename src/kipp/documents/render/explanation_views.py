@@ -6,6 +6,9 @@ the panel's mean and each reviewer's shift and factor at the run's `footing.deci
 and values at 4 decimals, points exactly, the total at 2 decimals. Rounding is halves up,
 as the arithmetic does it (`kipp.reviews.aggregate.half_up`). Reviewers are named by their
 letters.
+
+One module over ~400 lines on purpose: every sentence of one explanation, in the order the
+arithmetic runs, so that a reader can follow the computation from top to bottom here too.
 """
 
 from __future__ import annotations
