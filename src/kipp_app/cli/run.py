@@ -51,14 +51,14 @@ def run(
         typer.Option(help="Pause after scoring until a coordinator decides in the Prefect UI."),
     ] = False,
     dask: Annotated[
-        bool, typer.Option(help="Score on a local Dask cluster (needs kipp[dask]).")
+        bool, typer.Option(help="Score on a local Dask cluster (needs kipp\\[dask]).")
     ] = False,
     dask_address: Annotated[
         str | None,
         typer.Option(
             metavar="ADDRESS",
             help="Score on the running Dask cluster whose scheduler is at ADDRESS, e.g. "
-            "tcp://host:8786 (needs kipp[dask] and PREFECT_API_URL; docs/scale-out.md).",
+            "tcp://host:8786 (needs kipp\\[dask] and PREFECT_API_URL; docs/scale-out.md).",
         ),
     ] = None,
     work_pool: Annotated[
