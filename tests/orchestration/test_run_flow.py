@@ -80,7 +80,7 @@ def test_statuses_follow_the_sample_batch(sample_run: Path) -> None:
             "gate": "unique_title",
             "label": "Judul tidak ganda",
             "passed": False,
-            "detail": "Judul sama dengan pendaftaran-sekolah-daring.",
+            "detail": "Judul sama dengan judul proposal lain dari Dinas Pendidikan dan Kebudayaan.",
         }
     ]
     assert ppdb["reason"] == "Tidak memenuhi syarat: Judul tidak ganda."

@@ -151,12 +151,12 @@ DOCUMENTS: dict[str, dict[str, str]] = {
         "Reviewers should check the proposal.",
     },
     "doc.flag.sentence.prior": {
-        "id": "Kemungkinan replikasi dari {title} ({id}; {agency}, {year}): kemiripan {similarity}.",
-        "en": "Possible replication of {title} ({id}; {agency}, {year}): similarity {similarity}.",
+        "id": "Kemungkinan replikasi dari {title} ({agency}, {year}): kemiripan {similarity}.",
+        "en": "Possible replication of {title} ({agency}, {year}): similarity {similarity}.",
     },
     "doc.flag.sentence.batch": {
-        "id": "Kemungkinan duplikat dengan proposal {title} ({id}; {agency}): kemiripan {similarity}.",
-        "en": "Possible duplicate of proposal {title} ({id}; {agency}): similarity {similarity}.",
+        "id": "Kemungkinan duplikat dengan proposal {title} ({agency}): kemiripan {similarity}.",
+        "en": "Possible duplicate of proposal {title} ({agency}): similarity {similarity}.",
     },
     # gates
     "doc.gate.passed": {"id": "terpenuhi", "en": "passed"},
