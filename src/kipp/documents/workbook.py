@@ -315,7 +315,7 @@ def run_sheet(src: SheetSource) -> Sheet:
     run = src.results.run
     items: list[tuple[Cell, ...]] = [
         (tr("doc.call", lang), call_name(src.results, src.rubric)),
-        (tr("doc.batch", lang), run.batch),
+        (tr("minutes.doc.batch_folder", lang), run.batch),
         (tr("doc.manifest.rubric", lang), run.rubric),
         (tr("doc.manifest.rubric_sha256", lang), run.rubric_sha256),
         (tr("doc.manifest.code_version", lang), run.code_version),

@@ -16,7 +16,7 @@ coordinator: {name: ..., position: ..., nip: ...}
 chair: {name: ..., position: ...}
 members: [{name: ..., position: ...}]             # default: the review panel's names
 officials: [{name: ..., position: ..., nip: ...}]  # who acknowledge (mengetahui)
-meeting_date: 2022-04-25
+meeting_date: 2022-04-25                          # or 25 April 2022, 25/04/2022
 place: Ruang Rapat Bagian Organisasi, Kantor Pemerintah Kota Mojokerto
 city: Mojokerto                                   # where the minutes are signed
 review_deadline: 2022-04-22
@@ -32,6 +32,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from kipp.core.dates import DateFormatError, parse_date
 from kipp.core.i18n import Text, text
 from kipp.core.keys import display_path, nearest
 from kipp.core.problems import Problem
@@ -83,6 +84,17 @@ class BatchSettings(_Model):
     place: str | None = Field(default=None, max_length=300)
     city: str | None = Field(default=None, max_length=100)
     review_deadline: date | None = None
+
+    @field_validator("meeting_date", "review_deadline", mode="before")
+    @classmethod
+    def _date(cls, value: Any) -> Any:
+        """Dates as proposals write them: `2022-04-25`, `25/04/2022` or `25 April 2022`."""
+        if value is None:
+            return None
+        try:
+            return parse_date(value)
+        except DateFormatError as exc:
+            raise invalid(exc.text.key, **exc.text.params) from None
 
 
 class SettingsLoad(BaseModel):

@@ -11,7 +11,6 @@ DOCUMENTS: dict[str, dict[str, str]] = {
     # heading and summary
     "doc.title": {"id": "Daftar Pendek Nominasi Inovasi", "en": "Innovation nomination shortlist"},
     "doc.call": {"id": "Kompetisi", "en": "Call"},
-    "doc.batch": {"id": "Kumpulan proposal", "en": "Batch"},
     "doc.run_date": {"id": "Tanggal proses", "en": "Run date"},
     "doc.summary": {
         "id": "{proposals:p:proposal} dari {files:p:berkas}; {scored} di antaranya dinilai.",

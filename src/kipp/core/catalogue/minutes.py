@@ -31,6 +31,7 @@ MINUTES: dict[str, dict[str, str]] = {
         "id": "Letak dan rincian setiap masalah tercantum dalam Lampiran teknis.",
         "en": "Where each problem stands and what it is are in the Technical annex.",
     },
+    "minutes.doc.batch_folder": {"id": "Folder kumpulan proposal", "en": "Batch folder"},
     "minutes.doc.technical": {"id": "Lampiran teknis", "en": "Technical annex"},
     "minutes.doc.technical.note": {
         "id": "Lampiran ini untuk pengelola data: kode proposal, berkas sumber, letak masalah "
