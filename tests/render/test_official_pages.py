@@ -9,10 +9,13 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 
 from kipp.core.i18n import Lang, tr
 from kipp.core.models import Proposal
+from kipp.documents.render import render_html, render_markdown
 from kipp.documents.render.html import render_print_html
+from kipp.documents.reuse import scorecards_context
 from kipp.intake.registry import REGISTRY_FILE, load_registry
 from kipp.results import Results
 from kipp.rubric import load_rubric
@@ -148,3 +151,64 @@ def test_the_walk_finds_each_kind_of_machine_detail(written_run: Run) -> None:
         "sempelmas-jagalan",
         "started_on",
     ]
+
+
+def test_every_document_title_names_the_region_and_the_call(written_run: Run) -> None:
+    _, out = written_run(SAMPLE, Lang.ID)
+    call = "Kompetisi Inovasi Pelayanan Publik (KIPP) 2022"
+    markdown = (out / "shortlist.md").read_text(encoding="utf-8")
+    html = (out / "shortlist.html").read_text(encoding="utf-8")
+    index = (out / "scorecards" / "index.html").read_text(encoding="utf-8")
+    card = (out / "scorecards" / "gayatri.html").read_text(encoding="utf-8")
+    book = load_workbook(out / "results.xlsx")
+
+    assert markdown.splitlines()[:5] == [
+        "# Daftar Pendek Nominasi Inovasi",
+        "",
+        "**Penyelenggara:** Pemerintah Kota Mojokerto  ",
+        f"**Kompetisi:** {call}  ",
+        "**Tanggal proses:** 20 April 2022",
+    ]
+    assert "<title>Daftar Pendek Nominasi Inovasi: Pemerintah Kota Mojokerto</title>" in html
+    assert "<title>Daftar kartu nilai: Pemerintah Kota Mojokerto</title>" in index
+    assert "<dt>Penyelenggara</dt><dd>Pemerintah Kota Mojokerto</dd>" in index
+    assert f'<p class="call">{call} · Pemerintah Kota Mojokerto · Kartu Nilai Proposal</p>' in card
+    assert book.properties.title == (
+        "Hasil Seleksi Inovasi Pelayanan Publik: Pemerintah Kota Mojokerto"
+    )
+    for text in (markdown, html, index, card):
+        assert str(SAMPLE) not in text.split(tr("minutes.doc.technical", Lang.ID))[0]
+
+
+def test_without_settings_titles_name_the_call_and_no_region_line(written_run: Run) -> None:
+    results, _ = written_run(SAMPLE, Lang.ID)
+    bare = results.model_copy(update={"run": results.run.model_copy(update={"settings": None})})
+    rubric = load_rubric().rubric
+
+    markdown = render_markdown(bare, rubric)
+    html = render_html(bare, rubric)
+
+    assert markdown.splitlines()[:4] == [
+        "# Daftar Pendek Nominasi Inovasi",
+        "",
+        "**Kompetisi:** Kompetisi Inovasi Pelayanan Publik (KIPP) 2022  ",
+        "**Tanggal proses:** 20 April 2022",
+    ]
+    assert (
+        "<title>Daftar Pendek Nominasi Inovasi: Kompetisi Inovasi Pelayanan Publik (KIPP) 2022"
+        "</title>"
+    ) in html
+    assert "Penyelenggara" not in html
+
+
+def test_scorecards_are_not_reused_once_the_batch_settings_change(written_run: Run) -> None:
+    results, _ = written_run(SAMPLE, Lang.ID)
+    assert results.run.settings is not None
+    moved = results.run.settings.model_copy(update={"region": "Pemerintah Kota Lain"})
+    other = results.model_copy(update={"run": results.run.model_copy(update={"settings": moved})})
+    rubric = load_rubric().rubric
+
+    assert scorecards_context(results, rubric, False) != scorecards_context(other, rubric, False)
+    assert scorecards_context(results, rubric, False) == scorecards_context(
+        results.model_copy(), rubric, False
+    )
