@@ -54,6 +54,19 @@ def test_settings_read_people_and_dates_as_written(batch_dir: Path) -> None:
     )
 
 
+def test_people_may_be_written_with_indonesian_keys(batch_dir: Path) -> None:
+    path = write_text(
+        batch_dir,
+        SETTINGS_FILE,
+        "region: Pemerintah Kota Contoh\nchair: {nama: Ir. Sari Dewi, jabatan: Asisten}\n",
+    )
+
+    loaded = load_settings(path)
+
+    assert loaded is not None and loaded.settings is not None
+    assert loaded.settings.chair == Person(name="Ir. Sari Dewi", position="Asisten")
+
+
 def test_no_settings_file_is_no_settings(batch_dir: Path) -> None:
     assert load_settings(batch_dir / SETTINGS_FILE) is None
 
@@ -65,7 +78,7 @@ def test_settings_problems_name_line_field_and_fix(batch_dir: Path) -> None:
         "unit: Bagian Organisasi\n"
         "chair:\n"
         "  name: Ir. Sari Dewi\n"
-        "  jabatan: Asisten\n"
+        "  gelar: Asisten\n"
         "officials:\n"
         "  - name: Budi Santoso\n"
         "    nip: 1970 0101\n"
@@ -74,7 +87,7 @@ def test_settings_problems_name_line_field_and_fix(batch_dir: Path) -> None:
 
     assert problems(path) == [
         f"{path}: region: required, but missing; add `region:`",
-        f"{path}:4: chair.jabatan: unknown setting; known settings here: name, position, nip",
+        f"{path}:4: chair.gelar: unknown setting; known settings here: name, position, nip",
         f"{path}:7: officials.1.nip: '1970 0101' is not a NIP; a NIP has 18 digits (spaces "
         "between the groups are allowed)",
         f"{path}:8: meeting_date: '31 Juni 2022' is not a real date: Juni 2022 has 30 days",

@@ -30,7 +30,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from kipp.core.dates import DateFormatError, parse_date
 from kipp.core.i18n import Text, text
@@ -47,15 +47,19 @@ _SPACES = re.compile(r"[\s.]+")
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True, populate_by_name=True
+    )
 
 
 class Person(_Model):
-    """Someone named in the minutes: their name, position (jabatan) and, for a civil
-    servant, their NIP (18 digits; spaces between the groups are allowed)."""
+    """Someone named in the minutes: their name (`nama` too), position (`jabatan` too) and,
+    for a civil servant, their NIP (18 digits; spaces between the groups are allowed)."""
 
-    name: str = Field(min_length=1, max_length=200)
-    position: str | None = Field(default=None, max_length=300)
+    name: str = Field(min_length=1, max_length=200, validation_alias=AliasChoices("name", "nama"))
+    position: str | None = Field(
+        default=None, max_length=300, validation_alias=AliasChoices("position", "jabatan")
+    )
     nip: str | None = None
 
     @field_validator("nip")
