@@ -15,6 +15,7 @@ from kipp.documents.render.html import render_minutes_html
 from kipp.documents.render.minutes import BLANK_NAME, date_in_words, minutes_view, words_id
 from kipp.results import Results
 from kipp.rubric import load_rubric
+from kipp.shortlist.approval import Decision, Move
 
 SAMPLE = Path(__file__).resolve().parents[2] / "submissions" / "mojokerto-2022"
 PANEL = [
@@ -196,3 +197,26 @@ def test_without_settings_the_minutes_leave_names_to_be_written_in(written_run: 
         "<title>Berita Acara Hasil Seleksi: Kompetisi Inovasi Pelayanan Publik (KIPP) 2022" in html
     )
     assert str(SAMPLE) not in html
+
+
+def test_berita_acara_records_the_coordinators_moves_with_their_reasons(written_run: Run) -> None:
+    results, _ = written_run(SAMPLE, Lang.ID)
+    decision = Decision(
+        decided_by="Fajar Nugroho",
+        moves=[
+            Move(
+                proposal_id="seruling-mas",
+                direction="in",
+                reason="Menjangkau lansia yang tidak dapat datang ke puskesmas.",
+            )
+        ],
+    )
+
+    view = minutes_view(results.model_copy(update={"approval": decision}), load_rubric().rubric)
+
+    assert view.decision == "Daftar pendek diputuskan oleh Fajar Nugroho: 1 proposal dipindahkan."
+    assert view.decision_note == "Perubahan atas daftar pendek beserta alasannya:"
+    assert view.moves == (
+        "Seruling Mas (Serbuan Vaksinasi Keliling untuk Lansia dan Masyarakat Rentan): "
+        "dimasukkan. Alasan: Menjangkau lansia yang tidak dapat datang ke puskesmas.",
+    )
