@@ -176,8 +176,12 @@ def test_every_document_title_names_the_region_and_the_call(written_run: Run) ->
     assert book.properties.title == (
         "Hasil Seleksi Inovasi Pelayanan Publik: Pemerintah Kota Mojokerto"
     )
-    for text in (markdown, html, index, card):
+    for text in (markdown, html, index):
         assert str(SAMPLE) not in text.split(tr("minutes.doc.technical", Lang.ID))[0]
+    # a scorecard names its code and file in its last line only
+    body, footer = card.split(f"{tr('doc.col.id', Lang.ID)}: gayatri; ")
+    assert str(SAMPLE) not in body
+    assert footer.startswith(f"{tr('doc.col.source', Lang.ID)}: {SAMPLE}/gayatri.md. ")
 
 
 def test_without_settings_titles_name_the_call_and_no_region_line(written_run: Run) -> None:
