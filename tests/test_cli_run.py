@@ -107,6 +107,8 @@ def test_kipp_run_end_to_end_in_a_subprocess(tmp_path: Path) -> None:
     assert "5 shortlisted, 5 scored, 4 ineligible, 3 invalid, 1 unread" in done.stdout
     assert sorted(p.name for p in out.iterdir()) == [
         ".kipp-files.json",
+        "berita-acara.html",
+        "berita-acara.pdf",
         "compliance.csv",
         "results.json",
         "results.xlsx",

@@ -262,3 +262,18 @@ def test_schema_out_writes_the_file(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert result.stderr == f"schema written to {target}\n"
     assert json.loads(target.read_text(encoding="utf-8")) == json.loads(kipp("schema").stdout)
+
+
+def test_validate_reports_broken_batch_settings_by_line_without_failing(batch_dir: Path) -> None:
+    write_yaml(batch_dir, "gayatri.yaml", proposal_data(title="Gayatri"))
+    settings = write_bytes(
+        batch_dir, "_kumpulan.yaml", b"region: Pemerintah Kota Contoh\nchair: {nma: Sari}\n"
+    )
+
+    result = kipp("validate", batch_dir)
+
+    assert result.exit_code == 0  # the documents name no region; the proposals are valid
+    assert result.stderr.splitlines() == [
+        f"{settings}:2: chair.name: required, but missing; add `name (nama):`",
+        f"{settings}:2: chair.nma: unknown setting; known settings here: name, position, nip",
+    ]

@@ -92,7 +92,7 @@ def _opening_headings(results: Results) -> list[str]:
     """The heading that opens each part of the PDF shortlist after the cover, in order, as the
     run's results imply them: the nominees' table, a part per nominee ("rank. title"), the
     compliance table (the batch has a registry), the panel's scoring (the run has reviews),
-    the annexes and the manifest. Each part starts a page."""
+    the annexes and the technical annex. Each part starts a page."""
     lang = results.run.lang
     registry = load_registry(Path(results.run.batch) / REGISTRY_FILE)
     return [
@@ -101,7 +101,7 @@ def _opening_headings(results: Results) -> list[str]:
         *([tr("rep.compliance.title", lang)] if registry is not None else []),
         *([tr("doc.section.reviews", lang)] if results.reviews is not None else []),
         f"{tr('rep.annex.title', lang)} 1.",
-        tr("doc.section.manifest", lang),
+        tr("minutes.doc.technical", lang),
     ]
 
 
@@ -121,6 +121,8 @@ def _part_starts(pages: Sequence[str], headings: list[str]) -> dict[str, int]:
 def test_run_writes_every_document(sample: tuple[Results, Path]) -> None:
     _, out = sample
     assert sorted(p.name for p in out.iterdir()) == [
+        "berita-acara.html",
+        "berita-acara.pdf",
         "compliance.csv",
         "results.json",
         "results.xlsx",
@@ -141,7 +143,10 @@ def test_pdf_shortlist_has_a_cover_nominee_pages_and_annexes(
     pages = _pages(out / "shortlist.pdf")
     text = " ".join(pages)
 
-    assert pages[0].startswith(f"{RUBRIC.rubric.title} {_flat(tr('doc.title', lang))}")
+    assert pages[0].startswith(
+        f"{RUBRIC.rubric.title} · Pemerintah Kota Mojokerto {_flat(tr('doc.title', lang))}"
+    )
+    assert str(SAMPLE) not in pages[0]
     assert format_date(date(2022, 4, 20), lang) in pages[0]
     assert f"2 / {len(pages)}" in pages[1]
     nominees = _nominees(results)
@@ -166,13 +171,13 @@ def test_pdf_shortlist_gives_each_part_and_each_nominee_a_page_of_its_own(
     starts = _part_starts(pages, headings)
 
     # the sample has a registry and the panel's scores: the nominees' table, 5 nominees, the
-    # compliance table, the panel's scoring, the annexes and the manifest
+    # compliance table, the panel's scoring, the annexes and the technical annex
     assert written.reviews is not None
     assert len(headings) == 1 + 5 + 4
     assert list(starts) == headings  # every part opens a page, in this order
     assert starts[headings[0]] == 1  # right after the cover
     assert sorted(starts.values()) == list(starts.values())
-    assert starts[headings[-1]] == len(pages) - 1  # the manifest is the last page
+    assert starts[headings[-1]] == len(pages) - 2  # the technical annex: the last 2 pages
 
 
 def test_pdf_shortlist_shows_each_nominees_rank_title_and_total_on_its_page(
@@ -189,7 +194,7 @@ def test_pdf_shortlist_shows_each_nominees_rank_title_and_total_on_its_page(
         page = pages[starts[f"{p.rank}. {p.title}"]]
         assert page.startswith(_flat(f"{p.rank}. {p.title} {tr('doc.col.agency', lang)}"))
         assert f"{tr('doc.col.total', lang)} {_total(p, lang)} " in page
-        assert p.id in page
+        assert p.id not in page  # its code is in the technical annex
         assert _total(p, lang) in pages[1]  # the nominees' table
     assert [_total(p, Lang.ID) for p in nominees[:2]] == ["75,34", "74,71"]
 
@@ -272,13 +277,15 @@ def test_every_scorecard_pdf_names_its_proposal_and_total(
     lang = results.run.lang
 
     for p in results.proposals:
-        first = _flat(
-            PdfReader(out / "scorecards" / f"{slugify(p.id)}.pdf").pages[0].extract_text()
-        )
+        pages = PdfReader(out / "scorecards" / f"{slugify(p.id)}.pdf").pages
+        first, last = _flat(pages[0].extract_text()), _flat(pages[-1].extract_text())
         total = MISSING if p.total is None else _total(p, lang)
+        assert first.startswith(f"{RUBRIC.rubric.title} · Pemerintah Kota Mojokerto · "), p.id
         assert _flat(p.title or "") in first, p.id
         assert f"{tr('doc.col.total', lang)} {total} " in first, p.id
-        assert p.id in first
+        footer = f"{tr('doc.col.id', lang)}: {p.id};"  # the code only in the last line
+        assert p.id not in first.split(footer)[0], p.id
+        assert footer in last, p.id
 
 
 def test_compliance_csv_counts_the_sample_agencies(sample: tuple[Results, Path]) -> None:

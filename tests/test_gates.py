@@ -136,13 +136,13 @@ def test_stage_trial_is_not_accepted() -> None:
     ]
 
 
-def test_unique_title_fails_both_proposals_naming_the_other() -> None:
-    a = make("a", title="PPDB Online")
-    b = make("b", title="ppdb  online!")
+def test_unique_title_fails_both_proposals_naming_the_others_agency() -> None:
+    a = make("a", title="PPDB Online", agency="Dinas Pendidikan")
+    b = make("b", title="ppdb  online!", agency="SMP Negeri 1")
     c = make("c", title="E-Surat")
     assert gate([a, b, c], "unique_title") == [
-        (False, "Same title as b."),
-        (False, "Same title as a."),
+        (False, "Same title as another proposal, from SMP Negeri 1."),
+        (False, "Same title as another proposal, from Dinas Pendidikan."),
         (True, "No other proposal has this title."),
     ]
 

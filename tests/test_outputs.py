@@ -89,6 +89,8 @@ def test_script_title_is_escaped_in_html(tmp_path: Path) -> None:
         "shortlist.html",
         "shortlist.pdf",
         "results.xlsx",
+        "berita-acara.html",
+        "berita-acara.pdf",
         "scorecards/xss.html",
         "scorecards/xss.pdf",
         "scorecards/index.html",

@@ -40,10 +40,12 @@ def test_samples_every_file_accounted_for(samples: Intake) -> None:
     )
     reported = {e.path for e in samples.entries} | {u.path for u in samples.unread}
     assert sorted(reported) == files
-    # the coordinator's note, the completed scoresheets and the review panel are not proposals
+    # the registry, the coordinator's note, the batch settings, the completed scoresheets and
+    # the review panel are not proposals
     assert samples.ignored == [
         str(SAMPLES / "_agencies.yaml"),
         str(SAMPLES / "_catatan-koordinator.txt"),
+        str(SAMPLES / "_kumpulan.yaml"),
         str(SAMPLES / "_reviews") + "/",
         str(SAMPLES / "reviewers.yaml"),
     ]

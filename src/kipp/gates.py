@@ -194,13 +194,15 @@ PER_PROPOSAL: dict[GateKind, PerProposal] = {
 
 
 def unique_title(proposals: Sequence[Proposal], gate: Gate) -> dict[str, GateResult]:
-    """A title (ignoring case, spacing, punctuation) used by one proposal only."""
-    holders: dict[str, list[str]] = defaultdict(list)
+    """A title (ignoring case, spacing, punctuation) used by one proposal only. A repeated
+    title names the agencies of the proposals that share it (the documents that officials
+    read show titles and agencies, never proposal ids)."""
+    holders: dict[str, list[Proposal]] = defaultdict(list)
     for p in proposals:
-        holders[title_key(p.title)].append(p.id)
+        holders[title_key(p.title)].append(p)
     results = {}
     for p in proposals:
-        others = [i for i in holders[title_key(p.title)] if i != p.id]
+        others = list(dict.fromkeys(q.agency for q in holders[title_key(p.title)] if q.id != p.id))
         if others:
             detail = text("gate.unique_title.repeat", others=others)
             results[p.id] = GateResult(gate=gate.id, passed=False, detail=detail)

@@ -156,7 +156,7 @@ def novelty_scored(measure: NoveltyMeasure, settings: NoveltySettings) -> Scored
     for flag in measure.flags:
         key = "novelty.flag_prior" if flag.kind == "prior" else "novelty.flag_batch"
         evidence.append(
-            text(key, title=flag.title, id=flag.id, similarity=round(flag.similarity, 2))
+            text(key, title=flag.title, agency=flag.agency, similarity=round(flag.similarity, 2))
         )
     for n in measure.nearest:
         if settings.review_similarity <= n.similarity < settings.flag_similarity:

@@ -33,6 +33,8 @@ def _load(path: Path) -> dict[str, Any]:
 def test_run_writes_every_document(sample_run: Path) -> None:
     assert sorted(p.name for p in sample_run.iterdir()) == [
         ".kipp-files.json",  # what kipp wrote, so the next run removes only its own files
+        "berita-acara.html",
+        "berita-acara.pdf",
         "compliance.csv",
         "results.json",
         "results.xlsx",
@@ -80,7 +82,7 @@ def test_statuses_follow_the_sample_batch(sample_run: Path) -> None:
             "gate": "unique_title",
             "label": "Judul tidak ganda",
             "passed": False,
-            "detail": "Judul sama dengan pendaftaran-sekolah-daring.",
+            "detail": "Judul sama dengan judul proposal lain dari Dinas Pendidikan dan Kebudayaan.",
             "advice": [],
         }
     ]

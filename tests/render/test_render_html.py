@@ -63,15 +63,17 @@ def test_html_in_indonesian_has_every_section() -> None:
         "Tidak memenuhi syarat",
         "Proposal tidak valid",
         "Berkas tidak terbaca",
-        "Manifes proses",
+        "Lampiran teknis",
     ]
     assert tags.texts["h3"] == [
         "1. Layanan A",
         "Layanan C",
-        "batch/sip.md",
+        "Proposal dan berkas sumbernya",
+        "Proposal tidak valid",
+        "Berkas tidak terbaca",
         "Catatan pembacaan berkas",
         "Sengaja diabaikan",
-        "Berkas masukan",
+        "Manifes proses",
     ]
     assert tags.texts["h4"] == [
         "Penilaian per kriteria",
@@ -79,6 +81,8 @@ def test_html_in_indonesian_has_every_section() -> None:
         "Kebaruan: inovasi dan proposal paling mirip",
         "Syarat yang dipenuhi",
         "Catatan pembacaan berkas",
+        "batch/sip.md",  # in the technical annex, with the file's problems
+        "Berkas masukan",
     ]
 
 
@@ -92,7 +96,7 @@ def test_html_in_english_has_every_section() -> None:
         "Ineligible",
         "Invalid proposals",
         "Unread files",
-        "Run manifest",
+        "Technical annex",
     ]
 
 
@@ -116,8 +120,9 @@ def test_html_escapes_script_in_title() -> None:
     html = render_html(results([proposal(title=title)]), make_rubric(), Lang.ID)
 
     assert "<script" not in html
-    # the nominee table and page, and the profile chart's label, title and caption
-    assert html.count("&lt;script&gt;alert(1)&lt;/script&gt;") == 5
+    # the nominee table and page, the profile chart's label, title and caption, and the
+    # technical annex's list of proposals
+    assert html.count("&lt;script&gt;alert(1)&lt;/script&gt;") == 6
     assert "<h3>1. &lt;script&gt;alert(1)&lt;/script&gt;</h3>" in html
 
 
@@ -171,11 +176,10 @@ def test_html_provisional_notice_absent_when_every_total_is_final() -> None:
 def test_html_highlights_flagged_and_review_neighbours() -> None:
     html = render_html(full_results(Lang.EN), make_rubric(), Lang.EN)
 
-    rows = re.findall(r'<tr class="(flag|review)"><td>[^<]*</td><td><code>([^<]*)</code>', html)
-    assert rows == [("flag", "prior-copy"), ("review", "layanan-b")]
+    rows = re.findall(r'<tr class="(flag|review)"><td>[^<]*</td><td>([^<]*)</td>', html)
+    assert rows == [("flag", "Layanan Serupa"), ("review", "Layanan B")]
     assert re.findall(r"<li>(.*?)</li>", html) == [
-        "Possible replication of Layanan Serupa (prior-copy; Pemerintah Kota Lain, 2019): "
-        "similarity 0.62.",
+        "Possible replication of Layanan Serupa (Pemerintah Kota Lain, 2019): similarity 0.62.",
         "<code>batch/_catatan.txt</code>",
     ]
     assert (

@@ -46,15 +46,17 @@ def test_markdown_in_indonesian_has_every_section() -> None:
         "## Tidak memenuhi syarat",
         "## Proposal tidak valid",
         "## Berkas tidak terbaca",
-        "## Manifes proses",
+        "## Lampiran teknis",
     ]
     assert _headings(markdown, "###") == [
         "### 1. Layanan A",
         "### Layanan C",
-        "### batch/sip.md",
+        "### Proposal dan berkas sumbernya",
+        "### Proposal tidak valid",
+        "### Berkas tidak terbaca",
         "### Catatan pembacaan berkas",
         "### Sengaja diabaikan",
-        "### Berkas masukan",
+        "### Manifes proses",
     ]
     assert _headings(markdown, "####") == [
         "#### Penilaian per kriteria",
@@ -62,6 +64,8 @@ def test_markdown_in_indonesian_has_every_section() -> None:
         "#### Kebaruan: inovasi dan proposal paling mirip",
         "#### Syarat yang dipenuhi",
         "#### Catatan pembacaan berkas",
+        "#### batch/sip.md",  # in the technical annex, with the file's problems
+        "#### Berkas masukan",
     ]
 
 
@@ -75,7 +79,7 @@ def test_markdown_in_english_has_every_section() -> None:
         "## Ineligible",
         "## Invalid proposals",
         "## Unread files",
-        "## Run manifest",
+        "## Technical annex",
     ]
     assert _headings(markdown, "####") == [
         "#### Criteria",
@@ -83,15 +87,16 @@ def test_markdown_in_english_has_every_section() -> None:
         "#### Novelty: the closest innovations and proposals",
         "#### Gates passed",
         "#### Notes from reading the file",
+        "#### batch/sip.md",
+        "#### Input files",
     ]
 
 
-def test_markdown_heading_names_call_batch_date_and_counts() -> None:
+def test_markdown_heading_names_call_date_and_counts_never_the_batch_folder() -> None:
     markdown = render_markdown(full_results(Lang.ID), rubric(), Lang.ID)
 
-    assert markdown.splitlines()[2:11] == [
+    assert markdown.splitlines()[2:10] == [
         "**Kompetisi:** Kompetisi Uji 2022  ",
-        "**Kumpulan proposal:** mojokerto-uji  ",
         "**Tanggal proses:** 20 April 2022",
         "",
         "4 proposal dari 5 berkas; 2 di antaranya dinilai.",
@@ -130,20 +135,19 @@ def test_markdown_nominee_shows_criteria_neighbours_flags_and_gates() -> None:
     assert _row(markdown, "| Keberlanjutan | 40% |") == (
         "| Keberlanjutan | 40% | menunggu juri | — | Menunggu penilaian juri. |"
     )
-    assert _row(markdown, "| inovasi terdahulu | prior-copy |") == (
-        "| inovasi terdahulu | prior-copy | Layanan Serupa | Pemerintah Kota Lain | 2019 "
+    assert _row(markdown, "| inovasi terdahulu | Layanan Serupa |") == (
+        "| inovasi terdahulu | Layanan Serupa | Pemerintah Kota Lain | 2019 "
         "| 0,62 | **kemungkinan replikasi** |"
     )
-    assert _row(markdown, "| proposal kumpulan ini | layanan-b |") == (
-        "| proposal kumpulan ini | layanan-b | Layanan B | Dinas Sosial | 2018 | 0,31 "
-        "| mirip: perlu ditinjau |"
+    assert _row(markdown, "| proposal kumpulan ini | Layanan B |") == (
+        "| proposal kumpulan ini | Layanan B | Dinas Sosial | 2018 | 0,31 | mirip: perlu ditinjau |"
     )
-    assert _row(markdown, "| inovasi terdahulu | prior-far |") == (
-        "| inovasi terdahulu | prior-far | Inovasi Jauh | Pemerintah Kota Lain | — | 0,08 | — |"
+    assert _row(markdown, "| inovasi terdahulu | Inovasi Jauh |") == (
+        "| inovasi terdahulu | Inovasi Jauh | Pemerintah Kota Lain | — | 0,08 | — |"
     )
     assert _row(markdown, "> - ⚠") == (
-        "> - ⚠ Kemungkinan replikasi dari Layanan Serupa (prior-copy; Pemerintah Kota Lain, "
-        "2019): kemiripan 0,62."
+        "> - ⚠ Kemungkinan replikasi dari Layanan Serupa (Pemerintah Kota Lain, 2019): "
+        "kemiripan 0,62."
     )
     assert _row(markdown, "> **Tanda untuk juri:**") == (
         "> **Tanda untuk juri:** Tanda adalah bahan pemeriksaan, bukan putusan: replikasi sah "
@@ -164,7 +168,9 @@ def test_markdown_lists_scored_ineligible_invalid_and_unread() -> None:
     assert _row(markdown, "| Lama penerapan | Mulai 1 September") == (
         "| Lama penerapan | Mulai 1 September 2021: 7 bulan. |"
     )
-    assert _row(markdown, "| Judul |") == (
+    assert _row(markdown, "| SIP | Dinas") == "| SIP | Dinas Kesehatan | Judul |"
+    assert _row(markdown, "| SIP | sip") == "| SIP | sip | batch/sip.md | Tidak valid |"
+    assert _row(markdown, "| Judul | baris 3 |") == (
         "| Judul | baris 3 | galat | 3 karakter; judul harus 5 sampai 150 karakter |"
     )
     assert _row(markdown, "| batch/surat.docx |") == (
@@ -217,7 +223,11 @@ def test_markdown_syntax_in_title_is_shown_literally() -> None:
         "\\*\\*Tebal\\*\\* \\[tautan\\](http://x) \\<script>alert(1)\\</script> "
         "\\_miring\\_ \\#1 \\# Judul palsu"
     )
-    assert _headings(markdown, "###") == [f"### 1. {escaped}", "### Berkas masukan"]
+    assert _headings(markdown, "###") == [
+        f"### 1. {escaped}",
+        "### Proposal dan berkas sumbernya",
+        "### Manifes proses",
+    ]
     assert _headings(markdown, "#") == ["# Daftar Pendek Nominasi Inovasi"]
     assert re.findall(r"(?<!\\)<", markdown) == []
 

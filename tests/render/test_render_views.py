@@ -110,8 +110,7 @@ def test_view_notes_each_neighbour_by_its_band() -> None:
         ("far", "—", False, False),
     ]
     assert shown.flags == (
-        "Possible duplicate of proposal Inovasi Terdahulu (copy; Pemerintah Kota Lain): "
-        "similarity 0.45.",
+        "Possible duplicate of proposal Inovasi Terdahulu (Pemerintah Kota Lain): similarity 0.45.",
     )
 
 

@@ -1,10 +1,11 @@
 """Writing a run's files: whole or not at all, spreadsheets safe from formula injection.
 
 A run writes `results.json`, `scores.csv`, `shortlist.md`, `shortlist.html`, `shortlist.pdf`,
-`results.xlsx`, `compliance.csv` (when the batch holds an agency registry, `_agencies.yaml`)
-and `scorecards/`: one HTML scorecard per proposal with an `index.html`, and their PDFs when
-asked (`ScorecardFormat.PDF`) or, by default, when the batch is small enough for the PDFs
-not to dominate the run (at most `SCORECARD_PDF_AUTO` proposals).
+`results.xlsx`, `compliance.csv` (when the batch holds an agency registry, `_agencies.yaml`),
+the minutes of the selection (`berita-acara.html`, `berita-acara.pdf`) and `scorecards/`:
+one HTML scorecard per proposal with an `index.html`, and their PDFs when asked
+(`ScorecardFormat.PDF`) or, by default, when the batch is small enough for the PDFs not to
+dominate the run (at most `SCORECARD_PDF_AUTO` proposals).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from kipp.documents.compliance import compliance
 from kipp.documents.render.html import (
     IndexEntry,
     render_html,
+    render_minutes_html,
     render_print_html,
     render_scorecard_html,
     render_scorecard_index,
@@ -46,6 +48,7 @@ from kipp.rubric import Rubric
 SCORECARD_PDF_AUTO = 50  # scorecard PDFs by default up to this many proposals
 ANNEX_LIMIT = 100  # rows per annex of the PDF; every row is in the HTML and XLSX
 SCORECARDS = "scorecards"
+MINUTES = "berita-acara"  # the minutes of the selection (Berita Acara Hasil Seleksi)
 
 
 class ScorecardFormat(StrEnum):
@@ -272,6 +275,9 @@ def write_run(
             )
         if results.reviews is not None:  # every raw reviewer score, one row each
             paths.append(write_atomic(out_dir / "reviews.csv", writable(reviews_csv(results))))
+        minutes = render_minutes_html(results, rubric)
+        paths.append(write_atomic(out_dir / f"{MINUTES}.html", minutes))
+        paths.append(write_atomic(out_dir / f"{MINUTES}.pdf", html_to_pdf(minutes)))
         cards = write_scorecards(results, rubric, out_dir, pdf, reuse)
         paths.insert(4, write_atomic(out_dir / "shortlist.pdf", shortlist_pdf()))
     return paths + cards

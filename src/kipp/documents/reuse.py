@@ -60,8 +60,9 @@ def _native_libraries() -> str:
 
 def scorecards_context(results: Results, rubric: Rubric, pdf: bool) -> str:
     """What every scorecard of a run shows besides its proposal: code (templates and
-    translations included), rubric, language, batch folder, the run's day and version, and
-    whether PDFs are written; and what renders them (`renderers`)."""
+    translations included), rubric, language, batch folder and settings (the region and the
+    call in the header), the run's day and version, and whether PDFs are written; and what
+    renders them (`renderers`)."""
     run = results.run
     day = datetime.fromisoformat(run.finished_at).date().isoformat()
     return digest(
@@ -70,6 +71,7 @@ def scorecards_context(results: Results, rubric: Rubric, pdf: bool) -> str:
         rubric.model_dump_json(),
         run.lang.value,
         run.batch,
+        "" if run.settings is None else run.settings.model_dump_json(),
         day,
         run.code_version,
         str(pdf),

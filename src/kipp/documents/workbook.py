@@ -33,6 +33,7 @@ from kipp.core.i18n import Lang, render, tr
 from kipp.documents.compliance import compliance
 from kipp.documents.render.problem_views import field_label
 from kipp.documents.render.review_views import criterion_labels
+from kipp.documents.render.views import call_name, heading, region_name
 from kipp.intake.reading import printable
 from kipp.intake.registry import RegistryLoad
 from kipp.measures.novelty import Neighbour
@@ -313,8 +314,8 @@ def run_sheet(src: SheetSource) -> Sheet:
     lang = src.lang
     run = src.results.run
     items: list[tuple[Cell, ...]] = [
-        (tr("doc.call", lang), src.rubric.title),
-        (tr("doc.batch", lang), run.batch),
+        (tr("doc.call", lang), call_name(src.results, src.rubric)),
+        (tr("minutes.doc.batch_folder", lang), run.batch),
         (tr("doc.manifest.rubric", lang), run.rubric),
         (tr("doc.manifest.rubric_sha256", lang), run.rubric_sha256),
         (tr("doc.manifest.code_version", lang), run.code_version),
@@ -325,6 +326,8 @@ def run_sheet(src: SheetSource) -> Sheet:
         (tr("doc.manifest.language", lang), tr(f"doc.language.{run.lang.value}", lang)),
         (tr("doc.manifest.shortlist_size", lang), run.shortlist_size),
     ]
+    if region_name(src.results):
+        items.insert(0, (tr("minutes.doc.region", lang), region_name(src.results)))
     return Sheet(
         tr("rep.sheet.run", lang), (tr("rep.col.item", lang), tr("rep.col.value", lang)), items
     )
@@ -381,6 +384,7 @@ def workbook_bytes(
     """The workbook as `.xlsx` bytes (written in openpyxl's streaming mode)."""
     src = SheetSource(results=results, rubric=rubric, registry=registry)
     book = Workbook(write_only=True)
+    book.properties.title = heading(tr("minutes.workbook.title", src.lang), results, rubric)
     for build in [*SHEETS, *extra]:
         sheet = build(src)
         if sheet is None:

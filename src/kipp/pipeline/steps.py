@@ -20,10 +20,11 @@ from kipp.documents.staging import write_staged
 from kipp.gates import GateResult, check_gates, eligible
 from kipp.intake import Batch, Limits, ParseCache, load_batch
 from kipp.intake.registry import Registry, registry_matcher
+from kipp.intake.settings import BatchSettings, Person
 from kipp.measures.corpus import Corpus, load_corpus
 from kipp.measures.novelty import MatchStore, NoveltyMeasure, measure_novelty
 from kipp.measures.similarity import CorpusIndex
-from kipp.results import CorpusOut, Results, RunOut, build_results
+from kipp.results import CorpusOut, ProblemOut, Results, RunOut, build_results
 from kipp.results.assessment import Assessment
 from kipp.reviews.ingest import reviews_of
 from kipp.reviews.models import ReviewSet
@@ -199,7 +200,22 @@ class RunInfo:
                 prior_art_entries=len(self.corpus.until(rubric.call.prior_art_cutoff).entries),
             ),
             inputs=self.batch.intake.inputs,
+            settings=self.settings(),
+            settings_problems=[
+                ProblemOut.of(p)
+                for p in (self.batch.settings_load.problems if self.batch.settings_load else [])
+            ],
         )
+
+    def settings(self) -> BatchSettings | None:
+        """The batch's settings, the panel's members taken from the review panel
+        (`reviewers.yaml`) when the settings name none."""
+        settings = self.batch.settings
+        panel = self.batch.reviews.panel
+        if settings is None or settings.members or panel is None:
+            return settings
+        members = [Person(name=r.name, position=r.affiliation or r.agency) for r in panel.reviewers]
+        return settings.model_copy(update={"members": members})
 
 
 def run_info(

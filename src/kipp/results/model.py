@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from kipp.core.i18n import Lang, Text, render, text
 from kipp.core.problems import Problem
 from kipp.intake import InputFile, Unread
+from kipp.intake.settings import BatchSettings
 from kipp.measures.novelty import Neighbour
 from kipp.shortlist.approval import Decision
 
@@ -299,6 +300,11 @@ class RunOut(_Out):
     shortlist_size: int
     corpus: CorpusOut
     inputs: list[InputFile]
+    # the batch's settings (`_kumpulan.yaml`), the panel's members filled in from the review
+    # panel when the file names none; None without a valid file (its problems, if any, in
+    # `settings_problems`)
+    settings: BatchSettings | None = None
+    settings_problems: list[ProblemOut] = Field(default_factory=list)
 
 
 class Summary(_Out):

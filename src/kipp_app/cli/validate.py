@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from kipp import pipeline
-from kipp.core.i18n import Lang
+from kipp.core.i18n import Lang, render
 from kipp.core.problems import KippError, Problem, Severity
 from kipp.intake import Intake, Limits, Status
 from kipp.intake.proposals import PANEL_FILES
@@ -67,6 +67,9 @@ def validate(
         sys.stdout.write(json.dumps(validation_json(intake), ensure_ascii=False, indent=2) + "\n")
     else:
         print_validation(intake, lang)
+        settings = values["batch"].settings_load  # type: ignore[attr-defined]
+        for problem in [] if settings is None else settings.problems:
+            err.print(styled(shown(render(problem.line_text(), lang)), Style.BAD))
     if not intake.entries:  # an empty folder, or nothing in it a proposal
         err.print(say(lang, "cli.no_proposals", Style.BAD, folder=str(batch)))
         raise typer.Exit(EXIT_INVALID)

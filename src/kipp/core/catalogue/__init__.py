@@ -8,10 +8,11 @@ documents (PDF, scorecards, compliance, workbook); `inputs` what is said about t
 people give kipp (proposals, the review panel and scoresheets, the agency registry, the
 rubric, the corpus) and about assigning reviewers; `fields` the fields of those files as
 people read and write them; `files` reading files as files (formats, sizes, names);
-`approval` the coordinator's decision; `interface` what the `kipp` command prints, a run's
-log says and the Prefect UI shows; `distribution` running split stages on Prefect
-workers or an existing Dask cluster; `templates` the submission templates and the
-scorecards' actionable advice. A key lives in one part only (`tests/test_catalogue.py`
+`approval` the coordinator's decision; `minutes` the batch settings, the documents'
+technical annex and the minutes of the selection (Berita Acara); `interface` what the `kipp`
+command prints, a run's log says and the Prefect UI shows; `distribution` running split
+stages on Prefect workers or an existing Dask cluster; `templates` the submission templates
+and the scorecards' actionable advice. A key lives in one part only (`tests/test_catalogue.py`
 checks it, that every entry has both languages with the same placeholders, and that every
 key the code names is here).
 """
@@ -24,6 +25,7 @@ from kipp.core.catalogue.fields import FIELDS
 from kipp.core.catalogue.files import FILES
 from kipp.core.catalogue.inputs import INPUTS
 from kipp.core.catalogue.interface import INTERFACE
+from kipp.core.catalogue.minutes import MINUTES
 from kipp.core.catalogue.reports import REPORTS
 from kipp.core.catalogue.reviews import REVIEWS
 from kipp.core.catalogue.scoresheets import SCORESHEETS
@@ -42,6 +44,7 @@ PARTS: dict[str, dict[str, dict[str, str]]] = {
     "interface": INTERFACE,
     "distribution": DISTRIBUTION,
     "templates": TEMPLATES,
+    "minutes": MINUTES,
 }
 CATALOGUE: dict[str, dict[str, str]] = {k: v for part in PARTS.values() for k, v in part.items()}
 

@@ -11,7 +11,6 @@ DOCUMENTS: dict[str, dict[str, str]] = {
     # heading and summary
     "doc.title": {"id": "Daftar Pendek Nominasi Inovasi", "en": "Innovation nomination shortlist"},
     "doc.call": {"id": "Kompetisi", "en": "Call"},
-    "doc.batch": {"id": "Kumpulan proposal", "en": "Batch"},
     "doc.run_date": {"id": "Tanggal proses", "en": "Run date"},
     "doc.summary": {
         "id": "{proposals:p:proposal} dari {files:p:berkas}; {scored} di antaranya dinilai.",
@@ -155,12 +154,12 @@ DOCUMENTS: dict[str, dict[str, str]] = {
         "Reviewers should check the proposal.",
     },
     "doc.flag.sentence.prior": {
-        "id": "Kemungkinan replikasi dari {title} ({id}; {agency}, {year}): kemiripan {similarity}.",
-        "en": "Possible replication of {title} ({id}; {agency}, {year}): similarity {similarity}.",
+        "id": "Kemungkinan replikasi dari {title} ({agency}, {year}): kemiripan {similarity}.",
+        "en": "Possible replication of {title} ({agency}, {year}): similarity {similarity}.",
     },
     "doc.flag.sentence.batch": {
-        "id": "Kemungkinan duplikat dengan proposal {title} ({id}; {agency}): kemiripan {similarity}.",
-        "en": "Possible duplicate of proposal {title} ({id}; {agency}): similarity {similarity}.",
+        "id": "Kemungkinan duplikat dengan proposal {title} ({agency}): kemiripan {similarity}.",
+        "en": "Possible duplicate of proposal {title} ({agency}): similarity {similarity}.",
     },
     # gates
     "doc.gate.passed": {"id": "terpenuhi", "en": "passed"},

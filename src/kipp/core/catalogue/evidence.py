@@ -84,8 +84,8 @@ EVIDENCE: dict[str, dict[str, str]] = {
         "en": "No other proposal has this title.",
     },
     "gate.unique_title.repeat": {
-        "id": "Judul sama dengan {others}.",
-        "en": "Same title as {others}.",
+        "id": "Judul sama dengan judul proposal lain dari {others}.",
+        "en": "Same title as another proposal, from {others}.",
     },
     # the call's limit on proposals SENT per agency (a gate, before scoring); the
     # shortlist's limit on NOMINEES per agency is `shortlist.agency_limit`
@@ -186,14 +186,14 @@ EVIDENCE |= {
         "year it began is unknown), similarity {similarity}.",
     },
     "novelty.flag_prior": {
-        "id": "Kemungkinan replikasi dari {title} ({id}), kemiripan {similarity}: "
+        "id": "Kemungkinan replikasi dari {title} ({agency}), kemiripan {similarity}: "
         "replikasi sah bila dinyatakan; periksa uraiannya.",
-        "en": "Possible replication of {title} ({id}), similarity {similarity}: "
+        "en": "Possible replication of {title} ({agency}), similarity {similarity}: "
         "replication is legitimate when declared; check the proposal.",
     },
     "novelty.flag_batch": {
-        "id": "Kemungkinan duplikat dengan proposal {id} ({title}), kemiripan {similarity}.",
-        "en": "Possible duplicate of proposal {id} ({title}), similarity {similarity}.",
+        "id": "Kemungkinan duplikat dengan proposal {title} ({agency}), kemiripan {similarity}.",
+        "en": "Possible duplicate of proposal {title} ({agency}), similarity {similarity}.",
     },
     "novelty.review": {
         "id": "Mirip dengan {title} (kemiripan {similarity}): perlu ditinjau juri.",

@@ -5,8 +5,8 @@ REPORTS: dict[str, dict[str, str]] = {
     # PDF shortlist
     "rep.pdf.contents": {"id": "Isi dokumen", "en": "Contents"},
     "rep.pdf.cover_note": {
-        "id": "Disusun otomatis oleh kipp dari berkas proposal; rincian setiap nilai ada di halaman nominasi dan di results.json.",
-        "en": "Produced automatically by kipp from the proposal files; each score is explained on the nominee's page and in results.json.",
+        "id": "Disusun otomatis oleh kipp dari berkas proposal; rincian setiap nilai ada di halaman nominasi.",
+        "en": "Produced automatically by kipp from the proposal files; each score is explained on the nominee's page.",
     },
     "rep.pdf.page_of": {"id": "Halaman", "en": "Page"},
     "rep.annex.title": {"id": "Lampiran", "en": "Annex"},

@@ -7,7 +7,13 @@ from dataclasses import dataclass
 
 from kipp.core.i18n import Lang
 from kipp.documents.render.jinja import environment, labels
-from kipp.documents.render.reports import ScorecardView, annexes, compliance_view
+from kipp.documents.render.minutes import minutes_view
+from kipp.documents.render.reports import (
+    ScorecardView,
+    annexes,
+    compliance_view,
+    technical_annexes,
+)
 from kipp.documents.render.views import DocumentView, document_view
 from kipp.intake.registry import RegistryLoad
 from kipp.results import Results
@@ -17,6 +23,7 @@ TEMPLATE = "shortlist.html.j2"
 PRINT_TEMPLATE = "shortlist.pdf.html.j2"
 SCORECARD_TEMPLATE = "scorecard.html.j2"
 INDEX_TEMPLATE = "scorecards.html.j2"
+MINUTES_TEMPLATE = "berita-acara.html.j2"
 
 
 def render_html(
@@ -60,8 +67,17 @@ def render_print_html(
             t=labels(lang),
             compliance=compliance_view(registry, results, lang),
             annexes=annexes(results, lang, annex_limit),
+            technical=technical_annexes(results, lang, annex_limit),
         )
     )
+
+
+def render_minutes_html(results: Results, rubric: Rubric) -> str:
+    """The minutes of the selection (Berita Acara Hasil Seleksi) as a self-contained HTML
+    page, in the run's language; its PDF is this page printed."""
+    view = minutes_view(results, rubric)
+    template = environment(html=True).get_template(MINUTES_TEMPLATE)
+    return template.render(m=view, t=labels(Lang(view.lang)))
 
 
 def render_scorecard_html(card: ScorecardView) -> str:

@@ -25,6 +25,8 @@ from kipp.documents.render.views import (
     _provisional_note,
     _run_date,
     _total,
+    call_name,
+    region_name,
 )
 from kipp.intake.registry import RegistryLoad
 from kipp.results import ProblemOut, ProposalOut, ProposalStatus, Results
@@ -132,7 +134,7 @@ def compliance_view(
 class ScorecardView:
     lang: str
     call: str
-    batch: str
+    region: str  # "" without batch settings
     run_date: str
     id: str
     source: str
@@ -220,8 +222,8 @@ def scorecard_view(p: ProposalOut, results: Results, rubric: Rubric) -> Scorecar
     gates = tuple(_gate(g, lang) for g in p.gates)
     return ScorecardView(
         lang=lang.value,
-        call=rubric.title,
-        batch=results.run.batch,
+        call=call_name(results, rubric),
+        region=region_name(results),
         run_date=_run_date(results.run.finished_at, lang),
         id=p.id,
         source=p.source,
@@ -355,20 +357,79 @@ def annexes(results: Results, lang: Lang, limit: int | None) -> tuple[Annex, ...
         _annex(
             "annex-invalid",
             tr("doc.section.invalid", lang),
-            (("doc.col.source", False), ("doc.col.title", False), ("rep.annex.problems", False)),
+            (
+                ("doc.col.title", False),
+                ("doc.col.agency", False),
+                ("minutes.doc.invalid.fields", False),
+            ),
             [
-                (p.source, shown_title(p, lang), _problems_text(p, lang))
+                (shown_title(p, lang), _agency(p, lang), _problem_fields(p, lang))
                 for p in of(ProposalStatus.INVALID)
             ],
             limit,
             lang,
         ),
+    )
+
+
+def _problem_fields(p: ProposalOut, lang: Lang) -> str:
+    errors = [pr for pr in p.problems if pr.severity == "error"]
+    fields = dict.fromkeys(field_label(pr.field, lang) for pr in errors)
+    return ", ".join(fields) or MISSING
+
+
+def technical_annexes(results: Results, lang: Lang, limit: int | None) -> tuple[Annex, ...]:
+    """The PDF's technical annex (Lampiran teknis) as compact tables: every proposal's code
+    and source file, the invalid files' problems where they stand, the unread files, and the
+    notes from reading the files; the run's manifest follows them in the template."""
+    invalid = [p for p in results.proposals if p.status is ProposalStatus.INVALID]
+    notes = [*results.notices, *results.run.settings_problems]
+    parts = [
         _annex(
-            "annex-unread",
+            "technical-sources",
+            tr("minutes.doc.sources", lang),
+            (
+                ("doc.col.title", False),
+                ("doc.col.id", False),
+                ("doc.col.source", False),
+                ("minutes.doc.col.status", False),
+            ),
+            [
+                (shown_title(p, lang), p.id, p.source, tr(f"status.label.{p.status.value}", lang))
+                for p in results.proposals
+            ],
+            limit,
+            lang,
+        ),
+        _annex(
+            "technical-invalid",
+            tr("doc.section.invalid", lang),
+            (("doc.col.source", False), ("doc.col.title", False), ("rep.annex.problems", False)),
+            [(p.source, shown_title(p, lang), _problems_text(p, lang)) for p in invalid],
+            limit,
+            lang,
+        ),
+        _annex(
+            "technical-unread",
             tr("doc.section.unread", lang),
             (("doc.col.path", False), ("doc.col.reason", False)),
             [(u.path, render(u.text, lang)) for u in results.unread],
             limit,
             lang,
         ),
-    )
+    ]
+    if notes:
+        parts.append(
+            _annex(
+                "technical-notices",
+                tr("doc.section.notices", lang),
+                (("doc.col.location", False), ("doc.col.field", False), ("doc.col.message", False)),
+                [
+                    (v.location, v.field, v.message)
+                    for v in (problem_view(n, lang, with_path=True) for n in notes)
+                ],
+                limit,
+                lang,
+            )
+        )
+    return tuple(parts)

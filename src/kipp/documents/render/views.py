@@ -144,8 +144,20 @@ class InvalidView:
     id: str
     source: str
     title: str
+    agency: str
     reason: str
+    fields: str  # the labels of the fields with problems, for the body of the document
     problems: tuple[ProblemView, ...]
+
+
+@dataclass(frozen=True)
+class SourceView:
+    """A proposal as the technical annex lists it: its title, machine id and source file."""
+
+    title: str
+    id: str
+    source: str
+    status: str
 
 
 @dataclass(frozen=True)
@@ -181,7 +193,8 @@ class ManifestView:
 class DocumentView:
     lang: str
     call: str
-    batch: str
+    region: str  # "" without batch settings (`_kumpulan.yaml`): never a folder
+    heading: str  # the document's title with the region (or the call) it is for
     run_date: str
     summary: str
     counts: tuple[Count, ...]
@@ -195,6 +208,9 @@ class DocumentView:
     ignored: tuple[str, ...]
     notices: tuple[ProblemView, ...]
     manifest: ManifestView
+    unread_note: str  # the body's sentence on unread files ("" when none); details in the annex
+    sources: tuple[SourceView, ...]  # every proposal's id and file (technical annex)
+    settings_problems: tuple[ProblemView, ...]  # a broken `_kumpulan.yaml`
     distribution: DistributionChart
     reviews: ReviewsView | None
     approval: ApprovalView | None
@@ -310,7 +326,6 @@ def _flag(n: Neighbour, lang: Lang) -> str:
         f"doc.flag.sentence.{n.kind}",
         lang,
         title=n.title,
-        id=n.id,
         agency=n.agency,
         year=neighbour_year(n, lang),
         similarity=format_number(n.similarity, lang, decimals=2),
@@ -423,12 +438,46 @@ def _ineligible(p: ProposalOut, lang: Lang) -> IneligibleView:
 
 
 def _invalid(p: ProposalOut, lang: Lang) -> InvalidView:
+    problems = tuple(problem_view(pr, lang) for pr in p.problems)
+    fields = dict.fromkeys(pr.field for pr in problems if pr.error)
     return InvalidView(
         id=p.id,
         source=p.source,
         title=shown_title(p, lang),
+        agency=_agency(p, lang),
         reason=p.reason,
-        problems=tuple(problem_view(pr, lang) for pr in p.problems),
+        fields=", ".join(fields) or MISSING,
+        problems=problems,
+    )
+
+
+def call_name(results: Results, rubric: Rubric) -> str:
+    """The call the documents are for: as the batch settings name it, else the rubric's."""
+    settings = results.run.settings
+    return settings.call if settings is not None and settings.call else rubric.title
+
+
+def region_name(results: Results) -> str:
+    """The region (or ministry) running the selection, from the batch settings; "" without
+    them (the documents then leave the line out: they never show a folder instead)."""
+    settings = results.run.settings
+    return "" if settings is None else settings.region
+
+
+def heading(title: str, results: Results, rubric: Rubric) -> str:
+    """A document's title with the region it is for (the call without settings)."""
+    return f"{title}: {region_name(results) or call_name(results, rubric)}"
+
+
+def _sources(results: Results, lang: Lang) -> tuple[SourceView, ...]:
+    return tuple(
+        SourceView(
+            title=shown_title(p, lang),
+            id=p.id,
+            source=p.source,
+            status=_capitalised(tr(f"status.label.{p.status.value}", lang)),
+        )
+        for p in results.proposals
     )
 
 
@@ -490,8 +539,9 @@ def document_view(results: Results, rubric: Rubric, lang: Lang | None = None) ->
     nominees = _ranked(proposals, ProposalStatus.SHORTLISTED)
     return DocumentView(
         lang=lang.value,
-        call=rubric.title,
-        batch=results.run.batch,
+        call=call_name(results, rubric),
+        region=region_name(results),
+        heading=heading(tr("doc.title", lang), results, rubric),
         run_date=_run_date(results.run.finished_at, lang),
         summary=tr(
             "doc.summary",
@@ -515,6 +565,13 @@ def document_view(results: Results, rubric: Rubric, lang: Lang | None = None) ->
         ignored=tuple(results.ignored),
         notices=tuple(problem_view(n, lang, with_path=True) for n in results.notices),
         manifest=_manifest(results, rubric, lang),
+        unread_note=(
+            tr("minutes.doc.unread_note", lang, files=len(results.unread)) if results.unread else ""
+        ),
+        sources=_sources(results, lang),
+        settings_problems=tuple(
+            problem_view(pr, lang, with_path=True) for pr in results.run.settings_problems
+        ),
         distribution=totals_chart(results, lang),
         reviews=reviews_view(results, lang, rubric),
         approval=approval_view(results, lang),

@@ -1,0 +1,159 @@
+"""The batch's settings (`_kumpulan.yaml`): who runs the selection and who signs its minutes.
+
+Optional. With it, every document names the region and the call instead of a folder, and
+the minutes of the selection (Berita Acara) carry the meeting's date and place and the
+signature blocks of the panel and the officials. The file is in the batch folder (intake
+skips `_` names, so it is never read as a proposal) and is read once, like the agency
+registry: `load_settings` returns every problem located by line, and a broken file does not
+stop the run (its problems are listed in the technical annex).
+
+```yaml
+region: Pemerintah Kota Mojokerto
+unit: Bagian Organisasi Sekretariat Daerah
+call: Kompetisi Inovasi Pelayanan Publik 2022     # default: the rubric's call
+basis: Keputusan Wali Kota Mojokerto Nomor 188.45/12/417.101/2022
+coordinator: {name: ..., position: ..., nip: ...}
+chair: {name: ..., position: ...}
+members: [{name: ..., position: ...}]             # default: the review panel's names
+officials: [{name: ..., position: ..., nip: ...}]  # who acknowledge (mengetahui)
+meeting_date: 2022-04-25                          # or 25 April 2022, 25/04/2022
+place: Ruang Rapat Bagian Organisasi, Kantor Pemerintah Kota Mojokerto
+city: Mojokerto                                   # where the minutes are signed
+review_deadline: 2022-04-22
+```
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from kipp.core.dates import DateFormatError, parse_date
+from kipp.core.i18n import Text, text
+from kipp.core.keys import display_path, nearest
+from kipp.core.problems import Problem
+from kipp.core.validation import describe, invalid
+from kipp.core.yaml_source import YamlProblem, parse_yaml
+
+SETTINGS_FILE = "_kumpulan.yaml"
+MAX_SETTINGS_BYTES = 256 * 1024
+NIP_DIGITS = 18
+
+_SPACES = re.compile(r"[\s.]+")
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True, populate_by_name=True
+    )
+
+
+class Person(_Model):
+    """Someone named in the minutes: their name (`nama` too), position (`jabatan` too) and,
+    for a civil servant, their NIP (18 digits; spaces between the groups are allowed)."""
+
+    name: str = Field(min_length=1, max_length=200, validation_alias=AliasChoices("name", "nama"))
+    position: str | None = Field(
+        default=None, max_length=300, validation_alias=AliasChoices("position", "jabatan")
+    )
+    nip: str | None = None
+
+    @field_validator("nip")
+    @classmethod
+    def _nip(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        digits = _SPACES.sub("", value)
+        if not digits.isdigit() or len(digits) != NIP_DIGITS:
+            raise invalid("batch_settings.nip", value=value, digits=NIP_DIGITS)
+        return value
+
+
+class BatchSettings(_Model):
+    """A batch's `_kumpulan.yaml`."""
+
+    region: str = Field(min_length=2, max_length=200)
+    unit: str | None = Field(default=None, max_length=300)
+    call: str | None = Field(default=None, max_length=300)
+    basis: str | None = Field(default=None, max_length=500)
+    coordinator: Person | None = None
+    chair: Person | None = None
+    members: list[Person] = Field(default_factory=list)
+    officials: list[Person] = Field(default_factory=list)
+    meeting_date: date | None = None
+    place: str | None = Field(default=None, max_length=300)
+    city: str | None = Field(default=None, max_length=100)
+    review_deadline: date | None = None
+
+    @field_validator("meeting_date", "review_deadline", mode="before")
+    @classmethod
+    def _date(cls, value: Any) -> Any:
+        """Dates as proposals write them: `2022-04-25`, `25/04/2022` or `25 April 2022`."""
+        if value is None:
+            return None
+        try:
+            return parse_date(value)
+        except DateFormatError as exc:
+            raise invalid(exc.text.key, **exc.text.params) from None
+
+
+class SettingsLoad(BaseModel):
+    """The outcome of reading the settings: the settings, or the problems that stop them."""
+
+    model_config = ConfigDict(frozen=True)
+
+    path: str
+    settings: BatchSettings | None
+    problems: list[Problem]
+
+
+def load_settings(path: Path) -> SettingsLoad | None:
+    """Read `path` (`<batch>/_kumpulan.yaml`); None when there is no such file. A broken
+    file is not an error for the run: its problems are returned for the documents to show."""
+    shown = str(path)
+    if not path.is_file():
+        return None
+
+    def failed(message: Text, line: int | None = None) -> SettingsLoad:
+        problem = Problem(path=shown, line=line, field="(file)", message=message)
+        return SettingsLoad(path=shown, settings=None, problems=[problem])
+
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return failed(text("file.cannot_read", reason=exc.strerror or str(exc)))
+    if len(raw) > MAX_SETTINGS_BYTES:
+        return failed(text("batch_settings.too_big", size=len(raw), max=MAX_SETTINGS_BYTES))
+    try:
+        parsed = parse_yaml(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        return failed(text("file.not_utf8"))
+    except YamlProblem as exc:
+        return failed(exc.message, exc.line)
+    if not isinstance(parsed.data, dict):
+        return failed(text("batch_settings.not_mapping"))
+    try:
+        settings = BatchSettings.model_validate(parsed.data)
+    except ValidationError as exc:
+        problems = [
+            Problem(
+                path=shown,
+                line=nearest(parsed.lines, tuple(error["loc"])),
+                field=display_path(tuple(error["loc"])),
+                message=_message(error),
+            )
+            for error in exc.errors()
+        ]
+        return SettingsLoad(path=shown, settings=None, problems=problems)
+    return SettingsLoad(path=shown, settings=settings, problems=[])
+
+
+def _message(error: Any) -> Text:
+    if error["type"] == "extra_forbidden":
+        model: type[BaseModel] = Person if len(error["loc"]) > 1 else BatchSettings
+        return text("settings.unknown_here", known=list(model.model_fields))
+    return describe(error, aliases=False)

@@ -1,0 +1,222 @@
+"""The minutes of the selection (Berita Acara Hasil Seleksi): printed and signed unchanged,
+so their text is read back from the PDF as a person reads it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from kipp.core.i18n import Lang
+from kipp.documents.render.html import render_minutes_html
+from kipp.documents.render.minutes import BLANK_NAME, date_in_words, minutes_view, words_id
+from kipp.results import Results
+from kipp.rubric import load_rubric
+from kipp.shortlist.approval import Decision, Move
+
+SAMPLE = Path(__file__).resolve().parents[2] / "submissions" / "mojokerto-2022"
+PANEL = [
+    "Dr. Bagus Hermawan",
+    "Dr. Citra Maharani, M.Si.",
+    "Dimas Ardiansyah, S.Kom.",
+    "Endang Susilowati, S.KM.",
+    "Hadi Purnomo, M.AP.",
+    "Yuliana Safitri, S.E.",
+]
+NOMINEES = [
+    "SEMPELMAS (Sedekah Minyak Jelantah untuk Pelayanan Masyarakat)",
+    "Gayatri (Gerakan Sayang Ibu Hamil Risiko Tinggi)",
+    "Brantas Tuntas (Berantas Perundungan sampai Tuntas)",
+    "Curhat Ning Ita (Layanan Curahan Hati dan Pengaduan Warga kepada Wali Kota)",
+    "Si Mapan (Sistem Informasi Manajemen Antrean Pasien Online)",
+]
+
+Run = Callable[[Path, Lang], tuple[Results, Path]]
+
+
+def pdf_text(path: Path) -> str:
+    """The PDF's text with every run of white space as one space."""
+    return " ".join(" ".join(page.extract_text() for page in PdfReader(path).pages).split())
+
+
+@pytest.mark.parametrize(
+    ("n", "words"),
+    [
+        (0, "nol"),
+        (1, "satu"),
+        (11, "sebelas"),
+        (15, "lima belas"),
+        (20, "dua puluh"),
+        (25, "dua puluh lima"),
+        (100, "seratus"),
+        (111, "seratus sebelas"),
+        (1000, "seribu"),
+        (1995, "seribu sembilan ratus sembilan puluh lima"),
+        (2022, "dua ribu dua puluh dua"),
+        (21_000_000, "dua puluh satu juta"),
+    ],
+)
+def test_numbers_are_written_in_indonesian_words(n: int, words: str) -> None:
+    assert words_id(n) == words
+
+
+def test_meeting_day_is_written_out_as_minutes_open() -> None:
+    assert date_in_words(date(2022, 4, 25), Lang.ID) == (
+        "Senin, tanggal dua puluh lima bulan April tahun dua ribu dua puluh dua (25 April 2022)"
+    )
+    assert date_in_words(date(2022, 4, 25), Lang.EN) == "Monday, 25 April 2022"
+
+
+def test_run_keeps_the_settings_with_the_review_panel_as_members(written_run: Run) -> None:
+    results, _ = written_run(SAMPLE, Lang.ID)
+
+    assert results.run.settings is not None
+    assert [m.name for m in results.run.settings.members] == PANEL
+    assert results.run.settings.members[0].position == "Akademisi administrasi publik, Surabaya"
+    assert results.run.settings.members[2].position == "Dinas Komunikasi dan Informatika"
+
+
+def test_berita_acara_opens_with_the_day_place_and_basis_in_words(written_run: Run) -> None:
+    _, out = written_run(SAMPLE, Lang.ID)
+    text = pdf_text(out / "berita-acara.pdf")
+
+    assert text.startswith(
+        "PEMERINTAH KOTA MOJOKERTO Bagian Organisasi Sekretariat Daerah BERITA ACARA HASIL "
+        "SELEKSI Kompetisi Inovasi Pelayanan Publik (KIPP) 2022 Nomor: ....."
+    )
+    assert (
+        "Pada hari ini, Senin, tanggal dua puluh lima bulan April tahun dua ribu dua puluh dua "
+        "(25 April 2022), bertempat di Ruang Rapat Bagian Organisasi, Kantor Pemerintah Kota "
+        "Mojokerto, berdasarkan Keputusan Sekretaris Daerah Kota Mojokerto tentang Tim Penilai "
+        "Inovasi Pelayanan Publik Kota Mojokerto Tahun 2022, telah dilaksanakan rapat seleksi "
+        "Kompetisi Inovasi Pelayanan Publik (KIPP) 2022 di lingkungan Pemerintah Kota "
+        "Mojokerto, dengan hasil sebagai berikut."
+    ) in text
+
+
+def test_berita_acara_counts_every_file_in_the_one_status_vocabulary(written_run: Run) -> None:
+    _, out = written_run(SAMPLE, Lang.ID)
+    text = pdf_text(out / "berita-acara.pdf")
+
+    assert (
+        "Tim Penilai menerima 16 berkas yang memuat 17 proposal. Sebanyak 14 proposal diperiksa "
+        "pemenuhan persyaratannya, dan 10 proposal yang memenuhi syarat dinilai. Penilaian "
+        "dilakukan oleh 6 orang juri. Batas waktu penilaian oleh juri adalah 22 April 2022."
+    ) in text
+    for row in (
+        "Berkas diterima 16",
+        "Proposal diterima 17",
+        "Masuk daftar pendek 5",
+        "Dinilai tetapi tidak masuk daftar pendek 5",
+        "Tidak memenuhi syarat 4",
+        "Tidak valid 3",
+        "Tidak terbaca 1",
+    ):
+        assert row in text
+
+
+def test_berita_acara_lists_the_nominees_in_rank_order(written_run: Run) -> None:
+    results, _ = written_run(SAMPLE, Lang.ID)
+    view = minutes_view(results, load_rubric().rubric)
+
+    assert [(n.number, n.rank, n.title, n.total) for n in view.nominees] == [
+        ("1", "1", NOMINEES[0], "75,34"),
+        ("2", "2", NOMINEES[1], "74,71"),
+        ("3", "4", NOMINEES[2], "70,50"),
+        ("4", "6", NOMINEES[3], "67,84"),
+        ("5", "7", NOMINEES[4], "67,09"),
+    ]
+    assert view.decision == (
+        "Daftar pendek ditetapkan sesuai urutan peringkat hasil penilaian, tanpa perubahan."
+    )
+    assert view.skipped[0] == (
+        "Ngarang Biji Goodbye (Ngajak Remaja Minum Tablet Besi, Goodbye Anemia) (Dinas "
+        "Kesehatan, Pengendalian Penduduk dan Keluarga Berencana): Peringkat 3; Dinas "
+        "Kesehatan, Pengendalian Penduduk dan Keluarga Berencana sudah memiliki 1 nominasi "
+        "(batas nominasi per instansi)."
+    )
+
+
+def test_berita_acara_pdf_shows_nominees_in_order_and_every_signatory(written_run: Run) -> None:
+    _, out = written_run(SAMPLE, Lang.ID)
+    text = pdf_text(out / "berita-acara.pdf")
+    flat = text.replace(" ", "")
+
+    places = [flat.index(title.replace(" ", "")) for title in NOMINEES]
+    assert places == sorted(places)
+    assert (
+        "Demikian Berita Acara ini dibuat dengan sebenarnya untuk dipergunakan sebagaimana "
+        "mestinya. Mojokerto, 25 April 2022"
+    ) in text
+    signatures = text[text.rindex("Tim Penilai No. Nama") :]
+    for name in ["Ir. Retno Wulandari, M.T.", *PANEL]:
+        assert name in signatures
+    assert signatures.endswith(
+        "Koordinator seleksi, Kepala Bagian Organisasi Sekretariat Daerah Fajar Nugroho, S.Sos. "
+        "NIP 19800101 200501 1 000 Mengetahui, Sekretaris Daerah Kota Mojokerto Dr. Hendra "
+        "Kusumawardana, M.Si. NIP 19700101 199501 1 000 3 / 3"
+    )
+
+
+def test_berita_acara_in_english_with_lang_en(written_run: Run) -> None:
+    _, out = written_run(SAMPLE, Lang.EN)
+    text = pdf_text(out / "berita-acara.pdf")
+
+    assert "MINUTES OF THE SELECTION" in text
+    assert (
+        "On Monday, 25 April 2022, at Ruang Rapat Bagian Organisasi, Kantor Pemerintah Kota "
+        "Mojokerto, pursuant to Keputusan Sekretaris Daerah Kota Mojokerto tentang Tim Penilai "
+        "Inovasi Pelayanan Publik Kota Mojokerto Tahun 2022, the selection meeting of "
+        "Kompetisi Inovasi Pelayanan Publik (KIPP) 2022 for Pemerintah Kota Mojokerto was "
+        "held, with the following results."
+    ) in text
+    assert "The shortlist stands as ranked by the scores, without changes." in text
+
+
+def test_without_settings_the_minutes_leave_names_to_be_written_in(written_run: Run) -> None:
+    results, _ = written_run(SAMPLE, Lang.ID)
+    bare = results.model_copy(update={"run": results.run.model_copy(update={"settings": None})})
+
+    view = minutes_view(bare, load_rubric().rubric)
+    html = render_minutes_html(bare, load_rubric().rubric)
+
+    assert view.region == "" and view.officials == ()
+    assert view.opening == (
+        "Pada hari ini, Rabu, tanggal dua puluh bulan April tahun dua ribu dua puluh dua "
+        "(20 April 2022), telah dilaksanakan rapat seleksi Kompetisi Inovasi Pelayanan Publik "
+        "(KIPP) 2022, dengan hasil sebagai berikut."
+    )
+    assert [(s.role, s.name) for s in view.signatures] == [
+        ("Ketua", BLANK_NAME),
+        *[("Anggota", name) for name in PANEL],
+    ]
+    assert (
+        "<title>Berita Acara Hasil Seleksi: Kompetisi Inovasi Pelayanan Publik (KIPP) 2022" in html
+    )
+    assert str(SAMPLE) not in html
+
+
+def test_berita_acara_records_the_coordinators_moves_with_their_reasons(written_run: Run) -> None:
+    results, _ = written_run(SAMPLE, Lang.ID)
+    decision = Decision(
+        decided_by="Fajar Nugroho",
+        moves=[
+            Move(
+                proposal_id="seruling-mas",
+                direction="in",
+                reason="Menjangkau lansia yang tidak dapat datang ke puskesmas.",
+            )
+        ],
+    )
+
+    view = minutes_view(results.model_copy(update={"approval": decision}), load_rubric().rubric)
+
+    assert view.decision == "Daftar pendek diputuskan oleh Fajar Nugroho: 1 proposal dipindahkan."
+    assert view.decision_note == "Perubahan atas daftar pendek beserta alasannya:"
+    assert view.moves == (
+        "Seruling Mas (Serbuan Vaksinasi Keliling untuk Lansia dan Masyarakat Rentan): "
+        "dimasukkan. Alasan: Menjangkau lansia yang tidak dapat datang ke puskesmas.",
+    )

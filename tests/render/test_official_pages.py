@@ -1,0 +1,218 @@
+"""The pages officials read carry no machine detail: no paths, digests, ISO times, machine
+keys or code formatting before the technical annex (Lampiran teknis), where all of it goes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from kipp.core.i18n import Lang, tr
+from kipp.core.models import Proposal
+from kipp.documents.render import render_html, render_markdown
+from kipp.documents.render.html import render_print_html
+from kipp.documents.reuse import scorecards_context
+from kipp.intake.registry import REGISTRY_FILE, load_registry
+from kipp.results import Results
+from kipp.rubric import load_rubric
+
+SAMPLE = Path(__file__).resolve().parents[2] / "submissions" / "mojokerto-2022"
+
+Run = Callable[[Path, Lang], tuple[Results, Path]]
+
+
+class _Text(HTMLParser):
+    """The text a reader sees of an HTML page (not its style sheet)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in {"style", "script"}:
+            self._skip += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in {"style", "script"}:
+            self._skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def html_text(html: str) -> str:
+    parser = _Text()
+    parser.feed(html)
+    return " ".join(parser.parts)
+
+
+def machine_keys(results: Results) -> set[str]:
+    """The proposal ids, the prior innovations' ids and the field keys a run knows."""
+    keys = {p.id for p in results.proposals}
+    for p in results.proposals:
+        if p.novelty is not None:
+            keys |= {n.id for n in p.novelty.nearest}
+    fields = set(Proposal.model_fields)
+    fields |= {info.alias for info in Proposal.model_fields.values() if info.alias}
+    keys |= {f for f in fields if "_" in f}
+    return keys
+
+
+def machine_detail(text: str, results: Results) -> list[str]:
+    """Every piece of machine detail in `text`, as found."""
+    patterns = [
+        r"(?:[\w.-]+/)+[\w.-]+\.[A-Za-z]{2,5}\b",  # a /-separated file name
+        r"\.ya?ml\b",
+        r"\.json\b",
+        r"\.(?:csv|xlsx|xls|ods)#",
+        r"\b[0-9a-f]{64}\b",  # a SHA-256 digest
+        r"\b\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2})?",  # an ISO date or time
+        r"`",
+    ]
+    found = [m.group(0) for pattern in patterns for m in re.finditer(pattern, text)]
+    found += [str(SAMPLE)] * text.count(str(SAMPLE))
+    for key in sorted(machine_keys(results)):
+        found += re.findall(rf"(?<![\w-]){re.escape(key)}(?![\w-])", text)
+    return found
+
+
+def official_part(text: str, lang: Lang) -> str:
+    """`text` up to the technical annex's heading (all of it when there is none)."""
+    heading = tr("minutes.doc.technical", lang)
+    assert text.count(heading) >= 1
+    return text[: text.rindex(heading)]
+
+
+@pytest.mark.parametrize("lang", [Lang.ID, Lang.EN])
+def test_shortlist_markdown_shows_no_machine_detail_before_the_technical_annex(
+    written_run: Run, lang: Lang
+) -> None:
+    results, out = written_run(SAMPLE, lang)
+    markdown = (out / "shortlist.md").read_text(encoding="utf-8")
+
+    assert machine_detail(official_part(markdown, lang), results) == []
+
+
+@pytest.mark.parametrize("lang", [Lang.ID, Lang.EN])
+def test_shortlist_html_shows_no_machine_detail_before_the_technical_annex(
+    written_run: Run, lang: Lang
+) -> None:
+    results, out = written_run(SAMPLE, lang)
+    html = (out / "shortlist.html").read_text(encoding="utf-8")
+
+    assert machine_detail(official_part(html_text(html), lang), results) == []
+
+
+def test_printed_shortlist_shows_no_machine_detail_before_the_technical_annex(
+    written_run: Run,
+) -> None:
+    results, _ = written_run(SAMPLE, Lang.ID)
+    registry = load_registry(SAMPLE / REGISTRY_FILE)
+    printed = render_print_html(results, load_rubric().rubric, registry, 100)
+
+    assert machine_detail(official_part(html_text(printed), Lang.ID), results) == []
+
+
+def test_technical_annex_holds_the_ids_files_and_digests(written_run: Run) -> None:
+    results, out = written_run(SAMPLE, Lang.ID)
+    markdown = (out / "shortlist.md").read_text(encoding="utf-8")
+    annex = markdown[markdown.rindex("## Lampiran teknis") :]
+
+    assert (
+        "| SEMPELMAS (Sedekah Minyak Jelantah untuk Pelayanan Masyarakat) | sempelmas-jagalan | "
+        in annex
+    )
+    assert f"{SAMPLE}/sempelmas.yaml" in annex
+    assert results.run.rubric_sha256 in annex
+    assert f"{SAMPLE}/surat-pengantar.docx" in annex
+
+
+def test_the_walk_finds_each_kind_of_machine_detail(written_run: Run) -> None:
+    results, _ = written_run(SAMPLE, Lang.ID)
+    text = (
+        "Kode: sempelmas-jagalan; berkas a/b/sempelmas.yaml, x.xlsx#3; "
+        f"{'ab' * 32}; 2022-04-20T00:00:01+00:00; `started_on`"
+    )
+
+    assert machine_detail(text, results) == [
+        "a/b/sempelmas.yaml",
+        ".yaml",
+        ".xlsx#",
+        "ab" * 32,
+        "2022-04-20T00:00",
+        "`",
+        "`",
+        "sempelmas-jagalan",
+        "started_on",
+    ]
+
+
+def test_every_document_title_names_the_region_and_the_call(written_run: Run) -> None:
+    _, out = written_run(SAMPLE, Lang.ID)
+    call = "Kompetisi Inovasi Pelayanan Publik (KIPP) 2022"
+    markdown = (out / "shortlist.md").read_text(encoding="utf-8")
+    html = (out / "shortlist.html").read_text(encoding="utf-8")
+    index = (out / "scorecards" / "index.html").read_text(encoding="utf-8")
+    card = (out / "scorecards" / "gayatri.html").read_text(encoding="utf-8")
+    book = load_workbook(out / "results.xlsx")
+
+    assert markdown.splitlines()[:5] == [
+        "# Daftar Pendek Nominasi Inovasi",
+        "",
+        "**Penyelenggara:** Pemerintah Kota Mojokerto  ",
+        f"**Kompetisi:** {call}  ",
+        "**Tanggal proses:** 20 April 2022",
+    ]
+    assert "<title>Daftar Pendek Nominasi Inovasi: Pemerintah Kota Mojokerto</title>" in html
+    assert "<title>Daftar kartu nilai: Pemerintah Kota Mojokerto</title>" in index
+    assert "<dt>Penyelenggara</dt><dd>Pemerintah Kota Mojokerto</dd>" in index
+    assert f'<p class="call">{call} · Pemerintah Kota Mojokerto · Kartu Nilai Proposal</p>' in card
+    assert book.properties.title == (
+        "Hasil Seleksi Inovasi Pelayanan Publik: Pemerintah Kota Mojokerto"
+    )
+    for text in (markdown, html, index):
+        assert str(SAMPLE) not in text.split(tr("minutes.doc.technical", Lang.ID))[0]
+    # a scorecard names its code and file in its last line only
+    body, footer = card.split(f"{tr('doc.col.id', Lang.ID)}: gayatri; ")
+    assert str(SAMPLE) not in body
+    assert footer.startswith(f"{tr('doc.col.source', Lang.ID)}: {SAMPLE}/gayatri.md. ")
+
+
+def test_without_settings_titles_name_the_call_and_no_region_line(written_run: Run) -> None:
+    results, _ = written_run(SAMPLE, Lang.ID)
+    bare = results.model_copy(update={"run": results.run.model_copy(update={"settings": None})})
+    rubric = load_rubric().rubric
+
+    markdown = render_markdown(bare, rubric)
+    html = render_html(bare, rubric)
+
+    assert markdown.splitlines()[:4] == [
+        "# Daftar Pendek Nominasi Inovasi",
+        "",
+        "**Kompetisi:** Kompetisi Inovasi Pelayanan Publik (KIPP) 2022  ",
+        "**Tanggal proses:** 20 April 2022",
+    ]
+    assert (
+        "<title>Daftar Pendek Nominasi Inovasi: Kompetisi Inovasi Pelayanan Publik (KIPP) 2022"
+        "</title>"
+    ) in html
+    assert "Penyelenggara" not in html
+
+
+def test_scorecards_are_not_reused_once_the_batch_settings_change(written_run: Run) -> None:
+    results, _ = written_run(SAMPLE, Lang.ID)
+    assert results.run.settings is not None
+    moved = results.run.settings.model_copy(update={"region": "Pemerintah Kota Lain"})
+    other = results.model_copy(update={"run": results.run.model_copy(update={"settings": moved})})
+    rubric = load_rubric().rubric
+
+    assert scorecards_context(results, rubric, False) != scorecards_context(other, rubric, False)
+    assert scorecards_context(results, rubric, False) == scorecards_context(
+        results.model_copy(), rubric, False
+    )
