@@ -266,7 +266,7 @@ def test_scores_sheet_is_laid_out_to_be_filled_in_and_printed() -> None:
     assert all(cell.font.bold for cell in scores[1])
     assert scores.freeze_panes == "C2"
     widths = [scores.column_dimensions[c].width for c in "ABCDEFGHIJKL"]
-    assert widths == [18, 22, 40, 28, 14, 14, 14, 14, 14, 14, 14, 50]
+    assert widths == [18, 22, 40, 28, 16, 16, 16, 16, 16, 16, 16, 50]
     assert scores["C1"].alignment.wrap_text and scores["E1"].alignment.wrap_text
     assert scores["E2"].alignment.horizontal == "center"
     assert scores.row_dimensions[1].height == 30  # two lines for `Latar Belakang dan Tujuan`

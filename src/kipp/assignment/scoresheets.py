@@ -125,7 +125,7 @@ def sheet_csv(rows: list[list[str]]) -> str:
 # column widths (characters) of the scores sheet: reviewer, code, title, agency; then each
 # criterion and the comment
 SCORE_WIDTHS = (18.0, 22.0, 40.0, 28.0)
-CRITERION_WIDTH = 14.0
+CRITERION_WIDTH = 16.0
 COMMENT_WIDTH = 50.0
 LINE_HEIGHT = 15.0  # points per line of wrapped text
 
