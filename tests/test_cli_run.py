@@ -104,7 +104,10 @@ def test_kipp_run_end_to_end_in_a_subprocess(tmp_path: Path) -> None:
     out = tmp_path / "out"
     done = kipp_run_subprocess(SAMPLE, out, tmp_path, "--lang", "en")
     assert done.returncode == 0, done.stderr
-    assert "5 shortlisted, 5 scored, 4 ineligible, 3 invalid, 1 unread" in done.stdout
+    assert (
+        "5 shortlisted, 5 scored but not shortlisted, 4 ineligible, 3 invalid; 1 file unread"
+        in done.stdout
+    )
     assert sorted(p.name for p in out.iterdir()) == [
         ".kipp-files.json",
         "berita-acara.html",

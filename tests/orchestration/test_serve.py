@@ -172,6 +172,8 @@ def test_validate_and_assign_forms_hold_batch_rubric_and_lang(
         "blind",
         "lang",
         "force",
+        "deadline",
+        "corpus",
     ]
     assert field(served["assign"], "lang") == {
         "$ref": "#/definitions/DocumentLanguage",

@@ -16,7 +16,10 @@ def test_kipp_run_on_the_sample_gives_a_final_shortlist(tmp_path: Path) -> None:
     out = tmp_path / "out"
     done = kipp_run_subprocess(SAMPLE, out, tmp_path, "--lang", "en")
     assert done.returncode == 0, done.stderr
-    assert "5 shortlisted, 5 scored, 4 ineligible, 3 invalid, 1 unread\n" in done.stdout
+    assert (
+        "5 shortlisted, 5 scored but not shortlisted, 4 ineligible, 3 invalid; 1 file unread.\n"
+        in done.stdout
+    )
     assert "provisional" not in done.stdout
     results = json.loads((out / "results.json").read_text("utf-8"))
     assert results["summary"]["provisional"] is False

@@ -318,3 +318,20 @@ def test_assign_refuses_a_deadline_that_is_not_a_date(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["assign", str(tmp_path), "--deadline", "20-05-2022"])
     assert result.exit_code == 2
     assert "20-05-2022" in result.output
+
+
+def test_assign_takes_the_return_date_from_the_batch_settings(tmp_path: Path) -> None:
+    folder = tmp_path / "batch"
+    for i, agency in enumerate(["Dinas Kesehatan", "Dinas Pendidikan"]):
+        write_yaml(folder, f"p{i}.yaml", proposal_data(agency=agency, title=f"Layanan Nomor {i}"))
+    write_text(folder, "reviewers.yaml", "reviewers:\n  - {id: r0, name: Rina}\n")
+    write_text(
+        folder, "_kumpulan.yaml", "region: Pemerintah Kota Contoh\nreview_deadline: 2022-04-22\n"
+    )
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["assign", str(folder), "-k", "1", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    guide = {
+        r[0]: r[2] for r in rows(openpyxl.load_workbook(out / "r0.xlsx").worksheets[1]) if r[0]
+    }
+    assert guide["Batas pengembalian"] == "22 April 2022"

@@ -65,7 +65,10 @@ def plan_assignment(
     Through the batch's agency registry nobody reviews their own agency under another of
     its names, and blind packets mask every name it knows for an agency. `novelty` gives the
     evidence sheets each proposal's similar innovations; `deadline` is the return date the
-    instructions give. Raises `PanelError` or `AssignmentError` (both `KippError`s)."""
+    instructions give, by default the batch settings' `review_deadline` (`_kumpulan.yaml`).
+    Raises `PanelError` or `AssignmentError` (both `KippError`s)."""
+    if deadline is None and batch.settings is not None:
+        deadline = batch.settings.review_deadline
     registry = batch.registry
     agency_of = registry_matcher(registry)
     panel = panel_of(batch.reviews)
