@@ -28,8 +28,9 @@ from prefect.client.schemas.objects import FlowRun, State
 from integration.conftest import WORKERS, Stack
 from integration.servers import ROOT
 from kipp import pipeline
-from kipp.core.i18n import Lang
+from kipp.core.i18n import Lang, tr
 from kipp.intake import ParseCache
+from kipp_app.flows.forms import DocumentLanguage
 from kipp_app.flows.run import RunParameters, run_kipp
 
 pytestmark = pytest.mark.integration
@@ -263,7 +264,8 @@ def test_validate_deployment_reports_the_problems_as_a_table(stack: Stack) -> No
     run = _wait(run_id, stack, "COMPLETED")
     assert run.state is not None and run.state.type.value == "COMPLETED", run.state
     table = json.loads(_artifacts(run_id)["kipp-problems"].data)
-    assert any(row["severity"] == "unread" for row in table)
+    kind, unread = tr("ui.problems.kind", Lang.ID), tr("ui.problems.unread", Lang.ID)
+    assert any(row[kind] == unread for row in table)
 
 
 def test_approval_outlives_its_wait_as_a_paused_run_then_resumes_with_the_decision(
@@ -321,7 +323,7 @@ def test_a_decision_on_a_shortlist_that_changed_while_suspended_is_refused_and_a
     params = {
         "batch": str(batch),
         "out": str(out),
-        "lang": "en",
+        "lang": DocumentLanguage.EN.value,  # as the form's dropdown gives it
         "approval": True,
         "approval_wait_s": 2,
     }

@@ -120,6 +120,7 @@ PIPELINE = Pipeline(
             "decision",
             steps.decision,
             ("decider", "run", "gates", "novelty", "scorecards", "ranking", "reviews"),
+            waits=True,
         ),
         Stage("placements", steps.placements, ("ranking", "decision")),
         Stage("pdf_renderer", steps.pdf_renderer, ("placements",)),

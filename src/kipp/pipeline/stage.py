@@ -63,7 +63,9 @@ class Stage:
 
     `cached`: pure and deterministic, so a runner may keep its output by the content of the
     inputs named by `key` (all of them unless given). `io`: reads or writes files, so a
-    runner may retry a transient failure. `split`: may run in parts. `summary`: one sentence
+    runner may retry a transient failure. `split`: may run in parts. `waits`: may wait for a
+    person (the coordinator's decision), so a runner runs it in the run itself, where the run
+    can pause or be suspended, never as a unit of work of its own. `summary`: one sentence
     on the output, for a run's log. An input the function has a default for is optional:
     the run passes it when it has the value."""
 
@@ -74,6 +76,7 @@ class Stage:
     key: tuple[str, ...] | None = None
     io: bool = False
     split: Split | None = None
+    waits: bool = False
     summary: Callable[[Any], Text] | None = None
     optional: frozenset[str] = field(init=False, repr=False, compare=False)
 

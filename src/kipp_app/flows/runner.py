@@ -122,7 +122,8 @@ def _options(stage: Stage, storage: Path, key: Any) -> dict[str, Any]:
 
 
 class PrefectRunner:
-    """Runs each stage as a Prefect task of the current flow run; split stages in parts of
+    """Runs each stage as a Prefect task of the current flow run (one that waits for a person
+    in the flow run itself, which alone can pause or be suspended); split stages in parts of
     `partition_size` proposals (the stage's own size when None): as flow runs of the
     `kipp-partition` deployment of `work_pool` when given, else on the Dask cluster at
     `dask_address` when given, else on a local Dask cluster of `dask_workers` processes when
@@ -155,8 +156,11 @@ class PrefectRunner:
         if stage.split is not None:
             return self._parts(stage, given)
         progress.started(stage.name)
-        run = _stage_task.with_options(**_options(stage, self.storage, _task_key))
-        output = run(stage.name, opaque(given))
+        if stage.waits:  # in the flow run itself: only a flow run can pause or be suspended
+            output = stage.function(**given)
+        else:
+            run = _stage_task.with_options(**_options(stage, self.storage, _task_key))
+            output = run(stage.name, opaque(given))
         progress.finished(stage.name)
         return output
 
