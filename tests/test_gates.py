@@ -99,7 +99,7 @@ def test_word_caps_fail_one_word_over_naming_each_section() -> None:
     assert gate([proposal], "word_caps") == [
         (
             False,
-            "Over the word limit: Novelty 201 words (limit 200), "
+            "Sections that are too long: Novelty 201 words (limit 200), "
             "Significance 650 words (limit 600).",
         )
     ]
@@ -150,7 +150,7 @@ def test_unique_title_fails_both_proposals_naming_the_others_agency() -> None:
 def test_per_agency_without_limit_passes_with_count() -> None:
     proposals = [make("a", title="Satu Inovasi"), make("b", title="Dua Inovasi")]
     sent = (
-        "Dinas Kesehatan sent 2 proposal(s); the call does not limit how many proposals an "
+        "Dinas Kesehatan sent 2 proposals; the call does not limit how many proposals an "
         "agency may send."
     )
     assert gate(proposals, "per_agency") == [(True, sent), (True, sent)]
@@ -197,7 +197,7 @@ def test_per_agency_over_the_limit_fails_every_proposal_of_that_agency() -> None
             "dinas  kesehatan sent 2 proposals; the call lets an agency send at most 1: choose "
             "which to send.",
         ),
-        (True, "Bappeda sent 1 proposal(s); the call lets an agency send at most 1."),
+        (True, "Bappeda sent 1 proposal; the call lets an agency send at most 1."),
     ]
     assert _per_agency(check_gates(proposals, _limited(1)), Lang.ID)[2] == (
         True,
@@ -237,7 +237,7 @@ def test_per_agency_counts_an_agencys_names_and_units_through_the_registry() -> 
         over,
         over,
         over,
-        (True, "Dinas Sosial sent 1 proposal(s); the call lets an agency send at most 2."),
+        (True, "Dinas Sosial sent 1 proposal; the call lets an agency send at most 2."),
     ]
 
 

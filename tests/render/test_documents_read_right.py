@@ -52,7 +52,7 @@ def test_sample_gate_counts_the_health_office_through_the_registry_as_proposals_
     (gate,) = [g for g in gates["gayatri"] if g.gate == "per_agency"]
 
     assert render(gate.detail, Lang.EN) == (
-        "Dinas Kesehatan, Pengendalian Penduduk dan Keluarga Berencana sent 3 proposal(s); "
+        "Dinas Kesehatan, Pengendalian Penduduk dan Keluarga Berencana sent 3 proposals; "
         "the call does not limit how many proposals an agency may send."
     )
     assert render(gate.detail, Lang.ID) == (

@@ -73,7 +73,7 @@ def test_html_in_indonesian_has_every_section() -> None:
         "Berkas tidak terbaca",
         "Catatan pembacaan berkas",
         "Sengaja diabaikan",
-        "Manifes proses",
+        "Catatan proses",
     ]
     assert tags.texts["h4"] == [
         "Penilaian per kriteria",

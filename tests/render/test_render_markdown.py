@@ -56,7 +56,7 @@ def test_markdown_in_indonesian_has_every_section() -> None:
         "### Berkas tidak terbaca",
         "### Catatan pembacaan berkas",
         "### Sengaja diabaikan",
-        "### Manifes proses",
+        "### Catatan proses",
     ]
     assert _headings(markdown, "####") == [
         "#### Penilaian per kriteria",
@@ -139,8 +139,8 @@ def test_markdown_nominee_shows_criteria_neighbours_flags_and_gates() -> None:
         "| inovasi terdahulu | Layanan Serupa | Pemerintah Kota Lain | 2019 "
         "| 0,62 | **kemungkinan replikasi** |"
     )
-    assert _row(markdown, "| proposal kumpulan ini | Layanan B |") == (
-        "| proposal kumpulan ini | Layanan B | Dinas Sosial | 2018 | 0,31 | mirip: perlu ditinjau |"
+    assert _row(markdown, "| proposal lain dalam seleksi ini | Layanan B |") == (
+        "| proposal lain dalam seleksi ini | Layanan B | Dinas Sosial | 2018 | 0,31 | mirip: perlu ditinjau |"
     )
     assert _row(markdown, "| inovasi terdahulu | Inovasi Jauh |") == (
         "| inovasi terdahulu | Inovasi Jauh | Pemerintah Kota Lain | — | 0,08 | — |"
@@ -171,7 +171,7 @@ def test_markdown_lists_scored_ineligible_invalid_and_unread() -> None:
     assert _row(markdown, "| SIP | Dinas") == "| SIP | Dinas Kesehatan | Judul |"
     assert _row(markdown, "| SIP | sip") == "| SIP | sip | batch/sip.md | Tidak valid |"
     assert _row(markdown, "| Judul | baris 3 |") == (
-        "| Judul | baris 3 | galat | 3 karakter; judul harus 5 sampai 150 karakter |"
+        "| Judul | baris 3 | kesalahan | 3 karakter; judul harus 5 sampai 150 karakter |"
     )
     assert _row(markdown, "| batch/surat.docx |") == (
         "| batch/surat.docx | jenis berkas '.docx' tidak didukung; salin isinya ke proposal .md "
@@ -226,7 +226,7 @@ def test_markdown_syntax_in_title_is_shown_literally() -> None:
     assert _headings(markdown, "###") == [
         f"### 1. {escaped}",
         "### Proposal dan berkas sumbernya",
-        "### Manifes proses",
+        "### Catatan proses",
     ]
     assert _headings(markdown, "#") == ["# Daftar Pendek Nominasi Inovasi"]
     assert re.findall(r"(?<!\\)<", markdown) == []

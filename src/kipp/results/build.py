@@ -210,7 +210,7 @@ def _interval(
         return None
     sentences = [
         text(
-            "reviews.interval",
+            "reviews.interval" if interval.low != interval.high else "reviews.interval_fixed",
             low=interval.low,
             high=interval.high,
             share=f"{round(settings.bootstrap.interval * 100)}%",

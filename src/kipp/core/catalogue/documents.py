@@ -84,7 +84,7 @@ DOCUMENTS: dict[str, dict[str, str]] = {
     "doc.section.unread": {"id": "Berkas tidak terbaca", "en": "Unread files"},
     "doc.section.ignored": {"id": "Sengaja diabaikan", "en": "Ignored on purpose"},
     "doc.section.notices": {"id": "Catatan pembacaan berkas", "en": "Notes from reading the files"},
-    "doc.section.manifest": {"id": "Manifes proses", "en": "Run manifest"},
+    "doc.section.manifest": {"id": "Catatan proses", "en": "Run record"},
     "doc.ignored.note": {
         "id": "Nama berawalan titik atau garis bawah tidak dibaca.",
         "en": "Names starting with a dot or an underscore are not read.",
@@ -138,7 +138,10 @@ DOCUMENTS: dict[str, dict[str, str]] = {
     "doc.level.awaiting": {"id": "menunggu juri", "en": "awaiting reviewers"},
     # novelty neighbours and flags
     "doc.neighbour.prior": {"id": "inovasi terdahulu", "en": "prior innovation"},
-    "doc.neighbour.batch": {"id": "proposal kumpulan ini", "en": "proposal in this batch"},
+    "doc.neighbour.batch": {
+        "id": "proposal lain dalam seleksi ini",
+        "en": "proposal in this batch",
+    },
     "doc.neighbour.same_year": {
         "id": "{year} (tahun kompetisi ini)",
         "en": "{year} (the call's own year)",
@@ -171,7 +174,7 @@ DOCUMENTS: dict[str, dict[str, str]] = {
         "id": "baris {line}, kolom {column}",
         "en": "row {line}, column {column}",
     },
-    "doc.severity.error": {"id": "galat", "en": "error"},
+    "doc.severity.error": {"id": "kesalahan", "en": "error"},
     "doc.severity.warning": {"id": "peringatan", "en": "warning"},
     # manifest
     "doc.manifest.rubric": {"id": "Rubrik", "en": "Rubric"},
@@ -271,8 +274,8 @@ DOCUMENTS: dict[str, dict[str, str]] = {
     "doc.flags.more": {
         "id": "{total} kemiripan berada di atas ambang ({prior} inovasi terdahulu, {batch} "
         "proposal lain); yang terdekat dicantumkan di sini.",
-        "en": "{total} similarities are above the flag ({prior} prior innovation(s), {batch} "
-        "other proposal(s)); the closest are listed here.",
+        "en": "{total} similarities are above the flag ({prior:p:prior innovation/prior "
+        "innovations}, {batch:p:other proposal/other proposals}); the closest are listed here.",
     },
     # the coordinator's decision
     "doc.approval.title": {"id": "Keputusan koordinator", "en": "Coordinator's decision"},
@@ -282,7 +285,7 @@ DOCUMENTS: dict[str, dict[str, str]] = {
     },
     "doc.approval.moved": {
         "id": "Daftar pendek diputuskan oleh {by}{at}: {count} proposal dipindahkan.",
-        "en": "Shortlist decided by {by}{at}: {count} proposal(s) moved.",
+        "en": "Shortlist decided by {by}{at}: {count:p:proposal/proposals} moved.",
     },
     "doc.approval.at": {"id": " pada {at}", "en": " on {at}"},
     "doc.approval.note": {"id": "Catatan: {note}", "en": "Note: {note}"},

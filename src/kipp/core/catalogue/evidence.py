@@ -39,7 +39,7 @@ EVIDENCE: dict[str, dict[str, str]] = {
         "en": "the call requires {required} for a pandemic-related innovation",
     },
     "gate.word_caps.ok": {
-        "id": "Semua bagian dalam batas kata (terdekat ke batas: {section} {words}/{cap} kata).",
+        "id": "Semua bagian dalam batas kata (paling mendekati batas: {section} {words}/{cap} kata).",
         "en": "Every section within its limit (closest: {section} {words}/{cap} words).",
     },
     "gate.word_caps.none": {
@@ -47,8 +47,8 @@ EVIDENCE: dict[str, dict[str, str]] = {
         "en": "The call sets no word limits.",
     },
     "gate.word_caps.over": {
-        "id": "Melebihi batas kata: {items}.",
-        "en": "Over the word limit: {items}.",
+        "id": "Bagian yang terlalu panjang: {items}.",
+        "en": "Sections that are too long: {items}.",
     },
     "gate.word_caps.item": {
         "id": "{section} {words} kata (batas {cap})",
@@ -91,12 +91,12 @@ EVIDENCE: dict[str, dict[str, str]] = {
     # shortlist's limit on NOMINEES per agency is `shortlist.agency_limit`
     "gate.per_agency.ok": {
         "id": "{agency} mengirim {count} proposal; batas pengiriman {max} proposal per instansi.",
-        "en": "{agency} sent {count} proposal(s); the call lets an agency send at most {max}.",
+        "en": "{agency} sent {count:p:proposal/proposals}; the call lets an agency send at most {max}.",
     },
     "gate.per_agency.unlimited": {
         "id": "{agency} mengirim {count} proposal; tidak ada batas jumlah proposal yang boleh "
         "dikirim per instansi.",
-        "en": "{agency} sent {count} proposal(s); the call does not limit how many proposals "
+        "en": "{agency} sent {count:p:proposal/proposals}; the call does not limit how many proposals "
         "an agency may send.",
     },
     "gate.per_agency.over": {

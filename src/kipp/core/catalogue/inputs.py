@@ -255,7 +255,7 @@ INPUTS: dict[str, dict[str, str]] = {
     "file.hint.markdown": {"id": "ganti namanya menjadi .md", "en": "rename it .md"},
     "file.hint.supported": {"id": "kipp membaca {types}", "en": "kipp reads {types}"},
     "file.internal": {
-        "id": "galat internal saat membaca ({error}); mohon laporkan",
+        "id": "kesalahan internal saat membaca ({error}); mohon laporkan",
         "en": "internal error while reading ({error}); please report it",
     },
     "file.too_big": {

@@ -22,7 +22,7 @@ REPORTS: dict[str, dict[str, str]] = {
     },
     "rep.chart.distribution.desc": {
         "id": "{count} proposal dinilai; biru tua: masuk daftar pendek, biru muda: tidak; garis merah: nilai terendah di daftar pendek ({cutoff}).",
-        "en": "{count} proposal(s) scored; dark blue: shortlisted, light blue: not shortlisted; red line: the lowest total on the shortlist ({cutoff}).",
+        "en": "{count:p:proposal/proposals} scored; dark blue: shortlisted, light blue: not shortlisted; red line: the lowest total on the shortlist ({cutoff}).",
     },
     "rep.chart.distribution.empty": {
         "id": "Belum ada proposal yang dinilai.",
@@ -72,7 +72,7 @@ REPORTS: dict[str, dict[str, str]] = {
     },
     "rep.compliance.unnamed": {
         "id": "{count} proposal tidak menyebut instansi.",
-        "en": "{count} proposal(s) name no agency.",
+        "en": "{count:p:proposal names/proposals name} no agency.",
     },
     "rep.compliance.invalid": {
         "id": "Daftar perangkat daerah {path} tidak dapat dipakai; perbaiki masalah berikut:",

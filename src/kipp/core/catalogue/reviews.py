@@ -22,9 +22,14 @@ REVIEWS: dict[str, dict[str, str]] = {
         "en": "Reviewers disagree on {criteria}: add a reviewer for this proposal.",
     },
     "reviews.interval": {
-        "id": "Rentang peringkat {low}-{high} ({share} dari {iterations} penarikan ulang "
+        "id": "Rentang peringkat {low}-{high} ({share} dari {iterations} pengambilan ulang "
         "nilai juri).",
         "en": "Rank range {low}-{high} ({share} of {iterations} resamples of the reviews).",
+    },
+    "reviews.interval_fixed": {
+        "id": "Peringkat tetap {low} pada {share} dari {iterations} pengambilan ulang nilai juri "
+        "(batas atas {high}).",
+        "en": "Rank {low} in {share} of {iterations} resamples of the reviews (at worst {high}).",
     },
     "reviews.near_cutoff": {
         "id": "Di sekitar batas daftar pendek (peringkat {cutoff}): posisinya dalam batas "
