@@ -9,6 +9,9 @@ Blind packets leave out the agency, the innovators and the attachments, mask the
 the proposal texts and title (every name the batch's agency registry knows for the agency,
 `kipp.assignment.blind`), and name each proposal by an opaque packet code instead of its id;
 `assignments.csv` then gives each pair's code in a `packet` column.
+
+One module over ~400 lines on purpose: the four sheets of one workbook (scores, instructions,
+evidence, texts) share its layout and are read best together.
 """
 
 from __future__ import annotations

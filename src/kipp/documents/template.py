@@ -4,6 +4,9 @@ Markdown proposal, in the call's terms (its groups, categories, word caps, minim
 The form's headers are the wordings the intake reads (`kipp.intake.headers.read_as`); every
 header is checked to read back as its own field when the form is built, so the template and
 the reader cannot drift apart. Choices are offered as the labels the intake accepts.
+
+One module over ~400 lines on purpose: the form's columns are data, one per field, with its
+header, note, width and check side by side.
 """
 
 from __future__ import annotations

@@ -1,6 +1,8 @@
 """View-models of the documents beyond the shortlist: the compliance table, the agencies'
 scorecards and the PDF's compact annexes. Like `views`, every printed field is a finished
 string in the run's language; templates only lay them out.
+
+Just over ~400 lines: the scorecard and the PDF's annexes share their row builders.
 """
 
 from __future__ import annotations

@@ -4,6 +4,9 @@
 finished strings in the run's language (numbers in that language's format). Templates only
 lay them out; deciding what to show, ordering and formatting happen here, where they are
 typed and tested. No field a template prints is ever None.
+
+One module over ~400 lines on purpose: the shortlist's view-model, section by section, in
+the order the documents show them; the scorecard, workbook and explanation views live apart.
 """
 
 from __future__ import annotations
