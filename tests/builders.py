@@ -299,16 +299,26 @@ def required_tool(names: Sequence[str], package: str) -> str:
 
 
 def kipp_run_subprocess(
-    batch: Path, out: Path, home: Path, *options: str
+    batch: Path, out: Path, home: Path, *options: str, verbose: bool = False
 ) -> subprocess.CompletedProcess[str]:
     """`python -m kipp_app run BATCH --out OUT [options]` as a coordinator runs it: in its own
     process, on the embedded server (no PREFECT_API_URL), with its Prefect home and cache
-    under `home`."""
+    under `home`; `verbose`: `kipp -v run`, Prefect's run log on stderr."""
     env = {**os.environ, "PREFECT_HOME": str(home / "prefect"), "DO_NOT_TRACK": "1"}
     env["KIPP_CACHE_DIR"] = str(home / "cache")
     env.pop("PREFECT_API_URL", None)
     return subprocess.run(
-        [sys.executable, "-m", "kipp_app", "run", str(batch), "--out", str(out), *options],
+        [
+            sys.executable,
+            "-m",
+            "kipp_app",
+            *(["-v"] if verbose else []),
+            "run",
+            str(batch),
+            "--out",
+            str(out),
+            *options,
+        ],
         capture_output=True,
         text=True,
         env=env,

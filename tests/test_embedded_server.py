@@ -149,7 +149,7 @@ def test_kipp_run_on_its_own_server_sends_every_log_before_stopping_it(tmp_path:
     batch.mkdir()
     for name in ("magis.yaml", "gayatri.md"):
         shutil.copy(SAMPLE / name, batch / name)
-    done = kipp_run_subprocess(batch, tmp_path / "out", tmp_path)
+    done = kipp_run_subprocess(batch, tmp_path / "out", tmp_path, verbose=True)
     assert done.returncode == 0, done.stderr
     assert "Beginning flow run" in done.stderr
     assert "Finished in state Completed()" in done.stderr

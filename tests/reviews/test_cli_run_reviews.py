@@ -17,7 +17,7 @@ def test_kipp_run_on_the_sample_gives_a_final_shortlist(tmp_path: Path) -> None:
     done = kipp_run_subprocess(SAMPLE, out, tmp_path, "--lang", "en")
     assert done.returncode == 0, done.stderr
     assert (
-        "5 shortlisted, 5 scored but not shortlisted, 4 ineligible, 3 invalid; 1 file unread.\n"
+        "5 shortlisted, 5 scored but not shortlisted, 4 ineligible, 3 invalid; 1 file unread\n"
         in done.stdout
     )
     assert "provisional" not in done.stdout
