@@ -22,13 +22,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from kipp.core.i18n import Text, text
-from kipp.core.keys import display_path, nearest
 from kipp.core.problems import Problem
 from kipp.core.validation import describe, invalid
-from kipp.core.yaml_source import YamlProblem, parse_yaml
+from kipp.intake.yaml_file import read_yaml_model
 
 REGISTRY_FILE = "_agencies.yaml"
 MAX_REGISTRY_BYTES = 1024 * 1024
@@ -91,42 +90,17 @@ class RegistryLoad(BaseModel):
 def load_registry(path: Path) -> RegistryLoad | None:
     """Read `path` (`<batch>/_agencies.yaml`); None when there is no such file. A broken file
     is not an error for the run: its problems are returned for the documents to show."""
-    shown = str(path)
     if not path.is_file():
         return None
-
-    def failed(message: Text, line: int | None = None, field: str = "(file)") -> RegistryLoad:
-        problem = Problem(path=shown, line=line, field=field, message=message)
-        return RegistryLoad(path=shown, registry=None, problems=[problem])
-
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return failed(text("file.cannot_read", reason=exc.strerror or str(exc)))
-    if len(raw) > MAX_REGISTRY_BYTES:
-        return failed(text("registry.too_big", size=len(raw), max=MAX_REGISTRY_BYTES))
-    try:
-        parsed = parse_yaml(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        return failed(text("file.not_utf8"))
-    except YamlProblem as exc:
-        return failed(exc.message, exc.line)
-    if not isinstance(parsed.data, dict):
-        return failed(text("registry.not_mapping"))
-    try:
-        registry = Registry.model_validate(parsed.data)
-    except ValidationError as exc:
-        problems = [
-            Problem(
-                path=shown,
-                line=nearest(parsed.lines, tuple(error["loc"])),
-                field=display_path(tuple(error["loc"])),
-                message=_message(error),
-            )
-            for error in exc.errors()
-        ]
-        return RegistryLoad(path=shown, registry=None, problems=problems)
-    return RegistryLoad(path=shown, registry=registry, problems=[])
+    registry, problems = read_yaml_model(
+        path,
+        Registry,
+        max_bytes=MAX_REGISTRY_BYTES,
+        too_big="registry.too_big",
+        not_mapping="registry.not_mapping",
+        message=_message,
+    )
+    return RegistryLoad(path=str(path), registry=registry, problems=problems)
 
 
 def _message(error: Any) -> Text:

@@ -30,14 +30,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator
 
 from kipp.core.dates import DateFormatError, parse_date
 from kipp.core.i18n import Text, text
-from kipp.core.keys import display_path, nearest
 from kipp.core.problems import Problem
 from kipp.core.validation import describe, invalid
-from kipp.core.yaml_source import YamlProblem, parse_yaml
+from kipp.intake.yaml_file import read_yaml_model
 
 SETTINGS_FILE = "_kumpulan.yaml"
 MAX_SETTINGS_BYTES = 256 * 1024
@@ -114,42 +113,17 @@ class SettingsLoad(BaseModel):
 def load_settings(path: Path) -> SettingsLoad | None:
     """Read `path` (`<batch>/_kumpulan.yaml`); None when there is no such file. A broken
     file is not an error for the run: its problems are returned for the documents to show."""
-    shown = str(path)
     if not path.is_file():
         return None
-
-    def failed(message: Text, line: int | None = None) -> SettingsLoad:
-        problem = Problem(path=shown, line=line, field="(file)", message=message)
-        return SettingsLoad(path=shown, settings=None, problems=[problem])
-
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return failed(text("file.cannot_read", reason=exc.strerror or str(exc)))
-    if len(raw) > MAX_SETTINGS_BYTES:
-        return failed(text("batch_settings.too_big", size=len(raw), max=MAX_SETTINGS_BYTES))
-    try:
-        parsed = parse_yaml(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        return failed(text("file.not_utf8"))
-    except YamlProblem as exc:
-        return failed(exc.message, exc.line)
-    if not isinstance(parsed.data, dict):
-        return failed(text("batch_settings.not_mapping"))
-    try:
-        settings = BatchSettings.model_validate(parsed.data)
-    except ValidationError as exc:
-        problems = [
-            Problem(
-                path=shown,
-                line=nearest(parsed.lines, tuple(error["loc"])),
-                field=display_path(tuple(error["loc"])),
-                message=_message(error),
-            )
-            for error in exc.errors()
-        ]
-        return SettingsLoad(path=shown, settings=None, problems=problems)
-    return SettingsLoad(path=shown, settings=settings, problems=[])
+    settings, problems = read_yaml_model(
+        path,
+        BatchSettings,
+        max_bytes=MAX_SETTINGS_BYTES,
+        too_big="batch_settings.too_big",
+        not_mapping="batch_settings.not_mapping",
+        message=_message,
+    )
+    return SettingsLoad(path=str(path), settings=settings, problems=problems)
 
 
 def _message(error: Any) -> Text:

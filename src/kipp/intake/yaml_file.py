@@ -1,0 +1,62 @@
+"""One small YAML file of the batch read into a pydantic model, every problem located: the
+agency registry (`_agencies.yaml`) and the batch settings (`_kumpulan.yaml`) are read so."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from kipp.core.i18n import Text, text
+from kipp.core.keys import display_path, nearest
+from kipp.core.problems import Problem
+from kipp.core.yaml_source import YamlProblem, parse_yaml
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def read_yaml_model(
+    path: Path,
+    model: type[M],
+    *,
+    max_bytes: int,
+    too_big: str,
+    not_mapping: str,
+    message: Callable[[Any], Text],
+) -> tuple[M | None, list[Problem]]:
+    """`path` validated as `model`, or None with its problems: one for the whole file (not
+    readable, over `max_bytes` (catalogue key `too_big`), not UTF-8, not YAML, not a mapping
+    (`not_mapping`)), else one per validation error at its line, worded by `message`."""
+    shown = str(path)
+
+    def failed(reason: Text, line: int | None = None) -> tuple[M | None, list[Problem]]:
+        return None, [Problem(path=shown, line=line, field="(file)", message=reason)]
+
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return failed(text("file.cannot_read", reason=exc.strerror or str(exc)))
+    if len(raw) > max_bytes:
+        return failed(text(too_big, size=len(raw), max=max_bytes))
+    try:
+        parsed = parse_yaml(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        return failed(text("file.not_utf8"))
+    except YamlProblem as exc:
+        return failed(exc.message, exc.line)
+    if not isinstance(parsed.data, dict):
+        return failed(text(not_mapping))
+    try:
+        return model.model_validate(parsed.data), []
+    except ValidationError as exc:
+        return None, [
+            Problem(
+                path=shown,
+                line=nearest(parsed.lines, tuple(error["loc"])),
+                field=display_path(tuple(error["loc"])),
+                message=message(error),
+            )
+            for error in exc.errors()
+        ]
