@@ -20,7 +20,6 @@ Prints the figures and the speed-up (threads / dask) and writes
 """
 
 import argparse
-import json
 import os
 import statistics
 import tempfile
@@ -31,7 +30,7 @@ from typing import Any
 
 from prefect import flow
 
-from bench.intake import RESULTS, ensure_batch, machine_info
+from bench.intake import ensure_batch, machine_info, save_results
 
 
 def measure(batch: Path, workers: int, reps: int) -> dict[str, Any]:
@@ -160,10 +159,7 @@ def main(argv: list[str] | None = None) -> int:
         "machine": machine_info(),
     }
     if not args.no_save:
-        RESULTS.mkdir(parents=True, exist_ok=True)
-        path = RESULTS / f"{datetime.now(UTC):%Y-%m-%d}-dask.json"
-        path.write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
-        print(f"saved {path}")
+        save_results("dask", record)
     return 0
 
 

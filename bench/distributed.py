@@ -25,7 +25,6 @@ results differ (the table says so); 2 when it could not measure.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import re
 import signal
@@ -41,7 +40,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from bench.intake import RESULTS, ensure_batch, machine_info
+from bench.intake import ensure_batch, machine_info, save_results
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "submissions" / "mojokerto-2022"
@@ -220,10 +219,7 @@ def main(argv: list[str] | None = None) -> int:
         "machine": machine_info(),
     }
     if not args.no_save:
-        RESULTS.mkdir(parents=True, exist_ok=True)
-        path = RESULTS / f"{datetime.now(UTC):%Y-%m-%d}-distributed.json"
-        path.write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
-        print(f"saved {path}")
+        save_results("distributed", record)
     return 0
 
 
