@@ -14,7 +14,14 @@ import yaml
 from builders import proposal_data, results_of
 
 from kipp.core.i18n import Lang
-from kipp.documents.outputs import neutralise, results_json, scores_csv, write_atomic, write_run
+from kipp.documents.outputs import (
+    neutralise,
+    results_json,
+    results_json_chunks,
+    scores_csv,
+    write_atomic,
+    write_run,
+)
 from kipp.results import Results
 from kipp.rubric import load_rubric
 
@@ -136,3 +143,23 @@ def test_results_json_keeps_non_ascii_text_and_reads_back_as_the_model_dump(
     assert text.endswith("}\n") and text.startswith('{\n  "')
     assert json.loads(text) == results.model_dump(mode="json")
     assert text == json.dumps(results.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+
+
+def test_results_json_written_a_proposal_at_a_time_is_the_whole_models_json(
+    tmp_path: Path,
+) -> None:
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    for i in range(3):
+        data = proposal_data(title=f"Layanan Nomor {i}", id=f"layanan-{i}")
+        (batch / f"layanan-{i}.yaml").write_text(yaml.safe_dump(data), "utf-8")
+    (batch / "rusak.yaml").write_text("judul: [", "utf-8")
+    results = run_in_process(batch)
+    assert len(results.proposals) == 4  # the broken file is an invalid proposal
+
+    chunks = list(results_json_chunks(results))
+
+    assert len(chunks) == 6  # the head, four proposals, the tail
+    assert b"".join(chunks).decode("utf-8") == results.model_dump_json(indent=2) + "\n"
+    empty = results.model_copy(update={"proposals": []})
+    assert results_json(empty) == empty.model_dump_json(indent=2) + "\n"

@@ -1,3 +1,4 @@
 from kipp_app.cli import main
 
-main()
+if __name__ == "__main__":  # not again in worker processes, which import the main module
+    main()

@@ -7,7 +7,9 @@ so one run can be rendered in either language. Numbers and dates are formatted p
 
 from __future__ import annotations
 
+import functools
 import string
+from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Annotated, Any
@@ -168,12 +170,53 @@ class _Formatter(string.Formatter):
         return english.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
 
 
+Fields = tuple[tuple[str, str | None, str], ...]
+
+
+@functools.cache
+def _fields(template: str) -> Fields | None:
+    """A template cut into (literal text, parameter name, format) once, so a sentence
+    rendered thousands of times is parsed once; None for a template that uses more of
+    `str.format` than named fields (rendered by `string.Formatter` itself)."""
+    parts = []
+    for literal, name, spec, conversion in string.Formatter().parse(template):
+        if name is not None and (
+            not name.isidentifier() or conversion is not None or "{" in (spec or "")
+        ):
+            return None
+        parts.append((literal, name, spec or ""))
+    return tuple(parts)
+
+
+def _fill(template: str, params: Mapping[str, Any], lang: Lang) -> str:
+    formatter = _Formatter(lang)
+    fields = _fields(template)
+    if fields is None:
+        return formatter.vformat(template, (), params)
+    if len(fields) == 1 and fields[0][1] is None:  # no parameter
+        return fields[0][0]
+    out = []
+    for literal, name, spec in fields:
+        out.append(literal)
+        if name is not None:
+            out.append(formatter.format_field(params[name], spec))
+    return "".join(out)
+
+
 def render(item: Text, lang: Lang) -> str:
     """The sentence in `lang`, with its parameters formatted for that language."""
-    template = CATALOGUE[item.key][lang.value]
-    return _Formatter(lang).vformat(template, (), item.params)
+    return _fill(CATALOGUE[item.key][lang.value], item.params, lang)
+
+
+_PLAIN = (str, int, float)  # parameters a `Text` keeps as they are (not bool: it reads as int)
 
 
 def tr(key: str, lang: Lang, /, **params: Any) -> str:
-    """Shortcut: render a catalogue entry directly (labels, headings)."""
+    """Shortcut: render a catalogue entry directly (labels, headings). The same as
+    `render(text(key, **params), lang)`, without building the `Text` when every parameter
+    is already what a `Text` would hold."""
+    if all(type(v) in _PLAIN or isinstance(v, Text) for v in params.values()):
+        if key not in CATALOGUE:
+            raise KeyError(f"no catalogue entry '{key}'")
+        return _fill(CATALOGUE[key][lang.value], params, lang)
     return render(text(key, **params), lang)

@@ -13,13 +13,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
 from pydantic_core import PydanticSerializationError
 
-from kipp.core.atomic import write_atomic
+from kipp.core.atomic import write_atomic, write_atomic_stream
 from kipp.core.cells import neutralise
 from kipp.core.i18n import format_number, tr
 from kipp.core.keys import slugify
@@ -36,7 +38,7 @@ from kipp.documents.render.markdown import render_markdown
 from kipp.documents.render.pdf import PdfRenderer, html_to_pdf, pdf_in_background
 from kipp.documents.render.problem_views import MISSING
 from kipp.documents.render.reports import scorecard_view
-from kipp.documents.render.views import document_view
+from kipp.documents.render.views import DocumentView, document_view
 from kipp.documents.reuse import ScorecardReuse, scorecard_key, scorecards_context
 from kipp.documents.reviews import reviews_csv
 from kipp.documents.workbook import workbook_bytes
@@ -46,7 +48,7 @@ from kipp.results import Results
 from kipp.rubric import Rubric
 
 SCORECARD_PDF_AUTO = 50  # scorecard PDFs by default up to this many proposals
-ANNEX_LIMIT = 100  # rows per annex of the PDF; every row is in the HTML and XLSX
+ANNEX_LIMIT = 100  # rows per list of the shortlist (PDF, HTML, Markdown); all in the XLSX
 SCORECARDS = "scorecards"
 MINUTES = "berita-acara"  # the minutes of the selection (Berita Acara Hasil Seleksi)
 
@@ -60,16 +62,43 @@ class ScorecardFormat(StrEnum):
 
 
 def results_json(results: Results) -> str:
-    """`results.json`: stable key order and formatting, so two runs diff cleanly. Serialised
-    by pydantic-core (the same text as `json.dumps(..., ensure_ascii=False, indent=2)` of the
-    model's JSON dump, and several times faster). Text that JSON cannot hold (a lone
-    surrogate: a byte of a name that was not text) is written as an escape (`writable`)
-    rather than failing the run, as the last defence behind intake's own."""
+    """`results.json` as one text (`results_json_chunks` joined)."""
+    return b"".join(results_json_chunks(results)).decode("utf-8")
+
+
+def results_json_chunks(results: Results) -> Iterator[bytes]:
+    """`results.json` piece by piece (a national batch's is hundreds of MB): stable key
+    order and formatting, so two runs diff cleanly; the same bytes as pydantic's
+    `results.model_dump_json(indent=2)` (the same text as `json.dumps(..., ensure_ascii=False,
+    indent=2)` of the model's JSON dump), one proposal at a time. Text that JSON cannot hold
+    (a lone surrogate: a byte of a name that was not text) is written as an escape
+    (`writable`) rather than failing the run, as the last defence behind intake's own."""
+    head = _indented_json(results.model_copy(update={"proposals": []}), 0)
+    before, marker, after = head.partition(_NO_PROPOSALS)
+    if not marker or not results.proposals:
+        yield head + b"\n"
+        return
+    yield before + b'"proposals": [\n'
+    for i, proposal in enumerate(results.proposals):
+        yield (b",\n" if i else b"") + _indented_json(proposal, 4)
+    yield b"\n  ]" + after + b"\n"
+
+
+_NO_PROPOSALS = b'"proposals": []'
+
+
+def _indented_json(model: BaseModel, indent: int) -> bytes:
+    """`model` as JSON indented by 2, each line shifted right by `indent` spaces (JSON text
+    holds no raw line break, so every line break is one of the layout's)."""
     try:
-        return results.model_dump_json(indent=2) + "\n"
+        data = type(model).__pydantic_serializer__.to_json(model, indent=2)
     except PydanticSerializationError:
-        cleaned = _writable_json(results.model_dump(mode="json"))
-        return json.dumps(cleaned, ensure_ascii=False, indent=2) + "\n"
+        cleaned = _writable_json(model.model_dump(mode="json"))
+        data = json.dumps(cleaned, ensure_ascii=False, indent=2).encode("utf-8")
+    if not indent:
+        return bytes(data)
+    pad = b" " * indent
+    return pad + data.replace(b"\n", b"\n" + pad)
 
 
 def _writable_json(value: Any) -> Any:
@@ -192,6 +221,7 @@ def write_scorecards(
     out_dir: Path,
     pdf: bool,
     reuse: ScorecardReuse | None = None,
+    view: DocumentView | None = None,
 ) -> list[Path]:
     """Write `out_dir/scorecards/`: every proposal's scorecard (HTML, and PDF when `pdf`) and
     `index.html`. Callers write into a fresh staging folder (`kipp.documents.staging.write_staged`),
@@ -201,7 +231,7 @@ def write_scorecards(
     target = out_dir / SCORECARDS
     target.mkdir(parents=True, exist_ok=True)
     lang = results.run.lang
-    view = document_view(results, rubric)
+    view = view or document_view(results, rubric)
     suffixes = (".html", ".pdf") if pdf else (".html",)
     context = scorecards_context(results, rubric, pdf) if reuse is not None else ""
     entries = []
@@ -254,19 +284,21 @@ def write_run(
     (`write_scorecards`); `renderer` is the PDF child started ahead, if any."""
     lang = results.run.lang
     criteria = [c.id for c in rubric.criteria]
-    view = document_view(results, rubric)
+    view = document_view(results, rubric, limit=annex_limit)  # one view for every document
     printable = render_print_html(results, rubric, registry, annex_limit, view)
     pdf = scorecards is ScorecardFormat.PDF or (
         scorecards is ScorecardFormat.AUTO and len(results.proposals) <= SCORECARD_PDF_AUTO
     )
     with pdf_in_background(printable, renderer) as shortlist_pdf:  # the second core renders the PDF
         paths = [
-            write_atomic(out_dir / "results.json", results_json(results)),
+            write_atomic_stream(out_dir / "results.json", results_json_chunks(results)),
             write_atomic(out_dir / "scores.csv", scores_csv(results, criteria)),
             write_atomic(
-                out_dir / "shortlist.md", render_markdown(results, rubric, lang, registry)
+                out_dir / "shortlist.md", render_markdown(results, rubric, lang, registry, view)
             ),
-            write_atomic(out_dir / "shortlist.html", render_html(results, rubric, lang, registry)),
+            write_atomic(
+                out_dir / "shortlist.html", render_html(results, rubric, lang, registry, view)
+            ),
             write_atomic(out_dir / "results.xlsx", workbook_bytes(results, rubric, registry)),
         ]
         if registry is not None and registry.registry is not None:
@@ -278,6 +310,6 @@ def write_run(
         minutes = render_minutes_html(results, rubric)
         paths.append(write_atomic(out_dir / f"{MINUTES}.html", minutes))
         paths.append(write_atomic(out_dir / f"{MINUTES}.pdf", html_to_pdf(minutes)))
-        cards = write_scorecards(results, rubric, out_dir, pdf, reuse)
+        cards = write_scorecards(results, rubric, out_dir, pdf, reuse, view)
         paths.insert(4, write_atomic(out_dir / "shortlist.pdf", shortlist_pdf()))
     return paths + cards

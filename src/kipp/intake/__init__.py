@@ -3,7 +3,8 @@ review panel and the reviewers' files) once, and validate what it holds."""
 
 from kipp.intake.cache import ParseCache
 from kipp.intake.folder import Batch, load_batch
-from kipp.intake.proposals import LOADERS, InputFile, Intake, Unread, read_proposals, title_key
+from kipp.intake.parsing import LOADERS
+from kipp.intake.proposals import InputFile, Intake, Unread, read_proposals, title_key
 from kipp.intake.reading import Limits
 from kipp.intake.records import Entry, Status
 

@@ -219,13 +219,15 @@ class FolderCache:
         self._owner.misses += 1
         return None
 
-    def store(self, key: str, result: object) -> None:
-        """Keep `result` under `key`, pickled now (what happens to it later is not kept); a
-        result that cannot be pickled is simply not cached."""
-        try:
-            blob = pickle.dumps(result, protocol=_PROTOCOL)
-        except Exception:  # e.g. too deeply nested: the file is parsed again next time
-            return
+    def store(self, key: str, result: object, blob: bytes = b"") -> None:
+        """Keep `result` under `key`, pickled now (what happens to it later is not kept), or
+        as `blob` when it was already pickled (by a parsing worker); a result that cannot be
+        pickled is simply not cached."""
+        if not blob:
+            try:
+                blob = pickle.dumps(result, protocol=_PROTOCOL)
+            except Exception:  # e.g. too deeply nested: the file is parsed again next time
+                return
         self._used[key] = blob
         self._added = True
 

@@ -2,29 +2,23 @@
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import os
 import re
 import stat
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import BaseModel
 
 from kipp.core.i18n import Text, text
-from kipp.core.keys import RawPath, key_table, normalize_key, slugify
-from kipp.core.models import CallChoices, Proposal
-from kipp.core.problems import BatchError, Location, Problem, Severity
+from kipp.core.keys import slugify
+from kipp.core.models import CallChoices
+from kipp.core.problems import BatchError, Problem, Severity
 from kipp.core.transient import Rereads
-from kipp.core.yaml_source import TOO_DEEP
-from kipp.intake.cache import ParseCache
-from kipp.intake.csv_loader import load_csv
-from kipp.intake.json_loader import load_json
-from kipp.intake.loaded import Loaded
-from kipp.intake.markdown_loader import load_markdown
+from kipp.intake.cache import FolderCache, ParseCache
+from kipp.intake.parsing import LOADERS, Anchors, FileJob, ParsedFile, ParsePool
 from kipp.intake.reading import (
     Limits,
     Unreadable,
@@ -33,23 +27,8 @@ from kipp.intake.reading import (
     printable,
     shown_path,
 )
-from kipp.intake.records import Entry, RawRecord, Status, validate_record
-from kipp.intake.xlsx_loader import load_ods, load_xls, load_xlsx
-from kipp.intake.yaml_loader import load_yaml
+from kipp.intake.records import Entry, Status
 
-Loader = Callable[[bytes, str, str, Limits], Loaded]
-
-LOADERS: dict[str, Loader] = {
-    ".yaml": load_yaml,
-    ".yml": load_yaml,
-    ".json": load_json,
-    ".md": load_markdown,
-    ".csv": load_csv,
-    ".xlsx": load_xlsx,
-    ".xlsm": load_xlsx,
-    ".xls": load_xls,
-    ".ods": load_ods,
-}
 SPREADSHEETS = {".csv", ".xlsx", ".xlsm", ".xls", ".ods"}
 PANEL_FILES = {"reviewers.yaml", "reviewers.yml"}  # the review panel, beside the proposals
 SYMLINK = text("file.symlink")
@@ -182,47 +161,21 @@ def _read(file: Path, limits: Limits, rereads: Rereads) -> bytes:
     return raw
 
 
-@dataclass(frozen=True)
-class Anchors:
-    """Where a record reports a repeated id and a repeated title: at its top-level key of
-    that field when it has one, else at the record (see `_check_unique`)."""
-
-    id: Location
-    title: Location
-
-
-@dataclass
-class ParsedFile:
-    """What one file gave, before the batch-wide checks: what `ParseCache` keeps."""
-
-    notices: list[Problem]
-    entries: list[Entry]
-    anchors: list[Anchors]
-
-
-def _parse(
-    loader: Loader, raw: bytes, shown: str, default_id: str, limits: Limits, choices: CallChoices
-) -> ParsedFile:
-    loaded = loader(raw, shown, default_id, limits)
-    return ParsedFile(
-        notices=loaded.notices,
-        entries=[validate_record(record, choices) for record in loaded.records],
-        anchors=[_anchors(record) for record in loaded.records],
-    )
-
-
 def read_proposals(
     folder: Path,
     choices: CallChoices,
     limits: Limits | None = None,
     cache: ParseCache | None = None,
+    workers: int | None = None,
 ) -> Intake:
     """Read and validate every file of a batch folder. Never raises for a bad file: each
     file ends valid, invalid with located problems, or unread with the reason.
 
     With a `cache`, a file whose bytes, path and reading context are those of an earlier
     read is not parsed again: its result comes from the cache (the same result; files
-    that ended unread are always read again)."""
+    that ended unread are always read again). A large batch is parsed by `workers` processes
+    (by default one per core; 1 parses here), with the same result
+    (`kipp.intake.parsing.ParsePool`)."""
     limits = limits or Limits()
     rereads = Rereads(limits.reread_delays_s, limits.reread_budget_s)
     if not folder.exists():
@@ -231,68 +184,100 @@ def read_proposals(
         raise BatchError.of("batch.not_folder", "batch.not_folder.hint", folder=str(folder))
     files, ignored, unread = _walk(folder, limits)
     cached = cache.open(folder, choices, limits) if cache is not None else None
-    entries: list[Entry] = []
-    anchors: list[Anchors] = []
-    notices: list[Problem] = []
     inputs: list[InputFile] = []
-    for file in files:
-        shown = shown_path(file)
-        name_notice = _name_notice(file, folder, shown)
-        if name_notice is not None:
-            notices.append(name_notice)
-        try:
-            link = rereads.read(file.is_symlink)
-        except OSError as exc:
-            reason = text("file.cannot_read", reason=exc.strerror or str(exc))
-            unread.append(Unread(path=shown, reason=reason))
-            continue
-        if link:
-            unread.append(Unread(path=shown, reason=SYMLINK))
-            continue
-        suffix = file.suffix.lower()
-        loader = LOADERS.get(suffix)
-        if loader is None:
-            unread.append(Unread(path=shown, reason=_unsupported(suffix)))
-            continue
-        try:
-            raw = _read(file, limits, rereads)
-            sha256 = hashlib.sha256(raw).hexdigest()
-            inputs.append(InputFile(path=shown, sha256=sha256))
-            default_id = slugify(printable(file.stem, lines=False)) or "proposal"
-            if cached is None:
-                parsed = _parse(loader, raw, shown, default_id, limits, choices)
+    found = _Found(entries=[], anchors=[], notices=[], unread=unread, cached=cached)
+    with ParsePool(limits, choices, workers) as pool:
+        for file in files:
+            shown = shown_path(file)
+            tag = _Tag(shown, _name_notice(file, folder, shown))
+            outcome = _read_one(file, tag, limits, rereads, cached, inputs)
+            if isinstance(outcome, FileJob):
+                for ready in pool.add(tag, outcome):
+                    found.take(*ready)
             else:
-                key = cached.key(sha256, shown, default_id)
-                hit = cached.lookup(key, ParsedFile)
-                if hit is None:
-                    parsed = _parse(loader, raw, shown, default_id, limits, choices)
-                    cached.store(key, parsed)  # pickled now, before `_check_unique` adds to it
-                else:
-                    parsed = hit
-        except Unreadable as exc:
-            unread.append(Unread(path=shown, reason=exc.reason))
-            continue
-        except RecursionError:
-            unread.append(Unread(path=shown, reason=TOO_DEEP))
-            continue
-        except Exception as exc:  # a bug of ours must not cost the rest of the batch
-            error = f"{type(exc).__name__}: {exc}"
-            unread.append(Unread(path=shown, reason=text("file.internal", error=error)))
-            continue
-        notices.extend(parsed.notices)
-        entries.extend(parsed.entries)
-        anchors.extend(parsed.anchors)
+                pool.done(tag, outcome)
+        for ready in pool.results():
+            found.take(*ready)
     if cached is not None:
         cached.close()
-    _check_unique(entries, anchors)
+    _check_unique(found.entries, found.anchors)
     return Intake(
         folder=shown_path(folder),
-        entries=entries,
+        entries=found.entries,
         unread=unread,
         ignored=ignored,
-        notices=notices,
+        notices=found.notices,
         inputs=inputs,
     )
+
+
+@dataclass
+class _Tag:
+    """A file as the parse pool carries it: its shown path, the warning about its name if
+    any, and the parse cache key its parsed result is to be stored under."""
+
+    shown: str
+    name_notice: Problem | None
+    key: str = ""
+
+
+def _read_one(
+    file: Path,
+    tag: _Tag,
+    limits: Limits,
+    rereads: Rereads,
+    cached: FolderCache | None,
+    inputs: list[InputFile],
+) -> FileJob | ParsedFile | Text:
+    """One file read and hashed: the job of parsing it, its result from the cache, or why
+    it is not read (recorded in `inputs` when its bytes were read)."""
+    try:
+        link = rereads.read(file.is_symlink)
+    except OSError as exc:
+        return text("file.cannot_read", reason=exc.strerror or str(exc))
+    if link:
+        return SYMLINK
+    suffix = file.suffix.lower()
+    if suffix not in LOADERS:
+        return _unsupported(suffix)
+    try:
+        raw = _read(file, limits, rereads)
+    except Unreadable as exc:
+        return exc.reason
+    sha256 = hashlib.sha256(raw).hexdigest()
+    inputs.append(InputFile(path=tag.shown, sha256=sha256))
+    default_id = slugify(printable(file.stem, lines=False)) or "proposal"
+    if cached is not None:
+        tag.key = cached.key(sha256, tag.shown, default_id)
+        hit = cached.lookup(tag.key, ParsedFile)
+        if hit is not None:
+            tag.key = ""  # nothing to store
+            return hit
+    return FileJob(suffix=suffix, raw=raw, shown=tag.shown, default_id=default_id)
+
+
+@dataclass
+class _Found:
+    """What the files gave, gathered in folder order."""
+
+    entries: list[Entry]
+    anchors: list[Anchors]
+    notices: list[Problem]
+    unread: list[Unread]
+    cached: FolderCache | None
+
+    def take(self, tag: object, outcome: ParsedFile | Text, blob: bytes) -> None:
+        assert isinstance(tag, _Tag)
+        if tag.name_notice is not None:
+            self.notices.append(tag.name_notice)
+        if not isinstance(outcome, ParsedFile):
+            self.unread.append(Unread(path=tag.shown, reason=outcome))
+            return
+        if self.cached is not None and tag.key:
+            self.cached.store(tag.key, outcome, blob)  # before `_check_unique` adds to it
+        self.notices.extend(outcome.notices)
+        self.entries.extend(outcome.entries)
+        self.anchors.extend(outcome.anchors)
 
 
 def _unsupported(suffix: str) -> Text:
@@ -312,25 +297,6 @@ _TITLE_NOISE = re.compile(r"[\W_]+", re.UNICODE)
 def title_key(title: str) -> str:
     """Titles compare ignoring case, spacing and punctuation."""
     return _TITLE_NOISE.sub("", title.casefold())
-
-
-@functools.cache
-def _proposal_keys() -> dict[str, str]:
-    return key_table(Proposal)
-
-
-def _anchors(record: RawRecord) -> Anchors:
-    """Where `record` reports a repeated id or title: its first top-level key of that field."""
-    found: dict[str, RawPath] = {}
-    if isinstance(record.data, dict):
-        table = _proposal_keys()
-        for key in record.data:
-            field_name = table.get(normalize_key(key))
-            if field_name in ("id", "title") and field_name not in found:
-                found[field_name] = (key,)
-    return Anchors(
-        id=record.locate(found.get("id", ())), title=record.locate(found.get("title", ()))
-    )
 
 
 def _check_unique(entries: list[Entry], anchors: list[Anchors]) -> None:

@@ -297,4 +297,8 @@ DOCUMENTS: dict[str, dict[str, str]] = {
         "id": "{title}: dikeluarkan. Alasan: {why}",
         "en": "{title}: moved out. Reason: {why}",
     },
+    "doc.list.cut": {
+        "id": "{shown} dari {total} baris ditampilkan; daftar lengkapnya ada di results.xlsx.",
+        "en": "{shown} of {total} rows shown; the full list is in results.xlsx.",
+    },
 }

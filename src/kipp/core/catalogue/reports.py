@@ -10,10 +10,6 @@ REPORTS: dict[str, dict[str, str]] = {
     },
     "rep.pdf.page_of": {"id": "Halaman", "en": "Page"},
     "rep.annex.title": {"id": "Lampiran", "en": "Annex"},
-    "rep.annex.more": {
-        "id": "{shown} dari {total} baris ditampilkan; daftar lengkap ada di results.xlsx dan shortlist.html.",
-        "en": "{shown} of {total} rows shown; the full list is in results.xlsx and shortlist.html.",
-    },
     "rep.annex.problems": {"id": "Masalah", "en": "Problems"},
     # charts
     "rep.chart.distribution": {

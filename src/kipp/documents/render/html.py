@@ -31,14 +31,16 @@ def render_html(
     rubric: Rubric,
     lang: Lang | None = None,
     registry: RegistryLoad | None = None,
+    view: DocumentView | None = None,
 ) -> str:
     """The HTML shortlist of a run, in `lang` (the run's language by default), with the
-    compliance table when `registry` is given.
+    compliance table when `registry` is given; from `view` when the caller built it already
+    (`document_view`, where its lists may be cut).
 
     Pure: returns the text, writes nothing. Inline CSS and SVG only (no fonts, scripts or
     images to fetch), one page per nominee when printed; every value escaped. Raises
     `ValueError` when `lang` or `rubric` are not the run's."""
-    view = document_view(results, rubric, lang)
+    view = view or document_view(results, rubric, lang)
     template = environment(html=True).get_template(TEMPLATE)
     return template.render(
         doc=view,

@@ -277,7 +277,7 @@ def _annex(
 ) -> Annex:
     shown = rows if limit is None else rows[:limit]
     more = (
-        tr("rep.annex.more", lang, shown=len(shown), total=len(rows))
+        tr("doc.list.cut", lang, shown=len(shown), total=len(rows))
         if len(shown) < len(rows)
         else ""
     )

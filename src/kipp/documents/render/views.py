@@ -217,6 +217,7 @@ class DocumentView:
     distribution: DistributionChart
     reviews: ReviewsView | None
     approval: ApprovalView | None
+    cut: dict[str, str]  # list name -> "100 of 3,400 rows shown ..." when cut short, else ""
 
 
 def percent(share: float, lang: Lang) -> str:
@@ -472,7 +473,7 @@ def heading(title: str, results: Results, rubric: Rubric) -> str:
     return f"{title}: {region_name(results) or call_name(results, rubric)}"
 
 
-def _sources(results: Results, lang: Lang) -> tuple[SourceView, ...]:
+def _sources(results: Results, lang: Lang, limit: int | None) -> tuple[SourceView, ...]:
     return tuple(
         SourceView(
             title=shown_title(p, lang),
@@ -480,7 +481,7 @@ def _sources(results: Results, lang: Lang) -> tuple[SourceView, ...]:
             source=p.source,
             status=_capitalised(tr(f"status.label.{p.status.value}", lang)),
         )
-        for p in results.proposals
+        for p in results.proposals[:limit]
     )
 
 
@@ -510,8 +511,15 @@ def _manifest(results: Results, rubric: Rubric, lang: Lang) -> ManifestView:
     )
 
 
-def document_view(results: Results, rubric: Rubric, lang: Lang | None = None) -> DocumentView:
+def document_view(
+    results: Results, rubric: Rubric, lang: Lang | None = None, limit: int | None = None
+) -> DocumentView:
     """Everything both shortlist documents show, in the run's language.
+
+    `limit` cuts each list of proposals other than the nominees (scored, ineligible,
+    invalid, unread, notices, sources) at that many rows, with a line in `cut` saying how
+    many there are and where the full list is, so a document of a batch of 27,000 stays one
+    a person reads; None lists everything.
 
     `lang` defaults to the run's. The results' sentences (reasons, evidence, gate details)
     were rendered in the run's language, so asking for another one, or passing a rubric other
@@ -540,6 +548,23 @@ def document_view(results: Results, rubric: Rubric, lang: Lang | None = None) ->
     )
     proposals = results.proposals
     nominees = _ranked(proposals, ProposalStatus.SHORTLISTED)
+    scored = _ranked(proposals, ProposalStatus.SCORED)
+    ineligible = [p for p in proposals if p.status is ProposalStatus.INELIGIBLE]
+    invalid = [p for p in proposals if p.status is ProposalStatus.INVALID]
+    totals = {
+        "scored": len(scored),
+        "ineligible": len(ineligible),
+        "invalid": len(invalid),
+        "unread": len(results.unread),
+        "notices": len(results.notices),
+        "sources": len(proposals),
+    }
+    cut = {
+        name: tr("doc.list.cut", lang, shown=limit, total=total)
+        if limit is not None and total > limit
+        else ""
+        for name, total in totals.items()
+    }
     return DocumentView(
         lang=lang.value,
         call=call_name(results, rubric),
@@ -559,23 +584,24 @@ def document_view(results: Results, rubric: Rubric, lang: Lang | None = None) ->
             nominee_view(p, i, rubric, lang, results) for i, p in enumerate(nominees, start=1)
         ),
         skipped=skipped_note(results, lang),
-        scored=tuple(_scored(p, lang) for p in _ranked(proposals, ProposalStatus.SCORED)),
-        ineligible=tuple(
-            _ineligible(p, lang) for p in proposals if p.status is ProposalStatus.INELIGIBLE
+        scored=tuple(_scored(p, lang) for p in scored[:limit]),
+        ineligible=tuple(_ineligible(p, lang) for p in ineligible[:limit]),
+        invalid=tuple(_invalid(p, lang) for p in invalid[:limit]),
+        unread=tuple(
+            UnreadView(path=u.path, reason=render(u.text, lang)) for u in results.unread[:limit]
         ),
-        invalid=tuple(_invalid(p, lang) for p in proposals if p.status is ProposalStatus.INVALID),
-        unread=tuple(UnreadView(path=u.path, reason=render(u.text, lang)) for u in results.unread),
         ignored=tuple(results.ignored),
-        notices=tuple(problem_view(n, lang, with_path=True) for n in results.notices),
+        notices=tuple(problem_view(n, lang, with_path=True) for n in results.notices[:limit]),
         manifest=_manifest(results, rubric, lang),
         unread_note=(
             tr("minutes.doc.unread_note", lang, files=len(results.unread)) if results.unread else ""
         ),
-        sources=_sources(results, lang),
+        sources=_sources(results, lang, limit),
         settings_problems=tuple(
             problem_view(pr, lang, with_path=True) for pr in results.run.settings_problems
         ),
         distribution=totals_chart(results, lang),
         reviews=reviews_view(results, lang, rubric),
         approval=approval_view(results, lang),
+        cut=cut,
     )
