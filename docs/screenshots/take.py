@@ -354,6 +354,12 @@ def main() -> int:
                 run_id = str(run["id"])
                 wait_for(lambda: run_state(base, run_id) == "PAUSED", "the approval pause", 600)
 
+                proposed = artifact(base, run_id, "kipp-shortlist-proposed")
+                page.open(f"{ui}/artifacts/artifact/{proposed['id']}")
+                page.wait_for_text(tr("summary.scored_heading", LANG))
+                page.shoot(out / "proposed-shortlist.png", whole=True, clip=PROSE)
+
+                # the paused run a little later: its timeline's first seconds crowd the labels
                 run_page = f"{ui}/runs/flow-run/{run_id}"
                 menu, resume = button("Open menu"), button("Resume", "[role=menu]")
                 page.open(run_page)
@@ -361,16 +367,6 @@ def main() -> int:
                 page.click(menu, "the run's menu", mouse=True)
                 page.wait_for(resume, "Resume in the run's menu")
                 page.shoot(out / "run-paused.png")
-
-                proposed = artifact(base, run_id, "kipp-shortlist-proposed")
-                page.open(f"{ui}/artifacts/artifact/{proposed['id']}")
-                page.wait_for_text(tr("summary.scored_heading", LANG))
-                page.shoot(out / "proposed-shortlist.png", whole=True, clip=PROSE)
-
-                page.open(run_page)
-                page.wait_for_text("Paused")
-                page.click(menu, "the run's menu", mouse=True)
-                page.wait_for(resume, "Resume in the run's menu")
                 page.click(resume, "Resume", mouse=True)
                 approve(page, out / "approval-form.png")
                 page.click(button("Resume", "[role=dialog]"), "the form's Resume")
