@@ -31,16 +31,15 @@ from kipp.documents.render.html import (
     render_html,
     render_minutes_html,
     render_print_html,
-    render_scorecard_html,
     render_scorecard_index,
 )
 from kipp.documents.render.markdown import render_markdown
 from kipp.documents.render.pdf import PdfRenderer, html_to_pdf, pdf_in_background
 from kipp.documents.render.problem_views import MISSING
-from kipp.documents.render.reports import scorecard_view
 from kipp.documents.render.views import DocumentView, document_view
 from kipp.documents.reuse import ScorecardReuse, scorecard_key, scorecards_context
 from kipp.documents.reviews import reviews_csv
+from kipp.documents.scorecard_pool import Card, render_cards
 from kipp.documents.workbook import workbook_bytes
 from kipp.intake.reading import printable as writable
 from kipp.intake.registry import RegistryLoad
@@ -222,12 +221,15 @@ def write_scorecards(
     pdf: bool,
     reuse: ScorecardReuse | None = None,
     view: DocumentView | None = None,
+    workers: int | None = None,
 ) -> list[Path]:
     """Write `out_dir/scorecards/`: every proposal's scorecard (HTML, and PDF when `pdf`) and
     `index.html`. Callers write into a fresh staging folder (`kipp.documents.staging.write_staged`),
     which then replaces the scorecards of the previous run, so those of proposals no longer
     in the batch do not linger. With `reuse`, a scorecard whose inputs are those of the
-    previous run's (`kipp.documents.reuse.scorecard_key`) is copied from it rather than rendered."""
+    previous run's (`kipp.documents.reuse.scorecard_key`) is copied from it rather than
+    rendered. Scorecards are written as they are made, never held together; many of them
+    are rendered by `workers` processes (`kipp.documents.scorecard_pool`)."""
     target = out_dir / SCORECARDS
     target.mkdir(parents=True, exist_ok=True)
     lang = results.run.lang
@@ -235,20 +237,21 @@ def write_scorecards(
     suffixes = (".html", ".pdf") if pdf else (".html",)
     context = scorecards_context(results, rubric, pdf) if reuse is not None else ""
     entries = []
-    names: list[str] = []
-    for p, name in zip(results.proposals, _scorecard_names(results), strict=True):
-        key = scorecard_key(context, p) if reuse is not None else ""
-        files = reuse.take(name, key, suffixes) if reuse is not None else None
-        if files is None:
-            html = render_scorecard_html(scorecard_view(p, results, rubric))
-            files = {".html": html.encode("utf-8")}
-            if pdf:
-                files[".pdf"] = html_to_pdf(html)
-        for suffix in suffixes:
-            (target / f"{name}{suffix}").write_bytes(files[suffix])
-            names.append(f"{name}{suffix}")
+    names = _scorecard_names(results)
+    keys: dict[str, str] = {}
+    to_render: list[Card] = []
+    for p, name in zip(results.proposals, names, strict=True):
         if reuse is not None:
-            reuse.keep(name, key, files)
+            keys[name] = scorecard_key(context, p)
+            files = reuse.take(name, keys[name], suffixes)
+            if files is not None:
+                for suffix in suffixes:
+                    (target / f"{name}{suffix}").write_bytes(files[suffix])
+                reuse.keep(name, keys[name], files)
+            else:
+                to_render.append((name, p))
+        else:
+            to_render.append((name, p))
         entries.append(
             IndexEntry(
                 title=p.title or MISSING,
@@ -259,9 +262,13 @@ def write_scorecards(
                 pdf=f"{name}.pdf" if pdf else "",
             )
         )
+    for (name, _), digests in render_cards(to_render, results, rubric, target, pdf, workers):
+        if reuse is not None:
+            reuse.keep_digests(name, keys[name], digests)
     index = render_scorecard_index(view, entries)
     (target / "index.html").write_text(index, encoding="utf-8")
-    return [target / name for name in [*names, "index.html"]]
+    files_written = [f"{name}{suffix}" for name in names for suffix in suffixes]
+    return [target / name for name in [*files_written, "index.html"]]
 
 
 def write_run(

@@ -138,10 +138,12 @@ class ScorecardReuse:
 
     def keep(self, name: str, key: str, files: dict[str, bytes]) -> None:
         """Record that this run wrote `files` (suffix -> bytes) for the scorecard `key`."""
-        self.current[name] = {
-            "key": key,
-            "sha256": {suffix: _sha256(data) for suffix, data in files.items()},
-        }
+        self.keep_digests(name, key, {suffix: _sha256(data) for suffix, data in files.items()})
+
+    def keep_digests(self, name: str, key: str, digests: dict[str, str]) -> None:
+        """Record that this run wrote files of these sha256 (suffix -> hex digest) for the
+        scorecard `key`."""
+        self.current[name] = {"key": key, "sha256": dict(digests)}
 
     def save(self) -> None:
         """Write this run's record (atomically; a record that cannot be written is skipped:

@@ -7,15 +7,12 @@ that the parse cache does not hold go to the workers in small jobs; the results 
 the order the files were read, so a batch reads the same whatever the workers. A worker that
 dies (killed, out of memory) costs nothing: its files are parsed here instead.
 
-Workers start from a fork server (`forkserver`): a clean process that imports intake once
-and forks each worker from it, safe in a program that runs threads (Prefect's).
+Workers start from a fork server (`kipp.core.workers`).
 """
 
 from __future__ import annotations
 
 import functools
-import multiprocessing
-import os
 import pickle
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -27,6 +24,7 @@ from kipp.core.i18n import Text, text
 from kipp.core.keys import RawPath, key_table, normalize_key
 from kipp.core.models import CallChoices, Proposal
 from kipp.core.problems import Location, Problem
+from kipp.core.workers import default_workers, process_pool
 from kipp.core.yaml_source import TOO_DEEP
 from kipp.intake.csv_loader import load_csv
 from kipp.intake.json_loader import load_json
@@ -58,14 +56,6 @@ JOB_FILES = 32  # files per job sent to a worker
 JOB_BYTES = 4 * 2**20  # or fewer, when they are large (spreadsheets)
 IN_FLIGHT = 4  # jobs per worker queued at a time, so memory holds a few jobs' bytes only
 _PROTOCOL = pickle.HIGHEST_PROTOCOL
-
-
-def default_workers() -> int:
-    """Worker processes for a large batch: the cores this process may run on."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 @dataclass(frozen=True)
@@ -241,9 +231,7 @@ class ParsePool:
     def _pool(self) -> ProcessPoolExecutor | None:
         wanted = self._workers > 1 and self._queued >= POOL_AFTER
         if self._executor is None and not self._broken and wanted:
-            context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(["kipp.intake.parsing"])
-            self._executor = ProcessPoolExecutor(self._workers, mp_context=context)
+            self._executor = process_pool(self._workers, ["kipp.intake.parsing"])
         return None if self._broken else self._executor
 
     def _finish(self, batch: _Batch) -> Iterator[tuple[object, ParsedFile | Text, bytes]]:

@@ -1,0 +1,29 @@
+"""Worker processes for the stages whose items are independent (parsing files, rendering
+scorecards): how many, and how they start.
+
+Workers start from a fork server (`forkserver`): a clean process, started once, that imports
+the modules a stage names and forks each worker from itself. Safe in a program that runs
+threads (Prefect's), and cheap after the first start. Workers import the main module as
+`__mp_main__`, so an entry point runs its work only under `if __name__ == "__main__"`.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+
+
+def default_workers() -> int:
+    """Worker processes for a large stage: the cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def process_pool(workers: int, preload: list[str]) -> ProcessPoolExecutor:
+    """A pool of `workers` processes forked from the fork server, which imports `preload`."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(preload)
+    return ProcessPoolExecutor(workers, mp_context=context)
