@@ -11,9 +11,12 @@ dominate the run (at most `SCORECARD_PDF_AUTO` proposals).
 from __future__ import annotations
 
 import csv
+import functools
+import hashlib
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -22,6 +25,7 @@ from pydantic import BaseModel
 from pydantic_core import PydanticSerializationError
 
 from kipp.core.atomic import write_atomic, write_atomic_stream
+from kipp.core.caching import code_version, digest
 from kipp.core.cells import neutralise
 from kipp.core.i18n import format_number, tr
 from kipp.core.keys import slugify
@@ -37,7 +41,7 @@ from kipp.documents.render.markdown import render_markdown
 from kipp.documents.render.pdf import PdfRenderer, html_to_pdf, pdf_in_background
 from kipp.documents.render.problem_views import MISSING
 from kipp.documents.render.views import DocumentView, document_view
-from kipp.documents.reuse import ScorecardReuse, scorecard_key, scorecards_context
+from kipp.documents.reuse import ScorecardReuse, renderers, scorecard_key, scorecards_context
 from kipp.documents.reviews import reviews_csv
 from kipp.documents.scorecard_pool import Card, render_cards
 from kipp.documents.workbook import workbook_bytes
@@ -49,6 +53,8 @@ from kipp.rubric import Rubric
 SCORECARD_PDF_AUTO = 50  # scorecard PDFs by default up to this many proposals
 ANNEX_LIMIT = 100  # rows per list of the shortlist (PDF, HTML, Markdown); all in the XLSX
 SCORECARDS = "scorecards"
+SHORTLIST_PDF = "shortlist.pdf"
+WORKBOOK = "results.xlsx"
 MINUTES = "berita-acara"  # the minutes of the selection (Berita Acara Hasil Seleksi)
 
 
@@ -58,6 +64,38 @@ class ScorecardFormat(StrEnum):
     AUTO = "auto"
     HTML = "html"
     PDF = "pdf"
+
+
+def _day_head(results: Results) -> bytes:
+    """results.json's head (all but the proposals) with the run's times cut to its day: what
+    the documents that show the run's date, not its time, depend on besides the proposals."""
+    run = results.run
+    day = {
+        "started_at": run.started_at[:10],
+        "finished_at": run.finished_at[:10],
+        "code_version": run.code_version,
+    }
+    shown = results.model_copy(update={"proposals": [], "run": run.model_copy(update=day)})
+    return _indented_json(shown, 0)
+
+
+def _hashed(results: Results, content: Any) -> Iterator[bytes]:
+    """`results_json_chunks`, each proposal's chunk also fed to `content` (a hash)."""
+    for i, chunk in enumerate(results_json_chunks(results)):
+        if i:
+            content.update(chunk)
+        yield chunk
+
+
+def _reused(reuse: ScorecardReuse | None, name: str, key: str, make: Callable[[], bytes]) -> bytes:
+    """The previous run's document `name` when made from the same inputs `key`, else made
+    now; recorded for the next run either way."""
+    data = reuse.take_document(name, key) if reuse is not None else None
+    if data is None:
+        data = make()
+    if reuse is not None:
+        reuse.keep_document(name, key, data)
+    return data
 
 
 def results_json(results: Results) -> str:
@@ -296,9 +334,19 @@ def write_run(
     pdf = scorecards is ScorecardFormat.PDF or (
         scorecards is ScorecardFormat.AUTO and len(results.proposals) <= SCORECARD_PDF_AUTO
     )
-    with pdf_in_background(printable, renderer) as shortlist_pdf:  # the second core renders the PDF
+    pdf_key = digest(SHORTLIST_PDF, code_version(), renderers(True), printable)
+    kept_pdf = reuse.take_document(SHORTLIST_PDF, pdf_key) if reuse is not None else None
+    if kept_pdf is not None and renderer is not None:
+        renderer.close()
+    rendering: AbstractContextManager[Callable[[], bytes]] = (
+        nullcontext(functools.partial(bytes, kept_pdf))
+        if kept_pdf is not None
+        else pdf_in_background(printable, renderer)  # the second core renders the PDF
+    )
+    with rendering as shortlist_pdf:
+        content = hashlib.sha256(_day_head(results))  # what the workbook shows
         paths = [
-            write_atomic_stream(out_dir / "results.json", results_json_chunks(results)),
+            write_atomic_stream(out_dir / "results.json", _hashed(results, content)),
             write_atomic(out_dir / "scores.csv", scores_csv(results, criteria)),
             write_atomic(
                 out_dir / "shortlist.md", render_markdown(results, rubric, lang, registry, view)
@@ -306,8 +354,17 @@ def write_run(
             write_atomic(
                 out_dir / "shortlist.html", render_html(results, rubric, lang, registry, view)
             ),
-            write_atomic(out_dir / "results.xlsx", workbook_bytes(results, rubric, registry)),
         ]
+        book_key = digest(
+            WORKBOOK,
+            code_version(),
+            renderers(False),
+            content.hexdigest(),
+            rubric.model_dump_json(),
+            "" if registry is None else registry.model_dump_json(),
+        )
+        book = _reused(reuse, WORKBOOK, book_key, lambda: workbook_bytes(results, rubric, registry))
+        paths.append(write_atomic(out_dir / WORKBOOK, book))
         if registry is not None and registry.registry is not None:
             paths.append(
                 write_atomic(out_dir / "compliance.csv", compliance_csv(results, registry))
@@ -316,7 +373,12 @@ def write_run(
             paths.append(write_atomic(out_dir / "reviews.csv", writable(reviews_csv(results))))
         minutes = render_minutes_html(results, rubric)
         paths.append(write_atomic(out_dir / f"{MINUTES}.html", minutes))
-        paths.append(write_atomic(out_dir / f"{MINUTES}.pdf", html_to_pdf(minutes)))
+        minutes_key = digest(f"{MINUTES}.pdf", code_version(), renderers(True), minutes)
+        minutes_pdf = _reused(reuse, f"{MINUTES}.pdf", minutes_key, lambda: html_to_pdf(minutes))
+        paths.append(write_atomic(out_dir / f"{MINUTES}.pdf", minutes_pdf))
         cards = write_scorecards(results, rubric, out_dir, pdf, reuse, view)
-        paths.insert(4, write_atomic(out_dir / "shortlist.pdf", shortlist_pdf()))
+        shortlist = shortlist_pdf()
+        if reuse is not None:
+            reuse.keep_document(SHORTLIST_PDF, pdf_key, shortlist)
+        paths.insert(4, write_atomic(out_dir / SHORTLIST_PDF, shortlist))
     return paths + cards

@@ -1,4 +1,5 @@
-"""Reusing the previous run's scorecards when what they show has not changed.
+"""Reusing the previous run's scorecards, shortlist PDF and workbook when what they show has
+not changed.
 
 A national batch has thousands of scorecards, and rendering them is a noticeable part of a
 run (figures: bench/README.md). A re-run after one edited file changes one or a few of them.
@@ -10,6 +11,11 @@ instead of rendering it when its key is the same and the file there still has th
 sha256 (a file edited, replaced by another run, or missing is rendered again). The record
 lives in the cache dir (`<cache dir>/documents/`), never in the output folder, so deleting
 the cache only costs a full render.
+
+The shortlist PDF and the workbook are reused the same way (`take_document`), keyed by what
+they show: the PDF by its print HTML, the workbook by the run's results with its times cut
+to the day (both documents show the run's date, not its time; the times are in
+results.json), so a re-run that changes nothing they show copies them.
 """
 
 from __future__ import annotations
@@ -100,6 +106,10 @@ class ScorecardReuse:
     current: dict[str, dict[str, object]] = field(default_factory=dict)
     hits: int = 0
     misses: int = 0
+    # the run's documents of the output folder itself (`shortlist.pdf`, `results.xlsx`)
+    previous_documents: dict[str, dict[str, object]] = field(default_factory=dict)
+    current_documents: dict[str, dict[str, object]] = field(default_factory=dict)
+    documents_reused: list[str] = field(default_factory=list)
 
     @classmethod
     def for_output(cls, out_dir: Path, cache: Path) -> ScorecardReuse:
@@ -108,7 +118,27 @@ class ScorecardReuse:
         record = cache / "documents" / f"{digest(str(resolved))[:32]}.json"
         reuse = cls(folder=resolved / "scorecards", record=record)
         reuse.previous = _read_record(record, resolved)
+        reuse.previous_documents = _read_record(record, resolved, "documents")
         return reuse
+
+    def take_document(self, name: str, key: str) -> bytes | None:
+        """The previous run's document `name` in the output folder when it was made from the
+        inputs `key` and still has its recorded sha256; else None."""
+        entry = self.previous_documents.get(name)
+        if entry is None or entry.get("key") != key:
+            return None
+        try:
+            data = (self.folder.parent / name).read_bytes()
+        except OSError:
+            return None
+        if entry.get("sha256") != _sha256(data):
+            return None
+        self.documents_reused.append(name)
+        return data
+
+    def keep_document(self, name: str, key: str, data: bytes) -> None:
+        """Record that this run wrote the document `name`, made from the inputs `key`."""
+        self.current_documents[name] = {"key": key, "sha256": _sha256(data)}
 
     def take(self, name: str, key: str, suffixes: tuple[str, ...]) -> dict[str, bytes] | None:
         """The previous run's files `name + suffix` of the scorecard `key`, when the record
@@ -152,6 +182,7 @@ class ScorecardReuse:
             "version": RECORD_VERSION,
             "folder": str(self.folder.parent),
             "scorecards": self.current,
+            "documents": self.current_documents,
         }
         try:
             write_atomic(self.record, json.dumps(body, separators=(",", ":")))
@@ -159,9 +190,12 @@ class ScorecardReuse:
             return
 
 
-def _read_record(record: Path, folder: Path) -> dict[str, dict[str, object]]:
-    """The scorecards recorded for `folder`, or none when the record is missing, unreadable,
-    of another version or of another folder (two folders whose names hash alike)."""
+def _read_record(
+    record: Path, folder: Path, part: str = "scorecards"
+) -> dict[str, dict[str, object]]:
+    """The scorecards (or the documents) recorded for `folder`, or none when the record is
+    missing, unreadable, of another version or of another folder (two folders whose names
+    hash alike)."""
     try:
         body = json.loads(record.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -170,7 +204,7 @@ def _read_record(record: Path, folder: Path) -> dict[str, dict[str, object]]:
         return {}
     if body.get("folder") != str(folder):
         return {}
-    cards = body.get("scorecards")
+    cards = body.get(part)
     if not isinstance(cards, dict):
         return {}
     return {name: entry for name, entry in cards.items() if isinstance(entry, dict)}

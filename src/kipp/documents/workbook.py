@@ -35,7 +35,7 @@ from kipp.core.i18n import Lang, render, tr
 from kipp.documents.compliance import compliance
 from kipp.documents.render.problem_views import field_label
 from kipp.documents.render.review_views import criterion_labels
-from kipp.documents.render.views import call_name, heading, region_name
+from kipp.documents.render.views import call_name, heading, region_name, run_date
 from kipp.intake.reading import printable
 from kipp.intake.registry import RegistryLoad
 from kipp.measures.novelty import Neighbour
@@ -323,8 +323,7 @@ def run_sheet(src: SheetSource) -> Sheet:
         (tr("doc.manifest.code_version", lang), run.code_version),
         (tr("doc.manifest.corpus", lang), run.corpus.path),
         (tr("doc.manifest.corpus_sha256", lang), run.corpus.sha256),
-        (tr("doc.manifest.started", lang), run.started_at),
-        (tr("doc.manifest.finished", lang), run.finished_at),
+        (tr("doc.run_date", lang), run_date(run.finished_at, lang)),  # the times: results.json
         (tr("doc.manifest.language", lang), tr(f"doc.language.{run.lang.value}", lang)),
         (tr("doc.manifest.shortlist_size", lang), run.shortlist_size),
     ]

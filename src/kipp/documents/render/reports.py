@@ -25,10 +25,10 @@ from kipp.documents.render.views import (
     _neighbour,
     _ordered_criteria,
     _provisional_note,
-    _run_date,
     _total,
     call_name,
     region_name,
+    run_date,
 )
 from kipp.intake.registry import RegistryLoad
 from kipp.results import ProblemOut, ProposalOut, ProposalStatus, Results
@@ -226,7 +226,7 @@ def scorecard_view(p: ProposalOut, results: Results, rubric: Rubric) -> Scorecar
         lang=lang.value,
         call=call_name(results, rubric),
         region=region_name(results),
-        run_date=_run_date(results.run.finished_at, lang),
+        run_date=run_date(results.run.finished_at, lang),
         id=p.id,
         source=p.source,
         title=shown_title(p, lang),

@@ -243,7 +243,7 @@ def _capitalised(label: str) -> str:
     return label[:1].upper() + label[1:]
 
 
-def _run_date(stamp: str, lang: Lang) -> str:
+def run_date(stamp: str, lang: Lang) -> str:
     """The day of an ISO timestamp (`2022-04-20T09:00:07+07:00` -> `20 April 2022`); the run
     writes ISO, so anything else is a bug and raises."""
     return format_date(datetime.fromisoformat(stamp).date(), lang)
@@ -570,7 +570,7 @@ def document_view(
         call=call_name(results, rubric),
         region=region_name(results),
         heading=heading(tr("doc.title", lang), results, rubric),
-        run_date=_run_date(results.run.finished_at, lang),
+        run_date=run_date(results.run.finished_at, lang),
         summary=tr(
             "doc.summary",
             lang,

@@ -1,0 +1,93 @@
+"""The shortlist PDF, the workbook and the minutes' PDF of a re-run are copied from the
+output folder's previous run when what they show did not change: they show the run's date,
+not its time, so a re-run the same day that changes nothing they show renders none of them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from kipp.core.i18n import Lang
+from kipp.documents.outputs import write_run
+from kipp.documents.reuse import ScorecardReuse
+from kipp.documents.staging import write_staged
+from kipp.results import Results
+from kipp.rubric import load_rubric
+
+SAMPLE = Path(__file__).resolve().parents[2] / "submissions" / "mojokerto-2022"
+RUBRIC = load_rubric()
+REUSABLE = ["results.xlsx", "berita-acara.pdf", "shortlist.pdf"]
+
+
+@pytest.fixture
+def results(written_run: Callable[[Path, Lang], tuple[Results, Path]]) -> Results:
+    return written_run(SAMPLE, Lang.ID)[0]
+
+
+def _run(results: Results, out: Path, cache: Path) -> ScorecardReuse:
+    reuse = ScorecardReuse.for_output(out, cache)
+    write_staged(lambda staging: write_run(results, RUBRIC.rubric, staging, reuse=reuse), out)
+    reuse.save()
+    return reuse
+
+
+def _at(results: Results, started: str, finished: str) -> Results:
+    run = results.run.model_copy(update={"started_at": started, "finished_at": finished})
+    return results.model_copy(update={"run": run})
+
+
+def test_a_rerun_the_same_day_copies_the_documents_that_show_nothing_new(
+    results: Results, tmp_path: Path
+) -> None:
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    first = _at(results, "2022-04-20T09:00:00+07:00", "2022-04-20T09:00:07+07:00")
+    later = _at(results, "2022-04-20T15:30:00+07:00", "2022-04-20T15:30:09+07:00")
+    assert _run(first, out, cache).documents_reused == []
+    before = {name: (out / name).read_bytes() for name in REUSABLE}
+
+    reuse = _run(later, out, cache)
+
+    assert sorted(reuse.documents_reused) == sorted(REUSABLE)
+    assert {name: (out / name).read_bytes() for name in REUSABLE} == before
+    assert b"15:30:09" in (out / "results.json").read_bytes()  # the times are there
+
+
+def test_a_rerun_on_another_day_or_with_a_changed_title_renders_them_again(
+    results: Results, tmp_path: Path
+) -> None:
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    _run(_at(results, "2022-04-20T09:00:00+07:00", "2022-04-20T09:00:07+07:00"), out, cache)
+
+    next_day = _run(
+        _at(results, "2022-04-21T09:00:00+07:00", "2022-04-21T09:00:07+07:00"), out, cache
+    )
+    renamed = results.model_copy(
+        update={
+            "proposals": [
+                results.proposals[0].model_copy(update={"title": "Judul Baru"}),
+                *results.proposals[1:],
+            ]
+        }
+    )
+    edited = _run(
+        _at(renamed, "2022-04-21T10:00:00+07:00", "2022-04-21T10:00:07+07:00"), out, cache
+    )
+
+    assert next_day.documents_reused == ["berita-acara.pdf"]  # dated by the meeting, not the run
+    assert "results.xlsx" not in edited.documents_reused
+    assert "Judul Baru" in _cells(out / "results.xlsx")
+
+
+def _cells(path: Path) -> set[str]:
+    import openpyxl
+
+    book = openpyxl.load_workbook(path, read_only=True)
+    return {
+        cell
+        for sheet in book.worksheets
+        for row in sheet.iter_rows(values_only=True)
+        for cell in row
+        if isinstance(cell, str)
+    }
