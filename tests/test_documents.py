@@ -121,6 +121,7 @@ def _part_starts(pages: Sequence[str], headings: list[str]) -> dict[str, int]:
 def test_run_writes_every_document(sample: tuple[Results, Path]) -> None:
     _, out = sample
     assert sorted(p.name for p in out.iterdir()) == [
+        "berita-acara.docx",
         "berita-acara.html",
         "berita-acara.pdf",
         "compliance.csv",
