@@ -110,6 +110,7 @@ def test_kipp_run_end_to_end_in_a_subprocess(tmp_path: Path) -> None:
     )
     assert sorted(p.name for p in out.iterdir()) == [
         ".kipp-files.json",
+        "berita-acara.docx",
         "berita-acara.html",
         "berita-acara.pdf",
         "compliance.csv",

@@ -121,6 +121,7 @@ def _part_starts(pages: Sequence[str], headings: list[str]) -> dict[str, int]:
 def test_run_writes_every_document(sample: tuple[Results, Path]) -> None:
     _, out = sample
     assert sorted(p.name for p in out.iterdir()) == [
+        "berita-acara.docx",
         "berita-acara.html",
         "berita-acara.pdf",
         "compliance.csv",
@@ -283,9 +284,17 @@ def test_every_scorecard_pdf_names_its_proposal_and_total(
         assert first.startswith(f"{RUBRIC.rubric.title} · Pemerintah Kota Mojokerto · "), p.id
         assert _flat(p.title or "") in first, p.id
         assert f"{tr('doc.col.total', lang)} {total} " in first, p.id
-        footer = f"{tr('doc.col.id', lang)}: {p.id};"  # the code only in the last line
-        assert p.id not in first.split(footer)[0], p.id
-        assert footer in last, p.id
+        # the last line names the proposal by title and agency, never by code or file
+        made_for = tr(
+            "official.scorecard.for",
+            lang,
+            title=p.title or tr("doc.untitled", lang),
+            agency=p.agency or tr("doc.not_given", lang),
+        )
+        assert _flat(made_for) in last, p.id
+        whole = _flat(" ".join(page.extract_text() for page in pages))
+        assert p.source.split("#")[0] not in whole, p.id
+        assert f"{tr('doc.col.id', lang)}: " not in whole, p.id
 
 
 def test_compliance_csv_counts_the_sample_agencies(sample: tuple[Results, Path]) -> None:
@@ -488,7 +497,7 @@ ENGLISH_FRAGMENTS = (
     "these scores are not used",
     "sheet is empty",
     "no column for this criterion",
-    "must hold the headers",
+    "must hold the headings",
     "unknown setting",
     "an empty name",
     "at least 2 needed",

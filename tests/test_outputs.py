@@ -98,6 +98,7 @@ def test_script_title_is_escaped_in_html(tmp_path: Path) -> None:
         "results.xlsx",
         "berita-acara.html",
         "berita-acara.pdf",
+        "berita-acara.docx",
         "scorecards/xss.html",
         "scorecards/xss.pdf",
         "scorecards/index.html",

@@ -204,6 +204,7 @@ def test_one_bad_file_documents_stage_writes_every_document(
     )
     names = sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
     assert names == [
+        "berita-acara.docx",
         "berita-acara.html",
         "berita-acara.pdf",
         "results.json",

@@ -3,16 +3,19 @@ so their text is read back from the PDF as a person reads it."""
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import pytest
+from docx import Document
 from pypdf import PdfReader
 
 from kipp.core.i18n import Lang
 from kipp.documents.render.html import render_minutes_html
 from kipp.documents.render.minutes import BLANK_NAME, date_in_words, minutes_view, words_id
+from kipp.documents.render.minutes_docx import minutes_docx
 from kipp.results import Results
 from kipp.rubric import load_rubric
 from kipp.shortlist.approval import Decision, Move
@@ -220,3 +223,165 @@ def test_berita_acara_records_the_coordinators_moves_with_their_reasons(written_
         "Seruling Mas (Serbuan Vaksinasi Keliling untuk Lansia dan Masyarakat Rentan): "
         "dimasukkan. Alasan: Menjangkau lansia yang tidak dapat datang ke puskesmas.",
     )
+
+
+def test_berita_acara_docx_holds_the_minutes_paragraph_by_paragraph(written_run: Run) -> None:
+    _, out = written_run(SAMPLE, Lang.ID)
+    doc = Document(str(out / "berita-acara.docx"))
+
+    assert [(p.style.name if p.style else "", p.text) for p in doc.paragraphs if p.text] == [
+        ("Normal", "PEMERINTAH KOTA MOJOKERTO"),
+        ("Normal", "Bagian Organisasi Sekretariat Daerah"),
+        ("Heading 1", "BERITA ACARA HASIL SELEKSI"),
+        ("Normal", "Kompetisi Inovasi Pelayanan Publik (KIPP) 2022"),
+        ("Normal", "Nomor: " + "." * 44),
+        (
+            "Normal",
+            "Pada hari ini, Senin, tanggal dua puluh lima bulan April tahun dua ribu dua puluh "
+            "dua (25 April 2022), bertempat di Ruang Rapat Bagian Organisasi, Kantor Pemerintah "
+            "Kota Mojokerto, berdasarkan Keputusan Sekretaris Daerah Kota Mojokerto tentang Tim "
+            "Penilai Inovasi Pelayanan Publik Kota Mojokerto Tahun 2022, telah dilaksanakan "
+            "rapat seleksi Kompetisi Inovasi Pelayanan Publik (KIPP) 2022 di lingkungan "
+            "Pemerintah Kota Mojokerto, dengan hasil sebagai berikut.",
+        ),
+        ("Heading 2", "1. Tim Penilai yang hadir"),
+        ("Normal", "Rapat dihadiri oleh Tim Penilai sebagai berikut:"),
+        ("Heading 2", "2. Proposal yang diterima, diperiksa dan dinilai"),
+        (
+            "Normal",
+            "Tim Penilai menerima 16 berkas yang memuat 17 proposal. Sebanyak 14 proposal "
+            "diperiksa pemenuhan persyaratannya, dan 10 proposal yang memenuhi syarat dinilai. "
+            "Penilaian dilakukan oleh 6 orang juri. Batas waktu penilaian oleh juri adalah "
+            "22 April 2022.",
+        ),
+        ("Heading 2", "3. Daftar pendek"),
+        (
+            "Normal",
+            "Berdasarkan hasil penilaian, Tim Penilai menetapkan 5 proposal inovasi berikut "
+            "masuk daftar pendek untuk dinominasikan, menurut urutan peringkat:",
+        ),
+        (
+            "Normal",
+            "Proposal berikut berperingkat lebih tinggi daripada nominasi terakhir tetapi tidak "
+            "masuk daftar pendek:",
+        ),
+        (
+            "List Bullet",
+            "Ngarang Biji Goodbye (Ngajak Remaja Minum Tablet Besi, Goodbye Anemia) (Dinas "
+            "Kesehatan, Pengendalian Penduduk dan Keluarga Berencana): Peringkat 3; Dinas "
+            "Kesehatan, Pengendalian Penduduk dan Keluarga Berencana sudah memiliki 1 nominasi "
+            "(batas nominasi per instansi).",
+        ),
+        (
+            "List Bullet",
+            "Seruling Mas (Serbuan Vaksinasi Keliling untuk Lansia dan Masyarakat Rentan) (UPT "
+            "Puskesmas Kedundung): Peringkat 5; Dinas Kesehatan, Pengendalian Penduduk dan "
+            "Keluarga Berencana sudah memiliki 1 nominasi (batas nominasi per instansi).",
+        ),
+        ("Heading 2", "4. Keputusan atas daftar pendek"),
+        (
+            "Normal",
+            "Daftar pendek ditetapkan sesuai urutan peringkat hasil penilaian, tanpa perubahan.",
+        ),
+        (
+            "Normal",
+            "Demikian Berita Acara ini dibuat dengan sebenarnya untuk dipergunakan sebagaimana "
+            "mestinya.",
+        ),
+        ("Normal", "Mojokerto, 25 April 2022"),
+        ("Heading 2", "Tim Penilai"),
+    ]
+
+
+def test_berita_acara_docx_tables_hold_the_panel_counts_nominees_and_signatures(
+    written_run: Run,
+) -> None:
+    _, out = written_run(SAMPLE, Lang.ID)
+    doc = Document(str(out / "berita-acara.docx"))
+    panel, counts, nominees, signatures, officials = (
+        [[cell.text for cell in row.cells] for row in table.rows] for table in doc.tables
+    )
+    chair = "Ir. Retno Wulandari, M.T."
+    positions = [
+        "Akademisi administrasi publik, Surabaya",
+        "Akademisi kesehatan masyarakat, Malang",
+        "Dinas Komunikasi dan Informatika",
+        "Dinas Kesehatan",
+        "Praktisi pelayanan publik",
+        "Inspektorat Daerah",
+    ]
+
+    assert panel == [
+        ["No.", "Nama", "Kedudukan dalam tim", "Jabatan"],
+        ["1", chair, "Ketua", "Asisten Administrasi Umum Sekretariat Daerah"],
+        *[
+            [str(i), name, "Anggota", position]
+            for i, (name, position) in enumerate(zip(PANEL, positions, strict=True), start=2)
+        ],
+    ]
+    assert counts == [
+        ["Uraian", "Jumlah"],
+        ["Berkas diterima", "16"],
+        ["Proposal diterima", "17"],
+        ["Masuk daftar pendek", "5"],
+        ["Dinilai tetapi tidak masuk daftar pendek", "5"],
+        ["Tidak memenuhi syarat", "4"],
+        ["Tidak valid", "3"],
+        ["Tidak terbaca", "1"],
+    ]
+    assert nominees == [
+        ["No.", "Peringkat", "Judul", "Instansi", "Nilai total"],
+        ["1", "1", NOMINEES[0], "Kelurahan Jagalan", "75,34"],
+        ["2", "2", NOMINEES[1], "Dinas Kesehatan", "74,71"],
+        ["3", "4", NOMINEES[2], "UPT SMP Negeri 5 Kota Mojokerto", "70,50"],
+        ["4", "6", NOMINEES[3], "Dinas Komunikasi dan Informatika", "67,84"],
+        ["5", "7", NOMINEES[4], "RSUD dr. Wahidin Sudiro Husodo", "67,09"],
+    ]
+    assert signatures == [
+        ["No.", "Nama", "Kedudukan dalam tim", "Tanda tangan"],
+        ["1", chair, "Ketua", "1. " + "." * 18],
+        *[[str(i), name, "Anggota", f"{i}. " + "." * 18] for i, name in enumerate(PANEL, 2)],
+    ]
+    assert officials == [
+        [
+            "Koordinator seleksi,\nKepala Bagian Organisasi Sekretariat Daerah\n\n\n\n\n"
+            "Fajar Nugroho, S.Sos.\nNIP 19800101 200501 1 000",
+            "Mengetahui,\nSekretaris Daerah Kota Mojokerto\n\n\n\n\n"
+            "Dr. Hendra Kusumawardana, M.Si.\nNIP 19700101 199501 1 000",
+        ]
+    ]
+
+
+def test_berita_acara_docx_is_a4_titled_and_in_the_runs_language(written_run: Run) -> None:
+    _, out = written_run(SAMPLE, Lang.EN)
+    doc = Document(str(out / "berita-acara.docx"))
+    section = doc.sections[0]
+
+    sizes = (section.page_width, section.page_height, section.left_margin, section.right_margin)
+    assert [round(size.mm, 1) for size in sizes if size is not None] == [210, 297, 25, 20]
+    assert doc.core_properties.title == "Minutes of the selection: Pemerintah Kota Mojokerto"
+    assert doc.core_properties.language == "en"
+    assert doc.paragraphs[3].text == "MINUTES OF THE SELECTION"
+    assert section.footer.paragraphs[0].text == "Page 1"
+    assert doc.tables[2].rows[0].cells[2].text == "Title"
+
+
+def test_berita_acara_docx_records_the_coordinators_moves(written_run: Run) -> None:
+    results, _ = written_run(SAMPLE, Lang.ID)
+    decision = Decision(
+        decided_by="Fajar Nugroho",
+        moves=[Move(proposal_id="seruling-mas", direction="in", reason="Menjangkau lansia.")],
+    )
+    view = minutes_view(results.model_copy(update={"approval": decision}), load_rubric().rubric)
+    doc = Document(io.BytesIO(minutes_docx(view)))
+    texts = [p.text for p in doc.paragraphs]
+
+    start = texts.index("4. Keputusan atas daftar pendek")
+    assert texts[start + 1 : start + 4] == [
+        "Daftar pendek diputuskan oleh Fajar Nugroho: 1 proposal dipindahkan.",
+        "Perubahan atas daftar pendek beserta alasannya:",
+        "Seruling Mas (Serbuan Vaksinasi Keliling untuk Lansia dan Masyarakat Rentan): "
+        "dimasukkan. Alasan: Menjangkau lansia.",
+    ]
+    assert doc.paragraphs[start + 3].style is not None
+    assert doc.paragraphs[start + 3].style.name == "List Bullet"

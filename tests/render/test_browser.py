@@ -1,7 +1,9 @@
 """The HTML documents as a reader's browser loads them: headless Chromium, no console errors,
 no request leaving the page, the content and the charts in the DOM. Pages built from the
-render builders, and the sample run's own shortlist.html (with its compliance and reviewers
-sections) and scorecards/index.html.
+render builders, the sample run's own shortlist.html (with its compliance and reviewers
+sections), berita-acara.html and scorecards/index.html, and the shortlist.html of a sample
+with broken scoresheets and agency registry (their problems told in words on the page, located
+in the technical annex).
 
 Skipped with a reason where Chromium is missing, except under CI (`CI=true`), which installs
 it (.ci/run): there the check fails rather than pass silently."""
@@ -170,3 +172,56 @@ def test_a_console_error_is_seen(chromium: str, tmp_path: Path) -> None:
     assert len(errors) == 2
     assert '"kapow"' in errors[0]
     assert "Uncaught ReferenceError: notDefined is not defined" in errors[1]
+
+
+def test_sample_berita_acara_html_loads_without_errors_with_nominees_and_signatures(
+    chromium: str, sample: tuple[Results, Path], tmp_path: Path
+) -> None:
+    results, out = sample
+    nominees = sorted(
+        (p for p in results.proposals if p.status is ProposalStatus.SHORTLISTED),
+        key=lambda p: p.rank or 0,
+    )
+    settings = results.run.settings
+    assert settings is not None and settings.chair is not None
+
+    dom, log = _load(chromium, out / "berita-acara.html", tmp_path / "profile")
+
+    assert _console_errors(log) == []
+    assert dom.rstrip().endswith("</html>")
+    assert REMOTE.findall(dom) == []
+    text = html.unescape(dom)
+    start = text.index('<table class="nominees">')
+    table = text[start : text.index("</table>", start)]
+    assert len(nominees) == 5
+    places = [table.index(f"<td>{p.title}</td>") for p in nominees]
+    assert places == sorted(places)
+    for p in nominees:
+        assert p.total is not None and format_number(p.total, Lang.ID, 2) in table
+    signatures = text[text.index('<table class="signatures-table">') :]
+    for person in (settings.chair, *settings.members):
+        assert f"<td>{person.name}</td>" in signatures
+    assert signatures.count('<div class="block">') == 2  # the coordinator and the Sekda
+
+
+def test_broken_sample_shortlist_html_loads_with_its_problems_in_words_and_in_the_annex(
+    chromium: str,
+    written_run: Callable[[Path, Lang], tuple[Results, Path]],
+    broken_sample: Path,
+    tmp_path: Path,
+) -> None:
+    _, out = written_run(broken_sample, Lang.ID)
+
+    dom, log = _load(chromium, out / "shortlist.html", tmp_path / "profile")
+
+    assert _console_errors(log) == []
+    assert dom.rstrip().endswith("</html>")
+    assert REMOTE.findall(dom) == []
+    official, annex = dom.split('<footer class="manifest technical" id="technical">')
+    assert '<p class="problems-note">Lembar penilaian yang dikembalikan juri memuat 3 masalah' in (
+        official
+    )
+    assert "Daftar perangkat daerah pada kumpulan ini tidak dapat dipakai" in official
+    assert str(broken_sample) not in official
+    assert 'id="reviews-problems"' in annex and 'id="registry-problems"' in annex
+    assert html.unescape(annex).count(f"{broken_sample}/_reviews/bagus-hermawan.xlsx, baris") == 2

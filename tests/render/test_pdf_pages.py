@@ -181,3 +181,27 @@ def test_a_blank_a4_page_is_seen_as_blank(pdftoppm: str, tmp_path: Path) -> None
 
     with pytest.raises(Blank, match=r"^page 1 of blank.pdf is blank$"):
         _rasterise(pdftoppm, pdf, 1, tmp_path)
+
+
+# the minutes' page margins (`berita-acara.html.j2`: `@page { margin: 20mm 20mm 20mm 25mm }`)
+MINUTES_TOP, MINUTES_RIGHT, MINUTES_LEFT = 20.0, 20.0, 25.0
+
+
+def test_berita_acara_pdf_has_three_a4_pages_none_blank_each_numbered(
+    pdftoppm: str, sample: tuple[Results, Path], tmp_path: Path
+) -> None:
+    _, out = sample
+    pdf = out / "berita-acara.pdf"
+
+    count = len(PdfReader(pdf).pages)
+    pages = [_rasterise(pdftoppm, pdf, number, tmp_path) for number in range(1, count + 1)]
+
+    assert count == 3  # opening and panel; counts to the closing; the signatures
+    for page in pages:
+        _assert_a4(page)
+        assert page.ink_share > 0.002
+        assert page.left >= MINUTES_LEFT - SLACK
+        assert page.right >= MINUTES_RIGHT - SLACK
+        assert page.top >= MINUTES_TOP - SLACK
+        assert page.footer_ink[0] == 0.0 and page.footer_ink[1] > 0.0005  # "N / 3"
+    assert pages[0].ink_share > 0.03  # the letterhead, the opening and the panel table

@@ -161,14 +161,21 @@ def test_sample_registry_is_valid_and_matches_every_sample_agency() -> None:
     assert [a for a in sample_agencies if matcher.match(a) is None] == []
 
 
-def test_broken_registry_view_shows_its_problems(tmp_path: Path) -> None:
+def test_broken_registry_view_says_so_in_words_and_keeps_its_problems_for_the_annex(
+    tmp_path: Path,
+) -> None:
     path = tmp_path / "_agencies.yaml"
     path.write_text("region: [\n", encoding="utf-8")
     view = compliance_view(load_registry(path), full_results(), Lang.EN)
 
     assert view is not None and not view.usable
-    assert view.summary == f"The agency registry {path} cannot be used; fix these problems:"
-    assert len(view.problems) == 1
+    assert view.summary == (
+        "The batch's agency registry cannot be used because it holds 1 error, so the "
+        "“One Agency, One Innovation” table cannot be drawn up yet. Each error and where it "
+        "stands are listed in the technical annex; once the registry is corrected, the run is "
+        "made again."
+    )
+    assert [p.location.startswith(f"{path}, ") for p in view.problems] == [True]
 
 
 def test_scorecard_advises_the_weakest_criterion_with_the_next_level() -> None:

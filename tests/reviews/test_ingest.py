@@ -131,8 +131,9 @@ def test_ingest_names_missing_columns_on_the_header_row(tmp_path: Path) -> None:
         folder, "_reviews/b.csv", [[h for h in header() if h != "novelty"], ["b", "p1"]]
     )
     assert rendered(ingest(folder)) == [
-        f"error: {no_ids}:1: (header): no `reviewer` or `proposal` column; row 1 must hold the "
-        "headers of the scoresheet kipp assign wrote (reviewer, proposal, criteria)",
+        f"error: {no_ids}:1: (header): no column headed “Reviewer” or “Proposal code”; row 1 "
+        "must hold the headings of the scoresheet kipp assign wrote: “Reviewer”, "
+        "“Proposal code”, then one column for each criterion",
         f"error: {no_novelty}:1: novelty: no column for this criterion; add a column headed "
         "`novelty`",
     ]
@@ -467,13 +468,13 @@ def test_ingest_workbook_without_a_scores_sheet_refused_naming_its_sheets(tmp_pa
     path = write_xls(folder, "_reviews/a.xls", [["catatan"]], before={"Petunjuk": [["baca"]]})
     found = ingest(folder)
     assert rendered(found) == [
-        f"error: {path}: (file): no sheet has `reviewer` and `proposal` in its header row "
-        "(sheets: 'Petunjuk', 'Sheet1'); put back the scores sheet that kipp assign wrote"
+        f"error: {path}: (file): no sheet has “Reviewer” and “Proposal code” in its header "
+        "row (sheets: 'Petunjuk', 'Sheet1'); put back the scores sheet that kipp assign wrote"
     ]
     assert rendered(found, Lang.ID) == [
-        f"error: {path}: (berkas): tidak ada lembar yang baris judul kolomnya memuat `reviewer` "
-        "dan `proposal` (lembar: 'Petunjuk', 'Sheet1'); kembalikan lembar nilai yang ditulis "
-        "kipp assign"
+        f"error: {path}: (berkas): tidak ada lembar yang baris judul kolomnya memuat “Juri” "
+        "dan “Kode proposal” (lembar: 'Petunjuk', 'Sheet1'); kembalikan lembar nilai yang "
+        "ditulis kipp assign"
     ]
 
 
@@ -517,3 +518,16 @@ def test_ingest_finds_the_scores_sheet_by_the_headers_the_rows_are_read_by() -> 
     assert review_sheets.REVIEWER_HEADERS == rows.REVIEWER_HEADERS
     assert review_sheets.PROPOSAL_HEADERS == rows.PROPOSAL_HEADERS
     assert review_sheets.BLANK_COPIES == CSV_DIR
+
+
+def test_ingest_names_a_missing_column_by_the_sheets_indonesian_heading(tmp_path: Path) -> None:
+    folder = batch(tmp_path)
+    no_reviewer = write_csv(
+        folder, "_reviews/a.csv", [[h for h in header() if h != "reviewer"], ["p1", "x"]]
+    )
+
+    assert rendered(ingest(folder), Lang.ID) == [
+        f"error: {no_reviewer}:1: (baris judul kolom): tidak ada kolom berjudul “Juri”; baris 1 "
+        "harus memuat judul kolom lembar penilaian yang ditulis kipp assign: “Juri”, "
+        "“Kode proposal”, lalu satu kolom untuk setiap kriteria"
+    ]

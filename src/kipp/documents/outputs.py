@@ -2,7 +2,8 @@
 
 A run writes `results.json`, `scores.csv`, `shortlist.md`, `shortlist.html`, `shortlist.pdf`,
 `results.xlsx`, `compliance.csv` (when the batch holds an agency registry, `_agencies.yaml`),
-the minutes of the selection (`berita-acara.html`, `berita-acara.pdf`) and `scorecards/`:
+the minutes of the selection (`berita-acara.html`, `berita-acara.pdf`, `berita-acara.docx`)
+and `scorecards/`:
 one HTML scorecard per proposal with an `index.html`, and their PDFs when asked
 (`ScorecardFormat.PDF`) or, by default, when the batch is small enough for the PDFs not to
 dominate the run (at most `SCORECARD_PDF_AUTO` proposals).
@@ -38,6 +39,7 @@ from kipp.documents.render.html import (
     render_scorecard_index,
 )
 from kipp.documents.render.markdown import render_markdown
+from kipp.documents.render.minutes_docx import render_minutes_docx
 from kipp.documents.render.pdf import PdfRenderer, html_to_pdf, pdf_in_background
 from kipp.documents.render.problem_views import MISSING
 from kipp.documents.render.views import DocumentView, document_view
@@ -376,6 +378,9 @@ def write_run(
         minutes_key = digest(f"{MINUTES}.pdf", code_version(), renderers(True), minutes)
         minutes_pdf = _reused(reuse, f"{MINUTES}.pdf", minutes_key, lambda: html_to_pdf(minutes))
         paths.append(write_atomic(out_dir / f"{MINUTES}.pdf", minutes_pdf))
+        paths.append(
+            write_atomic(out_dir / f"{MINUTES}.docx", render_minutes_docx(results, rubric))
+        )
         cards = write_scorecards(results, rubric, out_dir, pdf, reuse, view)
         shortlist = shortlist_pdf()
         if reuse is not None:

@@ -60,6 +60,13 @@ COMMENT_HEADERS = frozenset({"comment", "comments", "catatan", "komentar", "note
 SHEET_MARK = " \u203a "  # `ani.ods \u203a Nilai`: the path, then the sheet read if not the first
 
 
+def heading(column: str) -> Text:
+    """A scoresheet column's heading as the sheets kipp assign writes show it (`reviewer`:
+    "Juri"), quoted, for a message naming a missing column; rendered in the reader's
+    language."""
+    return text("official.heading", heading=text(f"scoresheets.col.{column}"))
+
+
 class Assignment(BaseModel):
     """One reviewer asked to score one proposal (a row of `assignments.csv`)."""
 
@@ -279,7 +286,14 @@ def _scores_sheet(
             return (shown if first else f"{shown}{SHEET_MARK}{sheet.name}"), rows
     if len(filled) > 1:
         names = [f"'{sheet.name}'" for sheet in filled]
-        raise Unreadable(text("reviews.no_score_sheet", sheets=names))
+        raise Unreadable(
+            text(
+                "reviews.no_score_sheet_heading",
+                reviewer=heading("reviewer"),
+                proposal=heading("proposal"),
+                sheets=names,
+            )
+        )
     if not workbook.sheets:
         raise Unreadable(text("xlsx.no_sheets"))
     sheet = filled[0] if filled else workbook.sheets[0]

@@ -22,6 +22,7 @@ from kipp.intake.review_sheets import (
     PROPOSAL_HEADERS,
     REVIEWER_HEADERS,
     Row,
+    heading,
 )
 from kipp.intake.table import column_letter
 from kipp.reviews.models import Review
@@ -88,16 +89,23 @@ def check_sheet(state: SheetCheck, path: str, rows: list[Row]) -> None:
     reviewer_col = next((columns[h] for h in REVIEWER_HEADERS if h in columns), None)
     proposal_col = next((columns[h] for h in PROPOSAL_HEADERS if h in columns), None)
     comment_col = next((columns[h] for h in COMMENT_HEADERS if h in columns), None)
+    reviewer_heading, proposal_heading = heading("reviewer"), heading("proposal")
     missing = []
     if reviewer_col is None:
-        missing.append("`reviewer`")
+        missing.append(reviewer_heading)
     if proposal_col is None:
-        missing.append("`proposal`")
+        missing.append(proposal_heading)
     if reviewer_col is None or proposal_col is None:
-        columns_named: Text | str = (
+        columns_named = (
             missing[0] if len(missing) == 1 else text("list.or", items=missing[0], last=missing[1])
         )
-        message = text("sheet.no_columns", columns=columns_named, row=header_row)
+        message = text(
+            "sheet.no_heading",
+            columns=columns_named,
+            row=header_row,
+            reviewer=reviewer_heading,
+            proposal=proposal_heading,
+        )
         state.problem(path, header_row, None, "(header)", message)
         return
     criteria: dict[str, int] = {}

@@ -100,10 +100,4 @@ FILES: dict[str, dict[str, str]] = {
         "en": "is a folder: kipp reads the scoresheets directly in _reviews/, not in folders "
         "inside it; move the sheets up into _reviews/",
     },
-    "reviews.no_score_sheet": {
-        "id": "tidak ada lembar yang baris judul kolomnya memuat `reviewer` dan `proposal` "
-        "(lembar: {sheets}); kembalikan lembar nilai yang ditulis kipp assign",
-        "en": "no sheet has `reviewer` and `proposal` in its header row (sheets: {sheets}); "
-        "put back the scores sheet that kipp assign wrote",
-    },
 }

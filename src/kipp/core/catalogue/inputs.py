@@ -509,12 +509,6 @@ INPUTS: dict[str, dict[str, str]] = {
         "id": "lembar kosong; tidak ada nilai yang dibaca",
         "en": "sheet is empty; no scores read",
     },
-    "sheet.no_columns": {
-        "id": "tidak ada kolom {columns}; baris {row:d} harus memuat judul kolom lembar "
-        "penilaian yang ditulis kipp assign (reviewer, proposal, kriteria)",
-        "en": "no {columns} column; row {row:d} must hold the headers of the scoresheet kipp "
-        "assign wrote (reviewer, proposal, criteria)",
-    },
     "sheet.no_criterion": {
         "id": "tidak ada kolom untuk kriteria ini; tambahkan kolom berjudul `{criterion}`",
         "en": "no column for this criterion; add a column headed `{criterion}`",

@@ -70,10 +70,6 @@ REPORTS: dict[str, dict[str, str]] = {
         "id": "{count} proposal tidak menyebut instansi.",
         "en": "{count:p:proposal names/proposals name} no agency.",
     },
-    "rep.compliance.invalid": {
-        "id": "Daftar perangkat daerah {path} tidak dapat dipakai; perbaiki masalah berikut:",
-        "en": "The agency registry {path} cannot be used; fix these problems:",
-    },
     "rep.compliance.all_submitted": {
         "id": "Semua perangkat daerah di daftar sudah mengajukan.",
         "en": "Every agency in the registry has submitted.",

@@ -61,15 +61,16 @@ def render_print_html(
     `annex_limit` rows each (all rows when None)."""
     view = view or document_view(results, rubric)
     lang = Lang(view.lang)
+    compliance = compliance_view(registry, results, lang)
     return (
         environment(html=True)
         .get_template(PRINT_TEMPLATE)
         .render(
             doc=view,
             t=labels(lang),
-            compliance=compliance_view(registry, results, lang),
+            compliance=compliance,
             annexes=annexes(results, lang, annex_limit),
-            technical=technical_annexes(results, lang, annex_limit),
+            technical=technical_annexes(results, lang, annex_limit, view.reviews, compliance),
         )
     )
 

@@ -3,8 +3,9 @@ document's language, where it stands in its file, how serious it is, and the mes
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kipp.core.catalogue import CATALOGUE
 from kipp.core.i18n import Lang, render, tr
@@ -87,3 +88,12 @@ def problem_view(
         message=render(problem.text, lang),
         error=problem.severity == "error",
     )
+
+
+_CODE = re.compile(r"`([^`]*)`")
+
+
+def quoted(view: ProblemView) -> ProblemView:
+    """`view` for a page officials and agencies read: what a message sets as code (a column
+    to fill in, `instansi`) in quotation marks instead (“instansi”)."""
+    return replace(view, message=_CODE.sub("“\\1”", view.message))

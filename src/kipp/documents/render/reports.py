@@ -10,11 +10,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kipp.core.i18n import Lang, format_number, render, tr
+from kipp.core.problems import Severity
 from kipp.documents.compliance import AgencyCount, compliance
 from kipp.documents.render.charts import ProfileChart, profile
 from kipp.documents.render.explanation_views import ExplanationView, explanation_view
-from kipp.documents.render.problem_views import MISSING, ProblemView, field_label, problem_view
-from kipp.documents.render.review_views import review_notes, shown_title
+from kipp.documents.render.problem_views import (
+    MISSING,
+    ProblemView,
+    field_label,
+    problem_view,
+    quoted,
+)
+from kipp.documents.render.review_views import ReviewsView, review_notes, shown_title
 from kipp.documents.render.views import (
     CriterionView,
     GateView,
@@ -88,7 +95,11 @@ def compliance_view(
             title=title,
             path=load.path,
             usable=False,
-            summary=tr("rep.compliance.invalid", lang, path=load.path),
+            summary=tr(
+                "official.compliance.invalid",
+                lang,
+                n=sum(p.severity is Severity.ERROR for p in load.problems),
+            ),
             rows=(),
             totals=ComplianceRow("", "", "", "", "", "", False),
             without=(),
@@ -138,8 +149,6 @@ class ScorecardView:
     call: str
     region: str  # "" without batch settings
     run_date: str
-    id: str
-    source: str
     title: str
     agency: str
     status: str
@@ -158,6 +167,8 @@ class ScorecardView:
     advice: tuple[str, ...]
     advice_intro: str
     advice_note: str
+    made_for: str  # the last line: the proposal by title and agency (its code and file are
+    # in the shortlist's technical annex and results.json, not on the agency's page)
     generated: str
     explanation: ExplanationView | None  # None unless scored (or results from before)
 
@@ -227,8 +238,6 @@ def scorecard_view(p: ProposalOut, results: Results, rubric: Rubric) -> Scorecar
         call=call_name(results, rubric),
         region=region_name(results),
         run_date=run_date(results.run.finished_at, lang),
-        id=p.id,
-        source=p.source,
         title=shown_title(p, lang),
         agency=_agency(p, lang),
         status=tr(f"rep.status.{p.status.value}", lang),
@@ -241,12 +250,15 @@ def scorecard_view(p: ProposalOut, results: Results, rubric: Rubric) -> Scorecar
         profile=profile(_ordered_criteria(p, rubric), shown_title(p, lang), lang),
         gates=gates,
         failed=tuple(g for g in gates if not g.passed),
-        problems=tuple(problem_view(pr, lang) for pr in p.problems),
+        problems=tuple(quoted(problem_view(pr, lang)) for pr in p.problems),
         nearest=nearest,
         measured=p.novelty is not None,
         advice=advice,
         advice_intro=intro,
         advice_note=note,
+        made_for=tr(
+            "official.scorecard.for", lang, title=shown_title(p, lang), agency=_agency(p, lang)
+        ),
         generated=tr("doc.manifest.generated", lang, version=results.run.code_version),
         explanation=explanation_view(p, results, rubric),
     )
@@ -380,10 +392,18 @@ def _problem_fields(p: ProposalOut, lang: Lang) -> str:
     return ", ".join(fields) or MISSING
 
 
-def technical_annexes(results: Results, lang: Lang, limit: int | None) -> tuple[Annex, ...]:
+def technical_annexes(
+    results: Results,
+    lang: Lang,
+    limit: int | None,
+    reviews: ReviewsView | None = None,
+    registry: ComplianceView | None = None,
+) -> tuple[Annex, ...]:
     """The PDF's technical annex (Lampiran teknis) as compact tables: every proposal's code
-    and source file, the invalid files' problems where they stand, the unread files, and the
-    notes from reading the files; the run's manifest follows them in the template."""
+    and source file, the invalid files' problems where they stand, the unread files, the
+    notes from reading the files, the returned scoresheets' problems (`reviews`) and a
+    broken agency registry's (`registry`); the run's manifest follows them in the
+    template."""
     invalid = [p for p in results.proposals if p.status is ProposalStatus.INVALID]
     notes = [*results.notices, *results.run.settings_problems]
     parts = [
@@ -430,6 +450,29 @@ def technical_annexes(results: Results, lang: Lang, limit: int | None) -> tuple[
                     (v.location, v.field, v.message)
                     for v in (problem_view(n, lang, with_path=True) for n in notes)
                 ],
+                limit,
+                lang,
+            )
+        )
+    located = (("doc.col.location", False), ("doc.col.field", False), ("doc.col.message", False))
+    if reviews is not None and reviews.problems:
+        parts.append(
+            _annex(
+                "technical-reviews",
+                tr("doc.reviews.problems", lang),
+                located,
+                [(v.location, v.field, v.message) for v in reviews.problems],
+                limit,
+                lang,
+            )
+        )
+    if registry is not None and registry.problems:
+        parts.append(
+            _annex(
+                "technical-registry",
+                tr("official.compliance.problems", lang),
+                located,
+                [(v.location, v.field, v.message) for v in registry.problems],
                 limit,
                 lang,
             )

@@ -3,6 +3,7 @@ places near the cut-off) and of the coordinator's decision on the shortlist."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kipp.core.i18n import Lang, format_number, format_timestamp, tr
@@ -10,6 +11,7 @@ from kipp.documents.render.explanation_views import equals, fixed, plain
 from kipp.documents.render.problem_views import ProblemView, problem_view
 from kipp.results import (
     AdjustmentOut,
+    ProblemOut,
     ProposalOut,
     ProposalStatus,
     Results,
@@ -54,7 +56,8 @@ class ReviewsView:
     summary: str
     method: str
     rows: tuple[ReviewerRow, ...]
-    problems: tuple[ProblemView, ...]
+    problems: tuple[ProblemView, ...]  # where each stands: for the technical annex
+    problems_note: str  # the problems in words, for the official page; "" without any
     footing: str  # the panel's mean and how a score is read; "" when not normalised
     adjustments: tuple[AdjustmentRow, ...]
     adjustments_note: str  # the table's precision
@@ -237,6 +240,7 @@ def reviews_view(results: Results, lang: Lang, rubric: Rubric | None = None) -> 
         method=method,
         rows=rows,
         problems=problems,
+        problems_note=_problems_note(found.problems, lang),
         footing=""
         if footing is None
         else tr(
@@ -251,6 +255,22 @@ def reviews_view(results: Results, lang: Lang, rubric: Rubric | None = None) -> 
         adjustments_note=""
         if footing is None
         else tr("doc.reviews.adjustments.note", lang, decimals=footing.decimals),
+    )
+
+
+def _problems_note(problems: Sequence[ProblemOut], lang: Lang) -> str:
+    """The scoresheets' problems in words (how many, how serious, in how many files) with
+    a pointer to the technical annex, which lists each one where it stands."""
+    if not problems:
+        return ""
+    errors = sum(pr.severity == "error" for pr in problems)
+    return tr(
+        "official.reviews.problems",
+        lang,
+        n=len(problems),
+        errors=errors,
+        warnings=len(problems) - errors,
+        sheets=len({pr.path for pr in problems}),
     )
 
 
