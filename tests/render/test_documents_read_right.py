@@ -353,7 +353,8 @@ def test_reviews_method_says_a_spread_at_or_above_the_threshold_is_marked() -> N
     )
     assert tr("doc.reviews.method", Lang.ID, **params | {"aggregate": "rata-rata"}) == (
         "Nilai juri digabung dengan rata-rata; selisih antarjuri yang mencapai atau melebihi "
-        "2 level ditandai. Rentang peringkat dari 1,000 kali pengambilan ulang penilaian."
+        "2 level ditandai. Rentang peringkat dihitung dari 1,000 kali pengambilan ulang nilai "
+        "juri."
     )
 
 

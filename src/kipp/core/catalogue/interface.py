@@ -18,7 +18,7 @@ INTERFACE: dict[str, dict[str, str]] = {
     # kipp validate
     "cli.validate.batch": {"id": "Kumpulan proposal {folder}", "en": "Batch {folder}"},
     "cli.validate.ignored_panel": {
-        "id": "panel juri, bukan proposal",
+        "id": "daftar juri, bukan proposal",
         "en": "the review panel, not a proposal",
     },
     "cli.validate.ignored_name": {
@@ -293,7 +293,7 @@ INTERFACE: dict[str, dict[str, str]] = {
         "en": "How many Dask worker processes",
     },
     "form.validate.deployment": {
-        "id": "Memeriksa setiap berkas kumpulan proposal terhadap format usulan.",
+        "id": "Memeriksa setiap berkas kumpulan proposal terhadap format proposal.",
         "en": "Check every file of a batch against the submission format.",
     },
     "form.run.deployment": {
@@ -311,7 +311,7 @@ INTERFACE: dict[str, dict[str, str]] = {
     },
     "ui.validation.heading": {"id": "Pemeriksaan {folder}", "en": "Validation of {folder}"},
     "ui.validation": {"id": "Ringkasan pemeriksaan", "en": "Validation summary"},
-    "form.assign.panel.title": {"id": "Panel juri (YAML)", "en": "Reviewer panel (YAML)"},
+    "form.assign.panel.title": {"id": "Daftar juri (YAML)", "en": "Reviewer panel (YAML)"},
     "form.assign.panel.description": {
         "id": "Kosongkan untuk reviewers.yaml di folder kumpulan proposal",
         "en": "Leave empty for reviewers.yaml in the batch folder",
@@ -388,7 +388,7 @@ INTERFACE: dict[str, dict[str, str]] = {
         "en": "Taking the valid proposals",
     },
     "stage.label.registry": {"id": "Membaca daftar instansi", "en": "Reading the agency registry"},
-    "stage.label.gates": {"id": "Memeriksa persyaratan", "en": "Checking the eligibility rules"},
+    "stage.label.gates": {"id": "Memeriksa syarat", "en": "Checking the eligibility rules"},
     "stage.label.eligible": {
         "id": "Memilah proposal yang memenuhi syarat",
         "en": "Taking the eligible proposals",
@@ -427,7 +427,7 @@ INTERFACE: dict[str, dict[str, str]] = {
     "stage.label.scoresheets": {"id": "Menulis lembar penilaian", "en": "Writing the scoresheets"},
     # what a run's log says after a stage
     "stage.batch": {
-        "id": "intake: {proposals:p:proposal} ({valid} valid, {invalid} tidak valid), {unread:p:berkas} tidak terbaca",
+        "id": "penerimaan: {proposals:p:proposal} ({valid} valid, {invalid} tidak valid), {unread:p:berkas} tidak terbaca",
         "en": "intake: {proposals:p:proposal/proposals} ({valid} valid, {invalid} invalid), {unread:p:file/files} unread",
     },
     "stage.gates": {
