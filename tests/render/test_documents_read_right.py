@@ -217,7 +217,8 @@ def test_nominees_table_notes_the_ranks_left_out_in_every_document() -> None:
         (
             Lang.ID,
             "Tidak masuk daftar pendek meski peringkatnya di atas nominasi terakhir: peringkat "
-            "2, 3. Alasan masing-masing ada di bagian “Dinilai tetapi tidak masuk daftar pendek”.",
+            "2, 3. Alasan masing-masing tercantum pada bagian “Dinilai tetapi tidak masuk daftar "
+            "pendek”.",
         ),
     ):
         data = _left_out(lang)

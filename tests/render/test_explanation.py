@@ -333,7 +333,7 @@ def test_a_total_whose_own_reviews_are_complete_stays_provisional_while_others_a
         (
             Lang.ID,
             "3 dari 6 penilaian juri sudah masuk. Bagian yang dinilai juri (70% dari seluruh "
-            "bobot) masih bisa berubah pada 2 proposal sampai semua penilaian masuk. Nilai juri "
+            "bobot) masih dapat berubah pada 2 proposal sampai semua penilaian masuk. Nilai juri "
             "dinormalisasi terhadap rata-rata dan simpangan baku seluruh tim penilai, sehingga "
             "nilai total yang penilaiannya sudah lengkap pun masih dapat bergeser.",
             ["sementara: 2 dari 3 penilaian masuk", "sementara: 1 dari 3 penilaian masuk"],

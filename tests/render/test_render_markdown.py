@@ -55,7 +55,7 @@ def test_markdown_in_indonesian_has_every_section() -> None:
         "### Proposal tidak valid",
         "### Berkas tidak terbaca",
         "### Catatan pembacaan berkas",
-        "### Sengaja diabaikan",
+        "### Sengaja dilewati",
         "### Catatan proses",
     ]
     assert _headings(markdown, "####") == [

@@ -23,7 +23,7 @@ DOCUMENTS: dict[str, dict[str, str]] = {
         "en": "{received} of {expected} reviews are in.",
     },
     "doc.provisional.moving": {
-        "id": "Bagian yang dinilai juri ({share} dari seluruh bobot) masih bisa berubah pada "
+        "id": "Bagian yang dinilai juri ({share} dari seluruh bobot) masih dapat berubah pada "
         "{count:p:proposal} sampai semua penilaian masuk.",
         "en": "The reviewers' part ({share} of the total weight) can still change for "
         "{count:p:proposal/proposals} until every review is in.",
@@ -66,7 +66,7 @@ DOCUMENTS: dict[str, dict[str, str]] = {
     "doc.range": {"id": "{low}–{high}", "en": "{low}–{high}"},
     "doc.nominees.skipped": {
         "id": "Tidak masuk daftar pendek meski peringkatnya di atas nominasi terakhir: "
-        "peringkat {ranks}. Alasan masing-masing ada di bagian “{section}”.",
+        "peringkat {ranks}. Alasan masing-masing tercantum pada bagian “{section}”.",
         "en": "Left out of the shortlist although ranked above the last nominee: rank {ranks}. "
         "The reason for each is under “{section}”.",
     },
@@ -82,7 +82,7 @@ DOCUMENTS: dict[str, dict[str, str]] = {
     "doc.section.ineligible": {"id": "Tidak memenuhi syarat", "en": "Ineligible"},
     "doc.section.invalid": {"id": "Proposal tidak valid", "en": "Invalid proposals"},
     "doc.section.unread": {"id": "Berkas tidak terbaca", "en": "Unread files"},
-    "doc.section.ignored": {"id": "Sengaja diabaikan", "en": "Ignored on purpose"},
+    "doc.section.ignored": {"id": "Sengaja dilewati", "en": "Skipped on purpose"},
     "doc.section.notices": {"id": "Catatan pembacaan berkas", "en": "Notes from reading the files"},
     "doc.section.manifest": {"id": "Catatan proses", "en": "Run record"},
     "doc.ignored.note": {

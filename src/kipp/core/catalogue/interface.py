@@ -22,7 +22,7 @@ INTERFACE: dict[str, dict[str, str]] = {
         "en": "the review panel, not a proposal",
     },
     "cli.validate.ignored_name": {
-        "id": "nama yang diawali . atau _ memang dilewati",
+        "id": "nama yang diawali . atau _ sengaja dilewati",
         "en": "names starting with . or _ are skipped",
     },
     "cli.validate.summary": {
@@ -130,7 +130,7 @@ INTERFACE: dict[str, dict[str, str]] = {
         "en": "remove the link or give another output folder with --out",
     },
     "error.out.read_only": {
-        "id": "folder keluaran {folder} tidak dapat ditulisi (tidak bisa membuat berkas di {where})",
+        "id": "folder keluaran {folder} tidak dapat ditulisi (tidak dapat membuat berkas di {where})",
         "en": "the output folder {folder} cannot be written (no file can be made in {where})",
     },
     "hint.out.read_only": {

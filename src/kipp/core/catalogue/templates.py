@@ -153,7 +153,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "en": "The date the innovation started, e.g. 1 July 2019. By {deadline} it must have run at least {months} months ({pandemic} months if it answers the pandemic).",
     },
     "tpl.note.pandemic_related": {
-        "id": "Ya bila inovasi menjawab pandemi COVID-19, Tidak bila bukan.",
+        "id": "Ya bila inovasi terkait penanganan pandemi COVID-19, Tidak bila bukan.",
         "en": "Yes if the innovation answers the COVID-19 pandemic, No otherwise.",
     },
     "tpl.note.stage": {"id": "Tahapan inovasi saat ini.", "en": "The innovation's stage now."},
