@@ -107,9 +107,9 @@ def test_google_form_answers_read_as_meant(sample: Intake) -> None:
         (
             Lang.ID,
             [
-                "biaya: 150.000 → 0 rupiah (turun 100%)",
-                "kepuasan (IKM): 68,50 → 72,40",
-                "jangkauan: 4.870 dari 5.600 sasaran (87%)",
+                "Biaya: 150.000 → 0 rupiah (turun 100%)",
+                "Kepuasan (IKM): 68,50 → 72,40",
+                "Jangkauan: 4.870 dari 5.600 sasaran (87%)",
                 "Direplikasi 2 kali: Dinas Kependudukan dan Pencatatan Sipil Kab. Wanakerta "
                 "(2020), Dinas Kependudukan dan Pencatatan Sipil Kota Pranaraja (2021).",
             ],
@@ -117,9 +117,9 @@ def test_google_form_answers_read_as_meant(sample: Intake) -> None:
         (
             Lang.EN,
             [
-                "cost: 150,000 → 0 rupiah (100% less)",
-                "satisfaction: 68.50 → 72.40",
-                "reach: 4,870 of 5,600 targeted (87%)",
+                "Cost: 150,000 → 0 rupiah (100% less)",
+                "Satisfaction: 68.50 → 72.40",
+                "Reach: 4,870 of 5,600 targeted (87%)",
                 "Replicated 2 time(s): Dinas Kependudukan dan Pencatatan Sipil Kab. Wanakerta "
                 "(2020), Dinas Kependudukan dan Pencatatan Sipil Kota Pranaraja (2021).",
             ],

@@ -126,7 +126,7 @@ def test_criterion_evidence_starts_with_the_level_derivation() -> None:
     assert [render(t, Lang.EN) for t in novelty.evidence] == [
         "Awaiting reviewers' scores.",  # a blend: the measure's part counts meanwhile
         "Score 0.90 → automatic level 5 of 5 (level 2-5 thresholds: 0.20, 0.63, 0.70, 0.80).",
-        "The comparison corpus holds no prior innovation up to the call's cut-off.",
+        "The prior-innovation corpus holds no prior innovation up to the call's cut-off.",
     ]
     assert [render(t, Lang.EN) for t in card.get("background").evidence] == [
         "Awaiting reviewers' scores."

@@ -240,9 +240,9 @@ def test_markdown_template_says_what_to_write_with_word_limits(rubric: Rubric) -
     lines = markdown_text(rubric, Lang.ID).splitlines()
     assert lines[:5] == [
         "---",
-        "# Usulan inovasi untuk KIPP 2022. Isi setiap isian di bawah. Baris yang diawali # "
+        "# Proposal inovasi untuk KIPP 2022. Isi setiap isian di bawah. Baris yang diawali # "
         "adalah petunjuk dan tidak dibaca kipp.",
-        "# kode (opsional): kode singkat usulan, huruf kecil dan tanda hubung, misalnya "
+        "# kode (opsional): kode singkat proposal, huruf kecil dan tanda hubung, misalnya "
         "layanan-kesehatan-keliling; tanpa kode, nama berkas dipakai.",
         "# Nama inovasi, beserta kepanjangannya bila berupa singkatan; 5 sampai 150 karakter. "
         "Wajib.",
@@ -275,8 +275,8 @@ def test_form_offers_the_intakes_labels_in_dropdowns_and_word_caps_in_notes(
     rubric: Rubric,
 ) -> None:
     book = openpyxl.load_workbook(io.BytesIO(workbook_bytes(rubric, Lang.ID)))
-    assert book.sheetnames == ["Usulan", "Petunjuk"]
-    sheet = book["Usulan"]
+    assert book.sheetnames == ["Proposal", "Petunjuk"]
+    sheet = book["Proposal"]
     headers = [cell.value for cell in sheet[1]]
     letter = {h: cell.column_letter for h, cell in zip(headers, sheet[1], strict=True)}
     lists = {
@@ -328,7 +328,7 @@ def test_template_command_writes_both_files_and_refuses_to_overwrite(
     done = CliRunner().invoke(app, ["template", str(folder)])
     assert done.exit_code == 0, done.output
     assert done.stdout.splitlines() == [
-        f"templat usulan ditulis ke {folder}: {XLSX_NAME}, {MARKDOWN_NAME}"
+        f"templat proposal ditulis ke {folder}: {XLSX_NAME}, {MARKDOWN_NAME}"
     ]
     (folder / XLSX_NAME).unlink()
     (folder / MARKDOWN_NAME).write_text("milik instansi\n", encoding="utf-8")

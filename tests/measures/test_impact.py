@@ -47,27 +47,27 @@ def test_impact_with_every_indicator_scores_the_mean_of_five() -> None:
     assert measured.score == 0.8
     assert evidence(make(FULL)) == [
         "Impact score 0.80: mean of 5 components, 5 of them with data.",
-        "service time: 72 → 18 hours (75% less).",
-        "cost: 50,000 → 0 rupiah (100% less).",
-        "satisfaction: 60 → 90 (75% of the possible gain).",
-        "complaints: 40 → 10 per month (75% less).",
-        "reach: 3,000 of 4,000 targeted (75%).",
+        "Service time: 72 → 18 hours (75% less).",
+        "Cost: 50,000 → 0 rupiah (100% less).",
+        "Satisfaction: 60 → 90 (75% of the possible gain).",
+        "Complaints: 40 → 10 per month (75% less).",
+        "Reach: 3,000 of 4,000 targeted (75%).",
     ]
 
 
 def test_impact_in_indonesian_formats_numbers() -> None:
-    assert evidence(make(FULL), Lang.ID)[2] == "biaya: 50.000 → 0 rupiah (turun 100%)."
+    assert evidence(make(FULL), Lang.ID)[2] == "Biaya: 50.000 → 0 rupiah (turun 100%)."
 
 
 def test_impact_missing_data_counts_zero_and_says_so() -> None:
     measured = measure_impact(make({"beneficiaries": 100, "target_population": 100}))
     assert measured.score == 0.2
     assert evidence(make({"beneficiaries": 100, "target_population": 100}))[1:] == [
-        "service time: no before/after data: the component counts as 0.",
-        "cost: no before/after data: the component counts as 0.",
-        "satisfaction: no before/after data: the component counts as 0.",
-        "complaints: no before/after data: the component counts as 0.",
-        "reach: 100 of 100 targeted (100%).",
+        "Service time: no before/after data: the component counts as 0.",
+        "Cost: no before/after data: the component counts as 0.",
+        "Satisfaction: no before/after data: the component counts as 0.",
+        "Complaints: no before/after data: the component counts as 0.",
+        "Reach: 100 of 100 targeted (100%).",
     ]
 
 
@@ -85,23 +85,23 @@ def test_impact_worse_after_counts_zero() -> None:
         }
     )
     assert evidence(proposal)[1] == (
-        "service time: 2 → 3 hours, got worse: the component counts as 0."
+        "Service time: 2 → 3 hours, got worse: the component counts as 0."
     )
-    assert evidence(proposal)[3] == "satisfaction: 80 → 70, got worse: the component counts as 0."
+    assert evidence(proposal)[3] == "Satisfaction: 80 → 70, got worse: the component counts as 0."
     assert measure_impact(proposal).score == 0.0
 
 
 def test_impact_zero_baseline_is_flagged() -> None:
     proposal = make({"complaints_before": 0, "complaints_after": 0})
     assert evidence(proposal)[4] == (
-        "complaints: the before value is 0, so no reduction can be computed: counts as 0."
+        "Complaints: the before value is 0, so no reduction can be computed: counts as 0."
     )
 
 
 def test_impact_beneficiaries_above_population_are_flagged_and_capped() -> None:
     proposal = make({"beneficiaries": 5000, "target_population": 4000})
     assert evidence(proposal)[5] == (
-        "reach: beneficiaries (5,000) exceed the target population (4,000); "
+        "Reach: beneficiaries (5,000) exceed the target population (4,000); "
         "check the figures: counted as 100%."
     )
     assert measure_impact(proposal).components[4].score == 1.0
@@ -161,7 +161,7 @@ def test_adaptability_counts_replications() -> None:
 def test_impact_zero_hour_service_time_is_flagged_not_scored() -> None:
     proposal = make({"service_time_before_hours": 48, "service_time_after_hours": 0})
     assert evidence(proposal)[1] == (
-        "service time: 48 → 0 hours is implausible; check the figure: counts as 0."
+        "Service time: 48 → 0 hours is implausible; check the figure: counts as 0."
     )
     assert measure_impact(proposal).components[0].score is None
 

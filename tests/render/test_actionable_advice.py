@@ -74,9 +74,9 @@ def test_too_young_proposal_is_told_the_day_and_the_call_it_can_enter(
     advised: dict[str, tuple[str, ...]],
 ) -> None:
     assert advised["muda"] == (
-        "Yang perlu dilakukan agar usulan memenuhi syarat:",
-        "Inovasi ini genap 24 bulan pada 4 Maret 2023; ajukan pada kompetisi berikutnya "
-        "(kompetisi tahun 2023, bila batas pendaftarannya 15 April 2023).",
+        "Yang perlu dilakukan agar proposal memenuhi syarat:",
+        "Inovasi ini genap 24 bulan diterapkan pada 4 Maret 2023; ajukan kembali pada "
+        "kompetisi berikutnya (kompetisi tahun 2023, bila batas pendaftarannya 15 April 2023).",
         "",
     )
 
@@ -85,15 +85,15 @@ def test_every_failed_gate_says_what_to_do_per_section(
     advised: dict[str, tuple[str, ...]],
 ) -> None:
     assert advised["pandemi"] == (
-        "Yang perlu dilakukan agar usulan memenuhi syarat:",
-        "Inovasi ini genap 12 bulan pada 20 Mei 2022; ajukan pada kompetisi berikutnya "
-        "(kompetisi tahun 2023, bila batas pendaftarannya 15 April 2023).",
+        "Yang perlu dilakukan agar proposal memenuhi syarat:",
+        "Inovasi ini genap 12 bulan diterapkan pada 20 Mei 2022; ajukan kembali pada "
+        "kompetisi berikutnya (kompetisi tahun 2023, bila batas pendaftarannya 15 April 2023).",
         "Ringkasan: 201 kata, batas 200; kurangi 1 kata.",
         "Latar Belakang: 412 kata, batas 300; kurangi 112 kata.",
         "",
     )
     assert advised["panjang"] == (
-        "Yang perlu dilakukan agar usulan memenuhi syarat:",
+        "Yang perlu dilakukan agar proposal memenuhi syarat:",
         "Latar Belakang: 412 kata, batas 300; kurangi 112 kata.",
         "",
     )
@@ -142,9 +142,9 @@ def test_a_failed_gate_without_advice_still_points_to_the_gates_below() -> None:
         update={"gate": "stage", "label": "Tahapan inovasi"}
     )
     assert _too_young(Lang.ID, stage) == (
-        "Yang perlu dilakukan agar usulan memenuhi syarat:",
-        "Inovasi ini genap 24 bulan pada 4 Maret 2023; ajukan pada kompetisi berikutnya "
-        "(kompetisi tahun 2023, bila batas pendaftarannya 15 April 2023).",
+        "Yang perlu dilakukan agar proposal memenuhi syarat:",
+        "Inovasi ini genap 24 bulan diterapkan pada 4 Maret 2023; ajukan kembali pada "
+        "kompetisi berikutnya (kompetisi tahun 2023, bila batas pendaftarannya 15 April 2023).",
         "Penuhi dahulu syarat yang tercantum di bawah; proposal yang tidak memenuhi syarat "
         "tidak dinilai.",
     )

@@ -106,7 +106,7 @@ def test_berita_acara_counts_every_file_in_the_one_status_vocabulary(written_run
 
     assert (
         "Tim Penilai menerima 16 berkas yang memuat 17 proposal. Sebanyak 14 proposal diperiksa "
-        "pemenuhan persyaratannya, dan 10 proposal yang memenuhi syarat dinilai. Penilaian "
+        "pemenuhan syaratnya, dan 10 proposal yang memenuhi syarat dinilai. Penilaian "
         "dilakukan oleh 6 orang juri. Batas waktu penilaian oleh juri adalah 22 April 2022."
     ) in text
     for row in (

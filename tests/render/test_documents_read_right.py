@@ -217,7 +217,8 @@ def test_nominees_table_notes_the_ranks_left_out_in_every_document() -> None:
         (
             Lang.ID,
             "Tidak masuk daftar pendek meski peringkatnya di atas nominasi terakhir: peringkat "
-            "2, 3. Alasan masing-masing ada di bagian “Dinilai tetapi tidak masuk daftar pendek”.",
+            "2, 3. Alasan masing-masing tercantum pada bagian “Dinilai tetapi tidak masuk daftar "
+            "pendek”.",
         ),
     ):
         data = _left_out(lang)
@@ -353,7 +354,8 @@ def test_reviews_method_says_a_spread_at_or_above_the_threshold_is_marked() -> N
     )
     assert tr("doc.reviews.method", Lang.ID, **params | {"aggregate": "rata-rata"}) == (
         "Nilai juri digabung dengan rata-rata; selisih antarjuri yang mencapai atau melebihi "
-        "2 level ditandai. Rentang peringkat dari 1,000 kali pengambilan ulang penilaian."
+        "2 level ditandai. Rentang peringkat dihitung dari 1,000 kali pengambilan ulang nilai "
+        "juri."
     )
 
 

@@ -191,13 +191,13 @@ PENDING = {
         (
             Lang.ID,
             "Juri C cenderung ketat: rata-rata 4 nilai yang diberikannya 9 ÷ 4 = 2,25000, 1,16667 "
-            "lebih rendah dari rata-rata panel. Rata-rata itu ditarik ke arah panel, makin kuat "
-            "bila nilainya makin sedikit: rata-rata juri = (9 + 5 * 3,41667) ÷ (4 + 5) = "
-            "2,89815. Simpangan baku nilainya 0,43301 dan simpangan baku panel 0,95379 (keduanya "
-            "dibulatkan); faktor sebaran = 0,95379 ÷ √((4 * 0,43301² + 5 * 0,95379²) ÷ (4 + 5)) "
-            "= 1,24307 (dihitung dari angka sebelum dibulatkan). Setiap nilai darinya dibaca "
-            "3,41667 + (nilai - 2,89815) * 1,24307.",
-            "Nilai juri dibaca pada pijakan panel: 4 dari juri A → 3,8515; 4 dari juri B → "
+            "lebih rendah dari rata-rata tim penilai. Rata-rata itu ditarik ke arah rata-rata tim "
+            "penilai, makin kuat bila nilainya makin sedikit: rata-rata juri = (9 + 5 * 3,41667) "
+            "÷ (4 + 5) = 2,89815. Simpangan baku nilainya 0,43301 dan simpangan baku tim penilai "
+            "0,95379 (keduanya dibulatkan); faktor sebaran = 0,95379 ÷ √((4 * 0,43301² + 5 * "
+            "0,95379²) ÷ (4 + 5)) = 1,24307 (dihitung dari angka sebelum dibulatkan). Setiap "
+            "nilai darinya dinormalisasi menjadi 3,41667 + (nilai - 2,89815) * 1,24307.",
+            "Nilai juri setelah dinormalisasi: 4 dari juri A → 3,8515; 4 dari juri B → "
             "3,7790; 3 dari juri C → 3,5433. Rata-rata: (3,8515 + 3,7790 + 3,5433) ÷ 3 = 3,7246.",
         ),
         (
@@ -207,9 +207,9 @@ PENDING = {
             "the fewer scores it rests on: reviewer's mean = (9 + 5 * 3.41667) ÷ (4 + 5) = "
             "2.89815. Their scores' standard deviation is 0.43301 and the panel's 0.95379 (both "
             "rounded); spread factor = 0.95379 ÷ √((4 * 0.43301² + 5 * 0.95379²) ÷ (4 + 5)) = "
-            "1.24307 (computed from the figures before rounding). Each score of theirs reads as "
-            "3.41667 + (score - 2.89815) * 1.24307.",
-            "Reviewers' scores read on the panel's footing: 4 from reviewer A → 3.8515; 4 from "
+            "1.24307 (computed from the figures before rounding). Each score of theirs is "
+            "normalised to 3.41667 + (score - 2.89815) * 1.24307.",
+            "Reviewers' scores after normalisation: 4 from reviewer A → 3.8515; 4 from "
             "reviewer B → 3.7790; 3 from reviewer C → 3.5433. Mean: (3.8515 + 3.7790 + 3.5433) "
             "÷ 3 = 3.7246.",
         ),
@@ -232,16 +232,16 @@ def test_explanation_of_a_strict_reviewer_says_how_their_scores_are_read(
     [
         (
             Lang.ID,
-            "Nilai juri dibaca pada pijakan panel: 4 dari juri A → 3,8515; 4 dari juri B → "
+            "Nilai juri setelah dinormalisasi: 4 dari juri A → 3,8515; 4 dari juri B → "
             "3,7790; 2 dari juri C → 2,3002. Rata-rata: (3,8515 + 3,7790 + 2,3002) ÷ 3 = 3,3102 "
-            "(dibulatkan). Nilai dipakai = 50% * level otomatis 4 (skor kebaruan 0,74) + 50% * "
-            "nilai juri 3,3102 = 3,6551.",
+            "(dibulatkan). Nilai yang dipakai = 50% * level otomatis 4 (skor kebaruan 0,74) + "
+            "50% * nilai juri 3,3102 = 3,6551.",
             ("3,6551 (level 4)", "60%", "43,8612"),
             "Nilai total = jumlah poin = 43,8612 + 29,7968 = 73,658, dibulatkan 73,66.",
         ),
         (
             Lang.EN,
-            "Reviewers' scores read on the panel's footing: 4 from reviewer A → 3.8515; 4 from "
+            "Reviewers' scores after normalisation: 4 from reviewer A → 3.8515; 4 from "
             "reviewer B → 3.7790; 2 from reviewer C → 2.3002. Mean: (3.8515 + 3.7790 + 2.3002) "
             "÷ 3 = 3.3102 (rounded). Value used = 50% * automatic level 4 (novelty score 0.74) + "
             "50% * reviewers' value 3.3102 = 3.6551.",
@@ -268,9 +268,9 @@ def test_explanation_of_a_blend_gives_its_arithmetic_in_the_order_it_is_computed
         (
             Lang.ID,
             "Nilai total sementara. 3 dari 4 penilaian juri untuk proposal ini sudah masuk. 3 "
-            "dari 7 penilaian juri seluruh kumpulan sudah masuk; karena nilai juri dibaca pada "
-            "rata-rata dan simpangan baku seluruh panel, total ini masih bisa bergeser sampai "
-            "semua penilaian masuk.",
+            "dari 7 penilaian juri seluruh kumpulan sudah masuk; karena nilai juri dinormalisasi "
+            "terhadap rata-rata dan simpangan baku seluruh tim penilai, nilai total ini masih "
+            "dapat bergeser sampai semua penilaian masuk.",
             "Nilai total sementara. Belum dinilai juri: Kebaruan, Keberlanjutan; total dihitung "
             "dari 30% bobot yang sudah dinilai. 0 dari 3 penilaian juri untuk proposal ini sudah "
             "masuk.",
@@ -280,8 +280,8 @@ def test_explanation_of_a_blend_gives_its_arithmetic_in_the_order_it_is_computed
         (
             Lang.EN,
             "The total is provisional. 3 of 4 reviews of this proposal are in. 3 of 7 reviews of "
-            "the whole batch are in; since reviewers' scores are read on the whole panel's mean "
-            "and standard deviation, this total can still move until every review is in.",
+            "the whole batch are in; since reviewers' scores are normalised to the whole panel's "
+            "mean and standard deviation, this total can still move until every review is in.",
             "The total is provisional. Not yet scored by reviewers: Novelty, Sustainability; the "
             "total is computed from the 30% of the weight scored so far. 0 of 3 reviews of this "
             "proposal are in.",
@@ -320,8 +320,8 @@ def test_a_total_whose_own_reviews_are_complete_stays_provisional_while_others_a
     assert p.provisional is True
     assert view.standing == (
         "Nilai total sementara. 6 dari 7 penilaian juri seluruh kumpulan sudah masuk; karena "
-        "nilai juri dibaca pada rata-rata dan simpangan baku seluruh panel, total ini masih bisa "
-        "bergeser sampai semua penilaian masuk."
+        "nilai juri dinormalisasi terhadap rata-rata dan simpangan baku seluruh tim penilai, "
+        "nilai total ini masih dapat bergeser sampai semua penilaian masuk."
     )
     assert provisional_note(p, Lang.ID) == "sementara: penilaian juri lain belum lengkap"
     assert provisional_note(p, Lang.EN) == "provisional: other reviews still missing"
@@ -333,17 +333,17 @@ def test_a_total_whose_own_reviews_are_complete_stays_provisional_while_others_a
         (
             Lang.ID,
             "3 dari 6 penilaian juri sudah masuk. Bagian yang dinilai juri (70% dari seluruh "
-            "bobot) masih bisa berubah pada 2 proposal sampai semua penilaian masuk. Nilai juri "
-            "dibaca pada rata-rata dan simpangan baku seluruh panel, jadi total yang penilaiannya "
-            "sudah lengkap pun masih bisa bergeser.",
+            "bobot) masih dapat berubah pada 2 proposal sampai semua penilaian masuk. Nilai juri "
+            "dinormalisasi terhadap rata-rata dan simpangan baku seluruh tim penilai, sehingga "
+            "nilai total yang penilaiannya sudah lengkap pun masih dapat bergeser.",
             ["sementara: 2 dari 3 penilaian masuk", "sementara: 1 dari 3 penilaian masuk"],
         ),
         (
             Lang.EN,
             "3 of 6 reviews are in. The reviewers' part (70% of the total weight) can still "
-            "change for 2 proposals until every review is in. Reviewers' scores are read on the "
-            "whole panel's mean and standard deviation, so even a total whose own reviews are "
-            "complete can still move.",
+            "change for 2 proposals until every review is in. Reviewers' scores are normalised to "
+            "the whole panel's mean and standard deviation, so even a total whose own reviews "
+            "are complete can still move.",
             ["provisional: 2 of 3 reviews in", "provisional: 1 of 3 reviews in"],
         ),
     ],

@@ -31,12 +31,12 @@ END = r"\.(?:\s|$)"  # the full stop ending a sentence, not a decimal point
 WORDS = {
     Lang.ID: {
         "reviewer": r"Juri (?P<label>[A-Z]+)",
-        "reads": rf"Setiap (?:nilai|level) darinya dibaca (?P<p>{N}) \+ \((?:nilai|level) "
-        rf"{MINUS} (?P<m>{N})\) {TIMES} (?P<f>{N})\.",
+        "reads": rf"Setiap (?:nilai|level) darinya dinormalisasi menjadi (?P<p>{N}) \+ "
+        rf"\((?:nilai|level) {MINUS} (?P<m>{N})\) {TIMES} (?P<f>{N})\.",
         "score": rf"(?P<x>\d+)(?: \(level (?P<lv>\d+)\))? dari juri (?P<label>[A-Z]+) → "
         rf"(?P<used>{N})(?: \(rumus memberi (?P<formula>{N}); paling (?:tinggi|rendah) [15]\))?",
         "mean": rf"Rata-rata: \((?P<terms>[^)]*)\) ÷ (?P<n>\d+) = (?P<result>.*?){END}",
-        "blend": rf"Nilai dipakai = (?P<a>{N})% {TIMES} level otomatis (?P<auto>\d) "
+        "blend": rf"Nilai yang dipakai = (?P<a>{N})% {TIMES} level otomatis (?P<auto>\d) "
         rf"\(skor (?:\w+ )?{N}\) \+ (?P<b>{N})% {TIMES} nilai juri (?P<r>{N}) = "
         rf"(?P<result>.*?){END}",
         "total": r"Nilai total = jumlah poin = (?P<terms>.*) = (?P<result>.*)\.$",
@@ -46,7 +46,7 @@ WORDS = {
         "part": rf"{N}% \((?P<share>{N})% dari (?P<weight>{N})%\)",
         "rounded": rf"^(?:(?P<exact>{N}), dibulatkan )?(?P<shown>{N})(?: \(dibulatkan\))?$",
         "total_line": rf"^- \*\*Nilai total:\*\* (?P<total>{N})",
-        "footing": rf"Rata-rata panel = (?P<t>{N}) ÷ (?P<n>\d+) nilai = (?P<mean>.*?){END}",
+        "footing": rf"Rata-rata tim penilai = (?P<t>{N}) ÷ (?P<n>\d+) nilai = (?P<mean>.*?){END}",
         "mean_of": rf"(?P<t>{N}) ÷ (?P<n>\d+) = (?P<mean>.*?), (?P<d>{N}) lebih "
         r"(?P<side>tinggi|rendah)",
         "shift": rf"= \((?P<t>{N}) \+ (?P<s>{N}) {TIMES} (?P<p>{N})\) ÷ \((?P<n>\d+) \+ {N}\) = "
@@ -56,8 +56,8 @@ WORDS = {
     },
     Lang.EN: {
         "reviewer": r"Reviewer (?P<label>[A-Z]+)",
-        "reads": rf"Each (?:score|level) of theirs reads as (?P<p>{N}) \+ \((?:score|level) "
-        rf"{MINUS} (?P<m>{N})\) {TIMES} (?P<f>{N})\.",
+        "reads": rf"Each (?:score|level) of theirs is normalised to (?P<p>{N}) \+ "
+        rf"\((?:score|level) {MINUS} (?P<m>{N})\) {TIMES} (?P<f>{N})\.",
         "score": rf"(?P<x>\d+)(?: \(level (?P<lv>\d+)\))? from reviewer (?P<label>[A-Z]+) → "
         rf"(?P<used>{N})(?: \(the formula gives (?P<formula>{N}); [15] at (?:most|least)\))?",
         "mean": rf"Mean: \((?P<terms>[^)]*)\) ÷ (?P<n>\d+) = (?P<result>.*?){END}",

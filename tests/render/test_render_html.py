@@ -72,7 +72,7 @@ def test_html_in_indonesian_has_every_section() -> None:
         "Proposal tidak valid",
         "Berkas tidak terbaca",
         "Catatan pembacaan berkas",
-        "Sengaja diabaikan",
+        "Sengaja dilewati",
         "Catatan proses",
     ]
     assert tags.texts["h4"] == [

@@ -55,7 +55,7 @@ def test_markdown_in_indonesian_has_every_section() -> None:
         "### Proposal tidak valid",
         "### Berkas tidak terbaca",
         "### Catatan pembacaan berkas",
-        "### Sengaja diabaikan",
+        "### Sengaja dilewati",
         "### Catatan proses",
     ]
     assert _headings(markdown, "####") == [
@@ -139,8 +139,8 @@ def test_markdown_nominee_shows_criteria_neighbours_flags_and_gates() -> None:
         "| inovasi terdahulu | Layanan Serupa | Pemerintah Kota Lain | 2019 "
         "| 0,62 | **kemungkinan replikasi** |"
     )
-    assert _row(markdown, "| proposal lain dalam seleksi ini | Layanan B |") == (
-        "| proposal lain dalam seleksi ini | Layanan B | Dinas Sosial | 2018 | 0,31 "
+    assert _row(markdown, "| proposal lain dalam kumpulan ini | Layanan B |") == (
+        "| proposal lain dalam kumpulan ini | Layanan B | Dinas Sosial | 2018 | 0,31 "
         "| mirip: perlu ditinjau |"
     )
     assert _row(markdown, "| inovasi terdahulu | Inovasi Jauh |") == (

@@ -89,7 +89,7 @@ def test_ingest_reports_each_bad_row_by_sheet_row_and_column(tmp_path: Path) -> 
         "not used",
     ]
     assert rendered(found, Lang.ID)[:3] + rendered(found, Lang.ID)[-3:] == [
-        f"error: {sheet}:2:A: reviewer: 'zz' tidak ada dalam panel juri (reviewers.yaml); "
+        f"error: {sheet}:2:A: reviewer: 'zz' tidak ada dalam daftar juri (reviewers.yaml); "
         "gunakan salah satu: a, b, dinkes",
         f"error: {sheet}:3:B: proposal: 'nope' bukan proposal yang memenuhi syarat dalam "
         "kumpulan ini; salin kodenya dari lembar penilaian yang ditulis kipp assign",
@@ -473,8 +473,8 @@ def test_ingest_workbook_without_a_scores_sheet_refused_naming_its_sheets(tmp_pa
     ]
     assert rendered(found, Lang.ID) == [
         f"error: {path}: (berkas): tidak ada lembar yang baris judul kolomnya memuat “Juri” "
-        "dan “Kode proposal” (lembar: 'Petunjuk', 'Sheet1'); kembalikan lembar nilai yang "
-        "ditulis kipp assign"
+        "dan “Kode proposal” (lembar: 'Petunjuk', 'Sheet1'); kembalikan lembar penilaian "
+        "yang ditulis kipp assign"
     ]
 
 

@@ -70,7 +70,7 @@ def test_panel_error_reads_in_indonesian_with_its_hint(tmp_path: Path) -> None:
         load_panel(path)
 
     assert said(caught.value.message, Lang.ID).splitlines() == [
-        f"panel juri {path} tidak sah:",
+        f"daftar juri {path} tidak sah:",
         f"{path}:2: reviewers.1.name: wajib diisi, tetapi kosong; tambahkan `name:`",
         f"{path}:3: reviewers.2.id: 'Budi' bukan kode juri yang sah: gunakan huruf kecil, angka "
         "dan tanda hubung, mis. 'ani-rahmawati'",

@@ -113,7 +113,7 @@ def test_instructions_give_the_scale_each_score_meaning_the_return_date_and_how_
         ("Juri", None, "R (r)"),
         ("Kompetisi", None, "KIPP 2022"),
         ("Batas pengembalian", None, "20 Mei 2022"),
-        ("Proposal dinilai", None, "2 proposal pada lembar 'Nilai'."),
+        ("Proposal yang dinilai", None, "2 proposal pada lembar 'Nilai'."),
         (
             "Skala nilai",
             None,

@@ -13,9 +13,10 @@ technical annex and the minutes of the selection (Berita Acara); `official` what
 officials read say instead of machine detail; `interface` what the `kipp`
 command prints, a run's log says and the Prefect UI shows; `distribution` running split
 stages on Prefect workers or an existing Dask cluster; `templates` the submission templates
-and the scorecards' actionable advice. A key lives in one part only (`tests/test_catalogue.py`
-checks it, that every entry has both languages with the same placeholders, and that every
-key the code names is here).
+and the scorecards' actionable advice; `glossary` the terms the documents use, each with its
+definition and the variants Indonesian text must not use (`tests/test_glossary.py`). A key
+lives in one part only (`tests/test_catalogue.py` checks it, that every entry has both
+languages with the same placeholders, and that every key the code names is here).
 """
 
 from kipp.core.catalogue.approval import APPROVAL
@@ -24,6 +25,7 @@ from kipp.core.catalogue.documents import DOCUMENTS
 from kipp.core.catalogue.evidence import EVIDENCE
 from kipp.core.catalogue.fields import FIELDS
 from kipp.core.catalogue.files import FILES
+from kipp.core.catalogue.glossary import GLOSSARY
 from kipp.core.catalogue.inputs import INPUTS
 from kipp.core.catalogue.interface import INTERFACE
 from kipp.core.catalogue.minutes import MINUTES
@@ -48,6 +50,7 @@ PARTS: dict[str, dict[str, dict[str, str]]] = {
     "templates": TEMPLATES,
     "minutes": MINUTES,
     "official": OFFICIAL,
+    "glossary": GLOSSARY,
 }
 CATALOGUE: dict[str, dict[str, str]] = {k: v for part in PARTS.values() for k, v in part.items()}
 

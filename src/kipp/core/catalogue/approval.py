@@ -10,10 +10,10 @@ APPROVAL: dict[str, dict[str, str]] = {
         "en": "Moved out of the shortlist by {by} (ranked {rank} of {count}): {why}",
     },
     "approval.awaiting": {
-        "id": "Usulan daftar pendek, menunggu persetujuan koordinator: lanjutkan (Resume) proses "
+        "id": "Rancangan daftar pendek, menunggu persetujuan koordinator: lanjutkan (Resume) proses "
         "ini untuk menyetujuinya, atau untuk memindahkan proposal masuk atau keluar, masing-masing "
         "dengan alasan.",
-        "en": "Proposed shortlist, awaiting the coordinator's approval: Resume the run to approve "
+        "en": "Draft shortlist, awaiting the coordinator's approval: Resume the run to approve "
         "it or to move proposals in or out, each with a reason.",
     },
     "approval.refused": {
@@ -57,11 +57,11 @@ APPROVAL: dict[str, dict[str, str]] = {
         "en": "say why in the move's reason",
     },
     "approval.error.changed": {
-        "id": "persetujuan: nilai berubah selama proses dijeda (ada proposal, penilaian juri atau daftar instansi yang diubah), sehingga keputusan diberikan atas daftar pendek yang berbeda dengan usulan sekarang",
+        "id": "persetujuan: nilai berubah selama proses dijeda (ada proposal, penilaian juri atau daftar instansi yang diubah), sehingga keputusan diberikan atas daftar pendek yang berbeda dengan rancangan sekarang",
         "en": "approval: the scores changed while the run was paused (a proposal, a review or the agency registry was edited), so the decision was given on another shortlist than the one now proposed",
     },
     "approval.hint.changed": {
-        "id": "baca kembali usulan daftar pendek, lalu putuskan atasnya",
+        "id": "baca kembali rancangan daftar pendek, lalu putuskan atasnya",
         "en": "read the proposed shortlist again and decide on it",
     },
 }

@@ -23,16 +23,16 @@ DOCUMENTS: dict[str, dict[str, str]] = {
         "en": "{received} of {expected} reviews are in.",
     },
     "doc.provisional.moving": {
-        "id": "Bagian yang dinilai juri ({share} dari seluruh bobot) masih bisa berubah pada "
+        "id": "Bagian yang dinilai juri ({share} dari seluruh bobot) masih dapat berubah pada "
         "{count:p:proposal} sampai semua penilaian masuk.",
         "en": "The reviewers' part ({share} of the total weight) can still change for "
         "{count:p:proposal/proposals} until every review is in.",
     },
     "doc.provisional.panel": {
-        "id": "Nilai juri dibaca pada rata-rata dan simpangan baku seluruh panel, jadi total "
-        "yang penilaiannya sudah lengkap pun masih bisa bergeser.",
-        "en": "Reviewers' scores are read on the whole panel's mean and standard deviation, so "
-        "even a total whose own reviews are complete can still move.",
+        "id": "Nilai juri dinormalisasi terhadap rata-rata dan simpangan baku seluruh tim "
+        "penilai, sehingga nilai total yang penilaiannya sudah lengkap pun masih dapat bergeser.",
+        "en": "Reviewers' scores are normalised to the whole panel's mean and standard deviation, "
+        "so even a total whose own reviews are complete can still move.",
     },
     "doc.provisional.awaiting": {
         "id": "Belum dinilai juri pada {count:p:proposal}: {criteria}; totalnya dihitung dari "
@@ -66,7 +66,7 @@ DOCUMENTS: dict[str, dict[str, str]] = {
     "doc.range": {"id": "{low}–{high}", "en": "{low}–{high}"},
     "doc.nominees.skipped": {
         "id": "Tidak masuk daftar pendek meski peringkatnya di atas nominasi terakhir: "
-        "peringkat {ranks}. Alasan masing-masing ada di bagian “{section}”.",
+        "peringkat {ranks}. Alasan masing-masing tercantum pada bagian “{section}”.",
         "en": "Left out of the shortlist although ranked above the last nominee: rank {ranks}. "
         "The reason for each is under “{section}”.",
     },
@@ -82,7 +82,7 @@ DOCUMENTS: dict[str, dict[str, str]] = {
     "doc.section.ineligible": {"id": "Tidak memenuhi syarat", "en": "Ineligible"},
     "doc.section.invalid": {"id": "Proposal tidak valid", "en": "Invalid proposals"},
     "doc.section.unread": {"id": "Berkas tidak terbaca", "en": "Unread files"},
-    "doc.section.ignored": {"id": "Sengaja diabaikan", "en": "Ignored on purpose"},
+    "doc.section.ignored": {"id": "Sengaja dilewati", "en": "Skipped on purpose"},
     "doc.section.notices": {"id": "Catatan pembacaan berkas", "en": "Notes from reading the files"},
     "doc.section.manifest": {"id": "Catatan proses", "en": "Run record"},
     "doc.ignored.note": {
@@ -139,7 +139,7 @@ DOCUMENTS: dict[str, dict[str, str]] = {
     # novelty neighbours and flags
     "doc.neighbour.prior": {"id": "inovasi terdahulu", "en": "prior innovation"},
     "doc.neighbour.batch": {
-        "id": "proposal lain dalam seleksi ini",
+        "id": "proposal lain dalam kumpulan ini",
         "en": "proposal in this batch",
     },
     "doc.neighbour.same_year": {
@@ -237,22 +237,25 @@ DOCUMENTS: dict[str, dict[str, str]] = {
     "doc.col.name": {"id": "Nama", "en": "Name"},
     "doc.col.scores": {"id": "Jumlah nilai", "en": "Scores"},
     "doc.col.mean": {"id": "Rata-rata", "en": "Mean"},
-    "doc.col.difference": {"id": "Selisih dari panel", "en": "Difference from the panel"},
-    "doc.col.shift": {"id": "Rata-rata dipakai", "en": "Mean used"},
+    "doc.col.difference": {
+        "id": "Selisih dari rata-rata tim penilai",
+        "en": "Difference from the panel",
+    },
+    "doc.col.shift": {"id": "Rata-rata yang dipakai", "en": "Mean used"},
     "doc.col.factor": {"id": "Faktor sebaran", "en": "Spread factor"},
     # how a proposal's numbers are computed (kipp.documents.render.explanation_views)
     "doc.explain.title": {"id": "Cara nilai dihitung", "en": "How the numbers are computed"},
     "doc.explain.col.steps": {"id": "Perhitungan", "en": "Computation"},
-    "doc.explain.col.value": {"id": "Nilai dipakai (level)", "en": "Value used (level)"},
-    "doc.explain.col.weight": {"id": "Bobot dihitung", "en": "Weight counted"},
+    "doc.explain.col.value": {"id": "Nilai yang dipakai (level)", "en": "Value used (level)"},
+    "doc.explain.col.weight": {"id": "Bobot yang dihitung", "en": "Weight counted"},
     "doc.explain.col.points": {
         "id": "Poin (bobot × nilai ÷ 5 × 100)",
         "en": "Points (weight × value ÷ 5 × 100)",
     },
     "doc.reviews.method": {
         "id": "Nilai juri digabung dengan {aggregate}{normalised}; selisih antarjuri yang "
-        "mencapai atau melebihi {threshold} level ditandai. Rentang peringkat dari {iterations} "
-        "kali pengambilan ulang penilaian.",
+        "mencapai atau melebihi {threshold} level ditandai. Rentang peringkat dihitung dari "
+        "{iterations} kali pengambilan ulang nilai juri.",
         "en": "Reviewers' scores are combined by {aggregate}{normalised}; a spread between "
         "reviewers at or above {threshold} level(s) is marked. Rank ranges from {iterations} "
         "resamplings of the reviews.",
@@ -260,7 +263,7 @@ DOCUMENTS: dict[str, dict[str, str]] = {
     "doc.reviews.aggregate.mean": {"id": "rata-rata", "en": "the mean"},
     "doc.reviews.aggregate.median": {"id": "median", "en": "the median"},
     "doc.reviews.normalised": {
-        "id": ", setelah nilai tiap juri dinormalisasi terhadap panel",
+        "id": ", setelah nilai tiap juri dinormalisasi terhadap seluruh tim penilai",
         "en": ", after normalising each reviewer's scores to the panel",
     },
     "doc.reviews.problems": {

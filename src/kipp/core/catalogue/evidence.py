@@ -12,15 +12,15 @@ EVIDENCE: dict[str, dict[str, str]] = {
     "section.sustainability": {"id": "Keberlanjutan", "en": "Sustainability"},
     "attachment.decree": {"id": "SK penetapan inovasi", "en": "decree (SK)"},
     "attachment.video": {"id": "video", "en": "video"},
-    "attachment.evidence": {"id": "bukti dukung", "en": "supporting evidence"},
+    "attachment.evidence": {"id": "bukti pendukung", "en": "supporting evidence"},
     "stage.inisiatif": {"id": "inisiatif", "en": "initiative"},
     "stage.uji_coba": {"id": "uji coba", "en": "trial"},
     "stage.penerapan": {"id": "penerapan", "en": "implementation"},
-    "component.service_time": {"id": "waktu layanan", "en": "service time"},
-    "component.cost": {"id": "biaya", "en": "cost"},
-    "component.satisfaction": {"id": "kepuasan (IKM)", "en": "satisfaction"},
-    "component.complaints": {"id": "pengaduan", "en": "complaints"},
-    "component.reach": {"id": "jangkauan", "en": "reach"},
+    "component.service_time": {"id": "Waktu layanan", "en": "Service time"},
+    "component.cost": {"id": "Biaya", "en": "Cost"},
+    "component.satisfaction": {"id": "Kepuasan (IKM)", "en": "Satisfaction"},
+    "component.complaints": {"id": "Pengaduan", "en": "Complaints"},
+    "component.reach": {"id": "Jangkauan", "en": "Reach"},
     # gates
     "gate.min_age": {
         "id": "Mulai {started}: {months} bulan sebelum batas pendaftaran ({deadline}); {rule}.",
@@ -172,8 +172,8 @@ EVIDENCE |= {
         "en": "Novelty score {score} = 1 − highest similarity to a prior innovation ({similarity}).",
     },
     "novelty.no_corpus": {
-        "id": "Tidak ada inovasi terdahulu dalam korpus pembanding sampai batas waktu kompetisi.",
-        "en": "The comparison corpus holds no prior innovation up to the call's cut-off.",
+        "id": "Tidak ada inovasi terdahulu dalam korpus inovasi terdahulu sampai batas waktu kompetisi.",
+        "en": "The prior-innovation corpus holds no prior innovation up to the call's cut-off.",
     },
     "novelty.nearest": {
         "id": "Paling mirip: {title} ({agency}, {year}), kemiripan {similarity}.",

@@ -443,7 +443,7 @@ INPUTS: dict[str, dict[str, str]] = {
     },
     # the review panel (kipp.intake.panel)
     "panel.invalid": {
-        "id": "panel juri {path} tidak sah:\n{problems:j:\n}",
+        "id": "daftar juri {path} tidak sah:\n{problems:j:\n}",
         "en": "panel {path} is not valid:\n{problems:j:\n}",
     },
     "panel.invalid.hint": {
@@ -452,7 +452,7 @@ INPUTS: dict[str, dict[str, str]] = {
         "en": "fix the lines named above; see submissions/mojokerto-2022/reviewers.yaml",
     },
     "panel.not_mapping": {
-        "id": "panel juri berupa kumpulan isian dengan `reviewers:`, daftar berisi id, name, "
+        "id": "daftar juri berupa kumpulan isian dengan `reviewers:`, daftar berisi id, name, "
         "agency, conflicts",
         "en": "a panel is a mapping with `reviewers:`, a list of id, name, agency, conflicts",
     },
@@ -497,9 +497,9 @@ INPUTS: dict[str, dict[str, str]] = {
     },
     # the scoresheets' rows (kipp.reviews.ingest)
     "sheet.no_panel": {
-        "id": "tidak ada panel juri di samping proposal, sehingga juri pada lembar penilaian "
-        "dan assignments.csv tidak diperiksa terhadap panel, instansinya, maupun konflik "
-        "kepentingan yang dinyatakannya; letakkan panel juri yang dipakai kipp assign di "
+        "id": "tidak ada daftar juri di samping proposal, sehingga juri pada lembar penilaian "
+        "dan assignments.csv tidak diperiksa terhadap daftar juri, instansinya, maupun konflik "
+        "kepentingan yang dinyatakannya; letakkan daftar juri yang dipakai kipp assign di "
         "folder kumpulan sebagai {file}",
         "en": "no review panel beside the proposals, so the reviewers of the scoresheets and "
         "assignments.csv are not checked against the panel, their agencies or their declared "
@@ -526,7 +526,7 @@ INPUTS: dict[str, dict[str, str]] = {
         "proposal; put back the assignments.csv that kipp assign wrote with these sheets",
     },
     "sheet.not_on_panel": {
-        "id": "'{reviewer}' tidak ada dalam panel juri ({file}); gunakan salah satu: {known}",
+        "id": "'{reviewer}' tidak ada dalam daftar juri ({file}); gunakan salah satu: {known}",
         "en": "'{reviewer}' is not on the panel ({file}); use one of: {known}",
     },
     "sheet.not_eligible": {
@@ -548,22 +548,22 @@ INPUTS: dict[str, dict[str, str]] = {
         "en": "declared a conflict of interest with it",
     },
     "sheet.reason.not_on_panel": {
-        "id": "tidak ada dalam panel juri ({file})",
+        "id": "tidak ada dalam daftar juri ({file})",
         "en": "is not on the panel ({file})",
     },
     "sheet.fix.add": {"id": "tambahkan juri itu ke {file}", "en": "add them to {file}"},
     "sheet.fix.agency": {
-        "id": "perbaiki instansinya di panel juri",
+        "id": "perbaiki instansinya di daftar juri",
         "en": "correct their agency in the panel",
     },
     "sheet.fix.declared": {
-        "id": "hapus konflik itu dari panel juri bila keliru dinyatakan",
+        "id": "hapus konflik itu dari daftar juri bila keliru dinyatakan",
         "en": "drop the conflict from the panel if it was declared by mistake",
     },
     "sheet.assigned_unusable": {
         "id": "'{reviewer}' ditugaskan menilai '{proposal}', tetapi {reason}, sehingga nilainya "
         "tidak dapat dipakai dan total '{proposal}' tetap sementara; jalankan kipp assign lagi "
-        "dengan panel juri ini, atau {fix}",
+        "dengan daftar juri ini, atau {fix}",
         "en": "'{reviewer}' is assigned '{proposal}' but {reason}, so their scores cannot be "
         "used and the total of '{proposal}' stays provisional; run kipp assign again with the "
         "panel, or {fix}",

@@ -18,11 +18,11 @@ INTERFACE: dict[str, dict[str, str]] = {
     # kipp validate
     "cli.validate.batch": {"id": "Kumpulan proposal {folder}", "en": "Batch {folder}"},
     "cli.validate.ignored_panel": {
-        "id": "panel juri, bukan proposal",
+        "id": "daftar juri, bukan proposal",
         "en": "the review panel, not a proposal",
     },
     "cli.validate.ignored_name": {
-        "id": "nama yang diawali . atau _ memang dilewati",
+        "id": "nama yang diawali . atau _ sengaja dilewati",
         "en": "names starting with . or _ are skipped",
     },
     "cli.validate.summary": {
@@ -130,7 +130,7 @@ INTERFACE: dict[str, dict[str, str]] = {
         "en": "remove the link or give another output folder with --out",
     },
     "error.out.read_only": {
-        "id": "folder keluaran {folder} tidak dapat ditulisi (tidak bisa membuat berkas di {where})",
+        "id": "folder keluaran {folder} tidak dapat ditulisi (tidak dapat membuat berkas di {where})",
         "en": "the output folder {folder} cannot be written (no file can be made in {where})",
     },
     "hint.out.read_only": {
@@ -293,7 +293,7 @@ INTERFACE: dict[str, dict[str, str]] = {
         "en": "How many Dask worker processes",
     },
     "form.validate.deployment": {
-        "id": "Memeriksa setiap berkas kumpulan proposal terhadap format usulan.",
+        "id": "Memeriksa setiap berkas kumpulan proposal terhadap format proposal.",
         "en": "Check every file of a batch against the submission format.",
     },
     "form.run.deployment": {
@@ -311,7 +311,7 @@ INTERFACE: dict[str, dict[str, str]] = {
     },
     "ui.validation.heading": {"id": "Pemeriksaan {folder}", "en": "Validation of {folder}"},
     "ui.validation": {"id": "Ringkasan pemeriksaan", "en": "Validation summary"},
-    "form.assign.panel.title": {"id": "Panel juri (YAML)", "en": "Reviewer panel (YAML)"},
+    "form.assign.panel.title": {"id": "Daftar juri (YAML)", "en": "Reviewer panel (YAML)"},
     "form.assign.panel.description": {
         "id": "Kosongkan untuk reviewers.yaml di folder kumpulan proposal",
         "en": "Leave empty for reviewers.yaml in the batch folder",
@@ -388,7 +388,7 @@ INTERFACE: dict[str, dict[str, str]] = {
         "en": "Taking the valid proposals",
     },
     "stage.label.registry": {"id": "Membaca daftar instansi", "en": "Reading the agency registry"},
-    "stage.label.gates": {"id": "Memeriksa persyaratan", "en": "Checking the eligibility rules"},
+    "stage.label.gates": {"id": "Memeriksa syarat", "en": "Checking the eligibility rules"},
     "stage.label.eligible": {
         "id": "Memilah proposal yang memenuhi syarat",
         "en": "Taking the eligible proposals",
@@ -427,7 +427,7 @@ INTERFACE: dict[str, dict[str, str]] = {
     "stage.label.scoresheets": {"id": "Menulis lembar penilaian", "en": "Writing the scoresheets"},
     # what a run's log says after a stage
     "stage.batch": {
-        "id": "intake: {proposals:p:proposal} ({valid} valid, {invalid} tidak valid), {unread:p:berkas} tidak terbaca",
+        "id": "penerimaan: {proposals:p:proposal} ({valid} valid, {invalid} tidak valid), {unread:p:berkas} tidak terbaca",
         "en": "intake: {proposals:p:proposal/proposals} ({valid} valid, {invalid} invalid), {unread:p:file/files} unread",
     },
     "stage.gates": {

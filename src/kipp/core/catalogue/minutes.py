@@ -70,7 +70,7 @@ MINUTES: dict[str, dict[str, str]] = {
     },
     "minutes.received": {
         "id": "Tim Penilai menerima {files:p:berkas} yang memuat {proposals:p:proposal}. "
-        "Sebanyak {checked:p:proposal} diperiksa pemenuhan persyaratannya, dan {scored:p:proposal} "
+        "Sebanyak {checked:p:proposal} diperiksa pemenuhan syaratnya, dan {scored:p:proposal} "
         "yang memenuhi syarat dinilai.",
         "en": "The panel received {files:p:file/files} holding "
         "{proposals:p:proposal/proposals}; {checked:p:proposal/proposals} were checked against "

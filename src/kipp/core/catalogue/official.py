@@ -16,7 +16,7 @@ OFFICIAL: dict[str, dict[str, str]] = {
     },
     "reviews.no_score_sheet_heading": {
         "id": "tidak ada lembar yang baris judul kolomnya memuat {reviewer} dan {proposal} "
-        "(lembar: {sheets}); kembalikan lembar nilai yang ditulis kipp assign",
+        "(lembar: {sheets}); kembalikan lembar penilaian yang ditulis kipp assign",
         "en": "no sheet has {reviewer} and {proposal} in its header row (sheets: {sheets}); "
         "put back the scores sheet that kipp assign wrote",
     },

@@ -22,13 +22,13 @@ REVIEWS: dict[str, dict[str, str]] = {
         "en": "Reviewers disagree on {criteria}: add a reviewer for this proposal.",
     },
     "reviews.interval": {
-        "id": "Rentang peringkat {low}-{high} ({share} dari {iterations} pengambilan ulang "
-        "nilai juri).",
+        "id": "Rentang peringkat {low}-{high} (pada {share} dari {iterations} kali pengambilan "
+        "ulang nilai juri).",
         "en": "Rank range {low}-{high} ({share} of {iterations} resamples of the reviews).",
     },
     "reviews.interval_fixed": {
-        "id": "Peringkat tetap {low} pada {share} dari {iterations} pengambilan ulang nilai juri "
-        "(batas atas {high}).",
+        "id": "Peringkat tetap {low} pada {share} dari {iterations} kali pengambilan ulang nilai "
+        "juri (paling rendah peringkat {high}).",
         "en": "Rank {low} in {share} of {iterations} resamples of the reviews (at worst {high}).",
     },
     "reviews.near_cutoff": {
@@ -55,9 +55,9 @@ REVIEWS |= {
 # parameters arrive formatted, each number at the precision the arithmetic used it.
 REVIEWS |= {
     "explain.intro": {
-        "id": "Nilai dipakai tiap kriteria (1 sampai 5) masuk ke nilai total; level adalah nilai "
-        "dipakai yang dibulatkan. Pembulatan selalu setengah ke atas, dan setiap angka yang "
-        "dibulatkan ditandai.",
+        "id": "Nilai yang dipakai untuk setiap kriteria (1 sampai 5) dihitung ke dalam nilai "
+        "total; level adalah nilai itu setelah dibulatkan. Pembulatan selalu setengah ke atas, "
+        "dan setiap angka yang dibulatkan ditandai.",
         "en": "Each criterion's value used (1 to 5) goes into the total; its level is that value "
         "rounded. Rounding is always halves up, and every rounded figure says so.",
     },
@@ -66,33 +66,34 @@ REVIEWS |= {
     "explain.word.score": {"id": "nilai", "en": "score"},
     "explain.word.level": {"id": "level", "en": "level"},
     "explain.footing": {
-        "id": "Nilai juri dibaca pada pijakan seluruh panel, supaya juri yang cenderung longgar "
-        "atau ketat tidak menggeser hasil: {x} dibaca = rata-rata panel + ({x} − rata-rata "
-        "juri) × faktor sebaran. Rata-rata panel = {total} ÷ {scores} nilai = {mean}.",
-        "en": "Reviewers' scores are read on the whole panel's footing, so that a lenient or "
-        "strict reviewer does not shift the results: a {x} reads as panel mean + ({x} − "
-        "reviewer's mean) × spread factor. Panel mean = {total} ÷ {scores} scores = {mean}.",
+        "id": "Nilai juri dinormalisasi terhadap seluruh tim penilai, supaya juri yang cenderung "
+        "longgar atau ketat tidak menggeser hasil: {x} ternormalisasi = rata-rata tim penilai + "
+        "({x} − rata-rata juri) × faktor sebaran. Rata-rata tim penilai = {total} ÷ {scores} "
+        "nilai = {mean}.",
+        "en": "Reviewers' scores are normalised to the whole panel, so that a lenient or strict "
+        "reviewer does not shift the results: normalised {x} = panel mean + ({x} − reviewer's "
+        "mean) × spread factor. Panel mean = {total} ÷ {scores} scores = {mean}.",
     },
     "explain.reviewer.lenient": {
         "id": "Juri {label} cenderung longgar: rata-rata {count} nilai yang diberikannya "
-        "{total} ÷ {count} = {mean}, {difference} lebih tinggi dari rata-rata panel.",
+        "{total} ÷ {count} = {mean}, {difference} lebih tinggi dari rata-rata tim penilai.",
         "en": "Reviewer {label} tends to be lenient: the mean of their {count} scores is "
         "{total} ÷ {count} = {mean}, {difference} above the panel's mean.",
     },
     "explain.reviewer.strict": {
         "id": "Juri {label} cenderung ketat: rata-rata {count} nilai yang diberikannya "
-        "{total} ÷ {count} = {mean}, {difference} lebih rendah dari rata-rata panel.",
+        "{total} ÷ {count} = {mean}, {difference} lebih rendah dari rata-rata tim penilai.",
         "en": "Reviewer {label} tends to be strict: the mean of their {count} scores is "
         "{total} ÷ {count} = {mean}, {difference} below the panel's mean.",
     },
     "explain.reviewer.even": {
         "id": "Juri {label}: rata-rata {count} nilai yang diberikannya {total} ÷ {count} = "
-        "{mean}, sama dengan rata-rata panel (selisih {difference}).",
+        "{mean}, sama dengan rata-rata tim penilai (selisih {difference}).",
         "en": "Reviewer {label}: the mean of their {count} scores is {total} ÷ {count} = "
         "{mean}, the panel's mean (difference {difference}).",
     },
     "explain.reviewer.shift": {
-        "id": "Rata-rata itu ditarik ke arah panel, makin kuat bila nilainya makin sedikit: "
+        "id": "Rata-rata itu ditarik ke arah rata-rata tim penilai, makin kuat bila nilainya makin sedikit: "
         "rata-rata juri = ({total} + {shrinkage} × {panel}) ÷ ({count} + {shrinkage}) = "
         "{shift}.",
         "en": "That mean is drawn toward the panel's, the more so the fewer scores it rests on: "
@@ -100,7 +101,7 @@ REVIEWS |= {
         "{shift}.",
     },
     "explain.reviewer.factor": {
-        "id": "Simpangan baku nilainya {sd} dan simpangan baku panel {panel_sd} (keduanya "
+        "id": "Simpangan baku nilainya {sd} dan simpangan baku tim penilai {panel_sd} (keduanya "
         "dibulatkan); faktor sebaran = {panel_sd} ÷ √(({count} × {sd}² + {shrinkage} × "
         "{panel_sd}²) ÷ ({count} + {shrinkage})) = {factor} (dihitung dari angka sebelum "
         "dibulatkan).",
@@ -110,8 +111,8 @@ REVIEWS |= {
         "rounding).",
     },
     "explain.reviewer.reads": {
-        "id": "Setiap {x} darinya dibaca {panel} + ({x} − {shift}) × {factor}.",
-        "en": "Each {x} of theirs reads as {panel} + ({x} − {shift}) × {factor}.",
+        "id": "Setiap {x} darinya dinormalisasi menjadi {panel} + ({x} − {shift}) × {factor}.",
+        "en": "Each {x} of theirs is normalised to {panel} + ({x} − {shift}) × {factor}.",
     },
     "explain.score.level": {"id": "{score} (level {level})", "en": "{score} (level {level})"},
     "explain.score.given": {
@@ -132,8 +133,8 @@ REVIEWS |= {
     },
     "explain.scores.given": {"id": "Nilai juri: {items}.", "en": "Reviewers' scores: {items}."},
     "explain.scores.read": {
-        "id": "Nilai juri dibaca pada pijakan panel: {items}.",
-        "en": "Reviewers' scores read on the panel's footing: {items}.",
+        "id": "Nilai juri setelah dinormalisasi: {items}.",
+        "en": "Reviewers' scores after normalisation: {items}.",
     },
     "explain.mean": {
         "id": "Rata-rata: ({terms}) ÷ {count} = {result}.",
@@ -148,7 +149,7 @@ REVIEWS |= {
         "en": "Median of {levels}: ({low} + {high}) ÷ 2 = {result}.",
     },
     "explain.blend": {
-        "id": "Nilai dipakai = {auto_share} × level otomatis {auto} ({measure} {score}) + "
+        "id": "Nilai yang dipakai = {auto_share} × level otomatis {auto} ({measure} {score}) + "
         "{share} × nilai juri {reviewers} = {result}.",
         "en": "Value used = {auto_share} × automatic level {auto} ({measure} {score}) + "
         "{share} × reviewers' value {reviewers} = {result}.",
@@ -220,10 +221,10 @@ REVIEWS |= {
     },
     "explain.reason.panel": {
         "id": "{received} dari {expected} penilaian juri seluruh kumpulan sudah masuk; karena "
-        "nilai juri dibaca pada rata-rata dan simpangan baku seluruh panel, total ini masih "
-        "bisa bergeser sampai semua penilaian masuk.",
+        "nilai juri dinormalisasi terhadap rata-rata dan simpangan baku seluruh tim penilai, "
+        "nilai total ini masih dapat bergeser sampai semua penilaian masuk.",
         "en": "{received} of {expected} reviews of the whole batch are in; since reviewers' "
-        "scores are read on the whole panel's mean and standard deviation, this total can "
+        "scores are normalised to the whole panel's mean and standard deviation, this total can "
         "still move until every review is in.",
     },
     "explain.reason.assignments": {

@@ -32,7 +32,7 @@ SCORESHEETS: dict[str, dict[str, str]] = {
         "id": "Sesuai pemberitahuan koordinator.",
         "en": "As the coordinator tells you.",
     },
-    "scoresheets.guide.proposals": {"id": "Proposal dinilai", "en": "Proposals to score"},
+    "scoresheets.guide.proposals": {"id": "Proposal yang dinilai", "en": "Proposals to score"},
     "scoresheets.guide.proposals.count": {
         "id": "{count} proposal pada lembar '{sheet}'.",
         "en": "{count:p:proposal/proposals} on the '{sheet}' sheet.",

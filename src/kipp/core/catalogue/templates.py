@@ -10,14 +10,14 @@ the next level of a criterion needs.
 
 TEMPLATES: dict[str, dict[str, str]] = {
     # the workbook
-    "tpl.sheet.form": {"id": "Usulan", "en": "Proposals"},
+    "tpl.sheet.form": {"id": "Proposal", "en": "Proposals"},
     "tpl.sheet.guide": {"id": "Petunjuk", "en": "Instructions"},
     "tpl.guide.title": {
-        "id": "Petunjuk pengisian formulir usulan inovasi {call}",
+        "id": "Petunjuk pengisian formulir proposal inovasi {call}",
         "en": "How to fill in the innovation proposal form of {call}",
     },
     "tpl.guide.intro": {
-        "id": "Tulis satu usulan per baris pada lembar {sheet}, mulai baris 2. Jangan mengubah judul kolom: kipp membaca setiap kolom menurut judulnya. Kolom yang tidak dipakai boleh dikosongkan.",
+        "id": "Tulis satu proposal per baris pada lembar {sheet}, mulai baris 2. Jangan mengubah judul kolom: kipp membaca setiap kolom menurut judulnya. Kolom yang tidak dipakai boleh dikosongkan.",
         "en": "Write one proposal per row of the {sheet} sheet, from row 2. Do not change the column headers: kipp reads each column by its header. Columns you do not use may stay empty.",
     },
     "tpl.guide.col.column": {"id": "Kolom", "en": "Column"},
@@ -153,7 +153,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "en": "The date the innovation started, e.g. 1 July 2019. By {deadline} it must have run at least {months} months ({pandemic} months if it answers the pandemic).",
     },
     "tpl.note.pandemic_related": {
-        "id": "Ya bila inovasi menjawab pandemi COVID-19, Tidak bila bukan.",
+        "id": "Ya bila inovasi terkait penanganan pandemi COVID-19, Tidak bila bukan.",
         "en": "Yes if the innovation answers the COVID-19 pandemic, No otherwise.",
     },
     "tpl.note.stage": {"id": "Tahapan inovasi saat ini.", "en": "The innovation's stage now."},
@@ -282,16 +282,16 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "en": "A link to the innovation's video.",
     },
     "tpl.note.attachments.evidence": {
-        "id": "Tautan atau nama berkas bukti dukung; pisahkan dengan titik koma.",
+        "id": "Tautan atau nama berkas bukti pendukung; pisahkan dengan titik koma.",
         "en": "Links to (or file names of) supporting evidence, separated by semicolons.",
     },
     # the Markdown proposal
     "tpl.md.intro": {
-        "id": "Usulan inovasi untuk {call}. Isi setiap isian di bawah. Baris yang diawali # adalah petunjuk dan tidak dibaca kipp.",
+        "id": "Proposal inovasi untuk {call}. Isi setiap isian di bawah. Baris yang diawali # adalah petunjuk dan tidak dibaca kipp.",
         "en": "An innovation proposal for {call}. Fill in every entry below. Lines starting with # are instructions; kipp does not read them.",
     },
     "tpl.md.id": {
-        "id": "kode (opsional): kode singkat usulan, huruf kecil dan tanda hubung, misalnya layanan-kesehatan-keliling; tanpa kode, nama berkas dipakai.",
+        "id": "kode (opsional): kode singkat proposal, huruf kecil dan tanda hubung, misalnya layanan-kesehatan-keliling; tanpa kode, nama berkas dipakai.",
         "en": "id (optional): a short code for the proposal, lowercase with hyphens, e.g. mobile-health-service; without one, the file name is used.",
     },
     "tpl.md.list": {
@@ -309,7 +309,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
     },
     # kipp template
     "cli.template.written": {
-        "id": "templat usulan ditulis ke {folder}: {files}",
+        "id": "templat proposal ditulis ke {folder}: {files}",
         "en": "proposal templates written to {folder}: {files}",
     },
     "error.template.exists": {
@@ -338,7 +338,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
     },
     # the scorecards' advice: what the agency can do
     "advice.min_age": {
-        "id": "Inovasi ini genap {months} bulan pada {reached}; ajukan pada kompetisi berikutnya (kompetisi tahun {year}, bila batas pendaftarannya {deadline}).",
+        "id": "Inovasi ini genap {months} bulan diterapkan pada {reached}; ajukan kembali pada kompetisi berikutnya (kompetisi tahun {year}, bila batas pendaftarannya {deadline}).",
         "en": "The innovation reaches {months} months on {reached}; enter the next call (the {year} call, if its deadline is {deadline}).",
     },
     "advice.word_cap": {
@@ -350,7 +350,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "en": "{criterion} (level {level}/{max}, weight {weight}). To reach level {next}: {description}",
     },
     "advice.intro.gates": {
-        "id": "Yang perlu dilakukan agar usulan memenuhi syarat:",
+        "id": "Yang perlu dilakukan agar proposal memenuhi syarat:",
         "en": "What to do for the proposal to meet the gates:",
     },
     "advice.intro.criteria": {
