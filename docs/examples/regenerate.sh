@@ -15,6 +15,7 @@ trap 'rm -rf "$tmp"' EXIT
 cp "$tmp/id/shortlist.pdf" "$here/shortlist.pdf"
 cp "$tmp/en/shortlist.pdf" "$here/shortlist-en.pdf"
 cp "$tmp/id/berita-acara.pdf" "$here/berita-acara.pdf"
+cp "$tmp/id/berita-acara.docx" "$here/berita-acara.docx"
 cp "$tmp/id/compliance.csv" "$here/compliance.csv"
 cp "$tmp/id/scorecards/si-parto-dishub.pdf" "$here/scorecard-si-parto.pdf"
 cp "$tmp/en/scorecards/gayatri.pdf" "$here/scorecard-gayatri-en.pdf"
