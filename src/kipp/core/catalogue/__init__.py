@@ -12,9 +12,9 @@ people read and write them; `files` reading files as files (formats, sizes, name
 technical annex and the minutes of the selection (Berita Acara); `interface` what the `kipp`
 command prints, a run's log says and the Prefect UI shows; `distribution` running split
 stages on Prefect workers or an existing Dask cluster; `templates` the submission templates
-and the scorecards' actionable advice. A key lives in one part only (`tests/test_catalogue.py`
-checks it, that every entry has both languages with the same placeholders, and that every
-key the code names is here).
+and the scorecards' actionable advice; `help` the help of the `kipp` command and its options.
+A key lives in one part only (`tests/test_catalogue.py` checks it, that every entry has
+both languages with the same placeholders, and that every key the code names is here).
 """
 
 from kipp.core.catalogue.approval import APPROVAL
@@ -23,6 +23,7 @@ from kipp.core.catalogue.documents import DOCUMENTS
 from kipp.core.catalogue.evidence import EVIDENCE
 from kipp.core.catalogue.fields import FIELDS
 from kipp.core.catalogue.files import FILES
+from kipp.core.catalogue.help import HELP
 from kipp.core.catalogue.inputs import INPUTS
 from kipp.core.catalogue.interface import INTERFACE
 from kipp.core.catalogue.minutes import MINUTES
@@ -45,6 +46,7 @@ PARTS: dict[str, dict[str, dict[str, str]]] = {
     "distribution": DISTRIBUTION,
     "templates": TEMPLATES,
     "minutes": MINUTES,
+    "help": HELP,
 }
 CATALOGUE: dict[str, dict[str, str]] = {k: v for part in PARTS.values() for k, v in part.items()}
 
