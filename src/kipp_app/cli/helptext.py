@@ -93,12 +93,13 @@ def localise_command(
     command: TyperCommand | TyperGroup, name: str, lang: Lang, group: bool = False
 ) -> None:
     """Set `command`'s help, summary, parameters' help and panel titles from the
-    catalogue, in `lang`. A parameter without a key keeps its developer's help (the tests
-    see none is missing)."""
-    summary = _say(command_key(name), lang)
-    about = about_key(name)
-    command.short_help = summary
-    command.help = f"{summary}\n\n{_say(about, lang)}" if about in CATALOGUE else summary
+    catalogue, in `lang`. A command or parameter without a key keeps its developer's help
+    (`tests/app/test_cli_help.py` sees none is missing)."""
+    if command_key(name) in CATALOGUE:
+        summary = _say(command_key(name), lang)
+        about = about_key(name)
+        command.short_help = summary
+        command.help = f"{summary}\n\n{_say(about, lang)}" if about in CATALOGUE else summary
     if not group:
         command.rich_help_panel = _say("cli.panel.commands", lang)
     for param in help_params(command):
