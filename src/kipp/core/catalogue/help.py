@@ -169,15 +169,15 @@ HELP: dict[str, dict[str, str]] = {
         "en": "Serve the validate, score and assign deployments to the Prefect server of PREFECT_API_URL, their forms in --lang, and run what is triggered from its UI until interrupted (Ctrl-C).",
     },
     "cli.help.serve.batch": {
-        "id": "Folder kumpulan proposal yang sudah terisi pada formulir proses.",
+        "id": "Isian awal folder kumpulan proposal pada formulir proses.",
         "en": "Batch folder the run forms start with.",
     },
     "cli.help.serve.approval": {
-        "id": "Persetujuan koordinator sudah dipilih sejak awal pada formulir penilaian.",
+        "id": "Persetujuan koordinator aktif sejak awal pada formulir penilaian.",
         "en": "Coordinator approval on by default in the score form.",
     },
     "cli.help.serve.limit": {
-        "id": "Jumlah terbanyak run alur yang berjalan bersamaan dalam perintah ini.",
+        "id": "Jumlah maksimum run alur yang berjalan bersamaan dalam perintah ini.",
         "en": "Most flow runs at once in this process.",
     },
     # kipp schema
