@@ -14,8 +14,12 @@ from kipp.core.i18n import Lang
 from kipp.core.problems import KippError, RubricError
 from kipp.rubric import LoadedRubric, load_rubric
 from kipp_app.cli.console import fail
+from kipp_app.cli.helptext import LocalisedGroup
 
+# the help a person reads is the catalogue's, in the command's language (`helptext`); the
+# docstrings and `help=` strings here are for developers
 app = typer.Typer(
+    cls=LocalisedGroup,
     help="Turn a folder of innovation proposals into a ranked, explained KIPP shortlist.",
     no_args_is_help=True,
     add_completion=False,

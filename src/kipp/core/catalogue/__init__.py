@@ -13,7 +13,8 @@ technical annex and the minutes of the selection (Berita Acara); `official` what
 officials read say instead of machine detail; `interface` what the `kipp`
 command prints, a run's log says and the Prefect UI shows; `distribution` running split
 stages on Prefect workers or an existing Dask cluster; `templates` the submission templates
-and the scorecards' actionable advice; `glossary` the terms the documents use, each with its
+and the scorecards' actionable advice; `help` the help of the `kipp` command and its
+options; `glossary` the terms the documents use, each with its
 definition and the variants Indonesian text must not use (`tests/test_glossary.py`). A key
 lives in one part only (`tests/test_catalogue.py` checks it, that every entry has both
 languages with the same placeholders, and that every key the code names is here).
@@ -26,6 +27,7 @@ from kipp.core.catalogue.evidence import EVIDENCE
 from kipp.core.catalogue.fields import FIELDS
 from kipp.core.catalogue.files import FILES
 from kipp.core.catalogue.glossary import GLOSSARY
+from kipp.core.catalogue.help import HELP
 from kipp.core.catalogue.inputs import INPUTS
 from kipp.core.catalogue.interface import INTERFACE
 from kipp.core.catalogue.minutes import MINUTES
@@ -51,6 +53,7 @@ PARTS: dict[str, dict[str, dict[str, str]]] = {
     "minutes": MINUTES,
     "official": OFFICIAL,
     "glossary": GLOSSARY,
+    "help": HELP,
 }
 CATALOGUE: dict[str, dict[str, str]] = {k: v for part in PARTS.values() for k, v in part.items()}
 
