@@ -56,6 +56,7 @@ bench: $(STAMP)  ## performance benchmarks (see bench/README.md)
 	$(BIN)/python -m bench.pipeline
 	$(BIN)/python -m bench.dask
 	$(BIN)/python -m bench.distributed
+	$(BIN)/python -m bench.scale
 
 eval: $(STAMP)  ## novelty evaluation set: ROC AUC, precision and recall of the flag
 	$(BIN)/python -m bench.eval

@@ -250,7 +250,7 @@ def test_berita_acara_docx_holds_the_minutes_paragraph_by_paragraph(written_run:
         (
             "Normal",
             "Tim Penilai menerima 16 berkas yang memuat 17 proposal. Sebanyak 14 proposal "
-            "diperiksa pemenuhan persyaratannya, dan 10 proposal yang memenuhi syarat dinilai. "
+            "diperiksa pemenuhan syaratnya, dan 10 proposal yang memenuhi syarat dinilai. "
             "Penilaian dilakukan oleh 6 orang juri. Batas waktu penilaian oleh juri adalah "
             "22 April 2022.",
         ),

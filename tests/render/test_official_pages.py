@@ -286,12 +286,12 @@ def test_technical_annex_locates_each_scoresheet_and_registry_problem(
     assert [line for line in rows if md_sheets in line] == [
         f"| (berkas) | {md_sheets}/citra-maharani.xlsx | kesalahan | tidak ada lembar yang "
         "baris judul kolomnya memuat “Juri” dan “Kode proposal” (lembar: 'nilai', 'kriteria', "
-        "'teks proposal'); kembalikan lembar nilai yang ditulis kipp assign |",
+        "'teks proposal'); kembalikan lembar penilaian yang ditulis kipp assign |",
         f"| Latar Belakang dan Tujuan | {md_sheets}/bagus-hermawan.xlsx, baris 3, kolom F | "
         "kesalahan | 9 bukan nilai pada skala 1 sampai 5; berikan bilangan bulat dari 1 "
         "sampai 5 |",
         f"| Juri | {md_sheets}/bagus-hermawan.xlsx, baris 4, kolom A | kesalahan | "
-        "'orang-lain' tidak ada dalam panel juri (reviewers.yaml); gunakan salah satu: "
+        "'orang-lain' tidak ada dalam daftar juri (reviewers.yaml); gunakan salah satu: "
         "bagus-hermawan, citra-maharani, dimas-ardiansyah, endang-susilowati, hadi-purnomo, "
         "yuliana-safitri |",
     ]

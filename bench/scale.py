@@ -1,0 +1,191 @@
+"""Benchmark at the size of a national year: N = 27,000 proposals against M = 300,000 prior
+innovations, and the same pipeline at N/4 and at M/4 for the time exponents.
+
+    .venv/bin/python -m bench.scale                  # ~25 minutes on the 2-core machine
+    .venv/bin/python -m bench.scale --n 2000 --m 20000 --no-save   # a smaller trial
+
+Each size runs the domain pipeline once in a child process (`bench.pipeline`'s `stages`
+child: the stage list `kipp run` runs, without Prefect), on an empty kipp cache (a first run:
+the corpus is read and indexed), and samples every 0.5 s the summed resident memory of that
+child and all its descendants (the intake and scorecard worker processes, the PDF child):
+the peak of that sum is the run's memory. Figures, the machine and how busy it was go to
+`bench/results/<date>-scale.json`; bench/README.md says what they mean.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from bench.intake import BENCH_DIR, _busy_cpu_seconds, ensure_batch, machine_info, save_results
+from bench.pipeline import ensure_corpus
+
+TARGET_N, TARGET_M = 27_000, 300_000
+TARGET_WALL_S, TARGET_RSS_GB = 120.0, 4.0
+SAMPLE_S = 0.5
+
+
+def _tree(root: int) -> list[int]:
+    """`root` and every process descending from it (from /proc)."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as stat:
+                parent = int(stat.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            continue
+        children.setdefault(parent, []).append(int(entry))
+    found = [root]
+    for pid in found:
+        found.extend(children.get(pid, []))
+    return found
+
+
+def _rss_bytes(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def measure(batch: Path, corpus: Path, scratch: Path, label: str) -> dict[str, Any]:
+    """One first run of the pipeline at this size: the stages child's figures, its wall
+    time, the peak summed RSS of its process tree and the other processes' CPU meanwhile."""
+    folder = scratch / label
+    folder.mkdir(parents=True)
+    figures = folder / "stages.json"
+    env = {**os.environ, "KIPP_CACHE_DIR": str(folder / "cache"), "KIPP_BENCH_SPLIT": "0"}
+    command = [
+        sys.executable,
+        "-m",
+        "bench.pipeline",
+        "--child",
+        "stages",
+        str(batch),
+        str(corpus),
+        str(folder / "out"),
+        str(figures),
+    ]
+    busy_before = _busy_cpu_seconds()
+    peak = {"bytes": 0, "processes": 0}
+    with (folder / "log").open("wb") as log:
+        started = time.perf_counter()
+        child = subprocess.Popen(
+            command, stdout=log, stderr=subprocess.STDOUT, env=env, cwd=BENCH_DIR.parent
+        )
+        done = threading.Event()
+
+        def sample() -> None:
+            while not done.wait(SAMPLE_S):
+                pids = _tree(child.pid)
+                total = sum(_rss_bytes(pid) for pid in pids)
+                if total > peak["bytes"]:
+                    peak.update(bytes=total, processes=len(pids))
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        _, status, usage = os.wait4(child.pid, 0)
+        wall = time.perf_counter() - started
+        done.set()
+        sampler.join()
+    if os.waitstatus_to_exitcode(status) != 0:
+        tail = (folder / "log").read_text(encoding="utf-8", errors="replace")[-2500:]
+        raise SystemExit(f"the {label} run failed:\n{tail}")
+    busy_after = _busy_cpu_seconds()
+    cpu = usage.ru_utime + usage.ru_stime
+    result: dict[str, Any] = json.loads(figures.read_text(encoding="utf-8"))
+    result |= {
+        "label": label,
+        "wall_s": wall,
+        "peak_tree_rss_gb": peak["bytes"] / 2**30,
+        "processes_at_peak": peak["processes"],
+        "main_process_peak_rss_gb": usage.ru_maxrss / 2**20,
+        "cpu_s_main_process": cpu,
+        "others_cpu_s": None
+        if busy_before is None or busy_after is None
+        else max(0.0, busy_after - busy_before - cpu),
+        "files_out": sum(1 for _ in (folder / "out").rglob("*") if _.is_file()),
+    }
+    return result
+
+
+def exponent(t_full: float, t_quarter: float) -> float:
+    """How time grows between a quarter and the full size: t ~ size ** exponent."""
+    return math.log(t_full / t_quarter) / math.log(4)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--n", type=int, default=TARGET_N)
+    parser.add_argument("--m", type=int, default=TARGET_M)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--no-save", action="store_true")
+    args = parser.parse_args(argv)
+    n, m = args.n, args.m
+    batch = ensure_batch(n, args.seed, False)[0]
+    quarter_batch = ensure_batch(n // 4, args.seed, False)[0]
+    corpus, quarter_corpus = ensure_corpus(m, args.seed), ensure_corpus(m // 4, args.seed)
+    with tempfile.TemporaryDirectory(prefix="kipp-bench-scale-") as scratch:
+        full = measure(batch, corpus, Path(scratch), "full")
+        fewer = measure(quarter_batch, corpus, Path(scratch), "n-quarter")
+        smaller = measure(batch, quarter_corpus, Path(scratch), "m-quarter")
+    peak_gb = full["peak_tree_rss_gb"]
+    n_exponent = exponent(full["pipeline_s"], fewer["pipeline_s"])
+    m_exponent = exponent(full["pipeline_s"], smaller["pipeline_s"])
+    rows = [
+        ("wall (first run, no Prefect)", f"<= {TARGET_WALL_S:.0f} s", f"{full['wall_s']:.1f} s"),
+        ("peak RSS, all processes", f"<= {TARGET_RSS_GB:.0f} GB", f"{peak_gb:.2f} GB"),
+        ("time exponent in N (stage sum)", "<= 1", f"{n_exponent:.2f}"),
+        ("time exponent in M (stage sum)", "<= 1", f"{m_exponent:.2f}"),
+        ("proposals accounted for", "all", f"{full['proposals']}"),
+    ]
+    print(f"\nN={n:,} x M={m:,} (first run, empty cache)")
+    for figure, target, measured in rows:
+        print(f"  {figure:<34} {target:>9}  {measured}")
+    print("\n  stage seconds (full, N/4, M/4) and peak RSS after the stage (full, GB):")
+    for stage, seconds in full["stages_s"].items():
+        if seconds < 0.05:
+            continue
+        peak = full["stage_peak_rss_mb"].get(stage) or 0.0
+        print(
+            f"    {stage:<12} {seconds:8.1f} {fewer['stages_s'][stage]:8.1f} "
+            f"{smaller['stages_s'][stage]:8.1f}   {peak / 1024:5.2f}"
+        )
+    for run in (full, fewer, smaller):
+        print(
+            f"  {run['label']}: wall {run['wall_s']:.1f} s, stages {run['pipeline_s']:.1f} s, "
+            f"main CPU {run['cpu_s_main_process']:.0f} s, other processes' CPU "
+            f"{run['others_cpu_s'] or 0:.0f} s, peak RSS {run['peak_tree_rss_gb']:.2f} GB "
+            f"({run['processes_at_peak']} processes)"
+        )
+    if not args.no_save:
+        save_results(
+            "scale",
+            {
+                "machine": machine_info(),
+                "n": n,
+                "m": m,
+                "seed": args.seed,
+                "runs": [full, fewer, smaller],
+            },
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
