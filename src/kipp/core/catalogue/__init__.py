@@ -9,7 +9,8 @@ people give kipp (proposals, the review panel and scoresheets, the agency regist
 rubric, the corpus) and about assigning reviewers; `fields` the fields of those files as
 people read and write them; `files` reading files as files (formats, sizes, names);
 `approval` the coordinator's decision; `minutes` the batch settings, the documents'
-technical annex and the minutes of the selection (Berita Acara); `interface` what the `kipp`
+technical annex and the minutes of the selection (Berita Acara); `forms` the sections of
+the Prefect run forms and what a run's log tells the coordinator; `interface` what the `kipp`
 command prints, a run's log says and the Prefect UI shows; `distribution` running split
 stages on Prefect workers or an existing Dask cluster; `templates` the submission templates
 and the scorecards' actionable advice. A key lives in one part only (`tests/test_catalogue.py`
@@ -23,6 +24,7 @@ from kipp.core.catalogue.documents import DOCUMENTS
 from kipp.core.catalogue.evidence import EVIDENCE
 from kipp.core.catalogue.fields import FIELDS
 from kipp.core.catalogue.files import FILES
+from kipp.core.catalogue.forms import FORMS
 from kipp.core.catalogue.inputs import INPUTS
 from kipp.core.catalogue.interface import INTERFACE
 from kipp.core.catalogue.minutes import MINUTES
@@ -45,6 +47,7 @@ PARTS: dict[str, dict[str, dict[str, str]]] = {
     "distribution": DISTRIBUTION,
     "templates": TEMPLATES,
     "minutes": MINUTES,
+    "forms": FORMS,
 }
 CATALOGUE: dict[str, dict[str, str]] = {k: v for part in PARTS.values() for k, v in part.items()}
 
