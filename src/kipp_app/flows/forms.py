@@ -114,7 +114,9 @@ def _localised_model(model: dict[str, Any], form: str, lang: Lang) -> dict[str, 
         return model
     properties = {}
     for name, field in model["properties"].items():
-        key = f"form.{form}.{name}"
+        # a field the form shares with the run form (the batch, the rubric) is titled as there
+        shared = f"form.{form}.{name}.title" not in CATALOGUE
+        key = f"form.run.{name}" if shared else f"form.{form}.{name}"
         changed = dict(field)
         if f"{key}.title" in CATALOGUE:
             changed["title"] = tr(f"{key}.title", lang)
