@@ -16,16 +16,23 @@ from prefect.deployments.runner import RunnerDeployment
 from prefect.runner import Runner
 from prefect.utilities.schema_tools import validate
 
+from kipp.core.catalogue import CATALOGUE
 from kipp.core.i18n import Lang
+from kipp_app.flows.assign import AssignParameters, Blind
 from kipp_app.flows.deployments import DEFAULT_BATCH, deployments
+from kipp_app.flows.forms import DocumentLanguage
+from kipp_app.flows.run import RunParameters
+from kipp_app.flows.validate import ValidateParameters
 
 ROOT = Path(__file__).resolve().parents[2]
 LANGUAGES = {
-    "description": "A language by its own name, as a form's dropdown shows it.",
+    "description": "Bahasa, dipilih menurut namanya",
     "enum": ["Bahasa Indonesia", "English"],
-    "title": "DocumentLanguage",
+    "title": "Bahasa",
     "type": "string",
 }
+# what the forms are drawn from: their docstrings are for developers, never shown
+FORM_CLASSES = (RunParameters, ValidateParameters, AssignParameters, DocumentLanguage, Blind)
 
 
 @pytest.fixture(scope="module")
@@ -190,6 +197,89 @@ def test_every_form_field_says_what_it_is_for(served: dict[str, RunnerDeployment
         for name, spec in form(d)["properties"].items()
         if not spec.get("description")
     } == set()
+
+
+def labels(found: Any, where: str = "") -> list[tuple[str, str]]:
+    """(where, text) of every `title` and `description` string in a schema."""
+    if isinstance(found, dict):
+        return [
+            pair
+            for key, value in found.items()
+            for pair in (
+                [(f"{where}/{key}", value)]
+                if key in ("title", "description") and isinstance(value, str)
+                else labels(value, f"{where}/{key}")
+            )
+        ]
+    if isinstance(found, list):
+        return [pair for i, item in enumerate(found) for pair in labels(item, f"{where}[{i}]")]
+    return []
+
+
+def sections(deployment: RunnerDeployment) -> dict[str, dict[str, Any]]:
+    """The `params` section's heading and every definition's title and description."""
+    found = schema(deployment)
+    shown = {"params": found["properties"]["params"]}
+    shown.update(found["definitions"])
+    return {
+        name: {k: v for k, v in spec.items() if k in ("title", "description")}
+        for name, spec in shown.items()
+    }
+
+
+@pytest.mark.parametrize("lang", [Lang.ID, Lang.EN])
+def test_every_title_and_description_of_the_forms_is_a_catalogue_text_never_a_docstring(
+    lang: Lang,
+) -> None:
+    texts = {entry[lang.value] for entry in CATALOGUE.values()}
+    docstrings = [" ".join((c.__doc__ or "").split()) for c in FORM_CLASSES]
+    for deployment in deployments(lang=lang):
+        found = labels(schema(deployment))
+        # the schema's own title is Prefect's (`ParameterSchema.title`, never shown)
+        assert found[0] == ("/title", "Parameters")
+        assert {(where, label) for where, label in found[1:] if label not in texts} == set()
+        everything = " ".join(label for _, label in found)
+        assert [doc for doc in docstrings if doc[:40] in " ".join(everything.split())] == []
+
+
+def test_form_sections_are_headed_and_described_in_indonesian(
+    served: dict[str, RunnerDeployment],
+) -> None:
+    assert sections(served["score"]) == {
+        "params": {"title": "Pengaturan penilaian"},
+        "RunParameters": {
+            "title": "Pengaturan penilaian",
+            "description": "Pilihan untuk penilaian satu kumpulan proposal. Isian teks yang "
+            "dikosongkan atau angka 0 berarti memakai nilai bawaan; bahasa dipilih menurut "
+            "namanya.",
+        },
+        "DocumentLanguage": {"title": "Bahasa", "description": "Bahasa, dipilih menurut namanya"},
+    }
+    assert sections(served["validate"])["params"] == {"title": "Pengaturan pemeriksaan"}
+    assert sections(served["validate"])["ValidateParameters"] == {
+        "title": "Pengaturan pemeriksaan",
+        "description": "Kumpulan proposal yang diperiksa terhadap format proposal. Rubrik yang "
+        "dikosongkan berarti memakai rubrik bawaan kipp.",
+    }
+    assert sections(served["assign"])["params"] == {"title": "Pengaturan penugasan juri"}
+    assert sections(served["assign"])["Blind"] == {
+        "title": "Tanpa identitas",
+        "description": "rubric: sesuai rubrik; yes: tanpa nama instansi dan inovator; "
+        "no: dengan nama",
+    }
+
+
+def test_form_sections_served_in_english_are_headed_and_described_in_english() -> None:
+    score = deployments(lang=Lang.EN)[1]
+    assert sections(score) == {
+        "params": {"title": "Scoring settings"},
+        "RunParameters": {
+            "title": "Scoring settings",
+            "description": "What this run of scoring uses for one batch. An empty text or a 0 "
+            "means the default; a language is chosen by its name.",
+        },
+        "DocumentLanguage": {"title": "Language", "description": "A language, chosen by its name"},
+    }
 
 
 def test_served_defaults_fill_in_a_valid_form(served: dict[str, RunnerDeployment]) -> None:

@@ -29,7 +29,7 @@ from prefect.input import (
 from prefect.states import Paused, Running, Suspended
 from prefect.utilities.engine import propose_state_sync
 
-from kipp.core.i18n import Lang
+from kipp.core.i18n import Lang, tr
 from kipp.shortlist.approval import Decision, check_unchanged
 from kipp_app.flows.forms import decision_of
 
@@ -152,9 +152,7 @@ def await_approval(
         suspended: State[Any] = Suspended(pause_key=suspend_key)
         keyset = keyset_from_paused_state(suspended)
         return _decided(answered, keyset, run.id, shown_key, proposed, lang)
-    get_run_logger().info(
-        "waiting %d s for the coordinator's decision (Resume in the UI, with the form)", wait_s
-    )
+    get_run_logger().info("%s", tr("log.approval.waiting", lang, seconds=wait_s))
     _record_shown(shown_key, run.id, proposed)
     paused: State[Any] = Paused(
         timeout_seconds=wait_s + EXPIRY_MARGIN_S, reschedule=False, pause_key=pause_key
@@ -164,11 +162,7 @@ def await_approval(
         keyset = keyset_from_paused_state(paused)
         return _decided(answer, keyset, run.id, shown_key, proposed, lang)
     if run.deployment_id is None:
-        raise ApprovalTimeoutError(
-            f"no approval within {wait_s} s; a run without a deployment cannot stay "
-            "paused after its process ends (serve the deployments with `kipp serve`, "
-            "or run without --approval)"
-        )
-    get_run_logger().info("no decision yet: the run stays paused and frees its worker")
+        raise ApprovalTimeoutError(tr("log.approval.timeout", lang, seconds=wait_s))
+    get_run_logger().info("%s", tr("log.approval.suspended", lang))
     suspend_flow_run(wait_for_input=form, key=suspend_key)  # raises Pause
     raise AssertionError("unreachable: suspend_flow_run exits the run")

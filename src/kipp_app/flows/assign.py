@@ -13,11 +13,14 @@ from typing import Annotated, Any
 
 from prefect import flow, get_run_logger
 from prefect.artifacts import create_table_artifact
-from pydantic import BaseModel, BeforeValidator, Field
+from pydantic import BaseModel, BeforeValidator, Field, GetJsonSchemaHandler
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
 
 from kipp import pipeline
 from kipp.assignment.plan import AssignPlan
-from kipp_app.flows.forms import DocumentLanguage, description, title
+from kipp.core.i18n import tr
+from kipp_app.flows.forms import DocumentLanguage, described, description, section, title
 from kipp_app.flows.runner import PrefectRunner
 
 
@@ -33,6 +36,13 @@ class Blind(StrEnum):
         """True, False, or None for the rubric's choice."""
         return {Blind.RUBRIC: None, Blind.YES: True, Blind.NO: False}[self]
 
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        """Titled and described as the form's field (`form.assign.blind.*`)."""
+        return described("assign.blind", core_schema, handler)
+
 
 def _field(key: str, default: Any = ..., **rules: Any) -> Any:
     """An assign form's field titled and described from the catalogue."""
@@ -42,6 +52,8 @@ def _field(key: str, default: Any = ..., **rules: Any) -> Any:
 class AssignParameters(BaseModel):
     """Who reviews what (drawn as a form in the Prefect UI; an empty text or a 0 is the
     default)."""
+
+    model_config = section("assign.params")  # the form's section: not this docstring
 
     batch: str = _field("run.batch")
     panel: str = _field("assign.panel", "")
@@ -89,16 +101,23 @@ def kipp_assign(params: AssignParameters) -> AssignSummary:
     values = pipeline.run(("scoresheets",), given, PrefectRunner(params.lang.code))
     plan: AssignPlan = values["assignment"]  # type: ignore[assignment]
     files: list[Path] = values["scoresheets"]  # type: ignore[assignment]
-    get_run_logger().info("%d scoresheet files written to %s", len(files), target)
+    lang = params.lang.code
+    written = tr("log.assign.written", lang, files=len(files), folder=target)
+    get_run_logger().info("%s", written)
     create_table_artifact(
         key="kipp-assignments",
         table=[a.model_dump() for a in plan.assignments],
-        description=f"Reviewer assignments: {plan.proposals} proposals x {plan.per_proposal}",
+        description=tr(
+            "ui.assign.assignments",
+            lang,
+            proposals=plan.proposals,
+            per_proposal=plan.per_proposal,
+        ),
     )
     create_table_artifact(
         key="kipp-reviewer-loads",
         table=[{"reviewer": r, "proposals": n} for r, n in plan.loads.items()],
-        description=f"Proposals per reviewer; scoresheets in {target}",
+        description=tr("ui.assign.loads", lang, folder=target),
     )
     return AssignSummary(
         out_dir=target,

@@ -19,14 +19,22 @@ from prefect.utilities.callables import ParameterSchema
 
 from kipp.core.i18n import Lang, tr
 from kipp.core.problems import KippError
-from kipp_app.flows.assign import AssignParameters, kipp_assign
-from kipp_app.flows.forms import FORM_LANG, localised_schema
+from kipp_app.flows.assign import AssignParameters, Blind, kipp_assign
+from kipp_app.flows.forms import DocumentLanguage, localised_schema
 from kipp_app.flows.run import RunParameters, kipp_run
 from kipp_app.flows.validate import ValidateParameters, kipp_validate
 from kipp_app.server.check import api_url, check_api
 
 DEFAULT_BATCH = "submissions/mojokerto-2022"
 TAGS = ["kipp"]
+# the catalogue key (`form.<key>.*`) of each section the forms show, by its definition's name
+SECTIONS = {
+    ValidateParameters.__name__: "validate.params",
+    RunParameters.__name__: "run.params",
+    AssignParameters.__name__: "assign.params",
+    DocumentLanguage.__name__: "language",
+    Blind.__name__: "assign.blind",
+}
 
 
 class NoServerError(KippError):
@@ -34,9 +42,10 @@ class NoServerError(KippError):
 
 
 def _localised(deployment: RunnerDeployment, form: str, lang: Lang) -> RunnerDeployment:
-    """`deployment` with its form's titles and descriptions in `lang`."""
+    """`deployment` with its form's titles and descriptions in `lang`, its sections' too."""
     schema = deployment._parameter_openapi_schema.model_dump()
-    deployment._parameter_openapi_schema = ParameterSchema(**localised_schema(schema, form, lang))
+    localised = localised_schema(schema, form, lang, SECTIONS)
+    deployment._parameter_openapi_schema = ParameterSchema(**localised)
     return deployment
 
 
@@ -64,7 +73,7 @@ def deployments(
                 entrypoint_type=EntrypointType.MODULE_PATH,
             ),
         )
-        made.append(_localised(deployment, form, lang) if lang is not FORM_LANG else deployment)
+        made.append(_localised(deployment, form, lang))
     return made
 
 

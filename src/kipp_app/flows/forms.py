@@ -3,19 +3,24 @@
 A deployment's run form is drawn from its flow's parameter model; the approval form from
 the model a paused run saves. Field titles and descriptions come from the catalogue
 (`form.*`): Indonesian in the models themselves, and the whole form in another language
-with `localised_schema` (`kipp serve --lang en`). Fields are plain text, numbers and
-switches (an empty text or a 0 means "the default", never a text/none toggle), languages
-are named, and the approval form picks proposals from the scored ones rather than asking
-for typed ids.
+with `localised_schema` (`kipp serve --lang en`). So do the forms' sections (each model's
+title and description, never its class name or docstring) and the section of the flow's
+one parameter, `params`, which `kipp serve` titles from the catalogue too. Fields are plain
+text, numbers and switches (an empty text or a 0 means "the default", never a text/none
+toggle), languages are named, and the approval form picks proposals from the scored ones
+rather than asking for typed ids.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import StrEnum
 from typing import Any, Literal
 
 from prefect.input import RunInput
-from pydantic import BaseModel, Field, create_model
+from pydantic import BaseModel, ConfigDict, Field, GetJsonSchemaHandler, create_model
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
 
 from kipp.core.catalogue import CATALOGUE
 from kipp.core.i18n import Lang, tr
@@ -36,11 +41,33 @@ def description(key: str, lang: Lang = FORM_LANG) -> str:
     return tr(f"form.{key}.description", lang)
 
 
+def section(key: str) -> ConfigDict:
+    """A form model's configuration titling and describing it from the catalogue
+    (`form.<key>.title`, `form.<key>.description`): the form's schema shows these in place of
+    the class name and the docstring (written for developers)."""
+    return ConfigDict(title=title(key), json_schema_extra={"description": description(key)})
+
+
+def described(key: str, core_schema: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+    """The JSON schema of a choice (an enum) titled and described from the catalogue, for an
+    enum's `__get_pydantic_json_schema__`: not by its class name and docstring."""
+    schema = handler.resolve_ref_schema(handler(core_schema))
+    schema.update(title=title(key), description=description(key))
+    return schema
+
+
 class DocumentLanguage(StrEnum):
     """A language by its own name, as a form's dropdown shows it."""
 
     ID = "Bahasa Indonesia"
     EN = "English"
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        """Titled and described in the form's language (`form.language.*`)."""
+        return described("language", core_schema, handler)
 
     @property
     def code(self) -> Lang:
@@ -55,17 +82,31 @@ class DocumentLanguage(StrEnum):
         return value
 
 
-def localised_schema(schema: dict[str, Any], form: str, lang: Lang) -> dict[str, Any]:
+def localised_schema(
+    schema: dict[str, Any], form: str, lang: Lang, sections: Mapping[str, str]
+) -> dict[str, Any]:
     """The JSON schema of a form (`form`: its catalogue prefix) with every field's title and
-    description in `lang`; fields the catalogue does not name keep theirs."""
+    description in `lang`; fields the catalogue does not name keep theirs. `sections` names
+    the catalogue key (`form.<key>.*`) of each definition (a model or a choice, by its class
+    name) that the form shows as a section: its title and description are in `lang` too,
+    and the flow's parameter `params` is titled as its form (`form.<form>.params.title`)."""
     localised = dict(schema)
     definitions = {
-        name: _localised_model(model, form, lang)
+        name: _localised_section(_localised_model(model, form, lang), sections.get(name), lang)
         for name, model in schema.get("definitions", {}).items()
     }
     if definitions:
         localised["definitions"] = definitions
+    if "params" in schema.get("properties", {}):
+        params = {**schema["properties"]["params"], "title": title(f"{form}.params", lang)}
+        localised["properties"] = {**schema["properties"], "params": params}
     return localised
+
+
+def _localised_section(model: dict[str, Any], key: str | None, lang: Lang) -> dict[str, Any]:
+    if key is None:
+        return model
+    return {**model, "title": title(key, lang), "description": description(key, lang)}
 
 
 def _localised_model(model: dict[str, Any], form: str, lang: Lang) -> dict[str, Any]:
@@ -73,7 +114,9 @@ def _localised_model(model: dict[str, Any], form: str, lang: Lang) -> dict[str, 
         return model
     properties = {}
     for name, field in model["properties"].items():
-        key = f"form.{form}.{name}"
+        # a field the form shares with the run form (the batch, the rubric) is titled as there
+        shared = f"form.{form}.{name}.title" not in CATALOGUE
+        key = f"form.run.{name}" if shared else f"form.{form}.{name}"
         changed = dict(field)
         if f"{key}.title" in CATALOGUE:
             changed["title"] = tr(f"{key}.title", lang)

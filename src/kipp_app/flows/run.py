@@ -60,7 +60,7 @@ from kipp.shortlist.approval import ApprovalError, Decision, check_decision
 from kipp_app.flows import prefetch
 from kipp_app.flows.approval import await_approval
 from kipp_app.flows.artifacts import files_links, problems_table
-from kipp_app.flows.forms import DocumentLanguage, approval_form, description, title
+from kipp_app.flows.forms import DocumentLanguage, approval_form, description, section, title
 from kipp_app.flows.runner import PrefectRunner
 from kipp_app.server import embedded as embedded_server
 from kipp_app.server.check import api_url, check_api
@@ -76,6 +76,8 @@ class RunParameters(BaseModel):
     """What a coordinator chooses for a run, drawn as a form in the Prefect UI. An empty
     text or a 0 means the default (no text/none toggles in the form); a language is given by
     its name (or its code)."""
+
+    model_config = section("run.params")  # the form's section: not this docstring
 
     batch: str = _field("batch")
     # no angle brackets in descriptions: the Prefect UI reads them as HTML and drops <...>
@@ -189,16 +191,20 @@ def approval_decider(params: RunParameters) -> pipeline.Decider:
                 )
                 check_decision(proposed.placements, decision)
             except ApprovalError as exc:
-                get_run_logger().warning("approval form refused: %s (%s)", exc.message, exc.hint)
+                hint = render(exc.hint, lang) if exc.hint else ""
+                refusal = tr(
+                    "log.approval.refused", lang, reason=render(exc.message, lang), hint=hint
+                )
+                get_run_logger().warning("%s", refusal)
                 if attempt == APPROVAL_ATTEMPTS:
                     raise
                 reason = text("approval.refused", reason=exc.message, hint=exc.hint or "")
                 refused = render(reason, lang)
                 state = f"{refused} {awaiting}"
                 continue
-            get_run_logger().info(
-                "approval by %s: %d proposals moved", decision.decided_by, len(decision.moves)
-            )
+            moved = len(decision.moves)
+            decided = tr("log.approval.decided", lang, by=decision.decided_by, moved=moved)
+            get_run_logger().info("%s", decided)
             return decision
         raise AssertionError("unreachable: the last attempt returns or raises")
 

@@ -16,12 +16,14 @@ from kipp.core.problems import Severity
 from kipp.documents.render.jinja import markdown_text
 from kipp.intake import Batch
 from kipp_app.flows.artifacts import problems_table
-from kipp_app.flows.forms import DocumentLanguage, description, title
+from kipp_app.flows.forms import DocumentLanguage, description, section, title
 from kipp_app.flows.runner import PrefectRunner
 
 
 class ValidateParameters(BaseModel):
     """What to check (drawn as a form in the Prefect UI; an empty rubric is the bundled one)."""
+
+    model_config = section("validate.params")  # the form's section: not this docstring
 
     batch: str = Field(title=title("run.batch"), description=description("run.batch"))
     rubric: str = Field(
@@ -81,5 +83,5 @@ def kipp_validate(params: ValidateParameters) -> ValidateSummary:
         markdown=f"# {heading}\n\n{markdown_text(counts)}\n",
         description=tr("ui.validation", lang),
     )
-    get_run_logger().info("validation: %s", summary.model_dump())
+    get_run_logger().info("%s", counts)
     return summary

@@ -10,7 +10,8 @@ rubric, the corpus) and about assigning reviewers; `fields` the fields of those 
 people read and write them; `files` reading files as files (formats, sizes, names);
 `approval` the coordinator's decision; `minutes` the batch settings, the documents'
 technical annex and the minutes of the selection (Berita Acara); `official` what the pages
-officials read say instead of machine detail; `interface` what the `kipp`
+officials read say instead of machine detail; `forms` the sections of the Prefect run
+forms and what a run's log tells the coordinator; `interface` what the `kipp`
 command prints, a run's log says and the Prefect UI shows; `distribution` running split
 stages on Prefect workers or an existing Dask cluster; `templates` the submission templates
 and the scorecards' actionable advice; `help` the help of the `kipp` command and its
@@ -26,6 +27,7 @@ from kipp.core.catalogue.documents import DOCUMENTS
 from kipp.core.catalogue.evidence import EVIDENCE
 from kipp.core.catalogue.fields import FIELDS
 from kipp.core.catalogue.files import FILES
+from kipp.core.catalogue.forms import FORMS
 from kipp.core.catalogue.glossary import GLOSSARY
 from kipp.core.catalogue.help import HELP
 from kipp.core.catalogue.inputs import INPUTS
@@ -54,6 +56,7 @@ PARTS: dict[str, dict[str, dict[str, str]]] = {
     "official": OFFICIAL,
     "glossary": GLOSSARY,
     "help": HELP,
+    "forms": FORMS,
 }
 CATALOGUE: dict[str, dict[str, str]] = {k: v for part in PARTS.values() for k, v in part.items()}
 
