@@ -71,7 +71,7 @@ def test_a_worker_that_died_leaves_its_scorecards_to_this_process(
             return failed
 
     monkeypatch.setattr(scorecard_pool, "WORKERS_FROM", 0)
-    monkeypatch.setattr(scorecard_pool, "process_pool", lambda workers, preload: DeadPool())
+    monkeypatch.setattr(scorecard_pool, "process_pool", lambda *args: DeadPool())
     here, _ = _written(results, tmp_path / "here", tmp_path / "cache-here", workers=1)
 
     recovered, _ = _written(results, tmp_path / "dead", tmp_path / "cache-dead", workers=2)

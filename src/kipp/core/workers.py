@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
+from typing import Any
 
 
 def default_workers() -> int:
@@ -22,8 +24,17 @@ def default_workers() -> int:
         return os.cpu_count() or 1
 
 
-def process_pool(workers: int, preload: list[str]) -> ProcessPoolExecutor:
-    """A pool of `workers` processes forked from the fork server, which imports `preload`."""
+def process_pool(
+    workers: int,
+    preload: list[str],
+    initializer: Callable[..., Any] | None = None,
+    initargs: tuple[Any, ...] = (),
+) -> ProcessPoolExecutor:
+    """A pool of `workers` processes forked from the fork server, which imports `preload`;
+    each worker runs `initializer(*initargs)` once (what every job shares goes there, sent
+    once per worker rather than with every job)."""
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(preload)
-    return ProcessPoolExecutor(workers, mp_context=context)
+    return ProcessPoolExecutor(
+        workers, mp_context=context, initializer=initializer, initargs=initargs
+    )

@@ -25,6 +25,10 @@ from kipp.results import ProposalOut, Results
 from kipp.rubric import Rubric
 
 WORKERS_FROM = 400  # scorecards to render before worker processes are worth starting
+MIN_CORES = 4
+"""Cores a machine needs for workers by default: on two, the shortlist PDF's child renders
+beside them and sending the proposals costs more than the second worker gains (measured:
+bench/README.md)."""
 CHUNK = 50  # scorecards per job sent to a worker
 
 Card = tuple[str, ProposalOut]  # the file name (without suffix) and its proposal
@@ -64,17 +68,23 @@ def render_cards(
     workers: int | None = None,
 ) -> Iterator[tuple[Card, Digests]]:
     """Render and write every card into `target`, yielding each card with its files' sha256
-    in the order given; in `workers` processes (by default one per core) when there are at
-    least `WORKERS_FROM` of them."""
-    workers = default_workers() if workers is None else workers
+    in the order given; in `workers` processes (by default one per core on a machine of at
+    least `MIN_CORES` cores) when there are at least `WORKERS_FROM` of them."""
+    if workers is None:
+        cores = default_workers()
+        workers = cores if cores >= MIN_CORES else 1
     if workers <= 1 or len(cards) < WORKERS_FROM:
         yield from zip(cards, write_cards(cards, results, rubric, target, pdf), strict=True)
         return
-    shared = results.model_copy(update={"proposals": []})  # what every scorecard reads
+    # what every scorecard reads of the run, sent once to each worker: not the proposals,
+    # nor the run's list of input files (one entry per file of the batch)
+    run = results.run.model_copy(update={"inputs": []})
+    shared = results.model_copy(update={"proposals": [], "run": run})
     chunks = [cards[i : i + CHUNK] for i in range(0, len(cards), CHUNK)]
-    with process_pool(workers, ["kipp.documents.scorecard_pool"]) as pool:
+    preload = ["kipp.documents.scorecard_pool"]
+    with process_pool(workers, preload, _share, (shared, rubric)) as pool:
         futures: list[Future[list[Digests]]] = [
-            pool.submit(write_cards, chunk, shared, rubric, target, pdf) for chunk in chunks
+            pool.submit(_write_shared, chunk, target, pdf) for chunk in chunks
         ]
         for chunk, future in zip(chunks, futures, strict=True):
             try:
@@ -82,3 +92,16 @@ def render_cards(
             except BrokenProcessPool:  # a worker died: render its scorecards here
                 digests = write_cards(chunk, results, rubric, target, pdf)
             yield from zip(chunk, digests, strict=True)
+
+
+_shared: list[tuple[Results, Rubric]] = []  # in a worker: what `_share` was given
+
+
+def _share(results: Results, rubric: Rubric) -> None:
+    """A worker's start: keep what every scorecard reads of the run."""
+    _shared[:] = [(results, rubric)]
+
+
+def _write_shared(cards: Sequence[Card], target: Path, pdf: bool) -> list[Digests]:
+    results, rubric = _shared[0]
+    return write_cards(cards, results, rubric, target, pdf)
