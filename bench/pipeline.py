@@ -37,7 +37,7 @@ import sys
 import tempfile
 import time
 import urllib.request
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -197,15 +197,23 @@ class ChildRun:
     others_cpu_s: float | None
 
 
-def run_child(command: Sequence[str], env: dict[str, str], log: Path) -> ChildRun:
+def run_child(
+    command: Sequence[str],
+    env: dict[str, str],
+    log: Path,
+    on_start: Callable[[int], object] | None = None,
+) -> ChildRun:
     """Run `command` (stdout and stderr to `log`); `wait4` gives its own peak RSS. A child
-    that does not exit 0 fails the benchmark."""
+    that does not exit 0 fails the benchmark. `on_start` is told the child's pid as soon as
+    it runs (to watch it while it does)."""
     busy_before = _busy_cpu_seconds()
     with log.open("wb") as out:
         started = time.perf_counter()
         child = subprocess.Popen(
             command, stdout=out, stderr=subprocess.STDOUT, env=env, cwd=BENCH_DIR.parent
         )
+        if on_start is not None:
+            on_start(child.pid)
         _, status, usage = os.wait4(child.pid, 0)
         seconds = time.perf_counter() - started
     code = os.waitstatus_to_exitcode(status)
@@ -232,10 +240,9 @@ def base_env(scratch: Path) -> dict[str, str]:
     return env
 
 
-def measure_stages(batch: Path, corpus: Path, scratch: Path, label: str) -> dict[str, Any]:
-    """(a) in a child process: the figures of `child_stages`, plus the child's run."""
-    result = scratch / f"{label}.json"
-    command = [
+def stages_command(batch: Path, corpus: Path, out: Path, result: Path) -> list[str]:
+    """The command of a child running `child_stages`, its figures written to `result`."""
+    return [
         sys.executable,
         "-m",
         "bench.pipeline",
@@ -243,9 +250,15 @@ def measure_stages(batch: Path, corpus: Path, scratch: Path, label: str) -> dict
         "stages",
         str(batch),
         str(corpus),
-        str(scratch / f"{label}-out"),
+        str(out),
         str(result),
     ]
+
+
+def measure_stages(batch: Path, corpus: Path, scratch: Path, label: str) -> dict[str, Any]:
+    """(a) in a child process: the figures of `child_stages`, plus the child's run."""
+    result = scratch / f"{label}.json"
+    command = stages_command(batch, corpus, scratch / f"{label}-out", result)
     run = run_child(command, base_env(scratch), scratch / f"{label}.log")
     figures: dict[str, Any] = json.loads(result.read_text(encoding="utf-8"))
     figures["child"] = asdict(run)

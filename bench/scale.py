@@ -18,16 +18,13 @@ import argparse
 import json
 import math
 import os
-import subprocess
-import sys
 import tempfile
 import threading
-import time
 from pathlib import Path
 from typing import Any
 
-from bench.intake import BENCH_DIR, _busy_cpu_seconds, ensure_batch, machine_info, save_results
-from bench.pipeline import ensure_corpus
+from bench.intake import BenchFailed, ensure_batch, machine_info, save_results
+from bench.pipeline import base_env, ensure_corpus, run_child, stages_command
 
 TARGET_N, TARGET_M = 27_000, 300_000
 TARGET_WALL_S, TARGET_RSS_GB = 120.0, 4.0
@@ -64,61 +61,44 @@ def _rss_bytes(pid: int) -> int:
 
 
 def measure(batch: Path, corpus: Path, scratch: Path, label: str) -> dict[str, Any]:
-    """One first run of the pipeline at this size: the stages child's figures, its wall
-    time, the peak summed RSS of its process tree and the other processes' CPU meanwhile."""
+    """One first run of the pipeline at this size: the stages child's figures, its run
+    (`bench.pipeline.run_child`) and the peak summed RSS of its process tree."""
     folder = scratch / label
     folder.mkdir(parents=True)
     figures = folder / "stages.json"
-    env = {**os.environ, "KIPP_CACHE_DIR": str(folder / "cache"), "KIPP_BENCH_SPLIT": "0"}
-    command = [
-        sys.executable,
-        "-m",
-        "bench.pipeline",
-        "--child",
-        "stages",
-        str(batch),
-        str(corpus),
-        str(folder / "out"),
-        str(figures),
-    ]
-    busy_before = _busy_cpu_seconds()
+    env = {**base_env(folder), "KIPP_BENCH_SPLIT": "0"}  # a fresh kipp cache in `folder`
     peak = {"bytes": 0, "processes": 0}
-    with (folder / "log").open("wb") as log:
-        started = time.perf_counter()
-        child = subprocess.Popen(
-            command, stdout=log, stderr=subprocess.STDOUT, env=env, cwd=BENCH_DIR.parent
-        )
-        done = threading.Event()
+    done = threading.Event()
 
-        def sample() -> None:
-            while not done.wait(SAMPLE_S):
-                pids = _tree(child.pid)
-                total = sum(_rss_bytes(pid) for pid in pids)
-                if total > peak["bytes"]:
-                    peak.update(bytes=total, processes=len(pids))
+    def sample(root: int) -> None:
+        while not done.wait(SAMPLE_S):
+            pids = _tree(root)
+            total = sum(_rss_bytes(pid) for pid in pids)
+            if total > peak["bytes"]:
+                peak.update(bytes=total, processes=len(pids))
 
-        sampler = threading.Thread(target=sample, daemon=True)
-        sampler.start()
-        _, status, usage = os.wait4(child.pid, 0)
-        wall = time.perf_counter() - started
+    samplers: list[threading.Thread] = []
+
+    def watch(pid: int) -> None:
+        samplers.append(threading.Thread(target=sample, args=(pid,), daemon=True))
+        samplers[0].start()
+
+    try:
+        command = stages_command(batch, corpus, folder / "out", figures)
+        run = run_child(command, env, folder / "log", on_start=watch)
+    finally:
         done.set()
-        sampler.join()
-    if os.waitstatus_to_exitcode(status) != 0:
-        tail = (folder / "log").read_text(encoding="utf-8", errors="replace")[-2500:]
-        raise SystemExit(f"the {label} run failed:\n{tail}")
-    busy_after = _busy_cpu_seconds()
-    cpu = usage.ru_utime + usage.ru_stime
+        for sampler in samplers:
+            sampler.join()
     result: dict[str, Any] = json.loads(figures.read_text(encoding="utf-8"))
     result |= {
         "label": label,
-        "wall_s": wall,
+        "wall_s": run.seconds,
         "peak_tree_rss_gb": peak["bytes"] / 2**30,
         "processes_at_peak": peak["processes"],
-        "main_process_peak_rss_gb": usage.ru_maxrss / 2**20,
-        "cpu_s_main_process": cpu,
-        "others_cpu_s": None
-        if busy_before is None or busy_after is None
-        else max(0.0, busy_after - busy_before - cpu),
+        "main_process_peak_rss_gb": run.peak_rss_mb / 1024,
+        "cpu_s_main_process": run.cpu_s,
+        "others_cpu_s": run.others_cpu_s,
         "files_out": sum(1 for _ in (folder / "out").rglob("*") if _.is_file()),
     }
     return result
@@ -141,9 +121,13 @@ def main(argv: list[str] | None = None) -> int:
     quarter_batch = ensure_batch(n // 4, args.seed, False)[0]
     corpus, quarter_corpus = ensure_corpus(m, args.seed), ensure_corpus(m // 4, args.seed)
     with tempfile.TemporaryDirectory(prefix="kipp-bench-scale-") as scratch:
-        full = measure(batch, corpus, Path(scratch), "full")
-        fewer = measure(quarter_batch, corpus, Path(scratch), "n-quarter")
-        smaller = measure(batch, quarter_corpus, Path(scratch), "m-quarter")
+        try:
+            full = measure(batch, corpus, Path(scratch), "full")
+            fewer = measure(quarter_batch, corpus, Path(scratch), "n-quarter")
+            smaller = measure(batch, quarter_corpus, Path(scratch), "m-quarter")
+        except BenchFailed as exc:
+            print(f"\nBENCHMARK FAILED: {exc}")
+            return 2
     peak_gb = full["peak_tree_rss_gb"]
     n_exponent = exponent(full["pipeline_s"], fewer["pipeline_s"])
     m_exponent = exponent(full["pipeline_s"], smaller["pipeline_s"])
