@@ -7,6 +7,7 @@ an unread file, an ignored name and a batch notice, so one document shows every 
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from kipp.core.i18n import Lang, Text, text
@@ -357,3 +358,17 @@ def full_results(lang: Lang = Lang.ID) -> Results:
             )
         ],
     )
+
+
+def workbook_texts(path: Path) -> set[str]:
+    """Every text cell of every sheet of the workbook at `path`."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(path, read_only=True)
+    return {
+        cell
+        for sheet in book.worksheets
+        for row in sheet.iter_rows(values_only=True)
+        for cell in row
+        if isinstance(cell, str)
+    }

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from render_builders import workbook_texts
 
 from kipp.core.i18n import Lang
 from kipp.documents.outputs import write_run
@@ -77,17 +78,4 @@ def test_a_rerun_on_another_day_or_with_a_changed_title_renders_them_again(
 
     assert next_day.documents_reused == ["berita-acara.pdf"]  # dated by the meeting, not the run
     assert "results.xlsx" not in edited.documents_reused
-    assert "Judul Baru" in _cells(out / "results.xlsx")
-
-
-def _cells(path: Path) -> set[str]:
-    import openpyxl
-
-    book = openpyxl.load_workbook(path, read_only=True)
-    return {
-        cell
-        for sheet in book.worksheets
-        for row in sheet.iter_rows(values_only=True)
-        for cell in row
-        if isinstance(cell, str)
-    }
+    assert "Judul Baru" in workbook_texts(out / "results.xlsx")

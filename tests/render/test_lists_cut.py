@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from render_builders import proposal, results, rubric
+from render_builders import proposal, results, rubric, workbook_texts
 
 from kipp.core.i18n import Lang
 from kipp.documents.outputs import write_run
@@ -79,11 +79,9 @@ def test_shortlist_markdown_and_html_show_the_cut_rows_and_the_line_in_english()
         assert page.count("3 of 9 rows shown; the full list is in results.xlsx.") == 1
 
 
-def test_a_run_writes_every_shortlist_cut_at_the_limit_and_the_workbook_whole(
+def test_a_run_writes_the_markdown_and_html_shortlists_cut_and_the_workbook_whole(
     tmp_path: Path,
 ) -> None:
-    import openpyxl
-
     write_run(_batch(), rubric(), tmp_path, annex_limit=2)
 
     line = "2 dari 5 baris ditampilkan; daftar lengkapnya ada di results.xlsx."
@@ -91,12 +89,5 @@ def test_a_run_writes_every_shortlist_cut_at_the_limit_and_the_workbook_whole(
         page = (tmp_path / name).read_text(encoding="utf-8")
         assert line in page, name
         assert "Layanan Nomor 03" not in page, name
-    workbook = openpyxl.load_workbook(tmp_path / "results.xlsx", read_only=True)
-    titles = {
-        cell
-        for sheet in workbook.worksheets
-        for row in sheet.iter_rows(values_only=True)
-        for cell in row
-        if isinstance(cell, str)
-    }
+    titles = workbook_texts(tmp_path / "results.xlsx")
     assert {f"Layanan Nomor {i:02d}" for i in range(1, 6)} <= titles

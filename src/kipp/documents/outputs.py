@@ -72,11 +72,7 @@ def _day_head(results: Results) -> bytes:
     """results.json's head (all but the proposals) with the run's times cut to its day: what
     the documents that show the run's date, not its time, depend on besides the proposals."""
     run = results.run
-    day = {
-        "started_at": run.started_at[:10],
-        "finished_at": run.finished_at[:10],
-        "code_version": run.code_version,
-    }
+    day = {"started_at": run.started_at[:10], "finished_at": run.finished_at[:10]}
     shown = results.model_copy(update={"proposals": [], "run": run.model_copy(update=day)})
     return _indented_json(shown, 0)
 
