@@ -329,6 +329,9 @@ def child_stages(batch_dir: str, corpus_path: str, out_dir: str, result_path: st
     peaks: dict[str, float | None] = {}
     resettable = _reset_peak()
 
+    split = os.environ.get("KIPP_BENCH_SPLIT", "1") != "0"
+    counted: dict[str, int] = {}
+
     def timed(stage: Stage, inputs: Any) -> object:
         if resettable:
             _reset_peak()
@@ -336,6 +339,12 @@ def child_stages(batch_dir: str, corpus_path: str, out_dir: str, result_path: st
         value = pipeline.call(stage, inputs)
         seconds[stage.name] = time.perf_counter() - begun
         peaks[stage.name] = _peak_mb()
+        if stage.name == "novelty":  # counted here: the run lets the measures go when used
+            measures: dict[str, Any] = value  # type: ignore[assignment]
+            counted["with_prior_flag"] = sum(m.prior_flagged > 0 for m in measures.values())
+            counted["with_batch_flag"] = sum(m.batch_flagged > 0 for m in measures.values())
+        elif stage.name in ("proposals", "eligible", "prior_art"):
+            counted[stage.name] = len(getattr(value, "entries", value))  # type: ignore[arg-type]
         return value
 
     given: dict[str, object] = {
@@ -347,20 +356,20 @@ def child_stages(batch_dir: str, corpus_path: str, out_dir: str, result_path: st
         "size": None,
         "started": datetime.now(UTC).isoformat(timespec="seconds"),
     }
-    values = pipeline.run(("documents",), given, timed)
+    # as `kipp run` does, the values no later stage takes are let go as the run goes
+    kept = ("rubric", "batch", "prior_art", "proposals") if split else ("rubric", "batch")
+    values = pipeline.run(("documents",), given, timed, keep=kept)
     pipeline_s = sum(seconds.values())
     rubric = values["rubric"]
-    prior_art = values["prior_art"]
     batch = values["batch"]
-    novelty: dict[str, Any] = values["novelty"]  # type: ignore[assignment]
-    proposals: list[Any] = values["proposals"]  # type: ignore[assignment]
-    eligible: list[Any] = values["eligible"]  # type: ignore[assignment]
-    assert isinstance(rubric, LoadedRubric) and isinstance(prior_art, Corpus)
-    assert isinstance(batch, Batch)
+    assert isinstance(rubric, LoadedRubric) and isinstance(batch, Batch)
     # novelty's split: tokenising the corpus (what the on-disk index saves) and the rest;
     # skipped with KIPP_BENCH_SPLIT=0 (bench.scale: at national size it costs minutes)
     index_build_s = novelty_with_index_s = None
-    if os.environ.get("KIPP_BENCH_SPLIT", "1") != "0":
+    if split:
+        prior_art = values["prior_art"]
+        proposals: list[Any] = values["proposals"]  # type: ignore[assignment]
+        assert isinstance(prior_art, Corpus)
         if resettable:
             _reset_peak()
         begun = time.perf_counter()
@@ -379,11 +388,11 @@ def child_stages(batch_dir: str, corpus_path: str, out_dir: str, result_path: st
         "corpus_index_build_s": index_build_s,
         "novelty_with_built_index_s": novelty_with_index_s,
         "proposals": len(batch.intake.entries),
-        "with_prior_flag": sum(m.prior_flagged > 0 for m in novelty.values()),
-        "with_batch_flag": sum(m.batch_flagged > 0 for m in novelty.values()),
-        "valid": len(proposals),
-        "eligible": len(eligible),
-        "prior_art_entries": len(prior_art.entries),
+        "with_prior_flag": counted["with_prior_flag"],
+        "with_batch_flag": counted["with_batch_flag"],
+        "valid": counted["proposals"],
+        "eligible": counted["eligible"],
+        "prior_art_entries": counted["prior_art"],
         "process_wall_s": time.perf_counter() - started,
     }
     Path(result_path).write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")

@@ -21,7 +21,7 @@ needed `parse_cache`, `limits`, `panel_path`, `decider`, the assignment's option
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 
 from kipp.assignment.plan import plan_assignment, write_scoresheets
 from kipp.core.i18n import Text, text
@@ -178,10 +178,13 @@ def run(
     given: Mapping[str, object],
     runner: Runner = call,
     after: Callable[[Stage, object], None] | None = None,
+    keep: Collection[str] | None = None,
 ) -> Values:
     """The stages of `PIPELINE` that lead from the values `given` to `outputs`, run with
-    `runner`; every value of the run."""
-    return PIPELINE.to(*outputs, given=given).run(given, runner, after)
+    `runner`; every value of the run, or with `keep` the `outputs`, the values named in
+    `keep` and those given (the others are let go once no later stage needs them)."""
+    kept = None if keep is None else {*outputs, *keep}
+    return PIPELINE.to(*outputs, given=given).run(given, runner, after, kept)
 
 
 __all__ = [

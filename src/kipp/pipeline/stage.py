@@ -11,7 +11,7 @@ with caching, retries and parts spread over workers, as the stage's declaration 
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
@@ -142,18 +142,31 @@ class Pipeline:
             raise KeyError(f"no stage gives {', '.join(missing)}; give them to the run")
         return Pipeline(tuple(s for s in self.stages if s.name in needed))
 
+    def last_uses(self) -> dict[str, int]:
+        """For each value a stage takes, the position of the last stage that takes it."""
+        last: dict[str, int] = {}
+        for position, stage in enumerate(self.stages):
+            for name in stage.inputs:
+                last[name] = position
+        return last
+
     def run(
         self,
         given: Mapping[str, object],
         runner: Runner = call,
         after: Callable[[Stage, object], None] | None = None,
+        keep: Collection[str] | None = None,
     ) -> Values:
         """Every stage in order with `runner`, starting from the values `given`; returns all
-        values. `after` sees each stage's output as it comes. Values that hold a resource
-        (`Closeable`) are closed when the run ends, whether it finished or failed."""
+        values, or with `keep` only those named there (and those given): the others are let
+        go as soon as the last stage that takes them has run, so a national run does not
+        hold the corpus and its index while it writes the documents. `after` sees each
+        stage's output as it comes. Values that hold a resource (`Closeable`) are kept to
+        the end and closed then, whether the run finished or failed."""
         values: Values = dict(given)
+        last = self.last_uses()
         try:
-            for stage in self.stages:
+            for position, stage in enumerate(self.stages):
                 inputs = {
                     n: values[n] for n in stage.inputs if n in values or n not in stage.optional
                 }
@@ -161,6 +174,15 @@ class Pipeline:
                 values[stage.name] = output
                 if after is not None:
                     after(stage, output)
+                del inputs, output
+                if keep is not None:
+                    done = [n for n in stage.inputs if last.get(n) == position]
+                    if stage.name not in last:
+                        done.append(stage.name)  # an output no stage takes
+                    for name in done:
+                        releasable = name not in keep and name not in given
+                        if releasable and not isinstance(values.get(name), Closeable):
+                            values.pop(name, None)
         finally:
             for name, value in values.items():
                 if name not in given and isinstance(value, Closeable):

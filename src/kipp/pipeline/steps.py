@@ -171,11 +171,12 @@ def ranking(
 @dataclass(frozen=True)
 class RunInfo:
     """What a run is, for its results: the inputs' names and digests, its language, the
-    shortlist size, when it started."""
+    shortlist size, when it started. The corpus is described (`CorpusOut`), not held, so a
+    run can let it go once novelty is measured."""
 
     batch: Batch
     rubric: LoadedRubric
-    corpus: Corpus
+    corpus: CorpusOut
     lang: Lang
     size: int | None
     started: str
@@ -193,12 +194,7 @@ class RunInfo:
             code_version=kipp.__version__,
             lang=self.lang,
             shortlist_size=self.size or rubric.shortlist.size,
-            corpus=CorpusOut(
-                path=self.corpus.path,
-                sha256=self.corpus.sha256,
-                entries=len(self.corpus.entries),
-                prior_art_entries=len(self.corpus.until(rubric.call.prior_art_cutoff).entries),
-            ),
+            corpus=self.corpus,
             inputs=self.batch.intake.inputs,
             settings=self.settings(),
             settings_problems=[
@@ -227,7 +223,13 @@ def run_info(
     started: str = "",
 ) -> RunInfo:
     """The run's description (`RunInfo`)."""
-    return RunInfo(batch, rubric, corpus, lang, size, started)
+    described = CorpusOut(
+        path=corpus.path,
+        sha256=corpus.sha256,
+        entries=len(corpus.entries),
+        prior_art_entries=len(corpus.until(rubric.rubric.call.prior_art_cutoff).entries),
+    )
+    return RunInfo(batch, rubric, described, lang, size, started)
 
 
 @dataclass(frozen=True)

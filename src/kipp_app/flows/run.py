@@ -145,7 +145,8 @@ def kipp_run(params: RunParameters) -> RunSummary:
         work_pool=params.work_pool,
         partition_size=params.partition_size,
     )
-    values = pipeline.run(("documents",), given, runner, runner.after)
+    kept = ("results", "rubric", "batch")  # read below; the rest goes once used
+    values = pipeline.run(("documents",), given, runner, runner.after, keep=kept)
     results: Results = values["results"]  # type: ignore[assignment]
     rubric: LoadedRubric = values["rubric"]  # type: ignore[assignment]
     batch: Batch = values["batch"]  # type: ignore[assignment]
