@@ -16,7 +16,7 @@ import functools
 import hashlib
 import io
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from enum import StrEnum
 from pathlib import Path
@@ -43,13 +43,19 @@ from kipp.documents.render.minutes_docx import render_minutes_docx
 from kipp.documents.render.pdf import PdfRenderer, html_to_pdf, pdf_in_background
 from kipp.documents.render.problem_views import MISSING
 from kipp.documents.render.views import DocumentView, document_view
-from kipp.documents.reuse import ScorecardReuse, renderers, scorecard_key, scorecards_context
+from kipp.documents.reuse import (
+    ScorecardReuse,
+    proposal_digest,
+    renderers,
+    scorecard_key,
+    scorecards_context,
+)
 from kipp.documents.reviews import reviews_csv
 from kipp.documents.scorecard_pool import Card, render_cards
 from kipp.documents.workbook import workbook_bytes
 from kipp.intake.reading import printable as writable
 from kipp.intake.registry import RegistryLoad
-from kipp.results import Results
+from kipp.results import ProposalOut, Results
 from kipp.rubric import Rubric
 
 SCORECARD_PDF_AUTO = 50  # scorecard PDFs by default up to this many proposals
@@ -77,11 +83,15 @@ def _day_head(results: Results) -> bytes:
     return _indented_json(shown, 0)
 
 
-def _hashed(results: Results, content: Any) -> Iterator[bytes]:
-    """`results_json_chunks`, each proposal's chunk also fed to `content` (a hash)."""
+def _hashed(results: Results, content: Any, digests: list[str]) -> Iterator[bytes]:
+    """`results_json_chunks`, each proposal's chunk also fed to `content` (a hash), and each
+    proposal's `proposal_digest` appended to `digests` (its scorecard's key)."""
+    count = len(results.proposals)
     for i, chunk in enumerate(results_json_chunks(results)):
         if i:
             content.update(chunk)
+            if i <= count:  # a proposal's chunk: its JSON after the separator
+                digests.append(proposal_digest(chunk.removeprefix(_SEPARATOR)))
         yield chunk
 
 
@@ -115,11 +125,17 @@ def results_json_chunks(results: Results) -> Iterator[bytes]:
         return
     yield before + b'"proposals": [\n'
     for i, proposal in enumerate(results.proposals):
-        yield (b",\n" if i else b"") + _indented_json(proposal, 4)
+        yield (_SEPARATOR if i else b"") + _proposal_json(proposal)
     yield b"\n  ]" + after + b"\n"
 
 
 _NO_PROPOSALS = b'"proposals": []'
+_SEPARATOR = b",\n"
+
+
+def _proposal_json(proposal: ProposalOut) -> bytes:
+    """One proposal as results.json holds it (indented inside the list)."""
+    return _indented_json(proposal, 4)
 
 
 def _indented_json(model: BaseModel, indent: int) -> bytes:
@@ -258,6 +274,7 @@ def write_scorecards(
     reuse: ScorecardReuse | None = None,
     view: DocumentView | None = None,
     workers: int | None = None,
+    digests: Sequence[str] | None = None,
 ) -> list[Path]:
     """Write `out_dir/scorecards/`: every proposal's scorecard (HTML, and PDF when `pdf`) and
     `index.html`. Callers write into a fresh staging folder (`kipp.documents.staging.write_staged`),
@@ -265,7 +282,8 @@ def write_scorecards(
     in the batch do not linger. With `reuse`, a scorecard whose inputs are those of the
     previous run's (`kipp.documents.reuse.scorecard_key`) is copied from it rather than
     rendered. Scorecards are written as they are made, never held together; many of them
-    are rendered by `workers` processes (`kipp.documents.scorecard_pool`)."""
+    are rendered by `workers` processes (`kipp.documents.scorecard_pool`). `digests`: each
+    proposal's `proposal_digest`, when the caller has them from writing results.json."""
     target = out_dir / SCORECARDS
     target.mkdir(parents=True, exist_ok=True)
     lang = results.run.lang
@@ -276,9 +294,12 @@ def write_scorecards(
     names = _scorecard_names(results)
     keys: dict[str, str] = {}
     to_render: list[Card] = []
+    if reuse is not None:
+        if digests is None:
+            digests = [proposal_digest(_proposal_json(p)) for p in results.proposals]
+        keys = {name: scorecard_key(context, d) for name, d in zip(names, digests, strict=True)}
     for p, name in zip(results.proposals, names, strict=True):
         if reuse is not None:
-            keys[name] = scorecard_key(context, p)
             files = reuse.take(name, keys[name], suffixes)
             if files is not None:
                 for suffix in suffixes:
@@ -298,9 +319,9 @@ def write_scorecards(
                 pdf=f"{name}.pdf" if pdf else "",
             )
         )
-    for (name, _), digests in render_cards(to_render, results, rubric, target, pdf, workers):
+    for (name, _), hashes in render_cards(to_render, results, rubric, target, pdf, workers):
         if reuse is not None:
-            reuse.keep_digests(name, keys[name], digests)
+            reuse.keep_digests(name, keys[name], hashes)
     index = render_scorecard_index(view, entries)
     (target / "index.html").write_text(index, encoding="utf-8")
     files_written = [f"{name}{suffix}" for name in names for suffix in suffixes]
@@ -343,8 +364,9 @@ def write_run(
     )
     with rendering as shortlist_pdf:
         content = hashlib.sha256(_day_head(results))  # what the workbook shows
+        digests: list[str] = []  # each proposal's, for its scorecard's key
         paths = [
-            write_atomic_stream(out_dir / "results.json", _hashed(results, content)),
+            write_atomic_stream(out_dir / "results.json", _hashed(results, content, digests)),
             write_atomic(out_dir / "scores.csv", scores_csv(results, criteria)),
             write_atomic(
                 out_dir / "shortlist.md", render_markdown(results, rubric, lang, registry, view)
@@ -377,7 +399,7 @@ def write_run(
         paths.append(
             write_atomic(out_dir / f"{MINUTES}.docx", render_minutes_docx(results, rubric))
         )
-        cards = write_scorecards(results, rubric, out_dir, pdf, reuse, view)
+        cards = write_scorecards(results, rubric, out_dir, pdf, reuse, view, digests=digests)
         shortlist = shortlist_pdf()
         if reuse is not None:
             reuse.keep_document(SHORTLIST_PDF, pdf_key, shortlist)

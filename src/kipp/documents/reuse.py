@@ -29,7 +29,7 @@ from pathlib import Path
 
 from kipp.core.atomic import write_atomic
 from kipp.core.caching import code_version, digest
-from kipp.results import ProposalOut, Results
+from kipp.results import Results
 from kipp.rubric import Rubric
 
 RECORD_VERSION = 1
@@ -84,9 +84,16 @@ def scorecards_context(results: Results, rubric: Rubric, pdf: bool) -> str:
     )
 
 
-def scorecard_key(context: str, proposal: ProposalOut) -> str:
-    """The key of one scorecard: its run's context and its proposal's results."""
-    return digest(context, proposal.model_dump_json())
+def scorecard_key(context: str, proposal: str) -> str:
+    """The key of one scorecard: its run's context and its proposal's results, given as the
+    sha256 of the proposal as results.json holds it (`proposal_digest`), which writing
+    results.json computes anyway."""
+    return digest(context, proposal)
+
+
+def proposal_digest(proposal_json: bytes) -> str:
+    """The sha256 of a proposal's JSON as results.json holds it."""
+    return hashlib.sha256(proposal_json).hexdigest()
 
 
 def _sha256(data: bytes) -> str:
