@@ -79,7 +79,10 @@ def format_number(value: float, lang: Lang, decimals: int | None = None) -> str:
     english = f"{value:,.{decimals}f}"
     if lang is Lang.EN:
         return english
-    return english.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return english.translate(_ID_NUMBER)
+
+
+_ID_NUMBER = str.maketrans({",": ".", ".": ","})  # `1,250.5` -> `1.250,5`
 
 
 def format_date(value: date, lang: Lang) -> str:
@@ -123,6 +126,8 @@ def format_timestamp(stamp: str, lang: Lang) -> str:
 
 
 def _format(value: Param, lang: Lang) -> str:
+    if type(value) is str:  # the most common parameter, shown as it is
+        return value
     if isinstance(value, Text):
         return render(value, lang)
     if isinstance(value, bool):
@@ -167,7 +172,10 @@ class _Formatter(string.Formatter):
         english = format(value, format_spec)
         if self.lang is Lang.EN or not isinstance(value, int | float):
             return english
-        return english.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+        return english.translate(_ID_NUMBER)
+
+
+_FORMATTERS = {lang: _Formatter(lang) for lang in Lang}  # they hold nothing but the language
 
 
 Fields = tuple[tuple[str, str | None, str], ...]
@@ -189,7 +197,7 @@ def _fields(template: str) -> Fields | None:
 
 
 def _fill(template: str, params: Mapping[str, Any], lang: Lang) -> str:
-    formatter = _Formatter(lang)
+    formatter = _FORMATTERS[lang] if type(lang) is Lang else _Formatter(lang)
     fields = _fields(template)
     if fields is None:
         return formatter.vformat(template, (), params)
