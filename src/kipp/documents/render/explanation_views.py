@@ -13,6 +13,7 @@ arithmetic runs, so that a reader can follow the computation from top to bottom 
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -50,6 +51,7 @@ class ExplanationView:
     final: bool
 
 
+@functools.lru_cache(maxsize=4096)  # a run shows the same weights and levels many times
 def fixed(value: float | Decimal, decimals: int, lang: Lang) -> str:
     """`value` with exactly `decimals` decimals, as the language writes numbers."""
     return format_number(float(value), lang, decimals=decimals)
@@ -61,6 +63,7 @@ def plain(value: Decimal, lang: Lang, least: int = 0) -> str:
     return format_number(float(value), lang, decimals=places)
 
 
+@functools.lru_cache(maxsize=4096)
 def share(value: float, lang: Lang) -> str:
     """A share as an exact percentage: `0.5` -> `50%`, `0.075` -> `7,5%`."""
     return plain(exact(value) * 100, lang) + "%"
@@ -222,6 +225,7 @@ def _auto_score(c: ExplainedCriterionOut, lang: Lang) -> str:
     return MISSING if c.score is None else plain(exact(c.score), lang, 2)
 
 
+@functools.lru_cache(maxsize=64)
 def measure_word(measure: str | None, lang: Lang) -> str:
     """`skor kebaruan` for the novelty measure; `skor` for one the catalogue does not name."""
     key = f"explain.measure.{measure}"

@@ -233,13 +233,14 @@ def scorecard_view(p: ProposalOut, results: Results, rubric: Rubric) -> Scorecar
         )
     advice, intro, note = _advice(p, rubric, lang)
     gates = tuple(_gate(g, lang) for g in p.gates)
+    title, agency = shown_title(p, lang), _agency(p, lang)
     return ScorecardView(
         lang=lang.value,
         call=call_name(results, rubric),
         region=region_name(results),
         run_date=run_date(results.run.finished_at, lang),
-        title=shown_title(p, lang),
-        agency=_agency(p, lang),
+        title=title,
+        agency=agency,
         status=tr(f"rep.status.{p.status.value}", lang),
         status_key=p.status.value,
         reason=p.reason,
@@ -247,7 +248,7 @@ def scorecard_view(p: ProposalOut, results: Results, rubric: Rubric) -> Scorecar
         rank=MISSING if p.rank is None else str(p.rank),
         provisional_note=_provisional_note(p, lang),
         criteria=_criteria(p, rubric, lang),
-        profile=profile(_ordered_criteria(p, rubric), shown_title(p, lang), lang),
+        profile=profile(_ordered_criteria(p, rubric), title, lang),
         gates=gates,
         failed=tuple(g for g in gates if not g.passed),
         problems=tuple(quoted(problem_view(pr, lang)) for pr in p.problems),
@@ -256,9 +257,7 @@ def scorecard_view(p: ProposalOut, results: Results, rubric: Rubric) -> Scorecar
         advice=advice,
         advice_intro=intro,
         advice_note=note,
-        made_for=tr(
-            "official.scorecard.for", lang, title=shown_title(p, lang), agency=_agency(p, lang)
-        ),
+        made_for=tr("official.scorecard.for", lang, title=title, agency=agency),
         generated=tr("doc.manifest.generated", lang, version=results.run.code_version),
         explanation=explanation_view(p, results, rubric),
     )

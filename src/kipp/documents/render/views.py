@@ -11,6 +11,7 @@ the order the documents show them; the scorecard, workbook and explanation views
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -220,6 +221,7 @@ class DocumentView:
     cut: dict[str, str]  # list name -> "100 of 3,400 rows shown ..." when cut short, else ""
 
 
+@functools.lru_cache(maxsize=4096)  # a run shows the same weights many times
 def percent(share: float, lang: Lang) -> str:
     """`0.55` -> `55%`; `0.125` -> `12,5%` (id)."""
     value = round(float(share) * 100, 1)
@@ -243,6 +245,7 @@ def _capitalised(label: str) -> str:
     return label[:1].upper() + label[1:]
 
 
+@functools.lru_cache(maxsize=64)  # every scorecard of a run shows its day
 def run_date(stamp: str, lang: Lang) -> str:
     """The day of an ISO timestamp (`2022-04-20T09:00:07+07:00` -> `20 April 2022`); the run
     writes ISO, so anything else is a bug and raises."""
