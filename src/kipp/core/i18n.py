@@ -197,7 +197,7 @@ def _fields(template: str) -> Fields | None:
 
 
 def _fill(template: str, params: Mapping[str, Any], lang: Lang) -> str:
-    formatter = _FORMATTERS[lang] if type(lang) is Lang else _Formatter(lang)
+    formatter = _FORMATTERS[lang]
     fields = _fields(template)
     if fields is None:
         return formatter.vformat(template, (), params)

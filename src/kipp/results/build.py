@@ -77,9 +77,8 @@ def proposal_out(
         errors = sum(p.severity == "error" for p in problems)
         return out.model_copy(update={"reason": render(text("status.invalid", count=errors), lang)})
     labels = {g.id: g.label.get(lang.value) for g in r.gates}
-    # built from models validated already (the gates' and scorecards' own): not validated again
     gates = [
-        GateOut.model_construct(
+        GateOut(
             gate=g.gate,
             label=labels[g.gate],
             passed=g.passed,
@@ -118,7 +117,7 @@ def proposal_out(
     for c in card.criteria:
         criterion = r.criterion(c.criterion)
         description = criterion.levels[c.level - 1].get(lang.value) if c.level else None
-        criteria[c.criterion] = CriterionOut.model_construct(
+        criteria[c.criterion] = CriterionOut(
             label=criterion.label.get(lang.value),
             weight=c.weight,
             source=c.source,
