@@ -79,3 +79,24 @@ def test_a_rerun_on_another_day_or_with_a_changed_title_renders_them_again(
     assert next_day.documents_reused == ["berita-acara.pdf"]  # dated by the meeting, not the run
     assert "results.xlsx" not in edited.documents_reused
     assert "Judul Baru" in workbook_texts(out / "results.xlsx")
+
+
+def test_a_rerun_whose_only_change_is_an_input_files_digest_copies_the_workbook_and_pdf(
+    results: Results, tmp_path: Path
+) -> None:
+    # a word edited in a proposal's text that moves none of its results: only the file's
+    # digest differs, which the workbook and the shortlist PDF do not show
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    first = _at(results, "2022-04-20T09:00:00+07:00", "2022-04-20T09:00:07+07:00")
+    _run(first, out, cache)
+    inputs = [
+        first.run.inputs[0].model_copy(update={"sha256": "0" * 64}),
+        *first.run.inputs[1:],
+    ]
+    edited = first.model_copy(update={"run": first.run.model_copy(update={"inputs": inputs})})
+
+    reuse = _run(edited, out, cache)
+
+    assert sorted(reuse.documents_reused) == sorted(REUSABLE)
+    assert "0" * 64 in (out / "results.json").read_text(encoding="utf-8")
+    assert "0" * 64 in (out / "shortlist.html").read_text(encoding="utf-8")

@@ -75,10 +75,11 @@ class ScorecardFormat(StrEnum):
 
 
 def _day_head(results: Results) -> bytes:
-    """results.json's head (all but the proposals) with the run's times cut to its day: what
-    the documents that show the run's date, not its time, depend on besides the proposals."""
+    """results.json's head (all but the proposals) as the workbook shows it: the run's times
+    cut to its day, and without the input files' digests (the workbook lists none; an edit
+    that changes no result changes only those)."""
     run = results.run
-    day = {"started_at": run.started_at[:10], "finished_at": run.finished_at[:10]}
+    day = {"started_at": run.started_at[:10], "finished_at": run.finished_at[:10], "inputs": []}
     shown = results.model_copy(update={"proposals": [], "run": run.model_copy(update=day)})
     return _indented_json(shown, 0)
 

@@ -14,8 +14,10 @@ the cache only costs a full render.
 
 The shortlist PDF and the workbook are reused the same way (`take_document`), keyed by what
 they show: the PDF by its print HTML, the workbook by the run's results with its times cut
-to the day (both documents show the run's date, not its time; the times are in
-results.json), so a re-run that changes nothing they show copies them.
+to the day and without the input files' digests (both documents show the run's date, not its
+time, and neither lists the digests; times and digests are in results.json), so a re-run
+that changes nothing they show copies them: the same day, or after an edit that moves no
+result.
 """
 
 from __future__ import annotations
