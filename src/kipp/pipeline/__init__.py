@@ -123,7 +123,6 @@ PIPELINE = Pipeline(
             waits=True,
         ),
         Stage("placements", steps.placements, ("ranking", "decision")),
-        Stage("pdf_renderer", steps.pdf_renderer, ("placements",)),
         Stage("uncertainty", steps.uncertainty, ("scorecards", "reviews", "ranking", "rubric")),
         Stage(
             "results",
@@ -139,6 +138,7 @@ PIPELINE = Pipeline(
                 "decision",
             ),
         ),
+        Stage("pdf_renderer", steps.pdf_renderer, ("results",)),
         Stage(
             "documents",
             steps.documents,

@@ -291,10 +291,12 @@ def placements(ranking: Placements, decision: Decision | None) -> Placements:
     return ranking if decision is None else apply_decision(ranking, decision)
 
 
-def pdf_renderer(placements: Placements) -> PdfRenderer:
-    """Starts the PDF renderer's child process once the shortlist is final (after any wait
-    for a decision: a paused run holds no idle child): it imports WeasyPrint on the other
-    core while the rank intervals and results are computed."""
+def pdf_renderer(results: Results) -> PdfRenderer:
+    """Starts the PDF renderer's child process once the results are built (after any wait
+    for a decision: a paused run holds no idle child; and not beside the results' own peak
+    of memory, the run's highest at national size): it imports WeasyPrint on the other core
+    while the documents' views and results.json are written."""
+    del results  # the order only: the child starts when they exist
     return PdfRenderer.start()
 
 
