@@ -1,17 +1,24 @@
 """The compiled matches (`matches_in_corpus`, `matches_in_batch`) against the dense
 definition of the similarity (`prior_scorer`, `pair_scorer`, `nearest_by`): the same
-matches, for any split of the rows."""
+matches, for any split of the rows; and the batch kernel, which computes each pair once,
+against the two-sided walk it replaced: the same arrays, however many parts split it."""
 
 from __future__ import annotations
 
+import numba
 import numpy as np
+import pytest
 import scipy.sparse as sp
 
+from kipp.measures import kernels
 from kipp.measures.corpus import Corpus, PriorInnovation
+from kipp.measures.kernels import SCALE
 from kipp.measures.similarity import (
+    COSINE_SHARE,
     MAX_KEPT,
     CorpusIndex,
     Match,
+    inverse_l1,
     matches_in_batch,
     matches_in_corpus,
     nearest_by,
@@ -113,3 +120,153 @@ def test_empty_inputs_give_empty_lists() -> None:
     assert matches_in_corpus(none, index, 3, keep_from=0.3) == []
     one = random_queries(index, 1, seed=8)
     assert matches_in_batch(one, 3, keep_from=0.3) == [[]]
+
+
+# The batch kernel before it computed each pair once: every row walked the postings of every
+# other row, so each pair was computed from both sides. Kept here only as the reference the
+# one-sided kernel must equal, array for array.
+@numba.njit(cache=False)
+def two_sided_pair_top(
+    q_indptr: np.ndarray,
+    q_indices: np.ndarray,
+    q_data: np.ndarray,
+    t_indptr: np.ndarray,
+    t_indices: np.ndarray,
+    t_data: np.ndarray,
+    inverse_l1: np.ndarray,
+    cosine_share: float,
+    targets: np.ndarray,
+    keys: np.ndarray,
+    counts: np.ndarray,
+) -> None:  # pragma: no cover - compiled
+    rows = q_indptr.shape[0] - 1
+    keep = targets.shape[1]
+    share = np.float32(cosine_share)
+    rest = np.float32(1.0) - share
+    cosine = np.zeros(rows, np.float32)
+    of_other = np.zeros(rows, np.float32)
+    of_row = np.zeros(rows, np.float32)
+    for row in range(rows):
+        cosine[:] = 0.0
+        of_other[:] = 0.0
+        of_row[:] = 0.0
+        for p in range(q_indptr[row], q_indptr[row + 1]):
+            word, weight = q_indices[p], q_data[p]
+            for q in range(t_indptr[word], t_indptr[word + 1]):
+                other, theirs = t_indices[q], t_data[q]
+                cosine[other] += weight * theirs
+                of_other[other] += theirs
+                of_row[other] += weight
+        count = 0
+        mine = inverse_l1[row]
+        for target in range(rows):
+            if target == row or of_other[target] <= 0.0:
+                continue
+            covered = min(of_other[target] * inverse_l1[target], of_row[target] * mine)
+            scaled = np.float64(share * cosine[target] + rest * covered) * SCALE
+            if count == keep and scaled < keys[row, keep - 1]:
+                continue
+            key = np.int64(np.rint(scaled))
+            if key <= 0 or (count == keep and key <= keys[row, keep - 1]):
+                continue
+            if count < keep:
+                count += 1
+            at = count - 1
+            while at > 0 and keys[row, at - 1] < key:
+                keys[row, at] = keys[row, at - 1]
+                targets[row, at] = targets[row, at - 1]
+                at -= 1
+            keys[row, at] = key
+            targets[row, at] = target
+        counts[row] = count
+
+
+KernelLists = tuple[np.ndarray, np.ndarray, np.ndarray]
+
+
+def batch_lists(queries: sp.csr_matrix, keep: int, parts: int | None) -> KernelLists:
+    """The kept lists of every row of `queries`, from `kernels.pair_top` split into
+    `parts`, or from the two-sided reference when `parts` is None."""
+    queries = sp.csr_matrix(queries, dtype=np.float32)
+    queries.sort_indices()
+    by_word = queries.T.tocsr()
+    by_word.sort_indices()
+    rows = queries.shape[0]
+    lists = (
+        np.zeros((rows, keep), np.int32),
+        np.zeros((rows, keep), np.int64),
+        np.zeros(rows, np.int64),
+    )
+    given = (
+        queries.indptr.astype(np.int64),
+        queries.indices.astype(np.int32),
+        queries.data,
+        by_word.indptr.astype(np.int64),
+        by_word.indices.astype(np.int32),
+        by_word.data.astype(np.float32),
+        inverse_l1(queries),
+        COSINE_SHARE,
+    )
+    if parts is None:
+        two_sided_pair_top(*given, *lists)
+    else:
+        kernels.pair_top(*given, parts, *lists)
+    return lists
+
+
+def tied_batch(rows: int, width: int, seed: int) -> sp.csr_matrix:
+    """Random sparse rows with few distinct weights (many equal similarities), a third of
+    them repeated (duplicate rows), and rows on words no other row uses (no match)."""
+    rng = np.random.default_rng(seed)
+    shared = sp.random(rows, width, density=0.2, format="csr", random_state=rng)
+    shared.data = np.ceil(shared.data * 3).astype(np.float32) / 3
+    alone = sp.identity(4, np.float32, format="csr")  # each on a word of its own
+    return sp.csr_matrix(
+        sp.block_array([[shared, None], [shared[: rows // 3], None], [None, alone]], format="csr"),
+        dtype=np.float32,
+    )
+
+
+@pytest.mark.parametrize(("rows", "keep"), [(60, 5), (60, 200), (150, 40), (6, 1)])
+def test_each_pair_computed_once_gives_the_two_sided_lists_for_any_split(
+    rows: int, keep: int
+) -> None:
+    for seed in range(3):
+        queries = tied_batch(rows, 12, seed)
+        expected = batch_lists(queries, keep, None)
+        counts = expected[2]
+        if keep < rows:  # lists cut at `keep` ...
+            assert counts.max() == keep
+        else:  # ... or holding every match
+            assert counts.max() < keep
+        assert counts[-4:].tolist() == [0, 0, 0, 0]  # the rows sharing no word
+        for parts in (1, 2, 3, 7):
+            got = batch_lists(queries, keep, parts)
+            for have, want in zip(got, expected, strict=True):
+                np.testing.assert_array_equal(have, want)
+
+
+def test_duplicate_rows_list_the_smaller_rows_first_whichever_part_offers_them() -> None:
+    # 40 copies of one row: every pair ties at 1, so each row lists the other rows in order
+    queries = sp.csr_matrix(np.tile(np.array([[0.6, 0.8, 0.0]], np.float32), (40, 1)))
+    for parts in (1, 2, 3):
+        targets, keys, counts = batch_lists(queries, 10, parts)
+        assert counts.tolist() == [10] * 40
+        assert keys.tolist() == [[10_000] * 10] * 40
+        assert targets[0].tolist() == list(range(1, 11))
+        assert targets[5].tolist() == [0, 1, 2, 3, 4, 6, 7, 8, 9, 10]
+        assert targets[39].tolist() == list(range(10))
+
+
+def test_batch_matches_are_the_same_on_one_thread_and_on_two() -> None:
+    index = CorpusIndex.build(random_corpus(100, seed=9))
+    queries = random_queries(index, 120, seed=10)
+    expected = nearest_by(pair_scorer(queries), 120, 120, 3, keep_from=0.2, skip_self=True)
+    threads = numba.get_num_threads()
+    most = numba.config.NUMBA_NUM_THREADS  # type: ignore[attr-defined]
+    try:
+        for count in (1, min(2, most)):
+            numba.set_num_threads(count)
+            assert matches_in_batch(queries, 3, keep_from=0.2) == expected
+    finally:
+        numba.set_num_threads(threads)

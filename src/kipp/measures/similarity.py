@@ -366,10 +366,13 @@ def matches_in_batch(queries: sp.csr_matrix, k: int, keep_from: float) -> list[l
     """For each row of `queries`, the `k` other rows with the highest similarity
     (`pair_scorer`'s figure) plus any at or above `keep_from`, at most `MAX_KEPT`, closest
     first, ties by row; never the row itself, never a similarity of 0
-    (`kernels.pair_top`)."""
+    (`kernels.pair_top`: each pair computed once, the rows dealt to the threads; the same
+    result for any number of threads)."""
     rows = queries.shape[0]
     if rows < 2 or k <= 0:
         return [[] for _ in range(rows)]
+    import numba
+
     from kipp.measures import kernels
 
     queries = sp.csr_matrix(queries, dtype=np.float32)
@@ -387,6 +390,7 @@ def matches_in_batch(queries: sp.csr_matrix, k: int, keep_from: float) -> list[l
             by_word.data.astype(np.float32),
             inverse_l1(queries),
             COSINE_SHARE,
+            numba.get_num_threads(),
             targets,
             keys,
             counts,
