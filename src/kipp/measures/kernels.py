@@ -101,26 +101,23 @@ def prior_top(
 
 
 @numba.njit(cache=True, nogil=True)
-def _offer(
+def _keep(
     part: int,
     row: int,
     target: int,
-    scaled: float,
+    key: np.int64,
     targets: np.ndarray,
     keys: np.ndarray,
     counts: np.ndarray,
+    least: np.ndarray,
 ) -> None:  # pragma: no cover - compiled
-    """Offer `target` at `scaled` (the similarity in ten-thousandths, unrounded) to the
-    list of `row` in `part` (`_insert`; targets reach it in ascending order)."""
-    keep = targets.shape[2]
-    count = counts[part, row]
-    # below the last kept key it rounds to at most that key: cannot enter
-    if count == keep and scaled < keys[part, row, keep - 1]:
-        return
-    key = np.int64(np.rint(scaled))
-    if key <= 0 or (count == keep and key <= keys[part, row, keep - 1]):
-        return
-    counts[part, row] = _insert(row, target, key, count, targets[part], keys[part])
+    """`_insert` `(key, target)` into the list of `row` in `part` (targets reach it in
+    ascending order), then raise `least` (the key a newcomer must beat: the last kept
+    one once the list is full, 0 before) if the list is full."""
+    count = _insert(row, target, key, counts[part, row], targets[part], keys[part])
+    counts[part, row] = count
+    if count == targets.shape[2]:
+        least[part, row] = keys[part, row, count - 1]
 
 
 @numba.njit(parallel=True, cache=True, nogil=True)
@@ -161,6 +158,7 @@ def pair_top(
     part_targets = np.zeros((parts, rows, keep), np.int32)
     part_keys = np.zeros((parts, rows, keep), np.int64)
     part_counts = np.zeros((parts, rows), np.int64)
+    least = np.zeros((parts, rows), np.int64)  # see `_keep`
     for part in numba.prange(parts):
         cosine = np.zeros(rows, np.float32)
         of_other = np.zeros(rows, np.float32)  # the other's weight on this row's words
@@ -188,10 +186,21 @@ def pair_top(
                         continue
                     covered = min(of_other[target] * inverse_l1[target], of_row[target] * mine)
                     scaled = np.float64(share * cosine[target] + rest * covered) * SCALE
-                    if to_row:
-                        _offer(part, row, target, scaled, part_targets, part_keys, part_counts)
-                    if to_target:
-                        _offer(part, target, row, scaled, part_targets, part_keys, part_counts)
+                    # below the least key it rounds to at most that key: cannot enter
+                    # (`least` is apart from the lists, small enough to stay in cache:
+                    # most offers to another row's full list end at it)
+                    if to_row and scaled >= least[part, row]:
+                        key = np.int64(np.rint(scaled))
+                        if key > least[part, row]:
+                            _keep(
+                                part, row, target, key, part_targets, part_keys, part_counts, least
+                            )
+                    if to_target and scaled >= least[part, target]:
+                        key = np.int64(np.rint(scaled))
+                        if key > least[part, target]:
+                            _keep(
+                                part, target, row, key, part_targets, part_keys, part_counts, least
+                            )
     for row in numba.prange(rows):
         heads = np.zeros(parts, np.int64)
         count = 0
