@@ -797,12 +797,7 @@ def _run(args: argparse.Namespace) -> int:
         (
             "re-run after the edit: start and end + stages + documents",
             "",
-            (
-                f"{_s(phases['outside_flow_s'])} + {_s(phases['stages_s'])} + "
-                f"{_s(phases['documents_s'])}"
-                if phases
-                else "(not in the log)"
-            ),
+            _phases(phases),
             None,
         ),
         (

@@ -14,14 +14,13 @@ from kipp.measures import kernels
 from kipp.measures.corpus import Corpus, PriorInnovation
 from kipp.measures.kernels import SCALE
 from kipp.measures.similarity import (
-    COSINE_SHARE,
     MAX_KEPT,
     CorpusIndex,
     Match,
-    inverse_l1,
     matches_in_batch,
     matches_in_corpus,
     nearest_by,
+    pair_inputs,
     pair_scorer,
     prior_scorer,
     weigh_queries,
@@ -169,15 +168,7 @@ def two_sided_pair_top(
             key = np.int64(np.rint(scaled))
             if key <= 0 or (count == keep and key <= keys[row, keep - 1]):
                 continue
-            if count < keep:
-                count += 1
-            at = count - 1
-            while at > 0 and keys[row, at - 1] < key:
-                keys[row, at] = keys[row, at - 1]
-                targets[row, at] = targets[row, at - 1]
-                at -= 1
-            keys[row, at] = key
-            targets[row, at] = target
+            count = kernels._insert(row, target, key, count, targets, keys)
         counts[row] = count
 
 
@@ -187,26 +178,13 @@ KernelLists = tuple[np.ndarray, np.ndarray, np.ndarray]
 def batch_lists(queries: sp.csr_matrix, keep: int, parts: int | None) -> KernelLists:
     """The kept lists of every row of `queries`, from `kernels.pair_top` split into
     `parts`, or from the two-sided reference when `parts` is None."""
-    queries = sp.csr_matrix(queries, dtype=np.float32)
-    queries.sort_indices()
-    by_word = queries.T.tocsr()
-    by_word.sort_indices()
     rows = queries.shape[0]
     lists = (
         np.zeros((rows, keep), np.int32),
         np.zeros((rows, keep), np.int64),
         np.zeros(rows, np.int64),
     )
-    given = (
-        queries.indptr.astype(np.int64),
-        queries.indices.astype(np.int32),
-        queries.data,
-        by_word.indptr.astype(np.int64),
-        by_word.indices.astype(np.int32),
-        by_word.data.astype(np.float32),
-        inverse_l1(queries),
-        COSINE_SHARE,
-    )
+    given = pair_inputs(queries)
     if parts is None:
         two_sided_pair_top(*given, *lists)
     else:

@@ -43,6 +43,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
@@ -375,27 +376,31 @@ def matches_in_batch(queries: sp.csr_matrix, k: int, keep_from: float) -> list[l
 
     from kipp.measures import kernels
 
+    targets, keys, counts = _top_arrays(rows)
+    with _KERNEL:
+        arguments = (*pair_inputs(queries), numba.get_num_threads(), targets, keys, counts)
+        kernels.pair_top(*arguments)
+    return _listed(targets, keys, counts, k, keep_from)
+
+
+def pair_inputs(queries: sp.csr_matrix) -> tuple[Any, ...]:
+    """The arguments of `kernels.pair_top` before its parts and lists: the rows (CSR,
+    float32, sorted), the same rows as postings per word, their inverse l1 norms and the
+    cosine share."""
     queries = sp.csr_matrix(queries, dtype=np.float32)
     queries.sort_indices()
     by_word = queries.T.tocsr()
     by_word.sort_indices()
-    targets, keys, counts = _top_arrays(rows)
-    with _KERNEL:
-        kernels.pair_top(
-            queries.indptr.astype(np.int64),
-            queries.indices.astype(np.int32),
-            queries.data,
-            by_word.indptr.astype(np.int64),
-            by_word.indices.astype(np.int32),
-            by_word.data.astype(np.float32),
-            inverse_l1(queries),
-            COSINE_SHARE,
-            numba.get_num_threads(),
-            targets,
-            keys,
-            counts,
-        )
-    return _listed(targets, keys, counts, k, keep_from)
+    return (
+        queries.indptr.astype(np.int64),
+        queries.indices.astype(np.int32),
+        queries.data,
+        by_word.indptr.astype(np.int64),
+        by_word.indices.astype(np.int32),
+        by_word.data.astype(np.float32),
+        inverse_l1(queries),
+        COSINE_SHARE,
+    )
 
 
 def _top_arrays(rows: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
