@@ -174,13 +174,10 @@ def test_parts_of_scoring_run_on_both_workers_of_a_work_pool_and_give_the_single
     assert [(r.name, r.state_type.value if r.state_type else None) for r in parts] == [
         (f"scores-part-{i}-of-4", "COMPLETED") for i in range(1, 5)
     ]
-    logs = {
-        name: log.read_text(errors="replace")
-        for name, log in zip(WORKERS, stack.worker_logs, strict=True)
-    }
-    ran_on = {r.name: [name for name, log in logs.items() if str(r.id) in log] for r in parts}
-    assert all(len(workers) == 1 for workers in ran_on.values()), ran_on
-    assert {workers[0] for workers in ran_on.values()} == set(WORKERS), ran_on
+    # the worker that ran a part labels it with its name once the server gave it the run;
+    # both workers' logs may name a part, since both can poll it and one is turned away
+    ran_on = {r.name: r.labels.get("prefect.worker.name") for r in parts}
+    assert set(ran_on.values()) == set(WORKERS), ran_on
     # the exchange folder of the run is gone; the parts' cached outputs stay
     assert list((stack.cache / "prefect-results" / "partitions").iterdir()) == []
 
