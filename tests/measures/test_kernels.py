@@ -16,6 +16,7 @@ from kipp.measures.kernels import SCALE
 from kipp.measures.similarity import (
     MAX_KEPT,
     CorpusIndex,
+    KeptMatches,
     Match,
     matches_in_batch,
     matches_in_corpus,
@@ -61,7 +62,7 @@ def test_corpus_matches_are_the_dense_definitions_top_k_and_flags() -> None:
     queries = random_queries(index, 50, seed=2)
     expected = nearest_by(prior_scorer(queries, index), 50, index.size, 3, keep_from=0.3)
 
-    assert matches_in_corpus(queries, index, 3, keep_from=0.3) == expected
+    assert matches_in_corpus(queries, index, 3, keep_from=0.3).lists() == expected
     assert any(len(row) > 3 for row in expected)  # rows with flags beyond the top 3
 
 
@@ -70,7 +71,7 @@ def test_batch_matches_are_the_dense_definitions_and_never_the_row_itself() -> N
     queries = random_queries(index, 80, seed=4)
     expected = nearest_by(pair_scorer(queries), 80, 80, 3, keep_from=0.3, skip_self=True)
 
-    got = matches_in_batch(queries, 3, keep_from=0.3)
+    got = matches_in_batch(queries, 3, keep_from=0.3).lists()
     assert got == expected
     assert all(m.target != row for row, found in enumerate(got) for m in found)
 
@@ -78,11 +79,11 @@ def test_batch_matches_are_the_dense_definitions_and_never_the_row_itself() -> N
 def test_a_rows_matches_do_not_depend_on_the_rows_beside_it() -> None:
     index = CorpusIndex.build(random_corpus(200, seed=5))
     queries = random_queries(index, 70, seed=6)
-    whole = matches_in_corpus(queries, index, 3, keep_from=0.25)
+    whole = matches_in_corpus(queries, index, 3, keep_from=0.25).lists()
     pieces = [
         row
         for start, stop in [(0, 1), (1, 33), (33, 34), (34, 70)]
-        for row in matches_in_corpus(queries[start:stop], index, 3, keep_from=0.25)
+        for row in matches_in_corpus(queries[start:stop], index, 3, keep_from=0.25).lists()
     ]
     assert pieces == whole
 
@@ -107,7 +108,7 @@ def test_at_most_max_kept_matches_listed_ties_by_target_row() -> None:
     counts[0, :] = 1.0
     queries = weigh_queries(sp.csr_matrix(counts), index)
 
-    found = matches_in_corpus(queries, index, 3, keep_from=0.1)[0]
+    found = matches_in_corpus(queries, index, 3, keep_from=0.1).row(0)
     assert [m.target for m in found] == list(range(MAX_KEPT))
     assert len({m.similarity for m in found}) == 1
     assert isinstance(found[0], Match) and found[0].similarity == 1.0
@@ -116,9 +117,49 @@ def test_at_most_max_kept_matches_listed_ties_by_target_row() -> None:
 def test_empty_inputs_give_empty_lists() -> None:
     index = CorpusIndex.build(random_corpus(10, seed=7))
     none = sp.csr_matrix((0, len(index.vocabulary)), dtype=np.float32)
-    assert matches_in_corpus(none, index, 3, keep_from=0.3) == []
+    assert matches_in_corpus(none, index, 3, keep_from=0.3).lists() == []
     one = random_queries(index, 1, seed=8)
-    assert matches_in_batch(one, 3, keep_from=0.3) == [[]]
+    assert matches_in_batch(one, 3, keep_from=0.3).lists() == [[]]
+
+
+def test_kept_matches_hold_the_first_k_then_those_reaching_the_threshold() -> None:
+    targets = np.array([[5, 2, 9, 1], [3, 0, 0, 0], [0, 0, 0, 0]], np.int32)
+    keys = np.array([[9000, 4000, 3700, 1200], [3699, 0, 0, 0], [0, 0, 0, 0]], np.int64)
+    kept = KeptMatches.first_and_from(targets, keys, np.array([4, 1, 0]), k=1, keep_from=0.37)
+
+    assert kept.lists() == [
+        [Match(5, 0.9), Match(2, 0.4), Match(9, 0.37)],
+        [Match(3, 0.3699)],
+        [],
+    ]
+    assert kept.keys.shape == (3, 3)  # cut to the longest row
+    assert kept.row(0, limit=2) == [Match(5, 0.9), Match(2, 0.4)]
+    assert kept.row(1, limit=5) == [Match(3, 0.3699)]
+    assert kept.reaching(0.4).tolist() == [2, 0, 0]
+    assert kept.reaching(0.37).tolist() == [3, 0, 0]
+
+
+def test_joined_kept_matches_list_the_rows_of_each_part_in_turn() -> None:
+    first = KeptMatches.first_and_from(
+        np.array([[4, 7]], np.int32), np.array([[5000, 4500]], np.int64), np.array([2]), 1, 0.4
+    )
+    second = KeptMatches.first_and_from(
+        np.array([[1, 2], [6, 0]], np.int32),
+        np.array([[3000, 2000], [2500, 0]], np.int64),
+        np.array([2, 1]),
+        1,
+        0.4,
+    )
+    joined = KeptMatches.joined([first, KeptMatches.none(1), second])
+
+    assert len(joined) == 4
+    assert joined.lists() == [
+        [Match(4, 0.5), Match(7, 0.45)],
+        [],
+        [Match(1, 0.3)],
+        [Match(6, 0.25)],
+    ]
+    assert KeptMatches.joined([]).lists() == []
 
 
 # The batch kernel before it computed each pair once: every row walked the postings of every
@@ -245,6 +286,6 @@ def test_batch_matches_are_the_same_on_one_thread_and_on_two() -> None:
     try:
         for count in (1, min(2, most)):
             numba.set_num_threads(count)
-            assert matches_in_batch(queries, 3, keep_from=0.2) == expected
+            assert matches_in_batch(queries, 3, keep_from=0.2).lists() == expected
     finally:
         numba.set_num_threads(threads)

@@ -162,6 +162,33 @@ def test_remove_phrase_removes_each_contiguous_occurrence() -> None:
     assert remove_phrase(words, phrase) == ["menerbitkan", "akta", "kependudukan"]
 
 
+def test_remove_phrase_takes_occurrences_left_to_right_without_overlap() -> None:
+    words = ["a", "a", "a", "b", "a", "b", "a"]
+    assert remove_phrase(words, ("a", "a")) == ["a", "b", "a", "b", "a"]
+    assert remove_phrase(words, ("a", "b")) == ["a", "a", "a"]
+    assert remove_phrase(["a", "b"], ("a", "b")) == []
+
+
+def _removed_one_word_at_a_time(words: list[str], phrase: tuple[str, ...]) -> list[str]:
+    # the rule spelled out: at each word, skip the phrase if it starts there, else keep it
+    out, i = [], 0
+    while i < len(words):
+        if tuple(words[i : i + len(phrase)]) == phrase:
+            i += len(phrase)
+        else:
+            out.append(words[i])
+            i += 1
+    return out
+
+
+@given(
+    st.lists(st.sampled_from("abc"), max_size=30),
+    st.lists(st.sampled_from("abc"), min_size=2, max_size=4),
+)
+def test_remove_phrase_is_the_word_by_word_rule(words: list[str], phrase: list[str]) -> None:
+    assert remove_phrase(words, tuple(phrase)) == _removed_one_word_at_a_time(words, tuple(phrase))
+
+
 def test_remove_phrase_leaves_single_words_alone() -> None:
     words = ["kesehatan", "ibu", "kesehatan"]
     assert remove_phrase(words, ("kesehatan",)) == words

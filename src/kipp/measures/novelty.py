@@ -27,7 +27,6 @@ steps are `prepare_batch` (every proposal's vector), `prior_matches` per chunk o
 from __future__ import annotations
 
 import hashlib
-import itertools
 import os
 import threading
 from collections.abc import Sequence
@@ -45,6 +44,7 @@ from kipp.measures.corpus import Corpus
 from kipp.measures.documents import proposal_documents
 from kipp.measures.similarity import (
     CorpusIndex,
+    KeptMatches,
     Match,
     count_matrix,
     index_key,
@@ -170,24 +170,17 @@ class MatchStore:
         digest.update(rows_digest(prior_part(rows, index)).encode())
         return digest.hexdigest()[:40]
 
-    def get(self, key: str) -> list[list[Match]] | None:
+    def get(self, key: str) -> KeptMatches | None:
         try:
             with np.load(self.folder / f"prior-{key}.npz", allow_pickle=False) as saved:
-                indptr, targets, sims = saved["indptr"], saved["targets"], saved["sims"]
+                return KeptMatches(saved["targets"], saved["keys"], saved["lengths"])
         except (OSError, KeyError, ValueError):
             return None
-        return [
-            [Match(int(t), float(v)) for t, v in zip(targets[a:b], sims[a:b], strict=True)]
-            for a, b in itertools.pairwise(indptr.tolist())
-        ]
 
-    def put(self, key: str, rows: Sequence[Sequence[Match]]) -> None:
+    def put(self, key: str, kept: KeptMatches) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
-        indptr = np.cumsum([0, *(len(r) for r in rows)], dtype=np.int64)
-        targets = np.array([m.target for r in rows for m in r], dtype=np.int64)
-        sims = np.array([m.similarity for r in rows for m in r], dtype=np.float64)
         partial = self.folder / f".prior-{key}.{os.getpid()}.{threading.get_ident()}.tmp.npz"
-        np.savez(partial, indptr=indptr, targets=targets, sims=sims)
+        np.savez(partial, targets=kept.targets, keys=kept.keys, lengths=kept.lengths)
         partial.replace(self.folder / f"prior-{key}.npz")
 
 
@@ -196,10 +189,10 @@ def stored_prior_matches(
     index: CorpusIndex,
     settings: NoveltySettings,
     store: MatchStore,
-) -> list[list[Match]]:
+) -> KeptMatches:
     """`prior_matches` of every row, chunk by chunk (`chunk_bounds`), taking each chunk from
     `store` when its rows were compared before and computing (and storing) the others."""
-    found: list[list[Match]] = []
+    found: list[KeptMatches] = []
     for start, stop in chunk_bounds([p.id for p in prepared.proposals]):
         rows = prepared.queries[start:stop]
         key = store.key(rows, index, settings)
@@ -210,13 +203,13 @@ def stored_prior_matches(
             store.put(key, matches)
         else:
             store.hits += 1
-        found.extend(matches)
-    return found
+        found.append(matches)
+    return KeptMatches.joined(found)
 
 
 def prior_matches(
     queries: sp.csr_matrix, index: CorpusIndex, settings: NoveltySettings
-) -> list[list[Match]]:
+) -> KeptMatches:
     """For each row, the `settings.neighbours` closest prior innovations (rows of `index`)
     plus any at or above the flag. Depends only on the rows given and the index, so it can
     be cached by `rows_digest(prior_part(queries, index))`."""
@@ -225,7 +218,7 @@ def prior_matches(
     )
 
 
-def batch_matches(prepared: PreparedBatch, settings: NoveltySettings) -> list[list[Match]]:
+def batch_matches(prepared: PreparedBatch, settings: NoveltySettings) -> KeptMatches:
     """For each row, the closest other proposals of the batch (never itself)."""
     return matches_in_batch(
         prepared.queries, settings.neighbours, keep_from=settings.flag_similarity
@@ -234,8 +227,8 @@ def batch_matches(prepared: PreparedBatch, settings: NoveltySettings) -> list[li
 
 def assemble(
     prepared: PreparedBatch,
-    prior: Sequence[Sequence[Match]],
-    batch: Sequence[Sequence[Match]],
+    prior: KeptMatches,
+    batch: KeptMatches,
     index: CorpusIndex,
     settings: NoveltySettings,
     cutoff: date | None = None,
@@ -272,15 +265,15 @@ def assemble(
             agency=other.agency,
             year=None,
             similarity=match.similarity,
+            same_year_as_call=False,  # given: a default costs model_construct more than this
         )
 
     measures: dict[str, NoveltyMeasure] = {}
+    flagged_priors, flagged_others = prior.reaching(flag).tolist(), batch.reaching(flag).tolist()
     for row, listed in enumerate(prepared.proposals):
-        prior_row, batch_row = prior[row], batch[row]
-        prior_flagged = sum(m.similarity >= flag for m in prior_row)
-        batch_flagged = sum(m.similarity >= flag for m in batch_row)
-        priors = [prior_neighbour(m) for m in prior_row[: max(k, min(cap, prior_flagged))]]
-        others = [batch_neighbour(m) for m in batch_row[: max(k, min(cap, batch_flagged))]]
+        prior_flagged, batch_flagged = flagged_priors[row], flagged_others[row]
+        priors = [prior_neighbour(m) for m in prior.row(row, max(k, min(cap, prior_flagged)))]
+        others = [batch_neighbour(m) for m in batch.row(row, max(k, min(cap, batch_flagged)))]
         top_prior = priors[0].similarity if priors else 0.0
         top_batch = others[0].similarity if others else 0.0
         found = sorted(priors + others, key=_order)

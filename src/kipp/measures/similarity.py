@@ -73,6 +73,80 @@ class Match:
     similarity: float
 
 
+@dataclass(frozen=True, eq=False)
+class KeptMatches:
+    """Each query row's kept matches, closest first, ties by target row: row i's are the
+    first `lengths[i]` of `targets[i]`, at `keys[i]` ten-thousandths. Held as arrays rather
+    than one `Match` per pair: a national batch keeps millions of pairs, and what is read of
+    a row is its first few matches and how many reach a threshold."""
+
+    targets: np.ndarray  # rows x width, int32
+    keys: np.ndarray  # rows x width, int64
+    lengths: np.ndarray  # rows, int64
+
+    @classmethod
+    def none(cls, rows: int) -> KeptMatches:
+        """`rows` rows without a match."""
+        return cls(
+            np.zeros((rows, 0), np.int32), np.zeros((rows, 0), np.int64), np.zeros(rows, np.int64)
+        )
+
+    @classmethod
+    def first_and_from(
+        cls, targets: np.ndarray, keys: np.ndarray, counts: np.ndarray, k: int, keep_from: float
+    ) -> KeptMatches:
+        """Of the kernels' sorted lists (`counts[i]` filled in row i), the first `k` of each
+        row, then those at or above `keep_from` (a prefix too, the lists being sorted)."""
+        filled = np.arange(keys.shape[1])[None, :] < counts[:, None]
+        reached = ((keys / SCALE >= keep_from) & filled).sum(axis=1)
+        lengths = np.maximum(np.minimum(counts, k), reached).astype(np.int64)
+        width = int(lengths.max(initial=0))
+        return cls(
+            np.ascontiguousarray(targets[:, :width]),
+            np.ascontiguousarray(keys[:, :width]),
+            lengths,
+        )
+
+    @classmethod
+    def joined(cls, parts: Sequence[KeptMatches]) -> KeptMatches:
+        """The rows of `parts`, one after another."""
+        if not parts:
+            return cls.none(0)
+        width = max(part.keys.shape[1] for part in parts)
+
+        def widened(array: np.ndarray) -> np.ndarray:
+            return np.pad(array, ((0, 0), (0, width - array.shape[1])))
+
+        return cls(
+            np.concatenate([widened(part.targets) for part in parts]),
+            np.concatenate([widened(part.keys) for part in parts]),
+            np.concatenate([part.lengths for part in parts]),
+        )
+
+    def __len__(self) -> int:
+        return int(self.lengths.shape[0])
+
+    def row(self, row: int, limit: int | None = None) -> list[Match]:
+        """The row's matches, at most the first `limit`."""
+        count = int(self.lengths[row]) if limit is None else min(limit, int(self.lengths[row]))
+        return [
+            Match(target, key / SCALE)
+            for target, key in zip(
+                self.targets[row, :count].tolist(), self.keys[row, :count].tolist(), strict=True
+            )
+        ]
+
+    def reaching(self, similarity: float) -> np.ndarray:
+        """For each row, how many of its matches are at or above `similarity`."""
+        listed = np.arange(self.keys.shape[1])[None, :] < self.lengths[:, None]
+        counted: np.ndarray = ((self.keys / SCALE >= similarity) & listed).sum(axis=1)
+        return counted
+
+    def lists(self) -> list[list[Match]]:
+        """Every row's matches as a list."""
+        return [self.row(row) for row in range(len(self))]
+
+
 def count_matrix(documents: Sequence[Sequence[str]], vocabulary: dict[str, int]) -> sp.csr_matrix:
     """Term counts (float32 CSR) of `documents`; unseen words are added to `vocabulary`
     (in order of first appearance, so the result is deterministic)."""
@@ -332,14 +406,14 @@ _KERNEL = threading.Lock()
 
 def matches_in_corpus(
     queries: sp.csr_matrix, index: CorpusIndex, k: int, keep_from: float
-) -> list[list[Match]]:
+) -> KeptMatches:
     """For each row of `queries` (TF-IDF rows from `weigh_queries`), the `k` entries of
     `index` with the highest similarity (`prior_scorer`'s figure) plus any at or above
     `keep_from`, at most `MAX_KEPT`, closest first, ties by entry row; never a similarity
     of 0. Computed row by row without a dense block (`kernels.prior_top`)."""
     rows = queries.shape[0]
     if rows == 0 or index.size == 0 or k <= 0:
-        return [[] for _ in range(rows)]
+        return KeptMatches.none(rows)
     from kipp.measures import kernels
 
     part = prior_part(queries, index)
@@ -360,10 +434,10 @@ def matches_in_corpus(
             keys,
             counts,
         )
-    return _listed(targets, keys, counts, k, keep_from)
+    return KeptMatches.first_and_from(targets, keys, counts, k, keep_from)
 
 
-def matches_in_batch(queries: sp.csr_matrix, k: int, keep_from: float) -> list[list[Match]]:
+def matches_in_batch(queries: sp.csr_matrix, k: int, keep_from: float) -> KeptMatches:
     """For each row of `queries`, the `k` other rows with the highest similarity
     (`pair_scorer`'s figure) plus any at or above `keep_from`, at most `MAX_KEPT`, closest
     first, ties by row; never the row itself, never a similarity of 0
@@ -371,7 +445,7 @@ def matches_in_batch(queries: sp.csr_matrix, k: int, keep_from: float) -> list[l
     result for any number of threads)."""
     rows = queries.shape[0]
     if rows < 2 or k <= 0:
-        return [[] for _ in range(rows)]
+        return KeptMatches.none(rows)
     import numba
 
     from kipp.measures import kernels
@@ -380,7 +454,7 @@ def matches_in_batch(queries: sp.csr_matrix, k: int, keep_from: float) -> list[l
     with _KERNEL:
         arguments = (*pair_inputs(queries), numba.get_num_threads(), targets, keys, counts)
         kernels.pair_top(*arguments)
-    return _listed(targets, keys, counts, k, keep_from)
+    return KeptMatches.first_and_from(targets, keys, counts, k, keep_from)
 
 
 def pair_inputs(queries: sp.csr_matrix) -> tuple[Any, ...]:
@@ -409,23 +483,6 @@ def _top_arrays(rows: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         np.zeros((rows, MAX_KEPT), np.int64),
         np.zeros(rows, np.int64),
     )
-
-
-def _listed(
-    targets: np.ndarray, keys: np.ndarray, counts: np.ndarray, k: int, keep_from: float
-) -> list[list[Match]]:
-    """The kernels' kept lists as matches: the first `k`, then those at or above
-    `keep_from` (the lists are sorted, so those are a prefix too)."""
-    found: list[list[Match]] = []
-    for row, count in enumerate(counts.tolist()):
-        listed = [
-            Match(target, key / SCALE)
-            for target, key in zip(
-                targets[row, :count].tolist(), keys[row, :count].tolist(), strict=True
-            )
-        ]
-        found.append([m for n, m in enumerate(listed) if n < k or m.similarity >= keep_from])
-    return found
 
 
 def _blend(cosine: np.ndarray, coverage: np.ndarray) -> np.ndarray:

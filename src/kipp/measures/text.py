@@ -188,13 +188,18 @@ def remove_phrase(words: list[str], phrase: tuple[str, ...]) -> list[str]:
     if size < 2 or size > len(words):
         return words
     out: list[str] = []
-    i = 0
-    while i < len(words):
-        if tuple(words[i : i + size]) == phrase:
-            i += size
+    start = at = 0  # words[start:at] are kept; at is where the phrase is looked for next
+    while True:
+        try:
+            at = words.index(phrase[0], at)
+        except ValueError:
+            break
+        if tuple(words[at : at + size]) == phrase:
+            out.extend(words[start:at])
+            at = start = at + size
         else:
-            out.append(words[i])
-            i += 1
+            at += 1
+    out.extend(words[start:])
     return out
 
 
