@@ -206,6 +206,19 @@ def test_unreadable_stored_chunk_is_recomputed(tmp_path: Path) -> None:
     assert store.hits == 0
 
 
+def test_stored_chunk_whose_arrays_do_not_fit_together_is_recomputed(tmp_path: Path) -> None:
+    proposals = batch(10)
+    plain = measure_novelty(proposals, corpus(), SETTINGS)
+    measure_novelty(proposals, corpus(), SETTINGS, store=MatchStore(tmp_path, "t"))
+    for path in tmp_path.glob("prior-*.npz"):
+        with np.load(path) as saved:
+            targets, keys, lengths = saved["targets"], saved["keys"], saved["lengths"]
+        np.savez(path, targets=targets, keys=keys, lengths=lengths + targets.shape[1] + 1)
+    store = MatchStore(tmp_path, "t")
+    assert measure_novelty(proposals, corpus(), SETTINGS, store=store) == plain
+    assert store.hits == 0
+
+
 def test_flag_lists_are_capped_and_the_rest_counted() -> None:
     same = [proposal(5 * i) for i in range(30)]  # thirty proposals of one field
     settings = NoveltySettings(flag_similarity=0.1, review_similarity=0.1, max_flags=4)

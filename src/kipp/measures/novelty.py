@@ -173,9 +173,10 @@ class MatchStore:
     def get(self, key: str) -> KeptMatches | None:
         try:
             with np.load(self.folder / f"prior-{key}.npz", allow_pickle=False) as saved:
-                return KeptMatches(saved["targets"], saved["keys"], saved["lengths"])
+                kept = KeptMatches(saved["targets"], saved["keys"], saved["lengths"])
         except (OSError, KeyError, ValueError):
             return None
+        return kept if kept.consistent() else None
 
     def put(self, key: str, kept: KeptMatches) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)

@@ -126,6 +126,18 @@ class KeptMatches:
     def __len__(self) -> int:
         return int(self.lengths.shape[0])
 
+    def consistent(self) -> bool:
+        """Whether the arrays fit together (one length per row, each within the width):
+        arrays read back from a file are checked before they are trusted."""
+        shape = self.targets.shape
+        return (
+            len(shape) == 2
+            and self.keys.shape == shape
+            and self.lengths.shape == (shape[0],)
+            and self.targets.dtype.kind == self.keys.dtype.kind == self.lengths.dtype.kind == "i"
+            and bool(np.all((self.lengths >= 0) & (self.lengths <= shape[1])))
+        )
+
     def row(self, row: int, limit: int | None = None) -> list[Match]:
         """The row's matches, at most the first `limit`."""
         count = int(self.lengths[row]) if limit is None else min(limit, int(self.lengths[row]))
