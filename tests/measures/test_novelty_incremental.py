@@ -5,12 +5,15 @@ lists."""
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
 from builders import proposal_data
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kipp.core.models import Proposal
 from kipp.measures.corpus import Corpus, PriorInnovation
@@ -23,6 +26,7 @@ from kipp.measures.novelty import (
 )
 from kipp.measures.similarity import (
     CorpusIndex,
+    count_matrix,
     inverse_l1,
     pair_scorer,
     presence,
@@ -77,6 +81,44 @@ def proposal(index: int, **fields: Any) -> Proposal:
 
 def batch(n: int) -> list[Proposal]:
     return [proposal(i) for i in range(n)]
+
+
+def _counted_one_document_at_a_time(
+    documents: list[list[str]], vocabulary: dict[str, int]
+) -> sp.csr_matrix:
+    # the counts spelled out: each document's words counted, columns given on first sight
+    indptr, indices, data = [0], [], []
+    for words in documents:
+        for word, count in Counter(words).items():
+            indices.append(vocabulary.setdefault(word, len(vocabulary)))
+            data.append(count)
+        indptr.append(len(indices))
+    matrix = sp.csr_matrix(
+        (np.asarray(data, np.float32), np.asarray(indices, np.int32), np.asarray(indptr)),
+        shape=(len(documents), len(vocabulary)),
+    )
+    matrix.sort_indices()
+    return matrix
+
+
+@given(st.lists(st.lists(st.sampled_from(["bank", "sampah", "akta", "gizi", "pajak"]))))
+def test_count_matrix_counts_each_documents_words_and_names_new_words_in_order(
+    documents: list[list[str]],
+) -> None:
+    known = {"sampah": 0, "warga": 1}
+    vocabulary, expected_vocabulary = dict(known), dict(known)
+    got = count_matrix(documents, vocabulary)
+    expected = _counted_one_document_at_a_time(documents, expected_vocabulary)
+
+    assert list(vocabulary.items()) == list(expected_vocabulary.items())
+    assert got.shape == expected.shape
+    assert got.data.dtype == np.float32
+    assert got.has_canonical_format
+    assert (got.indptr.tolist(), got.indices.tolist(), got.data.tolist()) == (
+        expected.indptr.tolist(),
+        expected.indices.tolist(),
+        expected.data.tolist(),
+    )
 
 
 def test_word_unseen_by_the_corpus_weighs_the_same_whatever_the_batch() -> None:

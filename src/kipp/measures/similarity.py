@@ -37,11 +37,11 @@ from __future__ import annotations
 import hashlib
 import os
 import threading
-from collections import Counter
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -160,21 +160,22 @@ class KeptMatches:
 
 
 def count_matrix(documents: Sequence[Sequence[str]], vocabulary: dict[str, int]) -> sp.csr_matrix:
-    """Term counts (float32 CSR) of `documents`; unseen words are added to `vocabulary`
-    (in order of first appearance, so the result is deterministic)."""
-    indptr, indices, data = [0], [], []
-    for words in documents:
-        counts = Counter(words)
-        for word, count in counts.items():
-            indices.append(vocabulary.setdefault(word, len(vocabulary)))
-            data.append(count)
-        indptr.append(len(indices))
-    shape = (len(documents), len(vocabulary))
+    """Term counts (float32 CSR, canonical: indices sorted, no duplicates) of `documents`;
+    unseen words are added to `vocabulary` in order of first appearance, so the result is
+    deterministic. Every word becomes one entry of a sparse matrix, summed per cell by
+    scipy: no Python loop per document."""
+    words = list(chain.from_iterable(documents))
+    for word in words:
+        if word not in vocabulary:
+            vocabulary[word] = len(vocabulary)
+    columns = np.fromiter(map(vocabulary.__getitem__, words), np.int32, len(words))
+    lengths = np.fromiter(map(len, documents), np.int64, len(documents))
+    rows = np.repeat(np.arange(len(documents), dtype=np.int32), lengths)
     matrix = sp.csr_matrix(
-        (np.asarray(data, np.float32), np.asarray(indices, np.int32), np.asarray(indptr)),
-        shape=shape,
+        (np.ones(len(words), np.float32), (rows, columns)),
+        shape=(len(documents), len(vocabulary)),
     )
-    matrix.sort_indices()
+    matrix.sort_indices()  # (the conversion from coordinates has summed duplicates)
     return matrix
 
 
