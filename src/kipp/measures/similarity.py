@@ -97,9 +97,8 @@ class KeptMatches:
     ) -> KeptMatches:
         """Of the kernels' sorted lists (`counts[i]` filled in row i), the first `k` of each
         row, then those at or above `keep_from` (a prefix too, the lists being sorted)."""
-        filled = np.arange(keys.shape[1])[None, :] < counts[:, None]
-        reached = ((keys / SCALE >= keep_from) & filled).sum(axis=1)
-        lengths = np.maximum(np.minimum(counts, k), reached).astype(np.int64)
+        filled = cls(targets, keys, counts.astype(np.int64))
+        lengths = np.maximum(np.minimum(filled.lengths, k), filled.reaching(keep_from))
         width = int(lengths.max(initial=0))
         return cls(
             np.ascontiguousarray(targets[:, :width]),
