@@ -17,7 +17,8 @@ import hashlib
 import io
 import json
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import AbstractContextManager, nullcontext
+from concurrent.futures import Executor
+from contextlib import AbstractContextManager, ExitStack, nullcontext
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,7 @@ from kipp.core.caching import code_version, digest
 from kipp.core.cells import neutralise
 from kipp.core.i18n import format_number, tr
 from kipp.core.keys import slugify
+from kipp.core.workers import default_workers
 from kipp.documents.compliance import compliance
 from kipp.documents.render.html import (
     IndexEntry,
@@ -51,8 +53,8 @@ from kipp.documents.reuse import (
     scorecards_context,
 )
 from kipp.documents.reviews import reviews_csv
-from kipp.documents.scorecard_pool import Card, render_cards
-from kipp.documents.workbook import workbook_bytes
+from kipp.documents.scorecard_pool import HELPER_FROM, Card, helper_process, render_cards
+from kipp.documents.workbook import workbook_content, workbook_in_background
 from kipp.intake.reading import printable as writable
 from kipp.intake.registry import RegistryLoad
 from kipp.results import ProposalOut, Results
@@ -276,6 +278,7 @@ def write_scorecards(
     view: DocumentView | None = None,
     workers: int | None = None,
     digests: Sequence[str] | None = None,
+    helper: Executor | None = None,
 ) -> list[Path]:
     """Write `out_dir/scorecards/`: every proposal's scorecard (HTML, and PDF when `pdf`) and
     `index.html`. Callers write into a fresh staging folder (`kipp.documents.staging.write_staged`),
@@ -283,8 +286,9 @@ def write_scorecards(
     in the batch do not linger. With `reuse`, a scorecard whose inputs are those of the
     previous run's (`kipp.documents.reuse.scorecard_key`) is copied from it rather than
     rendered. Scorecards are written as they are made, never held together; many of them
-    are rendered by `workers` processes (`kipp.documents.scorecard_pool`). `digests`: each
-    proposal's `proposal_digest`, when the caller has them from writing results.json."""
+    are rendered by `workers` processes, or here and in the run's `helper` process
+    (`kipp.documents.scorecard_pool`). `digests`: each proposal's `proposal_digest`, when
+    the caller has them from writing results.json."""
     target = out_dir / SCORECARDS
     target.mkdir(parents=True, exist_ok=True)
     lang = results.run.lang
@@ -320,7 +324,7 @@ def write_scorecards(
                 pdf=f"{name}.pdf" if pdf else "",
             )
         )
-    for (name, _), hashes in render_cards(to_render, results, rubric, target, pdf, workers):
+    for (name, _), hashes in render_cards(to_render, results, rubric, target, pdf, workers, helper):
         if reuse is not None:
             reuse.keep_digests(name, keys[name], hashes)
     index = render_scorecard_index(view, entries)
@@ -363,7 +367,14 @@ def write_run(
         if kept_pdf is not None
         else pdf_in_background(printable, renderer)  # the second core renders the PDF
     )
-    with rendering as shortlist_pdf:
+    with ExitStack() as stack:
+        shortlist_pdf = stack.enter_context(rendering)
+        # the other core's share of the workbook and the scorecards (`helper_process`)
+        helper = (
+            stack.enter_context(helper_process(results, rubric))
+            if len(results.proposals) >= HELPER_FROM and default_workers() > 1
+            else None
+        )
         content = hashlib.sha256(_day_head(results))  # what the workbook shows
         digests: list[str] = []  # each proposal's, for its scorecard's key
         paths = [
@@ -384,8 +395,12 @@ def write_run(
             rubric.model_dump_json(),
             "" if registry is None else registry.model_dump_json(),
         )
-        book = _reused(reuse, WORKBOOK, book_key, lambda: workbook_bytes(results, rubric, registry))
-        paths.append(write_atomic(out_dir / WORKBOOK, book))
+        kept_book = reuse.take_document(WORKBOOK, book_key) if reuse is not None else None
+        book_bytes = (
+            functools.partial(bytes, kept_book)
+            if kept_book is not None
+            else workbook_in_background(workbook_content(results, rubric, registry), helper)
+        )
         if registry is not None and registry.registry is not None:
             paths.append(
                 write_atomic(out_dir / "compliance.csv", compliance_csv(results, registry))
@@ -400,7 +415,13 @@ def write_run(
         paths.append(
             write_atomic(out_dir / f"{MINUTES}.docx", render_minutes_docx(results, rubric))
         )
-        cards = write_scorecards(results, rubric, out_dir, pdf, reuse, view, digests=digests)
+        cards = write_scorecards(
+            results, rubric, out_dir, pdf, reuse, view, digests=digests, helper=helper
+        )
+        book = book_bytes()
+        if reuse is not None:
+            reuse.keep_document(WORKBOOK, book_key, book)
+        paths.insert(4, write_atomic(out_dir / WORKBOOK, book))
         shortlist = shortlist_pdf()
         if reuse is not None:
             reuse.keep_document(SHORTLIST_PDF, pdf_key, shortlist)
