@@ -18,7 +18,7 @@ import io
 import json
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor
-from contextlib import AbstractContextManager, ExitStack, nullcontext
+from contextlib import AbstractContextManager, nullcontext
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -53,8 +53,8 @@ from kipp.documents.reuse import (
     scorecards_context,
 )
 from kipp.documents.reviews import reviews_csv
-from kipp.documents.scorecard_pool import HELPER_FROM, Card, helper_process, render_cards
-from kipp.documents.workbook import workbook_content, workbook_in_background
+from kipp.documents.scorecard_pool import HELPER_FROM, Card, helper_process, start_cards
+from kipp.documents.workbook import workbook_bytes
 from kipp.intake.reading import printable as writable
 from kipp.intake.registry import RegistryLoad
 from kipp.results import ProposalOut, Results
@@ -278,7 +278,6 @@ def write_scorecards(
     view: DocumentView | None = None,
     workers: int | None = None,
     digests: Sequence[str] | None = None,
-    helper: Executor | None = None,
 ) -> list[Path]:
     """Write `out_dir/scorecards/`: every proposal's scorecard (HTML, and PDF when `pdf`) and
     `index.html`. Callers write into a fresh staging folder (`kipp.documents.staging.write_staged`),
@@ -286,9 +285,26 @@ def write_scorecards(
     in the batch do not linger. With `reuse`, a scorecard whose inputs are those of the
     previous run's (`kipp.documents.reuse.scorecard_key`) is copied from it rather than
     rendered. Scorecards are written as they are made, never held together; many of them
-    are rendered by `workers` processes, or here and in the run's `helper` process
-    (`kipp.documents.scorecard_pool`). `digests`: each proposal's `proposal_digest`, when
-    the caller has them from writing results.json."""
+    are rendered by `workers` processes (`kipp.documents.scorecard_pool`). `digests`: each
+    proposal's `proposal_digest`, when the caller has them from writing results.json."""
+    return start_scorecards(results, rubric, out_dir, pdf, reuse, view, workers, digests)()
+
+
+def start_scorecards(
+    results: Results,
+    rubric: Rubric,
+    out_dir: Path,
+    pdf: bool,
+    reuse: ScorecardReuse | None = None,
+    view: DocumentView | None = None,
+    workers: int | None = None,
+    digests: Sequence[str] | None = None,
+    helper: Executor | None = None,
+) -> Callable[[], list[Path]]:
+    """`write_scorecards` in two steps: now, the unchanged scorecards copied and, with a
+    `helper` process, its share of the others begun (`scorecard_pool.start_cards`), while
+    the caller writes other documents; the function returned renders the rest, writes
+    `index.html` and returns the paths."""
     target = out_dir / SCORECARDS
     target.mkdir(parents=True, exist_ok=True)
     lang = results.run.lang
@@ -324,13 +340,18 @@ def write_scorecards(
                 pdf=f"{name}.pdf" if pdf else "",
             )
         )
-    for (name, _), hashes in render_cards(to_render, results, rubric, target, pdf, workers, helper):
-        if reuse is not None:
-            reuse.keep_digests(name, keys[name], hashes)
-    index = render_scorecard_index(view, entries)
-    (target / "index.html").write_text(index, encoding="utf-8")
-    files_written = [f"{name}{suffix}" for name in names for suffix in suffixes]
-    return [target / name for name in [*files_written, "index.html"]]
+    rendered = start_cards(to_render, results, rubric, target, pdf, workers, helper)
+
+    def finish() -> list[Path]:
+        for (name, _), hashes in rendered():
+            if reuse is not None:
+                reuse.keep_digests(name, keys[name], hashes)
+        index = render_scorecard_index(view, entries)
+        (target / "index.html").write_text(index, encoding="utf-8")
+        files_written = [f"{name}{suffix}" for name in names for suffix in suffixes]
+        return [target / name for name in [*files_written, "index.html"]]
+
+    return finish
 
 
 def write_run(
@@ -367,18 +388,22 @@ def write_run(
         if kept_pdf is not None
         else pdf_in_background(printable, renderer)  # the second core renders the PDF
     )
-    with ExitStack() as stack:
-        shortlist_pdf = stack.enter_context(rendering)
-        # the other core's share of the workbook and the scorecards (`helper_process`)
-        helper = (
-            stack.enter_context(helper_process(results, rubric))
-            if len(results.proposals) >= HELPER_FROM and default_workers() > 1
-            else None
-        )
+    # the other core's share of the scorecards (`helper_process`), started now so that it is
+    # ready when they are
+    helping: AbstractContextManager[Executor | None] = (
+        helper_process(results, rubric)
+        if len(results.proposals) >= HELPER_FROM and default_workers() > 1
+        else nullcontext(None)
+    )
+    with rendering as shortlist_pdf, helping as helper:
         content = hashlib.sha256(_day_head(results))  # what the workbook shows
         digests: list[str] = []  # each proposal's, for its scorecard's key
-        paths = [
-            write_atomic_stream(out_dir / "results.json", _hashed(results, content, digests)),
+        paths = [write_atomic_stream(out_dir / "results.json", _hashed(results, content, digests))]
+        # the helper's share of the scorecards begins now, while this process goes on
+        cards = start_scorecards(
+            results, rubric, out_dir, pdf, reuse, view, digests=digests, helper=helper
+        )
+        paths += [
             write_atomic(out_dir / "scores.csv", scores_csv(results, criteria)),
             write_atomic(
                 out_dir / "shortlist.md", render_markdown(results, rubric, lang, registry, view)
@@ -395,12 +420,8 @@ def write_run(
             rubric.model_dump_json(),
             "" if registry is None else registry.model_dump_json(),
         )
-        kept_book = reuse.take_document(WORKBOOK, book_key) if reuse is not None else None
-        book_bytes = (
-            functools.partial(bytes, kept_book)
-            if kept_book is not None
-            else workbook_in_background(workbook_content(results, rubric, registry), helper)
-        )
+        book = _reused(reuse, WORKBOOK, book_key, lambda: workbook_bytes(results, rubric, registry))
+        paths.append(write_atomic(out_dir / WORKBOOK, book))
         if registry is not None and registry.registry is not None:
             paths.append(
                 write_atomic(out_dir / "compliance.csv", compliance_csv(results, registry))
@@ -415,15 +436,9 @@ def write_run(
         paths.append(
             write_atomic(out_dir / f"{MINUTES}.docx", render_minutes_docx(results, rubric))
         )
-        cards = write_scorecards(
-            results, rubric, out_dir, pdf, reuse, view, digests=digests, helper=helper
-        )
-        book = book_bytes()
-        if reuse is not None:
-            reuse.keep_document(WORKBOOK, book_key, book)
-        paths.insert(4, write_atomic(out_dir / WORKBOOK, book))
+        scorecard_paths = cards()
         shortlist = shortlist_pdf()
         if reuse is not None:
             reuse.keep_document(SHORTLIST_PDF, pdf_key, shortlist)
         paths.insert(4, write_atomic(out_dir / SHORTLIST_PDF, shortlist))
-    return paths + cards
+    return paths + scorecard_paths

@@ -10,19 +10,20 @@ sha256 (what `kipp.documents.reuse` records). Files are the same bytes whoever r
 them. A worker that dies costs nothing: its scorecards are rendered here instead.
 
 On a machine of fewer than `MIN_CORES` cores, a large batch's documents have one helper
-process (`helper_process`): it writes the workbook first (`kipp.documents.workbook`), then
-takes scorecards from the end of the list while this process renders them from the start,
-until the two meet. The helper runs at a lower priority than the run, so that the shortlist
-PDF's child, whose one document cannot be split, keeps its core; the helper then simply
-takes fewer scorecards.
+process (`helper_process`): it renders scorecards from the end of the list, from the moment
+the list is known, while this process writes the other documents, then renders scorecards
+from the start, until the two meet. The helper runs at a lower
+priority than the run, so that the shortlist PDF's child, whose one document cannot be
+split, keeps its core; the helper then simply takes fewer scorecards.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import threading
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, Future
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
@@ -42,8 +43,9 @@ beside them and sending the proposals costs more than the second worker gains (m
 bench/README.md)."""
 CHUNK = 50  # scorecards per job sent to a worker
 HELPER_FROM = 1_000
-"""Proposals from which a run's documents have a helper process (`helper_process`): below
-it, the workbook and the scorecards take less time than a worker needs to start."""
+"""Proposals from which a run's documents have a helper process (`helper_process`): a smaller
+batch's scorecards take a few seconds, most of which the helper's start (a new process
+importing the renderers) would use up."""
 HELPER_NICENESS = 10  # how much lower than the run the helper's scheduling priority is
 AHEAD = 2  # chunks the helper holds beyond the one it renders, so that it never waits
 
@@ -82,23 +84,16 @@ def render_cards(
     target: Path,
     pdf: bool,
     workers: int | None = None,
-    helper: Executor | None = None,
 ) -> Iterator[tuple[Card, Digests]]:
     """Render and write every card into `target`, yielding each card with its files' sha256
     in the order given; in `workers` processes (by default one per core on a machine of at
-    least `MIN_CORES` cores) when there are at least `WORKERS_FROM` of them, else here and
-    in `helper` (`helper_process`) when there is one."""
+    least `MIN_CORES` cores) when there are at least `WORKERS_FROM` of them."""
     if workers is None:
-        cores = default_workers()
-        workers = cores if cores >= MIN_CORES else 1
-    if len(cards) < WORKERS_FROM or (workers <= 1 and helper is None):
+        workers = _default_workers()
+    if workers <= 1 or len(cards) < WORKERS_FROM:
         yield from zip(cards, write_cards(cards, results, rubric, target, pdf), strict=True)
         return
     chunks = [cards[i : i + CHUNK] for i in range(0, len(cards), CHUNK)]
-    if workers <= 1 and helper is not None:
-        per_chunk = _shared_with(helper, chunks, results, rubric, target, pdf)
-        yield from zip(cards, (d for chunk in per_chunk for d in chunk), strict=True)
-        return
     preload = ["kipp.documents.scorecard_pool"]
     with process_pool(workers, preload, _share, _shared_run(results, rubric)) as pool:
         futures: list[Future[list[Digests]]] = [
@@ -112,42 +107,109 @@ def render_cards(
             yield from zip(chunk, digests, strict=True)
 
 
-def _shared_with(
-    helper: Executor,
-    chunks: list[Sequence[Card]],
+def start_cards(
+    cards: Sequence[Card],
     results: Results,
     rubric: Rubric,
     target: Path,
     pdf: bool,
-) -> list[list[Digests]]:
-    """Each chunk's digests, rendered here from the first chunk on and by `helper` from the
-    last one back, `AHEAD` chunks handed to it at a time, until the two meet."""
-    done: dict[int, list[Digests]] = {}
-    sent: deque[tuple[int, Future[list[Digests]]]] = deque()
-    front, back = 0, len(chunks)  # this process renders chunks[front]; the helper holds back..
-    broken = False
+    workers: int | None = None,
+    helper: Executor | None = None,
+) -> Callable[[], Iterator[tuple[Card, Digests]]]:
+    """`render_cards`, begun now: with a `helper` (`helper_process`, on a machine of fewer
+    than `MIN_CORES` cores), it takes its share from the end of the list at once, kept fed
+    by a thread of this process while the caller writes other documents. The function
+    returned renders the rest here and yields every card with its digests, in order."""
+    if workers is None:
+        workers = _default_workers()
+    if helper is None or workers > 1 or len(cards) < WORKERS_FROM:
+        return lambda: render_cards(cards, results, rubric, target, pdf, workers)
+    shared = _SharedCards(helper, cards, results, rubric, target, pdf)
+    return lambda: zip(cards, shared.finish(), strict=True)
 
-    def collect(index: int, future: Future[list[Digests]]) -> None:
+
+def _default_workers() -> int:
+    cores = default_workers()
+    return cores if cores >= MIN_CORES else 1
+
+
+class _SharedCards:
+    """Chunks of scorecards rendered by a helper process from the last one back, and by this
+    process from the first one on (`finish`), until the two meet. A thread of this process
+    hands the helper `AHEAD` chunks beyond the one it renders, so that it never waits."""
+
+    def __init__(
+        self,
+        helper: Executor,
+        cards: Sequence[Card],
+        results: Results,
+        rubric: Rubric,
+        target: Path,
+        pdf: bool,
+    ) -> None:
+        self._helper = helper
+        self._chunks = [cards[i : i + CHUNK] for i in range(0, len(cards), CHUNK)]
+        self._run = (results, rubric, target, pdf)
+        self._lock = threading.Lock()
+        self._front, self._back = 0, len(self._chunks)  # here: front..; the helper: back..
+        self._done: dict[int, list[Digests]] = {}
+        self._left: list[int] = []  # chunks given to a helper that died: rendered here
+        self._error: BaseException | None = None
+        self._feeder = threading.Thread(target=self._feed, name="kipp-scorecards", daemon=True)
+        self._feeder.start()
+
+    def _take(self, *, last: bool) -> int | None:
+        """The next chunk for the helper (`last`) or for this process; None once they met
+        (the helper always leaves this process the first chunk)."""
+        with self._lock:
+            if last:
+                if self._back - self._front <= 1:
+                    return None
+                self._back -= 1
+                return self._back
+            if self._front >= self._back:
+                return None
+            self._front += 1
+            return self._front - 1
+
+    def _feed(self) -> None:
+        sent: deque[tuple[int, Future[list[Digests]]]] = deque()
+        broken = False
+        _, _, target, pdf = self._run
         try:
-            done[index] = future.result()
-        except BrokenProcessPool:  # the helper died: its chunks are rendered here
-            done[index] = write_cards(chunks[index], results, rubric, target, pdf)
+            while True:
+                while not broken and len(sent) <= AHEAD:
+                    index = self._take(last=True)
+                    if index is None:
+                        break
+                    try:
+                        chunk = self._chunks[index]
+                        sent.append((index, self._helper.submit(_write_shared, chunk, target, pdf)))
+                    except BrokenProcessPool:
+                        broken = True
+                        self._left.append(index)
+                if not sent:
+                    return
+                index, future = sent.popleft()
+                try:
+                    self._done[index] = future.result()
+                except BrokenProcessPool:  # the helper died: its chunks are rendered here
+                    broken = True
+                    self._left.append(index)
+        except BaseException as error:  # a scorecard the helper failed to render
+            self._error = error
 
-    while front < back or sent:
-        while sent and (sent[0][1].done() or front >= back):
-            collect(*sent.popleft())
-        while not broken and len(sent) <= AHEAD and back - front > 1:
-            try:
-                future = helper.submit(_write_shared, chunks[back - 1], target, pdf)
-            except BrokenProcessPool:
-                broken = True
-                break
-            back -= 1
-            sent.append((back, future))
-        if front < back:
-            done[front] = write_cards(chunks[front], results, rubric, target, pdf)
-            front += 1
-    return [done[i] for i in range(len(chunks))]
+    def finish(self) -> list[Digests]:
+        """Render this process's share, wait for the helper's; every card's digests, in
+        order. Raises what the helper raised."""
+        while (index := self._take(last=False)) is not None:
+            self._done[index] = write_cards(self._chunks[index], *self._run)
+        self._feeder.join()
+        if self._error is not None:
+            raise self._error
+        for index in self._left:
+            self._done[index] = write_cards(self._chunks[index], *self._run)
+        return [d for index in range(len(self._chunks)) for d in self._done[index]]
 
 
 def _shared_run(results: Results, rubric: Rubric) -> tuple[Results, Rubric]:
@@ -160,9 +222,9 @@ def _shared_run(results: Results, rubric: Rubric) -> tuple[Results, Rubric]:
 @contextmanager
 def helper_process(results: Results, rubric: Rubric) -> Iterator[Executor]:
     """The run's documents' helper: one worker process holding what every scorecard reads of
-    the run (`render_cards`), also given the workbook to write. Ends when the block does,
-    once its jobs are done, or at once (its jobs dropped) when the block fails."""
-    preload = ["kipp.documents.scorecard_pool", "kipp.documents.workbook"]
+    the run (`start_cards`). Ends when the block does, once its jobs are done, or at once
+    (its jobs dropped) when the block fails."""
+    preload = ["kipp.documents.scorecard_pool"]
     pool = process_pool(1, preload, _help, _shared_run(results, rubric))
     try:
         yield pool

@@ -15,19 +15,13 @@ the run is one more builder appended to `SHEETS` (or passed as `extra`), with no
 the writing code. Reviewers' scores (`reviewers_sheet`) are one such builder: the sheet
 appears once any proposal carries reviews.
 
-Writing is apart from building (`workbook_content`, then `xlsx_bytes`): the sheets are plain
-values, so a large batch's workbook is written by the run's helper process on the machine's
-other core while the run writes its other documents (`workbook_in_background`).
-
-About 460 lines: one builder per sheet, each short, beside the writer they share.
+Just over ~400 lines: one builder per sheet, each short, beside the writer they share.
 """
 
 from __future__ import annotations
 
 import io
 from collections.abc import Callable, Sequence
-from concurrent.futures import Executor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any
 
@@ -382,34 +376,21 @@ def _widths(sheet: Sheet) -> list[float]:
     return [min(MAX_WIDTH, max(MIN_WIDTH, w + 2)) for w in widths]
 
 
-@dataclass(frozen=True)
-class Book:
-    """A workbook's content before it is written: its title and its sheets, plain values
-    only (cheap to send to a worker process)."""
-
-    title: str
-    sheets: list[Sheet]
-
-
-def workbook_content(
+def workbook_bytes(
     results: Results,
     rubric: Rubric,
     registry: RegistryLoad | None = None,
     extra: Sequence[SheetBuilder] = (),
-) -> Book:
-    """The run's sheets (`SHEETS`, then `extra`), those that have something to show."""
+) -> bytes:
+    """The workbook as `.xlsx` bytes (written in openpyxl's streaming mode)."""
     src = SheetSource(results=results, rubric=rubric, registry=registry)
-    title = heading(tr("minutes.workbook.title", src.lang), results, rubric)
-    sheets = [sheet for build in [*SHEETS, *extra] if (sheet := build(src)) is not None]
-    return Book(title, sheets)
-
-
-def xlsx_bytes(book: Book) -> bytes:
-    """`book` as `.xlsx` bytes (written in openpyxl's streaming mode)."""
-    workbook = Workbook(write_only=True)
-    workbook.properties.title = book.title
-    for sheet in book.sheets:
-        ws = workbook.create_sheet(sheet.title[:31])
+    book = Workbook(write_only=True)
+    book.properties.title = heading(tr("minutes.workbook.title", src.lang), results, rubric)
+    for build in [*SHEETS, *extra]:
+        sheet = build(src)
+        if sheet is None:
+            continue
+        ws = book.create_sheet(sheet.title[:31])
         for i, width in enumerate(_widths(sheet), start=1):
             ws.column_dimensions[get_column_letter(i)].width = width
         ws.freeze_panes = "A2"
@@ -420,37 +401,5 @@ def xlsx_bytes(book: Book) -> bytes:
         for row in sheet.rows:
             ws.append([_cell(v) for v in row])
     buffer = io.BytesIO()
-    workbook.save(buffer)
+    book.save(buffer)
     return buffer.getvalue()
-
-
-def workbook_bytes(
-    results: Results,
-    rubric: Rubric,
-    registry: RegistryLoad | None = None,
-    extra: Sequence[SheetBuilder] = (),
-) -> bytes:
-    """The run's workbook as `.xlsx` bytes."""
-    return xlsx_bytes(workbook_content(results, rubric, registry, extra))
-
-
-def workbook_in_background(book: Book, helper: Executor | None) -> Callable[[], bytes]:
-    """Start writing `book` in the `helper` process (`kipp.documents.scorecard_pool.
-    helper_process`), on the machine's other core, while the caller goes on; return a
-    function that waits for the bytes. Without a helper, or when it died, the workbook is
-    written in this process when asked for. The bytes are the same wherever it is written."""
-    try:
-        future = None if helper is None else helper.submit(xlsx_bytes, book)
-    except BrokenProcessPool:
-        future = None
-    if future is None:
-        return lambda: xlsx_bytes(book)
-    started = future
-
-    def wait() -> bytes:
-        try:
-            return started.result()
-        except BrokenProcessPool:  # the helper died (killed, out of memory): write it here
-            return xlsx_bytes(book)
-
-    return wait
