@@ -42,11 +42,12 @@ MIN_CORES = 4
 beside them and sending the proposals costs more than the second worker gains (measured:
 bench/README.md)."""
 CHUNK = 50  # scorecards per job sent to a worker
-HELPER_FROM = 1_000
-"""Proposals from which a run's documents have a helper process (`helper_process`): a smaller
-batch's scorecards take a few seconds, most of which the helper's start (a new process
-importing the renderers) would use up."""
-HELPER_NICENESS = 10  # how much lower than the run the helper's scheduling priority is
+HELPER_FROM = 6_000
+"""Proposals from which a run's documents have a helper process (`helper_process`). Below
+it, this process's share of the documents takes less time than the shortlist PDF's child
+on the other core (its annexes are capped, so it takes about as long for any large batch),
+and a helper would only slow that child down (measured: bench/README.md)."""
+HELPER_NICENESS = 19  # the lowest priority: the helper takes what the other processes leave
 AHEAD = 2  # chunks the helper holds beyond the one it renders, so that it never waits
 
 Card = tuple[str, ProposalOut]  # the file name (without suffix) and its proposal
