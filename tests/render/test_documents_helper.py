@@ -123,8 +123,8 @@ def test_a_run_of_a_large_batch_with_a_helper_writes_the_files_of_one_without(
         started.append(True)
         return helper_process(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(outputs, "HELPER_FROM", 0)  # the sample counts as large
-    monkeypatch.setattr(outputs, "default_workers", lambda: 2)
+    monkeypatch.setattr(scorecard_pool, "HELPER_FROM", 0)  # the sample counts as large
+    monkeypatch.setattr(scorecard_pool, "default_workers", lambda: 2)
     monkeypatch.setattr(outputs, "helper_process", counted_helper)
     monkeypatch.setattr(scorecard_pool, "WORKERS_FROM", 0)
     monkeypatch.setattr(scorecard_pool, "CHUNK", 2)
@@ -141,3 +141,21 @@ def test_a_run_of_a_large_batch_with_a_helper_writes_the_files_of_one_without(
     assert _parts((tmp_path / "helped" / WORKBOOK).read_bytes()) == _parts(
         (tmp_path / "alone" / WORKBOOK).read_bytes()
     )
+
+
+@pytest.mark.parametrize(
+    ("cores", "proposals", "wanted"),
+    [
+        (1, 27_000, False),
+        (2, 5_999, False),
+        (2, 6_000, True),
+        (3, 27_000, True),
+        (4, 27_000, False),
+    ],
+)
+def test_a_helper_is_started_on_two_or_three_cores_for_a_batch_of_6000_or_more(
+    monkeypatch: pytest.MonkeyPatch, cores: int, proposals: int, wanted: bool
+) -> None:
+    monkeypatch.setattr(scorecard_pool, "default_workers", lambda: cores)
+
+    assert scorecard_pool.wants_helper(proposals) is wanted

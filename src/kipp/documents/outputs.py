@@ -31,7 +31,6 @@ from kipp.core.caching import code_version, digest
 from kipp.core.cells import neutralise
 from kipp.core.i18n import format_number, tr
 from kipp.core.keys import slugify
-from kipp.core.workers import default_workers
 from kipp.documents.compliance import compliance
 from kipp.documents.render.html import (
     IndexEntry,
@@ -53,7 +52,7 @@ from kipp.documents.reuse import (
     scorecards_context,
 )
 from kipp.documents.reviews import reviews_csv
-from kipp.documents.scorecard_pool import HELPER_FROM, Card, helper_process, start_cards
+from kipp.documents.scorecard_pool import Card, helper_process, start_cards, wants_helper
 from kipp.documents.workbook import workbook_bytes
 from kipp.intake.reading import printable as writable
 from kipp.intake.registry import RegistryLoad
@@ -392,7 +391,7 @@ def write_run(
     # ready when they are
     helping: AbstractContextManager[Executor | None] = (
         helper_process(results, rubric)
-        if len(results.proposals) >= HELPER_FROM and default_workers() > 1
+        if wants_helper(len(results.proposals))
         else nullcontext(None)
     )
     with rendering as shortlist_pdf, helping as helper:

@@ -12,9 +12,9 @@ them. A worker that dies costs nothing: its scorecards are rendered here instead
 On a machine of fewer than `MIN_CORES` cores, a large batch's documents have one helper
 process (`helper_process`): it renders scorecards from the end of the list, from the moment
 the list is known, while this process writes the other documents, then renders scorecards
-from the start, until the two meet. The helper runs at a lower
-priority than the run, so that the shortlist PDF's child, whose one document cannot be
-split, keeps its core; the helper then simply takes fewer scorecards.
+from the start, until the two meet (`wants_helper`: from `HELPER_FROM` proposals). The
+helper runs at the lowest priority, so that the shortlist PDF's child, whose one document
+cannot be split, keeps its core; the helper then simply takes fewer scorecards.
 """
 
 from __future__ import annotations
@@ -132,6 +132,13 @@ def start_cards(
 def _default_workers() -> int:
     cores = default_workers()
     return cores if cores >= MIN_CORES else 1
+
+
+def wants_helper(proposals: int) -> bool:
+    """Whether a run's documents have a helper process (`helper_process`): on a machine of
+    two cores or more but fewer than `MIN_CORES` (with more, worker processes render the
+    scorecards instead), for a batch of at least `HELPER_FROM` proposals."""
+    return 1 < default_workers() < MIN_CORES and proposals >= HELPER_FROM
 
 
 class _SharedCards:
