@@ -55,9 +55,6 @@ class _DeadHelper:
         failed.set_exception(BrokenProcessPool("the helper died"))
         return failed
 
-    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
-        pass
-
 
 def _scorecards(
     results: Results, out: Path, cache: Path, helper: object = None

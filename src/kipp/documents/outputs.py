@@ -387,8 +387,8 @@ def write_run(
         if kept_pdf is not None
         else pdf_in_background(printable, renderer)  # the second core renders the PDF
     )
-    # the other core's share of the scorecards (`helper_process`), started now so that it is
-    # ready when they are
+    # the other core's share of the scorecards (`helper_process`; its process starts with
+    # its first job, so a re-run that renders few scorecards starts none)
     helping: AbstractContextManager[Executor | None] = (
         helper_process(results, rubric)
         if wants_helper(len(results.proposals))

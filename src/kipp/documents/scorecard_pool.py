@@ -230,8 +230,9 @@ def _shared_run(results: Results, rubric: Rubric) -> tuple[Results, Rubric]:
 @contextmanager
 def helper_process(results: Results, rubric: Rubric) -> Iterator[Executor]:
     """The run's documents' helper: one worker process holding what every scorecard reads of
-    the run (`start_cards`). Ends when the block does, once its jobs are done, or at once
-    (its jobs dropped) when the block fails."""
+    the run (`start_cards`), started with its first job (a pool forked from the fork server
+    starts its workers on demand). Ends when the block does, once its jobs are done, or at
+    once (its jobs dropped) when the block fails."""
     preload = ["kipp.documents.scorecard_pool"]
     pool = process_pool(1, preload, _help, _shared_run(results, rubric))
     try:
