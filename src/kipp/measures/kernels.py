@@ -84,7 +84,9 @@ def prior_top(
             for p in range(q_indptr[row], q_indptr[row + 1]):
                 word, weight = q_indices[p], q_data[p]
                 for q in range(p_indptr[word], p_indptr[word + 1]):
-                    sums[p_indices[q]] += weight * p_weight[q] + p_cover[q]
+                    # an unsigned index: numba then skips its negative-index check, which
+                    # costs a good share of this walk (see bench/README)
+                    sums[np.uint32(p_indices[q])] += weight * p_weight[q] + p_cover[q]
             count = 0
             for target in range(width):
                 if sums[target] <= 0.0:
@@ -174,7 +176,8 @@ def pair_top(
                     # the word's rows are ascending: skip to the first after this row
                     start += np.searchsorted(t_indices[start:stop], row, side="right")
                     for q in range(start, stop):
-                        other, theirs = t_indices[q], t_data[q]
+                        # unsigned, as in `prior_top`'s walk
+                        other, theirs = np.uint32(t_indices[q]), t_data[q]
                         cosine[other] += weight * theirs
                         of_other[other] += theirs
                         of_row[other] += weight
