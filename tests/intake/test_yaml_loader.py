@@ -204,6 +204,35 @@ def test_yaml_merge_key_may_be_overridden(batch_dir: Path, choices: CallChoices)
     ]
 
 
+def test_yaml_scalars_keep_their_yaml_types_text_tagged_or_aliased() -> None:
+    text = (
+        "a: Layanan Kesehatan\n"
+        "b: !!str 2021\n"
+        "c: '2021'\n"
+        "d: 2021\n"
+        "e: 4.870\n"
+        "f: ya\n"
+        "g: true\n"
+        "h: ~\n"
+        "i: &t Dinas\n"
+        "j: *t\n"
+        "k: 2019-02-30\n"
+    )
+    assert parse_yaml(text).data == {
+        "a": "Layanan Kesehatan",
+        "b": "2021",
+        "c": "2021",
+        "d": 2021,
+        "e": 4.87,
+        "f": "ya",
+        "g": True,
+        "h": None,
+        "i": "Dinas",
+        "j": "Dinas",
+        "k": "2019-02-30",
+    }
+
+
 def test_yaml_merged_mapping_reused_through_an_alias() -> None:
     text = "base: &b {peran: Anggota}\nx: &x\n  <<: *b\n  peran: Ketua\ny: *x\n"
     assert parse_yaml(text).data == {

@@ -132,6 +132,13 @@ def model_of(annotation: Any) -> tuple[str, type[BaseModel] | None]:
 
 
 @functools.cache
+def field_kind(model: type[BaseModel], name: str) -> tuple[str, type[BaseModel] | None]:
+    """`model_of` the annotation of `model`'s field `name` (kept: it is asked for every key
+    of every record read)."""
+    return model_of(model.model_fields[name].annotation)
+
+
+@functools.cache
 def key_table(model: type[BaseModel]) -> dict[str, str]:
     """Every accepted normalised spelling of a model's keys, mapped to the canonical name."""
     table = {name: name for name in model.model_fields}
@@ -187,7 +194,7 @@ def _canon(
             )
             continue
         seen[name] = raw_key
-        kind, inner = model_of(model.model_fields[name].annotation)
+        kind, inner = field_kind(model, name)
         child_canon = (*canon_path, name)
         if kind == "model" and inner is not None:
             canonical_data[name] = _canon(value, inner, key_path, child_canon, out)

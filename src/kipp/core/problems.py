@@ -14,7 +14,7 @@ from typing import Self
 from pydantic import BaseModel, ConfigDict
 
 from kipp.core.i18n import Lang, Param, Text, render, text
-from kipp.core.keys import model_of
+from kipp.core.keys import field_kind
 from kipp.core.models import Proposal
 
 # the fields of problems about a whole file, header row or row, as readers see them
@@ -72,7 +72,7 @@ def written_field(field: str, lang: Lang) -> str:
             written.extend(parts[index:])
             break
         written.append(render(text(f"written.{part}"), lang))
-        model = model_of(model.model_fields[part].annotation)[1]
+        model = field_kind(model, part)[1]
     return ".".join(written)
 
 

@@ -24,6 +24,7 @@ except AttributeError:  # PyYAML built without libyaml
 
 DEFAULT_MAX_NODES = 100_000
 _MERGE = "tag:yaml.org,2002:merge"
+_STR = "tag:yaml.org,2002:str"
 MAX_DEPTH = 100  # a proposal nests 4 levels; refuse long before Python's recursion limit
 TOO_DEEP = text("yaml.too_deep", levels=MAX_DEPTH)
 
@@ -147,6 +148,8 @@ class _Walker:
         return result
 
     def _scalar(self, node: yaml.Node) -> Any:
+        if node.tag == _STR and isinstance(node, yaml.ScalarNode):
+            return node.value  # what the constructor gives for text, without its bookkeeping
         try:
             return self.loader.construct_object(node, deep=True)
         except (ValueError, TypeError, AttributeError, OverflowError):

@@ -34,7 +34,7 @@ from pydantic import BaseModel
 
 from kipp.core.answers import words
 from kipp.core.catalogue import CATALOGUE
-from kipp.core.keys import RawPath, key_table, model_of
+from kipp.core.keys import RawPath, field_kind, key_table
 from kipp.core.models import Attachments, Indicators, Proposal, Sections
 
 LEAF_GROUPS: tuple[tuple[str, type[BaseModel]], ...] = (
@@ -411,7 +411,7 @@ def _lists() -> dict[str, tuple[str, type[BaseModel]]]:
     """The lists' keys in words (`inovator`, `prior awards`), with the list and its item."""
     found: dict[str, tuple[str, type[BaseModel]]] = {}
     for spelling, name in key_table(Proposal).items():
-        kind, item = model_of(Proposal.model_fields[name].annotation)
+        kind, item = field_kind(Proposal, name)
         if kind == "list" and item is not None:
             found[_spelled(spelling)] = (name, item)
     return found

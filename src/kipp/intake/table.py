@@ -24,7 +24,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from kipp.core.i18n import Text, text
-from kipp.core.keys import CONTROLS, RawPath, key_table, model_of, normalize_key, title_slug
+from kipp.core.keys import CONTROLS, RawPath, field_kind, key_table, normalize_key, title_slug
 from kipp.core.models import Proposal
 from kipp.core.problems import Location, Problem, Severity
 from kipp.intake.headers import LEAF_GROUPS, read_as, resembles
@@ -130,7 +130,7 @@ def _numbered_example(header: str) -> str | None:
     if len(parts) < 2:
         return None
     name = _TOP.get(normalize_key(parts[0]))
-    kind, item = model_of(Proposal.model_fields[name].annotation) if name else ("leaf", None)
+    kind, item = field_kind(Proposal, name) if name else ("leaf", None)
     if kind != "list" or item is None:
         return None
     last = parts[-1] if not parts[-1].isdecimal() else None
@@ -192,7 +192,7 @@ def _canonical(raw: RawPath) -> RawPath | None:
             model = None
             continue
         out.append(name)
-        kind, model = model_of(model.model_fields[name].annotation)
+        kind, model = field_kind(model, name)
         numbered = kind == "list"
     return tuple(out)
 

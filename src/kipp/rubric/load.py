@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from kipp.core.i18n import Text, text
-from kipp.core.keys import display_path, model_of, nearest
+from kipp.core.keys import display_path, field_kind, nearest
 from kipp.core.problems import Problem, RubricError
 from kipp.core.transient import is_transient
 from kipp.core.validation import describe
@@ -112,7 +112,7 @@ def _known_keys(loc: tuple[Any, ...]) -> list[str]:
     for part in loc:
         if isinstance(part, int):
             continue
-        _kind, inner = model_of(model.model_fields[part].annotation)
+        _kind, inner = field_kind(model, part)
         if inner is None:
             break
         model = inner
