@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import json
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
@@ -16,7 +17,7 @@ from builders import results_of, write_yaml
 
 from kipp.core.i18n import Lang, tr
 from kipp.documents.outputs import compliance_csv, results_json, scores_csv
-from kipp.documents.workbook import workbook_bytes
+from kipp.documents.workbook import CUT_MARK, MAX_CELL_TEXT, Sheet, SheetSource, workbook_bytes
 from kipp.intake.reading import printable
 from kipp.results import Results
 from kipp.rubric import load_rubric
@@ -125,3 +126,33 @@ def test_writable_compliance_csv_holds_a_name_that_was_not_text(
     assert "Dinas \\xe9" in text
     text.encode("utf-8")
     write_yaml(tmp_path, "unused.yaml", {})  # the writers never read the batch again
+
+
+def _one_cell_sheet(value: str) -> Callable[[SheetSource], Sheet]:
+    def build(src: SheetSource) -> Sheet:
+        return Sheet(title="Teks", header=("teks",), rows=[(value,)])
+
+    return build
+
+
+def _utf16_length(value: str) -> int:
+    return len(value.encode("utf-16-le")) // 2
+
+
+@pytest.mark.parametrize(
+    ("value", "kept"),
+    [
+        ("a" * 32_767, "a" * 32_767),  # exactly what a cell holds: whole
+        ("a" * 40_000, "a" * (32_767 - len(CUT_MARK)) + CUT_MARK),
+        ("\U0001f600" * 20_000, "\U0001f600" * ((32_767 - len(CUT_MARK)) // 2) + CUT_MARK),
+    ],
+    ids=["at-the-limit", "ascii-over", "astral-over"],
+)
+def test_writable_workbook_cuts_a_text_longer_than_a_cell_holds_visibly(
+    sample: Results, value: str, kept: str
+) -> None:
+    raw = workbook_bytes(sample, RUBRIC, extra=[_one_cell_sheet(value)])
+
+    cell = openpyxl.load_workbook(io.BytesIO(raw))["Teks"]["A2"].value
+    assert cell == kept
+    assert _utf16_length(cell) <= MAX_CELL_TEXT

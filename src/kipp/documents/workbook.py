@@ -5,8 +5,10 @@ are any), problems, novelty neighbours, compliance (when the batch has an agency
 and the run's manifest. Headers are in the run's language, frozen, with filters; every text
 cell goes through `neutralise`, so a title such as `=HYPERLINK(...)` is shown, never run, and
 through `printable`, so that text a workbook cannot hold (control characters, bytes of a name
-that were not text) is written as escapes rather than failing the run. Numbers stay numbers
-(typed cells), so the workbook reads the same in every locale: it is the file for people,
+that were not text) is written as escapes rather than failing the run; a text longer than a
+cell holds (32,767 characters, Excel's limit) is cut, visibly, ending in ` [...]` (results.json
+keeps it whole). Numbers stay numbers (typed cells), so the workbook reads the same in every
+locale: it is the file for people,
 `scores.csv` and `reviews.csv` are for programs. Every sheet prints landscape on A4, fitted
 to the page's width, with its header row repeated on each page.
 
@@ -44,6 +46,8 @@ from kipp.rubric import Rubric
 
 Cell = str | int | float | None
 MIN_WIDTH, MAX_WIDTH = 6, 60
+MAX_CELL_TEXT = 32_767  # the most a workbook cell holds, in UTF-16 code units
+CUT_MARK = " [...]"  # ends a text cut to fit a cell (results.json has it whole)
 
 
 @dataclass(frozen=True)
@@ -349,10 +353,24 @@ SHEETS: list[SheetBuilder] = [
 
 def _cell(value: Cell) -> Cell:
     """A value as the workbook holds it: numbers as numbers; text shown, never run as a
-    formula, and written so that the workbook can hold it."""
+    formula, and written so that the workbook can hold it (a text longer than a cell holds
+    is cut, visibly, with `CUT_MARK`)."""
     if value is None or isinstance(value, int | float):
         return value
-    return printable(neutralise(value))
+    shown = printable(neutralise(value))
+    if len(shown) > MAX_CELL_TEXT // 2 and _utf16_units(shown) > MAX_CELL_TEXT:
+        budget, used = MAX_CELL_TEXT - len(CUT_MARK), 0
+        for kept, char in enumerate(shown):  # the longest start that fits, mark included
+            used += 2 if ord(char) > 0xFFFF else 1
+            if used > budget:
+                return shown[:kept] + CUT_MARK
+    return shown
+
+
+def _utf16_units(value: str) -> int:
+    """The length of `value` as a workbook counts it (UTF-16 code units: a character
+    beyond the Basic Multilingual Plane counts two)."""
+    return len(value.encode("utf-16-le")) // 2
 
 
 def _print_settings(ws: Any) -> None:
