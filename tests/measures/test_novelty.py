@@ -236,6 +236,30 @@ def test_index_saved_and_loaded_gives_the_same_measure(tmp_path: Path) -> None:
     )
 
 
+def test_index_file_cut_short_is_built_again(tmp_path: Path) -> None:
+    corpus = load_corpus()
+    built = CorpusIndex.cached(tmp_path, corpus)
+    path = tmp_path / f"corpus-index-{built.key}.npz"
+    raw = path.read_bytes()
+    path.write_bytes(raw[: len(raw) // 2])
+    assert CorpusIndex.load(tmp_path, corpus) is None
+    again = CorpusIndex.cached(tmp_path, corpus)
+    assert (again.counts != built.counts).nnz == 0
+    assert CorpusIndex.load(tmp_path, corpus) is not None
+
+
+def test_index_file_naming_a_word_outside_its_vocabulary_is_not_trusted(tmp_path: Path) -> None:
+    corpus = load_corpus()
+    built = CorpusIndex.cached(tmp_path, corpus)
+    path = tmp_path / f"corpus-index-{built.key}.npz"
+    with np.load(path) as saved:
+        arrays = {name: saved[name] for name in saved.files}
+    arrays["indices"] = arrays["indices"].copy()
+    arrays["indices"][0] = len(arrays["words"])  # one past the last word
+    np.savez_compressed(path, **arrays)
+    assert CorpusIndex.load(tmp_path, corpus) is None
+
+
 def test_index_of_a_cut_off_corpus_is_another_cache_entry(tmp_path: Path) -> None:
     corpus = load_corpus()
     CorpusIndex.cached(tmp_path, corpus)

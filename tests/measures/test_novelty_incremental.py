@@ -281,3 +281,31 @@ def test_equal_rows_have_equal_digests_and_any_change_shows() -> None:
     changed = one.copy()
     changed.data[0] += 0.001
     assert rows_digest(changed) != rows_digest(one)
+
+
+def test_stored_chunk_naming_a_target_outside_the_corpus_is_recomputed(tmp_path: Path) -> None:
+    proposals = batch(10)
+    plain = measure_novelty(proposals, corpus(), SETTINGS)
+    measure_novelty(proposals, corpus(), SETTINGS, store=MatchStore(tmp_path, "t"))
+    for path in tmp_path.glob("prior-*.npz"):
+        with np.load(path) as saved:
+            targets, keys, lengths = saved["targets"], saved["keys"], saved["lengths"]
+        assert lengths[0] > 0
+        targets = targets.copy()
+        targets[0, 0] = -1  # would read the corpus's last entry if trusted
+        np.savez(path, targets=targets, keys=keys, lengths=lengths)
+    store = MatchStore(tmp_path, "t")
+    assert measure_novelty(proposals, corpus(), SETTINGS, store=store) == plain
+    assert store.hits == 0
+
+
+def test_truncated_stored_chunk_is_recomputed(tmp_path: Path) -> None:
+    proposals = batch(10)
+    plain = measure_novelty(proposals, corpus(), SETTINGS)
+    measure_novelty(proposals, corpus(), SETTINGS, store=MatchStore(tmp_path, "t"))
+    for path in tmp_path.glob("prior-*.npz"):
+        raw = path.read_bytes()
+        path.write_bytes(raw[: len(raw) // 2])  # a zip file cut short, as by a full disk
+    store = MatchStore(tmp_path, "t")
+    assert measure_novelty(proposals, corpus(), SETTINGS, store=store) == plain
+    assert store.hits == 0

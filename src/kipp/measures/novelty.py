@@ -29,6 +29,8 @@ from __future__ import annotations
 import hashlib
 import os
 import threading
+import zipfile
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -170,13 +172,16 @@ class MatchStore:
         digest.update(rows_digest(prior_part(rows, index)).encode())
         return digest.hexdigest()[:40]
 
-    def get(self, key: str) -> KeptMatches | None:
+    def get(self, key: str, targets: int) -> KeptMatches | None:
+        """The stored matches under `key`, or None when there are none or they cannot be
+        trusted (unreadable, not fitting together, or naming a target outside the
+        `targets` rows compared against)."""
         try:
             with np.load(self.folder / f"prior-{key}.npz", allow_pickle=False) as saved:
                 kept = KeptMatches(saved["targets"], saved["keys"], saved["lengths"])
-        except (OSError, KeyError, ValueError):
+        except (OSError, KeyError, ValueError, zipfile.BadZipFile, zlib.error):
             return None
-        return kept if kept.consistent() else None
+        return kept if kept.consistent() and kept.within(targets) else None
 
     def put(self, key: str, kept: KeptMatches) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
@@ -197,7 +202,7 @@ def stored_prior_matches(
     for start, stop in chunk_bounds([p.id for p in prepared.proposals]):
         rows = prepared.queries[start:stop]
         key = store.key(rows, index, settings)
-        matches = store.get(key)
+        matches = store.get(key, index.size)
         if matches is None or len(matches) != stop - start:
             store.misses += 1
             matches = prior_matches(rows, index, settings)

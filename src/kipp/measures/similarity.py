@@ -37,6 +37,8 @@ from __future__ import annotations
 import hashlib
 import os
 import threading
+import zipfile
+import zlib
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -136,6 +138,12 @@ class KeptMatches:
             and self.targets.dtype.kind == self.keys.dtype.kind == self.lengths.dtype.kind == "i"
             and bool(np.all((self.lengths >= 0) & (self.lengths <= shape[1])))
         )
+
+    def within(self, targets: int) -> bool:
+        """Whether every listed target is a row of the `targets` rows compared against."""
+        listed = np.arange(self.targets.shape[1])[None, :] < self.lengths[:, None]
+        named = self.targets[listed]
+        return bool(np.all((named >= 0) & (named < targets)))
 
     def row(self, row: int, limit: int | None = None) -> list[Match]:
         """The row's matches, at most the first `limit`."""
@@ -314,10 +322,13 @@ class CorpusIndex:
                 counts = sp.csr_matrix(
                     (saved["data"], saved["indices"], saved["indptr"]), shape=shape
                 )
-        except (OSError, KeyError, ValueError):
+            # every word within the vocabulary, every row's span in order: the kernels
+            # index arrays with these without checking them
+            counts.check_format(full_check=True)
+        except (OSError, KeyError, ValueError, zipfile.BadZipFile, zlib.error):
             return None
         entries = tuple(sorted(corpus.entries, key=lambda e: e.id))
-        if counts.shape[0] != len(entries):
+        if counts.shape != (len(entries), len(vocabulary)):
             return None
         return cls(key, entries, vocabulary, counts)
 
