@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pytest
 import scipy.sparse as sp
 from builders import proposal_data
 from hypothesis import given
@@ -299,13 +300,14 @@ def test_stored_chunk_naming_a_target_outside_the_corpus_is_recomputed(tmp_path:
     assert store.hits == 0
 
 
-def test_truncated_stored_chunk_is_recomputed(tmp_path: Path) -> None:
+@pytest.mark.parametrize("kept", [0.5, 0.0], ids=["half", "empty"])
+def test_truncated_stored_chunk_is_recomputed(tmp_path: Path, kept: float) -> None:
     proposals = batch(10)
     plain = measure_novelty(proposals, corpus(), SETTINGS)
     measure_novelty(proposals, corpus(), SETTINGS, store=MatchStore(tmp_path, "t"))
     for path in tmp_path.glob("prior-*.npz"):
         raw = path.read_bytes()
-        path.write_bytes(raw[: len(raw) // 2])  # a zip file cut short, as by a full disk
+        path.write_bytes(raw[: int(len(raw) * kept)])  # as a full disk or a killed run leaves it
     store = MatchStore(tmp_path, "t")
     assert measure_novelty(proposals, corpus(), SETTINGS, store=store) == plain
     assert store.hits == 0

@@ -29,8 +29,6 @@ from __future__ import annotations
 import hashlib
 import os
 import threading
-import zipfile
-import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -45,6 +43,7 @@ from kipp.core.models import Proposal
 from kipp.measures.corpus import Corpus
 from kipp.measures.documents import proposal_documents
 from kipp.measures.similarity import (
+    UNREADABLE_NPZ,
     CorpusIndex,
     KeptMatches,
     Match,
@@ -179,7 +178,7 @@ class MatchStore:
         try:
             with np.load(self.folder / f"prior-{key}.npz", allow_pickle=False) as saved:
                 kept = KeptMatches(saved["targets"], saved["keys"], saved["lengths"])
-        except (OSError, KeyError, ValueError, zipfile.BadZipFile, zlib.error):
+        except UNREADABLE_NPZ:
             return None
         return kept if kept.consistent() and kept.within(targets) else None
 

@@ -55,6 +55,18 @@ from sklearn.preprocessing import normalize
 from kipp.measures.corpus import Corpus, PriorInnovation
 from kipp.measures.documents import corpus_documents
 
+# What reading a saved .npz can raise when the file is damaged, cut short or empty (a
+# cache file written by a run that was killed): such a file is built again, never read.
+UNREADABLE_NPZ: tuple[type[Exception], ...] = (
+    OSError,
+    KeyError,
+    ValueError,
+    TypeError,
+    EOFError,
+    NotImplementedError,
+    zipfile.BadZipFile,
+    zlib.error,
+)
 INDEX_VERSION = "2"  # bump whenever normalisation changes: saved indexes become stale
 DECIMALS = 4
 SCALE = 10.0**DECIMALS  # similarities are kept as whole ten-thousandths
@@ -325,7 +337,7 @@ class CorpusIndex:
             # every word within the vocabulary, every row's span in order: the kernels
             # index arrays with these without checking them
             counts.check_format(full_check=True)
-        except (OSError, KeyError, ValueError, zipfile.BadZipFile, zlib.error):
+        except UNREADABLE_NPZ:
             return None
         entries = tuple(sorted(corpus.entries, key=lambda e: e.id))
         if counts.shape != (len(entries), len(vocabulary)):
