@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from kipp.measures.corpus import Corpus, PriorInnovation
 from kipp.measures.documents import proposal_documents
 from kipp.measures.novelty import (
     MatchStore,
+    NoveltyMeasure,
     chunk_bounds,
     measure_novelty,
     prepare_batch,
@@ -238,27 +240,69 @@ def test_store_salt_separates_code_versions(tmp_path: Path) -> None:
     assert other.hits == 0
 
 
-def test_unreadable_stored_chunk_is_recomputed(tmp_path: Path) -> None:
+def _measured_again_after(
+    tmp_path: Path, damage: Callable[[Path], None]
+) -> tuple[dict[str, NoveltyMeasure], dict[str, NoveltyMeasure], MatchStore]:
+    """A small batch's measures computed outright, then again from a store whose every
+    chunk file was first written and then passed to `damage`: (outright, again, that store)."""
     proposals = batch(10)
     plain = measure_novelty(proposals, corpus(), SETTINGS)
     measure_novelty(proposals, corpus(), SETTINGS, store=MatchStore(tmp_path, "t"))
     for path in tmp_path.glob("prior-*.npz"):
-        path.write_bytes(b"not a zip file")
+        damage(path)
     store = MatchStore(tmp_path, "t")
-    assert measure_novelty(proposals, corpus(), SETTINGS, store=store) == plain
+    return plain, measure_novelty(proposals, corpus(), SETTINGS, store=store), store
+
+
+def test_unreadable_stored_chunk_is_recomputed(tmp_path: Path) -> None:
+    def damage(path: Path) -> None:
+        path.write_bytes(b"not a zip file")
+
+    plain, again, store = _measured_again_after(tmp_path, damage)
+    assert again == plain
+    assert store.hits == 0
+
+
+@pytest.mark.parametrize("kept", [0.5, 0.0], ids=["half", "empty"])
+def test_truncated_stored_chunk_is_recomputed(tmp_path: Path, kept: float) -> None:
+    def damage(path: Path) -> None:
+        raw = path.read_bytes()
+        path.write_bytes(raw[: int(len(raw) * kept)])  # as a full disk or a killed run leaves it
+
+    plain, again, store = _measured_again_after(tmp_path, damage)
+    assert again == plain
     assert store.hits == 0
 
 
 def test_stored_chunk_whose_arrays_do_not_fit_together_is_recomputed(tmp_path: Path) -> None:
-    proposals = batch(10)
-    plain = measure_novelty(proposals, corpus(), SETTINGS)
-    measure_novelty(proposals, corpus(), SETTINGS, store=MatchStore(tmp_path, "t"))
-    for path in tmp_path.glob("prior-*.npz"):
+    def damage(path: Path) -> None:
         with np.load(path) as saved:
             targets, keys, lengths = saved["targets"], saved["keys"], saved["lengths"]
         np.savez(path, targets=targets, keys=keys, lengths=lengths + targets.shape[1] + 1)
-    store = MatchStore(tmp_path, "t")
-    assert measure_novelty(proposals, corpus(), SETTINGS, store=store) == plain
+
+    plain, again, store = _measured_again_after(tmp_path, damage)
+    assert again == plain
+    assert store.hits == 0
+
+
+@pytest.mark.parametrize(
+    "outside",
+    [-1, len(corpus().entries)],  # -1 would read the corpus's last entry if trusted
+    ids=["before-the-first", "past-the-last"],
+)
+def test_stored_chunk_naming_a_target_outside_the_corpus_is_recomputed(
+    tmp_path: Path, outside: int
+) -> None:
+    def damage(path: Path) -> None:
+        with np.load(path) as saved:
+            targets, keys, lengths = saved["targets"], saved["keys"], saved["lengths"]
+        assert lengths[0] > 0
+        targets = targets.copy()
+        targets[0, 0] = outside
+        np.savez(path, targets=targets, keys=keys, lengths=lengths)
+
+    plain, again, store = _measured_again_after(tmp_path, damage)
+    assert again == plain
     assert store.hits == 0
 
 
@@ -282,32 +326,3 @@ def test_equal_rows_have_equal_digests_and_any_change_shows() -> None:
     changed = one.copy()
     changed.data[0] += 0.001
     assert rows_digest(changed) != rows_digest(one)
-
-
-def test_stored_chunk_naming_a_target_outside_the_corpus_is_recomputed(tmp_path: Path) -> None:
-    proposals = batch(10)
-    plain = measure_novelty(proposals, corpus(), SETTINGS)
-    measure_novelty(proposals, corpus(), SETTINGS, store=MatchStore(tmp_path, "t"))
-    for path in tmp_path.glob("prior-*.npz"):
-        with np.load(path) as saved:
-            targets, keys, lengths = saved["targets"], saved["keys"], saved["lengths"]
-        assert lengths[0] > 0
-        targets = targets.copy()
-        targets[0, 0] = -1  # would read the corpus's last entry if trusted
-        np.savez(path, targets=targets, keys=keys, lengths=lengths)
-    store = MatchStore(tmp_path, "t")
-    assert measure_novelty(proposals, corpus(), SETTINGS, store=store) == plain
-    assert store.hits == 0
-
-
-@pytest.mark.parametrize("kept", [0.5, 0.0], ids=["half", "empty"])
-def test_truncated_stored_chunk_is_recomputed(tmp_path: Path, kept: float) -> None:
-    proposals = batch(10)
-    plain = measure_novelty(proposals, corpus(), SETTINGS)
-    measure_novelty(proposals, corpus(), SETTINGS, store=MatchStore(tmp_path, "t"))
-    for path in tmp_path.glob("prior-*.npz"):
-        raw = path.read_bytes()
-        path.write_bytes(raw[: int(len(raw) * kept)])  # as a full disk or a killed run leaves it
-    store = MatchStore(tmp_path, "t")
-    assert measure_novelty(proposals, corpus(), SETTINGS, store=store) == plain
-    assert store.hits == 0

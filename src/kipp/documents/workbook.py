@@ -8,16 +8,16 @@ through `printable`, so that text a workbook cannot hold (control characters, by
 that were not text) is written as escapes rather than failing the run; a text longer than a
 cell holds (32,767 characters, Excel's limit) is cut, visibly, ending in ` [...]` (results.json
 keeps it whole). Numbers stay numbers (typed cells), so the workbook reads the same in every
-locale: it is the file for people,
-`scores.csv` and `reviews.csv` are for programs. Every sheet prints landscape on A4, fitted
-to the page's width, with its header row repeated on each page.
+locale: it is the file for people, `scores.csv` and `reviews.csv` are for programs. Every
+sheet prints landscape on A4, fitted to the page's width, with its header row repeated on
+each page.
 
 Extension point: each sheet is a `Sheet` built by a function of `SheetSource`; a new view of
 the run is one more builder appended to `SHEETS` (or passed as `extra`), with no change to
 the writing code. Reviewers' scores (`reviewers_sheet`) are one such builder: the sheet
 appears once any proposal carries reviews.
 
-Just over ~400 lines: one builder per sheet, each short, beside the writer they share.
+About 420 lines: one builder per sheet, each short, beside the writer they share.
 """
 
 from __future__ import annotations
