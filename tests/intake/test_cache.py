@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 import pickle
 import shutil
@@ -24,8 +25,9 @@ from builders import (
     write_yaml,
 )
 
-from kipp.core.models import CallChoices
-from kipp.intake import Intake, Limits, ParseCache, read_proposals
+from kipp.core.caching import model_digest
+from kipp.core.models import CallChoices, Proposal
+from kipp.intake import Intake, Limits, ParseCache, parsing, read_proposals
 from kipp.intake import cache as intake_cache
 
 SAMPLES = Path(__file__).resolve().parents[2] / "submissions" / "mojokerto-2022"
@@ -345,3 +347,41 @@ def test_a_result_that_cannot_be_pickled_is_not_cached(
     monkeypatch.undo()
     read_proposals(batch_dir, choices, cache=cache)
     assert (cache.hits, cache.misses) == (0, 1)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_read_hands_on_each_proposals_digest_computed_where_it_was_parsed(
+    batch_dir: Path,
+    choices: CallChoices,
+    cache: ParseCache,
+    workers: int,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(parsing, "POOL_AFTER", 0)  # two workers for this small batch
+    monkeypatch.setattr(parsing, "JOB_FILES", 2)
+    mixed_batch(batch_dir)
+    cold = read_proposals(batch_dir, choices, cache=cache, workers=workers)
+    warm = read_proposals(batch_dir, choices, cache=cache, workers=workers)
+    proposals = [e.proposal for e in warm.entries if e.proposal is not None]
+    assert len(proposals) == 7
+    expected = [hashlib.sha256(p.model_dump_json().encode()).digest() for p in proposals]
+
+    def serialised(*_: object, **__: object) -> str:  # nothing may be serialised again
+        raise AssertionError("a digest was computed again")
+
+    monkeypatch.setattr(Proposal, "model_dump_json", serialised)
+    assert [model_digest(p) for p in proposals] == expected
+    assert [model_digest(e.proposal) for e in cold.entries if e.proposal] == expected
+
+
+def test_a_read_without_a_cache_serialises_no_proposal(
+    batch_dir: Path, choices: CallChoices, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    mixed_batch(batch_dir)
+
+    def serialised(*_: object, **__: object) -> str:  # `kipp validate` keys nothing
+        raise AssertionError("a proposal was serialised")
+
+    monkeypatch.setattr(Proposal, "model_dump_json", serialised)
+    read = read_proposals(batch_dir, choices)
+    assert sum(e.proposal is not None for e in read.entries) == 7

@@ -57,6 +57,19 @@ def model_digest(model: BaseModel) -> bytes:
     return found
 
 
+def remember_digest(model: BaseModel, found: bytes) -> None:
+    """Take `found` as the `model_digest` of frozen `model` while it lives: it was computed
+    from the same content elsewhere (the process that parsed it, or an earlier run whose
+    parsed result was cached and unpickled into `model`). Not for a model built here from
+    other content: its digest would be wrong."""
+    if not model.model_config.get("frozen"):
+        return
+    key = id(model)
+    if key not in _DIGESTS:
+        _DIGESTS[key] = found
+        weakref.finalize(model, _DIGESTS.pop, key, None)
+
+
 def models_digest(models: Iterable[BaseModel]) -> str:
     """sha256 over the models' `model_digest`s, in the order given (order matters: a batch
     in another order can rank ties differently)."""

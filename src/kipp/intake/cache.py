@@ -45,7 +45,7 @@ from kipp.core.caching import cache_dir, code_version, digest
 from kipp.core.models import CallChoices
 from kipp.intake.reading import Limits
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 """Raise it when what is cached changes shape: older cache files then read as empty."""
 SUBFOLDER = "intake"
 _MAGIC = "kipp-intake-cache"

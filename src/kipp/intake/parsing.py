@@ -20,6 +20,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
+from kipp.core.caching import model_digest, remember_digest
 from kipp.core.i18n import Text, text
 from kipp.core.keys import RawPath, key_table, normalize_key
 from kipp.core.models import CallChoices, Proposal
@@ -69,11 +70,22 @@ class Anchors:
 
 @dataclass
 class ParsedFile:
-    """What one file gave, before the batch-wide checks: what `ParseCache` keeps."""
+    """What one file gave, before the batch-wide checks: what `ParseCache` keeps. `digests`
+    holds each entry's proposal's `model_digest` (None for an entry without one) when they
+    were asked for (a read with a parse cache: a run, which keys its stages by them),
+    computed where the file was parsed; `remember_digests` hands them to the reading
+    process, so the proposals are not serialised again there."""
 
     notices: list[Problem]
     entries: list[Entry]
     anchors: list[Anchors]
+    digests: list[bytes | None] = field(default_factory=list)
+
+    def remember_digests(self) -> None:
+        """Make each entry's proposal's digest known to `model_digest` in this process."""
+        for entry, found in zip(self.entries, self.digests, strict=False):
+            if entry.proposal is not None and found is not None:
+                remember_digest(entry.proposal, found)
 
 
 @dataclass(frozen=True)
@@ -87,22 +99,36 @@ class FileJob:
 
 
 def parse(
-    loader: Loader, raw: bytes, shown: str, default_id: str, limits: Limits, choices: CallChoices
+    loader: Loader,
+    raw: bytes,
+    shown: str,
+    default_id: str,
+    limits: Limits,
+    choices: CallChoices,
+    digests: bool = False,
 ) -> ParsedFile:
-    """Parse one file's bytes with its loader and validate each record it holds."""
+    """Parse one file's bytes with its loader and validate each record it holds; with
+    `digests`, each proposal's digest too (`ParsedFile.digests`)."""
     loaded = loader(raw, shown, default_id, limits)
+    entries = [validate_record(record, choices) for record in loaded.records]
     return ParsedFile(
         notices=loaded.notices,
-        entries=[validate_record(record, choices) for record in loaded.records],
+        entries=entries,
         anchors=[_anchors(record) for record in loaded.records],
+        digests=[None if e.proposal is None else model_digest(e.proposal) for e in entries]
+        if digests
+        else [],
     )
 
 
-def parse_job(job: FileJob, limits: Limits, choices: CallChoices) -> ParsedFile | Text:
+def parse_job(
+    job: FileJob, limits: Limits, choices: CallChoices, digests: bool = False
+) -> ParsedFile | Text:
     """One file parsed, or why it holds no readable proposal. Never raises for a bad file:
     a bug of ours in one file's parsing must not cost the rest of the batch."""
     try:
-        return parse(LOADERS[job.suffix], job.raw, job.shown, job.default_id, limits, choices)
+        loader = LOADERS[job.suffix]
+        return parse(loader, job.raw, job.shown, job.default_id, limits, choices, digests)
     except Unreadable as exc:
         return exc.reason
     except RecursionError:
@@ -111,12 +137,14 @@ def parse_job(job: FileJob, limits: Limits, choices: CallChoices) -> ParsedFile 
         return text("file.internal", error=f"{type(exc).__name__}: {exc}")
 
 
-def _parse_jobs(jobs: list[FileJob], limits: Limits, choices: CallChoices) -> list[bytes]:
+def _parse_jobs(
+    jobs: list[FileJob], limits: Limits, choices: CallChoices, digests: bool
+) -> list[bytes]:
     """A worker's job: each file's outcome, pickled here (the parse cache keeps these bytes;
     a result that cannot be pickled is parsed again in the parent)."""
     blobs = []
     for job in jobs:
-        outcome = parse_job(job, limits, choices)
+        outcome = parse_job(job, limits, choices, digests)
         try:
             blobs.append(pickle.dumps(outcome, protocol=_PROTOCOL))
         except Exception:  # e.g. nested too deep to pickle
@@ -166,11 +194,18 @@ class ParsePool:
     already known (a cache hit, an unread file); `results()` yields `(tag, outcome, blob)` in
     the order they were added, where `blob` is the pickled outcome when a worker produced it
     (the parse cache can keep it as is). Use as a context manager: leaving it stops the
-    workers."""
+    workers. With `digests`, each proposal's digest is computed with it (`ParsedFile`)."""
 
-    def __init__(self, limits: Limits, choices: CallChoices, workers: int | None = None) -> None:
+    def __init__(
+        self,
+        limits: Limits,
+        choices: CallChoices,
+        workers: int | None = None,
+        digests: bool = False,
+    ) -> None:
         self._limits = limits
         self._choices = choices
+        self._digests = digests
         self._workers = default_workers() if workers is None else workers
         self._pending: deque[_Batch] = deque()
         self._open = _Batch()
@@ -223,7 +258,7 @@ class ParsePool:
                 assert self._executor is not None
                 try:
                     waiting.future = self._executor.submit(
-                        _parse_jobs, jobs, self._limits, self._choices
+                        _parse_jobs, jobs, self._limits, self._choices, self._digests
                     )
                 except (BrokenProcessPool, RuntimeError):
                     self._broken = True
@@ -253,5 +288,5 @@ class ParsePool:
                 outcome = pickle.loads(blob)
                 self.parsed_by_workers += 1
             if outcome is None:
-                outcome = parse_job(slot.job, self._limits, self._choices)
+                outcome = parse_job(slot.job, self._limits, self._choices, self._digests)
             yield slot.tag, outcome, blob

@@ -186,7 +186,8 @@ def read_proposals(
     cached = cache.open(folder, choices, limits) if cache is not None else None
     inputs: list[InputFile] = []
     found = _Found(entries=[], anchors=[], notices=[], unread=unread, cached=cached)
-    with ParsePool(limits, choices, workers) as pool:
+    # a read with a cache is a run's, which keys its stages by each proposal's digest
+    with ParsePool(limits, choices, workers, digests=cached is not None) as pool:
         for file in files:
             shown = shown_path(file)
             tag = _Tag(shown, _name_notice(file, folder, shown))
@@ -275,6 +276,7 @@ class _Found:
             return
         if self.cached is not None and tag.key:
             self.cached.store(tag.key, outcome, blob)  # before `_check_unique` adds to it
+        outcome.remember_digests()
         self.notices.extend(outcome.notices)
         self.entries.extend(outcome.entries)
         self.anchors.extend(outcome.anchors)
