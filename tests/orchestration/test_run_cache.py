@@ -92,8 +92,8 @@ def test_rerun_of_an_unchanged_batch_reuses_every_cached_result(
     cache = tmp_path / "cache"
     first = _run(batch, tmp_path / "first", cache, monkeypatch)
     stored = _cached_files(cache)
-    # gates, novelty, one score chunk and the shortlist: one result file each
-    assert len(stored) == 4
+    # gates, novelty and one score chunk: one result file each
+    assert len(stored) == 3
     second = _run(batch, tmp_path / "second", cache, monkeypatch)
     assert _cached_files(cache) == stored
     assert second == first
