@@ -3,6 +3,7 @@ scores, validation problems and where the documents are. Built from the domain's
 (`kipp.documents.summaries`, `kipp.documents.render.views`); these helpers only choose keys
 and shapes."""
 
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, cast
@@ -22,15 +23,25 @@ from kipp.documents.render.problem_views import field_label
 from kipp.intake import Intake
 from kipp.results import ProblemOut, UnreadOut
 
+UPDATE_EVERY_S = 1.0
+"""The least time between two moves of a progress artifact (the last part always moves it)."""
+
 
 class Progress:
-    """A progress artifact that moves from 0 to 100 as `total` parts of `stage` finish."""
+    """A progress artifact that moves from 0 to 100 as `total` parts of `stage` finish. Each
+    update is a call to the server, so parts that finish together (a re-run takes
+    most of them from the cache) move it at most once every `every_s` seconds; the last
+    part always does, so a finished stage shows 100%."""
 
-    def __init__(self, total: int, stage: str, lang: Lang = Lang.ID) -> None:
+    def __init__(
+        self, total: int, stage: str, lang: Lang = Lang.ID, every_s: float = UPDATE_EVERY_S
+    ) -> None:
         self.total = total
         self.stage = stage
         self.lang = lang
+        self.every_s = every_s
         self.done = 0
+        self.shown_at = time.monotonic()
         created = create_progress_artifact(  # nothing to do is done: 100%
             progress=0.0 if total else 100.0, key="kipp-progress", description=self._describe()
         )
@@ -44,6 +55,10 @@ class Progress:
     def step(self) -> None:
         """One more part finished."""
         self.done += 1
+        now = time.monotonic()
+        if self.done < self.total and now - self.shown_at < self.every_s:
+            return
+        self.shown_at = now
         update_progress_artifact(
             self.id,
             progress=100.0 * min(self.done / self.total, 1.0) if self.total else 100.0,
