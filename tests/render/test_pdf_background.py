@@ -3,6 +3,7 @@ importing WeasyPrint is done by the time the HTML is ready."""
 
 from __future__ import annotations
 
+import signal
 from collections.abc import Iterator
 
 import pytest
@@ -26,8 +27,8 @@ def test_a_started_renderer_renders_the_next_pdf(
         raise AssertionError("a second child was started")
 
     monkeypatch.setattr(pdf, "_spawn", no_second_child)
-    with pdf.pdf_in_background(HTML, renderer) as wait:
-        data = wait()
+    with pdf.pdf_in_background(HTML, renderer) as rendering:
+        data = rendering.pdf()
 
     assert data.startswith(b"%PDF-")
     assert renderer.take() is None  # used once
@@ -39,7 +40,8 @@ def test_a_renderer_child_never_given_html_ends_quietly(renderer: pdf.PdfRendere
 
     out, errors = child.communicate(b"", timeout=60)
 
-    assert (child.returncode, out) == (0, b""), errors.decode("utf-8", "replace")
+    # the native libraries it loaded, and no PDF
+    assert (child.returncode, out) == (0, pdf.native_libraries().encode() + b"\n"), errors
 
 
 def test_a_renderer_whose_child_died_is_replaced_by_a_new_child(
@@ -57,8 +59,8 @@ def test_a_renderer_whose_child_died_is_replaced_by_a_new_child(
         return spawn()
 
     monkeypatch.setattr(pdf, "_spawn", counted)
-    with pdf.pdf_in_background(HTML, renderer) as wait:
-        data = wait()
+    with pdf.pdf_in_background(HTML, renderer) as rendering:
+        data = rendering.pdf()
 
     assert data.startswith(b"%PDF-")
     assert len(spawned) == 1
@@ -76,7 +78,40 @@ def test_closing_a_renderer_ends_a_child_that_was_never_used(renderer: pdf.PdfRe
 
 
 def test_without_a_renderer_a_child_is_started_for_the_pdf() -> None:
-    with pdf.pdf_in_background(HTML) as wait:
-        data = wait()
+    with pdf.pdf_in_background(HTML) as rendering:
+        data = rendering.pdf()
 
     assert data.startswith(b"%PDF-")
+
+
+def test_the_child_tells_the_native_libraries_it_renders_with_before_its_pdf(
+    renderer: pdf.PdfRenderer,
+) -> None:
+    with pdf.pdf_in_background(HTML, renderer) as rendering:
+        natives = rendering.natives()
+        data = rendering.pdf()
+
+    assert natives == pdf.native_libraries()
+    assert natives.startswith("pango ")
+    assert data.startswith(b"%PDF-")
+
+
+def test_a_pdf_not_asked_for_is_not_waited_for_its_child_is_ended(
+    renderer: pdf.PdfRenderer,
+) -> None:
+    child = renderer._child
+    assert child is not None
+    long = HTML.replace("<p>Satu halaman.</p>", "<p>Satu halaman.</p>" * 20_000)
+    with pdf.pdf_in_background(long, renderer) as rendering:
+        rendering.natives()  # it has started; its many pages are not
+
+    assert child.returncode == -signal.SIGKILL
+
+
+def test_where_no_child_can_start_the_pdf_and_its_libraries_come_from_this_process(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(pdf, "_spawn", lambda: None)
+    with pdf.pdf_in_background(HTML) as rendering:
+        assert rendering.natives() == pdf.native_libraries()
+        assert rendering.pdf().startswith(b"%PDF-")

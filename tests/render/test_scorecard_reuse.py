@@ -1,9 +1,12 @@
-"""Scorecards copied from an output folder's previous run when their inputs are unchanged
-(`kipp.documents.reuse`), and rendered again whenever anything they show could differ."""
+"""Scorecards reused (hard-linked, else copied) from an output folder's previous run when
+their inputs are unchanged (`kipp.documents.reuse`), and rendered again whenever anything
+they show could differ."""
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -88,6 +91,57 @@ def test_a_scorecard_edited_in_the_output_folder_is_rendered_again(
 
     assert (reuse.hits, reuse.misses) == (len(results.proposals) - 2, 2)
     assert files == before
+
+
+def test_a_reused_scorecard_is_the_previous_file_linked_not_a_copy_and_none_stays_behind(
+    results: Results, tmp_path: Path
+) -> None:
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    write(results, out, cache)
+    cards = sorted(f for f in (out / "scorecards").iterdir() if f.name != "index.html")
+    inodes = [f.stat().st_ino for f in cards]
+
+    reuse, _ = write(results, out, cache)
+
+    assert reuse.hits == len(cards) == len(results.proposals)
+    assert [f.stat().st_ino for f in cards] == inodes
+    assert [f.stat().st_nlink for f in cards] == [1] * len(cards)
+    assert [p.name for p in tmp_path.iterdir() if "staging" in p.name] == []
+
+
+def test_scorecards_are_copied_where_the_file_system_cannot_link(
+    results: Results, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    _, before = write(results, out, cache)
+
+    def refuse(*_: object, **__: object) -> None:
+        raise OSError(errno.EXDEV, "Invalid cross-device link")
+
+    monkeypatch.setattr(os, "link", refuse)
+    reuse, files = write(results, out, cache)
+
+    assert (reuse.hits, reuse.misses) == (len(results.proposals), 0)
+    assert files == before
+
+
+def test_a_scorecard_replaced_by_a_link_is_rendered_again_as_a_file(
+    results: Results, tmp_path: Path
+) -> None:
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    _, before = write(results, out, cache)
+    name = next(n for n in before if n != "index.html")
+    elsewhere = tmp_path / "elsewhere.html"
+    elsewhere.write_bytes(before[name])  # the very bytes the record names
+    (out / "scorecards" / name).unlink()
+    (out / "scorecards" / name).symlink_to(elsewhere)
+
+    reuse, files = write(results, out, cache)
+
+    assert (reuse.hits, reuse.misses) == (len(results.proposals) - 1, 1)
+    assert not (out / "scorecards" / name).is_symlink()
+    assert files == before
+    assert elsewhere.read_bytes() == before[name]
 
 
 @pytest.mark.parametrize(

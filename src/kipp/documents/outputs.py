@@ -12,7 +12,6 @@ dominate the run (at most `SCORECARD_PDF_AUTO` proposals).
 from __future__ import annotations
 
 import csv
-import functools
 import hashlib
 import io
 import json
@@ -319,15 +318,7 @@ def start_scorecards(
             digests = [proposal_digest(_proposal_json(p)) for p in results.proposals]
         keys = {name: scorecard_key(context, d) for name, d in zip(names, digests, strict=True)}
     for p, name in zip(results.proposals, names, strict=True):
-        if reuse is not None:
-            files = reuse.take(name, keys[name], suffixes)
-            if files is not None:
-                for suffix in suffixes:
-                    (target / f"{name}{suffix}").write_bytes(files[suffix])
-                reuse.keep(name, keys[name], files)
-            else:
-                to_render.append((name, p))
-        else:
+        if reuse is None or not reuse.place(name, keys[name], suffixes, target):
             to_render.append((name, p))
         entries.append(
             IndexEntry(
@@ -378,15 +369,11 @@ def write_run(
     pdf = scorecards is ScorecardFormat.PDF or (
         scorecards is ScorecardFormat.AUTO and len(results.proposals) <= SCORECARD_PDF_AUTO
     )
-    pdf_key = digest(SHORTLIST_PDF, code_version(), renderers(True), printable)
-    kept_pdf = reuse.take_document(SHORTLIST_PDF, pdf_key) if reuse is not None else None
-    if kept_pdf is not None and renderer is not None:
-        renderer.close()
-    rendering: AbstractContextManager[Callable[[], bytes]] = (
-        nullcontext(functools.partial(bytes, kept_pdf))
-        if kept_pdf is not None
-        else pdf_in_background(printable, renderer)  # the second core renders the PDF
-    )
+    # The second core renders the shortlist PDF from now on, even when the previous run's
+    # may be reused: whether it may is known only from the native libraries the child
+    # loaded (part of the PDF's key), which it says once started; a PDF that is reused
+    # after all is not waited for (its child is ended).
+    rendering = pdf_in_background(printable, renderer)
     # the other core's share of the scorecards (`helper_process`; its process starts with
     # its first job, so a re-run that renders few scorecards starts none)
     helping: AbstractContextManager[Executor | None] = (
@@ -429,14 +416,17 @@ def write_run(
             paths.append(write_atomic(out_dir / "reviews.csv", writable(reviews_csv(results))))
         minutes = render_minutes_html(results, rubric)
         paths.append(write_atomic(out_dir / f"{MINUTES}.html", minutes))
-        minutes_key = digest(f"{MINUTES}.pdf", code_version(), renderers(True), minutes)
+        natives = renderers(True, shortlist_pdf.natives())
+        minutes_key = digest(f"{MINUTES}.pdf", code_version(), natives, minutes)
         minutes_pdf = _reused(reuse, f"{MINUTES}.pdf", minutes_key, lambda: html_to_pdf(minutes))
         paths.append(write_atomic(out_dir / f"{MINUTES}.pdf", minutes_pdf))
         paths.append(
             write_atomic(out_dir / f"{MINUTES}.docx", render_minutes_docx(results, rubric))
         )
         scorecard_paths = cards()
-        shortlist = shortlist_pdf()
+        pdf_key = digest(SHORTLIST_PDF, code_version(), natives, printable)
+        kept_pdf = reuse.take_document(SHORTLIST_PDF, pdf_key) if reuse is not None else None
+        shortlist = shortlist_pdf.pdf() if kept_pdf is None else kept_pdf
         if reuse is not None:
             reuse.keep_document(SHORTLIST_PDF, pdf_key, shortlist)
         paths.insert(4, write_atomic(out_dir / SHORTLIST_PDF, shortlist))

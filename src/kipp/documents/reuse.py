@@ -8,7 +8,8 @@ language, batch folder, day and code, and of the libraries that render it: `scor
 hashes those inputs. A run records, per output folder, each scorecard's key and the sha256
 of the bytes it wrote; the next run into the same folder copies a scorecard from that folder
 instead of rendering it when its key is the same and the file there still has the recorded
-sha256 (a file edited, replaced by another run, or missing is rendered again). The record
+sha256 (a file edited, replaced by another run, or missing is rendered again); it is
+hard-linked into the new run's folder rather than copied where the file system allows. The record
 lives in the cache dir (`<cache dir>/documents/`), never in the output folder, so deleting
 the cache only costs a full render.
 
@@ -25,27 +26,31 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 import json
+import os
+import stat
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from kipp.core.atomic import write_atomic
 from kipp.core.caching import code_version, digest
+from kipp.documents.render.pdf import native_libraries
 from kipp.results import Results
 from kipp.rubric import Rubric
 
 RECORD_VERSION = 1
 
 
-def renderers(pdf: bool) -> str:
+def renderers(pdf: bool, natives: str | None = None) -> str:
     """The versions of the libraries that turn a scorecard's view into bytes: Jinja2 and
-    MarkupSafe, and for PDFs WeasyPrint, pydyf and the HarfBuzz and Pango it loaded. The
+    MarkupSafe, and for PDFs WeasyPrint, pydyf and the HarfBuzz and Pango it loaded
+    (`natives` when the PDF's child process said so, else loaded here to ask). The
     installed fonts are not part of it: a font installed or removed since is not noticed
     until the proposal's results or the code change (delete the cache dir to render all)."""
     names = ("jinja2", "markupsafe", *(("weasyprint", "pydyf") if pdf else ()))
     found = [f"{name} {_version(name)}" for name in names]
     if pdf:
-        found.append(_native_libraries())
+        found.append(native_libraries() if natives is None else natives)
     return "; ".join(found)
 
 
@@ -54,16 +59,6 @@ def _version(name: str) -> str:
         return importlib.metadata.version(name)
     except importlib.metadata.PackageNotFoundError:
         return "?"
-
-
-def _native_libraries() -> str:
-    try:
-        from weasyprint.text.ffi import harfbuzz, harfbuzz_subset, pango
-
-        subset = bool(harfbuzz_subset) and bool(harfbuzz.hb_version_atleast(4, 1, 0))
-        return f"pango {pango.pango_version()}; harfbuzz subsetting {subset}"
-    except Exception:  # no native libraries: PDFs cannot be rendered anyway
-        return "native libraries unknown"
 
 
 def scorecards_context(results: Results, rubric: Rubric, pdf: bool) -> str:
@@ -105,9 +100,10 @@ def _sha256(data: bytes) -> str:
 @dataclass
 class ScorecardReuse:
     """The scorecards an output folder holds from its previous run, and the record of this
-    run's. `take` gives a scorecard's files when they can be reused; `keep` records what
-    this run wrote; `save` writes the record (after the documents are moved in, so a run
-    that failed leaves the previous record, whose files are still checked by sha256)."""
+    run's. `place` puts a scorecard's files into the new run's folder when they can be
+    reused; `keep_digests` records what this run rendered; `save` writes the record (after
+    the documents are moved in, so a run that failed leaves the previous record, whose
+    files are still checked by sha256)."""
 
     folder: Path  # the previous run's scorecards folder (`<out>/scorecards`)
     record: Path  # this output folder's record in the cache dir
@@ -149,35 +145,34 @@ class ScorecardReuse:
         """Record that this run wrote the document `name`, made from the inputs `key`."""
         self.current_documents[name] = {"key": key, "sha256": _sha256(data)}
 
-    def take(self, name: str, key: str, suffixes: tuple[str, ...]) -> dict[str, bytes] | None:
-        """The previous run's files `name + suffix` of the scorecard `key`, when the record
-        has that key for `name` and every file still has its recorded sha256; else None."""
-        found = self._verified(name, key, suffixes)
-        if found is None:
-            self.misses += 1
-        else:
-            self.hits += 1
-        return found
-
-    def _verified(self, name: str, key: str, suffixes: tuple[str, ...]) -> dict[str, bytes] | None:
+    def place(self, name: str, key: str, suffixes: tuple[str, ...], into: Path) -> bool:
+        """Put the previous run's files `name + suffix` of the scorecard `key` into the
+        folder `into` (a run's staging folder), when the record has that key for `name` and
+        every file still has its recorded sha256; whether it did
+        (counted in `hits` or `misses`). Each file is hard-linked, not copied (writing thousands
+        of files is much of a re-run's documents): the link is checked to be a regular file
+        with the recorded sha256 before it counts. Where a link cannot be made (another
+        file system, one without links), the bytes are copied. Nothing is kept in `into`
+        when the scorecard cannot be reused."""
         entry = self.previous.get(name)
         hashes = entry.get("sha256") if entry is not None and entry.get("key") == key else None
-        if not isinstance(hashes, dict):
-            return None
-        found: dict[str, bytes] = {}
-        for suffix in suffixes:
-            try:
-                data = (self.folder / f"{name}{suffix}").read_bytes()
-            except OSError:
-                return None
-            if hashes.get(suffix) != _sha256(data):
-                return None
-            found[suffix] = data
-        return found
-
-    def keep(self, name: str, key: str, files: dict[str, bytes]) -> None:
-        """Record that this run wrote `files` (suffix -> bytes) for the scorecard `key`."""
-        self.keep_digests(name, key, {suffix: _sha256(data) for suffix, data in files.items()})
+        placed: list[Path] = []
+        if isinstance(hashes, dict):
+            for suffix in suffixes:
+                target = into / f"{name}{suffix}"
+                if not _linked_or_copied(self.folder / f"{name}{suffix}", target):
+                    break
+                placed.append(target)
+                if hashes.get(suffix) != _file_sha256(target):
+                    break
+            else:
+                self.hits += 1
+                self.keep_digests(name, key, {suffix: str(hashes[suffix]) for suffix in suffixes})
+                return True
+        for target in placed:
+            target.unlink(missing_ok=True)
+        self.misses += 1
+        return False
 
     def keep_digests(self, name: str, key: str, digests: dict[str, str]) -> None:
         """Record that this run wrote files of these sha256 (suffix -> hex digest) for the
@@ -197,6 +192,35 @@ class ScorecardReuse:
             write_atomic(self.record, json.dumps(body, separators=(",", ":")))
         except OSError:
             return
+
+
+def _linked_or_copied(source: Path, target: Path) -> bool:
+    """`source` hard-linked as `target`, or its bytes written there when no link can be made;
+    False when `source` is not a regular file (a symbolic link is never linked: kipp never
+    writes one into an output folder) or cannot be read."""
+    try:
+        if not stat.S_ISREG(source.lstat().st_mode):
+            return False
+    except OSError:
+        return False
+    try:
+        os.link(source, target, follow_symlinks=False)
+    except OSError:
+        try:
+            target.write_bytes(source.read_bytes())
+        except OSError:
+            return False
+    try:
+        return stat.S_ISREG(target.lstat().st_mode)
+    except OSError:
+        return False
+
+
+def _file_sha256(path: Path) -> str | None:
+    try:
+        return _sha256(path.read_bytes())
+    except OSError:
+        return None
 
 
 def _read_record(

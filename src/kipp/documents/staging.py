@@ -160,22 +160,45 @@ def _read_manifest(out_dir: Path) -> set[str]:
         return set()
     if not isinstance(listed, list):
         return set()
-    return {p for p in listed if isinstance(p, str) and _inside(out_dir, p)}
+    inside = _Inside(out_dir)
+    return {p for p in listed if isinstance(p, str) and inside(p)}
 
 
-def _inside(out_dir: Path, relative: str) -> bool:
-    """Whether `relative` names something inside `out_dir`, symbolic links followed: not
-    absolute, no `..`, and resolving below the resolved folder (a doctored manifest, or a
-    link in the folder pointing elsewhere, cannot make a run delete files outside it)."""
-    path = Path(relative)
-    if not path.parts or path.is_absolute() or ".." in path.parts:
-        return False
-    try:
-        root = out_dir.resolve()
-        target = (out_dir / path).resolve()
-    except (OSError, RuntimeError):  # a symbolic link loop
-        return False
-    return target != root and target.is_relative_to(root)
+class _Inside:
+    """Whether a relative path names something inside `out_dir`, symbolic links followed:
+    not absolute, no `..`, and resolving below the resolved folder (a doctored manifest, or a
+    link in the folder pointing elsewhere, cannot make a run delete files outside it). The
+    folder and each parent folder are resolved once: a manifest lists thousands of
+    scorecards in one folder."""
+
+    def __init__(self, out_dir: Path) -> None:
+        self.out_dir = out_dir
+        self.root: Path | None = None
+        self.parents: dict[Path, Path | None] = {}
+
+    def _resolved(self, relative: Path) -> Path | None:
+        try:
+            return (self.out_dir / relative).resolve()
+        except (OSError, RuntimeError):  # a symbolic link loop
+            return None
+
+    def __call__(self, relative: str) -> bool:
+        path = Path(relative)
+        if not path.parts or path.is_absolute() or ".." in path.parts:
+            return False
+        if self.root is None:
+            self.root = self._resolved(Path("."))
+        if self.root is None:
+            return False
+        parent = path.parent
+        if parent not in self.parents:
+            self.parents[parent] = self._resolved(parent)
+        folder = self.parents[parent]
+        if folder is None:
+            return False
+        linked = (folder / path.name).is_symlink()
+        target = self._resolved(path) if linked else folder / path.name  # a link followed
+        return target is not None and target != self.root and target.is_relative_to(self.root)
 
 
 def _manifest_temporary(out_dir: Path) -> Path:
@@ -207,8 +230,9 @@ def _remove(out_dir: Path, stale: set[str]) -> None:
     """Remove stale files, then the folders they leave empty (never `out_dir` itself, and
     never anything that resolves outside it)."""
     folders: set[Path] = set()
+    inside = _Inside(out_dir)
     for relative in stale:
-        if not _inside(out_dir, relative):
+        if not inside(relative):
             continue
         path = out_dir / relative
         try:

@@ -16,10 +16,15 @@ shortlist PDF alone costs ~5 s of CPU that the second core can absorb. Starting 
 and importing WeasyPrint takes about a second more; a `PdfRenderer` starts it early (the
 pipeline does so once the shortlist is decided, while it builds the results), so that it
 waits, WeasyPrint imported, for the HTML.
+
+The child first writes one line: the native libraries it loaded (`native_libraries`, which a
+reused PDF's key names). The caller learns them from the child (`Rendering.natives`) instead
+of loading those libraries itself, which takes about as long as the child's start.
 """
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import threading
@@ -38,6 +43,18 @@ def _fonts() -> Any:
     from weasyprint.text.fonts import FontConfiguration
 
     return FontConfiguration()
+
+
+def native_libraries() -> str:
+    """The native libraries WeasyPrint renders with, as a PDF's reuse key names them: Pango's
+    version and whether HarfBuzz subsets the fonts."""
+    try:
+        from weasyprint.text.ffi import harfbuzz, harfbuzz_subset, pango
+
+        subset = bool(harfbuzz_subset) and bool(harfbuzz.hb_version_atleast(4, 1, 0))
+        return f"pango {pango.pango_version()}; harfbuzz subsetting {subset}"
+    except Exception:  # no native libraries: PDFs cannot be rendered anyway
+        return "native libraries unknown"
 
 
 def html_to_pdf(html: str) -> bytes:
@@ -94,26 +111,58 @@ class PdfRenderer:
             child.communicate()
 
 
+class Rendering:
+    """A PDF being rendered: `natives()` the native libraries it is rendered with (the
+    child's first line), `pdf()` its bytes; both wait as long as needed."""
+
+    def __init__(self, natives: Callable[[], str], pdf: Callable[[], bytes]) -> None:
+        self.natives = natives
+        self.pdf = pdf
+
+
+def _read_line(child: subprocess.Popen[bytes]) -> str:
+    """The child's first line, read from its pipe byte-wise (nothing it writes later is
+    consumed: the PDF follows only once the HTML is sent); empty when it ended first."""
+    assert child.stdout is not None
+    fd = child.stdout.fileno()
+    line = bytearray()
+    while not line.endswith(b"\n"):
+        chunk = os.read(fd, 1)
+        if not chunk:
+            return ""
+        line += chunk
+    return line[:-1].decode("utf-8", "replace")
+
+
 @contextmanager
-def pdf_in_background(
-    html: str, renderer: PdfRenderer | None = None
-) -> Iterator[Callable[[], bytes]]:
+def pdf_in_background(html: str, renderer: PdfRenderer | None = None) -> Iterator[Rendering]:
     """Render `html` to PDF in a child Python (`python -m kipp.documents.render.pdf`: a fresh
     interpreter, so nothing of this process, its threads or its `__main__`, is copied or
-    re-run), `renderer`'s when it has one waiting; yield a function that waits for the bytes.
-    Where the child cannot be started, the PDF is rendered in this process when asked for. A
-    failed child raises with its error output."""
+    re-run), `renderer`'s when it has one waiting; yield the `Rendering`. Where the child
+    cannot be started, the PDF is rendered in this process when asked for. A failed child
+    raises with its error output. A PDF not asked for by the end of the block is not waited
+    for: its child is ended."""
     child = (renderer.take() if renderer is not None else None) or _spawn()
     if child is None:
-        yield lambda: html_to_pdf(html)
+        yield Rendering(native_libraries, lambda: html_to_pdf(html))
         return
     output: dict[str, bytes] = {}
+    natives: dict[str, str] = {}
+    started = threading.Event()
 
     def talk() -> None:
+        try:
+            natives["line"] = _read_line(child)
+        finally:
+            started.set()
         output["pdf"], output["errors"] = child.communicate(html.encode("utf-8"))
 
     feeder = threading.Thread(target=talk, name="kipp-pdf", daemon=True)
     feeder.start()
+
+    def libraries() -> str:
+        started.wait()
+        return natives.get("line") or native_libraries()  # a child that failed to start
 
     def wait() -> bytes:
         feeder.join()
@@ -123,7 +172,7 @@ def pdf_in_background(
         return output["pdf"]
 
     try:
-        yield wait
+        yield Rendering(libraries, wait)
     finally:
         if child.poll() is None:
             child.kill()
@@ -131,11 +180,13 @@ def pdf_in_background(
 
 
 def main() -> None:
-    """`python -m kipp.documents.render.pdf`: HTML (UTF-8) on stdin, its PDF on stdout.
-    WeasyPrint is imported before the HTML is read (a prestarted child waits with it
-    imported); no input at all (a prestarted child whose parent never needed it) writes
-    nothing."""
+    """`python -m kipp.documents.render.pdf`: HTML (UTF-8) on stdin; on stdout the native
+    libraries loaded (`native_libraries`, one line), then the PDF. WeasyPrint is imported
+    before the HTML is read (a prestarted child waits with it imported); no input at all (a
+    prestarted child whose parent never needed it) writes no PDF."""
     _fonts()
+    sys.stdout.buffer.write(native_libraries().encode("utf-8") + b"\n")
+    sys.stdout.buffer.flush()
     html = sys.stdin.buffer.read()
     if not html:
         return
