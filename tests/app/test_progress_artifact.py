@@ -28,13 +28,16 @@ def updates(monkeypatch: pytest.MonkeyPatch) -> list[tuple[float, str]]:
     return sent
 
 
-def test_parts_finishing_together_move_the_artifact_once_at_the_last(
+def test_parts_finishing_together_move_the_artifact_at_the_first_and_the_last(
     updates: list[tuple[float, str]],
 ) -> None:
     progress = artifacts.Progress(4, "scores", Lang.EN, every_s=3600.0)
     for _ in range(4):
         progress.step()
-    assert updates == [(100.0, "Scoring the criteria: 4 of 4 parts done")]
+    assert updates == [
+        (25.0, "Scoring the criteria: 1 of 4 parts done"),
+        (100.0, "Scoring the criteria: 4 of 4 parts done"),
+    ]
 
 
 def test_parts_finishing_apart_move_the_artifact_each_time(

@@ -29,6 +29,7 @@ from kipp.core.caching import model_digest
 from kipp.core.models import CallChoices, Proposal
 from kipp.intake import Intake, Limits, ParseCache, parsing, read_proposals
 from kipp.intake import cache as intake_cache
+from kipp.intake import proposals as proposals_module
 
 SAMPLES = Path(__file__).resolve().parents[2] / "submissions" / "mojokerto-2022"
 
@@ -359,8 +360,17 @@ def test_a_read_hands_on_each_proposals_digest_computed_where_it_was_parsed(
 ) -> None:
     monkeypatch.setattr(parsing, "POOL_AFTER", 0)  # two workers for this small batch
     monkeypatch.setattr(parsing, "JOB_FILES", 2)
+    pools: list[parsing.ParsePool] = []
+
+    class Counted(parsing.ParsePool):
+        def __enter__(self) -> parsing.ParsePool:
+            pools.append(self)
+            return self
+
+    monkeypatch.setattr(proposals_module, "ParsePool", Counted)
     mixed_batch(batch_dir)
     cold = read_proposals(batch_dir, choices, cache=cache, workers=workers)
+    assert (pools[0].parsed_by_workers > 0) == (workers > 1)
     warm = read_proposals(batch_dir, choices, cache=cache, workers=workers)
     proposals = [e.proposal for e in warm.entries if e.proposal is not None]
     assert len(proposals) == 7

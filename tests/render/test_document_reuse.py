@@ -4,14 +4,17 @@ not its time, so a re-run the same day that changes nothing they show renders no
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from render_builders import workbook_texts
 
 from kipp.core.i18n import Lang
+from kipp.documents import outputs
 from kipp.documents.outputs import write_run
+from kipp.documents.render import pdf
 from kipp.documents.reuse import ScorecardReuse
 from kipp.documents.staging import write_staged
 from kipp.results import Results
@@ -53,6 +56,27 @@ def test_a_rerun_the_same_day_copies_the_documents_that_show_nothing_new(
     assert sorted(reuse.documents_reused) == sorted(REUSABLE)
     assert {name: (out / name).read_bytes() for name in REUSABLE} == before
     assert b"15:30:09" in (out / "results.json").read_bytes()  # the times are there
+
+
+def test_a_reused_shortlist_pdf_is_not_waited_for(
+    results: Results, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    _run(_at(results, "2022-04-20T09:00:00+07:00", "2022-04-20T09:00:07+07:00"), out, cache)
+    started = outputs.pdf_in_background
+
+    @contextmanager
+    def unwaited(html: str, renderer: pdf.PdfRenderer | None = None) -> Iterator[pdf.Rendering]:
+        def never() -> bytes:
+            raise AssertionError("the reused PDF's child was waited for")
+
+        with started(html, renderer) as rendering:
+            yield pdf.Rendering(rendering.natives, never)
+
+    monkeypatch.setattr(outputs, "pdf_in_background", unwaited)
+    later = _run(_at(results, "2022-04-20T15:30:00+07:00", "2022-04-20T15:30:09+07:00"), out, cache)
+
+    assert "shortlist.pdf" in later.documents_reused
 
 
 def test_a_rerun_on_another_day_or_with_a_changed_title_renders_them_again(

@@ -4,6 +4,9 @@ importing WeasyPrint is done by the time the HTML is ready."""
 from __future__ import annotations
 
 import signal
+import subprocess
+import sys
+import threading
 from collections.abc import Iterator
 
 import pytest
@@ -115,3 +118,47 @@ def test_where_no_child_can_start_the_pdf_and_its_libraries_come_from_this_proce
     with pdf.pdf_in_background(HTML) as rendering:
         assert rendering.natives() == pdf.native_libraries()
         assert rendering.pdf().startswith(b"%PDF-")
+
+
+def _fake_child(script: str) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-c", script],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+
+
+def test_a_child_writing_much_error_output_before_its_first_line_does_not_stop_the_run(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    script = (
+        "import sys\n"
+        "sys.stderr.write('warning ' * 100_000); sys.stderr.flush()\n"  # beyond a pipe's buffer
+        "sys.stdout.write('pango 15000\\n'); sys.stdout.flush()\n"
+        "html = sys.stdin.buffer.read()\n"
+        "sys.stdout.buffer.write(b'%PDF-' + str(len(html)).encode())\n"
+    )
+    monkeypatch.setattr(pdf, "_spawn", lambda: _fake_child(script))
+    found: dict[str, object] = {}
+
+    def render() -> None:
+        with pdf.pdf_in_background(HTML) as rendering:
+            found["natives"] = rendering.natives()
+            found["pdf"] = rendering.pdf()
+
+    worker = threading.Thread(target=render, daemon=True)
+    worker.start()
+    worker.join(timeout=60)
+
+    assert not worker.is_alive(), "the child and this process waited for each other"
+    assert found == {"natives": "pango 15000", "pdf": b"%PDF-" + str(len(HTML)).encode()}
+
+
+def test_a_first_line_that_is_not_the_childs_own_is_not_taken_for_its_libraries(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    script = "import sys\nprint('hello from a library')\nsys.stdin.buffer.read()\n"
+    monkeypatch.setattr(pdf, "_spawn", lambda: _fake_child(script))
+    with pdf.pdf_in_background(HTML) as rendering:
+        assert rendering.natives() == pdf.native_libraries()

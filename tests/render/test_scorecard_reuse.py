@@ -125,6 +125,23 @@ def test_scorecards_are_copied_where_the_file_system_cannot_link(
     assert files == before
 
 
+def test_a_link_found_where_a_reused_scorecard_was_placed_is_removed_and_the_card_rendered(
+    results: Results, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    _, before = write(results, out, cache)
+
+    def swapped(source: Path, target: Path, *, follow_symlinks: bool = True) -> None:
+        os.symlink(source, target)  # as if the file had become a link just before
+
+    monkeypatch.setattr(os, "link", swapped)
+    reuse, files = write(results, out, cache)
+
+    assert (reuse.hits, reuse.misses) == (0, len(results.proposals))
+    assert not any(f.is_symlink() for f in (out / "scorecards").iterdir())
+    assert files == before
+
+
 def test_a_scorecard_replaced_by_a_link_is_rendered_again_as_a_file(
     results: Results, tmp_path: Path
 ) -> None:

@@ -281,7 +281,7 @@ def write_scorecards(
     `index.html`. Callers write into a fresh staging folder (`kipp.documents.staging.write_staged`),
     which then replaces the scorecards of the previous run, so those of proposals no longer
     in the batch do not linger. With `reuse`, a scorecard whose inputs are those of the
-    previous run's (`kipp.documents.reuse.scorecard_key`) is copied from it rather than
+    previous run's (`kipp.documents.reuse.scorecard_key`) is taken from it rather than
     rendered. Scorecards are written as they are made, never held together; many of them
     are rendered by `workers` processes (`kipp.documents.scorecard_pool`). `digests`: each
     proposal's `proposal_digest`, when the caller has them from writing results.json."""
@@ -299,7 +299,7 @@ def start_scorecards(
     digests: Sequence[str] | None = None,
     helper: Executor | None = None,
 ) -> Callable[[], list[Path]]:
-    """`write_scorecards` in two steps: now, the unchanged scorecards copied and, with a
+    """`write_scorecards` in two steps: now, the unchanged scorecards taken over and, with a
     `helper` process, its share of the others begun (`scorecard_pool.start_cards`), while
     the caller writes other documents; the function returned renders the rest, writes
     `index.html` and returns the paths."""
@@ -360,7 +360,7 @@ def write_run(
 
     `registry` is the batch's agency registry as read; without one there is no compliance
     table, and a broken one does not stop the run: the documents show its located problems
-    instead of the table. `reuse` copies unchanged scorecards from the previous run
+    instead of the table. `reuse` takes unchanged scorecards from the previous run
     (`write_scorecards`); `renderer` is the PDF child started ahead, if any."""
     lang = results.run.lang
     criteria = [c.id for c in rubric.criteria]

@@ -6,15 +6,16 @@ run (figures: bench/README.md). A re-run after one edited file changes one or a 
 Each scorecard's content is a function of its proposal's results, the rubric, the run's
 language, batch folder, day and code, and of the libraries that render it: `scorecard_key`
 hashes those inputs. A run records, per output folder, each scorecard's key and the sha256
-of the bytes it wrote; the next run into the same folder copies a scorecard from that folder
-instead of rendering it when its key is the same and the file there still has the recorded
-sha256 (a file edited, replaced by another run, or missing is rendered again); it is
-hard-linked into the new run's folder rather than copied where the file system allows. The record
-lives in the cache dir (`<cache dir>/documents/`), never in the output folder, so deleting
-the cache only costs a full render.
+of the bytes it wrote; the next run into the same folder takes a scorecard from that folder
+instead of rendering it when its key is the same and the file there is still a regular file
+with the recorded sha256 (a file edited, replaced by another run or by a link, or missing is
+rendered again): it is hard-linked into the new run's folder, or copied where the file
+system cannot link. The record lives in the cache dir (`<cache dir>/documents/`), never in
+the output folder, so deleting the cache only costs a full render.
 
-The shortlist PDF and the workbook are reused the same way (`take_document`), keyed by what
-they show: the PDF by its print HTML, the workbook by the run's results with its times cut
+The shortlist PDF, the workbook and the minutes' PDF are reused too (`take_document`: their
+bytes are read and written anew), keyed by what they show: the PDFs by their print HTML and
+the native libraries that render them, the workbook by the run's results with its times cut
 to the day and without the input files' digests (both documents show the run's date, not its
 time, and neither lists the digests; times and digests are in results.json), so a re-run
 that changes nothing they show copies them: the same day, or after an edit that moves no
@@ -196,24 +197,22 @@ class ScorecardReuse:
 
 def _linked_or_copied(source: Path, target: Path) -> bool:
     """`source` hard-linked as `target`, or its bytes written there when no link can be made;
-    False when `source` is not a regular file (a symbolic link is never linked: kipp never
-    writes one into an output folder) or cannot be read."""
+    False, with nothing left at `target`, when `source` is not a regular file (a symbolic
+    link is never linked: kipp never writes one into an output folder, nor through one) or
+    cannot be read."""
     try:
         if not stat.S_ISREG(source.lstat().st_mode):
             return False
-    except OSError:
-        return False
-    try:
-        os.link(source, target, follow_symlinks=False)
-    except OSError:
         try:
-            target.write_bytes(source.read_bytes())
+            os.link(source, target, follow_symlinks=False)
         except OSError:
-            return False
-    try:
-        return stat.S_ISREG(target.lstat().st_mode)
+            target.write_bytes(source.read_bytes())
+        if stat.S_ISREG(target.lstat().st_mode):  # a link swapped in meanwhile is not taken
+            return True
     except OSError:
-        return False
+        pass
+    target.unlink(missing_ok=True)
+    return False
 
 
 def _file_sha256(path: Path) -> str | None:

@@ -23,15 +23,18 @@ from kipp.documents.render.problem_views import field_label
 from kipp.intake import Intake
 from kipp.results import ProblemOut, UnreadOut
 
-UPDATE_EVERY_S = 1.0
-"""The least time between two moves of a progress artifact (the last part always moves it)."""
+UPDATE_EVERY_S = 0.5
+"""The least time between two moves of a progress artifact (the first and the last part
+always move it)."""
 
 
 class Progress:
     """A progress artifact that moves from 0 to 100 as `total` parts of `stage` finish. Each
-    update is a call to the server, so parts that finish together (a re-run takes
-    most of them from the cache) move it at most once every `every_s` seconds; the last
-    part always does, so a finished stage shows 100%."""
+    move is a call to the server, so parts that finish together (a re-run takes most of
+    them from the cache; a national batch has over a hundred quick parts) move it at most
+    once every `every_s` seconds. The first part always moves it, so a stage under way
+    shows it, and the last, so a finished stage shows 100%; in between it may show fewer
+    parts than are done, until the next part finishes."""
 
     def __init__(
         self, total: int, stage: str, lang: Lang = Lang.ID, every_s: float = UPDATE_EVERY_S
@@ -56,7 +59,7 @@ class Progress:
         """One more part finished."""
         self.done += 1
         now = time.monotonic()
-        if self.done < self.total and now - self.shown_at < self.every_s:
+        if 1 < self.done < self.total and now - self.shown_at < self.every_s:
             return
         self.shown_at = now
         update_progress_artifact(

@@ -45,6 +45,10 @@ def _fonts() -> Any:
     return FontConfiguration()
 
 
+NATIVES_PREFIXES = ("pango ", "native libraries unknown")
+"""How `native_libraries` begins: a child's first line that does not is not taken for it."""
+
+
 def native_libraries() -> str:
     """The native libraries WeasyPrint renders with, as a PDF's reuse key names them: Pango's
     version and whether HarfBuzz subsets the fonts."""
@@ -150,19 +154,38 @@ def pdf_in_background(html: str, renderer: PdfRenderer | None = None) -> Iterato
     natives: dict[str, str] = {}
     started = threading.Event()
 
+    def drain() -> None:  # its error output, read from the start: a full pipe would stop it
+        assert child.stderr is not None
+        output["errors"] = child.stderr.read()
+
     def talk() -> None:
+        assert child.stdin is not None and child.stdout is not None
+        draining = threading.Thread(target=drain, name="kipp-pdf-errors", daemon=True)
+        draining.start()
         try:
             natives["line"] = _read_line(child)
         finally:
             started.set()
-        output["pdf"], output["errors"] = child.communicate(html.encode("utf-8"))
+        try:  # it reads all of the HTML before it writes any of the PDF
+            child.stdin.write(html.encode("utf-8"))
+            child.stdin.close()
+        except OSError:  # it ended: its exit status and error output say why
+            pass
+        output["pdf"] = child.stdout.read()
+        draining.join()
+        child.wait()
+        child.stdout.close()
+        if child.stderr is not None:
+            child.stderr.close()
 
     feeder = threading.Thread(target=talk, name="kipp-pdf", daemon=True)
     feeder.start()
 
     def libraries() -> str:
         started.wait()
-        return natives.get("line") or native_libraries()  # a child that failed to start
+        line = natives.get("line", "")
+        # a child that failed to start (no line), or whose first line is not its own
+        return line if line.startswith(NATIVES_PREFIXES) else native_libraries()
 
     def wait() -> bytes:
         feeder.join()
