@@ -14,6 +14,7 @@ import pytest
 from builders import said
 
 from kipp.core import interrupts
+from kipp.documents import staging as staging_module
 from kipp.documents.staging import LinkInOutputError, lock_path, locked, write_staged
 
 
@@ -345,3 +346,24 @@ def test_a_symlink_in_the_folder_cannot_make_a_manifest_entry_delete_outside_it(
     assert (tmp_path / "outside.txt").read_text(encoding="utf-8") == "keep"
     assert (out / "link.txt").is_symlink()  # resolves outside: not kipp's to remove
     assert json.loads((out / ".kipp-files.json").read_text(encoding="utf-8")) == ["results.json"]
+
+
+def test_a_run_ending_at_once_removes_its_unfinished_staging_folder_first(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "kept.txt").write_text("the previous run's", encoding="utf-8")
+    folders: list[Path] = []
+
+    def interrupted(staging: Path) -> list[Path]:
+        (staging / "scorecards").mkdir()
+        (staging / "scorecards" / "half.html").write_text("<p>", encoding="utf-8")
+        staging_module.remove_unfinished()  # what Ctrl-C does before the process ends
+        folders.append(staging)  # gone at once, not only when the write returns
+        assert not staging.exists()
+        return []
+
+    write_staged(interrupted, out)
+
+    assert len(folders) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".out.lock", "out"]
+    assert (out / "kept.txt").read_text(encoding="utf-8") == "the previous run's"

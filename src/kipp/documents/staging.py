@@ -5,7 +5,8 @@ holding a lock file beside the output folder, moves them in with atomic renames 
 what the previous run wrote and this one did not (the scorecard of a proposal that left the
 batch, `compliance.csv` once the registry is gone). Two runs writing to the same folder at
 once leave the complete set of one of them (the later), never a mixture; a run killed while
-rendering leaves only a hidden staging folder, which the next run on the same machine removes.
+rendering leaves only a hidden staging folder, which the next run on the same machine removes
+(a run stopped with Ctrl-C removes its own first: `remove_unfinished`).
 A staging folder is named `.<output folder>.staging-<host>@<pid>-<random>`, the host name
 percent-escaped (so it never holds `@`), which tells whose run left it.
 
@@ -98,6 +99,7 @@ def write_staged(
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     prefix = f"{_staging_prefix(out_dir)}{_host()}@{os.getpid()}-"
     staging = Path(tempfile.mkdtemp(dir=out_dir.parent, prefix=prefix))
+    _UNFINISHED.add(staging)
     try:
         written = write(staging)
         tops = {p.relative_to(staging).parts[0] for p in written}
@@ -128,6 +130,19 @@ def write_staged(
             _sync_folder(out_dir)
         return final
     finally:
+        _UNFINISHED.discard(staging)
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+_UNFINISHED: set[Path] = set()  # the staging folders of this process's writes under way
+
+
+def remove_unfinished() -> None:
+    """Remove the staging folders of this process's writes under way: what a process ending
+    at once (Ctrl-C: `os._exit`, which runs no `finally`) calls first, so it leaves no
+    staging folder beside the output folder. Never while files move in: Ctrl-C waits for
+    them (`kipp.core.interrupts`)."""
+    for staging in list(_UNFINISHED):
         shutil.rmtree(staging, ignore_errors=True)
 
 

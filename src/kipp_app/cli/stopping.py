@@ -26,6 +26,11 @@ def stop_now(signum: int) -> NoReturn:
         report = getattr(flows, "report_stopped", None)
         if report is not None:
             report(STOP_REPORT_S)
+        # the documents being written, when there are (their moves are never cut short)
+        staging = sys.modules.get("kipp.documents.staging")
+        remove = getattr(staging, "remove_unfinished", None)
+        if remove is not None:
+            remove()
         for stream in (sys.stdout, sys.stderr):
             stream.flush()
     finally:

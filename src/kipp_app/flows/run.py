@@ -19,6 +19,7 @@ Without PREFECT_API_URL, `kipp run` starts Prefect's embedded server at its firs
 """
 
 import contextlib
+import contextvars
 import os
 import threading
 from collections.abc import Mapping
@@ -228,11 +229,17 @@ def shortlist_artifact(
     create_markdown_artifact(key=key, markdown=markdown, description=counts_line(results, lang))
 
 
+_ON_KIPPS_SERVER: list[bool] = []  # set while `run_kipp` runs on the server it launched
+
+
 def report_stopped(timeout_s: float) -> None:
     """Tell the team's Prefect server that the flow run of this thread was stopped (Ctrl-C,
-    SIGTERM), within `timeout_s`; nothing on the embedded server, which stops with the run."""
+    SIGTERM), within `timeout_s`; nothing on the embedded server, which stops with the run.
+    The report is sent from a thread that sees this thread's settings: without them its
+    client would find no server configured and start one of Prefect's own, which outlives
+    `kipp run`."""
     context = FlowRunContext.get()
-    if context is None or context.flow_run is None or embedded():
+    if context is None or context.flow_run is None or embedded() or _ON_KIPPS_SERVER:
         return
     run_id = context.flow_run.id
 
@@ -240,7 +247,9 @@ def report_stopped(timeout_s: float) -> None:
         with contextlib.suppress(Exception), get_client(sync_client=True) as client:
             client.set_flow_run_state(run_id, Crashed(message="stopped by kipp's user"), force=True)
 
-    reporter = threading.Thread(target=report, name="kipp-stopped", daemon=True)
+    settings = contextvars.copy_context()
+    reporter = threading.Thread(target=settings.run, args=(report,), name="kipp-stopped")
+    reporter.daemon = True
     reporter.start()
     reporter.join(timeout_s)
 
@@ -292,10 +301,12 @@ def run_kipp(
                 os.environ.setdefault(name, value)
             if server is not None:
                 updates[PREFECT_API_URL] = server.ready(embedded_server.startup_timeout_s())
+                _ON_KIPPS_SERVER.append(True)
         else:
             check_api()  # seconds, not the client's minutes of retries, when nobody answers
         with temporary_settings(updates=updates):
             return kipp_run(params)
     finally:
+        _ON_KIPPS_SERVER.clear()
         if server is not None:
             server.stop()
