@@ -46,14 +46,10 @@ def model_digest(model: BaseModel) -> bytes:
     one was serialised four times); the entry goes when the model does. Pydantic's `frozen`
     is shallow: kipp never changes a list or dict inside a frozen model in place (it copies
     the model with `model_copy`), and that rule keeps this digest true."""
-    if not model.model_config.get("frozen"):
-        return hashlib.sha256(model.model_dump_json().encode()).digest()
-    key = id(model)
-    found = _DIGESTS.get(key)
+    found = _DIGESTS.get(id(model))
     if found is None:
         found = hashlib.sha256(model.model_dump_json().encode()).digest()
-        _DIGESTS[key] = found
-        weakref.finalize(model, _DIGESTS.pop, key, None)
+        remember_digest(model, found)  # kept only for a frozen model
     return found
 
 

@@ -416,15 +416,15 @@ def write_run(
             paths.append(write_atomic(out_dir / "reviews.csv", writable(reviews_csv(results))))
         minutes = render_minutes_html(results, rubric)
         paths.append(write_atomic(out_dir / f"{MINUTES}.html", minutes))
-        natives = renderers(True, shortlist_pdf.natives())
-        minutes_key = digest(f"{MINUTES}.pdf", code_version(), natives, minutes)
+        pdf_renderers = renderers(True, shortlist_pdf.natives())
+        minutes_key = digest(f"{MINUTES}.pdf", code_version(), pdf_renderers, minutes)
         minutes_pdf = _reused(reuse, f"{MINUTES}.pdf", minutes_key, lambda: html_to_pdf(minutes))
         paths.append(write_atomic(out_dir / f"{MINUTES}.pdf", minutes_pdf))
         paths.append(
             write_atomic(out_dir / f"{MINUTES}.docx", render_minutes_docx(results, rubric))
         )
         scorecard_paths = cards()
-        pdf_key = digest(SHORTLIST_PDF, code_version(), natives, printable)
+        pdf_key = digest(SHORTLIST_PDF, code_version(), pdf_renderers, printable)
         kept_pdf = reuse.take_document(SHORTLIST_PDF, pdf_key) if reuse is not None else None
         shortlist = shortlist_pdf.pdf() if kept_pdf is None else kept_pdf
         if reuse is not None:

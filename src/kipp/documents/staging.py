@@ -188,8 +188,8 @@ class _Inside:
 
     def __init__(self, out_dir: Path) -> None:
         self.out_dir = out_dir
-        self.root: Path | None = None
         self.parents: dict[Path, Path | None] = {}
+        self.root = self._resolved(Path("."))
 
     def _resolved(self, relative: Path) -> Path | None:
         try:
@@ -201,8 +201,6 @@ class _Inside:
         path = Path(relative)
         if not path.parts or path.is_absolute() or ".." in path.parts:
             return False
-        if self.root is None:
-            self.root = self._resolved(Path("."))
         if self.root is None:
             return False
         parent = path.parent

@@ -154,12 +154,13 @@ def pdf_in_background(html: str, renderer: PdfRenderer | None = None) -> Iterato
     natives: dict[str, str] = {}
     started = threading.Event()
 
+    assert child.stdin is not None and child.stdout is not None and child.stderr is not None
+    stdin, stdout, stderr = child.stdin, child.stdout, child.stderr  # `_spawn`'s pipes
+
     def drain() -> None:  # its error output, read from the start: a full pipe would stop it
-        assert child.stderr is not None
-        output["errors"] = child.stderr.read()
+        output["errors"] = stderr.read()
 
     def talk() -> None:
-        assert child.stdin is not None and child.stdout is not None
         draining = threading.Thread(target=drain, name="kipp-pdf-errors", daemon=True)
         draining.start()
         try:
@@ -167,16 +168,15 @@ def pdf_in_background(html: str, renderer: PdfRenderer | None = None) -> Iterato
         finally:
             started.set()
         try:  # it reads all of the HTML before it writes any of the PDF
-            child.stdin.write(html.encode("utf-8"))
-            child.stdin.close()
+            stdin.write(html.encode("utf-8"))
+            stdin.close()
         except OSError:  # it ended: its exit status and error output say why
             pass
-        output["pdf"] = child.stdout.read()
+        output["pdf"] = stdout.read()
         draining.join()
         child.wait()
-        child.stdout.close()
-        if child.stderr is not None:
-            child.stderr.close()
+        stdout.close()
+        stderr.close()
 
     feeder = threading.Thread(target=talk, name="kipp-pdf", daemon=True)
     feeder.start()
