@@ -21,7 +21,12 @@ from prefect.settings import PREFECT_API_URL, temporary_settings
 from kipp_app.flows.run import RunParameters, run_kipp
 from kipp_app.server import embedded
 from kipp_app.server.check import ServerUnreachableError
-from kipp_app.server.embedded import EmbeddedServer, EmbeddedServerError, launch
+from kipp_app.server.embedded import (
+    EmbeddedServer,
+    EmbeddedServerError,
+    launch,
+    terminate_started,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "submissions" / "mojokerto-2022"
@@ -98,6 +103,23 @@ def test_a_server_that_cannot_start_is_reported_after_one_retry(
     server = EmbeddedServer().start()
     with pytest.raises(EmbeddedServerError, match="exited with code 1 before answering"):
         server.ready(10)
+
+
+def test_the_server_runs_in_its_own_session_out_of_reach_of_the_terminals_ctrl_c(
+    server: EmbeddedServer,
+) -> None:
+    assert server.process is not None
+    pid = server.process.pid
+    # a terminal's Ctrl-C goes to its foreground process group: kipp's, not the server's
+    assert (os.getsid(pid), os.getpgid(pid)) == (pid, pid)
+    assert os.getpgid(pid) != os.getpgid(0)
+
+
+def test_a_stopped_command_ends_the_servers_it_started(server: EmbeddedServer) -> None:
+    assert server.process is not None
+    terminate_started()  # what Ctrl-C does before the process ends
+    # ended by the signal, or by uvicorn's own handler once installed
+    assert server.process.wait(timeout=15) in (-signal.SIGTERM, 0)
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")

@@ -31,6 +31,12 @@ def stop_now(signum: int) -> NoReturn:
         remove = getattr(staging, "remove_unfinished", None)
         if remove is not None:
             remove()
+        # kipp's own Prefect server, if it started one (in its own session: the terminal's
+        # Ctrl-C reaches only kipp)
+        embedded = sys.modules.get("kipp_app.server.embedded")
+        terminate = getattr(embedded, "terminate_started", None)
+        if terminate is not None:
+            terminate()
         for stream in (sys.stdout, sys.stderr):
             stream.flush()
     finally:

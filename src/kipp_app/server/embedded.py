@@ -123,13 +123,18 @@ class EmbeddedServer:
             "on",
         ]
         linux = sys.platform.startswith("linux")
+        # its own session: a Ctrl-C at the terminal goes to the terminal's process group, and
+        # is kipp's to handle (one line, then the server is stopped with kipp), not the
+        # server's (uvicorn, still starting, printed a traceback or Click's "Aborted!")
         self.process = subprocess.Popen(
             command,
             env=self.environment,
             stdin=subprocess.DEVNULL,
             preexec_fn=_end_with_parent if linux else None,
+            start_new_session=True,
         )
         self.started_at = time.monotonic()
+        _started.append(self.process)
         return self
 
     def ready(self, timeout_s: float) -> str:
@@ -168,6 +173,8 @@ class EmbeddedServer:
         """Send what Prefect's log and event workers still hold, then stop the process
         (terminate, then kill after a few seconds); idempotent."""
         process, self.process = self.process, None
+        if process in _started:
+            _started.remove(process)
         if process is None or process.poll() is not None:
             return
         drain_prefect_workers()
@@ -177,6 +184,19 @@ class EmbeddedServer:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+_started: list[subprocess.Popen[bytes]] = []  # every server process this process started
+
+
+def terminate_started() -> None:
+    """Ask every server this process started and that still runs to end, without waiting:
+    for a command stopped by Ctrl-C or SIGTERM (a server runs in its own session, so the
+    terminal's Ctrl-C does not reach it; on Linux it would also end with its parent)."""
+    for process in _started:
+        if process.poll() is None:
+            with contextlib.suppress(OSError):
+                process.terminate()
 
 
 def drain_prefect_workers() -> None:
