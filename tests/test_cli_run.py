@@ -104,10 +104,29 @@ def test_kipp_run_end_to_end_in_a_subprocess(tmp_path: Path) -> None:
     out = tmp_path / "out"
     done = kipp_run_subprocess(SAMPLE, out, tmp_path, "--lang", "en")
     assert done.returncode == 0, done.stderr
-    assert (
+    lines = done.stdout.splitlines()
+    start = lines.index(
         "5 shortlisted, 5 scored but not shortlisted, 4 ineligible, 3 invalid; 1 file unread"
-        in done.stdout
     )
+    # the files to send back to their agencies, each with its errors (each line as far as
+    # the start given here: the errors' own sentences are tested elsewhere)
+    expected = [
+        "Files their agencies need to fix:",
+        f"  invalid {SAMPLE}/ekspor-formulir-online.xlsx#4  Sambang Lansia (Sapa, Bantu, dan "
+        "Dampingi Lansia yang Hidup Sendiri)",
+        f"      error: {SAMPLE}/ekspor-formulir-online.xlsx:4",
+        f"  invalid {SAMPLE}/salam-santun.yaml  Salam Santun (Sapa Lansia dan Disabilitas "
+        "untuk Adminduk Tuntas)",
+        f"      error: {SAMPLE}/salam-santun.yaml:7",
+        f"      error: {SAMPLE}/salam-santun.yaml:8",
+        f"  invalid {SAMPLE}/sip.md  SIP",
+        f"      error: {SAMPLE}/sip.md:3",
+        f"      error: {SAMPLE}/sip.md:9",
+    ]
+    shown = lines[start + 1 : start + 10]
+    assert [line[: len(begins)] for line, begins in zip(shown, expected, strict=True)] == expected
+    assert lines[start + 10].startswith(f"  unread  {SAMPLE}/surat-pengantar.docx: ")
+    assert lines[start + 11] == f"Documents in {out}:"
     assert sorted(p.name for p in out.iterdir()) == [
         ".kipp-files.json",
         "berita-acara.docx",

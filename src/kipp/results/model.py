@@ -17,7 +17,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from kipp.core.i18n import Lang, Text, render, text
-from kipp.core.problems import Problem
+from kipp.core.problems import Problem, Severity
 from kipp.intake import InputFile, Unread
 from kipp.intake.settings import BatchSettings
 from kipp.measures.novelty import Neighbour
@@ -79,6 +79,17 @@ class ProblemOut(_Out):
             column=problem.column,
             severity=problem.severity.value,
             text=problem.message,
+        )
+
+    def problem(self) -> Problem:
+        """The problem this records, as `of` was given it."""
+        return Problem(
+            path=self.path,
+            field=self.field,
+            message=self.text,
+            line=self.line,
+            column=self.column,
+            severity=Severity(self.severity),
         )
 
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from kipp.core.i18n import Lang
+from kipp.core.i18n import Lang, render
 from kipp.core.problems import KippError
 from kipp.documents.outfolder import check_output_folder, default_out_dir
 from kipp.measures.corpus import load_corpus
@@ -22,9 +22,20 @@ from kipp_app.cli.app import (
     state,
     unreadable_now,
 )
-from kipp_app.cli.console import EXIT_INVALID, EXIT_RUN_FAILED, Style, err, fail, out, say, shown
+from kipp_app.cli.console import (
+    EXIT_INVALID,
+    EXIT_RUN_FAILED,
+    Style,
+    err,
+    fail,
+    out,
+    say,
+    shown,
+    styled,
+)
 from kipp_app.cli.progress import StageProgress
 from kipp_app.cli.stopping import stop_now
+from kipp_app.cli.validate import problem_line
 
 if TYPE_CHECKING:
     from kipp_app.flows.run import RunSummary
@@ -118,6 +129,7 @@ def run(
     if counts.provisional:
         line += " " + say(lang, "cli.run.provisional", Style.NOTE)
     out.print(line)
+    files_to_fix(summary, lang, batch)
     out.print(say(lang, "cli.run.documents", folder=summary.out_dir))
     cards = [f for f in summary.files if Path(f).parent.name == "scorecards"]
     for file in summary.files:
@@ -129,6 +141,28 @@ def run(
     if counts.proposals == 0:  # an empty folder, or nothing in it a proposal
         err.print(say(lang, "cli.no_proposals", Style.BAD, folder=str(batch)))
         raise typer.Exit(EXIT_INVALID)
+
+
+def files_to_fix(summary: RunSummary, lang: Lang, batch: Path) -> None:
+    """The invalid proposals and unread files, each with its errors, as `kipp validate`
+    shows them: the first few, then how many more and where all of them are."""
+    if not summary.invalid and not summary.unread:
+        return
+    invalid, unread = say(lang, "cli.invalid"), say(lang, "cli.unread")
+    width = max(len(invalid), len(unread))
+    out.print(say(lang, "cli.run.to_fix"))
+    for proposal in summary.invalid:
+        label = shown(proposal.title) if proposal.title else say(lang, "cli.untitled")
+        out.print(f"  {styled(invalid.ljust(width), Style.BAD)} {shown(proposal.source)}  {label}")
+        for error in proposal.errors:
+            problem_line(error.problem(), lang, indent="      ")
+    for item in summary.unread:
+        reason = shown(render(item.text, lang))
+        out.print(f"  {styled(unread.ljust(width), Style.NOTE)} {shown(item.path)}: {reason}")
+    more = summary.summary.invalid + summary.summary.unread - len(summary.invalid)
+    more -= len(summary.unread)
+    if more > 0:
+        out.print("  " + say(lang, "cli.run.more_to_fix", files=more, folder=str(batch)))
 
 
 @dataclass(frozen=True)

@@ -140,14 +140,14 @@ def print_validation(intake: Intake, lang: Lang) -> None:
 
     for path in sorted(set(by_path) | set(notices)):
         for notice in notices.get(path, []):
-            _problem_line(notice, lang, indent="  ")
+            problem_line(notice, lang, indent="  ")
         for entry in by_path.get(path, []):
             ok = entry.status is Status.VALID
             status = mark("cli.valid", Style.GOOD) if ok else mark("cli.invalid", Style.BAD)
             label = shown(entry.title) if entry.title else say(lang, "cli.untitled")
             out.print(f"  {status} {shown(entry.source)}  [dim]{shown(entry.id)}[/]  {label}")
             for problem in entry.problems:
-                _problem_line(problem, lang, indent="      ")
+                problem_line(problem, lang, indent="      ")
     unread = mark("cli.unread", Style.NOTE)
     for item in intake.unread:
         out.print(f"  {unread} {shown(item.path)}: {shown(words(item.reason, lang))}")
@@ -165,7 +165,8 @@ def print_validation(intake: Intake, lang: Lang) -> None:
     out.print(say(lang, key, Style.BOLD, warnings=warnings, **_summary(intake)))
 
 
-def _problem_line(problem: Problem, lang: Lang, indent: str) -> None:
+def problem_line(problem: Problem, lang: Lang, indent: str) -> None:
+    """Print `problem` on one line, located, after its severity."""
     error = problem.severity is Severity.ERROR
     label = say(lang, "cli.error" if error else "cli.warning", Style.BAD if error else Style.NOTE)
     out.print(f"{indent}{label}: {shown(problem.render(lang))}")

@@ -55,7 +55,7 @@ from kipp.documents.summaries import (
 )
 from kipp.intake import Batch, ParseCache
 from kipp.pipeline import Proposed, Written
-from kipp.results import Results, Summary
+from kipp.results import ProblemOut, ProposalStatus, Results, Summary, UnreadOut
 from kipp.rubric import LoadedRubric
 from kipp.shortlist.approval import ApprovalError, Decision, check_decision
 from kipp_app.flows import prefetch
@@ -103,12 +103,45 @@ class RunParameters(BaseModel):
         return self.lang.code
 
 
+SHOWN_PROBLEM_FILES = 10  # invalid proposals and unread files the closing summary names
+
+
+class InvalidProposal(BaseModel):
+    """A proposal that is not valid, for the closing summary: where it is and its errors."""
+
+    source: str
+    title: str | None
+    errors: list[ProblemOut]
+
+
 class RunSummary(BaseModel):
-    """What the flow returns: where the documents are and the results' counts."""
+    """What the flow returns: where the documents are, the results' counts, and the first
+    invalid proposals and unread files (`SHOWN_PROBLEM_FILES` at most, in the order of
+    their files; the counts say how many there are)."""
 
     out_dir: str
     files: list[str]
     summary: Summary
+    invalid: list[InvalidProposal] = []
+    unread: list[UnreadOut] = []
+
+
+def files_to_fix(results: Results) -> tuple[list[InvalidProposal], list[UnreadOut]]:
+    """The first invalid proposals and unread files of `results`, in the order of their
+    files (`SHOWN_PROBLEM_FILES` in all, invalid proposals first)."""
+    invalid = sorted(
+        (p for p in results.proposals if p.status is ProposalStatus.INVALID),
+        key=lambda p: p.source,
+    )[:SHOWN_PROBLEM_FILES]
+    unread = sorted(results.unread, key=lambda u: u.path)[: SHOWN_PROBLEM_FILES - len(invalid)]
+    return [
+        InvalidProposal(
+            source=p.source,
+            title=p.title,
+            errors=[problem for problem in p.problems if problem.severity == "error"],
+        )
+        for p in invalid
+    ], unread
 
 
 def given_values(params: RunParameters, started: str, cache: ParseCache) -> dict[str, object]:
@@ -166,7 +199,14 @@ def kipp_run(params: RunParameters) -> RunSummary:
             description=tr("ui.review_progress", lang),
         )
     files_links(written.folder, files, lang)
-    return RunSummary(out_dir=str(given["out"]), files=files, summary=results.summary)
+    invalid, unread = files_to_fix(results)
+    return RunSummary(
+        out_dir=str(given["out"]),
+        files=files,
+        summary=results.summary,
+        invalid=invalid,
+        unread=unread,
+    )
 
 
 APPROVAL_ATTEMPTS = 5

@@ -46,6 +46,14 @@ INTERFACE: dict[str, dict[str, str]] = {
         "id": "(sementara: sebagian kriteria menunggu penilaian juri)",
         "en": "(provisional: criteria await reviewers)",
     },
+    "cli.run.to_fix": {
+        "id": "Berkas yang perlu diperbaiki oleh instansinya:",
+        "en": "Files their agencies need to fix:",
+    },
+    "cli.run.more_to_fix": {
+        "id": "... dan {files:p:berkas} lagi: semuanya ada di lembar Masalah pada results.xlsx, atau jalankan kipp validate {folder}",
+        "en": "... and {files:p:file/files} more: all are in the Problems sheet of results.xlsx, or run kipp validate {folder}",
+    },
     "cli.run.documents": {"id": "Dokumen di {folder}:", "en": "Documents in {folder}:"},
     "cli.run.scorecards": {
         "id": "{folder}/ ({files:p:berkas})",

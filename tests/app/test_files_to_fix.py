@@ -1,0 +1,88 @@
+"""`kipp run`'s closing summary names the files an agency must fix: each invalid proposal
+with its errors, each unread file with its reason, the first few only, then how many more."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from builders import line_of, proposal_data, results_of, write_bytes, write_yaml
+
+from kipp.core.i18n import Lang
+from kipp_app.cli.run import files_to_fix as print_files_to_fix
+from kipp_app.flows.run import SHOWN_PROBLEM_FILES, RunSummary, files_to_fix
+
+
+def _batch(folder: Path, invalid: int, unread: int) -> Path:
+    write_yaml(folder, "baik.yaml", proposal_data(title="Layanan Antar Jemput Lansia"))
+    for n in range(invalid):
+        # a warning too (the title is shared), which is not an error to fix
+        write_yaml(folder, f"salah-{n:02d}.yaml", proposal_data(title="Judul Sama", sdgs=[19]))
+    for n in range(unread):
+        write_bytes(folder, f"surat-{n}.docx", b"PK\x03\x04")
+    return folder
+
+
+def _summary(folder: Path, lang: Lang) -> RunSummary:
+    results = results_of(folder, lang)
+    invalid, unread = files_to_fix(results)
+    return RunSummary(
+        out_dir="out", files=[], summary=results.summary, invalid=invalid, unread=unread
+    )
+
+
+def test_the_first_files_to_fix_are_kept_in_file_order_with_their_errors_only(
+    tmp_path: Path,
+) -> None:
+    summary = _summary(_batch(tmp_path, invalid=SHOWN_PROBLEM_FILES + 2, unread=1), Lang.EN)
+    assert [p.source for p in summary.invalid] == [
+        str(tmp_path / f"salah-{n:02d}.yaml") for n in range(SHOWN_PROBLEM_FILES)
+    ]
+    assert summary.unread == []
+    first = summary.invalid[0]
+    line = line_of(tmp_path / "salah-00.yaml", "sdgs:")
+    assert [(e.field, e.line, e.severity) for e in first.errors] == [("sdgs", line, "error")]
+
+
+def test_the_terminal_names_each_file_its_errors_and_how_many_more(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _batch(tmp_path, invalid=SHOWN_PROBLEM_FILES - 1, unread=3)
+    print_files_to_fix(_summary(folder, Lang.EN), Lang.EN, folder)
+    lines = capsys.readouterr().out.splitlines()
+    line = line_of(folder / "salah-00.yaml", "sdgs:")
+    assert lines[0] == "Files their agencies need to fix:"
+    assert lines[1:3] == [
+        f"  invalid {folder / 'salah-00.yaml'}  Judul Sama",
+        f"      error: {folder / 'salah-00.yaml'}:{line}: sdgs: 19 is not an SDG number; "
+        "use 1 to 17",
+    ]
+    assert lines[-2:] == [
+        f"  unread  {folder / 'surat-0.docx'}: unsupported file type '.docx'; copy its content "
+        "into a .md or .yaml proposal",
+        f"  ... and 2 files more: all are in the Problems sheet of results.xlsx, or run kipp "
+        f"validate {folder}",
+    ]
+    assert len(lines) == 1 + 2 * (SHOWN_PROBLEM_FILES - 1) + 1 + 1
+
+
+def test_the_terminal_says_it_in_indonesian_by_default(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _batch(tmp_path, invalid=1, unread=0)
+    print_files_to_fix(_summary(folder, Lang.ID), Lang.ID, folder)
+    line = line_of(folder / "salah-00.yaml", "sdgs:")
+    assert capsys.readouterr().out.splitlines() == [
+        "Berkas yang perlu diperbaiki oleh instansinya:",
+        f"  tidak valid   {folder / 'salah-00.yaml'}  Judul Sama",
+        f"      kesalahan: {folder / 'salah-00.yaml'}:{line}: tpb: 19 bukan nomor TPB; gunakan 1 "
+        "sampai 17",
+    ]
+
+
+def test_a_batch_with_nothing_to_fix_prints_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _batch(tmp_path, invalid=0, unread=0)
+    print_files_to_fix(_summary(folder, Lang.EN), Lang.EN, folder)
+    assert capsys.readouterr().out == ""
