@@ -301,6 +301,11 @@ class CorpusOut(_Out):
 
 
 class RunOut(_Out):
+    """What the run was: its rubric, batch, corpus and inputs by name and sha256, its language
+    and shortlist size. `started_at` is when the run began its work (the flow, after the
+    command started its server) and `finished_at` when its results were complete, before the
+    documents were written from them (ISO 8601, UTC, to the second)."""
+
     rubric: str
     rubric_sha256: str
     batch: str
