@@ -181,6 +181,7 @@ def launches(monkeypatch: pytest.MonkeyPatch, isolated_servers: None) -> Launche
     popen = _Popen()
     monkeypatch.setattr(subprocess, "Popen", popen)
     monkeypatch.setattr(embedded, "_free_port", lambda: PORT)
+    monkeypatch.setattr(embedded, "_started", [])  # none of these stand-ins is kept
     server = SubprocessASGIServer(port=PORT)
     run_uvicorn = getattr(server, "_run_uvicorn_command", None)
     if not callable(run_uvicorn):
