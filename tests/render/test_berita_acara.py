@@ -111,12 +111,12 @@ def test_berita_acara_counts_every_file_in_the_one_status_vocabulary(written_run
     ) in text
     for row in (
         "Berkas diterima 16",
-        "Proposal diterima 17",
+        "Berkas tidak terbaca (tanpa proposal yang dapat dibaca) 1",
+        "Proposal diterima dari berkas yang terbaca 17",
         "Masuk daftar pendek 5",
         "Dinilai tetapi tidak masuk daftar pendek 5",
         "Tidak memenuhi syarat 4",
         "Tidak valid 3",
-        "Tidak terbaca 1",
     ):
         assert row in text
 
@@ -322,13 +322,15 @@ def test_berita_acara_docx_tables_hold_the_panel_counts_nominees_and_signatures(
     assert counts == [
         ["Uraian", "Jumlah"],
         ["Berkas diterima", "16"],
-        ["Proposal diterima", "17"],
+        ["Berkas tidak terbaca (tanpa proposal yang dapat dibaca)", "1"],
+        ["Proposal diterima dari berkas yang terbaca", "17"],
         ["Masuk daftar pendek", "5"],
         ["Dinilai tetapi tidak masuk daftar pendek", "5"],
         ["Tidak memenuhi syarat", "4"],
         ["Tidak valid", "3"],
-        ["Tidak terbaca", "1"],
     ]
+    # the proposals' statuses add up to the proposals received
+    assert sum(int(count) for _, count in counts[4:]) == int(counts[3][1])
     assert nominees == [
         ["No.", "Peringkat", "Judul", "Instansi", "Nilai total"],
         ["1", "1", NOMINEES[0], "Kelurahan Jagalan", "75,34"],

@@ -92,7 +92,14 @@ MINUTES: dict[str, dict[str, str]] = {
     "minutes.col.position": {"id": "Jabatan", "en": "Position"},
     "minutes.col.signature": {"id": "Tanda tangan", "en": "Signature"},
     "minutes.count.files": {"id": "berkas diterima", "en": "files received"},
-    "minutes.count.proposals": {"id": "proposal diterima", "en": "proposals received"},
+    "minutes.count.unread": {
+        "id": "berkas tidak terbaca (tanpa proposal yang dapat dibaca)",
+        "en": "files unread (no readable proposal)",
+    },
+    "minutes.count.proposals": {
+        "id": "proposal diterima dari berkas yang terbaca",
+        "en": "proposals received in the files read",
+    },
     "minutes.section.nominees": {"id": "Daftar pendek", "en": "Shortlist"},
     "minutes.nominees.intro": {
         "id": "Berdasarkan hasil penilaian, Tim Penilai menetapkan {n} proposal inovasi berikut "

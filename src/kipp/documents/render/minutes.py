@@ -176,14 +176,16 @@ def _opening(results: Results, rubric: Rubric, lang: Lang) -> str:
 
 def _counts(results: Results, lang: Lang) -> tuple[CountRow, ...]:
     summary = results.summary
+    # files first, with those that held no readable proposal; then the proposals, whose
+    # statuses add up to their count
     rows = [
         ("minutes.count.files", summary.files),
+        ("minutes.count.unread", summary.unread),
         ("minutes.count.proposals", summary.proposals),
         ("status.label.shortlisted", summary.shortlisted),
         ("status.label.scored", summary.scored),
         ("status.label.ineligible", summary.ineligible),
         ("status.label.invalid", summary.invalid),
-        ("status.label.unread", summary.unread),
     ]
     return tuple(
         CountRow(label=_capitalised(tr(key, lang)), value=format_number(value, lang))
