@@ -125,8 +125,19 @@ def test_flag_refuses_other_numbers() -> None:
 
 
 def test_flag_refuses_an_empty_value() -> None:
-    assert messages(digital=None) == [
-        "digital: None is not yes or no; write true/false (or ya/tidak)"
+    assert messages(digital=None) == ["digital: empty; write its value after `digital:`"]
+
+
+def test_a_key_written_with_nothing_after_it_is_said_empty_never_none() -> None:
+    # `instansi:` and `tanggal_mulai:` left blank in a YAML file: YAML reads them as null
+    assert messages(agency=None, started_on=None, pandemic_related=None) == [
+        "agency: empty; write its value after `agency (instansi):`",
+        "started_on: empty; write its value after `started_on (tanggal_mulai):`",
+        "pandemic_related: empty; write its value after `pandemic_related:`",
+    ]
+    assert messages(PLAIN, Lang.ID, agency=None, pandemic_related=None) == [
+        "instansi: kosong; tulis isinya sesudah `instansi:`",
+        "terkait_pandemi: kosong; tulis isinya sesudah `terkait_pandemi:`",
     ]
 
 

@@ -42,7 +42,8 @@ def _hint(leaf: str, aliases: bool) -> Text | str:
     keys; the English text for one that does not; else the key itself."""
     key = f"written.hint.{leaf}"
     if key not in CATALOGUE:
-        return leaf
+        written = f"written.{leaf}"  # the key as written in each language, where it has one
+        return text(written) if aliases and written in CATALOGUE else leaf
     return text(key) if aliases else CATALOGUE[key]["en"]
 
 
@@ -53,10 +54,15 @@ def describe(error: ErrorDetails, *, in_sheet: bool = False, aliases: bool = Tru
     writes it in each language; otherwise (a registry, a rubric) as the English text says."""
     kind = error["type"]
     ctx: dict[str, Any] = dict(error.get("ctx") or {})
-    if kind in CATALOGUE:  # raised by one of kipp's validators (`invalid`)
-        return text(kind, **ctx)
     value = error.get("input")
     leaf = next((p for p in reversed(error["loc"]) if isinstance(p, str)), "")
+    if value is None and kind != "missing":  # a key with nothing after it: YAML's null
+        if error["loc"] and isinstance(error["loc"][-1], str):
+            hint = _hint(leaf, aliases)
+            return text("value.missing_column" if in_sheet else "value.blank", hint=hint)
+        return text("value.empty")  # an item of a list
+    if kind in CATALOGUE:  # raised by one of kipp's validators (`invalid`)
+        return text(kind, **ctx)
     if kind == "missing":
         hint = _hint(leaf, aliases)
         return text("value.missing_column" if in_sheet else "value.missing", hint=hint)

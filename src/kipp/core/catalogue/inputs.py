@@ -29,6 +29,10 @@ INPUTS: dict[str, dict[str, str]] = {
         "id": "wajib diisi, tetapi kosong; tambahkan `{hint}:`",
         "en": "required, but missing; add `{hint}:`",
     },
+    "value.blank": {
+        "id": "kosong; tulis isinya sesudah `{hint}:`",
+        "en": "empty; write its value after `{hint}:`",
+    },
     "value.missing_column": {
         "id": "wajib diisi, tetapi kosong; isi kolom `{hint}`",
         "en": "required, but missing; fill in the `{hint}` column",
