@@ -160,6 +160,33 @@ def test_yaml_syntax_error_names_its_line(batch_dir: Path, choices: CallChoices)
     ]
 
 
+def test_yaml_colon_inside_a_value_says_to_quote_it(batch_dir: Path, choices: CallChoices) -> None:
+    path = write_yaml(batch_dir, "p.yaml", "judul: MAGIS: Mojokerto\ninstansi: Dinas\n")
+    assert rendered(only_entry(load(batch_dir, choices))) == [
+        f"{path}:1: (file): not valid YAML: a colon and a space inside a value; if the value "
+        'does hold a colon, put it in quotes (title: "MAGIS: Mojokerto ..."), if not, check '
+        "this line's indentation"
+    ]
+
+
+def test_yaml_tab_says_to_indent_with_spaces(batch_dir: Path, choices: CallChoices) -> None:
+    path = write_yaml(batch_dir, "p.yaml", "judul: Layanan\n\tinstansi: Dinas\n")
+    assert rendered(only_entry(load(batch_dir, choices))) == [
+        f"{path}:2: (file): not valid YAML: a tab character; indent lines with spaces"
+    ]
+
+
+def test_yaml_quote_left_open_is_located_where_it_opened(
+    batch_dir: Path, choices: CallChoices
+) -> None:
+    source = 'judul: "Layanan\ninstansi: Dinas\nwilayah: Kota Mojokerto\nkelompok: umum\n'
+    path = write_yaml(batch_dir, "p.yaml", source)
+    assert rendered(only_entry(load(batch_dir, choices))) == [
+        f"{path}:1: (file): not valid YAML: the quote opened here is never closed; close it "
+        "with the same quote mark"
+    ]
+
+
 def test_yaml_two_documents_refused(batch_dir: Path, choices: CallChoices) -> None:
     path = write_yaml(batch_dir, "p.yaml", "judul: Satu\n---\njudul: Dua\n")
     assert rendered(only_entry(load(batch_dir, choices))) == [

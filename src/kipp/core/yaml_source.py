@@ -46,6 +46,21 @@ class Parsed:
     lines: dict[RawPath, int] = field(default_factory=dict)
 
 
+def _common_mistake(exc: yaml.MarkedYAMLError) -> tuple[Text, yaml.Mark | None] | None:
+    """The mistakes people make most when they write YAML by hand, said with their fix and
+    located where they were made: a colon and a space inside a value (a title such as
+    `MAGIS: Mojokerto ...`), a tab, a quote left open (found only at the end of the file,
+    so located where it opened). None for any other error: the parser's own words then."""
+    problem, context = exc.problem or "", exc.context or ""
+    if problem.startswith("mapping values are not allowed"):
+        return text("yaml.colon_in_value"), exc.problem_mark
+    if "'\\t'" in problem or "tab character" in problem:
+        return text("yaml.tab"), exc.problem_mark
+    if context == "while scanning a quoted scalar" and "end of stream" in problem:
+        return text("yaml.open_quote"), exc.context_mark or exc.problem_mark
+    return None
+
+
 def parse_yaml(
     source: str,
     *,
@@ -66,10 +81,14 @@ def parse_yaml(
         data = walker.build(node, ())
         return Parsed(data=data, lines=walker.lines)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        found = _common_mistake(exc)
+        if found is not None:
+            message, mark = found
+        else:
+            mark = exc.problem_mark or exc.context_mark
+            message = text("yaml.invalid", detail=exc.problem or exc.context or "not valid YAML")
         line = mark.line + 1 + line_offset if mark is not None else None
-        problem = exc.problem or exc.context or "not valid YAML"
-        raise YamlProblem(text("yaml.invalid", detail=problem), line) from None
+        raise YamlProblem(message, line) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(text("yaml.invalid", detail=str(exc))) from None
     except RecursionError:  # merge keys (`<<`) nesting past the depth check

@@ -204,6 +204,18 @@ INPUTS: dict[str, dict[str, str]] = {
     },
     # YAML (kipp.core.yaml_source) and JSON
     "yaml.invalid": {"id": "bukan YAML yang sah: {detail}", "en": "not valid YAML: {detail}"},
+    "yaml.colon_in_value": {
+        "id": 'bukan YAML yang sah: titik dua dan spasi di dalam sebuah isian; bila isian itu memang memuat titik dua, apit dengan tanda kutip (judul: "MAGIS: Mojokerto ..."), bila tidak, periksa indentasi baris ini',
+        "en": 'not valid YAML: a colon and a space inside a value; if the value does hold a colon, put it in quotes (title: "MAGIS: Mojokerto ..."), if not, check this line\'s indentation',
+    },
+    "yaml.tab": {
+        "id": "bukan YAML yang sah: karakter tab; gunakan spasi untuk menjorokkan baris",
+        "en": "not valid YAML: a tab character; indent lines with spaces",
+    },
+    "yaml.open_quote": {
+        "id": "bukan YAML yang sah: tanda kutip yang dibuka di sini tidak pernah ditutup; tutup dengan tanda kutip yang sama",
+        "en": "not valid YAML: the quote opened here is never closed; close it with the same quote mark",
+    },
     "yaml.too_deep": {
         "id": "bersarang lebih dari {levels:d} tingkat, terlalu dalam untuk sebuah proposal",
         "en": "nested more than {levels:d} levels deep, too deep to be a proposal",
