@@ -120,9 +120,9 @@ def test_html_escapes_script_in_title() -> None:
     html = render_html(results([proposal(title=title)]), make_rubric(), Lang.ID)
 
     assert "<script" not in html
-    # the nominee table and page, the profile chart's label, title and caption, and the
-    # technical annex's list of proposals
-    assert html.count("&lt;script&gt;alert(1)&lt;/script&gt;") == 6
+    # the nominee table and page, the profile chart's label, title and caption, the
+    # technical annex's list of proposals, and the provisional notice naming it
+    assert html.count("&lt;script&gt;alert(1)&lt;/script&gt;") == 7
     assert "<h3>1. &lt;script&gt;alert(1)&lt;/script&gt;</h3>" in html
 
 
@@ -159,7 +159,8 @@ def test_html_provisional_notice_present_when_a_total_is_provisional() -> None:
     html = render_html(full_results(Lang.EN), make_rubric(), Lang.EN)
 
     assert re.findall(r'<div class="notice provisional" role="note">(.*?)</div>', html) == [
-        "<strong>PROVISIONAL</strong> Not yet scored by reviewers for 2 proposals: "
+        "<strong>PROVISIONAL</strong> Not yet scored by reviewers for 2 proposals (Layanan A, "
+        "Layanan B): "
         "Sustainability; their totals are computed from the 60% of the weight scored so far."
     ]
 

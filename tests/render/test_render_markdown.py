@@ -238,7 +238,8 @@ def test_markdown_provisional_notice_present_when_a_total_is_provisional() -> No
 
     notices = [line for line in markdown.splitlines() if line.startswith("> **SEMENTARA:**")]
     assert notices == [
-        "> **SEMENTARA:** Belum dinilai juri pada 2 proposal: Keberlanjutan; totalnya dihitung "
+        "> **SEMENTARA:** Belum dinilai juri pada 2 proposal (Layanan A, Layanan B): "
+        "Keberlanjutan; totalnya dihitung "
         "dari 60% bobot yang sudah dinilai."
     ]
 

@@ -20,6 +20,7 @@ from render_builders import (
 from kipp.core.i18n import Lang
 from kipp.documents.render import document_view
 from kipp.documents.render.jinja import environment, markdown_text
+from kipp.documents.render.minutes import minutes_view
 from kipp.documents.render.views import percent
 from kipp.results import ProposalStatus
 
@@ -130,9 +131,44 @@ def test_provisional_notice_gives_a_range_when_shares_differ() -> None:
     view = document_view(results(listed), rubric(), Lang.ID)
 
     assert view.provisional == (
-        "Belum dinilai juri pada 2 proposal: Keberlanjutan; totalnya dihitung dari "
+        "Belum dinilai juri pada 2 proposal (Layanan A, Layanan A): Keberlanjutan; totalnya "
+        "dihitung dari "
         "60%\u201385% bobot yang sudah dinilai."
     )
+
+
+def test_provisional_notice_names_a_few_proposals_awaiting_reviewers_and_counts_many() -> None:
+    few = [proposal(id=f"p{n}", title=f"Layanan {n}", rank=n + 1) for n in range(2)]
+    notice = document_view(results(few, lang=Lang.EN), rubric(), Lang.EN).provisional
+    assert notice.startswith(
+        "Not yet scored by reviewers for 2 proposals (Layanan 0, Layanan 1): Sustainability;"
+    )
+    many = [proposal(id=f"p{n}", title=f"Layanan {n}", rank=n + 1) for n in range(6)]
+    notice = document_view(results(many, lang=Lang.EN), rubric(), Lang.EN).provisional
+    assert notice.startswith("Not yet scored by reviewers for 6 proposals: Sustainability;")
+
+
+def test_minutes_mark_a_provisional_total_beside_it() -> None:
+    listed = [
+        proposal(id="a", title="Layanan A", rank=1),  # awaiting reviewers: 60% scored
+        proposal(
+            id="b",
+            title="Layanan B",
+            rank=2,
+            criteria=criteria(sustainability_level=2),
+            provisional=False,
+            scored_weight=1.0,
+        ),
+    ]
+    view = minutes_view(results(listed), rubric())
+    assert [(n.title, n.provisional) for n in view.nominees] == [
+        ("Layanan A", "sementara: 60% bobot dinilai"),
+        ("Layanan B", ""),
+    ]
+    assert (
+        view.nominees[0].total_shown == f"{view.nominees[0].total} (sementara: 60% bobot dinilai)"
+    )
+    assert view.nominees[1].total_shown == view.nominees[1].total
 
 
 def test_provisional_notice_is_empty_when_every_total_is_final() -> None:

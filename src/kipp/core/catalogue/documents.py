@@ -40,6 +40,12 @@ DOCUMENTS: dict[str, dict[str, str]] = {
         "en": "Not yet scored by reviewers for {count:p:proposal/proposals}: {criteria}; their "
         "totals are computed from the {share} of the weight scored so far.",
     },
+    "doc.provisional.awaiting_named": {
+        "id": "Belum dinilai juri pada {count:p:proposal} ({titles}): {criteria}; totalnya "
+        "dihitung dari {share} bobot yang sudah dinilai.",
+        "en": "Not yet scored by reviewers for {count:p:proposal/proposals} ({titles}): "
+        "{criteria}; their totals are computed from the {share} of the weight scored so far.",
+    },
     "doc.provisional.assignments": {
         "id": "Daftar penugasan juri tidak terbaca utuh: belum dapat dipastikan semua penilaian "
         "sudah masuk.",

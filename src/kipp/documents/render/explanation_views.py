@@ -452,6 +452,9 @@ def provisional_note(p: ProposalOut, lang: Lang) -> str:
     return tr("doc.provisional.marker.assignments", lang)
 
 
+NAMED_AWAITING = 5  # proposals awaiting reviewers that the notice names (beyond: a count)
+
+
 def provisional_notice(results: Results, rubric: Rubric, lang: Lang) -> str:
     """The notice over the documents while any total is provisional ("" when all are final):
     how many reviews are in of how many, which share of the weight can still change and for
@@ -492,11 +495,13 @@ def provisional_notice(results: Results, rubric: Rubric, lang: Lang) -> str:
             if shares
             else MISSING
         )
+        named = len(awaiting) <= NAMED_AWAITING  # a few are named, so they can be found
         parts.append(
             tr(
-                "doc.provisional.awaiting",
+                "doc.provisional.awaiting_named" if named else "doc.provisional.awaiting",
                 lang,
                 count=len(awaiting),
+                titles=[p.title or tr("doc.untitled", lang) for p in awaiting] if named else "",
                 criteria=", ".join(names) or MISSING,
                 share=weight,
             )

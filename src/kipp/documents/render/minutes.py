@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from kipp.core.i18n import MONTH_NAMES_ID, Lang, format_date, format_number, tr
-from kipp.documents.render.explanation_views import provisional_notice
+from kipp.documents.render.explanation_views import provisional_note, provisional_notice
 from kipp.documents.render.problem_views import MISSING
 from kipp.documents.render.review_views import approval_view, shown_title
 from kipp.documents.render.views import call_name, region_name
@@ -96,6 +96,12 @@ class NomineeRow:
     title: str
     agency: str
     total: str
+    provisional: str = ""  # what keeps the total provisional ("" when it is final)
+
+    @property
+    def total_shown(self) -> str:
+        """The total with its provisional marker, when it has one."""
+        return f"{self.total} ({self.provisional})" if self.provisional else self.total
 
 
 @dataclass(frozen=True)
@@ -207,6 +213,7 @@ def _nominees(results: Results, lang: Lang) -> tuple[NomineeRow, ...]:
             title=shown_title(p, lang),
             agency=p.agency or tr("doc.not_given", lang),
             total=MISSING if p.total is None else format_number(p.total, lang, decimals=2),
+            provisional=provisional_note(p, lang),
         )
         for i, p in enumerate(chosen, start=1)
     )

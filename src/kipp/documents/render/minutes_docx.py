@@ -228,7 +228,7 @@ def minutes_docx(view: MinutesView) -> bytes:
                 tr("minutes.col.number", lang),
                 *(tr(f"doc.col.{c}", lang) for c in ("rank", "title", "agency", "total")),
             ],
-            [(n.number, n.rank, n.title, n.agency, n.total) for n in view.nominees],
+            [(n.number, n.rank, n.title, n.agency, n.total_shown) for n in view.nominees],
             (True, True, False, False, True),
             (10, 18, 68, 46, 18),
         )
