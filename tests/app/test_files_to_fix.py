@@ -6,11 +6,20 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from builders import line_of, proposal_data, results_of, write_bytes, write_yaml
+from builders import (
+    FORM_HEADERS,
+    form_row,
+    line_of,
+    proposal_data,
+    results_of,
+    write_bytes,
+    write_csv,
+    write_yaml,
+)
 
 from kipp.core.i18n import Lang
 from kipp_app.cli.run import files_to_fix as print_files_to_fix
-from kipp_app.flows.run import SHOWN_PROBLEM_FILES, RunSummary, files_to_fix
+from kipp_app.flows.run import SHOWN_PROBLEM_FILES, RunSummary, file_errors, files_to_fix
 
 
 def _batch(folder: Path, invalid: int, unread: int) -> Path:
@@ -27,7 +36,12 @@ def _summary(folder: Path, lang: Lang) -> RunSummary:
     results = results_of(folder, lang)
     invalid, unread = files_to_fix(results)
     return RunSummary(
-        out_dir="out", files=[], summary=results.summary, invalid=invalid, unread=unread
+        out_dir="out",
+        files=[],
+        summary=results.summary,
+        invalid=invalid,
+        unread=unread,
+        file_errors=file_errors(results),
     )
 
 
@@ -86,3 +100,18 @@ def test_a_batch_with_nothing_to_fix_prints_nothing(
     folder = _batch(tmp_path, invalid=0, unread=0)
     print_files_to_fix(_summary(folder, Lang.EN), Lang.EN, folder)
     assert capsys.readouterr().out == ""
+
+
+def test_an_error_in_a_file_as_a_whole_comes_first(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # two columns for one field: the second one's values are not read, the row is valid
+    folder = _batch(tmp_path, invalid=1, unread=0)
+    form = write_csv(folder, "form.csv", [[*FORM_HEADERS, "title"], [*form_row(), "Judul Lain"]])
+    print_files_to_fix(_summary(folder, Lang.EN), Lang.EN, folder)
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[:3] == [
+        "Files their agencies need to fix:",
+        f"  error: {form}:1:N: title: same field as column A; keep one of the two columns",
+        f"  invalid {folder / 'salah-00.yaml'}  Judul Sama",
+    ]

@@ -144,13 +144,16 @@ def run(
 
 
 def files_to_fix(summary: RunSummary, lang: Lang, batch: Path) -> None:
-    """The invalid proposals and unread files, each with its errors, as `kipp validate`
-    shows them: the first few, then how many more and where all of them are."""
-    if not summary.invalid and not summary.unread:
+    """The errors of files as a whole, the invalid proposals and the unread files, each
+    with its errors, as `kipp validate` shows them: the first few, then how many more files
+    and where all of them are."""
+    if not summary.invalid and not summary.unread and not summary.file_errors:
         return
     invalid, unread = say(lang, "cli.invalid"), say(lang, "cli.unread")
     width = max(len(invalid), len(unread))
     out.print(say(lang, "cli.run.to_fix"))
+    for error in summary.file_errors:  # a file's own errors (a sheet's header), first
+        problem_line(error.problem(), lang, indent="  ")
     for proposal in summary.invalid:
         label = shown(proposal.title) if proposal.title else say(lang, "cli.untitled")
         out.print(f"  {styled(invalid.ljust(width), Style.BAD)} {shown(proposal.source)}  {label}")

@@ -124,6 +124,15 @@ class RunSummary(BaseModel):
     summary: Summary
     invalid: list[InvalidProposal] = []
     unread: list[UnreadOut] = []
+    file_errors: list[ProblemOut] = []  # errors of a file as a whole (a sheet's header)
+
+
+def file_errors(results: Results) -> list[ProblemOut]:
+    """The first errors found in a file as a whole rather than in one of its proposals (a
+    spreadsheet column that repeats another, whose values are not read), in file order:
+    `SHOWN_PROBLEM_FILES` at most."""
+    errors = [n for n in results.notices if n.severity == "error"]
+    return sorted(errors, key=lambda n: (n.path, n.line or 0))[:SHOWN_PROBLEM_FILES]
 
 
 def files_to_fix(results: Results) -> tuple[list[InvalidProposal], list[UnreadOut]]:
@@ -206,6 +215,7 @@ def kipp_run(params: RunParameters) -> RunSummary:
         summary=results.summary,
         invalid=invalid,
         unread=unread,
+        file_errors=file_errors(results),
     )
 
 
