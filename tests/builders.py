@@ -402,11 +402,13 @@ def load_reviews(
     proposals: Sequence[Proposal],
     agency_of: AgencyOf | None = None,
     limits: Limits | None = None,
+    set_aside: Sequence[str] = (),
 ) -> ReviewSet:
     """The reviewers' files of `folder` read as intake reads them (under `limits`), checked
-    against `proposals` and aggregated as the pipeline's reviews stage does."""
+    against `proposals` and aggregated as the pipeline's reviews stage does (`set_aside`:
+    the batch's proposals not scored in this run)."""
     files = read_review_files(folder, limits, len(proposals))
-    return reviews_of(files, rubric, proposals, agency_of)
+    return reviews_of(files, rubric, proposals, agency_of, set_aside=set_aside)
 
 
 def results_of(folder: Path, lang: Lang = Lang.ID, **given: object) -> Results:

@@ -165,6 +165,29 @@ def test_ingest_progress_counts_assigned_completed_and_started(tmp_path: Path) -
     assert (found.proposals["p1"].pending, found.proposals["p2"].pending) == (1, 2)
 
 
+def test_scores_of_a_proposal_not_scored_in_this_run_are_kept_and_not_waited_for(
+    tmp_path: Path,
+) -> None:
+    # p3 was assigned and reviewed, then its file was made invalid: the reviewer did nothing
+    # wrong, and no total waits for p3's reviews in this run
+    folder = batch(tmp_path, "reviewer,proposal\na,p1\na,p3\nb,p2\n")
+    sheet = write_csv(
+        folder, "_reviews/a.csv", [header(), row("a", "p1", *FULL), row("a", "p3", *FULL)]
+    )
+    write_csv(folder, "_reviews/b.csv", [header(), row("b", "p2", *FULL)])
+    found = load_reviews(folder, RUBRIC, PROPOSALS[:2], set_aside=["p1", "p2", "p3"])
+    assert rendered(found) == [
+        f"warning: {sheet}:3:B: proposal: 'p3' is in this batch but not scored in this run "
+        "(invalid or ineligible); the scores on this row are not used now, and count once the "
+        "proposal is fixed"
+    ]
+    assert found.progress == [
+        ReviewerProgress(reviewer="a", name="Ani", assigned=1, completed=1, started=1),
+        ReviewerProgress(reviewer="b", name="Budi", assigned=1, completed=1, started=1),
+        ReviewerProgress(reviewer="dinkes", name="Dewi", assigned=0, completed=0, started=0),
+    ]
+
+
 def test_ingest_reports_a_broken_panel_and_keeps_reading_sheets(tmp_path: Path) -> None:
     folder = tmp_path / "batch"
     panel = write_text(folder, "reviewers.yaml", "reviewers:\n  - id: A B\n    name: x\n")

@@ -119,8 +119,12 @@ def scores(eligible: Iterable[Proposal], novelty: Novelty, rubric: LoadedRubric)
 def reviews(
     batch: Batch, rubric: LoadedRubric, eligible: Sequence[Proposal], registry: Registry | None
 ) -> ReviewSet:
-    """The panel's reviews of the eligible proposals, checked and aggregated."""
-    return reviews_of(batch.reviews, rubric.rubric, eligible, registry_matcher(registry))
+    """The panel's reviews of the eligible proposals, checked and aggregated (rows for the
+    batch's other proposals are kept for when they are fixed)."""
+    others = {entry.id for entry in batch.intake.entries}
+    return reviews_of(
+        batch.reviews, rubric.rubric, eligible, registry_matcher(registry), set_aside=others
+    )
 
 
 def scorecards(scores: Scorecards, reviews: ReviewSet, rubric: LoadedRubric) -> Scorecards:

@@ -19,7 +19,7 @@ assigned to it too, so a row not yet scored keeps the proposal's total provision
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from kipp.core.i18n import Text, text
 from kipp.core.models import Proposal
@@ -38,12 +38,15 @@ def reviews_of(
     rubric: Rubric,
     proposals: Sequence[Proposal],
     agency_of: AgencyOf | None = None,
+    set_aside: Collection[str] = (),
 ) -> ReviewSet:
     """The panel, assignments and scoresheets of a batch (read once by intake:
     `kipp.intake.review_sheets.read_review_files`), checked and aggregated. `proposals` are
     the batch's eligible proposals; `agency_of` the batch's agency registry, so that scores
-    of a reviewer's own agency under another of its names are refused too. Never raises for
-    a bad file: problems are returned, and every usable score is kept."""
+    of a reviewer's own agency under another of its names are refused too; `set_aside` the
+    ids of the batch's other proposals (invalid or ineligible in this run), whose rows are
+    kept for a later run with a warning, not refused as a reviewer's mistake. Never raises
+    for a bad file: problems are returned, and every usable score is kept."""
     problems = list(files.problems)
     if (files.found_sheets or files.assignments is not None) and files.panel_path is None:
         problems.append(
@@ -68,6 +71,7 @@ def reviews_of(
         assignments_path=files.assignments_path,
         assignment_rows=record.rows if record else None,
         packets=record.packets if record else None,
+        set_aside=set_aside,
     )
 
 
@@ -85,6 +89,7 @@ def review_set(
     assignments_path: str = ASSIGNMENTS_FILE,
     assignment_rows: dict[tuple[str, str], int] | None = None,
     packets: dict[str, str] | None = None,
+    set_aside: Collection[str] = (),
 ) -> ReviewSet:
     """Check the rows of some scoresheets and aggregate them (the pure core of ingest).
     A reviewer and proposal pair is used once: from its first row with scores.
@@ -104,6 +109,7 @@ def review_set(
         else None,
         agency_of=agency_of,
         packets=dict(packets or {}),
+        set_aside=frozenset(set_aside) - {p.id for p in proposals},
         problems=list(problems or []),
     )
     if panel is not None and assignments is not None:
@@ -135,6 +141,8 @@ def review_set(
         if by_proposal is not None and not assignments_complete
         else assignments
     )
+    if known is not None:  # the reviews this run waits for: of the proposals it scores
+        known = [a for a in known if a.proposal in state.proposals]
     return ReviewSet(
         panel=panel_path,
         sheets=paths,

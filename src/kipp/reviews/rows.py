@@ -37,6 +37,8 @@ class SheetCheck:
     assigned: set[tuple[str, str]] | None
     agency_of: AgencyOf | None = None
     packets: dict[str, str] = field(default_factory=dict)  # blind packet code -> proposal id
+    # proposals of the batch not scored in this run (invalid, or failing a gate)
+    set_aside: frozenset[str] = frozenset()
     problems: list[Problem] = field(default_factory=list)
     reviews: list[Review] = field(default_factory=list)
     seen: dict[tuple[str, str], Text] = field(default_factory=dict)  # where each pair's row is
@@ -173,6 +175,16 @@ def _read_row(
         )
         return
     proposal = state.proposals.get(proposal_id)
+    if proposal is None and proposal_id in state.set_aside:  # the sheet is right: kept
+        state.problem(
+            path,
+            number,
+            proposal_col,
+            "proposal",
+            text("sheet.not_scored_now", proposal=proposal_id),
+            Severity.WARNING,
+        )
+        return
     if proposal is None:
         state.problem(
             path,

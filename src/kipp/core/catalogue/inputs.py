@@ -551,6 +551,14 @@ INPUTS: dict[str, dict[str, str]] = {
         "en": "'{proposal}' is not an eligible proposal of this batch; copy the id from the "
         "scoresheet kipp assign wrote",
     },
+    "sheet.not_scored_now": {
+        "id": "'{proposal}' ada dalam kumpulan ini tetapi tidak dinilai dalam proses ini (tidak "
+        "valid atau tidak memenuhi syarat); nilai pada baris ini belum dipakai dan akan dipakai "
+        "bila proposal itu sudah diperbaiki",
+        "en": "'{proposal}' is in this batch but not scored in this run (invalid or "
+        "ineligible); the scores on this row are not used now, and count once the proposal "
+        "is fixed",
+    },
     "sheet.conflicted": {
         "id": "'{reviewer}' {reason}; nilai ini tidak dipakai, mintalah juri lain",
         "en": "'{reviewer}' {reason}; these scores are not used, ask another reviewer",
