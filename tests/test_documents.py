@@ -368,6 +368,19 @@ def test_workbook_holds_scores_gates_problems_and_compliance(
     for p in results.proposals:
         for pr in p.problems:
             assert (p.id, render(pr.text, lang)) in shown
+    if reviewed:  # each reviewer's score as given and as used, under headers saying which
+        header, first, *_ = book[tr("rep.sheet.reviewers", lang)].iter_rows(values_only=True)
+        assert (
+            header[4:6]
+            == {
+                Lang.ID: ("Nilai diberikan", "Nilai yang dipakai (skala 1\u20135)"),
+                Lang.EN: ("Score given", "Score as used (1\u20135 scale)"),
+            }[lang]
+        )
+        (scored,) = [p for p in results.proposals if p.id == first[0]]
+        assert scored.reviews is not None
+        given = scored.reviews.criteria[next(iter(scored.reviews.criteria))].scores[0]
+        assert first[4:6] == (given.score, given.level)
 
 
 def test_workbook_scores_sheet_holds_each_proposals_title_rank_and_total(

@@ -282,7 +282,7 @@ def reviewers_sheet(src: SheetSource) -> Sheet | None:
         tr("doc.col.criterion", lang),
         tr("rep.col.reviewer", lang),
         tr("rep.col.score", lang),
-        tr("doc.col.level", lang),
+        tr("rep.col.score_used", lang),
         tr("rep.col.mean", lang),
         tr("rep.col.median", lang),
         tr("rep.col.used", lang),

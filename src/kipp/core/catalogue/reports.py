@@ -133,6 +133,10 @@ REPORTS: dict[str, dict[str, str]] = {
     "rep.sheet.reviewers": {"id": "Penilaian juri", "en": "Reviewer scores"},
     "rep.col.reviewer": {"id": "Juri", "en": "Reviewer"},
     "rep.col.score": {"id": "Nilai diberikan", "en": "Score given"},
+    "rep.col.score_used": {
+        "id": "Nilai yang dipakai (skala 1–5)",
+        "en": "Score as used (1–5 scale)",
+    },
     "rep.col.mean": {"id": "Rata-rata", "en": "Mean"},
     "rep.col.median": {"id": "Median", "en": "Median"},
     "rep.col.used": {"id": "Nilai yang dipakai", "en": "Value used"},
