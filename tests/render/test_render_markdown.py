@@ -194,7 +194,7 @@ def test_markdown_manifest_has_full_hashes() -> None:
         "| Corpus entries | 225 of 418 entries used (innovations up to 15 April 2022) |"
     )
     assert _row(markdown, "| batch/layanan-a.yaml |") == f"| batch/layanan-a.yaml | {INPUT_SHA} |"
-    assert _row(markdown, "| Started |") == "| Started | 2022-04-20T09:00:00+07:00 |"
+    assert _row(markdown, "| Run started |") == "| Run started | 2022-04-20T09:00:00+07:00 |"
     assert markdown.endswith("\n\nProduced by kipp 0.1.0.\n")
 
 

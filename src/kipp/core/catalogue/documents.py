@@ -193,8 +193,9 @@ DOCUMENTS: dict[str, dict[str, str]] = {
         "id": "{used} dari {entries} entri dipakai (inovasi hingga {cutoff})",
         "en": "{used} of {entries} entries used (innovations up to {cutoff})",
     },
-    "doc.manifest.started": {"id": "Mulai", "en": "Started"},
-    "doc.manifest.finished": {"id": "Selesai", "en": "Finished"},
+    # the run's work began (the flow); its results were complete (before the documents)
+    "doc.manifest.started": {"id": "Proses dimulai", "en": "Run started"},
+    "doc.manifest.finished": {"id": "Hasil selesai dihitung", "en": "Results computed"},
     "doc.manifest.language": {"id": "Bahasa", "en": "Language"},
     "doc.manifest.shortlist_size": {"id": "Ukuran daftar pendek", "en": "Shortlist size"},
     "doc.manifest.inputs": {"id": "Berkas masukan", "en": "Input files"},
