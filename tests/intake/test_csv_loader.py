@@ -89,7 +89,7 @@ def test_csv_problem_names_row_and_column(batch_dir: Path, choices: CallChoices)
 def test_csv_empty_cell_of_a_required_column(batch_dir: Path, choices: CallChoices) -> None:
     path = write_csv(batch_dir, "form.csv", [FORM_HEADERS, form_row(Instansi="")])
     assert rendered(load(batch_dir, choices).entries[0]) == [
-        f"{path}:2: agency: required, but missing; fill in the `agency (instansi)` column"
+        f"{path}:2:B: agency: required, but missing; fill in the `agency (instansi)` column"
     ]
 
 

@@ -134,7 +134,7 @@ def test_dash_in_a_required_answer_is_a_missing_value(
     )
     entry = load(batch_dir, choices).entries[0]
     assert rendered(entry) == [
-        f"{path}:2: digital: required, but missing; fill in the `digital` column"
+        f"{path}:2:J: digital: required, but missing; fill in the `digital` column"
     ]
 
 

@@ -24,7 +24,9 @@ from kipp.core.keys import (
     RawPath,
     canonicalize,
     display_path,
+    key_table,
     nearest,
+    normalize_key,
 )
 from kipp.core.models import ID_MAX, SLUG, CallChoices, Proposal
 from kipp.core.problems import Location, Problem, Severity
@@ -66,6 +68,22 @@ class RawRecord:
             message=message,
             severity=severity,
         )
+
+
+def _empty_cell(record: RawRecord, canon_path: tuple[PathKey, ...]) -> RawPath | None:
+    """The column of a spreadsheet row whose empty cell holds a top-level field that is
+    missing (its position is known, its value is not), so the problem names the cell."""
+    if len(canon_path) != 1:
+        return None
+    table = key_table(Proposal)
+    for raw in record.positions:
+        if (
+            len(raw) == 1
+            and isinstance(raw[0], str)
+            and table.get(normalize_key(raw[0])) == canon_path[0]
+        ):
+            return raw
+    return None
 
 
 class Status(StrEnum):
@@ -143,7 +161,8 @@ def validate_record(record: RawRecord, choices: CallChoices) -> Entry:
     except ValidationError as exc:
         for error in exc.errors():
             canon_path: tuple[PathKey, ...] = tuple(error["loc"])
-            raw_path = nearest(canon.raw_paths, canon_path) or ()
+            raw_path = canon.raw_paths.get(canon_path) or _empty_cell(record, canon_path)
+            raw_path = raw_path or nearest(canon.raw_paths, canon_path) or ()
             message = describe(error, in_sheet=record.row is not None)
             problems.append(record.problem(raw_path, display_path(canon_path), message))
     entry.problems = sorted(problems, key=lambda p: (p.line is not None, p.line or 0))

@@ -285,6 +285,9 @@ def records_from_rows(
             renumbered = _renumber(data, raw)
             for end in range(1, len(renumbered) + 1):
                 positions.setdefault(renumbered[:end], where)
+        for column in columns:  # an empty cell: a value missing there is located at it
+            if column and column.path and not any(isinstance(k, int) for k in column.path):
+                positions.setdefault(column.path, Location(line=number, column=column.letter))
         record = RawRecord(
             path=path,
             row=number,
