@@ -67,7 +67,7 @@ def test_the_terminal_names_each_file_its_errors_and_how_many_more(
     line = line_of(folder / "salah-00.yaml", "sdgs:")
     assert lines[0] == "Files their agencies need to fix:"
     assert lines[1:3] == [
-        f"  invalid {folder / 'salah-00.yaml'}  Judul Sama",
+        f"  invalid {folder / 'salah-00.yaml'}  Judul Sama \u2014 Dinas Kesehatan",
         f"      error: {folder / 'salah-00.yaml'}:{line}: sdgs: 19 is not an SDG number; "
         "use 1 to 17",
     ]
@@ -88,7 +88,7 @@ def test_the_terminal_says_it_in_indonesian_by_default(
     line = line_of(folder / "salah-00.yaml", "sdgs:")
     assert capsys.readouterr().out.splitlines() == [
         "Berkas yang perlu diperbaiki oleh instansinya:",
-        f"  tidak valid   {folder / 'salah-00.yaml'}  Judul Sama",
+        f"  tidak valid   {folder / 'salah-00.yaml'}  Judul Sama \u2014 Dinas Kesehatan",
         f"      kesalahan: {folder / 'salah-00.yaml'}:{line}: tpb: 19 bukan nomor TPB; gunakan 1 "
         "sampai 17",
     ]
@@ -113,5 +113,5 @@ def test_an_error_in_a_file_as_a_whole_comes_first(
     assert lines[:3] == [
         "Files their agencies need to fix:",
         f"  error: {form}:1:N: title: same field as column A; keep one of the two columns",
-        f"  invalid {folder / 'salah-00.yaml'}  Judul Sama",
+        f"  invalid {folder / 'salah-00.yaml'}  Judul Sama \u2014 Dinas Kesehatan",
     ]

@@ -156,6 +156,8 @@ def files_to_fix(summary: RunSummary, lang: Lang, batch: Path) -> None:
         problem_line(error.problem(), lang, indent="  ")
     for proposal in summary.invalid:
         label = shown(proposal.title) if proposal.title else say(lang, "cli.untitled")
+        if proposal.agency:  # whom to send it back to
+            label += f" [dim]— {shown(proposal.agency)}[/]"
         out.print(f"  {styled(invalid.ljust(width), Style.BAD)} {shown(proposal.source)}  {label}")
         for error in proposal.errors:
             problem_line(error.problem(), lang, indent="      ")

@@ -107,10 +107,12 @@ SHOWN_PROBLEM_FILES = 10  # invalid proposals and unread files the closing summa
 
 
 class InvalidProposal(BaseModel):
-    """A proposal that is not valid, for the closing summary: where it is and its errors."""
+    """A proposal that is not valid, for the closing summary: where it is, whose it is,
+    and its errors."""
 
     source: str
     title: str | None
+    agency: str | None
     errors: list[ProblemOut]
 
 
@@ -147,6 +149,7 @@ def files_to_fix(results: Results) -> tuple[list[InvalidProposal], list[UnreadOu
         InvalidProposal(
             source=p.source,
             title=p.title,
+            agency=p.agency,
             errors=[problem for problem in p.problems if problem.severity == "error"],
         )
         for p in invalid
