@@ -415,9 +415,10 @@ INTERFACE: dict[str, dict[str, str]] = {
     },
     "stage.label.ranking": {"id": "Menyusun peringkat", "en": "Ranking"},
     "stage.label.run": {"id": "Mencatat proses", "en": "Recording the run"},
+    # every run passes through it; only a run with --approval waits there (and says so)
     "stage.label.decision": {
-        "id": "Menunggu keputusan koordinator",
-        "en": "Waiting for the coordinator's decision",
+        "id": "Memeriksa keputusan koordinator",
+        "en": "Checking for the coordinator's decision",
     },
     "stage.label.placements": {"id": "Menetapkan daftar pendek", "en": "Settling the shortlist"},
     "stage.label.pdf_renderer": {
