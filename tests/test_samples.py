@@ -108,7 +108,7 @@ def test_samples_broken_proposals_named_with_their_problems(samples: Intake) -> 
     invalid = {e.source: rendered(e) for e in samples.entries if e.status is Status.INVALID}
     assert invalid == {
         f"{sheet}#4": [
-            f"{sheet}:4: agency: required, but missing; fill in the `agency (instansi)` column"
+            f"{sheet}:4:D: agency: required, but missing; fill in the `agency (instansi)` column"
         ],
         str(SAMPLES / "salam-santun.yaml"): [
             f"{SAMPLES / 'salam-santun.yaml'}:7: category: 'pelayanan_publik' is not a "
@@ -133,7 +133,7 @@ def test_samples_broken_proposals_read_in_indonesian_with_indonesian_keys(
         if e.status is Status.INVALID
     }
     assert invalid == {
-        f"{sheet}#4": [f"{sheet}:4: instansi: wajib diisi, tetapi kosong; isi kolom `instansi`"],
+        f"{sheet}#4": [f"{sheet}:4:D: instansi: wajib diisi, tetapi kosong; isi kolom `instansi`"],
         str(SAMPLES / "salam-santun.yaml"): [
             f"{SAMPLES / 'salam-santun.yaml'}:7: kategori: 'pelayanan_publik' bukan kategori "
             "dalam kompetisi ini; pilih salah satu: inklusif, tpb, ketahanan",
