@@ -373,8 +373,8 @@ def test_workbook_holds_scores_gates_problems_and_compliance(
         assert (
             header[4:6]
             == {
-                Lang.ID: ("Nilai diberikan", "Nilai yang dipakai (skala 1\u20135)"),
-                Lang.EN: ("Score given", "Score as used (1\u20135 scale)"),
+                Lang.ID: ("Nilai diberikan", "Nilai juri ini yang dipakai (skala 1\u20135)"),
+                Lang.EN: ("Score given", "This score as used (1\u20135 scale)"),
             }[lang]
         )
         (scored,) = [p for p in results.proposals if p.id == first[0]]

@@ -125,19 +125,19 @@ def test_flag_refuses_other_numbers() -> None:
 
 
 def test_flag_refuses_an_empty_value() -> None:
-    assert messages(digital=None) == ["digital: empty; write its value after `digital:`"]
+    assert messages(digital=None) == ["digital: is empty; write a value"]
 
 
 def test_a_key_written_with_nothing_after_it_is_said_empty_never_none() -> None:
     # `instansi:` and `tanggal_mulai:` left blank in a YAML file: YAML reads them as null
     assert messages(agency=None, started_on=None, pandemic_related=None) == [
-        "agency: empty; write its value after `agency (instansi):`",
-        "started_on: empty; write its value after `started_on (tanggal_mulai):`",
-        "pandemic_related: empty; write its value after `pandemic_related:`",
+        "agency: is empty; write a value",
+        "started_on: is empty; write a value",
+        "pandemic_related: is empty; write a value",
     ]
     assert messages(PLAIN, Lang.ID, agency=None, pandemic_related=None) == [
-        "instansi: kosong; tulis isinya sesudah `instansi:`",
-        "terkait_pandemi: kosong; tulis isinya sesudah `terkait_pandemi:`",
+        "instansi: kosong; tulis isinya",
+        "terkait_pandemi: kosong; tulis isinya",
     ]
 
 
@@ -155,6 +155,7 @@ def test_a_key_written_with_nothing_after_it_is_said_empty_never_none() -> None:
         ([3, "5"], [3, 5]),
         (["3, 5", 8], [3, 5, 8]),
         ([3.0], [3]),
+        ([3, None], [3]),  # `tpb: [3, ~]`: an empty item, as `3, , 5` in a text
     ],
 )
 def test_sdgs_read_lists_and_separated_text(value: Any, expected: list[int]) -> None:

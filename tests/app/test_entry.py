@@ -118,3 +118,23 @@ def test_signals_are_ended_quietly_before_the_catalogue_loads() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=60
     )
     assert (done.returncode, done.stderr, done.stdout) == (130, "", "")
+
+
+def test_the_command_stops_in_the_language_asked_for_after_loading_too() -> None:
+    # the command's own handler (once loaded) speaks the language the entry point's did
+    script = (
+        "import sys\n"
+        "sys.argv = ['kipp', 'validate', 'batch', '--lang', 'en']\n"
+        "from kipp_app.cli.app import state\n"
+        "print(state.lang.value)\n"
+    )
+    env = {key: value for key, value in os.environ.items() if key != "KIPP_LANG"}
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert done.stdout == "en\n", done.stderr

@@ -35,13 +35,15 @@ def _batch(folder: Path, invalid: int, unread: int) -> Path:
 def _summary(folder: Path, lang: Lang) -> RunSummary:
     results = results_of(folder, lang)
     invalid, unread = files_to_fix(results)
+    whole_file = file_errors(results)
     return RunSummary(
         out_dir="out",
         files=[],
         summary=results.summary,
         invalid=invalid,
         unread=unread,
-        file_errors=file_errors(results),
+        file_errors=whole_file[0],
+        file_errors_found=whole_file[1],
     )
 
 
@@ -74,7 +76,7 @@ def test_the_terminal_names_each_file_its_errors_and_how_many_more(
     assert lines[-2:] == [
         f"  unread  {folder / 'surat-0.docx'}: unsupported file type '.docx'; copy its content "
         "into a .md or .yaml proposal",
-        f"  ... and 2 files more: all are in the Problems sheet of results.xlsx, or run kipp "
+        f"  ... and 2 more: all are in the Problems sheet of results.xlsx, or run kipp "
         f"validate {folder}",
     ]
     assert len(lines) == 1 + 2 * (SHOWN_PROBLEM_FILES - 1) + 1 + 1
@@ -115,3 +117,24 @@ def test_an_error_in_a_file_as_a_whole_comes_first(
         f"  error: {form}:1:N: title: same field as column A; keep one of the two columns",
         f"  invalid {folder / 'salah-00.yaml'}  Judul Sama \u2014 Dinas Kesehatan",
     ]
+
+
+def test_rows_of_a_spreadsheet_are_named_in_row_order_and_every_leftover_is_counted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 14 invalid rows in one sheet (row 10 comes after row 9, not after row 1) and 12 columns
+    # that repeat its title column: 10 of the 12 errors and the first 10 rows are shown, and
+    # the 2 errors and 4 rows left are counted
+    folder = tmp_path / "batch"
+    header = [*FORM_HEADERS, *(["title"] * 12)]
+    rows = [[*form_row(title=f"Layanan {n}", TPB="19"), *([""] * 12)] for n in range(14)]
+    form = write_csv(folder, "form.csv", [header, *rows])
+    summary = _summary(folder, Lang.EN)
+    assert [p.source for p in summary.invalid] == [f"{form}#{n}" for n in range(2, 12)]
+    assert (len(summary.file_errors), summary.file_errors_found) == (10, 12)
+    print_files_to_fix(summary, Lang.EN, folder)
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[-1] == (
+        "  ... and 6 more: all are in the Problems sheet of results.xlsx, or run kipp "
+        f"validate {folder}"
+    )

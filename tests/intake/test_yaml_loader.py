@@ -176,6 +176,16 @@ def test_yaml_tab_says_to_indent_with_spaces(batch_dir: Path, choices: CallChoic
     ]
 
 
+def test_yaml_tab_indenting_a_nested_key_says_to_indent_with_spaces(
+    batch_dir: Path, choices: CallChoices
+) -> None:
+    # libyaml's words here do not name the tab: "found character that cannot start any token"
+    path = write_yaml(batch_dir, "p.yaml", "judul: Layanan\nuraian:\n\tringkasan: x\n")
+    assert rendered(only_entry(load(batch_dir, choices))) == [
+        f"{path}:3: (file): not valid YAML: a tab character; indent lines with spaces"
+    ]
+
+
 def test_yaml_quote_left_open_is_located_where_it_opened(
     batch_dir: Path, choices: CallChoices
 ) -> None:

@@ -178,8 +178,8 @@ def test_scores_of_a_proposal_not_scored_in_this_run_are_kept_and_not_waited_for
     found = load_reviews(folder, RUBRIC, PROPOSALS[:2], set_aside=["p1", "p2", "p3"])
     assert rendered(found) == [
         f"warning: {sheet}:3:B: proposal: 'p3' is in this batch but not scored in this run "
-        "(invalid or ineligible); the scores on this row are not used now, and count once the "
-        "proposal is fixed"
+        "(invalid or ineligible); this row is left as it is, its scores are not used in this "
+        "run"
     ]
     assert found.progress == [
         ReviewerProgress(reviewer="a", name="Ani", assigned=1, completed=1, started=1),

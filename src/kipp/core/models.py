@@ -366,7 +366,7 @@ class Proposal(KippModel):
         for item in value:
             parts = sdg_parts(item) if isinstance(item, str) else [item]
             for part in parts:
-                if part == "":
+                if part == "" or part is None:  # an empty item (`[3, ~]`, `[3, ]`)
                     continue
                 number = _sdg_number(part)
                 if number in numbers:

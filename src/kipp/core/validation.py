@@ -57,10 +57,9 @@ def describe(error: ErrorDetails, *, in_sheet: bool = False, aliases: bool = Tru
     value = error.get("input")
     leaf = next((p for p in reversed(error["loc"]) if isinstance(p, str)), "")
     if value is None and kind != "missing":  # a key with nothing after it: YAML's null
-        if error["loc"] and isinstance(error["loc"][-1], str):
-            hint = _hint(leaf, aliases)
-            return text("value.missing_column" if in_sheet else "value.blank", hint=hint)
-        return text("value.empty")  # an item of a list
+        if in_sheet:
+            return text("value.missing_column", hint=_hint(leaf, aliases))
+        return text("value.empty")  # the key is named before the sentence, as written
     if kind in CATALOGUE:  # raised by one of kipp's validators (`invalid`)
         return text(kind, **ctx)
     if kind == "missing":

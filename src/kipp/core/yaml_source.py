@@ -46,7 +46,16 @@ class Parsed:
     lines: dict[RawPath, int] = field(default_factory=dict)
 
 
-def _common_mistake(exc: yaml.MarkedYAMLError) -> tuple[Text, yaml.Mark | None] | None:
+def _at(source: str, mark: yaml.Mark | None) -> str:
+    """The character of `source` at `mark` ("" where there is none)."""
+    if mark is None:
+        return ""
+    lines = source.splitlines()
+    line = lines[mark.line] if 0 <= mark.line < len(lines) else ""
+    return line[mark.column] if 0 <= mark.column < len(line) else ""
+
+
+def _common_mistake(exc: yaml.MarkedYAMLError, source: str) -> tuple[Text, yaml.Mark | None] | None:
     """The mistakes people make most when they write YAML by hand, said with their fix and
     located where they were made: a colon and a space inside a value (a title such as
     `MAGIS: Mojokerto ...`), a tab, a quote left open (found only at the end of the file,
@@ -54,7 +63,8 @@ def _common_mistake(exc: yaml.MarkedYAMLError) -> tuple[Text, yaml.Mark | None] 
     problem, context = exc.problem or "", exc.context or ""
     if problem.startswith("mapping values are not allowed"):
         return text("yaml.colon_in_value"), exc.problem_mark
-    if "'\\t'" in problem or "tab character" in problem:
+    tab = "'\\t'" in problem or "tab character" in problem
+    if tab or _at(source, exc.problem_mark) == "\t":  # libyaml does not always say so
         return text("yaml.tab"), exc.problem_mark
     if context == "while scanning a quoted scalar" and "end of stream" in problem:
         return text("yaml.open_quote"), exc.context_mark or exc.problem_mark
@@ -81,7 +91,7 @@ def parse_yaml(
         data = walker.build(node, ())
         return Parsed(data=data, lines=walker.lines)
     except yaml.MarkedYAMLError as exc:
-        found = _common_mistake(exc)
+        found = _common_mistake(exc, source)
         if found is not None:
             message, mark = found
         else:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import logging
 import os
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -15,6 +16,7 @@ from kipp.core.problems import KippError, RubricError
 from kipp.rubric import LoadedRubric, load_rubric
 from kipp_app.cli.console import fail
 from kipp_app.cli.helptext import LocalisedGroup
+from kipp_app.entry import language
 
 # the help a person reads is the catalogue's, in the command's language (`helptext`); the
 # docstrings and `help=` strings here are for developers
@@ -80,11 +82,9 @@ class _State:
     run's log, and the command's language (for what is said when it is interrupted)."""
 
     verbose = False
-    lang = (
-        Lang(os.environ.get("KIPP_LANG", Lang.ID.value))
-        if os.environ.get("KIPP_LANG") in {"id", "en"}
-        else Lang.ID
-    )
+    # as the entry point reads it before the options are parsed (`--lang`, else KIPP_LANG):
+    # a Ctrl-C is said in one language whenever it comes
+    lang = Lang(language(sys.argv[1:], os.environ))
 
 
 state = _State()

@@ -164,10 +164,16 @@ def files_to_fix(summary: RunSummary, lang: Lang, batch: Path) -> None:
     for item in summary.unread:
         reason = shown(render(item.text, lang))
         out.print(f"  {styled(unread.ljust(width), Style.NOTE)} {shown(item.path)}: {reason}")
-    more = summary.summary.invalid + summary.summary.unread - len(summary.invalid)
-    more -= len(summary.unread)
-    if more > 0:
-        out.print("  " + say(lang, "cli.run.more_to_fix", files=more, folder=str(batch)))
+    more = (
+        summary.summary.invalid
+        - len(summary.invalid)
+        + summary.summary.unread
+        - len(summary.unread)
+        + summary.file_errors_found
+        - len(summary.file_errors)
+    )
+    if more > 0:  # proposals, files and files' errors: each one more thing to fix
+        out.print("  " + say(lang, "cli.run.more_to_fix", more=more, folder=str(batch)))
 
 
 @dataclass(frozen=True)

@@ -127,22 +127,30 @@ class RunSummary(BaseModel):
     invalid: list[InvalidProposal] = []
     unread: list[UnreadOut] = []
     file_errors: list[ProblemOut] = []  # errors of a file as a whole (a sheet's header)
+    file_errors_found: int = 0  # how many there are, shown or not
 
 
-def file_errors(results: Results) -> list[ProblemOut]:
+def file_errors(results: Results) -> tuple[list[ProblemOut], int]:
     """The first errors found in a file as a whole rather than in one of its proposals (a
-    spreadsheet column that repeats another, whose values are not read), in file order:
-    `SHOWN_PROBLEM_FILES` at most."""
+    spreadsheet column that repeats another, whose values are not read), in file order
+    (`SHOWN_PROBLEM_FILES` at most), and how many there are."""
     errors = [n for n in results.notices if n.severity == "error"]
-    return sorted(errors, key=lambda n: (n.path, n.line or 0))[:SHOWN_PROBLEM_FILES]
+    shown = sorted(errors, key=lambda n: (n.path, n.line or 0))[:SHOWN_PROBLEM_FILES]
+    return shown, len(errors)
+
+
+def _in_file_order(source: str) -> tuple[str, int]:
+    """`form.csv#10` after `form.csv#2`: a file's path, then its row as a number."""
+    path, _, row = source.partition("#")
+    return path, int(row) if row.isdigit() else 0
 
 
 def files_to_fix(results: Results) -> tuple[list[InvalidProposal], list[UnreadOut]]:
     """The first invalid proposals and unread files of `results`, in the order of their
-    files (`SHOWN_PROBLEM_FILES` in all, invalid proposals first)."""
+    files and rows (`SHOWN_PROBLEM_FILES` in all, invalid proposals first)."""
     invalid = sorted(
         (p for p in results.proposals if p.status is ProposalStatus.INVALID),
-        key=lambda p: p.source,
+        key=lambda p: _in_file_order(p.source),
     )[:SHOWN_PROBLEM_FILES]
     unread = sorted(results.unread, key=lambda u: u.path)[: SHOWN_PROBLEM_FILES - len(invalid)]
     return [
@@ -212,13 +220,15 @@ def kipp_run(params: RunParameters) -> RunSummary:
         )
     files_links(written.folder, files, lang)
     invalid, unread = files_to_fix(results)
+    whole_file = file_errors(results)
     return RunSummary(
         out_dir=str(given["out"]),
         files=files,
         summary=results.summary,
         invalid=invalid,
         unread=unread,
-        file_errors=file_errors(results),
+        file_errors=whole_file[0],
+        file_errors_found=whole_file[1],
     )
 
 

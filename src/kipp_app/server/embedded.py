@@ -173,17 +173,18 @@ class EmbeddedServer:
         """Send what Prefect's log and event workers still hold, then stop the process
         (terminate, then kill after a few seconds); idempotent."""
         process, self.process = self.process, None
+        if process is None:
+            return
+        if process.poll() is None:
+            drain_prefect_workers()  # a Ctrl-C now still ends it: it is in `_started`
+            process.terminate()
+            try:
+                process.wait(timeout=_STOP_WAIT_S)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
         if process in _started:
             _started.remove(process)
-        if process is None or process.poll() is not None:
-            return
-        drain_prefect_workers()
-        process.terminate()
-        try:
-            process.wait(timeout=_STOP_WAIT_S)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 _started: list[subprocess.Popen[bytes]] = []  # every server process this process started

@@ -29,10 +29,6 @@ INPUTS: dict[str, dict[str, str]] = {
         "id": "wajib diisi, tetapi kosong; tambahkan `{hint}:`",
         "en": "required, but missing; add `{hint}:`",
     },
-    "value.blank": {
-        "id": "kosong; tulis isinya sesudah `{hint}:`",
-        "en": "empty; write its value after `{hint}:`",
-    },
     "value.missing_column": {
         "id": "wajib diisi, tetapi kosong; isi kolom `{hint}`",
         "en": "required, but missing; fill in the `{hint}` column",
@@ -553,11 +549,10 @@ INPUTS: dict[str, dict[str, str]] = {
     },
     "sheet.not_scored_now": {
         "id": "'{proposal}' ada dalam kumpulan ini tetapi tidak dinilai dalam proses ini (tidak "
-        "valid atau tidak memenuhi syarat); nilai pada baris ini belum dipakai dan akan dipakai "
-        "bila proposal itu sudah diperbaiki",
+        "valid atau tidak memenuhi syarat); baris ini dibiarkan, nilainya tidak dipakai dalam "
+        "proses ini",
         "en": "'{proposal}' is in this batch but not scored in this run (invalid or "
-        "ineligible); the scores on this row are not used now, and count once the proposal "
-        "is fixed",
+        "ineligible); this row is left as it is, its scores are not used in this run",
     },
     "sheet.conflicted": {
         "id": "'{reviewer}' {reason}; nilai ini tidak dipakai, mintalah juri lain",

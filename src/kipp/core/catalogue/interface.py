@@ -51,8 +51,8 @@ INTERFACE: dict[str, dict[str, str]] = {
         "en": "Files their agencies need to fix:",
     },
     "cli.run.more_to_fix": {
-        "id": "... dan {files:p:berkas} lagi: semuanya ada di lembar Masalah pada results.xlsx, atau jalankan kipp validate {folder}",
-        "en": "... and {files:p:file/files} more: all are in the Problems sheet of results.xlsx, or run kipp validate {folder}",
+        "id": "... dan {more} lagi: semuanya ada di lembar Masalah pada results.xlsx, atau jalankan kipp validate {folder}",
+        "en": "... and {more} more: all are in the Problems sheet of results.xlsx, or run kipp validate {folder}",
     },
     "cli.run.documents": {"id": "Dokumen di {folder}:", "en": "Documents in {folder}:"},
     "cli.run.scorecards": {

@@ -134,8 +134,8 @@ REPORTS: dict[str, dict[str, str]] = {
     "rep.col.reviewer": {"id": "Juri", "en": "Reviewer"},
     "rep.col.score": {"id": "Nilai diberikan", "en": "Score given"},
     "rep.col.score_used": {
-        "id": "Nilai yang dipakai (skala 1–5)",
-        "en": "Score as used (1–5 scale)",
+        "id": "Nilai juri ini yang dipakai (skala 1–5)",
+        "en": "This score as used (1–5 scale)",
     },
     "rep.col.mean": {"id": "Rata-rata", "en": "Mean"},
     "rep.col.median": {"id": "Median", "en": "Median"},
