@@ -86,6 +86,17 @@ def test_csv_problem_names_row_and_column(batch_dir: Path, choices: CallChoices)
     assert rendered(batch.entries[1]) == [f"{path}:3:E: sdgs: 19 is not an SDG number; use 1 to 17"]
 
 
+def test_csv_empty_cell_inside_a_group_is_never_located_at_its_neighbour(
+    batch_dir: Path, choices: CallChoices
+) -> None:
+    # the innovator's name is empty, the email beside it is filled: the row, not the email's
+    # cell, is where the name is missing
+    path = write_csv(batch_dir, "form.csv", [FORM_HEADERS, form_row(**{"inovator.1.nama": ""})])
+    assert rendered(load(batch_dir, choices).entries[0]) == [
+        f"{path}:2: innovators.1.name: required, but missing; fill in the `name (nama)` column"
+    ]
+
+
 def test_csv_empty_cell_of_a_required_column(batch_dir: Path, choices: CallChoices) -> None:
     path = write_csv(batch_dir, "form.csv", [FORM_HEADERS, form_row(Instansi="")])
     assert rendered(load(batch_dir, choices).entries[0]) == [

@@ -283,8 +283,9 @@ def records_from_rows(
         for letter, raw, _ in filled:
             where = Location(line=number, column=letter)
             renumbered = _renumber(data, raw)
-            for end in range(1, len(renumbered) + 1):
-                positions.setdefault(renumbered[:end], where)
+            positions.setdefault(renumbered, where)
+            for end in range(1, len(renumbered)):  # a group spans columns: its row only
+                positions.setdefault(renumbered[:end], Location(line=number))
         for column in columns:  # an empty cell: a value missing there is located at it
             if column and column.path and not any(isinstance(k, int) for k in column.path):
                 positions.setdefault(column.path, Location(line=number, column=column.letter))
