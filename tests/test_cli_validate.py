@@ -113,7 +113,8 @@ def test_validate_broken_rubric_exits_2_naming_file_and_line(
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
         f"error: rubric {rubric} is not valid:",
-        f"{rubric}:4: (file): not valid YAML: did not find expected ',' or ']'",
+        f"{rubric}:3: (file): not valid YAML: the list opened with [ here is not closed with ], "
+        "or its items are not separated by commas; write for example [3, 10]",
     ]
 
 

@@ -174,7 +174,8 @@ def test_duplicate_criterion_ids(tmp_path: Path) -> None:
 
 def test_broken_yaml_names_the_line(tmp_path: Path) -> None:
     assert problems(tmp_path, VALID.replace("  size: 3", "  size: [3")) == [
-        ":31: (file): not valid YAML: did not find expected ',' or ']'"
+        ":30: (file): not valid YAML: the list opened with [ here is not closed with ], or its "
+        "items are not separated by commas; write for example [3, 10]"
     ]
 
 

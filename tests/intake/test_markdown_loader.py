@@ -168,7 +168,8 @@ def test_markdown_front_matter_syntax_error_names_its_line(
 ) -> None:
     path = write_text(batch_dir, "p.md", "---\njudul: Layanan\ntpb: [3\n---\n")
     assert rendered(only_entry(load(batch_dir, choices))) == [
-        f"{path}:4: (file): not valid YAML: did not find expected ',' or ']'"
+        f"{path}:3: (file): not valid YAML: the list opened with [ here is not closed with ], "
+        "or its items are not separated by commas; write for example [3, 10]"
     ]
 
 

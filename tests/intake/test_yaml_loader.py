@@ -156,7 +156,8 @@ def test_yaml_impossible_unquoted_date_explained(batch_dir: Path, choices: CallC
 def test_yaml_syntax_error_names_its_line(batch_dir: Path, choices: CallChoices) -> None:
     path = write_yaml(batch_dir, "p.yaml", "judul: Layanan\ntpb: [3, 5\ninstansi: Dinas\n")
     assert rendered(only_entry(load(batch_dir, choices))) == [
-        f"{path}:3: (file): not valid YAML: did not find expected ',' or ']'"
+        f"{path}:2: (file): not valid YAML: the list opened with [ here is not closed with ], "
+        "or its items are not separated by commas; write for example [3, 10]"
     ]
 
 
@@ -186,6 +187,16 @@ def test_yaml_tab_indenting_a_nested_key_says_to_indent_with_spaces(
     ]
 
 
+def test_yaml_brace_left_open_is_located_where_it_opened(
+    batch_dir: Path, choices: CallChoices
+) -> None:
+    path = write_yaml(batch_dir, "p.yaml", "judul: Layanan\nindikator: {penerima_manfaat: 3\n")
+    assert rendered(only_entry(load(batch_dir, choices))) == [
+        f"{path}:2: (file): not valid YAML: the entry opened with {{ here is not closed with }}, "
+        "or its parts are not separated by commas"
+    ]
+
+
 def test_yaml_quote_left_open_is_located_where_it_opened(
     batch_dir: Path, choices: CallChoices
 ) -> None:
@@ -200,7 +211,9 @@ def test_yaml_quote_left_open_is_located_where_it_opened(
 def test_yaml_two_documents_refused(batch_dir: Path, choices: CallChoices) -> None:
     path = write_yaml(batch_dir, "p.yaml", "judul: Satu\n---\njudul: Dua\n")
     assert rendered(only_entry(load(batch_dir, choices))) == [
-        f"{path}:2: (file): not valid YAML: but found another document"
+        f"{path}:2: (file): not valid YAML: a second document starts here (a --- line); a "
+        "file holds one proposal: remove this line, or move the second proposal to a file of "
+        "its own"
     ]
 
 

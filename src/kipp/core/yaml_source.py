@@ -58,8 +58,9 @@ def _at(source: str, mark: yaml.Mark | None) -> str:
 def _common_mistake(exc: yaml.MarkedYAMLError, source: str) -> tuple[Text, yaml.Mark | None] | None:
     """The mistakes people make most when they write YAML by hand, said with their fix and
     located where they were made: a colon and a space inside a value (a title such as
-    `MAGIS: Mojokerto ...`), a tab, a quote left open (found only at the end of the file,
-    so located where it opened). None for any other error: the parser's own words then."""
+    `MAGIS: Mojokerto ...`), a tab, a quote or a `[`/`{` left open (found only further on,
+    so located where it opened), a second document. None for any other error: the parser's
+    own words then."""
     problem, context = exc.problem or "", exc.context or ""
     if problem.startswith("mapping values are not allowed"):
         return text("yaml.colon_in_value"), exc.problem_mark
@@ -68,6 +69,11 @@ def _common_mistake(exc: yaml.MarkedYAMLError, source: str) -> tuple[Text, yaml.
         return text("yaml.tab"), exc.problem_mark
     if context == "while scanning a quoted scalar" and "end of stream" in problem:
         return text("yaml.open_quote"), exc.context_mark or exc.problem_mark
+    for kind, closing in (("sequence", "]"), ("mapping", "}")):
+        if context == f"while parsing a flow {kind}" and f"',' or '{closing}'" in problem:
+            return text(f"yaml.open_{kind}"), exc.context_mark or exc.problem_mark
+    if problem == "but found another document":
+        return text("yaml.two_documents"), exc.problem_mark
     return None
 
 

@@ -208,6 +208,18 @@ INPUTS: dict[str, dict[str, str]] = {
         "id": "bukan YAML yang sah: karakter tab; gunakan spasi untuk menjorokkan baris",
         "en": "not valid YAML: a tab character; indent lines with spaces",
     },
+    "yaml.open_sequence": {
+        "id": "bukan YAML yang sah: daftar yang dibuka dengan [ di sini tidak ditutup dengan ] atau isinya tidak dipisahkan koma; tulis misalnya [3, 10]",
+        "en": "not valid YAML: the list opened with [ here is not closed with ], or its items are not separated by commas; write for example [3, 10]",
+    },
+    "yaml.open_mapping": {
+        "id": "bukan YAML yang sah: isian yang dibuka dengan {{ di sini tidak ditutup dengan }} atau isinya tidak dipisahkan koma",
+        "en": "not valid YAML: the entry opened with {{ here is not closed with }}, or its parts are not separated by commas",
+    },
+    "yaml.two_documents": {
+        "id": "bukan YAML yang sah: dokumen kedua dimulai di sini (garis ---); satu berkas memuat satu proposal: hapus garis ini, atau pindahkan proposal kedua ke berkas lain",
+        "en": "not valid YAML: a second document starts here (a --- line); a file holds one proposal: remove this line, or move the second proposal to a file of its own",
+    },
     "yaml.open_quote": {
         "id": "bukan YAML yang sah: tanda kutip yang dibuka di sini tidak pernah ditutup; tutup dengan tanda kutip yang sama",
         "en": "not valid YAML: the quote opened here is never closed; close it with the same quote mark",
