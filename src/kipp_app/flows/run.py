@@ -58,7 +58,7 @@ from kipp.pipeline import Proposed, Written
 from kipp.results import ProblemOut, ProposalStatus, Results, Summary, UnreadOut
 from kipp.rubric import LoadedRubric
 from kipp.shortlist.approval import ApprovalError, Decision, check_decision
-from kipp_app.flows import prefetch
+from kipp_app.flows import prefetch, signals
 from kipp_app.flows.approval import await_approval
 from kipp_app.flows.artifacts import files_links, problems_table
 from kipp_app.flows.forms import DocumentLanguage, approval_form, description, section, title
@@ -183,6 +183,10 @@ def given_values(params: RunParameters, started: str, cache: ParseCache) -> dict
 def kipp_run(params: RunParameters) -> RunSummary:
     """Validate, gate, measure, score and shortlist one batch of proposals; write the
     documents."""
+    # `kipp run`'s Ctrl-C and SIGTERM from the flow's first line, not only from its first
+    # stage: the read ahead may still be under way below, and the engine's handler would
+    # log a crash first
+    signals.reclaim()
     started = datetime.now(UTC).isoformat(timespec="seconds")
     out = Path(params.out) if params.out else default_out_dir(params.batch)
     check_output_folder(out, Path(params.batch))  # a form's folder, as the command's
