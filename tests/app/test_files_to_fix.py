@@ -35,15 +35,15 @@ def _batch(folder: Path, invalid: int, unread: int) -> Path:
 def _summary(folder: Path, lang: Lang) -> RunSummary:
     results = results_of(folder, lang)
     invalid, unread = files_to_fix(results)
-    whole_file = file_errors(results)
+    errors, errors_found = file_errors(results)
     return RunSummary(
         out_dir="out",
         files=[],
         summary=results.summary,
         invalid=invalid,
         unread=unread,
-        file_errors=whole_file[0],
-        file_errors_found=whole_file[1],
+        file_errors=errors,
+        file_errors_found=errors_found,
     )
 
 

@@ -286,8 +286,8 @@ def records_from_rows(
             positions.setdefault(renumbered, where)
             for end in range(1, len(renumbered)):  # a group spans columns: its row only
                 positions.setdefault(renumbered[:end], Location(line=number))
-        for column in columns:  # an empty cell: a value missing there is located at it
-            if column and column.path and not any(isinstance(k, int) for k in column.path):
+        for column in columns:  # an empty cell of a top-level field: a value missing there
+            if column and column.path and len(column.path) == 1:  # is located at it
                 positions.setdefault(column.path, Location(line=number, column=column.letter))
         record = RawRecord(
             path=path,

@@ -132,27 +132,19 @@ class RunSummary(BaseModel):
 
 def file_errors(results: Results) -> tuple[list[ProblemOut], int]:
     """The first errors found in a file as a whole rather than in one of its proposals (a
-    spreadsheet column that repeats another, whose values are not read), in file order
-    (`SHOWN_PROBLEM_FILES` at most), and how many there are."""
+    spreadsheet column that repeats another, whose values are not read), in the order
+    intake found them (`SHOWN_PROBLEM_FILES` at most), and how many there are."""
     errors = [n for n in results.notices if n.severity == "error"]
-    shown = sorted(errors, key=lambda n: (n.path, n.line or 0))[:SHOWN_PROBLEM_FILES]
-    return shown, len(errors)
-
-
-def _in_file_order(source: str) -> tuple[str, int]:
-    """`form.csv#10` after `form.csv#2`: a file's path, then its row as a number."""
-    path, _, row = source.partition("#")
-    return path, int(row) if row.isdigit() else 0
+    return errors[:SHOWN_PROBLEM_FILES], len(errors)
 
 
 def files_to_fix(results: Results) -> tuple[list[InvalidProposal], list[UnreadOut]]:
-    """The first invalid proposals and unread files of `results`, in the order of their
-    files and rows (`SHOWN_PROBLEM_FILES` in all, invalid proposals first)."""
-    invalid = sorted(
-        (p for p in results.proposals if p.status is ProposalStatus.INVALID),
-        key=lambda p: _in_file_order(p.source),
-    )[:SHOWN_PROBLEM_FILES]
-    unread = sorted(results.unread, key=lambda u: u.path)[: SHOWN_PROBLEM_FILES - len(invalid)]
+    """The first invalid proposals and unread files of `results` (`SHOWN_PROBLEM_FILES` in
+    all, invalid proposals first), in the results' order: intake's, file by file and row by
+    row, as `kipp validate` lists them."""
+    invalid = [p for p in results.proposals if p.status is ProposalStatus.INVALID]
+    invalid = invalid[:SHOWN_PROBLEM_FILES]
+    unread = results.unread[: SHOWN_PROBLEM_FILES - len(invalid)]
     return [
         InvalidProposal(
             source=p.source,
@@ -224,15 +216,15 @@ def kipp_run(params: RunParameters) -> RunSummary:
         )
     files_links(written.folder, files, lang)
     invalid, unread = files_to_fix(results)
-    whole_file = file_errors(results)
+    errors, errors_found = file_errors(results)
     return RunSummary(
         out_dir=str(given["out"]),
         files=files,
         summary=results.summary,
         invalid=invalid,
         unread=unread,
-        file_errors=whole_file[0],
-        file_errors_found=whole_file[1],
+        file_errors=errors,
+        file_errors_found=errors_found,
     )
 
 
