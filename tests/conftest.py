@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,6 +30,22 @@ from kipp.rubric import load_rubric
 if TYPE_CHECKING:
     from kipp.core.i18n import Lang
     from kipp.results import Results
+
+
+# set in its own process by a kipp command run in the test process (`kipp_app.cli.app`): Prefect's
+# console log off the terminal. Left set, every later `kipp -v` child inherits it and is silent.
+CLI_SETTINGS = ("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL",)
+
+
+@pytest.fixture(autouse=True)
+def _cli_settings_stay_in_their_test() -> Iterator[None]:
+    before = {name: os.environ.get(name) for name in CLI_SETTINGS}
+    yield
+    for name, value in before.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
 
 
 @pytest.fixture(scope="session")

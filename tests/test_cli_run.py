@@ -129,6 +129,7 @@ def test_kipp_run_end_to_end_in_a_subprocess(tmp_path: Path) -> None:
     assert lines[start + 11] == f"Documents in {out}:"
     assert sorted(p.name for p in out.iterdir()) == [
         ".kipp-files.json",
+        ".kipp.lock",
         "berita-acara.docx",
         "berita-acara.html",
         "berita-acara.pdf",

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from builders import said
 
+from kipp.documents import outfolder
 from kipp.documents.outfolder import OutputFolderError, check_output_folder, default_out_dir
 
 
@@ -86,6 +87,34 @@ def test_output_folder_whose_scorecards_folder_is_a_link_is_refused(
     assert refusal(out, batch)[0] == (
         f"{out / 'scorecards'} is a symbolic link; kipp does not write scorecards through links"
     )
+
+
+def test_output_folder_whose_lock_file_is_a_link_is_refused(tmp_path: Path, batch: Path) -> None:
+    out = tmp_path / "hasil"
+    out.mkdir()
+    (out / ".kipp.lock").symlink_to(tmp_path / "di-luar.txt")
+    assert refusal(out, batch) == (
+        f"{out / '.kipp.lock'} is a symbolic link; kipp does not write its lock file through links",
+        "remove the link or give another output folder with --out",
+    )
+    assert not (tmp_path / "di-luar.txt").exists()
+
+
+def test_an_existing_output_folder_is_accepted_when_only_its_parent_cannot_be_written(
+    tmp_path: Path, batch: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    parent = tmp_path / "bersama"
+    out = parent / "hasil"
+    out.mkdir(parents=True)
+    asked: list[Path] = []
+
+    def writable(folder: Path) -> bool:  # stands for a parent without write permission
+        asked.append(folder)
+        return folder != parent
+
+    monkeypatch.setattr(outfolder, "_writable", writable)
+    check_output_folder(out, batch)  # kipp writes nothing beside the output folder
+    assert asked == [out]
 
 
 @pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux's /proc")

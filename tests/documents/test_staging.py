@@ -26,7 +26,7 @@ def _contents(folder: Path) -> dict[str, str]:
     return {
         p.name: p.read_text(encoding="utf-8")
         for p in sorted(folder.iterdir())
-        if p.name != ".kipp-files.json"
+        if p.is_file() and p.name not in (".kipp-files.json", ".kipp.lock")
     }
 
 
@@ -49,7 +49,7 @@ def test_a_second_run_waits_for_the_first_to_finish_moving_its_documents_in(
         assert _contents(out) == {"results.json": "A", "scores.csv": "A", "shortlist.md": "A"}
     thread.join(timeout=10)
     assert _contents(out) == {"results.json": "B", "scores.csv": "B", "shortlist.md": "B"}
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".out.lock", "out"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]  # nothing beside it
 
 
 def test_a_render_that_fails_leaves_the_previous_documents_and_no_staging(
@@ -65,11 +65,16 @@ def test_a_render_that_fails_leaves_the_previous_documents_and_no_staging(
     with pytest.raises(OSError, match="disk full"):
         write_staged(broken, out)
     assert _contents(out) == {"results.json": "A", "scores.csv": "A", "shortlist.md": "A"}
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".out.lock", "out"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]  # nothing beside it
 
 
 def _files(folder: Path) -> list[str]:
-    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+    """The files in `folder` but its lock file (`.kipp.lock`, there after every write)."""
+    return sorted(
+        p.relative_to(folder).as_posix()
+        for p in folder.rglob("*")
+        if p.is_file() and p.name != ".kipp.lock"
+    )
 
 
 def _run_writer(files: dict[str, str]) -> object:
@@ -160,7 +165,12 @@ def test_a_scorecards_folder_that_is_a_link_stops_the_run_before_any_file_moves(
     )
     assert list(elsewhere.iterdir()) == []
     assert (out / "results.json").read_text(encoding="utf-8") == "A"
-    assert [p.name for p in tmp_path.iterdir() if ".staging-" in p.name] == []
+    assert sorted(p.name for p in out.iterdir()) == [
+        ".kipp-files.json",
+        ".kipp.lock",
+        "results.json",
+        "scorecards",
+    ]
 
 
 def test_an_interrupt_during_the_moves_waits_until_every_file_is_in(tmp_path: Path) -> None:
@@ -200,12 +210,11 @@ def test_staging_left_by_a_killed_run_on_this_machine_is_removed(tmp_path: Path)
 
     out = tmp_path / "out"
     dead_pid = 999_999_999  # above Linux's largest pid: no such process
-    abandoned = tmp_path / f".out.staging-{_host()}@{dead_pid}-x1"
-    abandoned.mkdir()
-    elsewhere = tmp_path / ".out.staging-othermachine@12-x2"
-    elsewhere.mkdir()
-    alive = tmp_path / f".out.staging-{_host()}@{os.getpid()}-x3"
-    alive.mkdir()
+    abandoned = out / f".kipp-staging-{_host()}@{dead_pid}-x1"
+    elsewhere = out / ".kipp-staging-othermachine@12-x2"
+    alive = out / f".kipp-staging-{_host()}@{os.getpid()}-x3"
+    for folder in (abandoned, elsewhere, alive):
+        folder.mkdir(parents=True)
 
     write_staged(_run_writer({"results.json": "A"}), out)  # type: ignore[arg-type]
 
@@ -228,7 +237,7 @@ def test_a_run_killed_between_moves_leaves_its_moved_files_for_the_next_run_to_r
     moves: list[str] = []
 
     def killed_at_the_third_move(source: str | Path, target: str | Path) -> None:
-        if ".out.staging-" in str(source):
+        if ".kipp-staging-" in str(source):
             if len(moves) == 2:
                 raise _Killed
             moves.append(Path(target).name)
@@ -264,13 +273,13 @@ def test_staging_folder_names_keep_host_and_pid_apart_when_the_host_has_hyphens(
 
     write_staged(write, out)
 
-    assert seen[0].startswith(f".out.staging-web-01@{os.getpid()}-")
-    assert module._staging_owner(out, seen[0]) == ("web-01", os.getpid())
-    assert module._staging_owner(out, ".out.staging-web-01@123-abc_9") == ("web-01", 123)
-    assert module._staging_owner(out, ".out.staging-web@123-abc") == ("web", 123)
-    assert module._staging_owner(out, ".out.staging-web-01-123-abc") is None  # no `@`
-    assert module._staging_owner(out, ".out.staging-web@12x-abc") is None
-    assert module._staging_owner(out, ".other.staging-web@123-abc") is None
+    assert seen[0].startswith(f".kipp-staging-web-01@{os.getpid()}-")
+    assert module._staging_owner(seen[0]) == ("web-01", os.getpid())
+    assert module._staging_owner(".kipp-staging-web-01@123-abc_9") == ("web-01", 123)
+    assert module._staging_owner(".kipp-staging-web@123-abc") == ("web", 123)
+    assert module._staging_owner(".kipp-staging-web-01-123-abc") is None  # no `@`
+    assert module._staging_owner(".kipp-staging-web@12x-abc") is None
+    assert module._staging_owner(".out.staging-web@123-abc") is None  # an older kipp's name
 
 
 def test_only_this_hosts_abandoned_staging_is_removed_when_host_names_share_a_prefix(
@@ -280,10 +289,10 @@ def test_only_this_hosts_abandoned_staging_is_removed_when_host_names_share_a_pr
     monkeypatch.setattr(socket, "gethostname", lambda: "web")
     out = tmp_path / "out"
     dead_pid = 999_999_999
-    mine = tmp_path / f".out.staging-web@{dead_pid}-x1"
-    other_host = tmp_path / f".out.staging-web-01@{dead_pid}-x2"
+    mine = out / f".kipp-staging-web@{dead_pid}-x1"
+    other_host = out / f".kipp-staging-web-01@{dead_pid}-x2"
     for folder in (mine, other_host):
-        folder.mkdir()
+        folder.mkdir(parents=True)
 
     write_staged(_run_writer({"results.json": "A"}), out)  # type: ignore[arg-type]
 
@@ -298,10 +307,11 @@ def test_an_output_folder_named_with_glob_characters_still_clears_its_own_abando
 
     out = tmp_path / "out[1]"
     dead_pid = 999_999_999
-    mine = tmp_path / f".out[1].staging-{_host()}@{dead_pid}-x1"
-    of_out1 = tmp_path / f".out1.staging-{_host()}@{dead_pid}-x2"  # `out[1]` as a pattern
-    for folder in (mine, of_out1):
-        folder.mkdir()
+    mine = out / f".kipp-staging-{_host()}@{dead_pid}-x1"
+    mine.mkdir(parents=True)
+    (tmp_path / "out1").mkdir()  # what `out[1]` would match as a pattern
+    of_out1 = tmp_path / "out1" / f".kipp-staging-{_host()}@{dead_pid}-x2"
+    of_out1.mkdir()
 
     write_staged(_run_writer({"results.json": "A"}), out)  # type: ignore[arg-type]
 
@@ -365,5 +375,45 @@ def test_a_run_ending_at_once_removes_its_unfinished_staging_folder_first(tmp_pa
     write_staged(interrupted, out)
 
     assert len(folders) == 1
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".out.lock", "out"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]  # nothing beside it
     assert (out / "kept.txt").read_text(encoding="utf-8") == "the previous run's"
+
+
+def test_a_run_writes_nothing_beside_the_output_folder_it_creates(tmp_path: Path) -> None:
+    out = tmp_path / "documents" / "2022"
+    staged: list[Path] = []
+
+    def write(staging: Path) -> list[Path]:
+        staged.append(staging)
+        (staging / "results.json").write_text("A", encoding="utf-8")
+        return [staging / "results.json"]
+
+    write_staged(write, out)
+
+    assert staged[0].parent == out
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["documents"]
+    assert sorted(p.name for p in (tmp_path / "documents").iterdir()) == ["2022"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        ".kipp-files.json",
+        ".kipp.lock",
+        "results.json",
+    ]
+
+
+def test_a_lock_file_that_is_a_link_stops_the_run_and_its_target_is_untouched(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    target = tmp_path / "precious.txt"
+    target.write_text("keep", encoding="utf-8")
+    (out / ".kipp.lock").symlink_to(target)
+
+    with pytest.raises(LinkInOutputError) as caught:
+        write_staged(_run_writer({"results.json": "B"}), out)  # type: ignore[arg-type]
+
+    assert said(caught.value.message) == (
+        f"{out / '.kipp.lock'} is a symbolic link; kipp does not write its lock file through links"
+    )
+    assert target.read_text(encoding="utf-8") == "keep"
+    assert sorted(p.name for p in out.iterdir()) == [".kipp.lock"]  # no staging left behind

@@ -33,6 +33,7 @@ def _load(path: Path) -> dict[str, Any]:
 def test_run_writes_every_document(sample_run: Path) -> None:
     assert sorted(p.name for p in sample_run.iterdir()) == [
         ".kipp-files.json",  # what kipp wrote, so the next run removes only its own files
+        ".kipp.lock",  # the folder's lock: runs writing here take turns
         "berita-acara.docx",
         "berita-acara.html",
         "berita-acara.pdf",

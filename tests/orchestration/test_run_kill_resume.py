@@ -58,10 +58,12 @@ def test_run_killed_midway_then_rerun_equals_an_uninterrupted_run(tmp_path: Path
         assert undated((out / name).read_text(encoding="utf-8")) == undated(
             (fresh / name).read_text(encoding="utf-8")
         )
-    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == [
-        ".fresh.lock",
-        ".out.lock",
-    ]  # no staging folder left behind, even by the killed run
+    for folder in (out, fresh):  # no staging folder left behind, even by the killed run
+        assert sorted(p.name for p in folder.iterdir() if p.name.startswith(".")) == [
+            ".kipp-files.json",
+            ".kipp.lock",
+        ]
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
 
 
 def test_run_killed_while_moving_documents_in_leaves_no_staging_after_the_rerun(
@@ -75,7 +77,7 @@ def test_run_killed_while_moving_documents_in_leaves_no_staging_after_the_rerun(
     deadline = time.monotonic() + 120
     staging: list[Path] = []
     while not staging and killed.poll() is None and time.monotonic() < deadline:
-        staging = [p for p in tmp_path.glob(".out.staging-*") if any(p.rglob("*.html"))]
+        staging = [p for p in out.glob(".kipp-staging-*") if any(p.rglob("*.html"))]
         time.sleep(0.005)
     if killed.poll() is not None:
         finish(killed)
@@ -87,5 +89,5 @@ def test_run_killed_while_moving_documents_in_leaves_no_staging_after_the_rerun(
 
     finish(child_run(batch, out, cache))
 
-    assert not list(tmp_path.glob(".out.staging-*"))  # the killed run's folder was removed
+    assert not list(out.glob(".kipp-staging-*"))  # the killed run's folder was removed
     assert (out / "results.json").is_file()

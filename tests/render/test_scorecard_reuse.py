@@ -106,7 +106,7 @@ def test_a_reused_scorecard_is_the_previous_file_linked_not_a_copy_and_none_stay
     assert reuse.hits == len(cards) == len(results.proposals)
     assert [f.stat().st_ino for f in cards] == inodes
     assert [f.stat().st_nlink for f in cards] == [1] * len(cards)
-    assert [p.name for p in tmp_path.iterdir() if "staging" in p.name] == []
+    assert [p.name for p in out.iterdir() if "staging" in p.name] == []
 
 
 def test_scorecards_are_copied_where_the_file_system_cannot_link(

@@ -2,14 +2,16 @@
 do so without reading its own output as proposals, without writing through a symbolic link,
 and without touching the system's or the user's top folders.
 
-kipp writes the output folder's documents and a staging folder beside it (the folder's
-parent), so both must be writable; it refuses, with the fix, an output folder that:
+kipp writes nothing outside the output folder: the documents, the staging folder they are
+rendered in and the folder's lock file all live inside it (created with its missing parents
+when it does not exist). It refuses, with the fix, an output folder that:
 - is `/` or the user's home folder;
 - is a file, or a symbolic link (give the folder it points to);
 - is the batch folder, lies inside it, or contains it (a second run would read the first
   run's documents as proposals, and a run would replace files of the batch);
-- holds a symbolic link where kipp writes a folder of its own (`scorecards/`);
-- cannot be written (or its parent, where it would be created).
+- holds a symbolic link where kipp writes a folder of its own (`scorecards/`) or its lock
+  file (`.kipp.lock`);
+- cannot be written (or, when it does not exist, its nearest existing parent).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from kipp.core.problems import KippError
 
 # the folders kipp writes inside an output folder (a link there would be written through)
 OWN_FOLDERS = ("scorecards",)
+LOCK = ".kipp.lock"  # the output folder's lock file (`kipp.documents.staging`)
 
 
 class OutputFolderError(KippError):
@@ -81,10 +84,13 @@ def check_output_folder(out: Path, batch: Path) -> None:
             raise OutputFolderError.of(
                 "error.out.inner_link", "hint.out.inner_link", folder=str(out / name)
             )
-    # the staging folder is made beside the output folder, the documents inside it
-    for folder in {resolved if resolved.exists() else resolved.parent, resolved.parent}:
-        existing = _nearest_existing(folder)
-        if not _writable(existing):
-            raise OutputFolderError.of(
-                "error.out.read_only", "hint.out.read_only", folder=shown, where=str(existing)
-            )
+    lock = resolved / LOCK
+    if lock.is_symlink():
+        raise OutputFolderError.of(
+            "error.out.lock_link", "hint.out.inner_link", file=str(out / LOCK)
+        )
+    existing = _nearest_existing(resolved)
+    if not _writable(existing):
+        raise OutputFolderError.of(
+            "error.out.read_only", "hint.out.read_only", folder=shown, where=str(existing)
+        )

@@ -1,14 +1,17 @@
 """Writing a run's documents so that runs never mix their files and never leave old ones.
 
-Each run renders its documents into its own staging folder beside the output folder, then,
-holding a lock file beside the output folder, moves them in with atomic renames and removes
+Each run renders its documents into its own hidden staging folder inside the output folder,
+then, holding the folder's lock file (also inside it), moves them in with atomic renames
+(one file system, so each move is a rename) and removes
 what the previous run wrote and this one did not (the scorecard of a proposal that left the
 batch, `compliance.csv` once the registry is gone). Two runs writing to the same folder at
 once leave the complete set of one of them (the later), never a mixture; a run killed while
 rendering leaves only a hidden staging folder, which the next run on the same machine removes
 (a run stopped with Ctrl-C removes its own first: `remove_unfinished`).
-A staging folder is named `.<output folder>.staging-<host>@<pid>-<random>`, the host name
-percent-escaped (so it never holds `@`), which tells whose run left it.
+A staging folder is named `.kipp-staging-<host>@<pid>-<random>`, the host name
+percent-escaped (so it never holds `@`), which tells whose run left it. Nothing is written
+outside the output folder: a run creates the folder (and its missing parents) and works
+inside it.
 
 What kipp wrote is listed in a manifest inside the output folder (`.kipp-files.json`), so
 only kipp's own files are ever removed: anything else a person keeps in the folder stays,
@@ -25,6 +28,7 @@ run never leaves a stale lock).
 """
 
 import contextlib
+import errno
 import fcntl
 import glob
 import json
@@ -39,25 +43,42 @@ from urllib.parse import quote
 
 from kipp.core import interrupts
 from kipp.core.problems import KippError
+from kipp.documents.outfolder import LOCK
 
 MANIFEST = ".kipp-files.json"
+STAGING_PREFIX = ".kipp-staging-"
+
+
+class LinkInOutputError(KippError):
+    """A folder the run writes into, or the folder's lock file, is a symbolic link."""
 
 
 @contextmanager
 def locked(path: Path) -> Iterator[None]:
-    """Hold an exclusive lock on `path` (created when missing) for the block."""
+    """Hold an exclusive lock on `path` (created when missing) for the block. A `path` that
+    is a symbolic link is refused (`LinkInOutputError`), never followed."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "a+b") as handle:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+    try:
+        descriptor = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
+    except OSError as error:
+        if error.errno != errno.ELOOP:
+            raise
+        raise LinkInOutputError.of(
+            "error.out.lock_link", "hint.out.inner_link", file=str(path)
+        ) from None
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
         try:
             yield
         finally:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+            fcntl.flock(descriptor, fcntl.LOCK_UN)
+    finally:
+        os.close(descriptor)
 
 
 def lock_path(out_dir: Path) -> Path:
-    """The lock file of an output folder: `.<name>.lock` beside it."""
-    return out_dir.parent / f".{out_dir.name}.lock"
+    """The lock file of an output folder: `.kipp.lock` inside it."""
+    return out_dir / LOCK
 
 
 def _host() -> str:
@@ -67,18 +88,13 @@ def _host() -> str:
     return quote(socket.gethostname(), safe="") or "host"
 
 
-def _staging_prefix(out_dir: Path) -> str:
-    return f".{out_dir.name}.staging-"
-
-
-def _staging_owner(out_dir: Path, name: str) -> tuple[str, int] | None:
-    """The host and pid of the run whose staging folder for `out_dir` is called `name`, or
-    None when `name` is not such a folder. The host is what comes before the last `@` (an
-    escaped host name holds none), the pid the digits after it."""
-    prefix = _staging_prefix(out_dir)
-    if not name.startswith(prefix):
+def _staging_owner(name: str) -> tuple[str, int] | None:
+    """The host and pid of the run whose staging folder is called `name`, or None when
+    `name` is not such a folder. The host is what comes before the last `@` (an escaped host
+    name holds none), the pid the digits after it."""
+    if not name.startswith(STAGING_PREFIX):
         return None
-    host, at, rest = name[len(prefix) :].rpartition("@")
+    host, at, rest = name[len(STAGING_PREFIX) :].rpartition("@")
     pid, dash, _ = rest.partition("-")
     if not (host and at and dash and pid.isascii() and pid.isdigit()):
         return None
@@ -96,9 +112,9 @@ def write_staged(
     A whole run (`partial=False`) replaces the previous run's files: those it did not write
     again are removed. A partial write (`partial=True`, e.g. only the scorecards) replaces only
     the top-level files and folders it wrote and keeps the rest of the previous run."""
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    prefix = f"{_staging_prefix(out_dir)}{_host()}@{os.getpid()}-"
-    staging = Path(tempfile.mkdtemp(dir=out_dir.parent, prefix=prefix))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    prefix = f"{STAGING_PREFIX}{_host()}@{os.getpid()}-"
+    staging = Path(tempfile.mkdtemp(dir=out_dir, prefix=prefix))
     _UNFINISHED.add(staging)
     try:
         written = write(staging)
@@ -112,7 +128,6 @@ def write_staged(
         new = {relative for _, relative in moves}
         with locked(lock_path(out_dir)), interrupts.held():
             _remove_abandoned_staging(out_dir, keep=staging)
-            out_dir.mkdir(parents=True, exist_ok=True)
             _refuse_links(out_dir, {relative for _, relative in moves})
             _remove_abandoned_manifests(out_dir)
             previous = _read_manifest(out_dir)
@@ -140,7 +155,7 @@ _UNFINISHED: set[Path] = set()  # the staging folders of this process's writes u
 def remove_unfinished() -> None:
     """Remove the staging folders of this process's writes under way: what a process ending
     at once (Ctrl-C: `os._exit`, which runs no `finally`) calls first, so it leaves no
-    staging folder beside the output folder. Never while files move in: Ctrl-C waits for
+    staging folder in the output folder. Never while files move in: Ctrl-C waits for
     them (`kipp.core.interrupts`)."""
     for staging in list(_UNFINISHED):
         shutil.rmtree(staging, ignore_errors=True)
@@ -148,10 +163,6 @@ def remove_unfinished() -> None:
 
 def _top(relative: str) -> str:
     return relative.split("/", 1)[0]
-
-
-class LinkInOutputError(KippError):
-    """A folder the run writes into is a symbolic link."""
 
 
 def _refuse_links(out_dir: Path, relatives: set[str]) -> None:
@@ -264,11 +275,11 @@ def _remove_abandoned_staging(out_dir: Path, keep: Path) -> None:
     """Remove staging folders of runs on this machine whose process is gone (killed while
     rendering). Staging folders of other machines (a shared folder) are left to them."""
     host = _host()
-    pattern = f"{glob.escape(_staging_prefix(out_dir) + host)}@*"
-    for folder in out_dir.parent.glob(pattern):
+    pattern = f"{glob.escape(STAGING_PREFIX + host)}@*"
+    for folder in out_dir.glob(pattern):
         if folder == keep or folder.is_symlink() or not folder.is_dir():
             continue
-        owner = _staging_owner(out_dir, folder.name)
+        owner = _staging_owner(folder.name)
         if owner is not None and owner[0] == host and not _alive(owner[1]):
             shutil.rmtree(folder, ignore_errors=True)
 

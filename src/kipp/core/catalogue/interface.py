@@ -137,6 +137,10 @@ INTERFACE: dict[str, dict[str, str]] = {
         "id": "hapus tautan itu atau sebutkan folder keluaran lain dengan --out",
         "en": "remove the link or give another output folder with --out",
     },
+    "error.out.lock_link": {
+        "id": "{file} adalah tautan simbolik; kipp tidak menulis berkas kuncinya melalui tautan",
+        "en": "{file} is a symbolic link; kipp does not write its lock file through links",
+    },
     "error.out.read_only": {
         "id": "folder keluaran {folder} tidak dapat ditulisi (tidak dapat membuat berkas di {where})",
         "en": "the output folder {folder} cannot be written (no file can be made in {where})",
