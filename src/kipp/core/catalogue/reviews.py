@@ -74,6 +74,16 @@ REVIEWS |= {
         "reviewer does not shift the results: normalised {x} = panel mean + ({x} − reviewer's "
         "mean) × spread factor. Panel mean = {total} ÷ {scores} scores = {mean}.",
     },
+    "explain.shrinkage": {
+        "id": "Rata-rata tiap juri dihitung seolah-olah ia memberi {shrinkage} nilai lagi sebesar "
+        "rata-rata tim penilai (angka {shrinkage} ditetapkan rubrik): juri yang baru memberi sedikit "
+        "nilai tidak dianggap longgar atau ketat hanya karena kebetulan, dan makin banyak nilainya, "
+        "makin dekat rata-ratanya ke rata-rata nilainya sendiri.",
+        "en": "Each reviewer's mean is computed as if they had given {shrinkage} more scores equal "
+        "to the panel's mean (the rubric sets {shrinkage}): a reviewer who has given few scores is "
+        "not taken as lenient or strict by chance, and the more scores they give, the closer "
+        "their mean comes to their own scores' mean.",
+    },
     "explain.reviewer.lenient": {
         "id": "Juri {label} cenderung longgar: rata-rata {count} nilai yang diberikannya "
         "{total} ÷ {count} = {mean}, {difference} lebih tinggi dari rata-rata tim penilai.",

@@ -87,6 +87,26 @@ def equals(result: Decimal, decimals: int, lang: Lang) -> str:
     return tr("explain.rounded_off", lang, shown=fixed(kept, decimals, lang))
 
 
+def footing_text(footing: FootingOut, word: str, lang: Lang) -> str:
+    """How reviewers' scores are normalised, the panel's mean worked out, and (when the rubric
+    draws each reviewer's mean toward the panel's) what its number in the formulas means."""
+    sentences = [
+        tr(
+            "explain.footing",
+            lang,
+            total=plain(exact(footing.total), lang),
+            scores=footing.scores,
+            mean=equals(exact(footing.total) / footing.scores, footing.decimals, lang),
+            x=word,
+        )
+    ]
+    if footing.shrinkage > 0:
+        sentences.append(
+            tr("explain.shrinkage", lang, shrinkage=plain(exact(footing.shrinkage), lang))
+        )
+    return " ".join(sentences)
+
+
 def _order(label: str) -> tuple[int, str]:
     return len(label), label
 
@@ -387,16 +407,7 @@ def explanation_view(p: ProposalOut, results: Results, rubric: Rubric) -> Explan
     normalised = footing is not None and bool(adjustments)
     return ExplanationView(
         intro=tr("explain.intro", lang),
-        footing=""
-        if footing is None or not normalised
-        else tr(
-            "explain.footing",
-            lang,
-            total=plain(exact(footing.total), lang),
-            scores=footing.scores,
-            mean=equals(exact(footing.total) / footing.scores, footing.decimals, lang),
-            x=word,
-        ),
+        footing="" if footing is None or not normalised else footing_text(footing, word, lang),
         reviewers=tuple(
             _reviewer(a, footing, word, lang)
             for a in sorted(adjustments, key=lambda a: _order(a.label))

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kipp.core.i18n import Lang, format_number, format_timestamp, tr
-from kipp.documents.render.explanation_views import equals, fixed, plain
+from kipp.documents.render.explanation_views import fixed, footing_text
 from kipp.documents.render.problem_views import ProblemView, problem_view
 from kipp.results import (
     AdjustmentOut,
@@ -243,13 +243,10 @@ def reviews_view(results: Results, lang: Lang, rubric: Rubric | None = None) -> 
         problems_note=_problems_note(found.problems, lang),
         footing=""
         if footing is None
-        else tr(
-            "explain.footing",
+        else footing_text(
+            footing,
+            tr("explain.word.score" if found.scale_min == 1 else "explain.word.level", lang),
             lang,
-            total=plain(exact(footing.total), lang),
-            scores=footing.scores,
-            mean=equals(exact(footing.total) / footing.scores, footing.decimals, lang),
-            x=tr("explain.word.score" if found.scale_min == 1 else "explain.word.level", lang),
         ),
         adjustments=adjustment_rows(found.adjustments, footing, lang),
         adjustments_note=""
