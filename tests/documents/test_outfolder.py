@@ -129,3 +129,46 @@ def test_output_folder_where_no_file_can_be_made_is_refused(batch: Path) -> None
 
 def test_default_output_folder_is_the_batch_name_under_outputs(batch: Path) -> None:
     assert default_out_dir(batch) == Path("outputs") / "kumpulan"
+
+
+def test_output_folder_holding_a_document_kipp_did_not_write_is_refused_and_kept(
+    tmp_path: Path, batch: Path
+) -> None:
+    out = tmp_path / "hasil"
+    (out / "scorecards").mkdir(parents=True)
+    (out / "shortlist.pdf").write_text("daftar pendek versi saya", encoding="utf-8")
+    (out / "scorecards" / "gayatri.html").write_text("catatan saya", encoding="utf-8")
+    (out / "scorecards" / "catatan.txt").write_text("bukan dokumen kipp", encoding="utf-8")
+    assert refusal(out, batch) == (
+        f"the output folder {out} already holds files that kipp did not write, where kipp "
+        "writes its documents: shortlist.pdf, scorecards/gayatri.html",
+        "kipp does not overwrite files it did not write: move those files elsewhere, or give "
+        "another output folder with --out",
+    )
+    assert (out / "shortlist.pdf").read_text(encoding="utf-8") == "daftar pendek versi saya"
+
+
+def test_output_folder_whose_documents_kipp_wrote_is_accepted(tmp_path: Path, batch: Path) -> None:
+    out = tmp_path / "hasil"
+    (out / "scorecards").mkdir(parents=True)
+    for name in ("results.json", "shortlist.pdf", "scorecards/gayatri.html"):
+        (out / name).write_text("kipp", encoding="utf-8")
+    (out / "catatan-koordinator.txt").write_text("milik koordinator", encoding="utf-8")
+    (out / ".kipp-files.json").write_text(
+        '["results.json", "scorecards/gayatri.html", "shortlist.pdf"]', encoding="utf-8"
+    )
+    check_output_folder(out, batch)
+
+
+def test_the_refusal_names_five_files_kipp_did_not_write_and_counts_the_rest(
+    tmp_path: Path, batch: Path
+) -> None:
+    out = tmp_path / "hasil"
+    out.mkdir()
+    names = ["results.json", "scores.csv", "shortlist.md", "shortlist.html", "shortlist.pdf"]
+    for name in [*names, "results.xlsx", "reviews.csv"]:
+        (out / name).write_text("milik orang lain", encoding="utf-8")
+    assert refusal(out, batch)[0] == (
+        f"the output folder {out} already holds files that kipp did not write, where kipp "
+        f"writes its documents: {', '.join(names)}, and 2 more"
+    )

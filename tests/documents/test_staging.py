@@ -15,6 +15,7 @@ from builders import said
 
 from kipp.core import interrupts
 from kipp.documents import staging as staging_module
+from kipp.documents.outfolder import ForeignFilesError
 from kipp.documents.staging import LinkInOutputError, lock_path, locked, write_staged
 
 
@@ -417,3 +418,28 @@ def test_a_lock_file_that_is_a_link_stops_the_run_and_its_target_is_untouched(
     )
     assert target.read_text(encoding="utf-8") == "keep"
     assert sorted(p.name for p in out.iterdir()) == [".kipp.lock"]  # no staging left behind
+
+
+def test_a_file_kipp_did_not_write_where_a_run_writes_stops_it_before_any_file_moves(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "out"
+    write_staged(_run_writer({"results.json": "A"}), out)  # type: ignore[arg-type]
+    (out / "scorecards").mkdir()
+    (out / "scorecards" / "a.html").write_text("mine", encoding="utf-8")
+
+    with pytest.raises(ForeignFilesError) as caught:
+        write_staged(_run_writer({"results.json": "B", "scorecards/a.html": "B"}), out)  # type: ignore[arg-type]
+
+    assert said(caught.value.message) == (
+        f"the output folder {out} already holds files that kipp did not write, where kipp "
+        "writes its documents: scorecards/a.html"
+    )
+    assert (out / "scorecards" / "a.html").read_text(encoding="utf-8") == "mine"
+    assert (out / "results.json").read_text(encoding="utf-8") == "A"  # nothing moved in
+    assert sorted(p.name for p in out.iterdir()) == [
+        ".kipp-files.json",
+        ".kipp.lock",
+        "results.json",
+        "scorecards",
+    ]

@@ -11,12 +11,17 @@ when it does not exist). It refuses, with the fix, an output folder that:
   run's documents as proposals, and a run would replace files of the batch);
 - holds a symbolic link where kipp writes a folder of its own (`scorecards/`) or its lock
   file (`.kipp.lock`);
+- holds, where kipp writes a document, a file that kipp did not write (not listed in the
+  folder's manifest, `.kipp-files.json`): kipp never overwrites what it did not write. The
+  run's own staging write checks every file again before moving anything in
+  (`kipp.documents.staging`);
 - cannot be written (or, when it does not exist, its nearest existing parent).
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import tempfile
 from pathlib import Path
@@ -26,6 +31,23 @@ from kipp.core.problems import KippError
 # the folders kipp writes inside an output folder (a link there would be written through)
 OWN_FOLDERS = ("scorecards",)
 LOCK = ".kipp.lock"  # the output folder's lock file (`kipp.documents.staging`)
+MANIFEST = ".kipp-files.json"  # what kipp wrote in the folder (`kipp.documents.staging`)
+# the documents a run writes at the top of its output folder (`kipp.documents.outputs`)
+DOCUMENTS = (
+    "results.json",
+    "scores.csv",
+    "shortlist.md",
+    "shortlist.html",
+    "shortlist.pdf",
+    "results.xlsx",
+    "compliance.csv",
+    "reviews.csv",
+    "berita-acara.html",
+    "berita-acara.pdf",
+    "berita-acara.docx",
+)
+SCORECARD_SUFFIXES = (".html", ".pdf")
+SHOWN_FOREIGN = 5  # files named in the refusal; the rest counted
 
 
 class OutputFolderError(KippError):
@@ -84,6 +106,9 @@ def check_output_folder(out: Path, batch: Path) -> None:
             raise OutputFolderError.of(
                 "error.out.inner_link", "hint.out.inner_link", folder=str(out / name)
             )
+    foreign = foreign_files(resolved, _documents_in(resolved))
+    if foreign:
+        raise foreign_error(out, foreign)
     lock = resolved / LOCK
     if lock.is_symlink():
         raise OutputFolderError.of(
@@ -94,3 +119,58 @@ def check_output_folder(out: Path, batch: Path) -> None:
         raise OutputFolderError.of(
             "error.out.read_only", "hint.out.read_only", folder=shown, where=str(existing)
         )
+
+
+class ForeignFilesError(OutputFolderError):
+    """The output folder holds, where kipp writes, files that kipp did not write."""
+
+
+def listed_files(out_dir: Path) -> set[str]:
+    """The files the manifest of `out_dir` lists as kipp's (relative, `/`-separated); empty
+    when there is no readable manifest. Entries are not checked here: a caller that removes
+    files checks that each lies inside the folder."""
+    try:
+        listed = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return set()
+    if not isinstance(listed, list):
+        return set()
+    return {p for p in listed if isinstance(p, str)}
+
+
+def _documents_in(folder: Path) -> list[str]:
+    """What a run of kipp may write that is already in `folder`: its top-level documents and
+    the scorecards in `scorecards/` (relative paths)."""
+    found = [name for name in DOCUMENTS if _occupied(folder / name)]
+    cards = folder / OWN_FOLDERS[0]
+    if cards.is_dir() and not cards.is_symlink():
+        found += [
+            f"{OWN_FOLDERS[0]}/{entry.name}"
+            for entry in sorted(cards.iterdir())
+            if entry.suffix.lower() in SCORECARD_SUFFIXES
+        ]
+    return found
+
+
+def _occupied(path: Path) -> bool:
+    return path.exists() or path.is_symlink()
+
+
+def foreign_files(out_dir: Path, relatives: list[str]) -> list[str]:
+    """Those of `relatives` (relative to `out_dir`) that exist there but that kipp did not
+    write: not listed in the folder's manifest."""
+    listed = listed_files(out_dir)
+    return [r for r in relatives if r not in listed and _occupied(out_dir / r)]
+
+
+def foreign_error(out: Path, foreign: list[str]) -> ForeignFilesError:
+    """The refusal naming the first files kipp did not write and how many there are."""
+    shown = ", ".join(foreign[:SHOWN_FOREIGN])
+    more = len(foreign) - SHOWN_FOREIGN
+    return ForeignFilesError.of(
+        "error.out.foreign_more" if more > 0 else "error.out.foreign",
+        "hint.out.foreign",
+        folder=str(out),
+        files=shown,
+        more=max(more, 0),
+    )

@@ -14,9 +14,11 @@ outside the output folder: a run creates the folder (and its missing parents) an
 inside it.
 
 What kipp wrote is listed in a manifest inside the output folder (`.kipp-files.json`), so
-only kipp's own files are ever removed: anything else a person keeps in the folder stays,
-in `scorecards/` too. Before moving anything in, a run lists in the manifest both the
-previous run's files and its own, so a run killed halfway through its moves leaves every
+only kipp's own files are ever removed or replaced: anything else a person keeps in the
+folder stays, in `scorecards/` too, and a file kipp did not write where a run would write
+one stops the run before any file moves (`ForeignFilesError`, checked under the lock).
+Before moving anything in, a run lists in the manifest both the previous run's files and
+its own, so a run killed halfway through its moves leaves every
 file it moved listed; the next run removes them like any other stale file. Nothing that
 resolves outside the output folder (an entry with `..`, or reached through a symbolic link)
 is ever removed, and nothing is written through a link: a folder kipp writes into that is a
@@ -43,9 +45,8 @@ from urllib.parse import quote
 
 from kipp.core import interrupts
 from kipp.core.problems import KippError
-from kipp.documents.outfolder import LOCK
+from kipp.documents.outfolder import LOCK, MANIFEST, foreign_error, foreign_files, listed_files
 
-MANIFEST = ".kipp-files.json"
 STAGING_PREFIX = ".kipp-staging-"
 
 
@@ -131,6 +132,9 @@ def write_staged(
             _refuse_links(out_dir, {relative for _, relative in moves})
             _remove_abandoned_manifests(out_dir)
             previous = _read_manifest(out_dir)
+            foreign = foreign_files(out_dir, sorted(new - previous))
+            if foreign:  # kipp never overwrites what it did not write
+                raise foreign_error(out_dir, foreign)
             # listed before they move in: a run killed between two moves leaves them all listed
             _write_manifest(out_dir, previous | new)
             _sync_folder(out_dir)
@@ -179,15 +183,10 @@ def _refuse_links(out_dir: Path, relatives: set[str]) -> None:
 
 
 def _read_manifest(out_dir: Path) -> set[str]:
-    """The files the previous run wrote; empty when there is no readable manifest."""
-    try:
-        listed = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return set()
-    if not isinstance(listed, list):
-        return set()
+    """The files the previous run wrote (those inside the folder); empty when there is no
+    readable manifest."""
     inside = _Inside(out_dir)
-    return {p for p in listed if isinstance(p, str) and inside(p)}
+    return {p for p in listed_files(out_dir) if inside(p)}
 
 
 class _Inside:

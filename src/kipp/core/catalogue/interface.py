@@ -141,6 +141,24 @@ INTERFACE: dict[str, dict[str, str]] = {
         "id": "{file} adalah tautan simbolik; kipp tidak menulis berkas kuncinya melalui tautan",
         "en": "{file} is a symbolic link; kipp does not write its lock file through links",
     },
+    "error.out.foreign": {
+        "id": "folder keluaran {folder} sudah memuat berkas yang tidak ditulis kipp, di tempat "
+        "kipp akan menulis dokumennya: {files}",
+        "en": "the output folder {folder} already holds files that kipp did not write, where "
+        "kipp writes its documents: {files}",
+    },
+    "error.out.foreign_more": {
+        "id": "folder keluaran {folder} sudah memuat berkas yang tidak ditulis kipp, di tempat "
+        "kipp akan menulis dokumennya: {files}, dan {more} lagi",
+        "en": "the output folder {folder} already holds files that kipp did not write, where "
+        "kipp writes its documents: {files}, and {more} more",
+    },
+    "hint.out.foreign": {
+        "id": "kipp tidak menimpa berkas yang tidak ditulisnya: pindahkan berkas itu ke folder lain, "
+        "atau sebutkan folder keluaran lain dengan --out",
+        "en": "kipp does not overwrite files it did not write: move those files elsewhere, or "
+        "give another output folder with --out",
+    },
     "error.out.read_only": {
         "id": "folder keluaran {folder} tidak dapat ditulisi (tidak dapat membuat berkas di {where})",
         "en": "the output folder {folder} cannot be written (no file can be made in {where})",
