@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import shutil
 from pathlib import Path
 
 import pytest
@@ -176,6 +177,22 @@ def test_broken_registry_view_says_so_in_words_and_keeps_its_problems_for_the_an
         "made again."
     )
     assert [p.location.startswith(f"{path}, ") for p in view.problems] == [True]
+
+
+def test_the_note_on_unknown_agencies_names_the_registry_file_not_its_path(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "kumpulan" / "_agencies.yaml"
+    path.parent.mkdir()
+    shutil.copy(SAMPLE_REGISTRY, path)
+    view = compliance_view(load_registry(path), full_results(), Lang.ID)
+
+    assert view is not None and view.usable
+    assert view.unknown_note == (
+        "Tambahkan nama ini sebagai nama lain (aliases) atau unit di daftar perangkat daerah "
+        "(berkas _agencies.yaml di folder kumpulan proposal) bila termasuk perangkat daerah di "
+        "daftar."
+    )
 
 
 def test_scorecard_advises_the_weakest_criterion_with_the_next_level() -> None:

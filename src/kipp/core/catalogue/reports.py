@@ -59,8 +59,10 @@ REPORTS: dict[str, dict[str, str]] = {
         "en": "Proposing agencies not in the registry",
     },
     "rep.compliance.unknown.note": {
-        "id": "Tambahkan nama ini sebagai nama lain (aliases) atau unit di {path} bila termasuk perangkat daerah di daftar.",
-        "en": "Add these names as aliases or units in {path} when they belong to an agency of the registry.",
+        "id": "Tambahkan nama ini sebagai nama lain (aliases) atau unit di daftar perangkat daerah "
+        "(berkas {file} di folder kumpulan proposal) bila termasuk perangkat daerah di daftar.",
+        "en": "Add these names as aliases or units in the agency registry (the file {file} in the "
+        "batch folder) when they belong to an agency of the registry.",
     },
     "rep.compliance.no_agency": {
         "id": "(tidak menyebut instansi)",

@@ -8,6 +8,7 @@ Just over ~400 lines: the scorecard and the PDF's annexes share their row builde
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from kipp.core.i18n import Lang, format_number, render, tr
 from kipp.core.problems import Severity
@@ -137,7 +138,7 @@ def compliance_view(
         totals=_row(totals, lang),
         without=tuple(counted.without),
         unknown=tuple(_row(c, lang) for c in counted.unknown),
-        unknown_note=tr("rep.compliance.unknown.note", lang, path=load.path),
+        unknown_note=tr("rep.compliance.unknown.note", lang, file=Path(load.path).name),
         unnamed=(tr("rep.compliance.unnamed", lang, count=unnamed) if unnamed else ""),
         problems=(),
     )
