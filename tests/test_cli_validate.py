@@ -278,3 +278,15 @@ def test_validate_reports_broken_batch_settings_by_line_without_failing(batch_di
         f"{settings}:2: chair.name: required, but missing; add `name (nama):`",
         f"{settings}:2: chair.nma: unknown setting; known settings here: name, position, nip",
     ]
+
+
+def test_validate_cuts_a_value_of_thousands_of_characters_on_the_terminal(batch_dir: Path) -> None:
+    title = "Layanan " + "A" * 5_000
+    rows = [FORM_HEADERS, form_row(title, Kategori="lainnya")]
+    path = write_csv(batch_dir, "form.csv", rows)
+    result = kipp("validate", batch_dir)
+    lines = result.stdout.splitlines()
+    assert result.exit_code == 1
+    start = f"  invalid {path}#2  layanan  Layanan AAA"
+    assert lines[1].startswith(start) and lines[1].endswith(f"  {title[:1_000]} [...]")
+    assert max(len(line) for line in lines) < 1_200

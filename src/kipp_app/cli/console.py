@@ -55,10 +55,18 @@ def visible(text: str) -> str:
     return text.translate(_UNSHOWN)
 
 
+SHOWN_CHARACTERS = 1_000  # what the terminal shows of one value or line at most
+CUT = " [...]"  # marks a value cut short (the documents and results.json keep it whole)
+
+
 def shown(value: object) -> str:
     """A value from the inputs (a path, a title, an id) as plain text in the terminal: no
-    markup, no control characters."""
-    return escape(visible(str(value)))
+    markup, no control characters, and at most `SHOWN_CHARACTERS` of it (a cell of a
+    million characters is a problem to report, not to print whole)."""
+    plain = visible(str(value))
+    if len(plain) > SHOWN_CHARACTERS:
+        plain = plain[:SHOWN_CHARACTERS] + CUT
+    return escape(plain)
 
 
 def words(item: Text, lang: Lang) -> str:
