@@ -3,8 +3,9 @@
 One sheet per view of the run: scores per criterion, gates, reviewers' scores (once there
 are any), problems, novelty neighbours, compliance (when the batch has an agency registry)
 and the run's manifest. Headers are in the run's language, frozen, with filters; every text
-cell goes through `neutralise`, so a title such as `=HYPERLINK(...)` is shown, never run, and
-through `printable`, so that text a workbook cannot hold (control characters, bytes of a name
+cell that a spreadsheet program would run as a formula (a title such as `=HYPERLINK(...)`)
+is typed as text, so it is shown as written, never run, and every text goes through
+`printable`, so that text a workbook cannot hold (control characters, bytes of a name
 that were not text) is written as escapes rather than failing the run; a text longer than a
 cell holds (32,767 characters, Excel's limit) is cut, visibly, ending in ` [...]` (results.json
 keeps it whole). Numbers stay numbers (typed cells), so the workbook reads the same in every
@@ -28,11 +29,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
-from kipp.core.cells import neutralise
+from kipp.core.cells import formula_like
 from kipp.core.i18n import Lang, render, tr
 from kipp.documents.compliance import compliance
 from kipp.documents.render.problem_views import field_label
@@ -351,13 +353,23 @@ SHEETS: list[SheetBuilder] = [
 ]
 
 
-def _cell(value: Cell) -> Cell:
-    """A value as the workbook holds it: numbers as numbers; text shown, never run as a
-    formula, and written so that the workbook can hold it (a text longer than a cell holds
-    is cut, visibly, with `CUT_MARK`)."""
+def _cell(value: Cell, ws: Any) -> Cell | WriteOnlyCell:
+    """A value as the sheet `ws` holds it: numbers as numbers; text written so that the
+    workbook can hold it (a text longer than a cell holds is cut, visibly, with `CUT_MARK`),
+    and text a spreadsheet program would run as a formula in a cell typed as text, shown as
+    written."""
     if value is None or isinstance(value, int | float):
         return value
-    shown = printable(neutralise(value))
+    shown = _fitted(printable(str(value)))
+    if not formula_like(shown):
+        return shown
+    cell = WriteOnlyCell(ws, shown)
+    cell.data_type = "s"  # openpyxl types a text starting with `=` as a formula
+    return cell
+
+
+def _fitted(shown: str) -> str:
+    """`shown`, cut visibly where it is longer than a cell holds."""
     if len(shown) > MAX_CELL_TEXT // 2 and _utf16_units(shown) > MAX_CELL_TEXT:
         budget, used = MAX_CELL_TEXT - len(CUT_MARK), 0
         for kept, char in enumerate(shown):  # the longest start that fits, mark included
@@ -415,9 +427,9 @@ def workbook_bytes(
         last = get_column_letter(len(sheet.header))
         ws.auto_filter.ref = f"A1:{last}{len(sheet.rows) + 1}"
         _print_settings(ws)
-        ws.append([_cell(h) for h in sheet.header])
+        ws.append([_cell(h, ws) for h in sheet.header])
         for row in sheet.rows:
-            ws.append([_cell(v) for v in row])
+            ws.append([_cell(v, ws) for v in row])
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
