@@ -61,19 +61,19 @@ def test_parse_date_drops_the_time_of_a_spreadsheet_datetime() -> None:
             "'2019-13-01' is not a real date: there is no month 13; "
             "write it as 2019-07-01 or 1 Juli 2019",
         ),
-        ("2019-02-29", "'2019-02-29' is not a real date: Februari 2019 has 28 days"),
+        ("2019-02-29", "'2019-02-29' is not a real date: February 2019 has 28 days"),
         ("31/04/2021", "'31/04/2021' is not a real date: April 2021 has 30 days"),
-        ("0 Juli 2019", "'0 Juli 2019' is not a real date: Juli 2019 has 31 days"),
+        ("0 Juli 2019", "'0 Juli 2019' is not a real date: July 2019 has 31 days"),
         (
             "0000-01-01",
-            "'0000-01-01' is not a real date: there is no year 0; "
-            "write it as 2019-07-01 or 1 Juli 2019",
+            "'0000-01-01': the year 0 is too early, the earliest is 1900; "
+            "write the year with four digits, e.g. 2019-07-01",
         ),
         ("Juli 2019", "'Juli 2019' is not a date; write it as 2019-07-01 or 1 Juli 2019"),
         ("07/2019", "'07/2019' is not a date; write it as 2019-07-01 or 1 Juli 2019"),
         ("", "'' is not a date; write it as 2019-07-01 or 1 Juli 2019"),
         (20190701, "20190701 is not a date; write it as 2019-07-01 or 1 Juli 2019"),
-        (None, "None is not a date; write it as 2019-07-01 or 1 Juli 2019"),
+        (None, "null is not a date; write it as 2019-07-01 or 1 Juli 2019"),
     ],
 )
 def test_parse_date_refuses_with_a_message(value: object, message: str) -> None:
@@ -115,7 +115,7 @@ def test_parse_date_with_a_time_names_the_value_as_written() -> None:
     with pytest.raises(DateFormatError) as raised:
         parse_date("2018-02-30 00:00:00")
     assert str(raised.value) == (
-        "'2018-02-30 00:00:00' is not a real date: Februari 2018 has 28 days"
+        "'2018-02-30 00:00:00' is not a real date: February 2018 has 28 days"
     )
 
 

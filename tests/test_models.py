@@ -307,7 +307,7 @@ def test_number_refuses_words() -> None:
 
 def test_number_refuses_a_yes_or_no() -> None:
     assert messages(indicators={"beneficiaries": True}) == [
-        "indicators.beneficiaries: 'True' is not a number; write digits, e.g. 1250"
+        "indicators.beneficiaries: true is not a number; write digits, e.g. 1250"
     ]
 
 
@@ -347,7 +347,7 @@ def test_title_spacing_collapsed_before_counting() -> None:
 
 
 def test_title_of_a_list_is_not_text() -> None:
-    assert messages(title=["Layanan", "Sehat"]) == ["title: ['Layanan', 'Sehat'] should be text"]
+    assert messages(title=["Layanan", "Sehat"]) == ["title: a list of 2 items should be text"]
 
 
 # --- ids --------------------------------------------------------------------------------
@@ -511,7 +511,7 @@ def test_nested_problems_in_indonesian_name_the_nested_keys() -> None:
         sections={"novelty": ["a"]},
     ) == [
         "inovator.1.email: 'bukan-surel' bukan alamat surel; tulis seperti nama@domain",
-        "uraian.kebaruan: ['a'] harus berupa teks",
+        "uraian.kebaruan: sebuah daftar berisi 1 butir harus berupa teks",
         "indikator.penerima_manfaat: 'banyak' bukan angka; tulis dengan angka, mis. 1250",
     ]
 

@@ -192,7 +192,7 @@ def test_read_figure_text_that_is_no_number_refused(written: str) -> None:
 
 
 def test_read_figure_a_yes_or_no_is_no_number() -> None:
-    assert refusal(True, Kind.COUNT) == "'True' is not a number; write digits, e.g. 1250"
+    assert refusal(True, Kind.COUNT) == "true is not a number; write digits, e.g. 1250"
 
 
 # --- numbers that remember their text ---------------------------------------------------

@@ -118,7 +118,7 @@ def test_samples_broken_proposals_named_with_their_problems(samples: Intake) -> 
         str(SAMPLES / "sip.md"): [
             f"{SAMPLES / 'sip.md'}:3: title: 3 characters; a title needs 5 to 150",
             f"{SAMPLES / 'sip.md'}:9: started_on: '31 Juni 2020' is not a real date: "
-            "Juni 2020 has 30 days",
+            "June 2020 has 30 days",
         ],
     }
 

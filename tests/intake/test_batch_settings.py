@@ -90,7 +90,7 @@ def test_settings_problems_name_line_field_and_fix(batch_dir: Path) -> None:
         f"{path}:4: chair.gelar: unknown setting; known settings here: name, position, nip",
         f"{path}:7: officials.1.nip: '1970 0101' is not a NIP; a NIP has 18 digits (spaces "
         "between the groups are allowed)",
-        f"{path}:8: meeting_date: '31 Juni 2022' is not a real date: Juni 2022 has 30 days",
+        f"{path}:8: meeting_date: '31 Juni 2022' is not a real date: June 2022 has 30 days",
     ]
     assert problems(path, Lang.ID)[2] == (
         f"{path}:7: officials.1.nip: '1970 0101' bukan NIP; NIP terdiri atas 18 angka (spasi "

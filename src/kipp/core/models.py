@@ -44,8 +44,8 @@ from kipp.core.answers import (
 from kipp.core.dates import DateFormatError, parse_date
 from kipp.core.i18n import text
 from kipp.core.keys import escape_controls, normalize_key, slugify
-from kipp.core.numbers import Kind, NumberError, read_figure
-from kipp.core.validation import invalid
+from kipp.core.numbers import Kind, NumberError, read_figure, written_text
+from kipp.core.validation import invalid, shown
 
 SLUG = re.compile(r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -79,26 +79,41 @@ def _to_bool(value: Any, words: tuple[set[str], set[str]] = (set(), set())) -> A
         return value
     if isinstance(value, int | float) and value in (0, 1):
         return bool(value)
-    normal = normalize_key(value)
+    written = text_of(value)
+    if written is None:  # a date, a list: named by `shown`, never as Python prints it
+        raise invalid("value.not_yes_no", value=shown(value))
+    normal = normalize_key(written)
     if normal in _TRUE or normal in words[0]:
         return True
     if normal in _FALSE or normal in words[1]:
         return False
-    raise invalid("value.not_yes_no", value=f"'{value}'")
+    raise invalid("value.not_yes_no", value=f"'{written}'")
 
 
 def _flag(words: tuple[set[str], set[str]]) -> Callable[[Any], Any]:
     return lambda value: _to_bool(value, words)
 
 
-def _to_text(value: Any) -> Any:
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, int | float):
-        return str(value)
+def text_of(value: Any) -> str | None:
+    """The text a field that holds text is given by `value`: a text without the spaces at
+    either end; a number as the text it was written as (`1.10`, `1_000`, `0755`, `12:30:00`
+    in YAML, `kipp.core.numbers.as_written`), or a spreadsheet's number as typed (`1885`, not
+    `1885.0`). None for anything else (yes/no, a date, a list): no text."""
     if isinstance(value, str):
         return value.strip()
-    return value
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    written = written_text(value)
+    if written is not None:
+        return written
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e16:
+        return str(int(value))
+    return str(value)
+
+
+def _to_text(value: Any) -> Any:
+    written = text_of(value)
+    return value if written is None else written
 
 
 def _to_text_list(value: Any) -> Any:
@@ -319,8 +334,10 @@ class Proposal(KippModel):
     @field_validator("id", mode="before")
     @classmethod
     def _id(cls, value: Any) -> Any:
-        written = str(value).strip() if isinstance(value, str | int) else value
-        if isinstance(written, str) and not (SLUG.match(written) and len(written) <= ID_MAX):
+        written = text_of(value)
+        if written is None:
+            return value  # not a text: named by `kipp.core.validation.describe`
+        if not (SLUG.match(written) and len(written) <= ID_MAX):
             hint = slugify(written) or "innovation-name"
             raise invalid("proposal.id", value=escape_controls(written), example=hint)
         return written
@@ -404,6 +421,8 @@ def _sdg_number(part: object) -> int:
     written = str(part).strip()
     if isinstance(part, float) and part.is_integer():
         written = str(int(part))
+    if not isinstance(part, str | int | float) or isinstance(part, bool):
+        raise invalid("proposal.sdg", value=shown(part))
     if not re.fullmatch(r"\d{1,3}", written):
         raise invalid("proposal.sdg", value=f"'{part}'")
     number = int(written)

@@ -30,6 +30,7 @@ from enum import StrEnum
 from typing import Any, Self
 
 from kipp.core.i18n import Lang, Text, render, text
+from kipp.core.validation import shown
 
 
 class Kind(StrEnum):
@@ -139,7 +140,7 @@ def read_figure(value: Any, kind: Kind) -> Any:
     text that is no such figure, or that could mean two; a value of another type (a list, a
     date) is returned as it is, for validation to name its type."""
     if isinstance(value, bool):
-        raise NumberError(text("value.not_a_number", value=f"'{value}'"))
+        raise NumberError(text("value.not_a_number", value=shown(value)))
     written = written_text(value)
     if written is None and isinstance(value, int):
         return float(value)

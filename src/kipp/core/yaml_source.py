@@ -3,7 +3,10 @@
 Built on PyYAML's composer (the C one when available, for speed), then a bounded walk of the
 node graph. Anchors and aliases are expanded under a budget counted before anything is
 built, so an alias bomb ("billion laughs") or a self-referencing alias is refused instead of
-exhausting memory or looping.
+exhausting memory or looping. Only YAML's own kinds of value are read (text, numbers,
+yes/no, null, dates, lists, mappings): any other tag (`!!python/object/apply`, `!!binary`,
+`!!set`, `!local`) is refused, naming the tag. The source text of every value read as
+something other than text is kept (`Parsed.written`), so that a message names it as written.
 """
 
 from __future__ import annotations
@@ -23,8 +26,14 @@ except AttributeError:  # PyYAML built without libyaml
     _Loader = yaml.SafeLoader
 
 DEFAULT_MAX_NODES = 100_000
-_MERGE = "tag:yaml.org,2002:merge"
-_STR = "tag:yaml.org,2002:str"
+_YAML = "tag:yaml.org,2002:"
+_MERGE = _YAML + "merge"
+_STR = _YAML + "str"
+_VALUE = _YAML + "value"  # `=` alone, which PyYAML resolves to a tag it cannot build
+_SCALAR_TAGS = frozenset(
+    _YAML + name for name in ("str", "int", "float", "bool", "null", "timestamp")
+)
+_COLLECTION_TAGS = {yaml.MappingNode: _YAML + "map", yaml.SequenceNode: _YAML + "seq"}
 MAX_DEPTH = 100  # a proposal nests 4 levels; refuse long before Python's recursion limit
 TOO_DEEP = text("yaml.too_deep", levels=MAX_DEPTH)
 
@@ -40,10 +49,13 @@ class YamlProblem(Exception):
 
 @dataclass
 class Parsed:
-    """Plain data (dicts, lists, scalars) and the 1-based line of each key and list item."""
+    """Plain data (dicts, lists, scalars), the 1-based line of each key and list item, and
+    the source text of each plain scalar read as something other than text (`yes`,
+    `2019-07-01`, `1.10`, `~`), by its path."""
 
     data: Any
     lines: dict[RawPath, int] = field(default_factory=dict)
+    written: dict[RawPath, str] = field(default_factory=dict)
 
 
 def _at(source: str, mark: yaml.Mark | None) -> str:
@@ -95,7 +107,7 @@ def parse_yaml(
             return Parsed(data=None)
         walker = _Walker(loader, line_offset, max_nodes, written_numbers)
         data = walker.build(node, ())
-        return Parsed(data=data, lines=walker.lines)
+        return Parsed(data=data, lines=walker.lines, written=walker.written_text)
     except yaml.MarkedYAMLError as exc:
         found = _common_mistake(exc, source)
         if found is not None:
@@ -113,6 +125,11 @@ def parse_yaml(
         loader.dispose()
 
 
+def _tag_as_written(tag: str) -> str:
+    """A tag as people write it: `!!python/name:os.system` for YAML's own prefix."""
+    return "!!" + tag.removeprefix(_YAML) if tag.startswith(_YAML) else tag
+
+
 class _Walker:
     def __init__(
         self, loader: yaml.SafeLoader, line_offset: int, max_nodes: int, written: bool = False
@@ -123,6 +140,7 @@ class _Walker:
         self.max_nodes = max_nodes
         self.budget = max_nodes
         self.lines: dict[RawPath, int] = {}
+        self.written_text: dict[RawPath, str] = {}
         self.open: set[int] = set()  # ids of the collections being built, to catch loops
         self.merged: dict[int, int] = {}  # id of a mapping -> how many pairs came from `<<`
 
@@ -140,9 +158,13 @@ class _Walker:
         self._spend(node, path)
         if not isinstance(node, yaml.MappingNode | yaml.SequenceNode):
             value = self._scalar(node)
-            if self.written and isinstance(node, yaml.ScalarNode) and not node.style:
-                return as_written(value, str(node.value))
+            if isinstance(node, yaml.ScalarNode) and not node.style and not isinstance(value, str):
+                self.written_text[path] = str(node.value).strip()
+                if self.written:
+                    return as_written(value, str(node.value))
             return value
+        if node.tag != _COLLECTION_TAGS[type(node)]:
+            raise YamlProblem(text("yaml.tag", tag=_tag_as_written(node.tag)), self._line(node))
         if id(node) in self.open:
             raise YamlProblem(text("yaml.alias_loop"), self._line(node))
         self.open.add(id(node))
@@ -183,11 +205,13 @@ class _Walker:
         return result
 
     def _scalar(self, node: yaml.Node) -> Any:
-        if node.tag == _STR and isinstance(node, yaml.ScalarNode):
+        if node.tag in (_STR, _VALUE) and isinstance(node, yaml.ScalarNode):
             return node.value  # what the constructor gives for text, without its bookkeeping
+        if node.tag not in _SCALAR_TAGS:
+            raise YamlProblem(text("yaml.tag", tag=_tag_as_written(node.tag)), self._line(node))
         try:
             return self.loader.construct_object(node, deep=True)
-        except (ValueError, TypeError, AttributeError, OverflowError):
+        except (ValueError, TypeError, AttributeError, OverflowError, KeyError, yaml.YAMLError):
             # PyYAML raises plain errors for text that looks like a typed value but is not
             # one (`2019-02-30` resolves as a timestamp): keep the text as written and let
             # validation say what is wrong with it.

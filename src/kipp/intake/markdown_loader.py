@@ -70,6 +70,7 @@ def load_markdown(raw: bytes, path: str, default_id: str, limits: Limits) -> Loa
     data: Any = parsed.data if parsed.data is not None else {}
     record.data = data
     record.positions = positions
+    record.written = parsed.written
     if not isinstance(data, dict):
         return Loaded([record])
 

@@ -28,7 +28,7 @@ from kipp.core.keys import (
     nearest,
     normalize_key,
 )
-from kipp.core.models import ID_MAX, SLUG, CallChoices, Proposal
+from kipp.core.models import ID_MAX, SLUG, CallChoices, Proposal, text_of
 from kipp.core.problems import Location, Problem, Severity
 from kipp.core.validation import describe
 from kipp.intake.headers import read_as, suggestion_for
@@ -43,6 +43,9 @@ class RawRecord:
     data: Any
     row: int | None = None
     positions: dict[RawPath, Location] = field(default_factory=dict)
+    written: dict[RawPath, str] = field(default_factory=dict)
+    """The source text of each value the file's parser read as something other than text (a
+    YAML `yes`, `2019-07-01`, `1.10`), so that a message names it as it was written."""
     problems: list[Problem] = field(default_factory=list)
     unknown_key_severity: Severity = Severity.ERROR
 
@@ -148,22 +151,26 @@ def validate_record(record: RawRecord, choices: CallChoices) -> Entry:
         problems.append(record.problem(kp.raw_path, kp.field, message, severity))
     fields: dict[str, Any] = _without_controls(canon, record, problems)
     fields.setdefault("id", record.default_id)
-    written_id = str(fields["id"]) if isinstance(fields["id"], str | int) else ""
+    written_id = text_of(fields["id"]) or ""
     # an id that is no slug is refused below; the entry keeps a name that is one
     is_slug = SLUG.match(written_id) is not None and len(written_id) <= ID_MAX
     entry.id = written_id if is_slug else record.default_id
-    if isinstance(fields.get("title"), str):
-        entry.title = " ".join(fields["title"].split())
-    if isinstance(fields.get("agency"), str):
-        entry.agency = fields["agency"].strip()
+    # a title or an agency written as a number (`judul: 1234567`) is its text, as the model's
+    title, agency = text_of(fields.get("title")), text_of(fields.get("agency"))
+    if title is not None:
+        entry.title = " ".join(title.split())
+    if agency is not None:
+        entry.agency = agency
     try:
         entry.proposal = Proposal.model_validate(fields, context={"choices": choices})
     except ValidationError as exc:
         for error in exc.errors():
             canon_path: tuple[PathKey, ...] = tuple(error["loc"])
-            raw_path = canon.raw_paths.get(canon_path) or _empty_cell(record, canon_path)
+            exact = canon.raw_paths.get(canon_path)
+            raw_path = exact or _empty_cell(record, canon_path)
             raw_path = raw_path or nearest(canon.raw_paths, canon_path) or ()
-            message = describe(error, in_sheet=record.row is not None)
+            written = record.written.get(exact) if exact is not None else None
+            message = describe(error, in_sheet=record.row is not None, written=written)
             problems.append(record.problem(raw_path, display_path(canon_path), message))
     entry.problems = sorted(problems, key=lambda p: (p.line is not None, p.line or 0))
     return entry

@@ -19,7 +19,8 @@ def encoding_warning(path: str, warning: Text | None) -> list[Problem]:
 
 def load_yaml(raw: bytes, path: str, default_id: str, limits: Limits) -> Loaded:
     """Read one YAML proposal, with the line of every key; numbers keep the text they were
-    written as (`4.870` is read by the figure's kind, not as YAML's 4.87)."""
+    written as (`4.870` is read by the figure's kind, not as YAML's 4.87; `judul: 1.10` is
+    the title `1.10`), and a message names any value that is not text as it was written."""
     decoded = decode_text(raw)
     record = RawRecord(path=path, default_id=default_id, data=None)
     record.problems.extend(encoding_warning(path, decoded.warning))
@@ -32,4 +33,5 @@ def load_yaml(raw: bytes, path: str, default_id: str, limits: Limits) -> Loaded:
         return Loaded([record])
     record.data = parsed.data
     record.positions = {key: Location(line=line) for key, line in parsed.lines.items()}
+    record.written = parsed.written
     return Loaded([record])

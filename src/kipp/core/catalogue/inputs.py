@@ -83,6 +83,17 @@ INPUTS: dict[str, dict[str, str]] = {
         "id": "{kind} harus berisi maksimal {max:p:butir}, bukan {actual}",
         "en": "{kind} should have at most {max:p:item/items} after validation, not {actual}",
     },
+    # a value that is not text, named in a sentence: as written where the file says, else
+    # in words (a list or a mapping is never shown as a program would print it)
+    "value.shown.list": {
+        "id": "sebuah daftar berisi {count:p:butir}",
+        "en": "a list of {count:p:item/items}",
+    },
+    "value.shown.mapping": {
+        "id": "sebuah kumpulan isian berisi {count:p:kunci}",
+        "en": "a mapping of {count:p:key/keys}",
+    },
+    "value.shown.other": {"id": "nilai ini", "en": "this value"},
     "value.kind.list": {"id": "Daftar", "en": "List"},
     "value.kind.dictionary": {"id": "Kumpulan isian", "en": "Dictionary"},
     "value.unknown_field": {"id": "isian tidak dikenal", "en": "unknown field"},
@@ -128,9 +139,17 @@ INPUTS: dict[str, dict[str, str]] = {
         "id": "'{value}': '{month}' bukan nama bulan; " + _SEPERTI_TANGGAL,
         "en": "'{value}': '{month}' is not a month name; " + _AS_DATE,
     },
-    "date.no_year": {
-        "id": "'{value}' bukan tanggal yang ada: tidak ada tahun {year:d}; " + _SEPERTI_TANGGAL,
-        "en": "'{value}' is not a real date: there is no year {year:d}; " + _AS_DATE,
+    "date.too_early": {
+        "id": "'{value}': tahun {year:d} terlalu awal, tahun paling awal {earliest:d}; tulis "
+        "tahunnya dengan empat angka, mis. 2019-07-01",
+        "en": "'{value}': the year {year:d} is too early, the earliest is {earliest:d}; write "
+        "the year with four digits, e.g. 2019-07-01",
+    },
+    "date.no_time": {
+        "id": "'{value}': {time} bukan jam yang ada; hapus jamnya dan tulis tanggalnya saja, "
+        "mis. 2019-07-01",
+        "en": "'{value}': {time} is not a real time of day; leave the time out and write the "
+        "date alone, e.g. 2019-07-01",
     },
     "date.no_month": {
         "id": "'{value}' bukan tanggal yang ada: tidak ada bulan {month:d}; " + _SEPERTI_TANGGAL,
@@ -140,6 +159,19 @@ INPUTS: dict[str, dict[str, str]] = {
         "id": "'{value}' bukan tanggal yang ada: {month} {year:d} hanya {days:d} hari",
         "en": "'{value}' is not a real date: {month} {year:d} has {days:d} days",
     },
+    # month names, in the sentences about dates
+    "date.month.1": {"id": "Januari", "en": "January"},
+    "date.month.2": {"id": "Februari", "en": "February"},
+    "date.month.3": {"id": "Maret", "en": "March"},
+    "date.month.4": {"id": "April", "en": "April"},
+    "date.month.5": {"id": "Mei", "en": "May"},
+    "date.month.6": {"id": "Juni", "en": "June"},
+    "date.month.7": {"id": "Juli", "en": "July"},
+    "date.month.8": {"id": "Agustus", "en": "August"},
+    "date.month.9": {"id": "September", "en": "September"},
+    "date.month.10": {"id": "Oktober", "en": "October"},
+    "date.month.11": {"id": "November", "en": "November"},
+    "date.month.12": {"id": "Desember", "en": "December"},
     # the proposal's own rules (kipp.core.models)
     "proposal.email": {
         "id": "'{value}' bukan alamat surel; tulis seperti nama@domain",
@@ -243,6 +275,12 @@ INPUTS: dict[str, dict[str, str]] = {
     "yaml.key_twice": {
         "id": "kunci '{key}' muncul dua kali; pertahankan satu",
         "en": "key '{key}' appears twice; keep one",
+    },
+    "yaml.tag": {
+        "id": "bukan YAML yang sah: tanda `{tag}` tidak dibaca kipp; hapus tanda itu dan tulis "
+        "nilainya saja",
+        "en": "not valid YAML: kipp does not read the tag `{tag}`; remove the tag and write the "
+        "value alone",
     },
     "yaml.key_not_plain": {
         "id": "kunci harus berupa kata biasa, bukan daftar atau kumpulan isian",
@@ -451,6 +489,22 @@ INPUTS: dict[str, dict[str, str]] = {
     "xlsx.sheet_unreadable": {
         "id": "lembar '{sheet}' tidak dapat dibaca ({detail}); ekspor ulang",
         "en": "sheet '{sheet}' could not be read ({detail}); export it again",
+    },
+    "xlsx.formulas_unsaved": {
+        "id": "lembar '{sheet}' memuat rumus yang nilainya belum pernah disimpan (sel {cells}): "
+        "kipp membaca nilai yang disimpan program lembar kerja, bukan rumus; buka berkas itu di "
+        "Excel atau LibreOffice lalu simpan ulang, atau ketik nilainya",
+        "en": "sheet '{sheet}' holds formulas whose values were never saved (cells {cells}): "
+        "kipp reads the values a spreadsheet program saves, not formulas; open the file in Excel "
+        "or LibreOffice and save it again, or type the values in",
+    },
+    "xlsx.formulas_unsaved_more": {
+        "id": "lembar '{sheet}' memuat rumus yang nilainya belum pernah disimpan (sel {cells}, "
+        "dan {more} lagi): kipp membaca nilai yang disimpan program lembar kerja, bukan rumus; "
+        "buka berkas itu di Excel atau LibreOffice lalu simpan ulang, atau ketik nilainya",
+        "en": "sheet '{sheet}' holds formulas whose values were never saved (cells {cells}, and "
+        "{more} more): kipp reads the values a spreadsheet program saves, not formulas; open "
+        "the file in Excel or LibreOffice and save it again, or type the values in",
     },
     "xlsx.other_sheets": {
         "id": "hanya lembar pertama ('{sheet}') yang dibaca; lembar yang tidak dibaca: {others}",
