@@ -176,3 +176,71 @@ def _rewrite_sheet(path: Path, change: Callable[[str], str]) -> None:
     with zipfile.ZipFile(path, "w") as archive:
         for member, content in files.items():
             archive.writestr(member, content)
+
+
+def _with_saved_values(path: Path, values: dict[str, str]) -> None:
+    """Give formulas openpyxl wrote without values (`<f>1+1</f><v></v>`) the saved values a
+    spreadsheet program writes (`<v>2</v>`), as a file saved from Excel holds them."""
+    member = "xl/worksheets/sheet1.xml"
+    with zipfile.ZipFile(path) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    xml = members[member].decode("utf-8")
+    for formula, value in values.items():
+        xml = xml.replace(f"<f>{formula}</f><v></v>", f"<f>{formula}</f><v>{value}</v>")
+    members[member] = xml.encode("utf-8")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+
+
+def test_xlsx_formulas_never_calculated_make_the_file_unread_naming_their_cells(
+    batch_dir: Path, choices: CallChoices
+) -> None:
+    row = form_row(**{"Penerima Manfaat": "=1000*5", "Judul": '=CONCATENATE("PPDB"," Online")'})
+    path = write_xlsx(batch_dir, "form.xlsx", [FORM_HEADERS, row, form_row("E-Surat")])
+    batch = load(batch_dir, choices)
+    assert [(u.path, said(u.reason)) for u in batch.unread] == [
+        (
+            str(path),
+            "sheet 'Form Responses 1' holds formulas whose values were never saved (cells A2, "
+            "M2): kipp reads the values a spreadsheet program saves, not formulas; open the "
+            "file in Excel or LibreOffice and save it again, or type the values in",
+        )
+    ]
+    assert batch.entries == []
+
+
+def test_xlsx_formulas_with_their_saved_values_are_read_as_those_values(
+    batch_dir: Path, choices: CallChoices
+) -> None:
+    row = form_row(**{"Penerima Manfaat": "=1000*5"})
+    path = write_xlsx(batch_dir, "form.xlsx", [FORM_HEADERS, row])
+    _with_saved_values(path, {"1000*5": "5000"})
+    batch = load(batch_dir, choices)
+    assert batch.unread == []
+    proposal = batch.entries[0].proposal
+    assert proposal is not None and proposal.indicators.beneficiaries == 5000.0
+
+
+def test_xlsx_hidden_first_sheet_is_passed_over_for_the_sheet_the_program_shows(
+    batch_dir: Path, choices: CallChoices
+) -> None:
+    workbook = openpyxl.Workbook()
+    hidden = workbook.active
+    hidden.title = "Kosong"
+    hidden.append(["catatan lama"])
+    hidden.sheet_state = "hidden"
+    shown = workbook.create_sheet("Usulan")
+    for row in (FORM_HEADERS, form_row("PPDB Online")):
+        shown.append(list(row))
+    path = batch_dir / "form.xlsx"
+    workbook.save(path)
+
+    batch = load(batch_dir, choices)
+
+    assert [(e.source, e.id, e.status) for e in batch.entries] == [
+        (f"{path}#2", "ppdb-online", Status.VALID)
+    ]
+    assert [n.render() for n in batch.notices] == [
+        f"{path}: (file): only the first sheet ('Usulan') is read; sheets not read: 'Kosong'"
+    ]

@@ -18,7 +18,7 @@ def test_the_shrinkage_number_is_explained_after_the_panel_mean() -> None:
     assert footing_text(_footing(25), "nilai", Lang.ID) == (
         "Nilai juri dinormalisasi terhadap seluruh tim penilai, supaya juri yang cenderung "
         "longgar atau ketat tidak menggeser hasil: nilai ternormalisasi = rata-rata tim penilai "
-        "+ (nilai − rata-rata juri) × faktor sebaran. Rata-rata tim penilai = 781 ÷ 210 nilai = "
+        "+ (nilai − rata-rata juri) × faktor sebaran. Rata-rata tim penilai = 781 ÷ 210 nilai = "  # noqa: RUF001
         "3,71905 (dibulatkan). Rata-rata tiap juri dihitung seolah-olah ia memberi 25 nilai lagi "
         "sebesar rata-rata tim penilai (angka 25 ditetapkan rubrik): juri yang baru memberi "
         "sedikit nilai tidak dianggap longgar atau ketat hanya karena kebetulan, dan makin banyak "
@@ -36,6 +36,6 @@ def test_the_shrinkage_sentence_is_in_english_too_and_left_out_when_the_rubric_s
     )
     assert footing_text(_footing(0), "score", Lang.EN) == (
         "Reviewers' scores are normalised to the whole panel, so that a lenient or strict "
-        "reviewer does not shift the results: normalised score = panel mean + (score − "
-        "reviewer's mean) × spread factor. Panel mean = 781 ÷ 210 scores = 3.71905 (rounded)."
+        "reviewer does not shift the results: normalised score = panel mean + (score − "  # noqa: RUF001
+        "reviewer's mean) × spread factor. Panel mean = 781 ÷ 210 scores = 3.71905 (rounded)."  # noqa: RUF001
     )

@@ -26,7 +26,7 @@ import struct
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kipp.core.i18n import text
 from kipp.intake.reading import Limits, Unreadable, size_text
@@ -38,12 +38,17 @@ SMALL_MEMBER = 16 * 1024 * 1024  # read whole: the workbook's list of sheets
 @dataclass
 class Reach:
     """How far one sheet reaches: the cells holding something, and the last row and the last
-    column (both from 1) holding something."""
+    column (both from 1) holding something; and (`.xlsx` only) the cells holding a formula
+    whose value was never saved (a file written by a program that does not calculate), which
+    a reader of saved values finds empty: `blank_formulas` of them, the first few named in
+    `blank_formula_cells` (`C3`)."""
 
     name: str
     cells: int = 0
     last_row: int = 0
     last_column: int = 0
+    blank_formulas: int = 0
+    blank_formula_cells: list[str] = field(default_factory=list)
 
     def grid(self) -> int:
         """Cells of the grid from A1 to the last row and column."""

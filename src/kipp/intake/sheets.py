@@ -76,12 +76,14 @@ def _guarded(kind: str, call: Callable[[], Any]) -> Any:
 
 @dataclass(frozen=True)
 class Sheet:
-    """A worksheet of a workbook: its name, its place among the worksheets, and how far it
-    reaches (cells holding something, last row and column) as measured before opening."""
+    """A worksheet of a workbook: its name, its place among the worksheets, how far it
+    reaches (cells holding something, last row and column) as measured before opening, and
+    whether the spreadsheet program hides it."""
 
     name: str
     index: int
     reach: Reach
+    hidden: bool = False
 
     @property
     def empty(self) -> bool:
@@ -102,10 +104,16 @@ class Workbook:
             kind, lambda: python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(raw))
         )
         worksheet = python_calamine.SheetTypeEnum.WorkSheet
+        visible = python_calamine.SheetVisibleEnum.Visible
         metadata = _guarded(kind, lambda: self._book.sheets_metadata)
         by_name = {reach.name: reach for reach in reaches}
         self.sheets = [
-            Sheet(name=m.name, index=i, reach=by_name.get(m.name, Reach(name=m.name)))
+            Sheet(
+                name=m.name,
+                index=i,
+                reach=by_name.get(m.name, Reach(name=m.name)),
+                hidden=m.visible != visible,
+            )
             for i, m in enumerate(metadata)
             if m.typ == worksheet
         ]

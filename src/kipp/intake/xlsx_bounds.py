@@ -19,6 +19,13 @@ _REF = re.compile(rb"(?:^|\s)r\s*=\s*[\"']([A-Za-z]{0,3})(\d{1,7})[\"']")
 # a cell as spreadsheet programs write it, reference first, holding something (not an
 # empty tag such as `<c r="A9" s="1"/>`): its reference (`AB17`)
 _REFERENCED = re.compile(rb'<c r="([A-Z]{1,3}\d{1,7})"[^>]*(?<!/)>')
+# a cell holding a formula and no saved value: `<c r="C3"><f>SUM(A1:B1)</f></c>`, also with
+# an empty value (`<v/>`, `<v></v>`) or a shared formula's reference (`<f t="shared" si="0"/>`)
+_BLANK_FORMULA = re.compile(
+    rb'<c r="([A-Z]{1,3}\d{1,7})"[^>]*(?<!/)>\s*<f(?:\s[^>]*)?(?:/>|>[^<]*</f>)\s*'
+    rb"(?:<v\s*/>|<v>\s*</v>)?\s*</c>"
+)
+NAMED_BLANK_FORMULAS = 5  # the cells named in the reason; the rest counted
 _COLUMNS = {column_letters(n).encode(): n for n in range(1, 16_385)}
 BEYOND = 16_385  # a column past the last one a spreadsheet has
 _row_of = operator.methodcaller("lstrip", b"ABCDEFGHIJKLMNOPQRSTUVWXYZ")
@@ -42,10 +49,12 @@ class XlsxSheetScanner(Scanner):
         self.done = False  # followed tag by tag already: the chunks still to come are not
         self.row = 0
         self.column = 0
+        self.open_cell = b""  # a cell cut at the end of the last chunk, for `_formulas`
 
     def tags(self, data: bytes) -> None:
         if self.done:
             return
+        self._formulas(data)
         cells = data.count(b"<c ") + data.count(b"<c>") + data.count(b"<c/>")
         if cells != data.count(b'<c r="') or any(tag in data for tag in _PREFIXED):
             self._refollow()
@@ -59,6 +68,24 @@ class XlsxSheetScanner(Scanner):
             reach.last_column = max(reach.last_column, *columns)
         if self.reach.over(self.limits):
             raise Stop
+
+    def _formulas(self, data: bytes) -> None:
+        """Note the cells holding a formula without a saved value. Chunks end before a tag,
+        so a cell may be cut between two of them: its start waits for the next chunk."""
+        data = self.open_cell + data
+        self.open_cell = b""
+        last = data.rfind(b"<c ")
+        if last >= 0 and data.find(b"</c>", last) < 0:
+            end = data.find(b">", last)
+            if end < 0 or data[end - 1 : end] != b"/":  # not an empty tag: the cell goes on
+                data, self.open_cell = data[:last], data[last:]
+        if b"<f" not in data:
+            return
+        reach = self.reach
+        for ref in _BLANK_FORMULA.findall(data):
+            reach.blank_formulas += 1
+            if len(reach.blank_formula_cells) < NAMED_BLANK_FORMULAS:
+                reach.blank_formula_cells.append(ref.decode("ascii"))
 
     def _refollow(self) -> None:
         """Follow the whole member from its start, tag by tag."""

@@ -18,12 +18,27 @@ GUIDE_SHEETS = frozenset(CATALOGUE["tpl.sheet.guide"].values())
 
 
 def load_workbook(raw: bytes, path: str, default_id: str, limits: Limits, suffix: str) -> Loaded:
-    """Read every row of the first worksheet (values, not formulas) of a workbook saved as
-    `suffix`; the other sheets holding something are named as not read."""
+    """Read every row of the first worksheet the spreadsheet program shows (values, not
+    formulas) of a workbook saved as `suffix`; the other sheets holding something, hidden
+    ones too, are named as not read. A sheet holding formulas whose values were never saved
+    is not read: a reader of saved values would find those cells empty."""
     with open_workbook(raw, suffix, limits) as workbook:
         if not workbook.sheets:
             raise Unreadable(text("xlsx.no_sheets"))
-        sheet, *others = workbook.sheets
+        sheet = next((s for s in workbook.sheets if not s.hidden), workbook.sheets[0])
+        others = [s for s in workbook.sheets if s is not sheet]
+        reach = sheet.reach
+        if reach.blank_formulas:
+            cells = ", ".join(reach.blank_formula_cells)
+            more = reach.blank_formulas - len(reach.blank_formula_cells)
+            raise Unreadable(
+                text(
+                    "xlsx.formulas_unsaved_more" if more else "xlsx.formulas_unsaved",
+                    sheet=sheet.name,
+                    cells=cells,
+                    more=more,
+                )
+            )
         try:
             loaded = records_from_rows(workbook.rows(sheet), path, default_id, limits)
         except Unreadable:
