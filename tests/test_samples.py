@@ -85,8 +85,10 @@ def test_samples_valid_proposals_have_no_problem_but_the_repeated_title(samples:
     assert valid == {
         # the ten IGA 2021 winners; PPDB Online is filed twice: a warning here, and the
         # rubric's unique_title gate makes both ineligible in a run
-        "ppdb-online-disdikbud": [f"{sheet}:3:C: title: same title as {ppdb}; {SAME_TITLE}"],
-        "pendaftaran-sekolah-daring": [f"{ppdb}:3: title: same title as {sheet}#3; {SAME_TITLE}"],
+        "ppdb-online-disdikbud": [f"{sheet}:3:C: title: same title as {ppdb.name}; {SAME_TITLE}"],
+        "pendaftaran-sekolah-daring": [
+            f"{ppdb}:3: title: same title as {sheet.name}#3; {SAME_TITLE}"
+        ],
         "sempelmas-jagalan": [],
         "gelai-sang-ratu": [],
         "ngarang-biji-goodbye": [],

@@ -126,11 +126,11 @@ def test_batch_duplicate_ids_reported_on_both_files(batch_dir: Path, choices: Ca
     batch = load(batch_dir, choices)
     assert [rendered(e) for e in batch.entries] == [
         [
-            f"{first}:{line_of(first, 'id:')}: id: id 'ppdb' is also used by {second}; "
+            f"{first}:{line_of(first, 'id:')}: id: id 'ppdb' is also used by b.yaml; "
             "give each proposal its own id"
         ],
         [
-            f"{second}:{line_of(second, 'id:')}: id: id 'ppdb' is also used by {first}; "
+            f"{second}:{line_of(second, 'id:')}: id: id 'ppdb' is also used by a.yaml; "
             "give each proposal its own id"
         ],
     ]
@@ -143,8 +143,11 @@ def test_batch_default_ids_from_the_same_file_name_clash(
     first = write_yaml(batch_dir, "dinkes/gayatri.yaml", proposal_data(title="Gayatri Satu"))
     second = write_md(batch_dir, "gayatri.md", proposal_data(title="Gayatri Dua", sections=DROP))
     assert [rendered(e) for e in load(batch_dir, choices).entries] == [
-        [f"{first}: id: id 'gayatri' is also used by {second}; give each proposal its own id"],
-        [f"{second}: id: id 'gayatri' is also used by {first}; give each proposal its own id"],
+        [f"{first}: id: id 'gayatri' is also used by gayatri.md; give each proposal its own id"],
+        [
+            f"{second}: id: id 'gayatri' is also used by dinkes/gayatri.yaml; "
+            "give each proposal its own id"
+        ],
     ]
 
 
@@ -160,8 +163,8 @@ def test_batch_duplicate_titles_ignore_case_spacing_and_punctuation(
         i for i, text in enumerate(second.read_text().splitlines(), 1) if '"title"' in text
     )
     assert [rendered(e) for e in batch.entries] == [
-        [f"{first}:{line_of(first, 'title:')}: title: same title as {second}; {same}"],
-        [f"{second}:{second_line}: title: same title as {first}; {same}"],
+        [f"{first}:{line_of(first, 'title:')}: title: same title as b.json; {same}"],
+        [f"{second}:{second_line}: title: same title as a.yaml; {same}"],
         [],
     ]
     assert batch.entries[2].path == str(third)
@@ -178,7 +181,7 @@ def test_batch_title_shared_by_three_names_both_others(
     ]
     messages = [rendered(e)[0] for e in load(batch_dir, choices).entries]
     assert messages[1] == (
-        f"{paths[1]}:1: title: same title as {paths[0]}, {paths[2]}; each proposal needs its own "
+        f"{paths[1]}:1: title: same title as a.yaml, c.yaml; each proposal needs its own "
         "title (the same innovation is proposed once)"
     )
 
@@ -193,9 +196,9 @@ def test_batch_duplicate_in_a_spreadsheet_names_row_and_column(
     batch = load(batch_dir, choices)
     same = "each proposal needs its own title (the same innovation is proposed once)"
     assert [rendered(e) for e in batch.entries] == [
-        [f"{yaml_path}:1: title: same title as {sheet}#3; {same}"],
+        [f"{yaml_path}:1: title: same title as form.xlsx#3; {same}"],
         [],
-        [f"{sheet}:3:A: title: same title as {yaml_path}; {same}"],
+        [f"{sheet}:3:A: title: same title as a.yaml; {same}"],
     ]
 
 
@@ -207,8 +210,8 @@ def test_batch_duplicates_within_one_spreadsheet(batch_dir: Path, choices: CallC
     ]
     sheet = write_csv(batch_dir, "form.csv", rows)
     assert [rendered(e) for e in load(batch_dir, choices).entries] == [
-        [f"{sheet}:2:A: id: id 'ppdb' is also used by {sheet}#3; give each proposal its own id"],
-        [f"{sheet}:3:A: id: id 'ppdb' is also used by {sheet}#2; give each proposal its own id"],
+        [f"{sheet}:2:A: id: id 'ppdb' is also used by form.csv#3; give each proposal its own id"],
+        [f"{sheet}:3:A: id: id 'ppdb' is also used by form.csv#2; give each proposal its own id"],
     ]
 
 

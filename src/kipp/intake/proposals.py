@@ -201,7 +201,7 @@ def read_proposals(
             found.take(*ready)
     if cached is not None:
         cached.close()
-    _check_unique(found.entries, found.anchors)
+    _check_unique(found.entries, found.anchors, folder)
     return Intake(
         folder=shown_path(folder),
         entries=found.entries,
@@ -301,10 +301,18 @@ def title_key(title: str) -> str:
     return _TITLE_NOISE.sub("", title.casefold())
 
 
-def _check_unique(entries: list[Entry], anchors: list[Anchors]) -> None:
+def _in_batch(source: str, folder: Path) -> str:
+    """A proposal's source (`<file>` or `<file>#<row>`) named from the batch folder
+    (`dinkes/ppdb.yaml`, `form.xlsx#3`): a message read in a scorecard names no folder of
+    the coordinator's machine."""
+    prefix = f"{folder}{os.sep}"
+    return source[len(prefix) :] if source.startswith(prefix) else Path(source).name
+
+
+def _check_unique(entries: list[Entry], anchors: list[Anchors], folder: Path) -> None:
     """Ids and titles must be unique in the batch: report each repeat on every holder,
-    naming the others. A repeated id is an error (results could not tell the proposals
-    apart); a repeated title is a warning here, and the rubric's `unique_title` gate makes
+    naming the others (from the batch folder). A repeated id is an error (results could not
+    tell the proposals apart); a repeated title is a warning here, and the rubric's `unique_title` gate makes
     the proposals ineligible with the same finding, as KIPP's administrative check does."""
     for field_name, key_of in (("id", lambda e: e.id), ("title", _entry_title_key)):
         holders: dict[str, list[int]] = defaultdict(list)
@@ -316,7 +324,7 @@ def _check_unique(entries: list[Entry], anchors: list[Anchors]) -> None:
             if len(indexes) < 2:
                 continue
             for i in indexes:
-                others = [entries[j].source for j in indexes if j != i]
+                others = [_in_batch(entries[j].source, folder) for j in indexes if j != i]
                 message = (
                     text("batch.id_repeat", id=entries[i].id, others=others)
                     if field_name == "id"
