@@ -113,3 +113,35 @@ def test_title_that_held_a_control_character_reaches_the_workbook(
     book = load_workbook(io.BytesIO(workbook_bytes(results, load_rubric().rubric)))
     cells = [c for row in book.worksheets[0].iter_rows(values_only=True) for c in row]
     assert "MAGIS Mojokerto" in cells
+
+
+def test_characters_overriding_the_text_direction_removed_with_their_own_warning(
+    batch_dir: Path, choices: CallChoices
+) -> None:
+    reversed_title = "\u202eInovasi Sapa Tertib\u202c"
+    path = write_yaml(batch_dir, "rlo.yaml", proposal_data(title=reversed_title))
+    entry = only_entry(load(batch_dir, choices))
+    assert (entry.status, entry.title) == (Status.VALID, "Inovasi Sapa Tertib")
+    assert entry.proposal is not None and entry.proposal.title == "Inovasi Sapa Tertib"
+    assert [(p.render(), p.render(Lang.ID), p.severity) for p in entry.problems] == [
+        (
+            f"{path}:1: title: held 2 characters that override the direction of text "
+            "(invisible), which make it show in another order than it was written; removed, "
+            "check the text",
+            f"{path}:1: judul: memuat 2 karakter pengatur arah teks (tak terlihat) yang membalik "
+            "urutan huruf saat teks ditampilkan; karakter itu dihapus, periksa teksnya",
+            Severity.WARNING,
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    "char", ["\u202a", "\u202b", "\u202d", "\u2066", "\u2067", "\u2068", "\u2069"]
+)
+def test_every_direction_override_removed(char: str, batch_dir: Path, choices: CallChoices) -> None:
+    write_json(batch_dir, "layanan.json", proposal_data(agency=f"Dinas{char} Kesehatan"))
+    entry = only_entry(load(batch_dir, choices))
+    assert entry.proposal is not None and entry.proposal.agency == "Dinas Kesehatan"
+    assert [(p.field, p.message.key) for p in entry.problems] == [
+        ("agency", "value.direction_removed")
+    ]

@@ -30,6 +30,9 @@ _SEPARATORS = re.compile(r"[\s\-]+")
 _UNDERSCORES = re.compile(r"_+")
 # Characters no document can hold: C0 controls but tab and line breaks, DEL, and C1 controls.
 CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# the invisible characters that override the direction of the text after them (U+202A-E,
+# U+2066-9): a title can show reversed (`\u202e...`) while another text is checked
+DIRECTION_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _ANY_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 

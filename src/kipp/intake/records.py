@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from kipp.core.i18n import Text, text
 from kipp.core.keys import (
     CONTROLS,
+    DIRECTION_CONTROLS,
     Canonical,
     KeyProblem,
     PathKey,
@@ -190,21 +191,32 @@ def _form_wording(problem: KeyProblem) -> Text:
     return text("key.unknown.close", key=key, close=suggestion_for(path))
 
 
+# what is removed from a proposal's texts, each with its warning
+_REMOVED = (
+    (CONTROLS, "value.controls_removed"),
+    (DIRECTION_CONTROLS, "value.direction_removed"),
+)
+
+
 def _without_controls(canon: Canonical, record: RawRecord, problems: list[Problem]) -> Any:
-    """`canon.data` with control characters removed from every text but the id (which is
-    refused), one warning per field that held any; line breaks written `\\r\\n` or `\\r`
-    become `\\n`."""
+    """`canon.data` with control characters and the characters that override the text's
+    direction removed from every text but the id (which is refused), one warning per field
+    and kind; line breaks written `\\r\\n` or `\\r` become `\\n`."""
 
     def clean(value: Any, path: tuple[PathKey, ...]) -> Any:
         if isinstance(value, str):
             value = value.replace("\r\n", "\n").replace("\r", "\n")
-            found = len(CONTROLS.findall(value))
-            if not found or path == ("id",):
+            if path == ("id",):
                 return value
-            raw_path = nearest(canon.raw_paths, path) or ()
-            warning = text("value.controls_removed", count=found)
-            problems.append(record.problem(raw_path, display_path(path), warning, Severity.WARNING))
-            return CONTROLS.sub("", value)
+            for pattern, key in _REMOVED:
+                found = len(pattern.findall(value))
+                if found:
+                    raw_path = nearest(canon.raw_paths, path) or ()
+                    warning = text(key, count=found)
+                    field = display_path(path)
+                    problems.append(record.problem(raw_path, field, warning, Severity.WARNING))
+                    value = pattern.sub("", value)
+            return value
         if isinstance(value, dict):
             return {key: clean(item, (*path, key)) for key, item in value.items()}
         if isinstance(value, list):

@@ -120,6 +120,13 @@ INPUTS: dict[str, dict[str, str]] = {
         "id": "{value}: '{word}' tidak dipakai untuk {kind}; tulis angkanya saja, mis. {example}",
         "en": "{value}: '{word}' does not belong in {kind}; write the number alone, e.g. {example}",
     },
+    "value.direction_removed": {
+        "id": "memuat {count:p:karakter pengatur arah teks} (tak terlihat) yang membalik urutan "
+        "huruf saat teks ditampilkan; karakter itu dihapus, periksa teksnya",
+        "en": "held {count:p:character/characters} that override the direction of text "
+        "(invisible), which make it show in another order than it was written; removed, check "
+        "the text",
+    },
     "value.controls_removed": {
         "id": "memuat {count:p:karakter kendali} (tak terlihat, biasanya ikut tersalin dari "
         "program lain) yang tidak dapat dimuat dokumen; karakter itu dihapus, periksa teksnya",
