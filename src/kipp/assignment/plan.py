@@ -3,6 +3,7 @@ content, and writing them where the reviewers will get them."""
 
 from __future__ import annotations
 
+import stat
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from datetime import date
@@ -11,7 +12,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 from kipp.assignment.assign import assign
-from kipp.assignment.scoresheets import existing_scores, scoresheets
+from kipp.assignment.scoresheets import CSV_DIR, existing_scores, scoresheets
 from kipp.core.atomic import write_atomic
 from kipp.core.i18n import Lang
 from kipp.core.models import Proposal
@@ -20,6 +21,7 @@ from kipp.intake import Batch
 from kipp.intake.panel import Panel, PanelError, load_panel
 from kipp.intake.registry import registry_matcher
 from kipp.intake.review_sheets import ReviewFiles
+from kipp.intake.settings import kind_of
 from kipp.measures.novelty import NoveltyMeasure
 from kipp.reviews.models import Assignment
 from kipp.rubric import LoadedRubric
@@ -97,9 +99,36 @@ def plan_assignment(
     )
 
 
+def check_sheets_folder(sheets_out: Path) -> None:
+    """Raise `KippError` (with the fix) when `sheets_out`, or the `csv/` folder kipp writes
+    inside it, is a symbolic link (kipp never writes through one: the default `_reviews/`
+    linked to a folder elsewhere would receive the sheets there) or is there but is not a
+    folder. Reads only the folders' metadata; writes nothing."""
+    for folder in (sheets_out, sheets_out / CSV_DIR):
+        try:
+            mode = folder.lstat().st_mode
+        except FileNotFoundError:
+            continue  # created when the sheets are written
+        except OSError:
+            continue  # met, with its reason, when the sheets are written
+        if stat.S_ISLNK(mode):
+            raise KippError.of("assign.out_link", "assign.out_link.hint", folder=str(folder))
+        if not stat.S_ISDIR(mode):
+            raise KippError.of(
+                "assign.out_not_folder",
+                "assign.out_not_folder.hint",
+                folder=str(folder),
+                kind=kind_of(mode),
+            )
+
+
 def write_scoresheets(assignment: AssignPlan, sheets_out: Path, force: bool = False) -> list[Path]:
-    """Write the plan's files into `sheets_out`, each atomically. Refuses (`KippError`) when
-    the folder already holds scoresheets, unless `force`: completed sheets are kept safe."""
+    """Write the plan's files into `sheets_out`, each atomically. Refuses (`KippError`),
+    writing nothing, when the folder already holds scoresheets, unless `force` (completed
+    sheets are kept safe), and whatever `force` says when the folder or its `csv/` is a
+    symbolic link or not a folder (`check_sheets_folder`). A sheet already there that is a
+    link is replaced by the new file, never written through."""
+    check_sheets_folder(sheets_out)
     present = existing_scores(sheets_out)
     if present and not force:
         raise KippError.of(

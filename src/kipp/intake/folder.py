@@ -49,7 +49,9 @@ def load_batch(
     """Read a batch folder: its proposals (through `cache` when given), its agency registry,
     its settings (`_kumpulan.yaml`), the review panel (`panel`, else `reviewers.yaml` in the
     folder) and the reviewers' files in `_reviews/`. Raises `BatchError` only when the folder
-    itself is missing or not a folder; every file's own problems are reported in the value."""
+    itself is missing or not a folder; every file's own problems are reported in the value,
+    among them a settings file, registry, panel, `_reviews/` or scoresheet that is a symbolic
+    link (not followed, as proposals are not) or not a regular file (never opened)."""
     limits = limits or Limits()
     intake = read_proposals(folder, choices, limits, cache)
     return Batch(

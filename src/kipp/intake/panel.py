@@ -17,6 +17,7 @@ from kipp.core.problems import KippError, Problem
 from kipp.core.validation import invalid
 from kipp.core.yaml_source import YamlProblem, parse_yaml
 from kipp.intake.registry import AgencyOf
+from kipp.intake.settings import not_read
 from kipp.rubric import rubric_message
 
 PANEL_FILE = "reviewers.yaml"
@@ -96,8 +97,15 @@ def agency_key(agency: str, agency_of: AgencyOf | None = None) -> str:
 
 
 def load_panel(path: Path) -> Panel:
-    """Read and validate a panel file; raise `PanelError` listing every problem with its line."""
+    """Read and validate a panel file; raise `PanelError` listing every problem with its line.
+    A path that is not a regular file (a folder, a device, a named pipe, or a link to one)
+    is refused unopened. Whether a link is followed is the caller's choice:
+    `kipp.intake.review_sheets.read_review_files` refuses the batch's own `reviewers.yaml`
+    when it is one."""
     shown = str(path)
+    reason = not_read(path, follow_links=True)
+    if reason is not None:
+        raise PanelError(shown, [Problem(path=shown, field="(file)", message=reason)])
     try:
         raw = path.read_bytes()
     except OSError as exc:

@@ -27,6 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from kipp.core.i18n import Text, text
 from kipp.core.problems import Problem
 from kipp.core.validation import describe, invalid
+from kipp.intake.settings import not_read, present
 from kipp.intake.yaml_file import read_yaml_model
 
 REGISTRY_FILE = "_agencies.yaml"
@@ -89,9 +90,15 @@ class RegistryLoad(BaseModel):
 
 def load_registry(path: Path) -> RegistryLoad | None:
     """Read `path` (`<batch>/_agencies.yaml`); None when there is no such file. A broken file
-    is not an error for the run: its problems are returned for the documents to show."""
-    if not path.is_file():
+    is not an error for the run: its problems are returned for the documents to show, and so
+    is a file that is not read at all: a symbolic link (kipp does not follow one in the batch
+    folder) or something that is not a regular file (a folder, a device, a pipe)."""
+    if not present(path):
         return None
+    reason = not_read(path)
+    if reason is not None:
+        problem = Problem(path=str(path), field="(file)", message=reason)
+        return RegistryLoad(path=str(path), registry=None, problems=[problem])
     registry, problems = read_yaml_model(
         path,
         Registry,

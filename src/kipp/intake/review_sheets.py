@@ -18,7 +18,9 @@ batch (`assignments_cap`).
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +33,8 @@ from kipp.core.keys import normalize_key
 from kipp.core.problems import Problem, Severity
 from kipp.intake.panel import PANEL_FILE, Panel, PanelError, load_panel
 from kipp.intake.reading import Limits, Unreadable, decode_text, shown_path, size_text
+from kipp.intake.settings import kind_of, not_read
+from kipp.intake.settings import present as is_present
 from kipp.intake.sheets import WORKBOOKS, Workbook, csv_rows, open_workbook
 
 Row = tuple[int, Sequence[Any]]
@@ -333,33 +337,51 @@ def read_review_files(
     """The panel (`panel`, else `reviewers.yaml` in `folder`), `_reviews/assignments.csv`
     (its row cap grows with the batch's `proposals`) and every scoresheet directly in
     `_reviews/`, under intake's `limits`. Never raises for a bad file: what cannot be read
-    is a problem, and everything else is kept."""
+    is a problem, and everything else is kept. kipp does not follow a symbolic link in the
+    batch folder, as with proposals: the batch's own `reviewers.yaml`, `_reviews/`,
+    `assignments.csv` or a scoresheet that is one is reported and not read (a panel named
+    with `panel` is the user's choice, and followed); nor does it open what is not a regular
+    file (a folder, a device, a named pipe)."""
     problems: list[Problem] = []
     panel_path = panel if panel is not None else folder / PANEL_FILE
     loaded: Panel | None = None
-    present = panel_path.is_file()
+    present = is_present(panel_path)
     if present:
-        try:
-            loaded = load_panel(panel_path)
-        except PanelError as exc:
-            problems.extend(exc.problems)
+        refused = None if panel is not None else not_read(panel_path)
+        if refused is not None:
+            problems.append(Problem(path=shown_path(panel_path), field="(file)", message=refused))
+        else:
+            try:
+                loaded = load_panel(panel_path)
+            except PanelError as exc:
+                problems.extend(exc.problems)
     reviews_dir = folder / REVIEWS_DIR
     assignments_path = reviews_dir / ASSIGNMENTS_FILE
     record = None
-    if assignments_path.is_file():
-        record = read_assignments(assignments_path, problems, limits, proposals)
     sheets: list[tuple[str, list[Row]]] = []
     found = False
-    if reviews_dir.is_dir():
+    folder_problem = _reviews_dir_problem(reviews_dir)
+    if folder_problem is not None:
+        problems.append(folder_problem)
+    elif reviews_dir.is_dir():
+        if is_present(assignments_path):
+            refused = not_read(assignments_path, link="reviews.symlink")
+            if refused is None:
+                record = read_assignments(assignments_path, problems, limits, proposals)
+            else:
+                shown = shown_path(assignments_path)
+                problems.append(Problem(path=shown, field="(file)", message=refused))
+                record = AssignmentRecord(assignments=[], complete=False)
         for path in sorted(reviews_dir.iterdir()):
             if path.name == ASSIGNMENTS_FILE or path.name.startswith((".", "_", "~$")):
                 continue
-            if path.name == BLANK_COPIES and path.is_dir():
+            if path.name == BLANK_COPIES and path.is_dir() and not path.is_symlink():
                 continue
             suffix = path.suffix.lower()
             if path.is_symlink() or not path.is_file() or suffix not in SHEET_SUFFIXES:
                 problems.append(_not_a_sheet(path))
-                found = found or suffix in OTHER_SHEET_SUFFIXES
+                sheet = suffix in SHEET_SUFFIXES and (path.is_symlink() or not path.is_dir())
+                found = found or suffix in OTHER_SHEET_SUFFIXES or sheet
                 continue
             found = True
             try:
@@ -378,15 +400,44 @@ def read_review_files(
     )
 
 
+def _reviews_dir_problem(reviews_dir: Path) -> Problem | None:
+    """Why nothing in `_reviews/` is read, when it is there but is a symbolic link (which
+    kipp does not follow) or not a folder; None when it is a folder, or is not there."""
+    try:
+        info = reviews_dir.lstat()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        message = text("file.cannot_read", reason=exc.strerror or str(exc))
+        return Problem(path=shown_path(reviews_dir), field="(file)", message=message)
+    if stat.S_ISLNK(info.st_mode):
+        message = text("reviews.dir_symlink")
+    elif not stat.S_ISDIR(info.st_mode):
+        message = text("reviews.dir_not_folder", kind=kind_of(info.st_mode))
+    else:
+        return None
+    return Problem(path=shown_path(reviews_dir) + os.sep, field="(file)", message=message)
+
+
 def _not_a_sheet(path: Path) -> Problem:
     """Why a file or folder in `_reviews/` is not read as a scoresheet: an error for a sheet
-    in a format kipp does not read (its scores are lost until it is saved again), else a
-    warning."""
-    if path.is_dir() and not path.is_symlink():
+    in a format kipp does not read (its scores are lost until it is saved again), and for a
+    sheet that is a symbolic link (not followed) or not a regular file (a device, a named
+    pipe: never opened); else a warning."""
+    suffix = path.suffix.lower()
+    scores = suffix in OTHER_SHEET_SUFFIXES or suffix in SHEET_SUFFIXES
+    if path.is_symlink():
+        message = text("reviews.symlink")
+        severity = Severity.ERROR if scores else Severity.WARNING
+    elif path.is_dir():
         message, severity = text("reviews.folder"), Severity.WARNING
+    elif not path.is_file():
+        try:
+            message = text("settings.not_regular", kind=kind_of(path.lstat().st_mode))
+        except OSError as exc:  # gone since the folder was listed
+            message = text("file.cannot_read", reason=exc.strerror or str(exc))
+        severity = Severity.ERROR if scores else Severity.WARNING
     else:
         message = text("reviews.not_a_sheet", kinds=READ_FORMATS)
-        severity = (
-            Severity.ERROR if path.suffix.lower() in OTHER_SHEET_SUFFIXES else Severity.WARNING
-        )
+        severity = Severity.ERROR if suffix in OTHER_SHEET_SUFFIXES else Severity.WARNING
     return Problem(path=shown_path(path), field="(file)", severity=severity, message=message)

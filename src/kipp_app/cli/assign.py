@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from kipp import pipeline
-from kipp.assignment.plan import AssignPlan
+from kipp.assignment.plan import AssignPlan, check_sheets_folder
 from kipp.core.i18n import Lang
 from kipp.core.problems import KippError
 from kipp_app.cli.app import LangOption, RubricOption, app, rubric_or_exit
@@ -79,6 +79,7 @@ def assign(
         "corpus_path": corpus,
     }
     try:
+        check_sheets_folder(target)  # before any work; checked again before writing
         values = pipeline.run(("scoresheets",), given)
     except KippError as exc:
         raise fail(exc, lang) from None

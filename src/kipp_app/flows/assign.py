@@ -18,7 +18,7 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
 from kipp import pipeline
-from kipp.assignment.plan import AssignPlan
+from kipp.assignment.plan import AssignPlan, check_sheets_folder
 from kipp.core.i18n import tr
 from kipp_app.flows.forms import DocumentLanguage, described, description, section, title
 from kipp_app.flows.runner import PrefectRunner
@@ -98,6 +98,7 @@ def kipp_assign(params: AssignParameters) -> AssignSummary:
         "deadline": params.deadline,
         "corpus_path": Path(params.corpus) if params.corpus else None,
     }
+    check_sheets_folder(Path(target))  # before any work; checked again before writing
     values = pipeline.run(("scoresheets",), given, PrefectRunner(params.lang.code))
     plan: AssignPlan = values["assignment"]  # type: ignore[assignment]
     files: list[Path] = values["scoresheets"]  # type: ignore[assignment]

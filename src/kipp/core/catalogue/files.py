@@ -87,7 +87,68 @@ FILES: dict[str, dict[str, str]] = {
         "en": "the name of this file (or of a folder above it) holds bytes that are not text "
         "or control characters, written here as \\xNN; rename it",
     },
+    # the batch's own files: settings, registry, panel (kipp.intake.settings)
+    "settings.symlink": {
+        "id": "berupa tautan simbolik, yang tidak diikuti kipp, sehingga tidak dibaca; "
+        "letakkan berkasnya sendiri (bukan tautan) di folder kumpulan",
+        "en": "is a symbolic link, which kipp does not follow, so it is not read; put the "
+        "file itself (not a link) in the batch folder",
+    },
+    "settings.not_regular": {
+        "id": "bukan berkas biasa ({kind}), sehingga tidak dibaca; letakkan berkasnya sendiri "
+        "dengan nama ini",
+        "en": "is not a regular file ({kind}), so it is not read; put the file itself under "
+        "this name",
+    },
+    "file.kind.file": {"id": "sebuah berkas", "en": "a file"},
+    "file.kind.folder": {"id": "sebuah folder", "en": "a folder"},
+    "file.kind.device": {"id": "sebuah perangkat", "en": "a device"},
+    "file.kind.pipe": {"id": "sebuah pipa bernama", "en": "a named pipe"},
+    "file.kind.socket": {"id": "sebuah soket", "en": "a socket"},
+    "file.kind.other": {"id": "jenis lain", "en": "another kind"},
     # the reviewers' folder (kipp.intake.review_sheets)
+    "reviews.dir_symlink": {
+        "id": "berupa tautan simbolik, yang tidak diikuti kipp, sehingga isinya (lembar "
+        "penilaian, assignments.csv) tidak dibaca; ganti tautannya dengan folder _reviews/ "
+        "yang sebenarnya berisi berkas-berkas itu",
+        "en": "is a symbolic link, which kipp does not follow, so nothing in it (scoresheets, "
+        "assignments.csv) is read; replace the link with a real _reviews/ folder holding "
+        "the files",
+    },
+    "reviews.dir_not_folder": {
+        "id": "bukan folder ({kind}), sehingga tidak ada lembar penilaian yang dibaca; "
+        "ganti dengan folder _reviews/ yang berisi lembar penilaian",
+        "en": "is not a folder ({kind}), so no scoresheet is read; replace it with a "
+        "_reviews/ folder holding the scoresheets",
+    },
+    "reviews.symlink": {
+        "id": "berupa tautan simbolik, yang tidak diikuti kipp, sehingga tidak dibaca; "
+        "letakkan berkasnya sendiri (bukan tautan) di _reviews/",
+        "en": "is a symbolic link, which kipp does not follow, so it is not read; put the "
+        "file itself (not a link) in _reviews/",
+    },
+    # writing the scoresheets (kipp.assignment.plan)
+    "assign.out_link": {
+        "id": "folder lembar penilaian {folder} berupa tautan simbolik; kipp tidak pernah "
+        "menulis melalui tautan simbolik, sehingga tidak ada yang ditulis",
+        "en": "the scoresheet folder {folder} is a symbolic link; kipp never writes through "
+        "a symbolic link, so nothing was written",
+    },
+    "assign.out_link.hint": {
+        "id": "ganti tautannya dengan folder yang sebenarnya (pindahkan ke dalamnya isi yang "
+        "ditunjuk tautan itu), atau berikan folder yang sebenarnya dengan --out",
+        "en": "replace the link with a real folder (move what the link points to into it), "
+        "or give a real folder with --out",
+    },
+    "assign.out_not_folder": {
+        "id": "folder lembar penilaian {folder} bukan folder ({kind}), sehingga tidak ada yang "
+        "ditulis",
+        "en": "the scoresheet folder {folder} is not a folder ({kind}), so nothing was written",
+    },
+    "assign.out_not_folder.hint": {
+        "id": "pindahkan atau hapus {folder}, atau berikan folder lain dengan --out",
+        "en": "move or remove {folder}, or give another folder with --out",
+    },
     "reviews.not_a_sheet": {
         "id": "tidak dibaca sebagai lembar penilaian: kipp membaca lembar penilaian berformat "
         "{kinds}; simpan ulang dalam salah satu format itu",
