@@ -312,8 +312,9 @@ def _in_batch(source: str, folder: Path) -> str:
 def _check_unique(entries: list[Entry], anchors: list[Anchors], folder: Path) -> None:
     """Ids and titles must be unique in the batch: report each repeat on every holder,
     naming the others (from the batch folder). A repeated id is an error (results could not
-    tell the proposals apart); a repeated title is a warning here, and the rubric's `unique_title` gate makes
-    the proposals ineligible with the same finding, as KIPP's administrative check does."""
+    tell the proposals apart); a repeated title is a warning here, and the rubric's
+    `unique_title` gate makes the proposals ineligible with the same finding, as KIPP's
+    administrative check does."""
     for field_name, key_of in (("id", lambda e: e.id), ("title", _entry_title_key)):
         holders: dict[str, list[int]] = defaultdict(list)
         for index, entry in enumerate(entries):
