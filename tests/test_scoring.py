@@ -15,6 +15,7 @@ from kipp.scoring import (
     points,
     round_level,
     score_proposal,
+    shown_places,
     total_of,
     with_reviews,
 )
@@ -178,3 +179,25 @@ def test_complete_reviews_stay_provisional_while_the_panels_footing_can_move() -
     # without normalisation, other proposals' reviews cannot move this total
     assert (plain.batch_pending, plain.provisional) == (0, False)
     assert normalised.total == plain.total
+
+
+def test_a_score_just_below_a_threshold_is_shown_with_the_decimals_that_keep_its_level() -> None:
+    thresholds = [0.2, 0.63, 0.7, 0.8]
+    assert [shown_places(s, thresholds) for s in (0.6958, 0.69996, 0.66, 0.7, 0.7042)] == [
+        3,
+        5,
+        2,
+        2,
+        2,
+    ]
+
+
+def test_the_novelty_evidence_never_shows_a_score_at_a_threshold_it_does_not_reach() -> None:
+    criterion = next(c for c in RUBRIC.criteria if c.measure == "novelty")
+    assert criterion.thresholds is not None
+    below = criterion.thresholds[2] - 0.0042  # 0.6958 beside a threshold of 0.70
+    card = score_proposal(measures(below, 0.5, 0.5), RUBRIC)
+    evidence = next(c for c in card.criteria if c.criterion == criterion.id).evidence
+    assert next(render(e, Lang.ID) for e in evidence if "Skor" in render(e, Lang.ID)) == (
+        "Skor 0,696 → level otomatis 3 dari 5 (ambang level 2-5: 0,20; 0,63; 0,70; 0,80)."
+    )

@@ -130,6 +130,17 @@ def level_for(score: float, thresholds: list[float]) -> int:
     return 1 + sum(score >= t for t in thresholds)
 
 
+def shown_places(score: float, thresholds: list[float]) -> int:
+    """The decimals `score` is shown with beside the thresholds: 2, or as many more (up to
+    6) as it takes for the shown score to reach the same level (0.6958 shows as 0.696, not
+    as 0.70, beside a threshold of 0.70 that it does not reach)."""
+    level = level_for(score, thresholds)
+    for places in range(2, 7):
+        if level_for(round(score, places), thresholds) == level:
+            return places
+    return 6
+
+
 def novelty_scored(measure: NoveltyMeasure, settings: NoveltySettings) -> Scored:
     """Novelty evidence: the score's derivation, the closest prior innovation, and flags."""
     evidence = [
@@ -213,7 +224,8 @@ def _measured(
         evidence.append(
             text(
                 "criterion.level",
-                score=round(measured.score, 2),
+                score=measured.score,
+                places=shown_places(measured.score, criterion.thresholds),
                 level=level,
                 thresholds=list(criterion.thresholds),
             )

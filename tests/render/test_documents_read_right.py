@@ -348,14 +348,19 @@ def test_csv_without_unnamed_proposals_has_no_such_row(tmp_path: Path) -> None:
 def test_reviews_method_says_a_spread_at_or_above_the_threshold_is_marked() -> None:
     params = {"aggregate": "the mean", "normalised": "", "threshold": "2", "iterations": "1,000"}
 
-    assert tr("doc.reviews.method", Lang.EN, **params) == (
-        "Reviewers' scores are combined by the mean; a spread between reviewers at or above "
-        "2 level(s) is marked. Rank ranges from 1,000 resamplings of the reviews."
+    assert tr("doc.reviews.method", Lang.EN, **params, basis="") == (
+        "Reviewers' scores are combined by the mean; reviewers are marked as disagreeing when "
+        "the highest and lowest values used differ by 2 or more. Rank ranges from 1,000 "
+        "resamplings of the reviews."
     )
-    assert tr("doc.reviews.method", Lang.ID, **params | {"aggregate": "rata-rata"}) == (
-        "Nilai juri digabung dengan rata-rata; selisih antarjuri yang mencapai atau melebihi "
-        "2 level ditandai. Rentang peringkat dihitung dari 1,000 kali pengambilan ulang nilai "
-        "juri."
+    basis = tr("doc.reviews.spread_basis", Lang.ID)
+    normalised = tr("doc.reviews.normalised", Lang.ID)
+    indonesian = params | {"aggregate": "rata-rata", "normalised": normalised, "basis": basis}
+    assert tr("doc.reviews.method", Lang.ID, **indonesian) == (
+        "Nilai juri digabung dengan rata-rata, setelah nilai tiap juri dinormalisasi terhadap "
+        "seluruh tim penilai; juri dianggap tidak sepakat bila nilai tertinggi dan terendah yang "
+        "dipakai (sesudah dinormalisasi, bukan nilai yang diberikan juri) berselisih 2 atau "
+        "lebih. Rentang peringkat dihitung dari 1,000 kali pengambilan ulang nilai juri."
     )
 
 

@@ -193,8 +193,9 @@ PENDING = {
             "Juri C cenderung ketat: rata-rata 4 nilai yang diberikannya 9 ÷ 4 = 2,25000, 1,16667 "
             "lebih rendah dari rata-rata tim penilai. Rata-rata itu ditarik ke arah rata-rata tim "
             "penilai, makin kuat bila nilainya makin sedikit: rata-rata juri = (9 + 5 * 3,41667) "
-            "÷ (4 + 5) = 2,89815. Simpangan baku nilainya 0,43301 dan simpangan baku tim penilai "
-            "0,95379 (keduanya dibulatkan); faktor sebaran = 0,95379 ÷ √((4 * 0,43301² + 5 * "
+            "÷ (4 + 5) = 2,89815. Simpangan baku populasi nilainya (STDEV.P di Excel) 0,43301 dan "
+            "simpangan baku populasi tim penilai 0,95379 (keduanya dibulatkan); faktor sebaran = "
+            "0,95379 ÷ √((4 * 0,43301² + 5 * "
             "0,95379²) ÷ (4 + 5)) = 1,24307 (dihitung dari angka sebelum dibulatkan). Setiap "
             "nilai darinya dinormalisasi menjadi 3,41667 + (nilai - 2,89815) * 1,24307.",
             "Nilai juri setelah dinormalisasi: 4 dari juri A → 3,8515; 4 dari juri B → "
@@ -205,8 +206,9 @@ PENDING = {
             "Reviewer C tends to be strict: the mean of their 4 scores is 9 ÷ 4 = 2.25000, "
             "1.16667 below the panel's mean. That mean is drawn toward the panel's, the more so "
             "the fewer scores it rests on: reviewer's mean = (9 + 5 * 3.41667) ÷ (4 + 5) = "
-            "2.89815. Their scores' standard deviation is 0.43301 and the panel's 0.95379 (both "
-            "rounded); spread factor = 0.95379 ÷ √((4 * 0.43301² + 5 * 0.95379²) ÷ (4 + 5)) = "
+            "2.89815. Their scores' population standard deviation (STDEV.P in Excel) is 0.43301 "
+            "and the panel's 0.95379 (both rounded); spread factor = 0.95379 ÷ √((4 * 0.43301² + "
+            "5 * 0.95379²) ÷ (4 + 5)) = "
             "1.24307 (computed from the figures before rounding). Each score of theirs is "
             "normalised to 3.41667 + (score - 2.89815) * 1.24307.",
             "Reviewers' scores after normalisation: 4 from reviewer A → 3.8515; 4 from "

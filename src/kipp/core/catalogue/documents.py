@@ -260,12 +260,16 @@ DOCUMENTS: dict[str, dict[str, str]] = {
         "en": "Points (weight × value ÷ 5 × 100)",
     },
     "doc.reviews.method": {
-        "id": "Nilai juri digabung dengan {aggregate}{normalised}; selisih antarjuri yang "
-        "mencapai atau melebihi {threshold} level ditandai. Rentang peringkat dihitung dari "
-        "{iterations} kali pengambilan ulang nilai juri.",
-        "en": "Reviewers' scores are combined by {aggregate}{normalised}; a spread between "
-        "reviewers at or above {threshold} level(s) is marked. Rank ranges from {iterations} "
-        "resamplings of the reviews.",
+        "id": "Nilai juri digabung dengan {aggregate}{normalised}; juri dianggap tidak sepakat "
+        "bila nilai tertinggi dan terendah yang dipakai{basis} berselisih {threshold} atau "
+        "lebih. Rentang peringkat dihitung dari {iterations} kali pengambilan ulang nilai juri.",
+        "en": "Reviewers' scores are combined by {aggregate}{normalised}; reviewers are marked "
+        "as disagreeing when the highest and lowest values used{basis} differ by {threshold} or "
+        "more. Rank ranges from {iterations} resamplings of the reviews.",
+    },
+    "doc.reviews.spread_basis": {
+        "id": " (sesudah dinormalisasi, bukan nilai yang diberikan juri)",
+        "en": " (after normalisation, not the scores the reviewers gave)",
     },
     "doc.reviews.aggregate.mean": {"id": "rata-rata", "en": "the mean"},
     "doc.reviews.aggregate.median": {"id": "median", "en": "the median"},

@@ -201,8 +201,10 @@ EVIDENCE |= {
     },
     # scoring
     "criterion.level": {
-        "id": "Skor {score} → level otomatis {level} dari 5 (ambang level 2-5: {thresholds}).",
-        "en": "Score {score} → automatic level {level} of 5 (level 2-5 thresholds: {thresholds}).",
+        "id": "Skor {score:.{places}f} → level otomatis {level} dari 5 (ambang level 2-5: "
+        "{thresholds}).",
+        "en": "Score {score:.{places}f} → automatic level {level} of 5 (level 2-5 thresholds: "
+        "{thresholds}).",
     },
     "criterion.awaiting_reviewers": {
         "id": "Menunggu penilaian juri.",

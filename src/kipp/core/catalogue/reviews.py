@@ -111,12 +111,12 @@ REVIEWS |= {
         "{shift}.",
     },
     "explain.reviewer.factor": {
-        "id": "Simpangan baku nilainya {sd} dan simpangan baku tim penilai {panel_sd} (keduanya "
-        "dibulatkan); faktor sebaran = {panel_sd} ÷ √(({count} × {sd}² + {shrinkage} × "
+        "id": "Simpangan baku populasi nilainya (STDEV.P di Excel) {sd} dan simpangan baku "
+        "populasi tim penilai {panel_sd} (keduanya dibulatkan); faktor sebaran = {panel_sd} ÷ √(({count} × {sd}² + {shrinkage} × "
         "{panel_sd}²) ÷ ({count} + {shrinkage})) = {factor} (dihitung dari angka sebelum "
         "dibulatkan).",
-        "en": "Their scores' standard deviation is {sd} and the panel's {panel_sd} (both "
-        "rounded); spread factor = {panel_sd} ÷ √(({count} × {sd}² + {shrinkage} × "
+        "en": "Their scores' population standard deviation (STDEV.P in Excel) is {sd} and "
+        "the panel's {panel_sd} (both rounded); spread factor = {panel_sd} ÷ √(({count} × {sd}² + {shrinkage} × "
         "{panel_sd}²) ÷ ({count} + {shrinkage})) = {factor} (computed from the figures before "
         "rounding).",
     },

@@ -217,6 +217,7 @@ def reviews_view(results: Results, lang: Lang, rubric: Rubric | None = None) -> 
         lang,
         aggregate=tr(f"doc.reviews.aggregate.{found.aggregate}", lang),
         normalised=tr("doc.reviews.normalised", lang) if found.normalise else "",
+        basis=tr("doc.reviews.spread_basis", lang) if found.normalise else "",
         threshold=format_number(found.disagreement_threshold, lang),
         iterations=format_number(found.bootstrap_iterations, lang),
     )
