@@ -105,8 +105,8 @@ def test_berita_acara_counts_every_file_in_the_one_status_vocabulary(written_run
     text = pdf_text(out / "berita-acara.pdf")
 
     assert (
-        "Tim Penilai menerima 16 berkas yang memuat 17 proposal. Sebanyak 14 proposal diperiksa "
-        "pemenuhan syaratnya, dan 10 proposal yang memenuhi syarat dinilai. Penilaian "
+        "Tim Penilai menerima 16 berkas: 15 berkas memuat 17 proposal, dan 1 berkas tidak "
+        "terbaca. Sebanyak 14 proposal diperiksa pemenuhan syaratnya, dan 10 proposal yang memenuhi syarat dinilai. Penilaian "
         "dilakukan oleh 6 orang juri. Batas waktu penilaian oleh juri adalah 22 April 2022."
     ) in text
     for row in (
@@ -249,8 +249,8 @@ def test_berita_acara_docx_holds_the_minutes_paragraph_by_paragraph(written_run:
         ("Heading 2", "2. Proposal yang diterima, diperiksa dan dinilai"),
         (
             "Normal",
-            "Tim Penilai menerima 16 berkas yang memuat 17 proposal. Sebanyak 14 proposal "
-            "diperiksa pemenuhan syaratnya, dan 10 proposal yang memenuhi syarat dinilai. "
+            "Tim Penilai menerima 16 berkas: 15 berkas memuat 17 proposal, dan 1 berkas tidak "
+            "terbaca. Sebanyak 14 proposal diperiksa pemenuhan syaratnya, dan 10 proposal yang memenuhi syarat dinilai. "
             "Penilaian dilakukan oleh 6 orang juri. Batas waktu penilaian oleh juri adalah "
             "22 April 2022.",
         ),

@@ -17,6 +17,12 @@ DOCUMENTS: dict[str, dict[str, str]] = {
         "en": "{proposals:p:proposal/proposals} from {files:p:file/files}; {scored} of them "
         "scored.",
     },
+    "doc.summary.unread": {
+        "id": "{proposals:p:proposal} dari {readable:p:berkas}, dan {unread:p:berkas} tidak "
+        "terbaca; {scored} di antaranya dinilai.",
+        "en": "{proposals:p:proposal/proposals} from {readable:p:file/files}, and "
+        "{unread:p:file/files} unread; {scored} of them scored.",
+    },
     "doc.provisional.title": {"id": "SEMENTARA", "en": "PROVISIONAL"},
     "doc.provisional.reviews": {
         "id": "{received} dari {expected} penilaian juri sudah masuk.",

@@ -76,6 +76,16 @@ MINUTES: dict[str, dict[str, str]] = {
         "{proposals:p:proposal/proposals}; {checked:p:proposal/proposals} were checked against "
         "the requirements, and the {scored:p:proposal/proposals} meeting them were scored.",
     },
+    "minutes.received.unread": {
+        "id": "Tim Penilai menerima {files:p:berkas}: {readable:p:berkas} memuat "
+        "{proposals:p:proposal}, dan {unread:p:berkas} tidak terbaca. Sebanyak "
+        "{checked:p:proposal} diperiksa pemenuhan syaratnya, dan {scored:p:proposal} yang "
+        "memenuhi syarat dinilai.",
+        "en": "The panel received {files:p:file/files}: {readable:p:file/files} holding "
+        "{proposals:p:proposal/proposals}, and {unread:p:file/files} unread; "
+        "{checked:p:proposal/proposals} were checked against the requirements, and the "
+        "{scored:p:proposal/proposals} meeting them were scored.",
+    },
     "minutes.received.reviewers": {
         "id": "Penilaian dilakukan oleh {n} orang juri.",
         "en": "The scoring was done by {n:p:reviewer/reviewers}.",

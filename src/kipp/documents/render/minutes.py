@@ -253,9 +253,11 @@ def minutes_view(results: Results, rubric: Rubric) -> MinutesView:
     scored = summary.shortlisted + summary.scored
     reviewers = 0 if results.reviews is None else len(results.reviews.progress)
     received = tr(
-        "minutes.received",
+        "minutes.received.unread" if summary.unread else "minutes.received",
         lang,
         files=summary.files,
+        readable=summary.files - summary.unread,
+        unread=summary.unread,
         proposals=summary.proposals,
         checked=summary.proposals - summary.invalid,
         scored=scored,

@@ -575,10 +575,12 @@ def document_view(
         heading=heading(tr("doc.title", lang), results, rubric),
         run_date=run_date(results.run.finished_at, lang),
         summary=tr(
-            "doc.summary",
+            "doc.summary.unread" if summary.unread else "doc.summary",
             lang,
             proposals=summary.proposals,
             files=summary.files,
+            readable=summary.files - summary.unread,
+            unread=summary.unread,
             scored=summary.shortlisted + summary.scored,
         ),
         counts=counts,
