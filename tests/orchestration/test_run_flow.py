@@ -82,13 +82,13 @@ def test_statuses_follow_the_sample_batch(sample_run: Path) -> None:
     assert [g for g in ppdb["gates"] if not g["passed"]] == [
         {
             "gate": "unique_title",
-            "label": "Judul tidak ganda",
+            "label": "Judul unik",
             "passed": False,
             "detail": "Judul sama dengan judul proposal lain dari Dinas Pendidikan dan Kebudayaan.",
             "advice": [],
         }
     ]
-    assert ppdb["reason"] == "Tidak memenuhi syarat: Judul tidak ganda."
+    assert ppdb["reason"] == "Tidak memenuhi syarat: Judul unik."
     assert status["seruling-mas"] in {"shortlisted", "scored"}
     shortlisted = [p for p in results["proposals"] if p["status"] == "shortlisted"]
     assert len(shortlisted) == 5

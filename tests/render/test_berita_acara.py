@@ -7,9 +7,11 @@ import io
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from docx import Document
+from docx.oxml.ns import qn
 from pypdf import PdfReader
 
 from kipp.core.i18n import Lang
@@ -106,7 +108,8 @@ def test_berita_acara_counts_every_file_in_the_one_status_vocabulary(written_run
 
     assert (
         "Tim Penilai menerima 16 berkas: 15 berkas memuat 17 proposal, dan 1 berkas tidak "
-        "terbaca. Sebanyak 14 proposal diperiksa pemenuhan syaratnya, dan 10 proposal yang memenuhi syarat dinilai. Penilaian "
+        "terbaca. Sebanyak 14 proposal diperiksa pemenuhan syaratnya, dan 10 proposal yang "
+        "memenuhi syarat dinilai. Penilaian "
         "dilakukan oleh 6 orang juri. Batas waktu penilaian oleh juri adalah 22 April 2022."
     ) in text
     for row in (
@@ -250,7 +253,8 @@ def test_berita_acara_docx_holds_the_minutes_paragraph_by_paragraph(written_run:
         (
             "Normal",
             "Tim Penilai menerima 16 berkas: 15 berkas memuat 17 proposal, dan 1 berkas tidak "
-            "terbaca. Sebanyak 14 proposal diperiksa pemenuhan syaratnya, dan 10 proposal yang memenuhi syarat dinilai. "
+            "terbaca. Sebanyak 14 proposal diperiksa pemenuhan syaratnya, dan 10 proposal yang "
+            "memenuhi syarat dinilai. "
             "Penilaian dilakukan oleh 6 orang juri. Batas waktu penilaian oleh juri adalah "
             "22 April 2022.",
         ),
@@ -366,6 +370,18 @@ def test_berita_acara_docx_is_a4_titled_and_in_the_runs_language(written_run: Ru
     assert doc.paragraphs[3].text == "MINUTES OF THE SELECTION"
     assert section.footer.paragraphs[0].text == "Page 1"
     assert doc.tables[2].rows[0].cells[2].text == "Title"
+    assert _proofing(doc) == "en-GB"
+
+
+def _proofing(doc: Any) -> str:
+    """The document's default language, which Word checks the spelling in."""
+    defaults = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault"))
+    return str(defaults.find(qn("w:rPr")).find(qn("w:lang")).get(qn("w:val")))
+
+
+def test_berita_acara_docx_in_indonesian_is_spell_checked_in_indonesian(written_run: Run) -> None:
+    _, out = written_run(SAMPLE, Lang.ID)
+    assert _proofing(Document(str(out / "berita-acara.docx"))) == "id-ID"
 
 
 def test_berita_acara_docx_records_the_coordinators_moves(written_run: Run) -> None:

@@ -176,6 +176,23 @@ def _blocks(doc: DocxDocument, officials: Sequence[Signature]) -> None:
             paragraph.paragraph_format.space_after = Pt(0)
 
 
+# the language Word checks the spelling of the text in (python-docx's template says en-US)
+PROOFING = {Lang.ID: "id-ID", Lang.EN: "en-GB"}
+
+
+def _proofing_language(doc: DocxDocument, lang: Lang) -> None:
+    """Set the document's default language, which Word checks the spelling in: an
+    Indonesian document marked English has every word underlined as misspelt."""
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    run = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    language = run.find(qn("w:lang"))
+    if language is None:
+        language = OxmlElement("w:lang")
+        run.append(language)
+    language.set(qn("w:val"), PROOFING[lang])
+    language.set(qn("w:eastAsia"), PROOFING[lang])
+
+
 def minutes_docx(view: MinutesView) -> bytes:
     """The minutes in `view` as a DOCX file's bytes."""
     lang = Lang(view.lang)
@@ -184,6 +201,7 @@ def minutes_docx(view: MinutesView) -> bytes:
     _page(doc, lang)
     doc.core_properties.title = view.title
     doc.core_properties.language = lang.value
+    _proofing_language(doc, lang)
     doc.core_properties.author = view.region or view.call
     if view.region:
         _centred(doc, view.region.upper(), bold=True, size=Pt(14))
