@@ -75,8 +75,8 @@ def test_too_young_proposal_is_told_the_day_and_the_call_it_can_enter(
 ) -> None:
     assert advised["muda"] == (
         "Yang perlu dilakukan agar proposal memenuhi syarat:",
-        "Inovasi ini genap 24 bulan diterapkan pada 4 Maret 2023; ajukan kembali pada "
-        "kompetisi berikutnya (kompetisi tahun 2023, bila batas pendaftarannya 15 April 2023).",
+        "Inovasi ini genap 24 bulan diterapkan pada 4 Maret 2023; ajukan kembali paling "
+        "cepat pada kompetisi tahun 2023 (bila batas pendaftarannya 15 April 2023).",
         "",
     )
 
@@ -86,8 +86,8 @@ def test_every_failed_gate_says_what_to_do_per_section(
 ) -> None:
     assert advised["pandemi"] == (
         "Yang perlu dilakukan agar proposal memenuhi syarat:",
-        "Inovasi ini genap 12 bulan diterapkan pada 20 Mei 2022; ajukan kembali pada "
-        "kompetisi berikutnya (kompetisi tahun 2023, bila batas pendaftarannya 15 April 2023).",
+        "Inovasi ini genap 12 bulan diterapkan pada 20 Mei 2022; ajukan kembali paling "
+        "cepat pada kompetisi tahun 2023 (bila batas pendaftarannya 15 April 2023).",
         "Ringkasan: 201 kata, batas 200; kurangi 1 kata.",
         "Latar Belakang: 412 kata, batas 300; kurangi 112 kata.",
         "",
@@ -131,8 +131,8 @@ def _too_young(lang: Lang, *others: object) -> tuple[str, ...]:
 def test_gate_advice_reads_in_english_from_results() -> None:
     assert _too_young(Lang.EN) == (
         "What to do for the proposal to meet the gates:",
-        "The innovation reaches 24 months on 4 March 2023; enter the next call (the 2023 call, "
-        "if its deadline is 15 April 2023).",
+        "The innovation reaches 24 months on 4 March 2023; enter again from the 2023 call on "
+        "(if its deadline is 15 April 2023).",
         "",
     )
 
@@ -143,8 +143,8 @@ def test_a_failed_gate_without_advice_still_points_to_the_gates_below() -> None:
     )
     assert _too_young(Lang.ID, stage) == (
         "Yang perlu dilakukan agar proposal memenuhi syarat:",
-        "Inovasi ini genap 24 bulan diterapkan pada 4 Maret 2023; ajukan kembali pada "
-        "kompetisi berikutnya (kompetisi tahun 2023, bila batas pendaftarannya 15 April 2023).",
+        "Inovasi ini genap 24 bulan diterapkan pada 4 Maret 2023; ajukan kembali paling "
+        "cepat pada kompetisi tahun 2023 (bila batas pendaftarannya 15 April 2023).",
         "Penuhi dahulu syarat yang tercantum di bawah; proposal yang tidak memenuhi syarat "
         "tidak dinilai.",
     )

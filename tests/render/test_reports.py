@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from builders import said
 from openpyxl import load_workbook
-from render_builders import criteria, full_results, proposal, results, rubric
+from render_builders import criteria, full_results, neighbour, novelty, proposal, results, rubric
 
 from kipp.core.i18n import Lang, Text, text
 from kipp.core.problems import Problem
@@ -400,4 +400,18 @@ def test_workbook_lists_each_reviewer_score_once_reviews_exist() -> None:
     assert rows == [
         ["layanan-a", "Layanan A", "Sustainability", "r1", 4, 4, 3, 3, 3, 2, "yes"],
         ["layanan-a", "Layanan A", "Sustainability", "r2", 2, 2, 3, 3, 3, 2, "yes"],
+    ]
+
+
+def test_scorecard_marks_a_close_prior_innovation_as_the_shortlist_does() -> None:
+    rules = rubric()
+    review_from = rules.measures.novelty.review_similarity
+    close = neighbour(id="close", title="Inovasi Mirip", similarity=review_from + 0.01)
+    far = neighbour(id="far", title="Inovasi Jauh", similarity=review_from - 0.05)
+    scored = proposal(ProposalStatus.SCORED, novelty=novelty([close, far], flag_from=0.9))
+    card = scorecard_view(scored, results([scored]), rules)
+
+    assert [(n.title, n.note, n.review) for n in card.nearest] == [
+        ("Inovasi Mirip", "mirip: perlu ditinjau", True),
+        ("Inovasi Jauh", "—", False),
     ]

@@ -338,8 +338,8 @@ TEMPLATES: dict[str, dict[str, str]] = {
     },
     # the scorecards' advice: what the agency can do
     "advice.min_age": {
-        "id": "Inovasi ini genap {months} bulan diterapkan pada {reached}; ajukan kembali pada kompetisi berikutnya (kompetisi tahun {year}, bila batas pendaftarannya {deadline}).",
-        "en": "The innovation reaches {months} months on {reached}; enter the next call (the {year} call, if its deadline is {deadline}).",
+        "id": "Inovasi ini genap {months} bulan diterapkan pada {reached}; ajukan kembali paling cepat pada kompetisi tahun {year} (bila batas pendaftarannya {deadline}).",
+        "en": "The innovation reaches {months} months on {reached}; enter again from the {year} call on (if its deadline is {deadline}).",
     },
     "advice.word_cap": {
         "id": "{section}: {words} kata, batas {cap}; kurangi {cut} kata.",

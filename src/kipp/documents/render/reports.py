@@ -227,8 +227,14 @@ def scorecard_view(p: ProposalOut, results: Results, rubric: Rubric) -> Scorecar
     nearest: tuple[NeighbourView, ...] = ()
     if p.novelty is not None:
         flagged = {(f.kind, f.id) for f in p.novelty.flags}
+        review_from = rubric.measures.novelty.review_similarity
         nearest = tuple(
-            _neighbour(n, flagged=(n.kind, n.id) in flagged, review=False, lang=lang)
+            _neighbour(  # marked as the shortlist and the scorecard's own evidence mark them
+                n,
+                flagged=(n.kind, n.id) in flagged,
+                review=(n.kind, n.id) not in flagged and review_from <= n.similarity,
+                lang=lang,
+            )
             for n in p.novelty.nearest
             if n.kind == "prior"
         )
