@@ -156,3 +156,17 @@ def test_writable_workbook_cuts_a_text_longer_than_a_cell_holds_visibly(
     cell = openpyxl.load_workbook(io.BytesIO(raw))["Teks"]["A2"].value
     assert cell == kept
     assert _utf16_length(cell) <= MAX_CELL_TEXT
+
+
+def test_the_workbook_shows_the_reviewers_combined_values_as_the_documents_do(
+    sample: Results,
+) -> None:
+    book = openpyxl.load_workbook(io.BytesIO(workbook_bytes(sample, RUBRIC)))
+    sheet = book["Penilaian juri"]
+    header = [c.value for c in sheet[1]]
+    assert header[6:9] == ["Rata-rata", "Median", "Gabungan nilai juri yang dipakai"]
+    first = next(p for p in sample.proposals if p.reviews is not None and p.reviews.criteria)
+    assert first.reviews is not None
+    criterion = next(iter(first.reviews.criteria.values()))
+    row = next(r for r in sheet.iter_rows(min_row=2, values_only=True) if r[0] == first.id)
+    assert row[6:9] == (criterion.mean, criterion.median, criterion.value)

@@ -99,7 +99,7 @@ def test_markdown_heading_names_call_date_and_counts_never_the_batch_folder() ->
         "**Kompetisi:** Kompetisi Uji 2022  ",
         "**Tanggal proses:** 20 April 2022",
         "",
-        "4 proposal dari 5 berkas; 2 di antaranya dinilai.",
+        "4 proposal dari 4 berkas, dan 1 berkas tidak terbaca; 2 di antaranya dinilai.",
         "",
         "| Masuk daftar pendek | Dinilai tetapi tidak masuk daftar pendek | Tidak memenuhi syarat "
         "| Tidak valid | Tidak terbaca |",

@@ -415,3 +415,11 @@ def test_scorecard_marks_a_close_prior_innovation_as_the_shortlist_does() -> Non
         ("Inovasi Mirip", "mirip: perlu ditinjau", True),
         ("Inovasi Jauh", "—", False),
     ]
+
+
+def test_scorecard_of_a_proposal_without_agency_says_so_in_words() -> None:
+    unnamed = proposal(ProposalStatus.INVALID, agency=None, title="Sambang Lansia")
+    card = scorecard_view(unnamed, results([unnamed]), rubric())
+    assert card.made_for == (
+        "Kartu nilai ini untuk proposal Sambang Lansia; instansi pengusulnya belum diisi."
+    )

@@ -305,10 +305,10 @@ def reviewers_sheet(src: SheetSource) -> Sheet | None:
                         score.reviewer,
                         score.score,
                         score.level,
-                        round(c.mean, 2),
-                        round(c.median, 2),
-                        round(c.value, 2),
-                        round(c.spread, 2),
+                        c.mean,  # as the shortlist and scorecards show them (4 decimals)
+                        c.median,
+                        c.value,
+                        c.spread,
                         _yes_no(c.disagreement, lang),
                     )
                 )

@@ -53,6 +53,10 @@ OFFICIAL: dict[str, dict[str, str]] = {
         "id": "Kartu nilai ini untuk proposal {title} dari {agency}.",
         "en": "This scorecard is for the proposal {title} from {agency}.",
     },
+    "official.scorecard.for_unnamed": {
+        "id": "Kartu nilai ini untuk proposal {title}; instansi pengusulnya belum diisi.",
+        "en": "This scorecard is for the proposal {title}; its proposing agency is not filled in.",
+    },
     # the minutes of the selection as a DOCX (kipp.documents.render.minutes_docx)
     "official.docx.page": {"id": "Halaman", "en": "Page"},
 }

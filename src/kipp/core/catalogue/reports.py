@@ -141,7 +141,10 @@ REPORTS: dict[str, dict[str, str]] = {
     },
     "rep.col.mean": {"id": "Rata-rata", "en": "Mean"},
     "rep.col.median": {"id": "Median", "en": "Median"},
-    "rep.col.used": {"id": "Nilai yang dipakai", "en": "Value used"},
+    "rep.col.used": {
+        "id": "Gabungan nilai juri yang dipakai",
+        "en": "Reviewers' combined value used",
+    },
     "rep.col.spread": {"id": "Sebaran", "en": "Spread"},
     "rep.col.disagreement": {"id": "Juri tidak sepakat", "en": "Reviewers disagree"},
     "rep.col.status": {"id": "Status", "en": "Status"},

@@ -57,9 +57,11 @@ REVIEWS |= {
     "explain.intro": {
         "id": "Nilai yang dipakai untuk setiap kriteria (1 sampai 5) dihitung ke dalam nilai "
         "total; level adalah nilai itu setelah dibulatkan. Pembulatan selalu setengah ke atas, "
-        "dan setiap angka yang dibulatkan ditandai.",
+        "dan angka hasil perhitungan yang dibulatkan untuk ditampilkan ditandai. Nilai juri "
+        "yang sudah dinormalisasi dipakai seperti tertulis (4 angka desimal).",
         "en": "Each criterion's value used (1 to 5) goes into the total; its level is that value "
-        "rounded. Rounding is always halves up, and every rounded figure says so.",
+        "rounded. Rounding is always halves up, and a computed figure rounded for display says "
+        "so. Reviewers' normalised scores are used as written (4 decimals).",
     },
     "explain.rounded": {"id": "{exact}, dibulatkan {shown}", "en": "{exact}, rounded to {shown}"},
     "explain.rounded_off": {"id": "{shown} (dibulatkan)", "en": "{shown} (rounded)"},

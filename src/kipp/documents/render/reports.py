@@ -264,7 +264,12 @@ def scorecard_view(p: ProposalOut, results: Results, rubric: Rubric) -> Scorecar
         advice=advice,
         advice_intro=intro,
         advice_note=note,
-        made_for=tr("official.scorecard.for", lang, title=title, agency=agency),
+        made_for=tr(
+            "official.scorecard.for" if p.agency else "official.scorecard.for_unnamed",
+            lang,
+            title=title,
+            agency=agency,
+        ),
         generated=tr("doc.manifest.generated", lang, version=results.run.code_version),
         explanation=explanation_view(p, results, rubric),
     )
