@@ -286,7 +286,7 @@ def test_every_scorecard_pdf_names_its_proposal_and_total(
         assert f"{tr('doc.col.total', lang)} {total} " in first, p.id
         # the last line names the proposal by title and agency, never by code or file
         made_for = tr(
-            "official.scorecard.for",
+            "official.scorecard.for" if p.agency else "official.scorecard.for_unnamed",
             lang,
             title=p.title or tr("doc.untitled", lang),
             agency=p.agency or tr("doc.not_given", lang),

@@ -92,10 +92,12 @@ def test_agency_limit_skips_to_the_next_candidate_and_says_why() -> None:
         ("c", 3, True),
     ]
     assert render(placements[1].reason, Lang.EN) == (
-        "Ranked 2; dinas kesehatan already has 1 nominee(s) (the limit on nominees per agency)."
+        "Ranked 2; dinas kesehatan already has 1 nominee(s), namely a, the limit on nominees "
+        "per agency."
     )
     assert render(placements[1].reason, Lang.ID) == (
-        "Peringkat 2; dinas kesehatan sudah memiliki 1 nominasi (batas nominasi per instansi)."
+        "Peringkat 2; dinas kesehatan sudah memiliki 1 nominasi, yaitu a, sebanyak batas "
+        "nominasi per instansi."
     )
     assert render(placements[2].reason, Lang.ID) == "Masuk daftar pendek: peringkat 3 dari 3."
 
@@ -145,10 +147,25 @@ def test_agency_limit_counts_an_agencys_names_and_units_as_one_through_the_regis
     assert [p.id for p in placements if p.shortlisted] == ["a", "d", "f"]
     reasons = {p.id: render(p.reason, Lang.EN) for p in placements}
     assert reasons["b"] == (
-        "Ranked 2; Dinas Kesehatan, P2KB already has 1 nominee(s) (the limit on nominees per "
-        "agency)."
+        "Ranked 2; Dinas Kesehatan, P2KB already has 1 nominee(s), namely a, the limit on nominees "
+        "per agency."
     )
     assert reasons["c"].startswith("Ranked 3; Dinas Kesehatan, P2KB already has 1")
     assert reasons["e"] == (
-        "Ranked 5; dinas pendidikan already has 1 nominee(s) (the limit on nominees per agency)."
+        "Ranked 5; dinas pendidikan already has 1 nominee(s), namely d, the limit on nominees "
+        "per agency."
+    )
+
+
+def test_agency_limit_names_the_titles_of_the_nominations_that_hold_the_places() -> None:
+    policy = ShortlistPolicy(size=3, max_per_agency=2)
+    candidates = [
+        cand("a", 90, agency="Dinas Kesehatan").model_copy(update={"title": "Gayatri"}),
+        cand("b", 85, agency="Dinas Kesehatan").model_copy(update={"title": "Si Mapan"}),
+        cand("c", 80, agency="Dinas Kesehatan").model_copy(update={"title": "E-Resep"}),
+    ]
+    reasons = [render(p.reason, Lang.ID) for p in build_shortlist(candidates, policy)]
+    assert reasons[2] == (
+        "Peringkat 3; Dinas Kesehatan sudah memiliki 2 nominasi, yaitu Gayatri; Si Mapan, "
+        "sebanyak batas nominasi per instansi."
     )

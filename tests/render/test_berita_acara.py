@@ -141,8 +141,9 @@ def test_berita_acara_lists_the_nominees_in_rank_order(written_run: Run) -> None
     assert view.skipped[0] == (
         "Ngarang Biji Goodbye (Ngajak Remaja Minum Tablet Besi, Goodbye Anemia) (Dinas "
         "Kesehatan, Pengendalian Penduduk dan Keluarga Berencana): Peringkat 3; Dinas "
-        "Kesehatan, Pengendalian Penduduk dan Keluarga Berencana sudah memiliki 1 nominasi "
-        "(batas nominasi per instansi)."
+        "Kesehatan, Pengendalian Penduduk dan Keluarga Berencana sudah memiliki 1 nominasi, "
+        "yaitu Gayatri (Gerakan Sayang Ibu Hamil Risiko Tinggi), sebanyak batas nominasi "
+        "per instansi."
     )
 
 
@@ -273,14 +274,17 @@ def test_berita_acara_docx_holds_the_minutes_paragraph_by_paragraph(written_run:
             "List Bullet",
             "Ngarang Biji Goodbye (Ngajak Remaja Minum Tablet Besi, Goodbye Anemia) (Dinas "
             "Kesehatan, Pengendalian Penduduk dan Keluarga Berencana): Peringkat 3; Dinas "
-            "Kesehatan, Pengendalian Penduduk dan Keluarga Berencana sudah memiliki 1 nominasi "
-            "(batas nominasi per instansi).",
+            "Kesehatan, Pengendalian Penduduk dan Keluarga Berencana sudah memiliki 1 nominasi, "
+            "yaitu Gayatri (Gerakan Sayang Ibu Hamil Risiko Tinggi), sebanyak batas nominasi "
+            "per instansi.",
         ),
         (
             "List Bullet",
             "Seruling Mas (Serbuan Vaksinasi Keliling untuk Lansia dan Masyarakat Rentan) (UPT "
             "Puskesmas Kedundung): Peringkat 5; Dinas Kesehatan, Pengendalian Penduduk dan "
-            "Keluarga Berencana sudah memiliki 1 nominasi (batas nominasi per instansi).",
+            "Keluarga Berencana sudah memiliki 1 nominasi, yaitu Gayatri (Gerakan Sayang Ibu "
+            "Hamil Risiko Tinggi), sebanyak batas "
+            "nominasi per instansi.",
         ),
         ("Heading 2", "4. Keputusan atas daftar pendek"),
         (

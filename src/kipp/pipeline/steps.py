@@ -147,6 +147,7 @@ def candidates(proposals: Iterable[Proposal], scorecards: Scorecards) -> list[Ca
                 id=p.id,
                 agency=p.agency,
                 category=p.category,
+                title=p.title,
                 started_on=p.started_on,
                 total=card.total,
                 levels={c.criterion: c.level for c in card.criteria},

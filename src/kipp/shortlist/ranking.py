@@ -23,6 +23,7 @@ class Candidate(BaseModel):
     id: str
     agency: str
     category: str
+    title: str = ""  # named in the reason of a proposal its agency's nominations keep out
     started_on: date
     total: float
     levels: dict[str, int | None]
@@ -92,6 +93,7 @@ def build_shortlist(
     ordered = rank(candidates, policy)
     count = len(ordered)
     per_agency: Counter[str] = Counter()
+    holders: dict[str, list[str]] = {}  # per agency, the titles of its nominees so far
     per_category: Counter[str] = Counter()
     chosen = 0
     placements: list[Placement] = []
@@ -107,6 +109,7 @@ def build_shortlist(
                 rank=position,
                 agency=registered or candidate.agency,
                 max=policy.max_per_agency,
+                holders=list(holders[agency]),
             )
         elif (
             policy.max_per_category is not None
@@ -121,6 +124,7 @@ def build_shortlist(
         else:
             chosen += 1
             per_agency[agency] += 1
+            holders.setdefault(agency, []).append(candidate.title or candidate.id)
             per_category[candidate.category] += 1
             placements.append(
                 Placement(

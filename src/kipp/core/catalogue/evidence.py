@@ -220,10 +220,10 @@ EVIDENCE |= {
         "en": "Ranked {rank} of {count}; the shortlist holds {size}.",
     },
     "shortlist.agency_limit": {
-        "id": "Peringkat {rank}; {agency} sudah memiliki {max} nominasi (batas nominasi per "
-        "instansi).",
-        "en": "Ranked {rank}; {agency} already has {max} nominee(s) (the limit on nominees per "
-        "agency).",
+        "id": "Peringkat {rank}; {agency} sudah memiliki {max} nominasi, yaitu {holders:j:; }, "
+        "sebanyak batas nominasi per instansi.",
+        "en": "Ranked {rank}; {agency} already has {max} nominee(s), namely {holders:j:; }, "
+        "the limit on nominees per agency.",
     },
     "shortlist.category_limit": {
         "id": "Peringkat {rank}; kategori {category} sudah memiliki {max} nominasi (batas per kategori).",
