@@ -44,8 +44,8 @@ from kipp.core.answers import (
 from kipp.core.dates import DateFormatError, parse_date
 from kipp.core.i18n import text
 from kipp.core.keys import escape_controls, normalize_key, slugify
-from kipp.core.numbers import Kind, NumberError, read_figure, written_text
-from kipp.core.validation import invalid, shown
+from kipp.core.numbers import Kind, NumberError, read_figure
+from kipp.core.validation import invalid, number_text, shown
 
 SLUG = re.compile(r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -103,12 +103,7 @@ def text_of(value: Any) -> str | None:
         return value.strip()
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
-    written = written_text(value)
-    if written is not None:
-        return written
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e16:
-        return str(int(value))
-    return str(value)
+    return number_text(value)
 
 
 def _to_text(value: Any) -> Any:

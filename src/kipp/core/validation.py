@@ -38,7 +38,7 @@ def shown(value: Any) -> str | Text:
     if value is None:
         return "null"
     if isinstance(value, int | float):
-        return _number(value)
+        return number_text(value)
     if isinstance(value, datetime):
         return value.isoformat(sep=" ")
     if isinstance(value, date | time):
@@ -50,7 +50,7 @@ def shown(value: Any) -> str | Text:
     return text("value.shown.other")
 
 
-def _number(value: float) -> str:
+def number_text(value: float) -> str:
     """A number as written (`kipp.core.numbers.as_written`), else in its shortest form: a
     spreadsheet's whole number 1885.0 as `1885`."""
     if isinstance(value, int):

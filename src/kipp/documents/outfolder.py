@@ -106,7 +106,7 @@ def check_output_folder(out: Path, batch: Path) -> None:
             raise OutputFolderError.of(
                 "error.out.inner_link", "hint.out.inner_link", folder=str(out / name)
             )
-    foreign = foreign_files(resolved, _documents_in(resolved))
+    foreign = foreign_files(resolved, _documents_in(resolved), listed_files(resolved))
     if foreign:
         raise foreign_error(out, foreign)
     lock = resolved / LOCK
@@ -156,10 +156,9 @@ def _occupied(path: Path) -> bool:
     return path.exists() or path.is_symlink()
 
 
-def foreign_files(out_dir: Path, relatives: list[str]) -> list[str]:
+def foreign_files(out_dir: Path, relatives: list[str], listed: set[str]) -> list[str]:
     """Those of `relatives` (relative to `out_dir`) that exist there but that kipp did not
-    write: not listed in the folder's manifest."""
-    listed = listed_files(out_dir)
+    write: not `listed` in the folder's manifest (`listed_files`)."""
     return [r for r in relatives if r not in listed and _occupied(out_dir / r)]
 
 

@@ -2,9 +2,9 @@
 
 Each run renders its documents into its own hidden staging folder inside the output folder,
 then, holding the folder's lock file (also inside it), moves them in with atomic renames
-(one file system, so each move is a rename) and removes
-what the previous run wrote and this one did not (the scorecard of a proposal that left the
-batch, `compliance.csv` once the registry is gone). Two runs writing to the same folder at
+(one file system, so each move is a rename) and removes what the previous run wrote and
+this one did not (the scorecard of a proposal that left the batch, `compliance.csv` once the
+registry is gone). Two runs writing to the same folder at
 once leave the complete set of one of them (the later), never a mixture; a run killed while
 rendering leaves only a hidden staging folder, which the next run on the same machine removes
 (a run stopped with Ctrl-C removes its own first: `remove_unfinished`).
@@ -18,8 +18,8 @@ only kipp's own files are ever removed or replaced: anything else a person keeps
 folder stays, in `scorecards/` too, and a file kipp did not write where a run would write
 one stops the run before any file moves (`ForeignFilesError`, checked under the lock).
 Before moving anything in, a run lists in the manifest both the previous run's files and
-its own, so a run killed halfway through its moves leaves every
-file it moved listed; the next run removes them like any other stale file. Nothing that
+its own, so a run killed halfway through its moves leaves every file it moved listed; the
+next run removes them like any other stale file. Nothing that
 resolves outside the output folder (an entry with `..`, or reached through a symbolic link)
 is ever removed, and nothing is written through a link: a folder kipp writes into that is a
 link stops the run before any file moves. Ctrl-C and SIGTERM wait while the files move in,
@@ -132,7 +132,7 @@ def write_staged(
             _refuse_links(out_dir, {relative for _, relative in moves})
             _remove_abandoned_manifests(out_dir)
             previous = _read_manifest(out_dir)
-            foreign = foreign_files(out_dir, sorted(new - previous))
+            foreign = foreign_files(out_dir, sorted(new - previous), previous)
             if foreign:  # kipp never overwrites what it did not write
                 raise foreign_error(out_dir, foreign)
             # listed before they move in: a run killed between two moves leaves them all listed
