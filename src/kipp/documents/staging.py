@@ -131,8 +131,10 @@ def write_staged(
             _remove_abandoned_staging(out_dir, keep=staging)
             _refuse_links(out_dir, {relative for _, relative in moves})
             _remove_abandoned_manifests(out_dir)
-            previous = _read_manifest(out_dir)
-            foreign = foreign_files(out_dir, sorted(new - previous), previous)
+            listed = listed_files(out_dir)
+            previous = _inside(out_dir, listed)
+            # a listed file now a link elsewhere is still kipp's to replace, never foreign
+            foreign = foreign_files(out_dir, sorted(new - previous), listed)
             if foreign:  # kipp never overwrites what it did not write
                 raise foreign_error(out_dir, foreign)
             # listed before they move in: a run killed between two moves leaves them all listed
@@ -182,11 +184,11 @@ def _refuse_links(out_dir: Path, relatives: set[str]) -> None:
                 )
 
 
-def _read_manifest(out_dir: Path) -> set[str]:
-    """The files the previous run wrote (those inside the folder); empty when there is no
-    readable manifest."""
+def _inside(out_dir: Path, listed: set[str]) -> set[str]:
+    """The files of the manifest's `listed` that lie inside the folder: those the previous
+    run wrote that this one may remove."""
     inside = _Inside(out_dir)
-    return {p for p in listed_files(out_dir) if inside(p)}
+    return {p for p in listed if inside(p)}
 
 
 class _Inside:
