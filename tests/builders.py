@@ -276,7 +276,7 @@ def failing_open(monkeypatch: pytest.MonkeyPatch, path: Path, error: OSError) ->
     real = io.open
 
     def refuse(file: Any, *args: Any, **kwargs: Any) -> Any:
-        if os.fspath(file) == str(path):
+        if not isinstance(file, int) and os.fspath(file) == str(path):  # not a descriptor
             raise error
         return real(file, *args, **kwargs)
 

@@ -2,13 +2,32 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
+import time
 from pathlib import Path
 
 import pytest
 from builders import said
 
+from kipp.core.i18n import Lang
 from kipp.documents import outfolder
-from kipp.documents.outfolder import OutputFolderError, check_output_folder, default_out_dir
+from kipp.documents.outfolder import (
+    Foreign,
+    OutputFolderError,
+    Why,
+    check_output_folder,
+    default_out_dir,
+    foreign_files,
+    listed_files,
+)
+
+SHA_KIPP = hashlib.sha256(b"kipp").hexdigest()
+HINT = (
+    "kipp does not overwrite files it did not write or that were changed since it wrote them: "
+    "move those files elsewhere or rename them, or give another output folder with --out"
+)
 
 
 def refusal(out: Path, batch: Path) -> tuple[str, str]:
@@ -142,8 +161,7 @@ def test_output_folder_holding_a_document_kipp_did_not_write_is_refused_and_kept
     assert refusal(out, batch) == (
         f"the output folder {out} already holds files that kipp did not write, where kipp "
         "writes its documents: shortlist.pdf, scorecards/gayatri.html",
-        "kipp does not overwrite files it did not write: move those files elsewhere, or give "
-        "another output folder with --out",
+        HINT,
     )
     assert (out / "shortlist.pdf").read_text(encoding="utf-8") == "daftar pendek versi saya"
 
@@ -154,9 +172,10 @@ def test_output_folder_whose_documents_kipp_wrote_is_accepted(tmp_path: Path, ba
     for name in ("results.json", "shortlist.pdf", "scorecards/gayatri.html"):
         (out / name).write_text("kipp", encoding="utf-8")
     (out / "catatan-koordinator.txt").write_text("milik koordinator", encoding="utf-8")
-    (out / ".kipp-files.json").write_text(
-        '["results.json", "scorecards/gayatri.html", "shortlist.pdf"]', encoding="utf-8"
-    )
+    listed = {name: SHA_KIPP for name in ("results.json", "scorecards/gayatri.html")}
+    # a file kipp replaced in a run killed while moving its files in: either content is kipp's
+    listed["shortlist.pdf"] = [SHA_KIPP, hashlib.sha256(b"baru").hexdigest()]
+    (out / ".kipp-files.json").write_text(json.dumps(listed), encoding="utf-8")
     check_output_folder(out, batch)
 
 
@@ -172,3 +191,119 @@ def test_the_refusal_names_five_files_kipp_did_not_write_and_counts_the_rest(
         f"the output folder {out} already holds files that kipp did not write, where kipp "
         f"writes its documents: {', '.join(names)}, and 2 more"
     )
+
+
+def _kipps_folder(out: Path, names: list[str]) -> None:
+    """`out` as a run of kipp left it: each of `names` holding `kipp`, listed with its sha256."""
+    for name in names:
+        (out / name).parent.mkdir(parents=True, exist_ok=True)
+        (out / name).write_text("kipp", encoding="utf-8")
+    listed = dict.fromkeys(names, SHA_KIPP)
+    (out / ".kipp-files.json").write_text(json.dumps(listed), encoding="utf-8")
+
+
+def test_output_folder_with_a_listed_document_changed_since_kipp_wrote_it_is_refused_and_kept(
+    tmp_path: Path, batch: Path
+) -> None:
+    out = tmp_path / "hasil"
+    _kipps_folder(out, ["results.json", "results.xlsx", "scorecards/gayatri.html"])
+    (out / "results.xlsx").write_bytes(b"saved from Excel")
+    (out / "scorecards" / "gayatri.html").write_text("kipp, dengan catatan", encoding="utf-8")
+
+    with pytest.raises(OutputFolderError) as caught:
+        check_output_folder(out, batch)
+
+    assert said(caught.value.message) == (
+        f"the output folder {out} already holds files that kipp did not write, where kipp "
+        "writes its documents: results.xlsx (changed since kipp wrote it), "
+        "scorecards/gayatri.html (changed since kipp wrote it)"
+    )
+    assert said(caught.value.hint) == HINT
+    assert said(caught.value.message, Lang.ID) == (
+        f"folder keluaran {out} sudah memuat berkas yang tidak ditulis kipp, di tempat kipp "
+        "akan menulis dokumennya: results.xlsx (diubah sesudah kipp menulisnya), "
+        "scorecards/gayatri.html (diubah sesudah kipp menulisnya)"
+    )
+    assert said(caught.value.hint, Lang.ID) == (
+        "kipp tidak menimpa berkas yang tidak ditulisnya atau yang diubah sesudah ditulisnya: "
+        "pindahkan berkas itu ke folder lain atau ganti namanya, atau sebutkan folder keluaran "
+        "lain dengan --out"
+    )
+    assert (out / "results.xlsx").read_bytes() == b"saved from Excel"
+
+
+def test_output_folder_whose_manifest_has_no_sha256s_is_refused_naming_the_files(
+    tmp_path: Path, batch: Path
+) -> None:
+    out = tmp_path / "hasil"
+    _kipps_folder(out, ["results.json", "shortlist.md"])
+    # an older kipp's manifest: the paths alone
+    (out / ".kipp-files.json").write_text('["results.json", "shortlist.md"]', encoding="utf-8")
+
+    with pytest.raises(OutputFolderError) as caught:
+        check_output_folder(out, batch)
+
+    assert said(caught.value.message) == (
+        f"the output folder {out} already holds files that kipp did not write, where kipp "
+        "writes its documents: results.json (kipp cannot tell whether it was changed), "
+        "shortlist.md (kipp cannot tell whether it was changed)"
+    )
+    assert said(caught.value.hint) == (
+        "kipp does not overwrite files it did not write or that were changed since it wrote "
+        "them, and cannot check files listed by an older kipp or in an edited .kipp-files.json: "
+        "move those files (or the whole folder) elsewhere or rename them, or give another "
+        "output folder with --out"
+    )
+    assert said(caught.value.message, Lang.ID) == (
+        f"folder keluaran {out} sudah memuat berkas yang tidak ditulis kipp, di tempat kipp "
+        "akan menulis dokumennya: results.json (kipp tidak dapat memastikan berkas itu belum "
+        "diubah), shortlist.md (kipp tidak dapat memastikan berkas itu belum diubah)"
+    )
+    assert said(caught.value.hint, Lang.ID) == (
+        "kipp tidak menimpa berkas yang tidak ditulisnya atau yang diubah sesudah ditulisnya, "
+        "dan tidak dapat memeriksa berkas yang dicatat kipp versi lama atau tercatat di "
+        ".kipp-files.json yang diubah: pindahkan berkas itu (atau seluruh folder) ke tempat lain "
+        "atau ganti namanya, atau sebutkan folder keluaran lain dengan --out"
+    )
+    assert (out / "results.json").read_text(encoding="utf-8") == "kipp"
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        pytest.param(None, id="null"),
+        pytest.param("not a sha256", id="text"),
+        pytest.param(SHA_KIPP.upper(), id="upper case"),
+        pytest.param([], id="empty list"),
+        pytest.param([SHA_KIPP, 7], id="list with a number"),
+    ],
+)
+def test_a_manifest_entry_that_is_not_a_sha256_checks_nothing(
+    tmp_path: Path, entry: object
+) -> None:
+    out = tmp_path / "hasil"
+    _kipps_folder(out, ["results.json"])
+    (out / ".kipp-files.json").write_text(json.dumps({"results.json": entry}), encoding="utf-8")
+
+    assert listed_files(out) == {"results.json": ()}
+    assert foreign_files(out, ["results.json"], listed_files(out)) == [
+        Foreign("results.json", Why.UNCHECKED)
+    ]
+
+
+def test_a_file_edited_after_the_check_before_work_is_seen_as_changed_by_the_next_check(
+    tmp_path: Path, batch: Path
+) -> None:
+    out = tmp_path / "hasil"
+    _kipps_folder(out, ["shortlist.md"])
+    hour_ago = time.time_ns() - 3_600 * 10**9
+    os.utime(out / "shortlist.md", ns=(hour_ago, hour_ago))  # settled: its sha256 is kept
+    check_output_folder(out, batch)
+
+    with (out / "shortlist.md").open("r+b") as stream:  # edited in place, the same size
+        stream.write(b"KIPP")
+
+    assert foreign_files(out, ["shortlist.md"], listed_files(out)) == [
+        Foreign("shortlist.md", Why.CHANGED)
+    ]
+    assert (out / "shortlist.md").read_bytes() == b"KIPP"

@@ -3,6 +3,7 @@ complete set of documents, and a failed render leaves nothing behind."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import socket
@@ -15,8 +16,12 @@ from builders import said
 
 from kipp.core import interrupts
 from kipp.documents import staging as staging_module
-from kipp.documents.outfolder import ForeignFilesError
+from kipp.documents.outfolder import ForeignFilesError, listed_files
 from kipp.documents.staging import LinkInOutputError, lock_path, locked, write_staged
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 def _writer(label: str) -> object:
@@ -251,6 +256,12 @@ def test_a_run_killed_between_moves_leaves_its_moved_files_for_the_next_run_to_r
     monkeypatch.setattr(os, "replace", replace)
     assert moves == ["extra.csv", "results.json"]
     assert (out / "extra.csv").is_file()  # moved in before the kill
+    assert listed_files(out) == {  # a replaced file with either content is kipp's
+        "compliance.csv": (_sha(b"A"),),
+        "extra.csv": (_sha(b"B"),),
+        "never-moved.csv": (_sha(b"B"),),
+        "results.json": (_sha(b"A"), _sha(b"B")),
+    }
 
     write_staged(_run_writer({"results.json": "C"}), out)  # type: ignore[arg-type]
 
@@ -356,7 +367,9 @@ def test_a_symlink_in_the_folder_cannot_make_a_manifest_entry_delete_outside_it(
     assert (elsewhere / "a.html").read_text(encoding="utf-8") == "keep"
     assert (tmp_path / "outside.txt").read_text(encoding="utf-8") == "keep"
     assert (out / "link.txt").is_symlink()  # resolves outside: not kipp's to remove
-    assert json.loads((out / ".kipp-files.json").read_text(encoding="utf-8")) == ["results.json"]
+    assert json.loads((out / ".kipp-files.json").read_text(encoding="utf-8")) == {
+        "results.json": _sha(b"B")
+    }
 
 
 def test_a_run_ending_at_once_removes_its_unfinished_staging_folder_first(tmp_path: Path) -> None:
@@ -443,3 +456,148 @@ def test_a_file_kipp_did_not_write_where_a_run_writes_stops_it_before_any_file_m
         "results.json",
         "scorecards",
     ]
+
+
+HINT = (
+    "kipp does not overwrite files it did not write or that were changed since it wrote them: "
+    "move those files elsewhere or rename them, or give another output folder with --out"
+)
+
+
+def test_the_manifest_records_the_sha256_of_every_file_written_and_reads_back(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "out"
+    files = {"results.json": "A", "scores.csv": "skor", "scorecards/a.html": "<p>a</p>"}
+
+    write_staged(_run_writer(files), out)  # type: ignore[arg-type]
+
+    expected = {name: _sha(content.encode("utf-8")) for name, content in files.items()}
+    assert json.loads((out / ".kipp-files.json").read_text(encoding="utf-8")) == expected
+    assert listed_files(out) == {name: (sha,) for name, sha in expected.items()}
+
+
+def test_the_writers_sha256s_are_what_the_manifest_records(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    given = {"scorecards/a.html": _sha(b"as the writer hashed it")}
+
+    write_staged(
+        _run_writer({"results.json": "A", "scorecards/a.html": "B"}),  # type: ignore[arg-type]
+        out,
+        digests=lambda: given,
+    )
+
+    assert listed_files(out) == {
+        "results.json": (_sha(b"A"),),  # read from the staging folder: the writer gave none
+        "scorecards/a.html": (given["scorecards/a.html"],),
+    }
+
+
+def test_an_unchanged_folder_is_run_again_as_before(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    first = {"results.json": "A", "shortlist.md": "A", "scorecards/a.html": "A"}
+    write_staged(_run_writer({**first, "scorecards/b.html": "A"}), out)  # type: ignore[arg-type]
+
+    write_staged(_run_writer({name: "B" for name in first}), out)  # type: ignore[arg-type]
+
+    assert _files(out) == [".kipp-files.json", "results.json", "scorecards/a.html", "shortlist.md"]
+    assert {name: (out / name).read_text(encoding="utf-8") for name in first} == {
+        name: "B" for name in first
+    }
+    assert listed_files(out) == {name: (_sha(b"B"),) for name in first}
+
+
+@pytest.mark.parametrize(
+    "name", ["results.xlsx", "shortlist.md", "scorecards/a.html"], ids=lambda name: name
+)
+def test_a_listed_document_edited_by_hand_stops_the_run_and_is_left_byte_identical(
+    tmp_path: Path, name: str
+) -> None:
+    out = tmp_path / "out"
+    first = {
+        "results.json": "A",
+        "results.xlsx": "A",
+        "shortlist.md": "A",
+        "scorecards/a.html": "A",
+    }
+    write_staged(_run_writer(first), out)  # type: ignore[arg-type]
+    edited = b"PK\x03\x04 saved by a spreadsheet program \xff"
+    (out / name).write_bytes(edited)
+    manifest = (out / ".kipp-files.json").read_bytes()
+
+    with pytest.raises(ForeignFilesError) as caught:
+        write_staged(_run_writer({n: "B" for n in first}), out)  # type: ignore[arg-type]
+
+    assert said(caught.value.message) == (
+        f"the output folder {out} already holds files that kipp did not write, where kipp "
+        f"writes its documents: {name} (changed since kipp wrote it)"
+    )
+    assert said(caught.value.hint) == HINT
+    assert (out / name).read_bytes() == edited
+    assert (out / "results.json").read_text(encoding="utf-8") == "A"  # nothing moved in
+    assert (out / ".kipp-files.json").read_bytes() == manifest
+
+
+def test_a_document_edited_by_hand_that_a_run_no_longer_writes_stays_and_is_unlisted(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "out"
+    write_staged(_run_writer({"results.json": "A", "compliance.csv": "A"}), out)  # type: ignore[arg-type]
+    (out / "compliance.csv").write_text("A, with the coordinator's notes", encoding="utf-8")
+
+    write_staged(_run_writer({"results.json": "B"}), out)  # type: ignore[arg-type]
+
+    assert _files(out) == [".kipp-files.json", "compliance.csv", "results.json"]
+    assert (out / "compliance.csv").read_text(encoding="utf-8") == (
+        "A, with the coordinator's notes"
+    )
+    assert listed_files(out) == {"results.json": (_sha(b"B"),)}
+
+
+@pytest.mark.parametrize(
+    "manifest",
+    [
+        pytest.param('["notes.docx", "scorecards/mine.html"]', id="an older kipp's list"),
+        pytest.param('{"notes.docx": null, "scorecards/mine.html": null}', id="no sha256"),
+        pytest.param(
+            json.dumps(dict.fromkeys(["notes.docx", "scorecards/mine.html"], _sha(b"other"))),
+            id="another sha256",
+        ),
+    ],
+)
+def test_a_doctored_manifest_listing_a_persons_files_does_not_remove_them(
+    tmp_path: Path, manifest: str
+) -> None:
+    out = tmp_path / "out"
+    (out / "scorecards").mkdir(parents=True)
+    (out / "notes.docx").write_bytes(b"the coordinator's notes")
+    (out / "scorecards" / "mine.html").write_bytes(b"<p>my own page</p>")
+    (out / ".kipp-files.json").write_text(manifest, encoding="utf-8")
+
+    write_staged(_run_writer({"results.json": "B", "scorecards/a.html": "B"}), out)  # type: ignore[arg-type]
+
+    assert (out / "notes.docx").read_bytes() == b"the coordinator's notes"
+    assert (out / "scorecards" / "mine.html").read_bytes() == b"<p>my own page</p>"
+    assert listed_files(out) == {
+        "results.json": (_sha(b"B"),),
+        "scorecards/a.html": (_sha(b"B"),),
+    }
+
+
+def test_a_document_an_older_kipp_listed_stops_the_run_where_the_run_writes(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "results.json").write_text("A", encoding="utf-8")
+    (out / ".kipp-files.json").write_text('["results.json"]', encoding="utf-8")
+
+    with pytest.raises(ForeignFilesError) as caught:
+        write_staged(_run_writer({"results.json": "B"}), out)  # type: ignore[arg-type]
+
+    assert said(caught.value.message) == (
+        f"the output folder {out} already holds files that kipp did not write, where kipp "
+        "writes its documents: results.json (kipp cannot tell whether it was changed)"
+    )
+    assert (out / "results.json").read_text(encoding="utf-8") == "A"
+    assert (out / ".kipp-files.json").read_text(encoding="utf-8") == '["results.json"]'

@@ -5,14 +5,17 @@ they show could differ."""
 from __future__ import annotations
 
 import errno
+import hashlib
 import json
 import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from builders import said
 
 from kipp.core.i18n import Lang
+from kipp.documents.outfolder import ForeignFilesError, listed_files
 from kipp.documents.outputs import write_scorecards
 from kipp.documents.reuse import ScorecardReuse
 from kipp.documents.staging import write_staged
@@ -78,7 +81,7 @@ def test_a_changed_proposal_is_rendered_again_and_the_others_copied(
     # its own scorecard and the index that lists it
 
 
-def test_a_scorecard_edited_in_the_output_folder_is_rendered_again(
+def test_a_scorecard_edited_in_the_output_folder_is_not_taken_nor_overwritten(
     results: Results, tmp_path: Path
 ) -> None:
     out, cache = tmp_path / "out", tmp_path / "cache"
@@ -86,6 +89,20 @@ def test_a_scorecard_edited_in_the_output_folder_is_rendered_again(
     name = next(n for n in before if n != "index.html")
     (out / "scorecards" / name).write_text("edited by hand", encoding="utf-8")
     (out / "scorecards" / next(n for n in reversed(before) if n != "index.html")).unlink()
+
+    reuse = ScorecardReuse.for_output(out, cache)
+    with pytest.raises(ForeignFilesError) as caught:
+        write_staged(
+            lambda staging: write_scorecards(results, RUBRIC.rubric, staging, False, reuse), out
+        )
+
+    assert (reuse.hits, reuse.misses) == (len(results.proposals) - 2, 2)
+    assert said(caught.value.message) == (
+        f"the output folder {out} already holds files that kipp did not write, where kipp "
+        f"writes its documents: scorecards/{name} (changed since kipp wrote it)"
+    )
+    assert (out / "scorecards" / name).read_text(encoding="utf-8") == "edited by hand"
+    (out / "scorecards" / name).rename(tmp_path / name)  # the fix: moved aside
 
     reuse, files = write(results, out, cache)
 
@@ -142,7 +159,7 @@ def test_a_link_found_where_a_reused_scorecard_was_placed_is_removed_and_the_car
     assert files == before
 
 
-def test_a_scorecard_replaced_by_a_link_is_rendered_again_as_a_file(
+def test_a_scorecard_replaced_by_a_link_is_not_taken_nor_replaced(
     results: Results, tmp_path: Path
 ) -> None:
     out, cache = tmp_path / "out", tmp_path / "cache"
@@ -153,12 +170,26 @@ def test_a_scorecard_replaced_by_a_link_is_rendered_again_as_a_file(
     (out / "scorecards" / name).unlink()
     (out / "scorecards" / name).symlink_to(elsewhere)
 
+    reuse = ScorecardReuse.for_output(out, cache)
+    with pytest.raises(ForeignFilesError) as caught:
+        write_staged(
+            lambda staging: write_scorecards(results, RUBRIC.rubric, staging, False, reuse), out
+        )
+
+    assert (reuse.hits, reuse.misses) == (len(results.proposals) - 1, 1)
+    assert said(caught.value.message) == (
+        f"the output folder {out} already holds files that kipp did not write, where kipp "
+        f"writes its documents: scorecards/{name} (changed since kipp wrote it)"
+    )  # kipp wrote a file there, not a link
+    assert (out / "scorecards" / name).is_symlink()
+    assert elsewhere.read_bytes() == before[name]
+    (out / "scorecards" / name).unlink()
+
     reuse, files = write(results, out, cache)
 
     assert (reuse.hits, reuse.misses) == (len(results.proposals) - 1, 1)
     assert not (out / "scorecards" / name).is_symlink()
     assert files == before
-    assert elsewhere.read_bytes() == before[name]
 
 
 @pytest.mark.parametrize(
@@ -269,3 +300,28 @@ def test_a_record_naming_another_folder_is_not_trusted(results: Results, tmp_pat
     second, _ = write(results, out, cache)
 
     assert second.hits == 0
+
+
+def test_the_sha256s_reuse_records_are_those_of_the_files_the_manifest_lists(
+    results: Results, tmp_path: Path
+) -> None:
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    write(results, out, cache)
+    (out / "scorecards" / next(n for n in sorted(os.listdir(out / "scorecards")))).unlink()
+
+    reuse = ScorecardReuse.for_output(out, cache)
+    write_staged(
+        lambda staging: write_scorecards(results, RUBRIC.rubric, staging, False, reuse),
+        out,
+        digests=reuse.written,
+    )
+
+    assert 0 < reuse.misses < len(results.proposals)  # some rendered, the others linked
+    on_disk = {
+        f"scorecards/{f.name}": (hashlib.sha256(f.read_bytes()).hexdigest(),)
+        for f in (out / "scorecards").iterdir()
+    }
+    assert listed_files(out) == on_disk
+    assert {name: (sha,) for name, sha in reuse.written().items()} == {
+        name: sha for name, sha in on_disk.items() if name != "scorecards/index.html"
+    }

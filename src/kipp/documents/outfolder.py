@@ -11,21 +11,48 @@ when it does not exist). It refuses, with the fix, an output folder that:
   run's documents as proposals, and a run would replace files of the batch);
 - holds a symbolic link where kipp writes a folder of its own (`scorecards/`) or its lock
   file (`.kipp.lock`);
-- holds, where kipp writes a document, a file that kipp did not write (not listed in the
-  folder's manifest, `.kipp-files.json`): kipp never overwrites what it did not write. The
-  run's own staging write checks every file again before moving anything in
-  (`kipp.documents.staging`);
+- holds, where kipp writes a document, a file that kipp did not write: kipp never overwrites
+  what it did not write. The run's own staging write checks every file again, under the
+  folder's lock, before moving anything in (`kipp.documents.staging`);
 - cannot be written (or, when it does not exist, its nearest existing parent).
+
+What kipp wrote is listed in the folder's manifest, `.kipp-files.json`: a JSON object that
+maps each file (its path relative to the folder, `/`-separated) to the sha256 of the bytes
+kipp wrote there (while a run moves its files in, to a list of two: the previous run's and
+its own, so a run killed halfway leaves every file it may have left recognisable). A file is
+kipp's only when the manifest lists it and its content still has a recorded sha256; any
+other file where kipp writes is one kipp did not write (`foreign_files` says why):
+- not listed (a person's own `shortlist.pdf`);
+- listed, but changed since kipp wrote it (`results.xlsx` saved from Excel, an edited
+  scorecard), or no longer a regular file (a link put in its place);
+- listed without a sha256: a manifest of a kipp from before sha256s were recorded (a JSON
+  list of paths), or one edited by hand. kipp cannot tell such a file from a person's, so
+  it refuses the folder, naming the files, until they are moved or renamed (or another
+  output folder is given); a folder written by an older kipp is taken over once its
+  documents are moved aside (or deleted by the person who knows they are kipp's).
+
+Checking reads each listed file where kipp writes once: the check before work hashes them,
+and the staging write's check again under the lock reuses a digest when the file's device,
+inode, size and modification time are those it had when it was hashed and it had not been
+modified in the two seconds before (`file_sha256`); a file written that recently is read
+again.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
+import stat
 import tempfile
+import time
+from collections.abc import Mapping
+from enum import StrEnum
 from pathlib import Path
+from typing import NamedTuple
 
+from kipp.core.i18n import Text, text
 from kipp.core.problems import KippError
 
 # the folders kipp writes inside an output folder (a link there would be written through)
@@ -106,6 +133,7 @@ def check_output_folder(out: Path, batch: Path) -> None:
             raise OutputFolderError.of(
                 "error.out.inner_link", "hint.out.inner_link", folder=str(out / name)
             )
+    _HASHED.clear()  # a run's checks share digests, runs of a long-lived process do not
     foreign = foreign_files(resolved, _documents_in(resolved), listed_files(resolved))
     if foreign:
         raise foreign_error(out, foreign)
@@ -125,17 +153,94 @@ class ForeignFilesError(OutputFolderError):
     """The output folder holds, where kipp writes, files that kipp did not write."""
 
 
-def listed_files(out_dir: Path) -> set[str]:
-    """The files the manifest of `out_dir` lists as kipp's (relative, `/`-separated); empty
-    when there is no readable manifest. Entries are not checked here: a caller that removes
-    files checks that each lies inside the folder."""
+Digests = tuple[str, ...]  # the sha256s (hex) a listed file may have; empty: none recorded
+Manifest = dict[str, Digests]  # relative path -> the sha256s its content may have
+
+
+def listed_files(out_dir: Path) -> Manifest:
+    """The files the manifest of `out_dir` lists as kipp's (relative, `/`-separated), each
+    with the sha256s recorded for it (none for a manifest of an older kipp, a JSON list of
+    paths, or an entry that is not a hex sha256 or a list of them); empty when there is no
+    readable manifest. Paths are not checked here: a caller that removes files checks that
+    each lies inside the folder."""
     try:
         listed = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return set()
-    if not isinstance(listed, list):
-        return set()
-    return {p for p in listed if isinstance(p, str)}
+        return {}
+    if isinstance(listed, list):  # an older kipp's: paths without sha256s
+        return {p: () for p in listed if isinstance(p, str)}
+    if not isinstance(listed, dict):
+        return {}
+    return {p: _digests(value) for p, value in listed.items()}
+
+
+def _digests(value: object) -> Digests:
+    values = value if isinstance(value, list) else [value]
+    if all(isinstance(v, str) and _is_sha256(v) for v in values):
+        return tuple(str(v) for v in values)
+    return ()
+
+
+def _is_sha256(value: str) -> bool:
+    return len(value) == 64 and all(c in "0123456789abcdef" for c in value)
+
+
+def manifest_json(files: Mapping[str, Digests]) -> str:
+    """The manifest's text for `files` (`listed_files` reads it back): a JSON object, sorted
+    by path, each path mapped to its sha256, or to a list of them when it may have several."""
+    body = {p: d[0] if len(d) == 1 else list(d) for p, d in sorted(files.items())}
+    return json.dumps(body, indent=1) + "\n"
+
+
+# (device, inode, size, modification time in ns) of a regular file -> its sha256, filled
+# by `file_sha256`; emptied by each check before work (`check_output_folder`)
+_HASHED: dict[tuple[int, int, int, int], str] = {}
+_HASHED_MOST = 200_000  # a long-lived process (a Prefect worker) keeps no more than this
+# A file modified less than this before it was hashed is not remembered: file systems stamp
+# times coarsely (to a few ms, or 2 s), so an edit made right after could keep the same
+# size and time ("racy git"); such a file is read again.
+_SETTLED_NS = 2_000_000_000
+
+
+def file_sha256(path: Path) -> str | None:
+    """The sha256 (hex) of the regular file at `path`, or None when there is none there (a
+    symbolic link, never followed, is none) or it cannot be read. A file hashed before in
+    this process is not read again when its device, inode, size and modification time are
+    the same, and it had not been modified in the two seconds before it was hashed (the
+    check under the lock follows the check before work by seconds)."""
+    try:
+        before = path.lstat()
+    except OSError:
+        return None
+    if not stat.S_ISREG(before.st_mode):
+        return None
+    known = _HASHED.get(_identity(before))
+    if known is not None:
+        return known
+    started = time.time_ns()
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+    except OSError:
+        return None
+    with open(descriptor, "rb", buffering=0) as stream:
+        try:
+            opened = os.fstat(descriptor)
+            if not stat.S_ISREG(opened.st_mode):
+                return None
+            value = hashlib.file_digest(stream, "sha256").hexdigest()
+            after = os.fstat(descriptor)
+        except OSError:
+            return None
+    settled = after.st_mtime_ns < started - _SETTLED_NS
+    if settled and _identity(opened) == _identity(after):  # not written to while read
+        if len(_HASHED) >= _HASHED_MOST:
+            _HASHED.clear()
+        _HASHED[_identity(after)] = value
+    return value
+
+
+def _identity(status: os.stat_result) -> tuple[int, int, int, int]:
+    return (status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns)
 
 
 def _documents_in(folder: Path) -> list[str]:
@@ -156,20 +261,68 @@ def _occupied(path: Path) -> bool:
     return path.exists() or path.is_symlink()
 
 
-def foreign_files(out_dir: Path, relatives: list[str], listed: set[str]) -> list[str]:
+class Why(StrEnum):
+    """Why a file where kipp writes is not kipp's to replace."""
+
+    UNLISTED = "unlisted"  # the manifest does not list it
+    CHANGED = "changed"  # listed, but its content is not what kipp wrote
+    UNCHECKED = "unchecked"  # listed without a sha256: nothing to check it against
+
+
+class Foreign(NamedTuple):
+    """A file kipp did not write (relative to the output folder), and why it is not kipp's."""
+
+    path: str
+    why: Why
+
+
+def kipps(out_dir: Path, relative: str, digests: Digests) -> bool:
+    """Whether the file `relative` (to `out_dir`), listed with the sha256s `digests`, is
+    still kipp's: a regular file with one of them."""
+    return bool(digests) and file_sha256(out_dir / relative) in digests
+
+
+def foreign_files(
+    out_dir: Path, relatives: list[str], listed: Mapping[str, Digests]
+) -> list[Foreign]:
     """Those of `relatives` (relative to `out_dir`) that exist there but that kipp did not
-    write: not `listed` in the folder's manifest (`listed_files`)."""
-    return [r for r in relatives if r not in listed and _occupied(out_dir / r)]
+    write, each with why: not `listed` in the folder's manifest (`listed_files`), listed
+    without a sha256, or whose content has none of the sha256s recorded for it."""
+    found: list[Foreign] = []
+    for relative in relatives:
+        if not _occupied(out_dir / relative):
+            continue
+        digests = listed.get(relative)
+        if digests is None:
+            found.append(Foreign(relative, Why.UNLISTED))
+        elif not digests:
+            found.append(Foreign(relative, Why.UNCHECKED))
+        elif not kipps(out_dir, relative, digests):
+            found.append(Foreign(relative, Why.CHANGED))
+    return found
 
 
-def foreign_error(out: Path, foreign: list[str]) -> ForeignFilesError:
-    """The refusal naming the first files kipp did not write and how many there are."""
-    shown = ", ".join(foreign[:SHOWN_FOREIGN])
+def _named(foreign: Foreign) -> Text:
+    """A file as the refusal names it: with why, when kipp's manifest lists it."""
+    if foreign.why is Why.CHANGED:
+        return text("error.out.foreign.changed", file=foreign.path)
+    if foreign.why is Why.UNCHECKED:
+        return text("error.out.foreign.unchecked", file=foreign.path)
+    return text("message.as_written", message=foreign.path)
+
+
+def foreign_error(out: Path, foreign: list[Foreign]) -> ForeignFilesError:
+    """The refusal naming the first files kipp did not write, each with why when kipp's
+    manifest lists it, and how many there are; the fix says how to go on."""
+    shown = [_named(f) for f in foreign[:SHOWN_FOREIGN]]
     more = len(foreign) - SHOWN_FOREIGN
-    return ForeignFilesError.of(
-        "error.out.foreign_more" if more > 0 else "error.out.foreign",
-        "hint.out.foreign",
-        folder=str(out),
-        files=shown,
-        more=max(more, 0),
+    unchecked = any(f.why is Why.UNCHECKED for f in foreign)
+    return ForeignFilesError(
+        text(
+            "error.out.foreign_more" if more > 0 else "error.out.foreign",
+            folder=str(out),
+            files=shown,
+            more=max(more, 0),
+        ),
+        text("hint.out.foreign_unchecked" if unchecked else "hint.out.foreign"),
     )

@@ -9,9 +9,12 @@ hashes those inputs. A run records, per output folder, each scorecard's key and 
 of the bytes it wrote; the next run into the same folder takes a scorecard from that folder
 instead of rendering it when its key is the same and the file there is still a regular file
 with the recorded sha256 (a file edited, replaced by another run or by a link, or missing is
-rendered again): it is hard-linked into the new run's folder, or copied where the file
-system cannot link. The record lives in the cache dir (`<cache dir>/documents/`), never in
-the output folder, so deleting the cache only costs a full render.
+rendered again; one edited or replaced by a link is no longer kipp's, so the run then stops
+rather than replace it: `kipp.documents.outfolder`): it is hard-linked into the new run's
+folder, or copied where the file system cannot link. The record lives in the cache dir
+(`<cache dir>/documents/`), never in the output folder, so deleting the cache only costs a
+full render. `written` gives the sha256s this run recorded, for the output folder's manifest
+(`kipp.documents.staging.write_staged`).
 
 The shortlist PDF, the workbook and the minutes' PDF are reused too (`take_document`: their
 bytes are read and written anew), keyed by what they show: the PDFs by their print HTML and
@@ -179,6 +182,21 @@ class ScorecardReuse:
         """Record that this run wrote files of these sha256 (suffix -> hex digest) for the
         scorecard `key`."""
         self.current[name] = {"key": key, "sha256": dict(digests)}
+
+    def written(self) -> dict[str, str]:
+        """The sha256 of each file this run recorded (`keep_digests`, `keep_document`), by
+        its path relative to the run's folder (`scorecards/<name>.html`, `results.xlsx`): the
+        digests of the bytes as they were written or checked, which `write_staged` records in
+        the output folder's manifest without reading the files again."""
+        found = {name: str(entry["sha256"]) for name, entry in self.current_documents.items()}
+        for name, entry in self.current.items():
+            hashes = entry["sha256"]
+            if isinstance(hashes, dict):
+                found.update(
+                    (f"{self.folder.name}/{name}{suffix}", str(sha))
+                    for suffix, sha in hashes.items()
+                )
+        return found
 
     def save(self) -> None:
         """Write this run's record (atomically; a record that cannot be written is skipped:

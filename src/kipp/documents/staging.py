@@ -13,13 +13,22 @@ percent-escaped (so it never holds `@`), which tells whose run left it. Nothing 
 outside the output folder: a run creates the folder (and its missing parents) and works
 inside it.
 
-What kipp wrote is listed in a manifest inside the output folder (`.kipp-files.json`), so
-only kipp's own files are ever removed or replaced: anything else a person keeps in the
-folder stays, in `scorecards/` too, and a file kipp did not write where a run would write
-one stops the run before any file moves (`ForeignFilesError`, checked under the lock).
+What kipp wrote is listed in a manifest inside the output folder (`.kipp-files.json`), each
+file with the sha256 of the bytes written (`kipp.documents.outfolder`), so only kipp's own
+files, as kipp wrote them, are ever removed or replaced: anything else a person keeps in the
+folder stays, in `scorecards/` too, and so does a file of kipp's that someone changed since
+(a workbook saved from Excel, an edited shortlist or scorecard). A file kipp did not write,
+or changed since, where a run would write one stops the run before any file moves
+(`ForeignFilesError`, checked under the lock); one the run would remove is left in place
+and no longer listed. A file the manifest lists without a sha256 (an older kipp's manifest,
+or an edited one) is never kipp's: never replaced, never removed. Each file's sha256 is the
+writer's, computed from the bytes as it wrote them, where it knows it (`write_staged`'s
+`digests`: the scorecards, the workbook and the PDFs, `ScorecardReuse.written`), else read
+once from the staging folder.
 Before moving anything in, a run lists in the manifest both the previous run's files and
-its own, so a run killed halfway through its moves leaves every file it moved listed; the
-next run removes them like any other stale file. Nothing that
+its own, a file it replaces with both sha256s, so a run killed halfway through its moves
+leaves every file it moved listed and recognisable; the next run removes or replaces them
+like any other of kipp's files. Nothing that
 resolves outside the output folder (an entry with `..`, or reached through a symbolic link)
 is ever removed, and nothing is written through a link: a folder kipp writes into that is a
 link stops the run before any file moves. Ctrl-C and SIGTERM wait while the files move in,
@@ -33,19 +42,28 @@ import contextlib
 import errno
 import fcntl
 import glob
-import json
 import os
 import shutil
 import socket
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
 from kipp.core import interrupts
 from kipp.core.problems import KippError
-from kipp.documents.outfolder import LOCK, MANIFEST, foreign_error, foreign_files, listed_files
+from kipp.documents.outfolder import (
+    LOCK,
+    MANIFEST,
+    Manifest,
+    file_sha256,
+    foreign_error,
+    foreign_files,
+    kipps,
+    listed_files,
+    manifest_json,
+)
 
 STAGING_PREFIX = ".kipp-staging-"
 
@@ -104,7 +122,11 @@ def _staging_owner(name: str) -> tuple[str, int] | None:
 
 
 def write_staged(
-    write: Callable[[Path], list[Path]], out_dir: Path, *, partial: bool = False
+    write: Callable[[Path], list[Path]],
+    out_dir: Path,
+    *,
+    partial: bool = False,
+    digests: Callable[[], Mapping[str, str]] | None = None,
 ) -> list[Path]:
     """Call `write(staging)` to render into a fresh staging folder, then move what it wrote
     (files, or folders of files) into `out_dir` under the folder's lock; return the final
@@ -112,7 +134,12 @@ def write_staged(
 
     A whole run (`partial=False`) replaces the previous run's files: those it did not write
     again are removed. A partial write (`partial=True`, e.g. only the scorecards) replaces only
-    the top-level files and folders it wrote and keeps the rest of the previous run."""
+    the top-level files and folders it wrote and keeps the rest of the previous run.
+
+    `digests`, called once `write` has returned, gives the sha256 (hex) of files it wrote
+    (by path relative to the staging folder, `/`-separated) as the writer computed them from
+    the bytes written (`ScorecardReuse.written`); any other file's is read from the staging
+    folder. The manifest records them."""
     out_dir.mkdir(parents=True, exist_ok=True)
     prefix = f"{STAGING_PREFIX}{_host()}@{os.getpid()}-"
     staging = Path(tempfile.mkdtemp(dir=out_dir, prefix=prefix))
@@ -126,33 +153,48 @@ def write_staged(
             files = sorted(f for f in path.rglob("*") if f.is_file()) if path.is_dir() else [path]
             moves.extend((file, file.relative_to(staging).as_posix()) for file in files)
             final.append(out_dir / path.relative_to(staging))
-        new = {relative for _, relative in moves}
+        new = _staged_digests(moves, {} if digests is None else digests())
         with locked(lock_path(out_dir)), interrupts.held():
             _remove_abandoned_staging(out_dir, keep=staging)
-            _refuse_links(out_dir, {relative for _, relative in moves})
+            _refuse_links(out_dir, set(new))
             _remove_abandoned_manifests(out_dir)
             listed = listed_files(out_dir)
-            previous = _inside(out_dir, listed)
-            # a listed file now a link elsewhere is still kipp's to replace, never foreign
-            foreign = foreign_files(out_dir, sorted(new - previous), listed)
-            if foreign:  # kipp never overwrites what it did not write
+            previous = {p: listed[p] for p in _inside(out_dir, set(listed))}
+            # kipp never overwrites what it did not write, nor what was changed since
+            foreign = foreign_files(out_dir, sorted(new), listed)
+            if foreign:
                 raise foreign_error(out_dir, foreign)
-            # listed before they move in: a run killed between two moves leaves them all listed
-            _write_manifest(out_dir, previous | new)
+            # listed before they move in, a replaced file with both its sha256s: a run killed
+            # between two moves leaves every file listed and recognisable
+            moving = {p: _with(previous.get(p, ()), digest) for p, digest in new.items()}
+            _write_manifest(out_dir, previous | moving)
             _sync_folder(out_dir)
             for file, relative in moves:
                 moved = out_dir / relative
                 moved.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(file, moved)
-            mine = previous if not partial else {p for p in previous if _top(p) in tops}
-            _remove(out_dir, mine - new)
-            kept = set() if not partial else previous - mine
-            _write_manifest(out_dir, kept | new)
+            mine = {p: d for p, d in previous.items() if not partial or _top(p) in tops}
+            _remove(out_dir, {p: d for p, d in mine.items() if p not in new})
+            # a stale file left in place (changed since kipp wrote it) is no longer listed
+            kept = {} if not partial else {p: d for p, d in previous.items() if p not in mine}
+            _write_manifest(out_dir, kept | {p: (digest,) for p, digest in new.items()})
             _sync_folder(out_dir)
         return final
     finally:
         _UNFINISHED.discard(staging)
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _staged_digests(moves: list[tuple[Path, str]], known: Mapping[str, str]) -> dict[str, str]:
+    """Each staged file's sha256 by its path relative to the staging folder: the writer's
+    (`known`), else read from the staged file."""
+    found: dict[str, str] = {}
+    for file, relative in moves:
+        digest = known.get(relative) or file_sha256(file)
+        if digest is None:  # gone from the staging folder, or no longer a regular file
+            raise FileNotFoundError(errno.ENOENT, "staged file missing", str(file))
+        found[relative] = digest
+    return found
 
 
 _UNFINISHED: set[Path] = set()  # the staging folders of this process's writes under way
@@ -165,6 +207,14 @@ def remove_unfinished() -> None:
     them (`kipp.core.interrupts`)."""
     for staging in list(_UNFINISHED):
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _with(digests: tuple[str, ...], digest: str) -> tuple[str, ...]:
+    return digests if digest in digests else (*digests, digest)
+
+
+def _occupied(path: Path) -> bool:
+    return path.exists() or path.is_symlink()
 
 
 def _top(relative: str) -> str:
@@ -230,12 +280,12 @@ def _manifest_temporary(out_dir: Path) -> Path:
     return out_dir / f"{MANIFEST}.{os.getpid()}.tmp"
 
 
-def _write_manifest(out_dir: Path, files: set[str]) -> None:
+def _write_manifest(out_dir: Path, files: Manifest) -> None:
     """Replace the manifest atomically: a reader (or a run after a crash) sees the old list
     or the new one, whole."""
     temporary = _manifest_temporary(out_dir)
     with open(temporary, "w", encoding="utf-8") as handle:
-        handle.write(json.dumps(sorted(files), indent=1) + "\n")
+        handle.write(manifest_json(files))
         handle.flush()
         os.fsync(handle.fileno())
     os.replace(temporary, out_dir / MANIFEST)
@@ -251,15 +301,16 @@ def _remove_abandoned_manifests(out_dir: Path) -> None:
                 path.unlink()
 
 
-def _remove(out_dir: Path, stale: set[str]) -> None:
-    """Remove stale files, then the folders they leave empty (never `out_dir` itself, and
-    never anything that resolves outside it)."""
+def _remove(out_dir: Path, stale: Manifest) -> None:
+    """Remove stale files that are still kipp's (each checked against its sha256s just
+    before: one changed since kipp wrote it, or listed without any, stays), then the folders
+    they leave empty (never `out_dir` itself, and never anything that resolves outside it)."""
     folders: set[Path] = set()
     inside = _Inside(out_dir)
-    for relative in stale:
-        if not inside(relative):
-            continue
+    for relative, digests in stale.items():
         path = out_dir / relative
+        if not inside(relative) or (_occupied(path) and not kipps(out_dir, relative, digests)):
+            continue
         try:
             path.unlink()
         except FileNotFoundError:

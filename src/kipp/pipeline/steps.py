@@ -368,6 +368,7 @@ def documents(
             renderer=pdf_renderer,
         ),
         out,
+        digests=reuse.written,
     )
     reuse.save()
     return Written(out, written, reuse.hits, reuse.misses)
@@ -383,6 +384,7 @@ def scorecard_files(
         lambda staging: write_scorecards(results, rubric.rubric, staging, pdf_scorecards, reuse),
         out,
         partial=True,
+        digests=reuse.written,
     )
     reuse.save()
     return Written(out, written, reuse.hits, reuse.misses)
