@@ -63,22 +63,24 @@ def test_json_missing_field_has_no_line(batch_dir: Path, choices: CallChoices) -
 def test_json_syntax_error_names_its_line(batch_dir: Path, choices: CallChoices) -> None:
     path = write_json(batch_dir, "p.json", '{\n  "judul": "Layanan",\n  "tpb": [3,]\n}\n')
     assert rendered(only_entry(load(batch_dir, choices))) == [
-        f"{path}:3: (file): not valid JSON: Expecting value"
+        f"{path}:3: (file): not valid JSON: a comma before the closing }} or ]; remove the comma "
+        "after the last entry or item"
     ]
 
 
 def test_json_trailing_comma_in_object_named(batch_dir: Path, choices: CallChoices) -> None:
     path = write_json(batch_dir, "p.json", '{\n  "judul": "Layanan",\n}\n')
     assert rendered(only_entry(load(batch_dir, choices))) == [
-        f"{path}:3: (file): not valid JSON: Expecting property name enclosed in double quotes"
+        f"{path}:2: (file): not valid JSON: a comma before the closing }} or ]; remove the comma "
+        "after the last entry or item"
     ]
 
 
 def test_json_number_too_long_to_read_refused(batch_dir: Path, choices: CallChoices) -> None:
     path = write_json(batch_dir, "p.json", '{"tpb": ' + "9" * 5000 + "}")
     assert rendered(only_entry(load(batch_dir, choices))) == [
-        f"{path}: (file): not valid JSON: Exceeds the limit (4300 digits) for integer string "
-        "conversion: value has 5000 digits; use sys.set_int_max_str_digits() to increase the limit"
+        f"{path}:1: (file): not valid JSON: a number 5000 digits long, more than the 4300 digits "
+        "that can be read; check the number on this line"
     ]
 
 

@@ -7,14 +7,21 @@ exhausting memory or looping. Only YAML's own kinds of value are read (text, num
 yes/no, null, dates, lists, mappings): any other tag (`!!python/object/apply`, `!!binary`,
 `!!set`, `!local`) is refused, naming the tag. The source text of every value read as
 something other than text is kept (`Parsed.written`), so that a message names it as written.
+A text that is not YAML is refused with what is wrong and its fix in kipp's own sentences
+(`yaml_mistake` maps every problem text of libyaml and PyYAML to one), located on the line
+where the mistake was made; the parser's English never reaches a reader.
 """
 
 from __future__ import annotations
 
+import re
+from collections import deque
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+from yaml.reader import ReaderError
 
 from kipp.core.i18n import Lang, Text, render, text
 from kipp.core.keys import RawPath
@@ -58,35 +65,212 @@ class Parsed:
     written: dict[RawPath, str] = field(default_factory=dict)
 
 
-def _at(source: str, mark: yaml.Mark | None) -> str:
-    """The character of `source` at `mark` ("" where there is none)."""
+def _line_at(source: str, mark: yaml.Mark | None) -> str:
+    """The text of the line `mark` stands on ("" where there is none)."""
     if mark is None:
         return ""
     lines = source.splitlines()
-    line = lines[mark.line] if 0 <= mark.line < len(lines) else ""
-    return line[mark.column] if 0 <= mark.column < len(line) else ""
+    return lines[mark.line] if 0 <= mark.line < len(lines) else ""
 
 
-def _common_mistake(exc: yaml.MarkedYAMLError, source: str) -> tuple[Text, yaml.Mark | None] | None:
-    """The mistakes people make most when they write YAML by hand, said with their fix and
-    located where they were made: a colon and a space inside a value (a title such as
-    `MAGIS: Mojokerto ...`), a tab, a quote or a `[`/`{` left open (found only further on,
-    so located where it opened), a second document. None for any other error: the parser's
-    own words then."""
-    problem, context = exc.problem or "", exc.context or ""
-    if problem.startswith("mapping values are not allowed"):
-        return text("yaml.colon_in_value"), exc.problem_mark
-    tab = "'\\t'" in problem or "tab character" in problem
-    if tab or _at(source, exc.problem_mark) == "\t":  # libyaml does not always say so
-        return text("yaml.tab"), exc.problem_mark
-    if context == "while scanning a quoted scalar" and "end of stream" in problem:
-        return text("yaml.open_quote"), exc.context_mark or exc.problem_mark
-    for kind, closing in (("sequence", "]"), ("mapping", "}")):
-        if context == f"while parsing a flow {kind}" and f"',' or '{closing}'" in problem:
-            return text(f"yaml.open_{kind}"), exc.context_mark or exc.problem_mark
-    if problem == "but found another document":
-        return text("yaml.two_documents"), exc.problem_mark
-    return None
+def _at(source: str, mark: yaml.Mark | None) -> str:
+    """The character of `source` at `mark` ("" where there is none)."""
+    line = _line_at(source, mark)
+    return line[mark.column] if mark is not None and 0 <= mark.column < len(line) else ""
+
+
+# The parser's words for what is wrong, as the catalogue sentence that says it in kipp's:
+# libyaml's (the C loader, used when PyYAML has it: libyaml's `src/*.c` and PyYAML's
+# `_yaml.pyx`) and PyYAML's own (`reader.py`, `scanner.py`, `parser.py`, `composer.py`, and the
+# merge keys of `constructor.py`). Where one problem text serves several mistakes, the context
+# decides. `tests/intake/test_yaml_mistakes.py` walks every text both can raise.
+_BY_CONTEXT = (
+    ("while scanning a block scalar", "yaml.block_scalar"),
+    ("while scanning an alias", "yaml.alias_start"),
+    ("while scanning an anchor", "yaml.alias_start"),
+    ("while scanning a tag", "yaml.tag_syntax"),
+    ("while parsing a tag", "yaml.tag_syntax"),
+    ("found duplicate anchor", "yaml.anchor_twice"),
+)
+_BY_PROBLEM = (
+    ("mapping values are not allowed", "yaml.colon_in_value"),
+    ("found unexpected ':'", "yaml.colon_in_value"),
+    ("found unexpected end of stream", "yaml.open_quote"),
+    ("found unexpected document indicator", "yaml.open_quote"),
+    ("found unexpected document separator", "yaml.open_quote"),
+    ("found unknown escape character", "yaml.escape"),
+    ("did not find expected hexdecimal number", "yaml.escape"),
+    ("found invalid Unicode character escape code", "yaml.escape"),
+    ("expected escape sequence of", "yaml.escape"),
+    ("did not find expected ',' or ']'", "yaml.open_sequence"),
+    ("expected ',' or ']'", "yaml.open_sequence"),
+    ("did not find expected ',' or '}'", "yaml.open_mapping"),
+    ("expected ',' or '}'", "yaml.open_mapping"),
+    ("but found another document", "yaml.two_documents"),
+    ("did not find expected <document start>", "yaml.document_start"),
+    ("expected '<document start>'", "yaml.document_start"),
+    ("found undefined alias", "yaml.undefined_alias"),
+    ("found character", "yaml.reserved_start"),  # ... that cannot start any token
+    ("block sequence entries are not allowed", "yaml.dash_in_value"),
+    ("sequence entries are not allowed", "yaml.dash_in_value"),
+    ("mapping keys are not allowed", "yaml.question_mark"),
+    ("could not find expected ':'", "yaml.no_colon"),
+    # the commonest: a line indented unlike its siblings, or text after a value that ended at
+    # a closing quote or bracket; `_block_end` tells them apart by where the parser stopped
+    ("did not find expected key", "yaml.indentation"),
+    ("did not find expected '-' indicator", "yaml.indentation"),
+    ("expected <block end>", "yaml.indentation"),
+    ("did not find expected node content", "yaml.no_value"),
+    ("expected the node content", "yaml.no_value"),
+    ("found undefined tag handle", "yaml.tag_syntax"),
+    ("expected URI", "yaml.tag_syntax"),
+    ("expected '!'", "yaml.tag_syntax"),
+    ("duplicate tag handle", "yaml.directive"),
+    ("found incompatible YAML document", "yaml.directive"),
+    ("found unknown directive name", "yaml.directive"),
+    ("exceeded maximum nesting depth", "yaml.too_deep"),
+    ("Maximum nesting level reached", "yaml.too_deep"),  # libyaml after 0.2.5
+    ("control characters are not allowed", "yaml.control_character"),
+    ("special characters are not allowed", "yaml.control_character"),
+    ("expected a mapping for merging", "yaml.merge"),
+    ("expected a mapping or list of mappings for merging", "yaml.merge"),
+)
+# located where the quote, bracket, directive or tag opened, not where the parser gave up
+_WHERE_OPENED = frozenset(
+    {
+        "yaml.open_quote",
+        "yaml.open_sequence",
+        "yaml.open_mapping",
+        "yaml.no_colon",
+        "yaml.tag_syntax",
+        "yaml.directive",
+    }
+)
+_SAID_AS_IS = frozenset(
+    {
+        "yaml.escape",
+        "yaml.two_documents",
+        "yaml.document_start",
+        "yaml.dash_in_value",
+        "yaml.question_mark",
+        "yaml.merge",
+    }
+)
+_CLOSING = {yaml.FlowSequenceEndToken: ("[", "]"), yaml.FlowMappingEndToken: ("{", "}")}
+_OPENING = {yaml.FlowSequenceStartToken: ("[", "]"), yaml.FlowMappingStartToken: ("{", "}")}
+_QUOTES = ("'", '"')
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # YAML's, as its marks count lines
+
+
+def yaml_mistake(context: str, problem: str) -> str:
+    """The catalogue key of the mistake a parser names by its `context` and `problem` texts;
+    `yaml.invalid` for a text kipp does not know."""
+    if "tab character" in problem or "'\\t'" in problem:
+        return "yaml.tab"
+    if "directive" in context or "directive" in problem:
+        return "yaml.directive"
+    for words, key in _BY_CONTEXT:
+        if context.startswith(words):
+            return key
+    return next((key for words, key in _BY_PROBLEM if problem.startswith(words)), "yaml.invalid")
+
+
+def _mistake(exc: yaml.MarkedYAMLError, source: str, offset: int) -> tuple[Text, yaml.Mark | None]:
+    """What is wrong, said with its fix, and the mark of the line where it was made."""
+    context = exc.context or ""
+    key = yaml_mistake(context, exc.problem or "")
+    found = exc.problem_mark or exc.context_mark
+    opened = exc.context_mark or exc.problem_mark
+    char = _at(source, found)
+    if key == "yaml.colon_in_value":
+        return text(key), found
+    if key == "yaml.tab" or char == "\t":  # libyaml does not always name the tab
+        return text("yaml.tab"), found
+    if key in _WHERE_OPENED:
+        return text(key), opened
+    if key in _SAID_AS_IS:
+        return text(key), found
+    if key == "yaml.too_deep":
+        return TOO_DEEP, found
+    if key in ("yaml.block_scalar", "yaml.alias_start"):
+        signs = "|>" if key == "yaml.block_scalar" else "&*" if "anchor" in context else "*&"
+        sign = _at(source, opened)
+        if not sign or sign not in signs:
+            sign = signs[0]
+        return text(key, char=sign), opened
+    if key == "yaml.anchor_twice" and exc.context_mark is not None:
+        return text(key, line=exc.context_mark.line + 1 + offset), found
+    if key == "yaml.undefined_alias" and found is not None:
+        alias = re.match(r"\*[^\s,\[\]{}]*", _line_at(source, found)[found.column :])
+        return text(key, alias=alias[0] if alias else "*"), found
+    if key in ("yaml.reserved_start", "yaml.no_value") and char.isprintable() and char.strip():
+        return text(key, char=char), found
+    if key == "yaml.no_value" and found is not None and not char:
+        return _ends_open(source, found, offset), found
+    if key == "yaml.indentation" and found is not None:
+        return _block_end(source, found, offset)
+    return text("yaml.invalid"), found
+
+
+def _tokens_before(source: str, mark: yaml.Mark) -> Iterator[yaml.Token]:
+    """The tokens that start before `mark`, scanned again (the scan stops at any error)."""
+    where = (mark.line, mark.column)
+    try:
+        for token in yaml.scan(source, Loader=_Loader):
+            if (token.start_mark.line, token.start_mark.column) >= where:
+                return
+            yield token
+    except yaml.YAMLError:
+        return
+
+
+def _block_end(source: str, found: yaml.Mark, offset: int) -> tuple[Text, yaml.Mark]:
+    """Where the parser wanted a new key (or list item) and found something else: after a
+    quote that ran over lines, where that quote opened; at the start of a line, that line's
+    indentation; after a closing quote or bracket, the text that follows it."""
+    last = next(iter(deque(_tokens_before(source, found), maxlen=1)), None)
+    if isinstance(last, yaml.ScalarToken) and last.style in _QUOTES:
+        start, end = last.start_mark, last.end_mark
+        if start.line < end.line:
+            return text("yaml.quote_spans", end=end.line + 1 + offset), start
+    written_before = _line_at(source, found)[: found.column]
+    if not written_before.strip():
+        return text("yaml.no_key" if _at(source, found) == ":" else "yaml.indentation"), found
+    if isinstance(last, yaml.ScalarToken) and last.style in _QUOTES:
+        return text("yaml.after_quote"), found
+    if last is not None and type(last) in _CLOSING:
+        opening, closing = _CLOSING[type(last)]
+        return text("yaml.after_bracket", opening=opening, closing=closing), found
+    return text("yaml.invalid"), found
+
+
+def _ends_open(source: str, end: yaml.Mark, offset: int) -> Text:
+    """The text ended where a value was due: name the `[` or `{` still open, and its line."""
+    still_open: list[yaml.Token] = []
+    for token in _tokens_before(source, end):
+        if type(token) in _OPENING:
+            still_open.append(token)
+        elif type(token) in _CLOSING and still_open:
+            still_open.pop()
+    if not still_open:
+        return text("yaml.invalid")
+    opening, closing = _OPENING[type(still_open[-1])]
+    line = still_open[-1].start_mark.line + 1 + offset
+    return text("yaml.ends_open", opening=opening, closing=closing, line=line)
+
+
+def _reader_mistake(exc: ReaderError, source: str) -> tuple[Text, int]:
+    """A character YAML does not accept (a control character pasted in with the text), and
+    its 1-based line: PyYAML counts characters, libyaml the bytes of the UTF-8 it was given."""
+    position = int(exc.position)
+    if exc.encoding == "unicode":
+        before = source[:position]
+    else:
+        before = source.encode("utf-8", "surrogatepass")[:position].decode("utf-8", "ignore")
+    line = len(_LINE_BREAK.findall(before)) + 1
+    if yaml_mistake("", str(exc.reason)) == "yaml.control_character":
+        return text("yaml.control_character", code=f"U+{int(exc.character):04X}"), line
+    return text("yaml.invalid"), line
 
 
 def parse_yaml(
@@ -99,9 +283,11 @@ def parse_yaml(
     """Parse one YAML document. `line_offset` shifts lines (front matter inside Markdown).
     With `written_numbers`, every number remembers the text it was written as
     (`kipp.core.numbers.as_written`): YAML reads `4.870` as 4.87, which a proposal's figure
-    reads the Indonesian way, as 4870."""
-    loader = _Loader(source)
+    reads the Indonesian way, as 4870. A text that is not YAML is refused with what is wrong
+    in kipp's words (the parser's own never reach a reader) and the line where it was made."""
+    loader: yaml.SafeLoader | None = None
     try:
+        loader = _Loader(source)  # PyYAML's own reader refuses control characters here
         node = loader.get_single_node()
         if node is None:
             return Parsed(data=None)
@@ -109,20 +295,19 @@ def parse_yaml(
         data = walker.build(node, ())
         return Parsed(data=data, lines=walker.lines, written=walker.written_text)
     except yaml.MarkedYAMLError as exc:
-        found = _common_mistake(exc, source)
-        if found is not None:
-            message, mark = found
-        else:
-            mark = exc.problem_mark or exc.context_mark
-            message = text("yaml.invalid", detail=exc.problem or exc.context or "not valid YAML")
+        message, mark = _mistake(exc, source, line_offset)
         line = mark.line + 1 + line_offset if mark is not None else None
         raise YamlProblem(message, line) from None
-    except yaml.YAMLError as exc:
-        raise YamlProblem(text("yaml.invalid", detail=str(exc))) from None
-    except RecursionError:  # merge keys (`<<`) nesting past the depth check
+    except ReaderError as exc:
+        message, line = _reader_mistake(exc, source)
+        raise YamlProblem(message, line + line_offset) from None
+    except yaml.YAMLError:
+        raise YamlProblem(text("yaml.invalid")) from None
+    except RecursionError:  # merge keys (`<<`) nesting past the depth check, or PyYAML's own
         raise YamlProblem(TOO_DEEP) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 def _tag_as_written(tag: str) -> str:

@@ -237,8 +237,96 @@ INPUTS: dict[str, dict[str, str]] = {
         "id": "ditulis dua kali, sebagai '{first}' dan sebagai '{second}'; pertahankan satu",
         "en": "given twice, as '{first}' and as '{second}'; keep one",
     },
-    # YAML (kipp.core.yaml_source) and JSON
-    "yaml.invalid": {"id": "bukan YAML yang sah: {detail}", "en": "not valid YAML: {detail}"},
+    # YAML (kipp.core.yaml_source) and JSON (kipp.intake.json_loader): what is wrong, located
+    # where it was made, and the fix, never the parser's own words
+    "yaml.invalid": {
+        "id": "bukan YAML yang sah; periksa indentasi dan tanda baca di baris ini dan di atasnya, dan apit dengan tanda kutip isian yang diawali tanda baca",
+        "en": "not valid YAML; check the indentation and punctuation of this line and the lines above it, and put in quotes any value that starts with a punctuation mark",
+    },
+    "yaml.indentation": {
+        "id": "bukan YAML yang sah: indentasi baris ini tidak cocok dengan baris-baris di atasnya; awali isian yang setingkat dengan jumlah spasi yang sama, dan jangan mencampur butir daftar (- ...) dengan kunci (kunci: nilai) pada tingkat yang sama",
+        "en": "not valid YAML: this line's indentation does not match the lines above it; start the entries of one level with the same number of spaces, and do not mix list items (- ...) with keys (key: value) at one level",
+    },
+    "yaml.no_key": {
+        "id": "bukan YAML yang sah: baris ini diawali titik dua tanpa kunci di depannya; tulis kuncinya (judul: ...)",
+        "en": "not valid YAML: this line starts with a colon and no key before it; write the key (title: ...)",
+    },
+    "yaml.after_quote": {
+        "id": "bukan YAML yang sah: isian yang diawali tanda kutip harus berakhir di tanda kutip penutupnya, tetapi di sini teks berlanjut setelahnya; apit seluruh isian dengan tanda kutip jenis lain (judul: '\"Sehat\" Mojokerto'), atau hapus tanda kutipnya",
+        "en": "not valid YAML: a value that starts with a quote must end at its closing quote, but here text follows it; put the whole value in the other kind of quotes (title: '\"Sehat\" Mojokerto'), or remove the quotes",
+    },
+    "yaml.quote_spans": {
+        "id": "bukan YAML yang sah: tanda kutip yang dibuka di sini tidak ditutup di akhir isiannya, sehingga isian ini berlanjut sampai tanda kutip di baris {end:d}; tutup tanda kutip di akhir isian ini",
+        "en": "not valid YAML: the quote opened here is not closed at the end of its value, so the value runs on to the quote at line {end:d}; close the quote at the end of this value",
+    },
+    "yaml.after_bracket": {
+        "id": 'bukan YAML yang sah: isian yang diawali {opening} dibaca YAML sebagai daftar atau kumpulan isian yang berakhir di {closing}, tetapi di sini teks berlanjut setelahnya; bila {opening} bagian dari teks, apit seluruh isian dengan tanda kutip (judul: "[Draf] Layanan Sehat")',
+        "en": 'not valid YAML: a value that starts with {opening} is read by YAML as a list or mapping that ends at {closing}, but here text follows it; if the {opening} is part of the text, put the whole value in quotes (title: "[Draft] Layanan Sehat")',
+    },
+    "yaml.ends_open": {
+        "id": "bukan YAML yang sah: berkas berakhir sebelum {opening} yang dibuka di baris {line:d} ditutup dengan {closing}; tutup dengan {closing} dan pisahkan isinya dengan koma",
+        "en": "not valid YAML: the file ends before the {opening} opened at line {line:d} is closed with {closing}; close it with {closing} and separate what it holds with commas",
+    },
+    "yaml.reserved_start": {
+        "id": "bukan YAML yang sah: YAML tidak membolehkan '{char}' di awal isian atau kunci; apit seluruh teksnya dengan tanda kutip (\"{char}...\")",
+        "en": "not valid YAML: YAML does not allow '{char}' at the start of a value or key; put the whole text in quotes (\"{char}...\")",
+    },
+    "yaml.alias_start": {
+        "id": 'bukan YAML yang sah: isian yang diawali {char} dibaca YAML sebagai rujukan (*nama) atau jangkar (&nama); bila {char} bagian dari teks, apit seluruh isian dengan tanda kutip ("{char} ...")',
+        "en": 'not valid YAML: a value that starts with {char} is read by YAML as an alias (*name) or an anchor (&name); if the {char} is part of the text, put the whole value in quotes ("{char} ...")',
+    },
+    "yaml.undefined_alias": {
+        "id": "bukan YAML yang sah: rujukan {alias} tidak menunjuk jangkar (&nama) mana pun di atasnya; tulis nilainya langsung, atau bila * bagian dari teks, apit seluruh isian dengan tanda kutip",
+        "en": "not valid YAML: the alias {alias} refers to no anchor (&name) above it; write the value out, or if the * is part of the text, put the whole value in quotes",
+    },
+    "yaml.anchor_twice": {
+        "id": "bukan YAML yang sah: jangkar (&nama) ini sudah dipakai di baris {line:d}; beri jangkar ini nama lain",
+        "en": "not valid YAML: this anchor (&name) is already used at line {line:d}; give this one another name",
+    },
+    "yaml.escape": {
+        "id": "bukan YAML yang sah: garis miring terbalik (\\) di dalam tanda kutip ganda memulai kode khusus yang tidak dikenal; tulis \\\\ untuk satu garis miring terbalik, atau apit isian dengan tanda kutip tunggal ('C:\\Data')",
+        "en": "not valid YAML: a backslash (\\) inside double quotes starts an escape YAML does not know; write \\\\ for one backslash, or put the value in single quotes ('C:\\Data')",
+    },
+    "yaml.block_scalar": {
+        "id": 'bukan YAML yang sah: isian yang diawali {char} dibaca YAML sebagai teks beberapa baris, yang harus dimulai di baris berikutnya; bila {char} bagian dari teks, apit seluruh isian dengan tanda kutip ("{char} 5 tahun")',
+        "en": 'not valid YAML: a value that starts with {char} is read by YAML as text over several lines, which must start on the next line; if the {char} is part of the text, put the whole value in quotes ("{char} 5 years")',
+    },
+    "yaml.dash_in_value": {
+        "id": 'bukan YAML yang sah: tanda - yang diikuti spasi memulai butir daftar, yang tidak boleh berada di sini; tulis setiap butir di baris tersendiri, menjorok di bawah kuncinya, atau bila - bagian dari teks, apit seluruh isian dengan tanda kutip ("- ...")',
+        "en": 'not valid YAML: a - followed by a space starts a list item, which cannot stand here; write each item on a line of its own, indented under its key, or if the - is part of the text, put the whole value in quotes ("- ...")',
+    },
+    "yaml.question_mark": {
+        "id": 'bukan YAML yang sah: tanda ? yang diikuti spasi dibaca YAML sebagai penanda kunci, yang tidak boleh berada di sini; bila ? bagian dari teks, apit seluruh isian dengan tanda kutip ("? ...")',
+        "en": 'not valid YAML: a ? followed by a space is read by YAML as a key marker, which cannot stand here; if the ? is part of the text, put the whole value in quotes ("? ...")',
+    },
+    "yaml.no_colon": {
+        "id": "bukan YAML yang sah: baris ini tidak memuat titik dua (:) setelah kuncinya; tulis kunci: nilai, atau bila baris ini lanjutan teks di atasnya, jorokkan lebih dalam dari kuncinya",
+        "en": "not valid YAML: this line has no colon (:) after its key; write key: value, or if the line continues the text above it, indent it further than its key",
+    },
+    "yaml.no_value": {
+        "id": "bukan YAML yang sah: nilai diharapkan di sini, bukan '{char}'; hapus '{char}' yang berlebih, atau bila itu bagian dari teks, apit seluruh isian dengan tanda kutip",
+        "en": "not valid YAML: a value is expected here, not '{char}'; remove the extra '{char}', or if it is part of the text, put the whole value in quotes",
+    },
+    "yaml.tag_syntax": {
+        "id": 'bukan YAML yang sah: tanda ! di awal isian dibaca YAML sebagai tanda jenis nilai (tag), yang tidak dibaca kipp; hapus tanda itu, atau bila ! bagian dari teks, apit seluruh isian dengan tanda kutip ("!Penting")',
+        "en": 'not valid YAML: a ! at the start of a value is read by YAML as a tag, which kipp does not read; remove it, or if the ! is part of the text, put the whole value in quotes ("!Important")',
+    },
+    "yaml.directive": {
+        "id": 'bukan YAML yang sah: baris yang diawali % dibaca YAML sebagai petunjuk khusus (%YAML atau %TAG); bila % bagian dari teks, apit teks itu dengan tanda kutip ("%capaian": 80), bila tidak, hapus baris itu',
+        "en": 'not valid YAML: a line that starts with % is read by YAML as a directive (%YAML or %TAG); if the % is part of the text, put that text in quotes ("%target": 80), if not, remove the line',
+    },
+    "yaml.document_start": {
+        "id": "bukan YAML yang sah: teks setelah garis ... (tanda akhir dokumen) atau setelah petunjuk %; satu berkas memuat satu proposal: hapus garis ... itu, atau pindahkan teks ini ke berkas lain",
+        "en": "not valid YAML: text after a ... line (the end-of-document mark) or after a % directive; a file holds one proposal: remove the ... line, or move this text to a file of its own",
+    },
+    "yaml.control_character": {
+        "id": "bukan YAML yang sah: karakter kendali tak terlihat ({code}) di baris ini, biasanya terbawa saat menyalin dari dokumen lain; hapus karakter itu",
+        "en": "not valid YAML: an invisible control character ({code}) on this line, usually carried over when copying from another document; delete it",
+    },
+    "yaml.merge": {
+        "id": "bukan YAML yang sah: << menggabungkan isian dari kumpulan isian lain (<<: *nama), jadi nilainya harus kumpulan isian atau daftar kumpulan isian; tulis isiannya langsung",
+        "en": "not valid YAML: << merges the entries of another mapping (<<: *name), so its value must be a mapping or a list of mappings; write the entries out instead",
+    },
     "yaml.colon_in_value": {
         "id": 'bukan YAML yang sah: titik dua dan spasi di dalam sebuah isian; bila isian itu memang memuat titik dua, apit dengan tanda kutip (judul: "MAGIS: Mojokerto ..."), bila tidak, periksa indentasi baris ini',
         "en": 'not valid YAML: a colon and a space inside a value; if the value does hold a colon, put it in quotes (title: "MAGIS: Mojokerto ..."), if not, check this line\'s indentation',
@@ -293,7 +381,62 @@ INPUTS: dict[str, dict[str, str]] = {
         "id": "kunci harus berupa kata biasa, bukan daftar atau kumpulan isian",
         "en": "a key must be a plain word, not a list or mapping",
     },
-    "json.invalid": {"id": "bukan JSON yang sah: {detail}", "en": "not valid JSON: {detail}"},
+    "json.invalid": {
+        "id": "bukan JSON yang sah; periksa tanda kutip ganda, koma, titik dua, serta kurung {{ }} dan [ ] di baris ini dan di atasnya",
+        "en": "not valid JSON; check the double quotes, commas, colons and brackets {{ }} and [ ] of this line and the lines above it",
+    },
+    "json.no_value": {
+        "id": 'bukan JSON yang sah: nilai di sini kosong atau tidak dikenali; tulis teks dalam tanda kutip ganda ("..."), angka tanpa tanda kutip, atau true, false, null (huruf kecil)',
+        "en": 'not valid JSON: the value here is missing or not one JSON knows; write text in double quotes ("..."), numbers without quotes, or true, false, null (lower case)',
+    },
+    "json.key_quotes": {
+        "id": 'bukan JSON yang sah: nama isian di sini tidak diapit tanda kutip ganda; tulis misalnya "judul": "...", dan jangan menulis komentar di berkas JSON',
+        "en": 'not valid JSON: the field name here is not in double quotes; write for example "title": "...", and write no comments in a JSON file',
+    },
+    "json.single_quotes": {
+        "id": 'bukan JSON yang sah: teks diapit tanda kutip tunggal; JSON hanya menerima tanda kutip ganda ("judul": "Layanan")',
+        "en": 'not valid JSON: text in single quotes; JSON accepts double quotes only ("title": "Layanan")',
+    },
+    "json.trailing_comma": {
+        "id": "bukan JSON yang sah: koma sebelum }} atau ] penutup; hapus koma setelah isian atau butir terakhir",
+        "en": "not valid JSON: a comma before the closing }} or ]; remove the comma after the last entry or item",
+    },
+    "json.colon": {
+        "id": 'bukan JSON yang sah: titik dua (:) tidak ada setelah nama isian ini; tulis "nama": nilai',
+        "en": 'not valid JSON: no colon (:) after this field name; write "name": value',
+    },
+    "json.comma": {
+        "id": "bukan JSON yang sah: koma tidak ada setelah isian atau butir ini; pisahkan setiap dua isian atau butir dengan koma",
+        "en": "not valid JSON: no comma after this entry or item; separate every two entries or items with a comma",
+    },
+    "json.unfinished": {
+        "id": "bukan JSON yang sah: berkas berakhir sebelum JSON-nya selesai; lengkapi isian terakhir, dan tutup setiap {{ dengan }} dan setiap [ dengan ]",
+        "en": "not valid JSON: the file ends before the JSON does; complete the last entry, and close every {{ with }} and every [ with ]",
+    },
+    "json.extra_data": {
+        "id": "bukan JSON yang sah: ada teks setelah akhir proposal (}} penutupnya); satu berkas memuat satu proposal: hapus teks itu atau }} yang berlebih, atau pindahkan proposal kedua ke berkas lain",
+        "en": "not valid JSON: text after the end of the proposal (its closing }}); a file holds one proposal: remove that text or the extra }}, or move the second proposal to a file of its own",
+    },
+    "json.open_quote": {
+        "id": "bukan JSON yang sah: tanda kutip ganda yang dibuka di sini tidak pernah ditutup; tutup teksnya dengan tanda kutip ganda",
+        "en": "not valid JSON: the double quote opened here is never closed; close the text with a double quote",
+    },
+    "json.line_break_in_text": {
+        "id": "bukan JSON yang sah: teks bertanda kutip berlanjut melewati akhir baris ini; tutup tanda kutip di akhir baris, atau tulis baris baru di dalam teks sebagai \\n",
+        "en": "not valid JSON: quoted text runs on past the end of this line; close the quote at the end of the line, or write a line break inside the text as \\n",
+    },
+    "json.control_in_string": {
+        "id": "bukan JSON yang sah: tab atau karakter kendali lain di dalam teks bertanda kutip; tulis tab sebagai \\t, dan hapus karakter kendali lainnya",
+        "en": "not valid JSON: a tab or another control character inside quoted text; write a tab as \\t, and delete other control characters",
+    },
+    "json.escape": {
+        "id": 'bukan JSON yang sah: garis miring terbalik (\\) di dalam teks memulai kode khusus yang tidak dikenal; tulis \\\\ untuk satu garis miring terbalik ("C:\\\\Data")',
+        "en": 'not valid JSON: a backslash (\\) inside text starts an escape JSON does not know; write \\\\ for one backslash ("C:\\\\Data")',
+    },
+    "json.number_too_long": {
+        "id": "bukan JSON yang sah: angka sepanjang {digits:d} digit, lebih dari {limit:d} digit yang dapat dibaca; periksa angka di baris ini",
+        "en": "not valid JSON: a number {digits:d} digits long, more than the {limit:d} digits that can be read; check the number on this line",
+    },
     # reading a file (kipp.intake.reading, kipp.intake.proposals, kipp.intake.records)
     "file.symlink": {
         "id": "berupa tautan simbolik, yang tidak diikuti kipp; salin berkas yang ditunjuknya ke "
