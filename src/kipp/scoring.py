@@ -105,6 +105,7 @@ class Scorecard(BaseModel):
     scored_weight: float
     pending_reviews: int = 0
     assignments_unknown: bool = False  # assignments.csv unreadable: completeness unknowable
+    assignments_missing: bool = False  # unknowable because there is no assignments.csv
     batch_pending: int = 0
     batch_assigned: int = 0
 
@@ -293,6 +294,7 @@ def _card(results: list[CriterionResult], reviews: ProposalReviews | None) -> Sc
         scored_weight=half_up(scored_weight),
         pending_reviews=reviews.pending if reviews else 0,
         assignments_unknown=reviews is not None and not reviews.assignments_known,
+        assignments_missing=reviews is not None and reviews.assignments_missing,
         batch_pending=(
             reviews.batch_assigned - reviews.batch_completed if reviews and on_footing else 0
         ),

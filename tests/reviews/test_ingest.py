@@ -85,8 +85,9 @@ def test_ingest_reports_each_bad_row_by_sheet_row_and_column(tmp_path: Path) -> 
         "scores are not used, ask another reviewer",
         f"error: {sheet}:8:D: background: 'baik' is not a score on the scale 1 to 5; give a "
         "whole number from 1 to 5",
-        f"error: {sheet}:9:B: proposal: 'a' already scored 'p1' in {sheet} row 4; this row is "
-        "not used",
+        f"error: {sheet}:4:B: proposal: 'a' scored 'p1' in 2 places with different scores "
+        f"({sheet} row 4; {sheet} row 9); none of them is used and the total of 'p1' stays "
+        "provisional: keep one copy, the one the reviewer means, and remove the others",
     ]
     assert rendered(found, Lang.ID)[:3] + rendered(found, Lang.ID)[-3:] == [
         f"error: {sheet}:2:A: reviewer: 'zz' tidak ada dalam daftar juri (reviewers.yaml); "
@@ -99,12 +100,13 @@ def test_ingest_reports_each_bad_row_by_sheet_row_and_column(tmp_path: Path) -> 
         "ini; nilai ini tidak dipakai, mintalah juri lain",
         f"error: {sheet}:8:D: background: 'baik' bukan nilai pada skala 1 sampai 5; berikan "
         "bilangan bulat dari 1 sampai 5",
-        f"error: {sheet}:9:B: proposal: 'a' sudah menilai 'p1' di {sheet} baris 4; baris ini "
-        "tidak dipakai",
+        f"error: {sheet}:4:B: proposal: 'a' menilai 'p1' di 2 tempat dengan nilai yang berbeda "
+        f"({sheet} baris 4; {sheet} baris 9); tidak satu pun dipakai dan total 'p1' tetap "
+        "sementara: simpan satu salinan, yang dimaksud juri, dan hapus salinan lainnya",
     ]
-    # usable scores kept: a's p1 without novelty, b's partial p1, a's p2 without background
+    # usable scores kept: b's partial p1, a's p2 without background (a's p1 is held: its
+    # row 9 is not the same as row 4)
     assert [(r.reviewer, r.proposal, sorted(r.scores), r.complete) for r in found.reviews] == [
-        ("a", "p1", sorted(set(CRITERIA) - {"novelty"}), False),
         ("b", "p1", ["background", "novelty"], False),
         ("a", "p2", sorted(set(CRITERIA) - {"background"}), False),
     ]
@@ -150,6 +152,70 @@ def test_ingest_warns_of_scores_not_assigned_and_still_uses_them(tmp_path: Path)
         "scores are used, check the assignment was changed on purpose"
     ]
     assert [(r.reviewer, r.proposal) for r in found.reviews] == [("a", "p1"), ("a", "p2")]
+
+
+def test_ingest_counts_scores_outside_the_assignments_apart_from_the_reviews_expected(
+    tmp_path: Path,
+) -> None:
+    # a scores p2, assigned to b only, and p3, assigned to nobody: both used, neither counted
+    # as a review expected or completed (before: a "completed" 3 of the 1 assigned, and p3's
+    # scorer was counted as expected)
+    folder = batch(tmp_path, "reviewer,proposal\na,p1\nb,p2\n")
+    write_csv(
+        folder,
+        "_reviews/a.csv",
+        [header(), row("a", "p1", *FULL), row("a", "p2", *FULL), row("a", "p3", 3)],
+    )
+    write_csv(folder, "_reviews/b.csv", [header(), row("b", "p2", *FULL)])
+    found = ingest(folder)
+    assert [(r.reviewer, r.proposal) for r in found.reviews] == [
+        ("a", "p1"),
+        ("a", "p2"),
+        ("a", "p3"),
+        ("b", "p2"),
+    ]
+    assert found.progress[:2] == [
+        ReviewerProgress(reviewer="a", name="Ani", assigned=1, completed=1, started=1),
+        ReviewerProgress(reviewer="b", name="Budi", assigned=1, completed=1, started=1),
+    ]
+    counts = {
+        pid: (p.assigned, p.completed, p.batch_assigned, p.batch_completed)
+        for pid, p in found.proposals.items()
+    }
+    assert counts == {
+        "p1": (["a"], ["a"], 2, 2),
+        "p2": (["b"], ["a", "b"], 2, 2),
+        "p3": ([], [], 2, 2),
+    }
+
+
+def test_ingest_without_assignments_leaves_the_reviews_expected_unknown(tmp_path: Path) -> None:
+    # sheets came back, assignments.csv did not: every reviewer with a row for a proposal is
+    # expected as far as is known, and no total can be known to be final
+    folder = batch(tmp_path)
+    write_csv(folder, "_reviews/a.csv", [header(), row("a", "p1", *FULL), row("a", "p2")])
+    found = ingest(folder)
+    assert rendered(found) == []
+    assert (found.assignments_known, found.assignments_missing) == (False, True)
+    states = {
+        pid: (p.assigned, p.pending, p.assignments_known, p.assignments_missing)
+        for pid, p in found.proposals.items()
+    }
+    assert states == {"p1": (["a"], 0, False, True), "p2": (["a"], 1, False, True)}
+    assert found.progress[0] == ReviewerProgress(
+        reviewer="a", name="Ani", assigned=2, completed=1, started=1
+    )
+
+
+def test_ingest_of_a_panel_without_sheets_or_assignments_knows_its_assignments(
+    tmp_path: Path,
+) -> None:
+    found = ingest(batch(tmp_path))
+    assert (found.assignments_known, found.assignments_missing, found.proposals) == (
+        True,
+        False,
+        {},
+    )
 
 
 def test_ingest_progress_counts_assigned_completed_and_started(tmp_path: Path) -> None:
@@ -238,7 +304,7 @@ def test_ingest_reports_repeated_rows_and_uses_each_pair_once(tmp_path: Path) ->
             row("a", "p3", *[5] * len(CRITERIA)),
         ],
     )
-    second = write_csv(folder, "_reviews/b.csv", [header(), row("a", "p1", *[2] * len(CRITERIA))])
+    second = write_csv(folder, "_reviews/salinan.csv", [header(), row("a", "p1", *FULL)])
     found = ingest(folder)
     unassigned = (
         "(assignments.csv); the scores are used, check the assignment was changed on purpose"
@@ -250,15 +316,16 @@ def test_ingest_reports_repeated_rows_and_uses_each_pair_once(tmp_path: Path) ->
         f"warning: {first}:5:B: proposal: 'a' already has a row for 'p2' in {first} row 4; this "
         "row is not used",
         f"warning: {first}:6:B: proposal: 'p3' was not assigned to 'a' {unassigned}",
-        f"error: {second}:2:B: proposal: 'a' already scored 'p1' in {first} row 2; this row is "
-        "not used",
+        f"warning: {second}:2:B: proposal: 'a' scored 'p1' with the same scores in {first} row "
+        "2; counted once, remove one of the copies",
     ]
     assert [(r.reviewer, r.proposal, r.row, set(r.scores.values())) for r in found.reviews] == [
         ("a", "p1", 2, {4}),
         ("a", "p3", 7, {5}),
     ]
+    # p3 was not assigned to a: its scores are used, but not counted as assigned work done
     assert found.progress[0] == ReviewerProgress(
-        reviewer="a", name="Ani", assigned=1, completed=2, started=2
+        reviewer="a", name="Ani", assigned=1, completed=1, started=1
     )
 
 

@@ -4,9 +4,12 @@ progress; and the raw-scores export."""
 from __future__ import annotations
 
 import csv
+import html as html_lib
 import io
+import shutil
 from pathlib import Path
 
+import openpyxl
 import pytest
 from builders import results_of
 
@@ -181,3 +184,129 @@ def test_results_explain_every_scored_proposals_numbers(results: Results) -> Non
         assert round(sum(c.points or 0 for c in explained.criteria.values()), 4) == (
             explained.total.points
         )
+
+
+# --- the sample batch with one thing changed in its returned sheets ---------------------------
+
+
+def _sample_copy(tmp_path: Path) -> Path:
+    folder = tmp_path / "batch"
+    shutil.copytree(SAMPLES, folder)
+    return folder
+
+
+def _add_row(sheet: Path, *cells: object) -> None:
+    book = openpyxl.load_workbook(sheet)
+    book.worksheets[0].append(list(cells))
+    book.save(sheet)
+
+
+def _documents(results: Results, lang: Lang) -> tuple[str, str]:
+    from kipp.documents.render import render_html, render_markdown
+
+    rubric = load_rubric().rubric
+    html = render_html(results, rubric, lang, None)
+    return render_markdown(results, rubric, lang, None), " ".join(html_lib.unescape(html).split())
+
+
+def test_a_score_outside_the_assignments_is_said_beside_the_progress_it_is_not_counted_in(
+    tmp_path: Path,
+) -> None:
+    # Bagus also scores E-Surat, which assignments.csv gives to three others: before, the
+    # documents said "31 of 30 reviews completed" and "Assigned 5 / Completed 6"
+    folder = _sample_copy(tmp_path)
+    _add_row(
+        folder / "_reviews" / "bagus-hermawan.xlsx",
+        "bagus-hermawan",
+        "e-surat-setda",
+        "E-Surat",
+        "Bagian Umum Sekretariat Daerah",
+        "",
+        *[5] * 7,
+        "sekalian saya nilai",
+    )
+
+    results = results_of(folder, Lang.EN)
+
+    assert results.reviews is not None
+    assert (results.reviews.assigned, results.reviews.completed) == (30, 30)
+    assert (results.summary.reviews_received, results.summary.reviews_expected) == (30, 30)
+    assert results.reviews.progress[0].note == "Dr. Bagus Hermawan: 5 of 5 proposals scored."
+    e_surat = next(p for p in results.proposals if p.id == "e-surat-setda")
+    assert e_surat.reviews is not None and "bagus-hermawan" in e_surat.reviews.completed
+    markdown, html = _documents(results, Lang.EN)
+    said = (
+        "30 of 30 reviews completed, by 6 reviewer(s). Every review is complete: totals are "
+        "final. Besides, the totals count 1 review outside the assignments (assignments.csv), "
+        "which the count of reviews above leaves out: Dr. Bagus Hermawan for E-Surat (Sistem "
+        "Elektronik Surat-Menyurat dan Disposisi Pemerintah Kota Mojokerto). Check that the "
+        "assignments were changed on purpose; if not, remove those rows from the scoresheets."
+    )
+    assert said in markdown and said in html
+    assert "| A | Dr. Bagus Hermawan | 5 | 5 | 5 |\n" in markdown
+
+
+def test_without_assignments_every_total_is_provisional_and_the_documents_say_why(
+    tmp_path: Path,
+) -> None:
+    # before: "25 of 25 reviews completed ... totals are final", Yuliana's sheet missing
+    folder = _sample_copy(tmp_path)
+    (folder / "_reviews" / "assignments.csv").unlink()
+    (folder / "_reviews" / "yuliana-safitri.xlsx").unlink()
+
+    results = results_of(folder, Lang.ID)
+
+    scored = [p for p in results.proposals if p.total is not None]
+    assert scored and all(p.provisional for p in scored)
+    assert results.reviews is not None and results.reviews.complete is False
+    assert all(
+        p.explanation is not None and p.explanation.standing.reasons == ["no_assignments"]
+        for p in scored
+    )
+    markdown, html = _documents(results, Lang.ID)
+    for sentence in (
+        "25 penilaian selesai, oleh 6 juri. Tidak ada assignments.csv di _reviews/, sehingga "
+        "penilaian yang ditugaskan tidak diketahui dan semua nilai total masih sementara; "
+        "kembalikan assignments.csv yang ditulis kipp assign bersama lembar-lembar penilaian ini.",
+        "Tidak ada daftar penugasan juri (assignments.csv) di _reviews/: penilaian yang "
+        "ditugaskan tidak diketahui, sehingga belum dapat dipastikan semua penilaian sudah "
+        "masuk; kembalikan assignments.csv yang ditulis kipp assign bersama lembar-lembar "
+        "penilaian.",
+    ):
+        assert sentence in html
+    assert "| 75,85 (sementara: tanpa assignments.csv) |" in markdown
+    assert "nilai total final" not in html and "penilaian juri sudah masuk" not in html
+
+
+def test_an_old_draft_beside_a_sheet_keeps_the_totals_it_differs_on_provisional(
+    tmp_path: Path,
+) -> None:
+    # an earlier draft of Bagus's sheet scores Gayatri lower: before, the draft's scores were
+    # used and every total called final
+    folder = _sample_copy(tmp_path)
+    sheets = folder / "_reviews"
+    book = openpyxl.load_workbook(sheets / "bagus-hermawan.xlsx")
+    for cell in book.worksheets[0][3][5:12]:  # row 3: gayatri
+        cell.value = 2
+    book.save(sheets / "bagus-hermawan (1).xlsx")
+
+    results = results_of(folder, Lang.ID)
+
+    assert results.reviews is not None
+    assert (results.reviews.assigned, results.reviews.completed) == (30, 29)
+    assert (results.summary.reviews_received, results.summary.reviews_expected) == (29, 30)
+    gayatri = next(p for p in results.proposals if p.id == "gayatri")
+    assert gayatri.provisional is True
+    assert gayatri.reviews is not None and gayatri.reviews.pending == 1
+    # the draft's four other rows are the same as the sheet's: counted once, with a warning
+    assert [p.severity for p in results.reviews.problems].count("warning") == 4
+    assert [p.message for p in results.reviews.problems if p.severity == "error"] == [
+        "'bagus-hermawan' scored 'gayatri' in 2 places with different scores "
+        f"({folder / '_reviews' / 'bagus-hermawan (1).xlsx'} row 3; "
+        f"{folder / '_reviews' / 'bagus-hermawan.xlsx'} row 3); none of them is used and the "
+        "total of 'gayatri' stays provisional: keep one copy, the one the reviewer means, and "
+        "remove the others"
+    ]
+    markdown, _ = _documents(results, Lang.ID)
+    assert "29 dari 30 penilaian selesai, oleh 6 juri." in markdown
+    assert "Semua penilaian selesai" not in markdown

@@ -5,8 +5,11 @@ rubric, the panel and the proposals is `kipp.reviews.ingest`'s part.
 
 Scoresheets come back as reviewers save them: `.xlsx` (or `.xlsm`), `.xls`, `.ods` or `.csv`
 (any separator, RFC 4180 quoting), all read by `kipp.intake.sheets`. In a workbook the scores
-sheet is the first whose header row names a reviewer and a proposal column, wherever it
-sits; when it is not the first sheet, every problem names it (`SHEET_MARK`). Every other
+sheet is the one named as `kipp assign` names it (`Nilai`, or `Scores` in English) when it
+holds anything: a copy of it that a reviewer made (`Nilai (2)`) is reported as not read.
+Without it, the scores sheet is the first whose header row names a reviewer and a proposal
+column, wherever it sits. When it is not the first sheet, every problem names it
+(`SHEET_MARK`). Every other
 file in `_reviews/` is reported, never passed over: a sheet in a format kipp does not read
 loses its scores, so it is an error.
 
@@ -28,13 +31,13 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from kipp.core.i18n import Text, text
+from kipp.core.i18n import Lang, Text, text, tr
 from kipp.core.keys import normalize_key
 from kipp.core.problems import Problem, Severity
+from kipp.intake.own_files import NotRead, kind_of, not_read, read_regular
+from kipp.intake.own_files import present as is_present
 from kipp.intake.panel import PANEL_FILE, Panel, PanelError, load_panel
 from kipp.intake.reading import Limits, Unreadable, decode_text, shown_path, size_text
-from kipp.intake.settings import kind_of, not_read
-from kipp.intake.settings import present as is_present
 from kipp.intake.sheets import WORKBOOKS, Workbook, csv_rows, open_workbook
 
 Row = tuple[int, Sequence[Any]]
@@ -62,6 +65,8 @@ PROPOSAL_HEADERS = frozenset(
 )
 COMMENT_HEADERS = frozenset({"comment", "comments", "catatan", "komentar", "notes"})
 SHEET_MARK = " \u203a "  # `ani.ods \u203a Nilai`: the path, then the sheet read if not the first
+# The scores sheet's name as `kipp assign` writes it, in either language.
+SCORES_SHEET_NAMES = tuple(tr("scoresheets.sheet.scores", lang) for lang in Lang)
 
 
 def heading(column: str) -> Text:
@@ -216,16 +221,21 @@ def read_rows(path: Path, limits: Limits | None = None) -> list[Row]:
     return read_sheet(path, limits)[1]
 
 
-def read_sheet(path: Path, limits: Limits | None = None) -> tuple[str, list[Row]]:
+def read_sheet(
+    path: Path, limits: Limits | None = None, problems: list[Problem] | None = None
+) -> tuple[str, list[Row]]:
     """Where a scoresheet's rows come from as problems name it (its path, and the sheet
     read when that is not the workbook's first), and every row, numbered from 1. Raises
-    `Unreadable` for a file over `limits` (intake's defaults unless given)."""
+    `Unreadable` for a file over `limits` (intake's defaults unless given); adds to
+    `problems` a warning for each other sheet of a workbook that looks like a scores sheet
+    and is not read."""
     limits = limits or Limits()
     return _read(
         path,
         limits,
         limits.max_rows,
         reason=text("table.too_many_rows", count=limits.max_rows),
+        problems=problems,
     )
 
 
@@ -233,24 +243,26 @@ def _csv_unreadable(line: int, detail: str) -> Text:
     return text("csv.unreadable", detail=detail)
 
 
-def _read(path: Path, limits: Limits, max_rows: int, *, reason: Text) -> tuple[str, list[Row]]:
+def _read(
+    path: Path,
+    limits: Limits,
+    max_rows: int,
+    *,
+    reason: Text,
+    problems: list[Problem] | None = None,
+) -> tuple[str, list[Row]]:
     """`read_sheet` with `max_rows` rows below the header at most, refused for `reason`."""
     cap = limits.max_sheet_bytes
     too_big = text("sheet.too_big", size=size_text(cap))
-    try:
-        if path.stat().st_size > cap:
-            raise Unreadable(too_big)
-        with path.open("rb") as handle:
-            raw = handle.read(cap + 1)  # the file may have grown since
-    except OSError as exc:
-        raise Unreadable(text("file.cannot_read", reason=exc.strerror or str(exc))) from None
-    if len(raw) > cap:
-        raise Unreadable(too_big)
+    try:  # a link or a pipe put in the sheet's place since the folder was listed is refused
+        raw = read_regular(path, cap, lambda _: too_big, link="reviews.symlink")
+    except NotRead as exc:
+        raise Unreadable(exc.reason) from None
     shown = shown_path(path)
     suffix = path.suffix.lower()
     if suffix in WORKBOOKS:
         with open_workbook(raw, suffix, limits) as workbook:
-            return _scores_sheet(workbook, shown, max_rows, reason)
+            return _scores_sheet(workbook, shown, max_rows, reason, problems)
     rows = csv_rows(decode_text(raw).text, limits, unreadable=_csv_unreadable)
     return shown, _capped(rows, max_rows, reason)
 
@@ -275,19 +287,42 @@ def _is_scores_header(cells: Sequence[Any]) -> bool:
 
 
 def _scores_sheet(
-    workbook: Workbook, shown: str, max_rows: int, reason: Text
+    workbook: Workbook,
+    shown: str,
+    max_rows: int,
+    reason: Text,
+    problems: list[Problem] | None = None,
 ) -> tuple[str, list[Row]]:
-    """The rows of a workbook's scores sheet: the first whose header row (its first row with
-    content) names a reviewer and a proposal column. Without one, the only sheet holding
-    anything is read (its missing columns are then reported row by row); among several, none
-    is, and the file is refused naming them."""
+    """The rows of a workbook's scores sheet: the one named as `kipp assign` names it
+    (`SCORES_SHEET_NAMES`, the first such in the workbook) when it holds anything, every
+    other sheet whose header row names a reviewer and a proposal column then being reported
+    in `problems` as not read (a reviewer's copy of the sheet, such as `Nilai (2)`, could
+    hold other scores). Else the first sheet whose header row (its first row with content)
+    names a reviewer and a proposal column. Without one, the only sheet holding anything is
+    read (its missing columns are then reported row by row); among several, none is, and
+    the file is refused naming them."""
     filled = [sheet for sheet in workbook.sheets if not sheet.empty]
+
+    def where(sheet: Any) -> str:
+        first = sheet.index == workbook.sheets[0].index
+        return shown if first else f"{shown}{SHEET_MARK}{sheet.name}"
+
+    named = next((sheet for sheet in filled if sheet.name in SCORES_SHEET_NAMES), None)
+    if named is not None:
+        for sheet in filled:
+            if sheet is named:
+                continue
+            if problems is not None and _is_scores_header(_header(workbook, sheet, max_rows)):
+                message = text("sheet.scores_sheet_not_read", sheet=sheet.name, read=named.name)
+                problems.append(
+                    Problem(path=shown, field="(file)", severity=Severity.WARNING, message=message)
+                )
+        return where(named), _capped(_sheet_rows(workbook, named), max_rows, reason)
     for sheet in filled:
         rows = _capped(_sheet_rows(workbook, sheet), max_rows, reason)
         header = next((cells for _, cells in rows if any(c is not None for c in cells)), [])
         if _is_scores_header(header):
-            first = sheet.index == workbook.sheets[0].index
-            return (shown if first else f"{shown}{SHEET_MARK}{sheet.name}"), rows
+            return where(sheet), rows
     if len(filled) > 1:
         names = [f"'{sheet.name}'" for sheet in filled]
         raise Unreadable(
@@ -302,6 +337,17 @@ def _scores_sheet(
         raise Unreadable(text("xlsx.no_sheets"))
     sheet = filled[0] if filled else workbook.sheets[0]
     return shown, _capped(_sheet_rows(workbook, sheet), max_rows, reason)
+
+
+def _header(workbook: Workbook, sheet: Any, max_rows: int) -> Sequence[Any]:
+    """A sheet's first row with content, looked for in its first `max_rows` rows only (the
+    rest of the sheet is not read); empty when there is none."""
+    for number, cells in _sheet_rows(workbook, sheet):
+        if any(c is not None for c in cells):
+            return cells
+        if number > max_rows:
+            break
+    return []
 
 
 def _sheet_rows(workbook: Workbook, sheet: Any) -> Iterable[tuple[int, Sequence[Any]]]:
@@ -352,7 +398,7 @@ def read_review_files(
             problems.append(Problem(path=shown_path(panel_path), field="(file)", message=refused))
         else:
             try:
-                loaded = load_panel(panel_path)
+                loaded = load_panel(panel_path, follow_links=panel is not None)
             except PanelError as exc:
                 problems.extend(exc.problems)
     reviews_dir = folder / REVIEWS_DIR
@@ -385,7 +431,7 @@ def read_review_files(
                 continue
             found = True
             try:
-                sheets.append(read_sheet(path, limits))
+                sheets.append(read_sheet(path, limits, problems))
             except Unreadable as exc:
                 problems.append(Problem(path=shown_path(path), field="(file)", message=exc.reason))
     return ReviewFiles(

@@ -268,6 +268,7 @@ def reviews_out(assessment: Assessment, rubric: Rubric, lang: Lang) -> ReviewsOu
         assigned=assigned,
         completed=completed,
         complete=assigned > 0 and completed >= assigned and found.assignments_known,
+        assignments_missing=found.assignments_missing,
         progress=progress,
         adjustments=[
             AdjustmentOut(

@@ -148,7 +148,7 @@ def _standing(card: Scorecard, reviews: ProposalReviews | None) -> StandingOut:
     if card.batch_pending:
         reasons.append("panel")
     if card.assignments_unknown:
-        reasons.append("assignments")
+        reasons.append("no_assignments" if card.assignments_missing else "assignments")
     assigned = set(reviews.assigned) if reviews else set()
     completed = set(reviews.completed) if reviews else set()
     on_footing = card.batch_assigned > 0

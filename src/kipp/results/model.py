@@ -212,7 +212,7 @@ class TotalOut(_Out):
     total: float
 
 
-Reason = Literal["awaiting", "reviews", "panel", "assignments"]
+Reason = Literal["awaiting", "reviews", "panel", "assignments", "no_assignments"]
 
 
 class StandingOut(_Out):
@@ -220,7 +220,7 @@ class StandingOut(_Out):
     (`awaiting`, and the `scored_weight` counted), this proposal's reviews (`received` of
     `expected`), the batch's reviews while normalisation reads every score against the whole
     panel (`batch_received` of `batch_expected`), an assignment record that could not be read
-    in full."""
+    in full (`assignments`) or is not there at all (`no_assignments`)."""
 
     final: bool
     reasons: list[Reason]
@@ -411,6 +411,8 @@ class ReviewsOut(_Out):
     cutoff_rank: int | None
     near_cutoff: list[str]
     footing: FootingOut | None = None  # None when scores are not normalised
+    # scoresheets came back without assignments.csv: the reviews expected are unknown
+    assignments_missing: bool = False
 
 
 class Results(_Out):

@@ -135,9 +135,10 @@ def aggregate(
     assignments: dict[str, list[str]] | None = None,
 ) -> tuple[dict[str, ProposalReviews], list[ReviewerAdjustment]]:
     """Per proposal: assigned and completed reviewers and each reviewed criterion's verdict.
-    `assignments` maps proposal id to assigned reviewer ids (reviewers who scored it
-    count as assigned when it is not given). Each carries the panel's footing when scores
-    are normalised, and how many of the batch's assigned reviews are complete."""
+    `assignments` maps proposal id to assigned reviewer ids (a proposal it leaves out has
+    none; reviewers who scored a proposal count as assigned when it is not given). Each
+    carries the panel's footing when scores are normalised, and how many of the batch's
+    assigned reviews are complete."""
     settings = rubric.reviews
     scale = settings.scale
     found: list[ReviewerAdjustment] = []
@@ -166,7 +167,11 @@ def aggregate(
                 raw.append(RawScore(reviewer=r.reviewer, score=score, level=round(level, 4)))
             if raw:
                 criteria[criterion.id] = verdict(criterion.id, raw, rubric)
-        assigned = (assignments or {}).get(pid) or sorted({r.reviewer for r in rows})
+        assigned = (
+            assignments.get(pid, [])
+            if assignments is not None
+            else sorted({r.reviewer for r in rows})
+        )
         result[pid] = ProposalReviews(
             proposal=pid,
             assigned=sorted(assigned),

@@ -3,8 +3,8 @@
 Intake reads the files (`kipp.intake.review_sheets`); `kipp.reviews.rows` checks each row,
 and this module puts them together. A batch's
 reviews live in its `_reviews/` folder (skipped by proposal intake): the
-scoresheets (`.xlsx`, first sheet, or `.csv`) directly inside it, one row per reviewer and
-proposal, and `assignments.csv` written by `kipp assign`. A row whose scores are all blank is
+scoresheets (a workbook's scores sheet, or `.csv`) directly inside it, one row per reviewer
+and proposal, and `assignments.csv` written by `kipp assign`. A row whose scores are all blank is
 not started yet; partial progress is fine and shown. The panel is `reviewers.yaml` beside the
 proposals: without it nothing can be checked against the panel, and that is reported (as a
 warning) when there are sheets or assignments. Each assigned pair is checked against the
@@ -14,7 +14,15 @@ Blind sheets name proposals by packet code (`PAKET-07`), read back to ids throug
 
 When `assignments.csv` (or a row of it) cannot be read, the assignments are not known in
 full: that is reported, and every reviewer with a row for a proposal in a sheet counts as
-assigned to it too, so a row not yet scored keeps the proposal's total provisional.
+assigned to it too, so a row not yet scored keeps the proposal's total provisional. The same
+holds when there are scoresheets and no `assignments.csv` at all: which reviews are expected
+is then unknown, and every total stays provisional until the file is put back.
+
+The counts add up: a reviewer's proposals completed are counted among those expected of
+them only. Scores of a pair outside `assignments.csv` are used (with a warning), but are no
+part of the reviews expected or received. A pair scored in copies that differ
+(`kipp.reviews.rows.settle`) is a review expected and not received, even outside the
+assignments, so the proposal's total stays provisional until one copy is left.
 """
 
 from __future__ import annotations
@@ -29,7 +37,7 @@ from kipp.intake.registry import AgencyOf
 from kipp.intake.review_sheets import ASSIGNMENTS_FILE, ReviewFiles, Row
 from kipp.reviews.aggregate import aggregate
 from kipp.reviews.models import Assignment, Review, ReviewerProgress, ReviewSet
-from kipp.reviews.rows import SheetCheck, check_sheet
+from kipp.reviews.rows import SheetCheck, check_sheet, settle
 from kipp.rubric import Rubric
 
 
@@ -58,16 +66,19 @@ def reviews_of(
             )
         )
     record = files.assignments
+    # scoresheets without assignments.csv: which reviews are expected is unknown
+    missing = record is None and files.found_sheets
     return review_set(
         rubric,
         proposals,
         files.panel,
-        record.assignments if record else None,
+        record.assignments if record else [] if missing else None,
         files.sheets,
         panel_path=files.panel_path,
         problems=problems,
         agency_of=agency_of,
-        assignments_complete=record.complete if record else True,
+        assignments_complete=record.complete if record else not missing,
+        assignments_missing=missing,
         assignments_path=files.assignments_path,
         assignment_rows=record.rows if record else None,
         packets=record.packets if record else None,
@@ -86,19 +97,23 @@ def review_set(
     problems: list[Problem] | None = None,
     agency_of: AgencyOf | None = None,
     assignments_complete: bool = True,
+    assignments_missing: bool = False,
     assignments_path: str = ASSIGNMENTS_FILE,
     assignment_rows: dict[tuple[str, str], int] | None = None,
     packets: dict[str, str] | None = None,
     set_aside: Collection[str] = (),
 ) -> ReviewSet:
     """Check the rows of some scoresheets and aggregate them (the pure core of ingest).
-    A reviewer and proposal pair is used once: from its first row with scores.
+    A reviewer and proposal pair is used once: from its first row with scores, when every
+    other row with scores for it has the same scores; else from none, and it counts as a
+    review expected and not received.
     `assignments_complete` False: `assignments` is what could be read of a file that could
-    not be read in full; sheet rows are then not checked against it, and the reviewers with
-    a row for a proposal count as assigned to it as well. With a panel, each assigned pair
-    is checked against it (reported at `assignments_path`, on its row of
-    `assignment_rows`). `packets` maps the blind packet codes of blind sheets (upper case)
-    to proposal ids: a blind sheet reads as the same sheet naming the ids."""
+    not be read in full (`assignments_missing`: of no file at all); sheet rows are then not
+    checked against it, and the reviewers with a row for a proposal count as assigned to it
+    as well. With a panel, each assigned pair is checked against it (reported at
+    `assignments_path`, on its row of `assignment_rows`). `packets` maps the blind packet
+    codes of blind sheets (upper case) to proposal ids: a blind sheet reads as the same
+    sheet naming the ids."""
     state = SheetCheck(
         rubric=rubric,
         proposals={p.id: p for p in proposals},
@@ -118,6 +133,7 @@ def review_set(
     for path, rows in sheets:
         paths.append(path)
         check_sheet(state, path, rows)
+    settle(state)
     by_proposal: dict[str, list[str]] | None = None
     if assignments is not None:
         by_proposal = {}
@@ -129,20 +145,21 @@ def review_set(
             for reviewer_id, proposal_id in state.seen:
                 if reviewer_id not in by_proposal.setdefault(proposal_id, []):
                     by_proposal[proposal_id].append(reviewer_id)
+        # scores held for copies that differ: a review expected and not received
+        for reviewer_id, proposal_id in sorted(state.held):
+            if reviewer_id not in by_proposal.setdefault(proposal_id, []):
+                by_proposal[proposal_id].append(reviewer_id)
+        # the reviews this run waits for: of the proposals it scores
         by_proposal = {k: v for k, v in by_proposal.items() if k in state.proposals}
     aggregated, adjusted = aggregate(state.reviews, rubric, by_proposal)
     if not assignments_complete:
-        aggregated = {
-            pid: found.model_copy(update={"assignments_known": False})
-            for pid, found in aggregated.items()
-        }
+        unknown = {"assignments_known": False, "assignments_missing": assignments_missing}
+        aggregated = {pid: found.model_copy(update=unknown) for pid, found in aggregated.items()}
     known = (
         [Assignment(reviewer=r, proposal=pid) for pid, ids in by_proposal.items() for r in ids]
-        if by_proposal is not None and not assignments_complete
-        else assignments
+        if by_proposal is not None
+        else None
     )
-    if known is not None:  # the reviews this run waits for: of the proposals it scores
-        known = [a for a in known if a.proposal in state.proposals]
     return ReviewSet(
         panel=panel_path,
         sheets=paths,
@@ -153,6 +170,7 @@ def review_set(
         adjustments=adjusted,
         proposals=aggregated,
         assignments_known=assignments_complete,
+        assignments_missing=assignments_missing,
     )
 
 
@@ -163,17 +181,20 @@ def progress(
     rows: dict[tuple[str, str], Text],
 ) -> list[ReviewerProgress]:
     """Per reviewer: proposals assigned (from `assignments.csv`, else the rows of their
-    sheets), fully scored, and started."""
+    sheets), and of those, fully scored and started (scores outside the assignments are
+    used, but are not counted here: the counts never exceed what is expected)."""
     names = {r.id: r.name for r in panel.reviewers} if panel else {}
     ids = set(names) | {r.reviewer for r in reviews} | {k[0] for k in rows}
     ids |= {a.reviewer for a in assignments or []}
     result = []
     for rid in sorted(ids):
+        mine = [r for r in reviews if r.reviewer == rid]
         if assignments is not None:
-            assigned = sum(a.reviewer == rid for a in assignments)
+            pairs = {a.proposal for a in assignments if a.reviewer == rid}
+            assigned = len(pairs)
+            mine = [r for r in mine if r.proposal in pairs]
         else:
             assigned = sum(k[0] == rid for k in rows)
-        mine = [r for r in reviews if r.reviewer == rid]
         result.append(
             ReviewerProgress(
                 reviewer=rid,

@@ -103,6 +103,7 @@ class ProposalReviews(_Frozen):
     # False when `assignments.csv` could not be read in full: a reviewer whose sheet has not
     # come back may be missing from `assigned`, so the reviews cannot be known to be complete
     assignments_known: bool = True
+    assignments_missing: bool = False  # not known because there is no assignments.csv at all
     footing: PanelFooting | None = None
     batch_assigned: int = 0
     batch_completed: int = 0
@@ -158,6 +159,7 @@ class ReviewSet(_Frozen):
     adjustments: list[ReviewerAdjustment] = Field(default_factory=list)
     proposals: dict[str, ProposalReviews] = Field(default_factory=dict)
     assignments_known: bool = True  # False: assignments.csv could not be read in full
+    assignments_missing: bool = False  # True: scoresheets came back without assignments.csv
 
     @property
     def empty(self) -> bool:

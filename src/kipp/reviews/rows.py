@@ -2,12 +2,21 @@
 the proposal's agency, no declared conflict), the proposal (eligible, assigned to them,
 named by id or blind packet code), each score (on the rubric's scale) and the comment;
 every problem located by sheet, row and column. `kipp.reviews.ingest` puts the checked rows
-together."""
+together.
+
+A reviewer and proposal pair may be scored in more than one place (a copy of the sheet
+saved under another name, an old draft, a second sheet of a workbook, a corrected row added
+below): copies with the same scores count once (an `.xlsx` and its `.csv` export), and
+copies that differ are a conflict that kipp cannot settle by itself, since the order of
+files says nothing about which copy the reviewer means. None of them is used until one is
+left (`settle`), so the pair counts as a review not received.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from kipp.core.i18n import Text, text
@@ -21,12 +30,29 @@ from kipp.intake.review_sheets import (
     PACKET_CODE,
     PROPOSAL_HEADERS,
     REVIEWER_HEADERS,
+    SHEET_MARK,
     Row,
     heading,
 )
 from kipp.intake.table import column_letter
 from kipp.reviews.models import Review
 from kipp.rubric import Rubric
+
+
+@dataclass(frozen=True)
+class Copy:
+    """One row with scores for a reviewer and proposal pair: where it is (`where`, and the
+    cell a problem about it points at), its cells under the criteria as they compare with
+    another copy's (a whole number as the number, anything else as text, so a workbook and
+    its CSV export compare equal), and the review it gives (None when none of its scores is
+    valid)."""
+
+    where: Text
+    path: str
+    row: int
+    col: int
+    values: tuple[object, ...]
+    review: Review | None
 
 
 @dataclass
@@ -42,7 +68,9 @@ class SheetCheck:
     problems: list[Problem] = field(default_factory=list)
     reviews: list[Review] = field(default_factory=list)
     seen: dict[tuple[str, str], Text] = field(default_factory=dict)  # where each pair's row is
-    scored: dict[tuple[str, str], Text] = field(default_factory=dict)
+    copies: dict[tuple[str, str], list[Copy]] = field(default_factory=dict)  # rows with scores
+    # pairs scored in several places with different scores: none used (`settle`)
+    held: set[tuple[str, str]] = field(default_factory=set)
 
     def problem(
         self,
@@ -130,6 +158,38 @@ def check_sheet(state: SheetCheck, path: str, rows: list[Row]) -> None:
             criteria[criterion.id] = index
     for number, cells in rows[1:]:
         _read_row(state, path, number, cells, reviewer_col, proposal_col, comment_col, criteria)
+    _named_after_another(state, path, {_text(_cell(cells, reviewer_col)) for _, cells in rows[1:]})
+
+
+def named_reviewer(path: str, reviewers: Sequence[str]) -> str | None:
+    """The reviewer a scoresheet's file name points to: the one whose id the name is, or
+    begins with before a character that cannot be part of an id (`bagus-hermawan (1).xlsx`,
+    `bagus-hermawan_final.csv`); the longest such id, or None."""
+    name = Path(path.split(SHEET_MARK)[0]).stem.casefold()
+    found = [
+        rid
+        for rid in reviewers
+        if name == rid
+        or (name.startswith(rid) and not (name[len(rid)].isalnum() or name[len(rid)] == "-"))
+    ]
+    return max(found, key=len) if found else None
+
+
+def _named_after_another(state: SheetCheck, path: str, named: set[str | None]) -> None:
+    """Warn when a sheet's file is named after one reviewer of the panel and its rows give
+    the scores of others of the panel, none of that reviewer's: a reviewer may have filled
+    in and returned a sheet meant for another. The rows are read as the reviewer they name
+    says (a file holding its own reviewer's rows among others' is taken as put together on
+    purpose)."""
+    if state.panel is None:
+        return
+    panel = [r.id for r in state.panel.reviewers]
+    owner = named_reviewer(path, panel)
+    others = sorted(r for r in named if r is not None and r != owner and r in panel)
+    if owner is None or owner in named or not others:
+        return
+    message = text("sheet.named_after_another", named=owner, others=[f"'{r}'" for r in others])
+    state.problem(path, None, None, "(file)", message, Severity.WARNING)
 
 
 def _read_row(
@@ -210,12 +270,17 @@ def _read_row(
         )
         return
     key = (reviewer_id, proposal_id)
-    if _repeated(state, path, number, proposal_col, key, cells, criteria):
+    filled = any(_cell(cells, index) is not None for index in criteria.values())
+    if not filled and _repeated(state, path, number, proposal_col, key):
         return
     if state.assigned is not None and key not in state.assigned and key not in state.seen:
         _unassigned(state, path, number, proposal_col, reviewer_id, proposal_id)
-    state.seen.setdefault(key, text("sheet.where", path=path, row=number))
+    where = text("sheet.where", path=path, row=number)
+    state.seen.setdefault(key, where)
+    if not filled:
+        return  # not started yet
     scores: dict[str, int] = {}
+    values: dict[str, object] = {}
     blank: list[str] = []
     for cid, index in criteria.items():
         value = _cell(cells, index)
@@ -231,22 +296,22 @@ def _read_row(
                 cid,
                 text("sheet.not_a_score", value=_shown(value), scale=scale.range()),
             )
+            values[cid] = score if score is not None else _text(value)  # as an export writes it
             continue
         scores[cid] = score
-    if not scores:
-        return  # not started yet, or its only scores were invalid (reported above)
-    state.scored[key] = text("sheet.where", path=path, row=number)
-    for cid in blank:
-        state.problem(
-            path,
-            number,
-            criteria[cid],
-            cid,
-            text("sheet.not_scored", scale=scale.range()),
-            Severity.WARNING,
-        )
-    state.reviews.append(
-        Review(
+        values[cid] = score
+    review = None
+    if scores:  # else its only scores were invalid (reported above): as if not started
+        for cid in blank:
+            state.problem(
+                path,
+                number,
+                criteria[cid],
+                cid,
+                text("sheet.not_scored", scale=scale.range()),
+                Severity.WARNING,
+            )
+        review = Review(
             reviewer=reviewer_id,
             proposal=proposal_id,
             scores=scores,
@@ -255,54 +320,61 @@ def _read_row(
             row=number,
             complete=len(scores) == len(state.rubric.reviewed_criteria),
         )
-    )
+    compared = tuple(values.get(c.id) for c in state.rubric.reviewed_criteria)
+    copy = Copy(where, path, number, proposal_col, compared, review)
+    state.copies.setdefault(key, []).append(copy)
 
 
-def _repeated(
-    state: SheetCheck,
-    path: str,
-    number: int,
-    col: int,
-    key: tuple[str, str],
-    cells: Sequence[Any],
-    criteria: dict[str, int],
-) -> bool:
-    """Report a row repeating a reviewer and proposal pair that is scored already, or a
-    blank row repeating one; True when this row is not to be used. A row with scores after
-    a blank (or wholly invalid) one for the same pair is the one used."""
+def _repeated(state: SheetCheck, path: str, number: int, col: int, key: tuple[str, str]) -> bool:
+    """Report a row without scores repeating a reviewer and proposal pair that has a row
+    already; True when so (the row is not used). A row with scores is never passed over
+    here: every copy is weighed against the others by `settle`."""
     reviewer_id, proposal_id = key
-    filled = any(_cell(cells, index) is not None for index in criteria.values())
-    if key in state.scored:
-        state.problem(
-            path,
-            number,
-            col,
-            "proposal",
-            text(
-                "sheet.already_scored",
-                reviewer=reviewer_id,
-                proposal=proposal_id,
-                where=state.scored[key],
-            ),
-            Severity.ERROR if filled else Severity.WARNING,
+    scored = [c for c in state.copies.get(key, []) if c.review is not None]
+    if scored:
+        message = text(
+            "sheet.already_scored",
+            reviewer=reviewer_id,
+            proposal=proposal_id,
+            where=scored[0].where,
         )
-        return True
-    if key in state.seen and not filled:
-        state.problem(
-            path,
-            number,
-            col,
-            "proposal",
-            text(
-                "sheet.already_row",
-                reviewer=reviewer_id,
-                proposal=proposal_id,
-                where=state.seen[key],
-            ),
-            Severity.WARNING,
+    elif key in state.seen:
+        message = text(
+            "sheet.already_row", reviewer=reviewer_id, proposal=proposal_id, where=state.seen[key]
         )
-        return True
-    return False
+    else:
+        return False
+    state.problem(path, number, col, "proposal", message, Severity.WARNING)
+    return True
+
+
+def settle(state: SheetCheck) -> None:
+    """Once every sheet is read: each pair's review from its rows with valid scores. Copies
+    with the same scores (every criterion's cell as read, valid or not) give one review, the
+    first's, and each later copy is reported as counted once; copies that differ give none:
+    the pair is `held`, and one error names every copy with the fix."""
+    for (reviewer_id, proposal_id), copies in state.copies.items():
+        used = [(c, c.review) for c in copies if c.review is not None]
+        if not used:
+            continue
+        first, review = used[0]
+        if all(c.values == first.values for c, _ in used[1:]):
+            state.reviews.append(review)
+            for c, _ in used[1:]:
+                message = text(
+                    "sheet.same_copy", reviewer=reviewer_id, proposal=proposal_id, where=first.where
+                )
+                state.problem(c.path, c.row, c.col, "proposal", message, Severity.WARNING)
+            continue
+        state.held.add((reviewer_id, proposal_id))
+        message = text(
+            "sheet.copies_differ",
+            reviewer=reviewer_id,
+            proposal=proposal_id,
+            count=len(used),
+            places=[c.where for c, _ in used],
+        )
+        state.problem(first.path, first.row, first.col, "proposal", message)
 
 
 def _unassigned(

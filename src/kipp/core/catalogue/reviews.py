@@ -43,6 +43,94 @@ REVIEWS: dict[str, dict[str, str]] = {
     },
 }
 
+# Returned scoresheets read together (kipp.reviews.rows, kipp.intake.review_sheets): the same
+# reviewer and proposal in several places, a file named after another reviewer, a workbook
+# holding a copy of its scores sheet.
+REVIEWS |= {
+    "sheet.copies_differ": {
+        "id": "'{reviewer}' menilai '{proposal}' di {count} tempat dengan nilai yang berbeda "
+        "({places:j:; }); tidak satu pun dipakai dan total '{proposal}' tetap sementara: "
+        "simpan satu salinan, yang dimaksud juri, dan hapus salinan lainnya",
+        "en": "'{reviewer}' scored '{proposal}' in {count} places with different scores "
+        "({places:j:; }); none of them is used and the total of '{proposal}' stays "
+        "provisional: keep one copy, the one the reviewer means, and remove the others",
+    },
+    "sheet.same_copy": {
+        "id": "'{reviewer}' sudah menilai '{proposal}' dengan nilai yang sama di {where}; "
+        "dihitung sekali, hapus salah satu salinan",
+        "en": "'{reviewer}' scored '{proposal}' with the same scores in {where}; counted "
+        "once, remove one of the copies",
+    },
+    "sheet.named_after_another": {
+        "id": "nama berkas ini menunjuk '{named}', tetapi barisnya memuat nilai {others} dan "
+        "dibaca sebagai nilai {others}; bila '{named}' mengisi lembar penilaian juri lain, "
+        "keluarkan berkas ini dari _reviews/ dan mintalah lembar penilaian '{named}' sendiri",
+        "en": "the file is named after '{named}', but its rows hold the scores of {others} "
+        "and are read as theirs; if '{named}' filled in another reviewer's sheet, take this "
+        "file out of _reviews/ and ask '{named}' for their own",
+    },
+    "sheet.scores_sheet_not_read": {
+        "id": "lembar '{sheet}' juga memuat kolom juri dan kode proposal, tetapi tidak dibaca: "
+        "kipp membaca lembar '{read}'; bila nilai yang dimaksud juri ada di '{sheet}', salin "
+        "ke '{read}' lalu hapus lembar '{sheet}'",
+        "en": "sheet '{sheet}' has reviewer and proposal columns too, but is not read: kipp "
+        "reads sheet '{read}'; if the scores the reviewer means are in '{sheet}', copy them "
+        "into '{read}' and delete sheet '{sheet}'",
+    },
+}
+
+# What the documents say of reviews outside the assignments and of a batch whose scoresheets
+# came back without assignments.csv (kipp.documents.render.review_views,
+# kipp.documents.render.explanation_views).
+REVIEWS |= {
+    "reviews.unassigned": {
+        "id": "Selain itu, {count:p:penilaian} di luar penugasan (assignments.csv) ikut "
+        "dihitung dalam nilai total, tetapi tidak dalam hitungan penilaian di atas: {items:j:; }. "
+        "Pastikan penugasan itu memang sengaja diubah; bila tidak, hapus barisnya dari lembar "
+        "penilaian.",
+        "en": "Besides, the totals count {count:p:review/reviews} outside the assignments "
+        "(assignments.csv), which the count of reviews above leaves out: {items:j:; }. Check "
+        "that the assignments were changed on purpose; if not, remove those rows from the "
+        "scoresheets.",
+    },
+    "reviews.unassigned.item": {
+        "id": "{reviewer} untuk {title}",
+        "en": "{reviewer} for {title}",
+    },
+    "reviews.summary.no_assignments": {
+        "id": "{completed:p:penilaian} selesai, oleh {reviewers} juri. Tidak ada assignments.csv "
+        "di _reviews/, sehingga penilaian yang ditugaskan tidak diketahui dan semua nilai total "
+        "masih sementara; kembalikan assignments.csv yang ditulis kipp assign bersama "
+        "lembar-lembar penilaian ini.",
+        "en": "{completed:p:review/reviews} completed, by {reviewers} reviewer(s). There is no "
+        "assignments.csv in _reviews/, so the reviews assigned are unknown and every total is "
+        "provisional; put back the assignments.csv that kipp assign wrote with these "
+        "scoresheets.",
+    },
+    "reviews.notice.no_assignments": {
+        "id": "Tidak ada daftar penugasan juri (assignments.csv) di _reviews/: penilaian yang "
+        "ditugaskan tidak diketahui, sehingga belum dapat dipastikan semua penilaian sudah "
+        "masuk; kembalikan assignments.csv yang ditulis kipp assign bersama lembar-lembar "
+        "penilaian.",
+        "en": "There is no list of the reviewers' assignments (assignments.csv) in _reviews/: "
+        "the reviews assigned are unknown, so it cannot be known that every review is in; put "
+        "back the assignments.csv that kipp assign wrote with the scoresheets.",
+    },
+    "reviews.marker.no_assignments": {
+        "id": "sementara: tanpa assignments.csv",
+        "en": "provisional: no assignments.csv",
+    },
+    "explain.reason.no_assignments": {
+        "id": "Tidak ada daftar penugasan juri (assignments.csv) di _reviews/, jadi penilaian "
+        "yang ditugaskan tidak diketahui dan belum dapat dipastikan semua penilaian sudah "
+        "masuk; kembalikan assignments.csv yang ditulis kipp assign bersama lembar-lembar "
+        "penilaian.",
+        "en": "There is no list of the reviewers' assignments (assignments.csv) in _reviews/, "
+        "so the reviews assigned are unknown and it cannot be known that every review is in; "
+        "put back the assignments.csv that kipp assign wrote with the scoresheets.",
+    },
+}
+
 REVIEWS |= {
     "reviews.sheet.error_title": {"id": "Nilai tidak valid", "en": "Invalid score"},
     "reviews.sheet.error": {
@@ -97,6 +185,18 @@ REVIEWS |= {
         "{total} ÷ {count} = {mean}, {difference} lebih rendah dari rata-rata tim penilai.",
         "en": "Reviewer {label} tends to be strict: the mean of their {count} scores is "
         "{total} ÷ {count} = {mean}, {difference} below the panel's mean.",
+    },
+    "explain.reviewer.above": {
+        "id": "Juri {label}: rata-rata {count} nilai yang diberikannya {total} ÷ {count} = "
+        "{mean}, {difference} lebih tinggi dari rata-rata tim penilai.",
+        "en": "Reviewer {label}: the mean of their {count} scores is {total} ÷ {count} = "
+        "{mean}, {difference} above the panel's mean.",
+    },
+    "explain.reviewer.below": {
+        "id": "Juri {label}: rata-rata {count} nilai yang diberikannya {total} ÷ {count} = "
+        "{mean}, {difference} lebih rendah dari rata-rata tim penilai.",
+        "en": "Reviewer {label}: the mean of their {count} scores is {total} ÷ {count} = "
+        "{mean}, {difference} below the panel's mean.",
     },
     "explain.reviewer.even": {
         "id": "Juri {label}: rata-rata {count} nilai yang diberikannya {total} ÷ {count} = "

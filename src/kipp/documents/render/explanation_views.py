@@ -107,6 +107,11 @@ def footing_text(footing: FootingOut, word: str, lang: Lang) -> str:
     return " ".join(sentences)
 
 
+# How far a reviewer's mean must lie from the panel's (in levels of the 1-to-5 scale) to be
+# called lenient or strict; a smaller difference is stated as a figure, without a verdict.
+TENDENCY_GAP = Decimal("0.5")
+
+
 def _order(label: str) -> tuple[int, str]:
     return len(label), label
 
@@ -119,14 +124,17 @@ def _own_sd(a: AdjustmentOut, footing: FootingOut) -> float:
     return math.sqrt(max(own, 0.0))
 
 
-def _reviewer(a: AdjustmentOut, footing: FootingOut, scale_word: str, lang: Lang) -> str:
+def reviewer_text(a: AdjustmentOut, footing: FootingOut, scale_word: str, lang: Lang) -> str:
     """How one reviewer's scores are read: lenient or strict, the shift and the factor."""
     k = footing.decimals
     panel = exact(half_up(exact(footing.mean), k))
     total = exact(a.total or 0.0)
     mean = exact(half_up(total / a.scores, k))
     gap = mean - panel
-    kind = "lenient" if gap > 0 else "strict" if gap < 0 else "even"
+    kind = "even"
+    if gap:  # a reviewer is said to lean only by half a level or more
+        leans = abs(gap) >= TENDENCY_GAP
+        kind = ("lenient" if leans else "above") if gap > 0 else ("strict" if leans else "below")
     sentences = [
         tr(
             f"explain.reviewer.{kind}",
@@ -381,6 +389,8 @@ def standing_sentence(s: StandingOut, labels: Mapping[str, str], reviewed: bool,
                     expected=s.batch_expected or 0,
                 )
             )
+        elif reason == "no_assignments":
+            sentences.append(tr("explain.reason.no_assignments", lang))
         else:
             sentences.append(tr("explain.reason.assignments", lang))
     return " ".join(sentences)
@@ -409,7 +419,7 @@ def explanation_view(p: ProposalOut, results: Results, rubric: Rubric) -> Explan
         intro=tr("explain.intro", lang),
         footing="" if footing is None or not normalised else footing_text(footing, word, lang),
         reviewers=tuple(
-            _reviewer(a, footing, word, lang)
+            reviewer_text(a, footing, word, lang)
             for a in sorted(adjustments, key=lambda a: _order(a.label))
         )
         if footing is not None
@@ -458,6 +468,8 @@ def provisional_note(p: ProposalOut, lang: Lang) -> str:
             received = len(assigned & set(p.reviews.completed if p.reviews else []))
             expected = len(assigned)
         return tr("doc.provisional.marker.reviews", lang, received=received, expected=expected)
+    if "no_assignments" in reasons:
+        return tr("reviews.marker.no_assignments", lang)
     if "panel" in reasons:
         return tr("doc.provisional.marker.panel", lang)
     return tr("doc.provisional.marker.assignments", lang)
@@ -478,7 +490,10 @@ def provisional_notice(results: Results, rubric: Rubric, lang: Lang) -> str:
     received, expected = results.summary.reviews_received, results.summary.reviews_expected
     if expected is None and results.reviews is not None:  # results from before the counts
         received, expected = results.reviews.completed, results.reviews.assigned
-    if expected:
+    missing = results.reviews is not None and results.reviews.assignments_missing
+    if missing:  # the reviews expected are unknown: no count of them
+        parts.append(tr("reviews.notice.no_assignments", lang))
+    elif expected:
         parts.append(tr("doc.provisional.reviews", lang, received=received, expected=expected))
     reasons = {p.id: _reasons(p) for p in pending}
     moving = [p for p in pending if reasons[p.id] & {"reviews", "panel"}]

@@ -198,7 +198,7 @@ def reviews_view(results: Results, lang: Lang, rubric: Rubric | None = None) -> 
     if found is None:
         return None
     summary = tr(
-        "doc.reviews.summary",
+        "reviews.summary.no_assignments" if found.assignments_missing else "doc.reviews.summary",
         lang,
         completed=found.completed,
         assigned=found.assigned,
@@ -212,6 +212,9 @@ def reviews_view(results: Results, lang: Lang, rubric: Rubric | None = None) -> 
             else "doc.reviews.complete"
         )
         summary = f"{summary} {tr(done, lang)}"
+    outside = unassigned_note(results, lang)
+    if outside:
+        summary = f"{summary} {outside}"
     method = tr(
         "doc.reviews.method",
         lang,
@@ -221,6 +224,9 @@ def reviews_view(results: Results, lang: Lang, rubric: Rubric | None = None) -> 
         threshold=format_number(found.disagreement_threshold, lang),
         iterations=format_number(found.bootstrap_iterations, lang),
     )
+    if found.bootstrap_iterations:
+        resampling = tr("doc.reviews.resampling", lang, seed=str(found.bootstrap_seed))
+        method = f"{method} {resampling}"
     rows = tuple(
         ReviewerRow(
             label=row.label or "—",
@@ -254,6 +260,32 @@ def reviews_view(results: Results, lang: Lang, rubric: Rubric | None = None) -> 
         if footing is None
         else tr("doc.reviews.adjustments.note", lang, decimals=footing.decimals),
     )
+
+
+def unassigned_note(results: Results, lang: Lang) -> str:
+    """The reviews used outside the assignments, which change totals but are no part of the
+    reviews counted as expected and completed: who scored which proposal; "" when none."""
+    found = results.reviews
+    if found is None:
+        return ""
+    names = {p.reviewer: p.name or p.reviewer for p in found.progress}
+    items = []
+    for p in results.proposals:
+        if p.reviews is None:
+            continue
+        scorers = {s.reviewer for c in p.reviews.criteria.values() for s in c.scores}
+        for reviewer in sorted(scorers - set(p.reviews.assigned)):
+            items.append(
+                tr(
+                    "reviews.unassigned.item",
+                    lang,
+                    reviewer=names.get(reviewer, reviewer),
+                    title=shown_title(p, lang),
+                )
+            )
+    if not items:
+        return ""
+    return tr("reviews.unassigned", lang, count=len(items), items=items)
 
 
 def _problems_note(problems: Sequence[ProblemOut], lang: Lang) -> str:
