@@ -290,3 +290,23 @@ def test_validate_cuts_a_value_of_thousands_of_characters_on_the_terminal(batch_
     start = f"  invalid {path}#2  layanan  Layanan AAA"
     assert lines[1].startswith(start) and lines[1].endswith(f"  {title[:1_000]} [...]")
     assert max(len(line) for line in lines) < 1_200
+
+
+def test_validate_reports_a_broken_agency_registry_by_line_without_failing(
+    batch_dir: Path,
+) -> None:
+    # `kipp validate` said `_kumpulan.yaml`'s problems and not `_agencies.yaml`'s, which a run
+    # then showed in the documents only
+    write_yaml(batch_dir, "gayatri.yaml", proposal_data(title="Gayatri"))
+    registry = write_bytes(
+        batch_dir, "_agencies.yaml", b"region: Kota Contoh\nagencies:\n  - naam: Dinas Sosial\n"
+    )
+
+    result = kipp("validate", batch_dir)
+
+    assert result.exit_code == 0  # the proposals are valid; the registry stops nothing
+    assert result.stderr.splitlines() == [
+        f"{registry}:3: agencies.1.name: required, but missing; add `name (nama):`",
+        f"{registry}:3: agencies.1.naam: unknown setting; known settings: name, aliases, units, "
+        "unit_prefixes",
+    ]

@@ -3,8 +3,10 @@ with its errors, each unread file with its reason, the first few only, then how 
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
+import openpyxl
 import pytest
 from builders import (
     FORM_HEADERS,
@@ -12,14 +14,25 @@ from builders import (
     line_of,
     proposal_data,
     results_of,
+    run_stages,
     write_bytes,
     write_csv,
     write_yaml,
 )
 
 from kipp.core.i18n import Lang
+from kipp.results import Results
+from kipp_app.cli.run import batch_files_to_fix as print_batch_files_to_fix
 from kipp_app.cli.run import files_to_fix as print_files_to_fix
-from kipp_app.flows.run import SHOWN_PROBLEM_FILES, RunSummary, file_errors, files_to_fix
+from kipp_app.flows.run import (
+    SHOWN_PROBLEM_FILES,
+    RunSummary,
+    batch_problems,
+    file_errors,
+    files_to_fix,
+)
+
+SAMPLE = Path(__file__).resolve().parents[2] / "submissions" / "mojokerto-2022"
 
 
 def _batch(folder: Path, invalid: int, unread: int) -> Path:
@@ -138,3 +151,34 @@ def test_rows_of_a_spreadsheet_are_named_in_row_order_and_every_leftover_is_coun
         "  ... and 6 more: all are in the Problems sheet of results.xlsx, or run kipp "
         f"validate {folder}"
     )
+
+
+def test_the_terminal_names_the_scoresheets_problems_by_criterion_after_the_files_to_fix(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # a returned scoresheet's rejected score was said in the technical annex only, while
+    # the terminal showed nothing; the score column is named as the sheet heads it
+    batch = tmp_path / "batch"
+    shutil.copytree(SAMPLE, batch)
+    sheet = batch / "_reviews" / "bagus-hermawan.xlsx"
+    book = openpyxl.load_workbook(sheet)
+    book["nilai"]["G2"] = "empat"  # novelty, of the first proposal
+    book.save(sheet)
+    values = run_stages("results", "batch", "rubric", batch_folder=batch, lang=Lang.EN)
+    results: Results = values["results"]  # type: ignore[assignment]
+    shown, found = batch_problems(results, values["batch"], values["rubric"].rubric)  # type: ignore[arg-type,attr-defined]
+    summary = RunSummary(
+        out_dir="out",
+        files=[],
+        summary=results.summary,
+        batch_problems=shown,
+        batch_problems_found=found,
+    )
+
+    print_batch_files_to_fix(summary, Lang.EN)
+
+    assert capsys.readouterr().out.splitlines() == [
+        "Problems in the batch's settings, the panel and the reviewers' scoresheets:",
+        f"  error: {sheet}:2:G: Novelty: 'empat' is not a score on the scale 1 to 5; give a "
+        "whole number from 1 to 5",
+    ]

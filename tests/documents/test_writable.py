@@ -180,3 +180,15 @@ def test_the_workbook_shows_the_reviewers_combined_values_as_the_documents_do(
         if r[0] == first.id and r[2] == label
     )
     assert row[6:9] == (criterion.mean, criterion.median, criterion.value)
+
+
+def test_the_workbook_names_each_reviewer_as_the_documents_do(sample: Results) -> None:
+    # the explanations say "juri A" and the shortlist's panel table "A | Dr. Bagus Hermawan";
+    # the sheet showed the reviewer's id, which no document explains
+    assert sample.reviews is not None
+    book = openpyxl.load_workbook(io.BytesIO(workbook_bytes(sample, RUBRIC)))
+    shown = {r[3] for r in book["Penilaian juri"].iter_rows(min_row=2, values_only=True)}
+    panel = {f"{r.label} ({r.name})" for r in sample.reviews.progress if r.completed}
+
+    assert "A (Dr. Bagus Hermawan)" in shown
+    assert shown == panel

@@ -78,11 +78,41 @@ def test_sheets_values_as_typed(tmp_path: Path) -> None:
     ]
 
 
-def test_sheets_row_cut_after_the_column_limit(tmp_path: Path) -> None:
+def test_sheets_row_read_up_to_the_column_limit_when_nothing_lies_beyond(tmp_path: Path) -> None:
     workbook = openpyxl.Workbook()
-    workbook.active.append(["a", "b", "c", "d"])
+    workbook.active.append(["a", "b", None, " "])
     workbook.save(tmp_path / "form.xlsx")
     assert rows_of(tmp_path / "form.xlsx", Limits(max_columns=2)) == [(1, ["a", "b"])]
+
+
+def test_sheets_value_beyond_the_column_limit_is_refused_not_dropped(tmp_path: Path) -> None:
+    # the columns after the limit were cut without a word: a field there was lost
+    workbook = openpyxl.Workbook()
+    workbook.active.append([])
+    workbook.active.append(["a", None, None, "judul"])
+    workbook.active.append(["x", None, None, "Gayatri"])
+    workbook.save(tmp_path / "form.xlsx")
+
+    assert refused(tmp_path / "form.xlsx", Limits(max_columns=2)) == (
+        "row 2 holds a value in column D, but a sheet is read up to column B (2 columns) only; "
+        "delete what lies beyond the data, or move the column meant to the left"
+    )
+    assert refused(tmp_path / "form.xlsx", Limits(max_columns=2), Lang.ID) == (
+        "baris 2 memuat isian di kolom D, padahal lembar dibaca sampai kolom B (2 kolom) saja; "
+        "hapus isian di luar data, atau pindahkan kolom yang dimaksud ke kiri"
+    )
+
+
+def test_sheets_value_below_the_headers_beyond_the_column_limit_is_not_read(
+    tmp_path: Path,
+) -> None:
+    # as any cell beyond the last header: no column holds it
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["a", "b"])
+    workbook.active.append(["x", None, None, "catatan"])
+    workbook.save(tmp_path / "form.xlsx")
+
+    assert rows_of(tmp_path / "form.xlsx", Limits(max_columns=2)) == [(1, ["a", "b"]), (2, ["x"])]
 
 
 def test_sheets_worksheets_listed_with_their_reach(tmp_path: Path) -> None:
@@ -298,8 +328,17 @@ def test_sheets_csv_reaching_past_the_cell_limit_refused() -> None:
     )
 
 
-def test_sheets_csv_row_cut_after_the_column_limit_and_trailing_empties_dropped() -> None:
-    assert csv_of("a,b,c,d\r\nx,,,\r\n", Limits(max_columns=3)) == [
+def test_sheets_csv_row_read_up_to_the_column_limit_and_trailing_empties_dropped() -> None:
+    assert csv_of("a,b,c,\r\nx,,, \r\n", Limits(max_columns=3)) == [
         (1, ["a", "b", "c"]),
         (2, ["x"]),
     ]
+
+
+def test_sheets_csv_header_reaching_past_the_column_limit_is_refused() -> None:
+    with pytest.raises(Unreadable) as caught:
+        csv_of("a,b,c,judul\r\nx,y,z,Gayatri\r\n", Limits(max_columns=3))
+    assert said(caught.value.reason) == (
+        "row 1 holds a value in column D, but a sheet is read up to column C (3 columns) only; "
+        "delete what lies beyond the data, or move the column meant to the left"
+    )

@@ -22,7 +22,7 @@ def broken_sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("broken") / "mojokerto-2022"
     shutil.copytree(SAMPLE, folder)
     (folder / REGISTRY_FILE).write_text(
-        "region: Kota Mojokerto\nagencies:\n  - nama: Dinas Kesehatan\n", encoding="utf-8"
+        "region: Kota Mojokerto\nagencies:\n  - nma: Dinas Kesehatan\n", encoding="utf-8"
     )
     sheet = folder / "_reviews" / "bagus-hermawan.xlsx"
     book = load_workbook(sheet)

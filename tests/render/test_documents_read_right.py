@@ -10,7 +10,7 @@ import io
 import shutil
 from pathlib import Path
 
-from builders import agency_matcher, plan_of, run_stages
+from builders import agency_matcher, plan_of, results_of, run_stages
 from openpyxl import load_workbook
 from render_builders import proposal, results, rubric
 
@@ -21,6 +21,7 @@ from kipp.documents.render.charts import distribution
 from kipp.documents.render.html import render_html, render_print_html, render_scorecard_html
 from kipp.documents.render.markdown import render_markdown
 from kipp.documents.render.reports import annexes, scorecard_view
+from kipp.documents.render.review_views import reviews_view
 from kipp.documents.render.views import document_view
 from kipp.documents.workbook import workbook_bytes
 from kipp.gates import check_gates
@@ -374,3 +375,21 @@ def test_run_form_describes_the_output_folder_without_angle_brackets() -> None:
 
     assert described["out"] == "Kosongkan untuk outputs/ lalu nama folder kumpulan proposal"
     assert [name for name, text in described.items() if "<" in text or ">" in text] == []
+
+
+def test_reviews_method_says_how_the_rank_ranges_are_resampled_and_from_which_seed() -> None:
+    # the ranges could not be recomputed: the documents named neither the draw nor the seed
+    assert tr("doc.reviews.resampling", Lang.ID, seed="2022") == (
+        "Setiap pengambilan ulang memilih kembali secara acak juri tiap proposal sebanyak "
+        "jumlah jurinya (seorang juri dapat terpilih lebih dari sekali), lalu menghitung ulang "
+        "nilai total dan peringkat. Urutan acaknya ditetapkan oleh angka benih 2022, sehingga "
+        "setiap perhitungan ulang memberi rentang yang sama."
+    )
+    view = reviews_view(results_of(SAMPLE, Lang.EN), Lang.EN)
+    assert view is not None
+    assert view.method.endswith(
+        "Rank ranges from 1,000 resamplings of the reviews. Each resampling draws each "
+        "proposal's reviewers again at random, as many as it has (a reviewer may be drawn more "
+        "than once), then computes the totals and ranks again. The random sequence is fixed by "
+        "the seed 2022, so every recomputation gives the same ranges."
+    )

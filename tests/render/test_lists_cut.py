@@ -10,6 +10,7 @@ from render_builders import proposal, results, rubric, workbook_texts
 from kipp.core.i18n import Lang
 from kipp.documents.outputs import write_run
 from kipp.documents.render import document_view, render_html, render_markdown
+from kipp.documents.render.reports import annexes
 from kipp.results import ProposalStatus, Results
 
 
@@ -91,3 +92,34 @@ def test_a_run_writes_the_markdown_and_html_shortlists_cut_and_the_workbook_whol
         assert "Layanan Nomor 03" not in page, name
     titles = workbook_texts(tmp_path / "results.xlsx")
     assert {f"Layanan Nomor {i:02d}" for i in range(1, 6)} <= titles
+
+
+def test_every_shortlist_lists_and_cuts_the_unranked_proposals_in_one_order() -> None:
+    # the results hold them in the order of their files; the PDF's annexes listed them by
+    # id and the Markdown and HTML in file order, so the cut kept other rows
+    unranked = [
+        proposal(status, id=code, source=f"batch/{i}-{code}.yaml", title=title)
+        for i, (status, code, title) in enumerate(
+            [
+                (ProposalStatus.INELIGIBLE, "ppdb-online", "PPDB Online"),
+                (ProposalStatus.INVALID, "sapa-warga", "Sapa Warga"),
+                (ProposalStatus.INELIGIBLE, "pendaftaran-sekolah", "PPDB online"),
+                (ProposalStatus.INVALID, "antre-sehat", "Antre Sehat"),
+                (ProposalStatus.INELIGIBLE, "akta-cepat", "Akta Cepat"),
+            ]
+        )
+    ]
+    batch = results([proposal(ProposalStatus.SHORTLISTED), *unranked])
+    view = document_view(batch, rubric(), limit=2)
+    pdf_annexes = {a.anchor: a for a in annexes(batch, Lang.ID, 2)}
+
+    assert [p.title for p in view.ineligible] == ["Akta Cepat", "PPDB online"]
+    assert [p.title for p in view.invalid] == ["Antre Sehat", "Sapa Warga"]
+    assert [row.cells[0] for row in pdf_annexes["annex-ineligible"].rows] == [
+        "Akta Cepat",
+        "PPDB online",
+    ]
+    assert [row.cells[0] for row in pdf_annexes["annex-invalid"].rows] == [
+        "Antre Sehat",
+        "Sapa Warga",
+    ]

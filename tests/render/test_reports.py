@@ -114,6 +114,19 @@ def test_registry_problems_are_located_by_line(tmp_path: Path) -> None:
     ]
 
 
+def test_registry_takes_an_agency_named_with_nama_as_its_fix_says(tmp_path: Path) -> None:
+    # the fix for a missing name says `name (nama):`, and `nama:` was then an unknown setting
+    path = tmp_path / "_agencies.yaml"
+    path.write_text(
+        "region: Kota X\nagencies:\n  - nama: Dinas A\n  - name: Dinas B\n", encoding="utf-8"
+    )
+    load = load_registry(path)
+
+    assert load is not None and load.problems == []
+    assert load.registry is not None
+    assert [a.name for a in load.registry.agencies] == ["Dinas A", "Dinas B"]
+
+
 def test_registry_refuses_an_alias_naming_two_agencies(tmp_path: Path) -> None:
     path = tmp_path / "_agencies.yaml"
     path.write_text(

@@ -18,10 +18,10 @@ from kipp.core.i18n import Lang
 from kipp.core.models import Proposal
 from kipp.core.problems import KippError
 from kipp.intake import Batch
+from kipp.intake.own_files import kind_of
 from kipp.intake.panel import Panel, PanelError, load_panel
 from kipp.intake.registry import registry_matcher
 from kipp.intake.review_sheets import ReviewFiles
-from kipp.intake.settings import kind_of
 from kipp.measures.novelty import NoveltyMeasure
 from kipp.reviews.models import Assignment
 from kipp.rubric import LoadedRubric

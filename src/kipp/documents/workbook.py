@@ -272,10 +272,22 @@ def compliance_sheet(src: SheetSource) -> Sheet | None:
     return Sheet(tr("rep.sheet.compliance", lang), header, rows)
 
 
+def _reviewers_shown(results: Results) -> dict[str, str]:
+    """Each reviewer as the documents name them: the letter of the explanations, then the
+    name (`A (Dr. Bagus Hermawan)`); their id where the panel gives neither."""
+    if results.reviews is None:
+        return {}
+    shown: dict[str, str] = {}
+    for r in results.reviews.progress:
+        name = r.name or r.reviewer
+        shown[r.reviewer] = f"{r.label} ({name})" if r.label else name
+    return shown
+
+
 def reviewers_sheet(src: SheetSource) -> Sheet | None:
-    """One row per reviewer's score: proposal, criterion, reviewer, the score as given and as
-    used, and the criterion's aggregate (mean, median, value used, spread, disagreement).
-    None while no proposal has reviews."""
+    """One row per reviewer's score: proposal, criterion, reviewer (as the documents name
+    them), the score as given and as used, and the criterion's aggregate (mean, median, value
+    used, spread, disagreement). None while no proposal has reviews."""
     lang = src.lang
     labels = {c.id: c.label.get(lang.value) for c in src.rubric.criteria}
     header = (
@@ -291,6 +303,7 @@ def reviewers_sheet(src: SheetSource) -> Sheet | None:
         tr("rep.col.spread", lang),
         tr("rep.col.disagreement", lang),
     )
+    shown = _reviewers_shown(src.results)
     rows: list[tuple[Cell, ...]] = []
     for p in src.results.proposals:
         if p.reviews is None:
@@ -302,7 +315,7 @@ def reviewers_sheet(src: SheetSource) -> Sheet | None:
                         p.id,
                         p.title,
                         labels.get(cid, cid),
-                        score.reviewer,
+                        shown.get(score.reviewer, score.reviewer),
                         score.score,
                         score.level,
                         c.mean,  # as the shortlist and scorecards show them (4 decimals)

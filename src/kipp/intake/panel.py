@@ -16,11 +16,12 @@ from kipp.core.models import SLUG, Proposal
 from kipp.core.problems import KippError, Problem
 from kipp.core.validation import invalid
 from kipp.core.yaml_source import YamlProblem, parse_yaml
+from kipp.intake.own_files import NotRead, not_read, read_regular
 from kipp.intake.registry import AgencyOf
-from kipp.intake.settings import not_read
 from kipp.rubric import rubric_message
 
 PANEL_FILE = "reviewers.yaml"
+MAX_PANEL_BYTES = 4 * 1024 * 1024  # some 10,000 reviewers at 400 bytes each
 
 
 class _PanelModel(BaseModel):
@@ -96,21 +97,25 @@ def agency_key(agency: str, agency_of: AgencyOf | None = None) -> str:
     return normalize_key(registered or agency)
 
 
-def load_panel(path: Path) -> Panel:
+def _too_big(size: int) -> Text:
+    return text("panel.too_big", size=size, max=MAX_PANEL_BYTES)
+
+
+def load_panel(path: Path, *, follow_links: bool = True) -> Panel:
     """Read and validate a panel file; raise `PanelError` listing every problem with its line.
     A path that is not a regular file (a folder, a device, a named pipe, or a link to one)
-    is refused unopened. Whether a link is followed is the caller's choice:
-    `kipp.intake.review_sheets.read_review_files` refuses the batch's own `reviewers.yaml`
-    when it is one."""
+    or is larger than `MAX_PANEL_BYTES` is refused unopened. A symbolic link is followed
+    when `follow_links` (a panel the user named); `read_review_files` refuses the batch's
+    own `reviewers.yaml` when it is one, also if it becomes one while being read."""
     shown = str(path)
-    reason = not_read(path, follow_links=True)
+    reason = not_read(path, follow_links=follow_links)
     if reason is not None:
         raise PanelError(shown, [Problem(path=shown, field="(file)", message=reason)])
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        reason = text("file.cannot_read", reason=exc.strerror or str(exc))
-        raise PanelError(shown, [Problem(path=shown, field="(file)", message=reason)]) from None
+        raw = read_regular(path, MAX_PANEL_BYTES, _too_big, follow_links=follow_links)
+    except NotRead as exc:
+        problem = Problem(path=shown, field="(file)", message=exc.reason)
+        raise PanelError(shown, [problem]) from None
     try:
         parsed = parse_yaml(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:

@@ -22,12 +22,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator
 
 from kipp.core.i18n import Text, text
 from kipp.core.problems import Problem
 from kipp.core.validation import describe, invalid
-from kipp.intake.settings import not_read, present
+from kipp.intake.own_files import not_read, present
 from kipp.intake.yaml_file import read_yaml_model
 
 REGISTRY_FILE = "_agencies.yaml"
@@ -42,9 +42,10 @@ class _Model(BaseModel):
 
 
 class Agency(_Model):
-    """One agency of the region, the other names it goes by and the units counted for it."""
+    """One agency of the region (`name`, or `nama` as in the batch settings: the fix for a
+    missing name says both), the other names it goes by and the units counted for it."""
 
-    name: str = Field(min_length=2)
+    name: str = Field(min_length=2, validation_alias=AliasChoices("name", "nama"))
     aliases: list[str] = Field(default_factory=list)
     units: list[str] = Field(default_factory=list)
     unit_prefixes: list[str] = Field(default_factory=list)

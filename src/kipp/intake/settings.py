@@ -25,9 +25,7 @@ review_deadline: 2022-04-22
 
 from __future__ import annotations
 
-import os
 import re
-import stat
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -38,6 +36,7 @@ from kipp.core.dates import DateFormatError, parse_date
 from kipp.core.i18n import Text, text
 from kipp.core.problems import Problem
 from kipp.core.validation import describe, invalid
+from kipp.intake.own_files import not_read, present
 from kipp.intake.yaml_file import read_yaml_model
 
 SETTINGS_FILE = "_kumpulan.yaml"
@@ -110,52 +109,6 @@ class SettingsLoad(BaseModel):
     path: str
     settings: BatchSettings | None
     problems: list[Problem]
-
-
-def present(path: Path) -> bool:
-    """Whether anything is at `path`: a file, a folder, a device, or a symbolic link (even
-    one pointing nowhere)."""
-    return os.path.lexists(path)
-
-
-def kind_of(mode: int) -> Text:
-    """What a file is, by its `st_mode`: a folder, a device, a named pipe, a socket (or a
-    regular file, for a place where a folder was expected)."""
-    if stat.S_ISREG(mode):
-        return text("file.kind.file")
-    if stat.S_ISDIR(mode):
-        return text("file.kind.folder")
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return text("file.kind.device")
-    if stat.S_ISFIFO(mode):
-        return text("file.kind.pipe")
-    if stat.S_ISSOCK(mode):
-        return text("file.kind.socket")
-    return text("file.kind.other")
-
-
-def not_read(
-    path: Path,
-    *,
-    follow_links: bool = False,
-    link: str = "settings.symlink",
-    not_regular: str = "settings.not_regular",
-) -> Text | None:
-    """Why the batch's own file at `path` (present: `present`) is not read, or None when it
-    is a regular file to read. kipp does not follow a symbolic link in the batch folder,
-    as with proposals (catalogue key `link`), unless `follow_links` (a path the user named
-    on the command line); anything but a regular file (a folder, a device, a named pipe)
-    is refused for `not_regular`, never opened, so it can neither block nor pour out
-    endless bytes. Only the file's metadata is read."""
-    try:
-        if not follow_links and path.is_symlink():
-            return text(link)
-        mode = path.stat().st_mode
-    except OSError as exc:
-        return text("file.cannot_read", reason=exc.strerror or str(exc))
-    if not stat.S_ISREG(mode):
-        return text(not_regular, kind=kind_of(mode))
-    return None
 
 
 def load_settings(path: Path) -> SettingsLoad | None:

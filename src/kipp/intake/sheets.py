@@ -6,8 +6,10 @@ of proposal exports and returned scoresheets.
   every sheet (a sheet over `Limits.max_sheet_cells` is refused before it is opened).
   Rows are numbered and cells placed as the spreadsheet program shows them (row 1 is the
   first row, column A the first column, whatever the sheet's first used cell), values as
-  typed (numbers, dates, booleans, text), empty cells as None, each row cut after
-  `Limits.max_columns` cells.
+  typed (numbers, dates, booleans, text), empty cells as None, each row read up to
+  `Limits.max_columns` cells: a header further right (in the first row with content) makes
+  the sheet unread, with its row and column (a column meant as a field is read or refused,
+  never dropped unsaid).
 - CSV text with any of `,`, `;`, tab or `|` between cells, found on the first lines only
   (a bounded sample, so a hostile first line cannot stall detection), always read with
   RFC 4180 quoting: a cell in double quotes may hold the separator, line breaks and `""` for
@@ -18,7 +20,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -120,19 +122,26 @@ class Workbook:
 
     def rows(self, sheet: Sheet) -> Iterator[Row]:
         """Every row of `sheet` from row 1, numbered and placed as the spreadsheet program
-        shows them; each cut after `Limits.max_columns` cells, trailing empty cells dropped."""
+        shows them, up to `Limits.max_columns` cells, trailing empty cells dropped; raises
+        `Unreadable` for a header (the first row with content) reaching further right."""
         data = _guarded(self.kind, lambda: self._book.get_sheet_by_index(sheet.index))
         start = data.start
         indent = [None] * (start[1] if start else 0)
         width = self.limits.max_columns
         source = iter(_guarded(self.kind, data.iter_rows))
         number = 0
+        headed = False
         while True:
             cells = _guarded(self.kind, lambda: next(source, None))
             if cells is None:
                 return
             number += 1
-            yield number, _trimmed([*indent, *cells[:width]][:width])
+            placed = [*indent, *cells]
+            row = _trimmed(placed[:width])
+            if not headed:  # the first row with content holds the headers
+                _refuse_beyond(placed, width, number)
+                headed = bool(row)
+            yield number, row
 
     def close(self) -> None:
         """Let the reader go."""
@@ -162,6 +171,23 @@ def _value(cell: Any) -> Cell:
         return str(cell)
     value: Cell = cell
     return value
+
+
+def _refuse_beyond(cells: Sequence[Any], width: int, row: int) -> None:
+    """Raise `Unreadable` when the header row `row` holds a value after its first `width`
+    cells: a column meant as a field is read or refused, never dropped unsaid. (Below the
+    headers, a cell beyond the last header is not read, in any column.)"""
+    for index in range(len(cells) - 1, width - 1, -1):
+        value = _value(cells[index])
+        if value is not None and (not isinstance(value, str) or value.strip()):
+            reason = text(
+                "sheet.too_many_columns",
+                row=row,
+                column=column_letters(index + 1),
+                last=column_letters(width),
+                cap=width,
+            )
+            raise Unreadable(reason)
 
 
 def _trimmed(cells: Iterable[Any]) -> list[Cell]:
@@ -244,11 +270,11 @@ def csv_rows(
     source: str, limits: Limits, *, unreadable: Callable[[int, str], Text]
 ) -> Iterator[Row]:
     """Every row of a CSV text, numbered from 1 as a spreadsheet program shows it (a row
-    holding a line break in a quoted cell counts once), each cut after `Limits.max_columns`
-    cells, trailing empty cells dropped, empty cells None. Raises `Unreadable`: for a row
-    with more separators than a sheet may hold cells, a text reaching further than
-    `Limits.max_sheet_cells` (rows x columns), and, with `unreadable(line, detail)`'s
-    reason, a line the csv module cannot read."""
+    holding a line break in a quoted cell counts once), up to `Limits.max_columns` cells,
+    trailing empty cells dropped, empty cells None. Raises `Unreadable`: for a header (the
+    first row with content) reaching further right, a row with more separators than a sheet
+    may hold cells, a text reaching further than `Limits.max_sheet_cells` (rows x columns),
+    and, with `unreadable(line, detail)`'s reason, a line the csv module cannot read."""
     mark = separator(source)
     # A field is never larger than its file, which is capped already; the csv module's own
     # limit (128 KB) would refuse a long section pasted into one cell.
@@ -259,6 +285,7 @@ def csv_rows(
     width = limits.max_columns
     widest = 0
     number = 0
+    headed = False
     while True:
         try:
             cells = next(reader, None)
@@ -270,6 +297,9 @@ def csv_rows(
         lines.count = 0
         lines.row = number + 1
         row = _trimmed(cells[:width])
+        if not headed:  # the first row with content holds the headers
+            _refuse_beyond(cells, width, number)
+            headed = bool(row)
         widest = max(widest, len(row))
         if number * widest > limits.max_sheet_cells:
             raise Unreadable(

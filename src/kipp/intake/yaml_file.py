@@ -13,6 +13,7 @@ from kipp.core.i18n import Text, text
 from kipp.core.keys import display_path, nearest
 from kipp.core.problems import Problem
 from kipp.core.yaml_source import YamlProblem, parse_yaml
+from kipp.intake.own_files import NotRead, read_regular
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -27,7 +28,8 @@ def read_yaml_model(
     message: Callable[[Any], Text],
 ) -> tuple[M | None, list[Problem]]:
     """`path` validated as `model`, or None with its problems: one for the whole file (not
-    readable, over `max_bytes` (catalogue key `too_big`), not UTF-8, not YAML, not a mapping
+    readable, a symbolic link or not a regular file (`own_files.read_regular`), over
+    `max_bytes` (catalogue key `too_big`), not UTF-8, not YAML, not a mapping
     (`not_mapping`)), else one per validation error at its line, worded by `message`."""
     shown = str(path)
 
@@ -35,11 +37,9 @@ def read_yaml_model(
         return None, [Problem(path=shown, line=line, field="(file)", message=reason)]
 
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return failed(text("file.cannot_read", reason=exc.strerror or str(exc)))
-    if len(raw) > max_bytes:
-        return failed(text(too_big, size=len(raw), max=max_bytes))
+        raw = read_regular(path, max_bytes, lambda size: text(too_big, size=size, max=max_bytes))
+    except NotRead as exc:
+        return failed(exc.reason)
     try:
         parsed = parse_yaml(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:

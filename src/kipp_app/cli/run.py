@@ -130,6 +130,7 @@ def run(
         line += " " + say(lang, "cli.run.provisional", Style.NOTE)
     out.print(line)
     files_to_fix(summary, lang, batch)
+    batch_files_to_fix(summary, lang)
     out.print(say(lang, "cli.run.documents", folder=summary.out_dir))
     cards = [f for f in summary.files if Path(f).parent.name == "scorecards"]
     for file in summary.files:
@@ -174,6 +175,20 @@ def files_to_fix(summary: RunSummary, lang: Lang, batch: Path) -> None:
     )
     if more > 0:  # proposals, files and files' errors: each one more thing to fix
         out.print("  " + say(lang, "cli.run.more_to_fix", more=more, folder=str(batch)))
+
+
+def batch_files_to_fix(summary: RunSummary, lang: Lang) -> None:
+    """The problems of the batch's own files (settings, registry, panel, scoresheets): the
+    first few, each located, then how many more there are and where all of them are. A
+    scoresheet that cannot be read changes totals as surely as a proposal does."""
+    if not summary.batch_problems:
+        return
+    out.print(say(lang, "cli.run.batch_to_fix"))
+    for problem in summary.batch_problems:
+        problem_line(problem.problem(), lang, indent="  ")
+    more = summary.batch_problems_found - len(summary.batch_problems)
+    if more > 0:
+        out.print("  " + say(lang, "cli.run.more_batch_to_fix", more=more))
 
 
 @dataclass(frozen=True)

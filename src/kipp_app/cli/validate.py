@@ -67,9 +67,10 @@ def validate(
         sys.stdout.write(json.dumps(validation_json(intake), ensure_ascii=False, indent=2) + "\n")
     else:
         print_validation(intake, lang)
-        settings = values["batch"].settings_load  # type: ignore[attr-defined]
-        for problem in [] if settings is None else settings.problems:
-            err.print(styled(shown(render(problem.line_text(), lang)), Style.BAD))
+        # the batch's settings and agency registry: their problems stop no run, and are said
+        for loaded in (values["batch"].settings_load, values["batch"].registry_load):  # type: ignore[attr-defined]
+            for problem in [] if loaded is None else loaded.problems:
+                err.print(styled(shown(render(problem.line_text(), lang)), Style.BAD))
     if not intake.entries:  # an empty folder, or nothing in it a proposal
         err.print(say(lang, "cli.no_proposals", Style.BAD, folder=str(batch)))
         raise typer.Exit(EXIT_INVALID)

@@ -45,6 +45,7 @@ from kipp.core.i18n import Lang, render, text, tr
 from kipp.core.problems import KippError
 from kipp.documents.outfolder import check_output_folder, default_out_dir
 from kipp.documents.render.jinja import markdown_text
+from kipp.documents.render.review_views import criterion_labels
 from kipp.documents.reviews import progress_table
 from kipp.documents.summaries import (
     counts_line,
@@ -56,7 +57,7 @@ from kipp.documents.summaries import (
 from kipp.intake import Batch, ParseCache
 from kipp.pipeline import Proposed, Written
 from kipp.results import ProblemOut, ProposalStatus, Results, Summary, UnreadOut
-from kipp.rubric import LoadedRubric
+from kipp.rubric import LoadedRubric, Rubric
 from kipp.shortlist.approval import ApprovalError, Decision, check_decision
 from kipp_app.flows import prefetch, signals
 from kipp_app.flows.approval import await_approval
@@ -128,6 +129,9 @@ class RunSummary(BaseModel):
     unread: list[UnreadOut] = []
     file_errors: list[ProblemOut] = []  # errors of a file as a whole (a sheet's header)
     file_errors_found: int = 0  # how many there are, shown or not
+    # problems of the batch's own files: settings, agency registry, panel, scoresheets
+    batch_problems: list[ProblemOut] = []
+    batch_problems_found: int = 0
 
 
 def file_errors(results: Results) -> tuple[list[ProblemOut], int]:
@@ -136,6 +140,26 @@ def file_errors(results: Results) -> tuple[list[ProblemOut], int]:
     intake found them (`SHOWN_PROBLEM_FILES` at most), and how many there are."""
     errors = [n for n in results.notices if n.severity == "error"]
     return errors[:SHOWN_PROBLEM_FILES], len(errors)
+
+
+def batch_problems(results: Results, batch: Batch, rubric: Rubric) -> tuple[list[ProblemOut], int]:
+    """The first problems found in the batch's own files (`SHOWN_PROBLEM_FILES` at most):
+    the settings, the agency registry, then the panel, the assignments and the returned
+    scoresheets, errors before warnings, each in the order found; and how many there are.
+    A scoresheet's score column is named by its criterion's label, as the sheet heads it."""
+    registry = [] if batch.registry_load is None else batch.registry_load.problems
+    found = [
+        *results.run.settings_problems,
+        *(ProblemOut.of(p) for p in registry),
+        *([] if results.reviews is None else results.reviews.problems),
+    ]
+    ordered = sorted(found, key=lambda p: p.severity != "error")  # stable: order found kept
+    labels = criterion_labels(rubric, results.run.lang)
+    shown = [
+        p.model_copy(update={"field": labels[p.field]}) if p.field in labels else p
+        for p in ordered[:SHOWN_PROBLEM_FILES]
+    ]
+    return shown, len(ordered)
 
 
 def files_to_fix(results: Results) -> tuple[list[InvalidProposal], list[UnreadOut]]:
@@ -217,6 +241,7 @@ def kipp_run(params: RunParameters) -> RunSummary:
     files_links(written.folder, files, lang)
     invalid, unread = files_to_fix(results)
     errors, errors_found = file_errors(results)
+    own, own_found = batch_problems(results, batch, rubric.rubric)
     return RunSummary(
         out_dir=str(given["out"]),
         files=files,
@@ -225,6 +250,8 @@ def kipp_run(params: RunParameters) -> RunSummary:
         unread=unread,
         file_errors=errors,
         file_errors_found=errors_found,
+        batch_problems=own,
+        batch_problems_found=own_found,
     )
 
 

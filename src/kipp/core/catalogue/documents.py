@@ -273,6 +273,16 @@ DOCUMENTS: dict[str, dict[str, str]] = {
         "as disagreeing when the highest and lowest values used{basis} differ by {threshold} or "
         "more. Rank ranges from {iterations} resamplings of the reviews.",
     },
+    "doc.reviews.resampling": {
+        "id": "Setiap pengambilan ulang memilih kembali secara acak juri tiap proposal sebanyak "
+        "jumlah jurinya (seorang juri dapat terpilih lebih dari sekali), lalu menghitung ulang "
+        "nilai total dan peringkat. Urutan acaknya ditetapkan oleh angka benih {seed}, "
+        "sehingga setiap perhitungan ulang memberi rentang yang sama.",
+        "en": "Each resampling draws each proposal's reviewers again at random, as many as it "
+        "has (a reviewer may be drawn more than once), then computes the totals and ranks "
+        "again. The random sequence is fixed by the seed {seed}, so every "
+        "recomputation gives the same ranges.",
+    },
     "doc.reviews.spread_basis": {
         "id": " (sesudah dinormalisasi, bukan nilai yang diberikan juri)",
         "en": " (after normalisation, not the scores the reviewers gave)",

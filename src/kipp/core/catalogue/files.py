@@ -12,6 +12,14 @@ FILES: dict[str, dict[str, str]] = {
         "counted from A1, more than a sheet may hold; delete what lies beyond the data, or "
         "split the export into several files",
     },
+    "sheet.too_many_columns": {
+        "id": "baris {row} memuat isian di kolom {column}, padahal lembar dibaca sampai kolom "
+        "{last} ({cap} kolom) saja; hapus isian di luar data, atau pindahkan kolom yang "
+        "dimaksud ke kiri",
+        "en": "row {row} holds a value in column {column}, but a sheet is read up to column "
+        "{last} ({cap} columns) only; delete what lies beyond the data, or move the column "
+        "meant to the left",
+    },
     "csv.too_many_cells": {
         "id": "menjangkau baris {row} dan kolom {column}: lebih dari {cap} sel dihitung dari "
         "kolom pertama baris pertama, melebihi yang boleh dimuat satu lembar; pecah ekspornya "
@@ -93,6 +101,10 @@ FILES: dict[str, dict[str, str]] = {
         "letakkan berkasnya sendiri (bukan tautan) di folder kumpulan",
         "en": "is a symbolic link, which kipp does not follow, so it is not read; put the "
         "file itself (not a link) in the batch folder",
+    },
+    "panel.too_big": {
+        "id": "{size:d} byte; daftar juri paling besar {max:d} byte",
+        "en": "{size:d} bytes; a panel may hold at most {max:d}",
     },
     "settings.not_regular": {
         "id": "bukan berkas biasa ({kind}), sehingga tidak dibaca; letakkan berkasnya sendiri "

@@ -43,8 +43,10 @@ INTERFACE: dict[str, dict[str, str]] = {
         "en": "{shortlisted} shortlisted, {scored} scored but not shortlisted, {ineligible} ineligible, {invalid} invalid; {unread:p:file/files} unread",
     },
     "cli.run.provisional": {
-        "id": "(sementara: sebagian kriteria menunggu penilaian juri)",
-        "en": "(provisional: criteria await reviewers)",
+        "id": "(sementara: sebagian nilai total belum final; sebabnya ada di bagian Penilaian "
+        "juri pada dokumen daftar pendek)",
+        "en": "(provisional: some totals are not final; the section Reviewers' scoring of the "
+        "shortlist says why)",
     },
     "cli.run.to_fix": {
         "id": "Berkas yang perlu diperbaiki oleh instansinya:",
@@ -53,6 +55,16 @@ INTERFACE: dict[str, dict[str, str]] = {
     "cli.run.more_to_fix": {
         "id": "... dan {more} lagi: semuanya ada di lembar Masalah pada results.xlsx, atau jalankan kipp validate {folder}",
         "en": "... and {more} more: all are in the Problems sheet of results.xlsx, or run kipp validate {folder}",
+    },
+    "cli.run.batch_to_fix": {
+        "id": "Masalah pada berkas pengaturan kumpulan, daftar juri dan lembar penilaian juri:",
+        "en": "Problems in the batch's settings, the panel and the reviewers' scoresheets:",
+    },
+    "cli.run.more_batch_to_fix": {
+        "id": "... dan {more} lagi: semuanya ada di Lampiran teknis shortlist.pdf dan lembar "
+        "Masalah pada results.xlsx",
+        "en": "... and {more} more: all are in the technical annex of shortlist.pdf and the "
+        "Problems sheet of results.xlsx",
     },
     "cli.run.documents": {"id": "Dokumen di {folder}:", "en": "Documents in {folder}:"},
     "cli.run.scorecards": {
@@ -153,10 +165,30 @@ INTERFACE: dict[str, dict[str, str]] = {
         "en": "the output folder {folder} already holds files that kipp did not write, where "
         "kipp writes its documents: {files}, and {more} more",
     },
+    "error.out.foreign.changed": {
+        "id": "{file} (diubah sesudah kipp menulisnya)",
+        "en": "{file} (changed since kipp wrote it)",
+    },
+    "error.out.foreign.unchecked": {
+        "id": "{file} (kipp tidak dapat memastikan berkas itu belum diubah)",
+        "en": "{file} (kipp cannot tell whether it was changed)",
+    },
     "hint.out.foreign": {
-        "id": "kipp tidak menimpa berkas yang tidak ditulisnya: pindahkan berkas itu ke folder lain, "
-        "atau sebutkan folder keluaran lain dengan --out",
-        "en": "kipp does not overwrite files it did not write: move those files elsewhere, or "
+        "id": "kipp tidak menimpa berkas yang tidak ditulisnya atau yang diubah sesudah "
+        "ditulisnya: pindahkan berkas itu ke folder lain atau ganti namanya, atau sebutkan "
+        "folder keluaran lain dengan --out",
+        "en": "kipp does not overwrite files it did not write or that were changed since it "
+        "wrote them: move those files elsewhere or rename them, or give another output folder "
+        "with --out",
+    },
+    "hint.out.foreign_unchecked": {
+        "id": "kipp tidak menimpa berkas yang tidak ditulisnya atau yang diubah sesudah "
+        "ditulisnya, dan tidak dapat memeriksa berkas yang dicatat kipp versi lama atau "
+        "tercatat di .kipp-files.json yang diubah: pindahkan berkas itu (atau seluruh folder) "
+        "ke tempat lain atau ganti namanya, atau sebutkan folder keluaran lain dengan --out",
+        "en": "kipp does not overwrite files it did not write or that were changed since it "
+        "wrote them, and cannot check files listed by an older kipp or in an edited "
+        ".kipp-files.json: move those files (or the whole folder) elsewhere or rename them, or "
         "give another output folder with --out",
     },
     "error.out.read_only": {

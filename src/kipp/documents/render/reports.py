@@ -35,6 +35,7 @@ from kipp.documents.render.views import (
     _provisional_note,
     _total,
     call_name,
+    listed,
     region_name,
     run_date,
 )
@@ -335,11 +336,9 @@ def _left_out(p: ProposalOut) -> str:
 def annexes(results: Results, lang: Lang, limit: int | None) -> tuple[Annex, ...]:
     """The PDF's annexes as compact tables, one row per proposal (per file for unread ones),
     each cut at `limit` rows with a line saying how many more there are and where."""
-    proposals = results.proposals
 
     def of(status: ProposalStatus) -> list[ProposalOut]:
-        chosen = [p for p in proposals if p.status is status]
-        return sorted(chosen, key=lambda p: (p.rank is None, p.rank or 0, p.id))
+        return listed(results.proposals, status)
 
     def failed(p: ProposalOut) -> str:
         return " ".join(f"{g.label}: {g.detail}" for g in p.gates if not g.passed)

@@ -384,7 +384,10 @@ def _agency(p: ProposalOut, lang: Lang) -> str:
     return p.agency if p.agency else tr("doc.not_given", lang)
 
 
-def _ranked(proposals: Iterable[ProposalOut], status: ProposalStatus) -> list[ProposalOut]:
+def listed(proposals: Iterable[ProposalOut], status: ProposalStatus) -> list[ProposalOut]:
+    """The proposals of `status` in the order every document lists them: by rank, then by
+    id (the proposals without a rank: ineligible, invalid), so the shortlist's Markdown, HTML
+    and PDF list them alike and cut a long list at the same rows."""
     chosen = [p for p in proposals if p.status is status]
     return sorted(chosen, key=lambda p: (p.rank is None, p.rank or 0, p.id))
 
@@ -550,10 +553,10 @@ def document_view(
         )
     )
     proposals = results.proposals
-    nominees = _ranked(proposals, ProposalStatus.SHORTLISTED)
-    scored = _ranked(proposals, ProposalStatus.SCORED)
-    ineligible = [p for p in proposals if p.status is ProposalStatus.INELIGIBLE]
-    invalid = [p for p in proposals if p.status is ProposalStatus.INVALID]
+    nominees = listed(proposals, ProposalStatus.SHORTLISTED)
+    scored = listed(proposals, ProposalStatus.SCORED)
+    ineligible = listed(proposals, ProposalStatus.INELIGIBLE)
+    invalid = listed(proposals, ProposalStatus.INVALID)
     totals = {
         "scored": len(scored),
         "ineligible": len(ineligible),
