@@ -244,9 +244,9 @@ def test_output_folder_whose_manifest_has_no_sha256s_is_refused_naming_the_files
         check_output_folder(out, batch)
 
     assert said(caught.value.message) == (
-        f"the output folder {out} already holds files that kipp did not write, where kipp "
-        "writes its documents: results.json (kipp cannot tell whether it was changed), "
-        "shortlist.md (kipp cannot tell whether it was changed)"
+        f"the output folder {out} holds documents listed without a fingerprint (sha256), by an "
+        "older kipp or in an edited .kipp-files.json, so kipp cannot tell whether they were "
+        "changed since they were written: results.json, shortlist.md"
     )
     assert said(caught.value.hint) == (
         "kipp does not overwrite files it did not write or that were changed since it wrote "
@@ -255,9 +255,9 @@ def test_output_folder_whose_manifest_has_no_sha256s_is_refused_naming_the_files
         "output folder with --out"
     )
     assert said(caught.value.message, Lang.ID) == (
-        f"folder keluaran {out} sudah memuat berkas yang tidak ditulis kipp, di tempat kipp "
-        "akan menulis dokumennya: results.json (kipp tidak dapat memastikan berkas itu belum "
-        "diubah), shortlist.md (kipp tidak dapat memastikan berkas itu belum diubah)"
+        f"folder keluaran {out} memuat dokumen yang dicatat tanpa sidik berkas (sha256), oleh "
+        "kipp versi lama atau di .kipp-files.json yang diubah, sehingga kipp tidak dapat "
+        "memastikan dokumen itu belum diubah sejak ditulis: results.json, shortlist.md"
     )
     assert said(caught.value.hint, Lang.ID) == (
         "kipp tidak menimpa berkas yang tidak ditulisnya atau yang diubah sesudah ditulisnya, "
@@ -266,6 +266,24 @@ def test_output_folder_whose_manifest_has_no_sha256s_is_refused_naming_the_files
         "atau ganti namanya, atau sebutkan folder keluaran lain dengan --out"
     )
     assert (out / "results.json").read_text(encoding="utf-8") == "kipp"
+
+
+def test_output_folder_with_unchecked_and_unlisted_files_says_why_of_each(
+    tmp_path: Path, batch: Path
+) -> None:
+    out = tmp_path / "hasil"
+    _kipps_folder(out, ["results.json"])
+    (out / ".kipp-files.json").write_text('["results.json"]', encoding="utf-8")
+    (out / "shortlist.pdf").write_bytes(b"%PDF mine")
+
+    with pytest.raises(OutputFolderError) as caught:
+        check_output_folder(out, batch)
+
+    assert said(caught.value.message) == (
+        f"the output folder {out} already holds files that kipp did not write, where kipp "
+        "writes its documents: results.json (kipp cannot tell whether it was changed), "
+        "shortlist.pdf"
+    )
 
 
 @pytest.mark.parametrize(

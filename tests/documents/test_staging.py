@@ -596,8 +596,9 @@ def test_a_document_an_older_kipp_listed_stops_the_run_where_the_run_writes(
         write_staged(_run_writer({"results.json": "B"}), out)  # type: ignore[arg-type]
 
     assert said(caught.value.message) == (
-        f"the output folder {out} already holds files that kipp did not write, where kipp "
-        "writes its documents: results.json (kipp cannot tell whether it was changed)"
+        f"the output folder {out} holds documents listed without a fingerprint (sha256), by an "
+        "older kipp or in an edited .kipp-files.json, so kipp cannot tell whether they were "
+        "changed since they were written: results.json"
     )
     assert (out / "results.json").read_text(encoding="utf-8") == "A"
     assert (out / ".kipp-files.json").read_text(encoding="utf-8") == '["results.json"]'

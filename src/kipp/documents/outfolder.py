@@ -314,12 +314,17 @@ def _named(foreign: Foreign) -> Text:
 def foreign_error(out: Path, foreign: list[Foreign]) -> ForeignFilesError:
     """The refusal naming the first files kipp did not write, each with why when kipp's
     manifest lists it, and how many there are; the fix says how to go on."""
-    shown = [_named(f) for f in foreign[:SHOWN_FOREIGN]]
     more = len(foreign) - SHOWN_FOREIGN
     unchecked = any(f.why is Why.UNCHECKED for f in foreign)
+    if all(f.why is Why.UNCHECKED for f in foreign):  # a folder an older kipp wrote, as a rule
+        key = "error.out.unchecked"
+        shown = [text("message.as_written", message=f.path) for f in foreign[:SHOWN_FOREIGN]]
+    else:
+        key = "error.out.foreign"
+        shown = [_named(f) for f in foreign[:SHOWN_FOREIGN]]
     return ForeignFilesError(
         text(
-            "error.out.foreign_more" if more > 0 else "error.out.foreign",
+            f"{key}_more" if more > 0 else key,
             folder=str(out),
             files=shown,
             more=max(more, 0),

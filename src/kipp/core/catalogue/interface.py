@@ -169,6 +169,22 @@ INTERFACE: dict[str, dict[str, str]] = {
         "id": "{file} (diubah sesudah kipp menulisnya)",
         "en": "{file} (changed since kipp wrote it)",
     },
+    "error.out.unchecked": {
+        "id": "folder keluaran {folder} memuat dokumen yang dicatat tanpa sidik berkas (sha256), "
+        "oleh kipp versi lama atau di .kipp-files.json yang diubah, sehingga kipp tidak dapat "
+        "memastikan dokumen itu belum diubah sejak ditulis: {files}",
+        "en": "the output folder {folder} holds documents listed without a fingerprint "
+        "(sha256), by an older kipp or in an edited .kipp-files.json, so kipp cannot tell "
+        "whether they were changed since they were written: {files}",
+    },
+    "error.out.unchecked_more": {
+        "id": "folder keluaran {folder} memuat dokumen yang dicatat tanpa sidik berkas (sha256), "
+        "oleh kipp versi lama atau di .kipp-files.json yang diubah, sehingga kipp tidak dapat "
+        "memastikan dokumen itu belum diubah sejak ditulis: {files}, dan {more} lagi",
+        "en": "the output folder {folder} holds documents listed without a fingerprint "
+        "(sha256), by an older kipp or in an edited .kipp-files.json, so kipp cannot tell "
+        "whether they were changed since they were written: {files}, and {more} more",
+    },
     "error.out.foreign.unchecked": {
         "id": "{file} (kipp tidak dapat memastikan berkas itu belum diubah)",
         "en": "{file} (kipp cannot tell whether it was changed)",
