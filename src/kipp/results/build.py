@@ -200,6 +200,7 @@ def _proposal_reviews(
         disagreements=disagreements,
         extra_reviewer=extra,
         pending_note=pending,
+        comments=reviews.comments,
     )
 
 

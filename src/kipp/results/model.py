@@ -154,6 +154,8 @@ class ProposalReviewsOut(_Out):
     disagreements: list[str]
     extra_reviewer: str | None
     pending_note: str | None
+    # each reviewer's comment on the proposal (by reviewer id), as written in the scoresheet
+    comments: dict[str, str] = Field(default_factory=dict)
 
 
 class RankIntervalOut(_Out):

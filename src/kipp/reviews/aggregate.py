@@ -177,6 +177,9 @@ def aggregate(
             assigned=sorted(assigned),
             completed=sorted({r.reviewer for r in rows if r.complete}),
             criteria=criteria,
+            comments={
+                r.reviewer: r.comment.strip() for r in rows if r.comment and r.comment.strip()
+            },
             footing=panel if settings.normalise else None,
         )
     expected = sum(len(set(p.assigned)) for p in result.values())

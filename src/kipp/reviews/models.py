@@ -100,6 +100,8 @@ class ProposalReviews(_Frozen):
     assigned: list[str]
     completed: list[str]
     criteria: dict[str, CriterionReviews]
+    # each reviewer's comment on the proposal, as written in their scoresheet (non-empty)
+    comments: dict[str, str] = Field(default_factory=dict)
     # False when `assignments.csv` could not be read in full: a reviewer whose sheet has not
     # come back may be missing from `assigned`, so the reviews cannot be known to be complete
     assignments_known: bool = True

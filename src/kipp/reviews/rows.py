@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from kipp.core.i18n import Text, text
-from kipp.core.keys import normalize_key
+from kipp.core.keys import CONTROLS, DIRECTION_CONTROLS, normalize_key
 from kipp.core.models import Proposal
 from kipp.core.problems import Problem, Severity
 from kipp.intake.panel import PANEL_FILE, Panel
@@ -315,7 +315,7 @@ def _read_row(
             reviewer=reviewer_id,
             proposal=proposal_id,
             scores=scores,
-            comment=_text(_cell(cells, comment_col)),
+            comment=_comment(_cell(cells, comment_col)),
             sheet=path,
             row=number,
             complete=len(scores) == len(state.rubric.reviewed_criteria),
@@ -388,6 +388,16 @@ def _unassigned(
         text("sheet.unassigned", proposal=proposal_id, reviewer=reviewer_id),
         Severity.WARNING,
     )
+
+
+def _comment(value: Any) -> str | None:
+    """A reviewer's comment as the documents show it: without control characters and
+    characters that override the text's direction (a comment could otherwise show reversed,
+    or carry terminal escapes); None when nothing is left."""
+    found = _text(value)
+    if found is None:
+        return None
+    return DIRECTION_CONTROLS.sub("", CONTROLS.sub(" ", found)).strip() or None
 
 
 def _text(value: Any) -> str | None:

@@ -89,6 +89,14 @@ REPORTS: dict[str, dict[str, str]] = {
         "id": "Masalah pada berkas proposal",
         "en": "Problems in the proposal file",
     },
+    "rep.scorecard.comments": {"id": "Catatan juri", "en": "Reviewers' comments"},
+    "rep.scorecard.comments_note": {
+        "id": "Ditulis juri di lembar penilaiannya, apa adanya; huruf juri sama dengan huruf "
+        "pada perhitungan nilai di atas.",
+        "en": "As the reviewers wrote them in their scoresheets; each reviewer's letter is the "
+        "one in the computation above.",
+    },
+    "rep.scorecard.comment_by": {"id": "Juri {label}", "en": "Reviewer {label}"},
     "rep.scorecard.nearest": {
         "id": "Inovasi terdahulu yang paling mirip",
         "en": "Closest prior innovations",

@@ -173,6 +173,37 @@ class ScorecardView:
     # in the shortlist's technical annex and results.json, not on the agency's page)
     generated: str
     explanation: ExplanationView | None  # None unless scored (or results from before)
+    comments: tuple[CommentView, ...] = ()  # the reviewers' comments, by their letters
+
+
+@dataclass(frozen=True)
+class CommentView:
+    """A reviewer's comment on a proposal: who (`Juri A`, the letter of the explanation) and
+    what they wrote."""
+
+    by: str
+    text: str
+
+
+def _comments(p: ProposalOut, results: Results, lang: Lang) -> tuple[CommentView, ...]:
+    """The reviewers' comments on `p`, by their letters in letter order (A ... Z, AA); a
+    reviewer without a letter after them, by name (or id)."""
+    if p.reviews is None or not p.reviews.comments:
+        return ()
+    progress = {} if results.reviews is None else {r.reviewer: r for r in results.reviews.progress}
+    lettered: list[tuple[str, str]] = []
+    others: list[tuple[str, str]] = []
+    for reviewer, comment in p.reviews.comments.items():
+        found = progress.get(reviewer)
+        if found is not None and found.label:
+            lettered.append((found.label, comment))
+        else:
+            others.append(((found.name if found is not None else "") or reviewer, comment))
+    lettered.sort(key=lambda c: (len(c[0]), c[0]))
+    return (
+        *(CommentView(tr("rep.scorecard.comment_by", lang, label=k), c) for k, c in lettered),
+        *(CommentView(name, c) for name, c in sorted(others)),
+    )
 
 
 def _advice(p: ProposalOut, rubric: Rubric, lang: Lang) -> tuple[tuple[str, ...], str, str]:
@@ -273,6 +304,7 @@ def scorecard_view(p: ProposalOut, results: Results, rubric: Rubric) -> Scorecar
         ),
         generated=tr("doc.manifest.generated", lang, version=results.run.code_version),
         explanation=explanation_view(p, results, rubric),
+        comments=_comments(p, results, lang),
     )
 
 
