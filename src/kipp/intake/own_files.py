@@ -11,12 +11,29 @@ refused, not followed or waited on) and reads no more than the file's limit.
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 import stat
 from collections.abc import Callable
 from pathlib import Path
 
+from pydantic import BaseModel
+
 from kipp.core.i18n import Text, text
+from kipp.intake.reading import shown_path
+
+
+class InputFile(BaseModel):
+    """A file that was read, with the sha256 of the bytes read (recorded in results): a
+    proposal file, or one of the batch's own files."""
+
+    path: str
+    sha256: str
+
+
+def fingerprint(path: Path, raw: bytes) -> InputFile:
+    """The record of the batch file at `path` read as `raw`."""
+    return InputFile(path=shown_path(path), sha256=hashlib.sha256(raw).hexdigest())
 
 
 class NotRead(Exception):

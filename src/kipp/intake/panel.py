@@ -16,7 +16,7 @@ from kipp.core.models import SLUG, Proposal
 from kipp.core.problems import KippError, Problem
 from kipp.core.validation import invalid
 from kipp.core.yaml_source import YamlProblem, parse_yaml
-from kipp.intake.own_files import NotRead, not_read, read_regular
+from kipp.intake.own_files import InputFile, NotRead, fingerprint, not_read, read_regular
 from kipp.intake.registry import AgencyOf
 from kipp.rubric import rubric_message
 
@@ -101,7 +101,9 @@ def _too_big(size: int) -> Text:
     return text("panel.too_big", size=size, max=MAX_PANEL_BYTES)
 
 
-def load_panel(path: Path, *, follow_links: bool = True) -> Panel:
+def load_panel(
+    path: Path, *, follow_links: bool = True, inputs: list[InputFile] | None = None
+) -> Panel:
     """Read and validate a panel file; raise `PanelError` listing every problem with its line.
     A path that is not a regular file (a folder, a device, a named pipe, or a link to one)
     or is larger than `MAX_PANEL_BYTES` is refused unopened. A symbolic link is followed
@@ -116,6 +118,8 @@ def load_panel(path: Path, *, follow_links: bool = True) -> Panel:
     except NotRead as exc:
         problem = Problem(path=shown, field="(file)", message=exc.reason)
         raise PanelError(shown, [problem]) from None
+    if inputs is not None:  # what was read, valid or not, so results say which version
+        inputs.append(fingerprint(path, raw))
     try:
         parsed = parse_yaml(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:

@@ -18,6 +18,7 @@ from kipp.core.models import CallChoices
 from kipp.core.problems import BatchError, Problem, Severity
 from kipp.core.transient import Rereads
 from kipp.intake.cache import FolderCache, ParseCache
+from kipp.intake.own_files import InputFile
 from kipp.intake.parsing import LOADERS, Anchors, FileJob, ParsedFile, ParsePool
 from kipp.intake.reading import (
     Limits,
@@ -43,13 +44,6 @@ _HINTS = {
     ".txt": "file.hint.txt",
     ".markdown": "file.hint.markdown",
 }
-
-
-class InputFile(BaseModel):
-    """A file that was read, with its content hash (recorded in results)."""
-
-    path: str
-    sha256: str
 
 
 class Unread(BaseModel):

@@ -27,7 +27,7 @@ from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator
 from kipp.core.i18n import Text, text
 from kipp.core.problems import Problem
 from kipp.core.validation import describe, invalid
-from kipp.intake.own_files import not_read, present
+from kipp.intake.own_files import InputFile, not_read, present
 from kipp.intake.yaml_file import read_yaml_model
 
 REGISTRY_FILE = "_agencies.yaml"
@@ -87,6 +87,7 @@ class RegistryLoad(BaseModel):
     path: str
     registry: Registry | None
     problems: list[Problem]
+    read: InputFile | None = None  # the file's fingerprint, when its bytes were read
 
 
 def load_registry(path: Path) -> RegistryLoad | None:
@@ -100,6 +101,7 @@ def load_registry(path: Path) -> RegistryLoad | None:
     if reason is not None:
         problem = Problem(path=str(path), field="(file)", message=reason)
         return RegistryLoad(path=str(path), registry=None, problems=[problem])
+    read: list[InputFile] = []
     registry, problems = read_yaml_model(
         path,
         Registry,
@@ -107,8 +109,11 @@ def load_registry(path: Path) -> RegistryLoad | None:
         too_big="registry.too_big",
         not_mapping="registry.not_mapping",
         message=_message,
+        inputs=read,
     )
-    return RegistryLoad(path=str(path), registry=registry, problems=problems)
+    return RegistryLoad(
+        path=str(path), registry=registry, problems=problems, read=read[0] if read else None
+    )
 
 
 def _message(error: Any) -> Text:

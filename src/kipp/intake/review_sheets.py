@@ -34,7 +34,7 @@ from pydantic import BaseModel, ConfigDict
 from kipp.core.i18n import Lang, Text, text, tr
 from kipp.core.keys import normalize_key
 from kipp.core.problems import Problem, Severity
-from kipp.intake.own_files import NotRead, kind_of, not_read, read_regular
+from kipp.intake.own_files import InputFile, NotRead, fingerprint, kind_of, not_read, read_regular
 from kipp.intake.own_files import present as is_present
 from kipp.intake.panel import PANEL_FILE, Panel, PanelError, load_panel
 from kipp.intake.reading import Limits, Unreadable, decode_text, shown_path, size_text
@@ -126,7 +126,11 @@ class AssignmentRecord:
 
 
 def read_assignments(
-    path: Path, problems: list[Problem], limits: Limits | None = None, proposals: int = 0
+    path: Path,
+    problems: list[Problem],
+    limits: Limits | None = None,
+    proposals: int = 0,
+    inputs: list[InputFile] | None = None,
 ) -> AssignmentRecord:
     """`assignments.csv` (`reviewer,proposal` per row, and the blind packet code in a
     `packet` column when the sheets are blind), as written by `kipp assign` for a batch of
@@ -142,6 +146,7 @@ def read_assignments(
             limits or Limits(),
             cap,
             reason=text("assignments.too_many_rows", count=cap),
+            inputs=inputs,
         )
     except Unreadable as exc:
         problems.append(Problem(path=shown, field="(file)", message=exc.reason))
@@ -222,13 +227,16 @@ def read_rows(path: Path, limits: Limits | None = None) -> list[Row]:
 
 
 def read_sheet(
-    path: Path, limits: Limits | None = None, problems: list[Problem] | None = None
+    path: Path,
+    limits: Limits | None = None,
+    problems: list[Problem] | None = None,
+    inputs: list[InputFile] | None = None,
 ) -> tuple[str, list[Row]]:
     """Where a scoresheet's rows come from as problems name it (its path, and the sheet
     read when that is not the workbook's first), and every row, numbered from 1. Raises
     `Unreadable` for a file over `limits` (intake's defaults unless given); adds to
     `problems` a warning for each other sheet of a workbook that looks like a scores sheet
-    and is not read."""
+    and is not read; and to `inputs` the file's fingerprint once its bytes are read."""
     limits = limits or Limits()
     return _read(
         path,
@@ -236,6 +244,7 @@ def read_sheet(
         limits.max_rows,
         reason=text("table.too_many_rows", count=limits.max_rows),
         problems=problems,
+        inputs=inputs,
     )
 
 
@@ -250,6 +259,7 @@ def _read(
     *,
     reason: Text,
     problems: list[Problem] | None = None,
+    inputs: list[InputFile] | None = None,
 ) -> tuple[str, list[Row]]:
     """`read_sheet` with `max_rows` rows below the header at most, refused for `reason`."""
     cap = limits.max_sheet_bytes
@@ -258,6 +268,8 @@ def _read(
         raw = read_regular(path, cap, lambda _: too_big, link="reviews.symlink")
     except NotRead as exc:
         raise Unreadable(exc.reason) from None
+    if inputs is not None:
+        inputs.append(fingerprint(path, raw))
     shown = shown_path(path)
     suffix = path.suffix.lower()
     if suffix in WORKBOOKS:
@@ -375,6 +387,8 @@ class ReviewFiles:
     sheets: list[tuple[str, list[Row]]]
     found_sheets: bool
     problems: list[Problem]
+    # the fingerprint of every file read: the panel, assignments.csv, each scoresheet
+    inputs: list[InputFile] = field(default_factory=list)
 
 
 def read_review_files(
@@ -389,6 +403,7 @@ def read_review_files(
     with `panel` is the user's choice, and followed); nor does it open what is not a regular
     file (a folder, a device, a named pipe)."""
     problems: list[Problem] = []
+    inputs: list[InputFile] = []
     panel_path = panel if panel is not None else folder / PANEL_FILE
     loaded: Panel | None = None
     present = is_present(panel_path)
@@ -398,7 +413,7 @@ def read_review_files(
             problems.append(Problem(path=shown_path(panel_path), field="(file)", message=refused))
         else:
             try:
-                loaded = load_panel(panel_path, follow_links=panel is not None)
+                loaded = load_panel(panel_path, follow_links=panel is not None, inputs=inputs)
             except PanelError as exc:
                 problems.extend(exc.problems)
     reviews_dir = folder / REVIEWS_DIR
@@ -413,7 +428,7 @@ def read_review_files(
         if is_present(assignments_path):
             refused = not_read(assignments_path, link="reviews.symlink")
             if refused is None:
-                record = read_assignments(assignments_path, problems, limits, proposals)
+                record = read_assignments(assignments_path, problems, limits, proposals, inputs)
             else:
                 shown = shown_path(assignments_path)
                 problems.append(Problem(path=shown, field="(file)", message=refused))
@@ -431,7 +446,7 @@ def read_review_files(
                 continue
             found = True
             try:
-                sheets.append(read_sheet(path, limits, problems))
+                sheets.append(read_sheet(path, limits, problems, inputs))
             except Unreadable as exc:
                 problems.append(Problem(path=shown_path(path), field="(file)", message=exc.reason))
     return ReviewFiles(
@@ -443,6 +458,7 @@ def read_review_files(
         sheets=sheets,
         found_sheets=found,
         problems=problems,
+        inputs=inputs,
     )
 
 

@@ -36,7 +36,7 @@ from kipp.core.dates import DateFormatError, parse_date
 from kipp.core.i18n import Text, text
 from kipp.core.problems import Problem
 from kipp.core.validation import describe, invalid
-from kipp.intake.own_files import not_read, present
+from kipp.intake.own_files import InputFile, not_read, present
 from kipp.intake.yaml_file import read_yaml_model
 
 SETTINGS_FILE = "_kumpulan.yaml"
@@ -109,6 +109,7 @@ class SettingsLoad(BaseModel):
     path: str
     settings: BatchSettings | None
     problems: list[Problem]
+    read: InputFile | None = None  # the file's fingerprint, when its bytes were read
 
 
 def load_settings(path: Path) -> SettingsLoad | None:
@@ -122,6 +123,7 @@ def load_settings(path: Path) -> SettingsLoad | None:
     if reason is not None:
         problem = Problem(path=str(path), field="(file)", message=reason)
         return SettingsLoad(path=str(path), settings=None, problems=[problem])
+    read: list[InputFile] = []
     settings, problems = read_yaml_model(
         path,
         BatchSettings,
@@ -129,8 +131,11 @@ def load_settings(path: Path) -> SettingsLoad | None:
         too_big="batch_settings.too_big",
         not_mapping="batch_settings.not_mapping",
         message=_message,
+        inputs=read,
     )
-    return SettingsLoad(path=str(path), settings=settings, problems=problems)
+    return SettingsLoad(
+        path=str(path), settings=settings, problems=problems, read=read[0] if read else None
+    )
 
 
 def _message(error: Any) -> Text:

@@ -13,7 +13,7 @@ from kipp.core.i18n import Text, text
 from kipp.core.keys import display_path, nearest
 from kipp.core.problems import Problem
 from kipp.core.yaml_source import YamlProblem, parse_yaml
-from kipp.intake.own_files import NotRead, read_regular
+from kipp.intake.own_files import InputFile, NotRead, fingerprint, read_regular
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -26,11 +26,13 @@ def read_yaml_model(
     too_big: str,
     not_mapping: str,
     message: Callable[[Any], Text],
+    inputs: list[InputFile] | None = None,
 ) -> tuple[M | None, list[Problem]]:
     """`path` validated as `model`, or None with its problems: one for the whole file (not
     readable, a symbolic link or not a regular file (`own_files.read_regular`), over
     `max_bytes` (catalogue key `too_big`), not UTF-8, not YAML, not a mapping
-    (`not_mapping`)), else one per validation error at its line, worded by `message`."""
+    (`not_mapping`)), else one per validation error at its line, worded by `message`. The
+    file's fingerprint (`own_files.fingerprint`) is added to `inputs` once its bytes are read."""
     shown = str(path)
 
     def failed(reason: Text, line: int | None = None) -> tuple[M | None, list[Problem]]:
@@ -40,6 +42,8 @@ def read_yaml_model(
         raw = read_regular(path, max_bytes, lambda size: text(too_big, size=size, max=max_bytes))
     except NotRead as exc:
         return failed(exc.reason)
+    if inputs is not None:  # what was read, valid or not, so results say which version
+        inputs.append(fingerprint(path, raw))
     try:
         parsed = parse_yaml(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:

@@ -18,7 +18,7 @@ from kipp.documents.render.pdf import PdfRenderer
 from kipp.documents.reuse import ScorecardReuse
 from kipp.documents.staging import write_staged
 from kipp.gates import GateResult, check_gates, eligible
-from kipp.intake import Batch, Limits, ParseCache, load_batch
+from kipp.intake import Batch, InputFile, Limits, ParseCache, load_batch
 from kipp.intake.registry import Registry, registry_matcher
 from kipp.intake.settings import BatchSettings, Person
 from kipp.measures.corpus import Corpus, load_corpus
@@ -200,13 +200,21 @@ class RunInfo:
             lang=self.lang,
             shortlist_size=self.size or rubric.shortlist.size,
             corpus=self.corpus,
-            inputs=self.batch.intake.inputs,
+            inputs=self.inputs(),
             settings=self.settings(),
             settings_problems=[
                 ProblemOut.of(p)
                 for p in (self.batch.settings_load.problems if self.batch.settings_load else [])
             ],
         )
+
+    def inputs(self) -> list[InputFile]:
+        """Every file read, by its fingerprint: the proposals' files, then the batch's
+        settings, agency registry, panel, assignments and scoresheets, so that the results
+        say which version of each gave them."""
+        batch = self.batch
+        own = [load.read for load in (batch.settings_load, batch.registry_load) if load]
+        return [*batch.intake.inputs, *(f for f in own if f is not None), *batch.reviews.inputs]
 
     def settings(self) -> BatchSettings | None:
         """The batch's settings, the panel's members taken from the review panel
