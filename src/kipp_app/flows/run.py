@@ -42,9 +42,10 @@ from pydantic import BaseModel, BeforeValidator, Field
 
 from kipp import pipeline
 from kipp.core.i18n import Lang, render, text, tr
-from kipp.core.problems import KippError
+from kipp.core.problems import PLACEHOLDERS, KippError
 from kipp.documents.outfolder import check_output_folder, default_out_dir
 from kipp.documents.render.jinja import markdown_text
+from kipp.documents.render.problem_views import field_label
 from kipp.documents.render.review_views import criterion_labels
 from kipp.documents.reviews import progress_table
 from kipp.documents.summaries import (
@@ -146,20 +147,25 @@ def batch_problems(results: Results, batch: Batch, rubric: Rubric) -> tuple[list
     """The first problems found in the batch's own files (`SHOWN_PROBLEM_FILES` at most):
     the settings, the agency registry, then the panel, the assignments and the returned
     scoresheets, errors before warnings, each in the order found; and how many there are.
-    A scoresheet's score column is named by its criterion's label, as the sheet heads it."""
+    A settings file's field is its key, as the person fixing the file writes it; a
+    scoresheet's column is named as the documents and the sheet's headings name it ('Juri',
+    a criterion's label)."""
+    lang = results.run.lang
+    criteria = criterion_labels(rubric, lang)
+
+    def headed(problem: ProblemOut) -> ProblemOut:
+        if problem.field in PLACEHOLDERS:
+            return problem
+        return problem.model_copy(update={"field": field_label(problem.field, lang, criteria)})
+
     registry = [] if batch.registry_load is None else batch.registry_load.problems
     found = [
         *results.run.settings_problems,
         *(ProblemOut.of(p) for p in registry),
-        *([] if results.reviews is None else results.reviews.problems),
+        *([] if results.reviews is None else (headed(p) for p in results.reviews.problems)),
     ]
     ordered = sorted(found, key=lambda p: p.severity != "error")  # stable: order found kept
-    labels = criterion_labels(rubric, results.run.lang)
-    shown = [
-        p.model_copy(update={"field": labels[p.field]}) if p.field in labels else p
-        for p in ordered[:SHOWN_PROBLEM_FILES]
-    ]
-    return shown, len(ordered)
+    return ordered[:SHOWN_PROBLEM_FILES], len(ordered)
 
 
 def files_to_fix(results: Results) -> tuple[list[InvalidProposal], list[UnreadOut]]:
