@@ -16,10 +16,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-from kipp.core.i18n import Text, text
+from kipp.core.i18n import Param, Text, text
 from kipp.core.keys import CONTROLS, DIRECTION_CONTROLS, normalize_key
 from kipp.core.models import Proposal
 from kipp.core.problems import Problem, Severity
@@ -294,7 +295,7 @@ def _read_row(
                 number,
                 index,
                 cid,
-                text("sheet.not_a_score", value=_shown(value), scale=scale.range()),
+                _not_a_score(value, scale.range()),
             )
             values[cid] = score if score is not None else _text(value)  # as an export writes it
             continue
@@ -423,11 +424,23 @@ def _score(value: Any) -> int | None:
     return int(number) if number.is_integer() else None
 
 
-def _shown(value: Any) -> str:
-    return (
-        f"'{value}'"
-        if isinstance(value, str)
-        else f"{value:g}"
-        if isinstance(value, float)
-        else str(value)
-    )
+def _not_a_score(value: Any, scale: Text) -> Text:
+    """Why a cell's value is not a score, naming it as the sheet shows it (`_shown`)."""
+    shown = _shown(value)
+    key = "sheet.not_a_score.number" if isinstance(shown, float) else "sheet.not_a_score"
+    return text(key, value=shown, scale=scale)
+
+
+def _shown(value: Any) -> Param:
+    """A cell's value as a message names it, the way the sheet shows it in the reader's
+    language: a text in quotes, a number with the language's decimal mark (`3,5`), a date as
+    a date (`4 Mei 2022`, what a typed `4/5` becomes), a yes/no cell as TRUE or FALSE."""
+    if isinstance(value, str):
+        return f"'{value}'"
+    if isinstance(value, bool):
+        return str(value).upper()
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, int | float | date):
+        return value
+    return str(value)

@@ -807,6 +807,10 @@ INPUTS: dict[str, dict[str, str]] = {
         "id": "{value} bukan nilai pada skala {scale}; berikan bilangan bulat dari {scale}",
         "en": "{value} is not a score on the scale {scale}; give a whole number from {scale}",
     },
+    "sheet.not_a_score.number": {
+        "id": "{value:g} bukan nilai pada skala {scale}; berikan bilangan bulat dari {scale}",
+        "en": "{value:g} is not a score on the scale {scale}; give a whole number from {scale}",
+    },
     "sheet.not_scored": {
         "id": "belum dinilai; berikan bilangan bulat dari {scale}",
         "en": "not scored yet; give a whole number from {scale}",
