@@ -451,6 +451,19 @@ def test_ingest_reads_blind_packet_codes_back_to_proposal_ids(tmp_path: Path) ->
     assert found.proposals["p1"].assigned == ["a", "b"]
 
 
+def test_ingest_reads_ids_as_the_reviewer_meant_them_whatever_their_case_or_zeros(
+    tmp_path: Path,
+) -> None:
+    # 'Bagus-Hermawan ', the reviewer's own name, 'Gayatri' and 'PAKET-2' cost the
+    # reviewer the row, for ids that are lower case and codes written with their zeros
+    folder = batch(tmp_path, "reviewer,proposal,packet\na,p1,PAKET-02\nb,p2,PAKET-05\n")
+    write_csv(folder, "_reviews/a.csv", [header(), row(" A ", "PAKET-2", *FULL)])
+    write_csv(folder, "_reviews/b.csv", [header(), row("budi", "P2", *FULL)])
+    found = ingest(folder)
+    assert rendered(found) == []
+    assert [(r.reviewer, r.proposal) for r in found.reviews] == [("a", "p1"), ("b", "p2")]
+
+
 def test_ingest_reports_a_packet_code_given_to_two_proposals(tmp_path: Path) -> None:
     folder = batch(tmp_path, "reviewer,proposal,packet\na,p1,PAKET-01\nb,p2,PAKET-01\n")
     write_csv(folder, "_reviews/b.csv", [header(), row("b", "PAKET-01", *FULL)])

@@ -29,6 +29,7 @@ from kipp.intake.registry import AgencyOf
 from kipp.intake.review_sheets import (
     COMMENT_HEADERS,
     PACKET_CODE,
+    PACKET_PREFIX,
     PROPOSAL_HEADERS,
     REVIEWER_HEADERS,
     SHEET_MARK,
@@ -212,8 +213,12 @@ def _read_row(
     if not proposal_id:
         state.problem(path, number, proposal_col, "proposal", text("sheet.no_proposal"))
         return
+    reviewer_id, proposal_id = (
+        _meant_reviewer(state, reviewer_id),
+        _meant_proposal(state, proposal_id),
+    )
     if proposal_id not in state.proposals and PACKET_CODE.fullmatch(proposal_id):
-        packet = state.packets.get(proposal_id.upper())
+        packet = state.packets.get(proposal_id.upper()) or _packet_by_number(state, proposal_id)
         if packet is None:
             state.problem(
                 path,
@@ -399,6 +404,43 @@ def _comment(value: Any) -> str | None:
     if found is None:
         return None
     return DIRECTION_CONTROLS.sub("", CONTROLS.sub(" ", found)).strip() or None
+
+
+def _folded(value: str) -> str:
+    return " ".join(value.split()).casefold()
+
+
+def _meant_reviewer(state: SheetCheck, written: str) -> str:
+    """The panel's id a reviewer cell means: as written; else ignoring case (ids are
+    lower case: `Bagus-Hermawan`); else the reviewer whose name it is, as the panel writes
+    it, ignoring case and spacing, when only one has it (`Dr. Bagus Hermawan`). As written
+    when none fits, to be reported."""
+    if state.panel is None or state.panel.get(written) is not None:
+        return written
+    if state.panel.get(written.casefold()) is not None:
+        return written.casefold()
+    named = [r.id for r in state.panel.reviewers if _folded(r.name) == _folded(written)]
+    return named[0] if len(named) == 1 else written
+
+
+def _meant_proposal(state: SheetCheck, written: str) -> str:
+    """The proposal id a proposal cell means: as written, else ignoring case (ids are lower
+    case: `Gayatri` for `gayatri`)."""
+    known = written in state.proposals or written in state.set_aside
+    folded = written.casefold()
+    if not known and (folded in state.proposals or folded in state.set_aside):
+        return folded
+    return written
+
+
+def _packet_by_number(state: SheetCheck, written: str) -> str | None:
+    """The proposal of a blind packet code written without its leading zeros (`PAKET-2`
+    for `PAKET-02`), when one code has that number."""
+    number = int(written[len(PACKET_PREFIX) :])
+    found = [
+        pid for code, pid in state.packets.items() if int(code[len(PACKET_PREFIX) :]) == number
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def _text(value: Any) -> str | None:
