@@ -46,3 +46,22 @@ def test_cells_that_are_not_scores_are_named_as_the_sheet_shows_them(tmp_path: P
         f"{sheet}:2:D: background: 3.5 is not a score on the scale 1 to 5; give a whole number "
         "from 1 to 5"
     )
+
+
+def test_a_scoresheet_of_formulas_never_saved_is_refused_naming_the_cells(tmp_path: Path) -> None:
+    # a score given by a formula a script wrote was read as not given ("belum dinilai")
+    folder = tmp_path / "batch"
+    write_text(folder, "reviewers.yaml", PANEL)
+    write_text(folder, "_reviews/assignments.csv", "reviewer,proposal\na,p1\n")
+    sheet = write_xlsx(
+        folder, "_reviews/a.xlsx", [header(), row("a", "p1", "=2+2", *REST)], sheet="Nilai"
+    )
+
+    found = load_reviews(folder, RUBRIC, PROPOSALS)
+
+    assert [p.render(Lang.EN) for p in found.problems] == [
+        f"{sheet}: (file): sheet 'Nilai' holds formulas whose values were never saved (cells "
+        "D2): kipp reads the values a spreadsheet program saves, not formulas; open the file in "
+        "Excel or LibreOffice and save it again, or type the values in"
+    ]
+    assert found.reviews == []

@@ -38,7 +38,13 @@ from kipp.intake.own_files import InputFile, NotRead, fingerprint, kind_of, not_
 from kipp.intake.own_files import present as is_present
 from kipp.intake.panel import PANEL_FILE, Panel, PanelError, load_panel
 from kipp.intake.reading import Limits, Unreadable, decode_text, shown_path, size_text
-from kipp.intake.sheets import WORKBOOKS, Workbook, csv_rows, open_workbook
+from kipp.intake.sheets import (
+    WORKBOOKS,
+    Workbook,
+    csv_rows,
+    open_workbook,
+    refuse_unsaved_formulas,
+)
 
 Row = tuple[int, Sequence[Any]]
 
@@ -329,11 +335,12 @@ def _scores_sheet(
                 problems.append(
                     Problem(path=shown, field="(file)", severity=Severity.WARNING, message=message)
                 )
-        return where(named), _capped(_sheet_rows(workbook, named), max_rows, reason)
+        return where(named), _capped(_saved_rows(workbook, named), max_rows, reason)
     for sheet in filled:
         rows = _capped(_sheet_rows(workbook, sheet), max_rows, reason)
         header = next((cells for _, cells in rows if any(c is not None for c in cells)), [])
         if _is_scores_header(header):
+            refuse_unsaved_formulas(sheet)
             return where(sheet), rows
     if len(filled) > 1:
         names = [f"'{sheet.name}'" for sheet in filled]
@@ -348,7 +355,7 @@ def _scores_sheet(
     if not workbook.sheets:
         raise Unreadable(text("xlsx.no_sheets"))
     sheet = filled[0] if filled else workbook.sheets[0]
-    return shown, _capped(_sheet_rows(workbook, sheet), max_rows, reason)
+    return shown, _capped(_saved_rows(workbook, sheet), max_rows, reason)
 
 
 def _header(workbook: Workbook, sheet: Any, max_rows: int) -> Sequence[Any]:
@@ -360,6 +367,13 @@ def _header(workbook: Workbook, sheet: Any, max_rows: int) -> Sequence[Any]:
         if number > max_rows:
             break
     return []
+
+
+def _saved_rows(workbook: Workbook, sheet: Any) -> Iterable[tuple[int, Sequence[Any]]]:
+    """The rows of the scores sheet read; a sheet holding formulas whose values were never
+    saved is refused, naming the cells: their scores would read as not given."""
+    refuse_unsaved_formulas(sheet)
+    return _sheet_rows(workbook, sheet)
 
 
 def _sheet_rows(workbook: Workbook, sheet: Any) -> Iterable[tuple[int, Sequence[Any]]]:

@@ -161,6 +161,23 @@ def open_workbook(raw: bytes, suffix: str, limits: Limits) -> Workbook:
     return Workbook(raw, WORKBOOKS[suffix.lower()], limits)
 
 
+def refuse_unsaved_formulas(sheet: Sheet) -> None:
+    """Raise `Unreadable` for a sheet holding formulas whose values were never saved (a file
+    written by a script): a reader of saved values would find those cells empty. The reason
+    names the first cells and says to open the file and save it again."""
+    reach = sheet.reach
+    if reach.blank_formulas:
+        more = reach.blank_formulas - len(reach.blank_formula_cells)
+        raise Unreadable(
+            text(
+                "xlsx.formulas_unsaved_more" if more else "xlsx.formulas_unsaved",
+                sheet=sheet.name,
+                cells=", ".join(reach.blank_formula_cells),
+                more=more,
+            )
+        )
+
+
 def _value(cell: Any) -> Cell:
     """A cell as kipp holds it: empty text as None, a time of day or a duration as text."""
     if isinstance(cell, str):

@@ -10,7 +10,7 @@ from kipp.core.i18n import text
 from kipp.core.problems import Problem, Severity
 from kipp.intake.loaded import Loaded
 from kipp.intake.reading import Limits, Unreadable
-from kipp.intake.sheets import open_workbook
+from kipp.intake.sheets import open_workbook, refuse_unsaved_formulas
 from kipp.intake.table import records_from_rows
 
 # the instructions sheet of the form `kipp template` writes, in each language
@@ -27,18 +27,7 @@ def load_workbook(raw: bytes, path: str, default_id: str, limits: Limits, suffix
             raise Unreadable(text("xlsx.no_sheets"))
         sheet = next((s for s in workbook.sheets if not s.hidden), workbook.sheets[0])
         others = [s for s in workbook.sheets if s is not sheet]
-        reach = sheet.reach
-        if reach.blank_formulas:
-            cells = ", ".join(reach.blank_formula_cells)
-            more = reach.blank_formulas - len(reach.blank_formula_cells)
-            raise Unreadable(
-                text(
-                    "xlsx.formulas_unsaved_more" if more else "xlsx.formulas_unsaved",
-                    sheet=sheet.name,
-                    cells=cells,
-                    more=more,
-                )
-            )
+        refuse_unsaved_formulas(sheet)
         try:
             loaded = records_from_rows(workbook.rows(sheet), path, default_id, limits)
         except Unreadable:
