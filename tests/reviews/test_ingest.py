@@ -7,7 +7,7 @@ import zipfile
 from pathlib import Path
 
 from builders import agency_matcher, csv_text, load_reviews, write_csv, write_text, write_xlsx
-from review_builders import CRITERIA, REGISTRY_YAML, RUBRIC, header, make_proposal, row
+from review_builders import CRITERIA, LABELS, REGISTRY_YAML, RUBRIC, header, make_proposal, row
 from sheet_writers import write_ods, write_xls
 
 from kipp.core.i18n import Lang
@@ -136,8 +136,21 @@ def test_ingest_names_missing_columns_on_the_header_row(tmp_path: Path) -> None:
         f"error: {no_ids}:1: (header): no column headed “Reviewer” or “Proposal code”; row 1 "
         "must hold the headings of the scoresheet kipp assign wrote: “Reviewer”, "
         "“Proposal code”, then one column for each criterion",
-        f"error: {no_novelty}:1: novelty: no column for this criterion; add a column headed "
-        "`novelty`",
+        f"error: {no_novelty}:1: novelty: no column for this criterion; head its scores' "
+        "column `Kebaruan` (or `novelty`), exactly as in the scoresheet kipp assign wrote",
+    ]
+
+
+def test_a_missing_criterion_column_is_named_as_the_sheet_heads_it(tmp_path: Path) -> None:
+    # a heading renamed 'Kebaruan (1-5)' was told to add a column `novelty`, the rubric's
+    # code, where the reviewer's sheet says 'Kebaruan'
+    folder = batch(tmp_path)
+    headings = ["Juri", "Kode proposal", *(f"{h} (1-5)" if h == "Kebaruan" else h for h in LABELS)]
+    sheet = write_csv(folder, "_reviews/a.csv", [headings, ["a", "p1", *FULL]])
+    assert rendered(ingest(folder), Lang.ID)[:1] == [
+        f"error: {sheet}:1: novelty: tidak ada kolom untuk kriteria ini; beri kolom nilainya "
+        "judul `Kebaruan` (atau `novelty`), persis seperti di lembar penilaian yang ditulis kipp "
+        "assign"
     ]
 
 

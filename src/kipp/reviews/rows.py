@@ -154,7 +154,8 @@ def check_sheet(state: SheetCheck, path: str, rows: list[Row]) -> None:
                 header_row,
                 None,
                 criterion.id,
-                text("sheet.no_criterion", criterion=criterion.id),
+                # kipp assign heads the column with the label (Indonesian by default)
+                text("sheet.no_criterion", label=criterion.label.id, criterion=criterion.id),
             )
         else:
             criteria[criterion.id] = index

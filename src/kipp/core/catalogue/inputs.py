@@ -738,8 +738,10 @@ INPUTS: dict[str, dict[str, str]] = {
         "en": "sheet is empty; no scores read",
     },
     "sheet.no_criterion": {
-        "id": "tidak ada kolom untuk kriteria ini; tambahkan kolom berjudul `{criterion}`",
-        "en": "no column for this criterion; add a column headed `{criterion}`",
+        "id": "tidak ada kolom untuk kriteria ini; beri kolom nilainya judul `{label}` (atau "
+        "`{criterion}`), persis seperti di lembar penilaian yang ditulis kipp assign",
+        "en": "no column for this criterion; head its scores' column `{label}` (or "
+        "`{criterion}`), exactly as in the scoresheet kipp assign wrote",
     },
     "sheet.no_reviewer": {"id": "kosong; tulis kode juri", "en": "empty; write the reviewer's id"},
     "sheet.no_proposal": {
