@@ -186,23 +186,19 @@ class CommentView:
 
 
 def _comments(p: ProposalOut, results: Results, lang: Lang) -> tuple[CommentView, ...]:
-    """The reviewers' comments on `p`, by their letters in letter order (A ... Z, AA); a
-    reviewer without a letter after them, by name (or id)."""
-    if p.reviews is None or not p.reviews.comments:
-        return ()
-    progress = {} if results.reviews is None else {r.reviewer: r for r in results.reviews.progress}
-    lettered: list[tuple[str, str]] = []
-    others: list[tuple[str, str]] = []
-    for reviewer, comment in p.reviews.comments.items():
-        found = progress.get(reviewer)
-        if found is not None and found.label:
-            lettered.append((found.label, comment))
-        else:
-            others.append(((found.name if found is not None else "") or reviewer, comment))
-    lettered.sort(key=lambda c: (len(c[0]), c[0]))
-    return (
-        *(CommentView(tr("rep.scorecard.comment_by", lang, label=k), c) for k, c in lettered),
-        *(CommentView(name, c) for name, c in sorted(others)),
+    """The reviewers' comments on `p`, in the order of their letters: the letters follow the
+    reviewers' ids (`results.explanation.reviewer_labels`). A reviewer without a letter
+    (results written before letters were given) is named by id."""
+    progress = [] if results.reviews is None else results.reviews.progress
+    labels = {r.reviewer: r.label for r in progress if r.label}
+    return tuple(
+        CommentView(
+            tr("rep.scorecard.comment_by", lang, label=labels[reviewer])
+            if reviewer in labels
+            else reviewer,
+            comment,
+        )
+        for reviewer, comment in sorted(p.reviews.comments.items() if p.reviews else ())
     )
 
 
