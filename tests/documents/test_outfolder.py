@@ -325,3 +325,48 @@ def test_a_file_edited_after_the_check_before_work_is_seen_as_changed_by_the_nex
         Foreign("shortlist.md", Why.CHANGED)
     ]
     assert (out / "shortlist.md").read_bytes() == b"KIPP"
+
+
+def _settled_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file counts as settled as soon as it was written (the tests cannot wait 2 s)."""
+    monkeypatch.setattr(outfolder, "_SETTLED_NS", 0)
+    time.sleep(0.02)  # past the file system's coarse clock
+
+
+def test_the_checks_of_one_process_read_a_settled_document_once(
+    tmp_path: Path, batch: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "hasil"
+    _kipps_folder(out, ["shortlist.md", "results.json"])
+    _settled_at_once(monkeypatch)
+    read: list[str] = []
+    digest = hashlib.file_digest
+
+    def counted(stream: object, name: str) -> object:
+        read.append(name)
+        return digest(stream, name)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(outfolder.hashlib, "file_digest", counted)
+    check_output_folder(out, batch)  # the command's check
+    check_output_folder(out, batch)  # the flow's
+
+    assert read == ["sha256", "sha256"]  # each of the two documents, by the first check
+
+
+def test_a_document_edited_and_given_its_old_time_back_is_seen_as_changed(
+    tmp_path: Path, batch: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "hasil"
+    _kipps_folder(out, ["shortlist.md"])
+    _settled_at_once(monkeypatch)
+    written = (out / "shortlist.md").stat()
+    check_output_folder(out, batch)  # its sha256 is remembered
+
+    with (out / "shortlist.md").open("r+b") as stream:  # the same size, the same time
+        stream.write(b"KIPP")
+    os.utime(out / "shortlist.md", ns=(written.st_atime_ns, written.st_mtime_ns))
+
+    assert (out / "shortlist.md").stat().st_mtime_ns == written.st_mtime_ns
+    assert foreign_files(out, ["shortlist.md"], listed_files(out)) == [
+        Foreign("shortlist.md", Why.CHANGED)
+    ]

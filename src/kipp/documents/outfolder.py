@@ -133,7 +133,6 @@ def check_output_folder(out: Path, batch: Path) -> None:
             raise OutputFolderError.of(
                 "error.out.inner_link", "hint.out.inner_link", folder=str(out / name)
             )
-    _HASHED.clear()  # a run's checks share digests, runs of a long-lived process do not
     foreign = foreign_files(resolved, _documents_in(resolved), listed_files(resolved))
     if foreign:
         raise foreign_error(out, foreign)
@@ -192,9 +191,11 @@ def manifest_json(files: Mapping[str, Digests]) -> str:
     return json.dumps(body, indent=1) + "\n"
 
 
-# (device, inode, size, modification time in ns) of a regular file -> its sha256, filled
-# by `file_sha256`; emptied by each check before work (`check_output_folder`)
-_HASHED: dict[tuple[int, int, int, int], str] = {}
+# (device, inode, size, modification and change times in ns) of a regular file -> its
+# sha256, filled by `file_sha256`. Shared by every check of the process: the command's and
+# the flow's before work, the one under the lock. Writing to a file, or setting its times
+# back, moves its change time, which no one but the clock sets.
+_HASHED: dict[tuple[int, int, int, int, int], str] = {}
 _HASHED_MOST = 200_000  # a long-lived process (a Prefect worker) keeps no more than this
 # A file modified less than this before it was hashed is not remembered: file systems stamp
 # times coarsely (to a few ms, or 2 s), so an edit made right after could keep the same
@@ -205,9 +206,9 @@ _SETTLED_NS = 2_000_000_000
 def file_sha256(path: Path) -> str | None:
     """The sha256 (hex) of the regular file at `path`, or None when there is none there (a
     symbolic link, never followed, is none) or it cannot be read. A file hashed before in
-    this process is not read again when its device, inode, size and modification time are
-    the same, and it had not been modified in the two seconds before it was hashed (the
-    check under the lock follows the check before work by seconds)."""
+    this process is not read again when its device, inode, size, modification and change
+    times are the same, and it had not been modified in the two seconds before it was hashed
+    (the check under the lock follows the check before work by seconds)."""
     try:
         before = path.lstat()
     except OSError:
@@ -231,7 +232,7 @@ def file_sha256(path: Path) -> str | None:
             after = os.fstat(descriptor)
         except OSError:
             return None
-    settled = after.st_mtime_ns < started - _SETTLED_NS
+    settled = max(after.st_mtime_ns, after.st_ctime_ns) < started - _SETTLED_NS
     if settled and _identity(opened) == _identity(after):  # not written to while read
         if len(_HASHED) >= _HASHED_MOST:
             _HASHED.clear()
@@ -239,8 +240,8 @@ def file_sha256(path: Path) -> str | None:
     return value
 
 
-def _identity(status: os.stat_result) -> tuple[int, int, int, int]:
-    return (status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns)
+def _identity(status: os.stat_result) -> tuple[int, int, int, int, int]:
+    return (status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns)
 
 
 def _documents_in(folder: Path) -> list[str]:
