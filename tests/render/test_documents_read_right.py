@@ -26,11 +26,9 @@ from kipp.documents.render.views import document_view
 from kipp.documents.workbook import workbook_bytes
 from kipp.gates import check_gates
 from kipp.intake.registry import REGISTRY_FILE, load_registry
-from kipp.pipeline import PIPELINE
 from kipp.results import ProposalStatus, RankIntervalOut, Results
 from kipp.rubric import load_rubric
 from kipp_app.flows.run import RunParameters
-from kipp_app.flows.runner import stage_key
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "submissions" / "mojokerto-2022"
@@ -82,24 +80,6 @@ def test_assignment_counts_agencies_over_the_call_limit_through_the_registry(
         "sempelmas-jagalan",
         "si-mapan-rsud",
     ]
-
-
-def test_gates_cache_key_changes_with_the_batch_registry(tmp_path: Path) -> None:
-    def key(registry_yaml: str | None) -> str:
-        registry = None
-        if registry_yaml is not None:
-            (tmp_path / REGISTRY_FILE).write_text(registry_yaml, encoding="utf-8")
-            loaded = load_registry(tmp_path / REGISTRY_FILE)
-            assert loaded is not None
-            registry = loaded.registry
-        inputs = {"rubric": KIPP, "registry": registry, "proposals": []}
-        return stage_key(PIPELINE["gates"], inputs)
-
-    without = key(None)
-    with_registry = key(REGISTRY_YAML)
-    changed = key(REGISTRY_YAML + "  - name: Bappeda\n")
-
-    assert len({without, with_registry, changed}) == 3
 
 
 # the advice points down to the gates and problems that follow it

@@ -42,10 +42,10 @@ _DIGESTS: dict[int, bytes] = {}  # id of a live frozen model -> sha256 of its ca
 
 def model_digest(model: BaseModel) -> bytes:
     """sha256 of one model's canonical JSON. A frozen model's is computed once while it lives
-    (a run keys its gates, novelty, score chunks and shortlist by the same proposals: each
-    one was serialised four times); the entry goes when the model does. Pydantic's `frozen`
-    is shallow: kipp never changes a list or dict inside a frozen model in place (it copies
-    the model with `model_copy`), and that rule keeps this digest true."""
+    (a run may key several things by the same proposals: each was serialised once per key);
+    the entry goes when the model does. Pydantic's `frozen` is shallow: kipp never changes a
+    list or dict inside a frozen model in place (it copies the model with `model_copy`), and
+    that rule keeps this digest true."""
     found = _DIGESTS.get(id(model))
     if found is None:
         found = hashlib.sha256(model.model_dump_json().encode()).digest()

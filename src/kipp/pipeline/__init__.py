@@ -85,7 +85,8 @@ PIPELINE = Pipeline(
             "gates",
             steps.gates,
             ("proposals", "rubric", "registry"),
-            cached=True,
+            # not cached: checking the gates again takes less than storing their results and
+            # about as long as reading them back (bench/README.md, pipeline benchmark)
             summary=_gates,
         ),
         Stage("eligible", steps.eligible_proposals, ("proposals", "gates")),
@@ -103,7 +104,9 @@ PIPELINE = Pipeline(
             "scores",
             steps.scores,
             ("eligible", "novelty", "rubric"),
-            cached=True,
+            # not cached: scoring a part again takes less than storing it and about as long as
+            # reading it back (bench/README.md, pipeline benchmark); split to be spread over
+            # the workers of a team's Dask cluster or work pool
             split=Split(over="eligible", by_id=("novelty",)),
         ),
         Stage("reviews", steps.reviews, ("batch", "rubric", "eligible", "registry")),

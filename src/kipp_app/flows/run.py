@@ -6,13 +6,13 @@ the task runner, a local or existing Dask cluster, or the workers of a work pool
 coordinator for a decision when the run is for approval (`kipp_app.flows.approval`), and
 shows the outcome as artifacts. Everything else is the domain's.
 
-Caching (re-runs recompute only what changed): the cached stages (gates, novelty, each
-part of the scores, the ranking) are keyed by the content of their inputs and the code
-version; intake parses only the files whose bytes changed (`kipp.intake.ParseCache`);
-novelty keeps each chunk's prior-art matches and the tokenised corpus on disk; an unchanged
-scorecard is copied from the output folder's previous run (`kipp.documents.reuse`). The
-cache dir is `$KIPP_CACHE_DIR`, else `$XDG_CACHE_HOME/kipp`, else `~/.cache/kipp`; it is
-safe to delete. A run killed midway and run again picks up every stage it had finished.
+Caching (re-runs recompute only what changed): the cached stage (novelty) is keyed by the
+content of its inputs and the code version; intake parses only the files whose bytes
+changed (`kipp.intake.ParseCache`); novelty keeps each chunk's prior-art matches and the
+tokenised corpus on disk; an unchanged scorecard is copied from the output folder's
+previous run (`kipp.documents.reuse`). The cache dir is `$KIPP_CACHE_DIR`, else
+`$XDG_CACHE_HOME/kipp`, else `~/.cache/kipp`; it is safe to delete. A run killed midway and
+run again picks up the novelty measures if it had stored them.
 
 Without PREFECT_API_URL, `kipp run` starts Prefect's embedded server at its first instant
 (`kipp_app.server.embedded`) and reads the inputs meanwhile (`kipp_app.flows.prefetch`).
