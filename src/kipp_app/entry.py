@@ -1,6 +1,6 @@
 """The `kipp` command's entry point: Ctrl-C and SIGTERM handled from its first instant.
 
-Loading the command's modules (Prefect, scikit-learn, the documents' libraries) takes a
+Loading the command's modules (Prefect, SciPy and Numba, the documents' libraries) takes a
 couple of seconds, before `kipp_app.cli.main` installs the command's own handler
 (`kipp_app.cli.stopping`). A Ctrl-C in that time ended the command with a Python traceback.
 Here a handler is installed first: it prints the same line, in the same language, and
