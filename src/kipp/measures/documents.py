@@ -22,9 +22,15 @@ touches no sentence shared with two other proposals changes no other proposal's 
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
+import threading
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 
+from kipp.core.caching import model_digest
 from kipp.core.models import Proposal
 from kipp.measures.corpus import PriorInnovation
 from kipp.measures.text import (
@@ -42,31 +48,26 @@ TITLE_WEIGHT = 1
 # sharing sentences is exactly the duplicate the measure must find.
 BOILERPLATE_MIN = 3
 
-
-def _units(texts: Sequence[str]) -> list[tuple[str, list[str]]]:
-    # each unit tokenised once, unmasked: its key for spotting repeats, and its words
-    found = []
-    for text in texts:
-        for unit in units(text):
-            words = tokens(unit)
-            found.append((" ".join(words), words))
-    return found
+Units = list[str]  # a document's units, each by its key: its content words, space-joined
 
 
-def boilerplate(
-    documents: Iterable[list[tuple[str, list[str]]]], minimum: int = BOILERPLATE_MIN
-) -> frozenset[str]:
+def _units(texts: Sequence[str]) -> Units:
+    # each unit tokenised once, unmasked: its key spots repeats and holds its words
+    return [" ".join(tokens(unit)) for text in texts for unit in units(text)]
+
+
+def boilerplate(documents: Iterable[Units], minimum: int = BOILERPLATE_MIN) -> frozenset[str]:
     """Unit keys found in at least `minimum` of the documents (given as their units)."""
     seen: Counter[str] = Counter()
     for document in documents:
-        seen.update({key for key, _ in document if key})
+        seen.update({key for key in document if key})
     return frozenset(key for key, count in seen.items() if count >= minimum)
 
 
-def _idea_words(
-    document: list[tuple[str, list[str]]], drop: frozenset[str], mask: frozenset[str]
-) -> list[str]:
-    return [w for key, words in document if key not in drop for w in words if w not in mask]
+def _idea_words(document: Units, drop: frozenset[str], mask: frozenset[str]) -> list[str]:
+    # the words of the units kept, in order: one split of them all (a word holds no space)
+    kept = " ".join(key for key in document if key and key not in drop)
+    return [w for w in kept.split(" ") if w not in mask] if kept else []
 
 
 def proposal_texts(proposal: Proposal) -> list[str]:
@@ -75,10 +76,74 @@ def proposal_texts(proposal: Proposal) -> list[str]:
     return [text for name in IDEA_SECTIONS if (text := given.get(name))]
 
 
-def proposal_documents(proposals: Sequence[Proposal]) -> list[list[str]]:
+def proposal_units(proposal: Proposal) -> Units:
+    """The units of a proposal's idea sections, by their keys (unmasked: the same whatever
+    the batch)."""
+    return _units(proposal_texts(proposal))
+
+
+class UnitStore:
+    """The units of chunks of proposals, kept on disk under a content key
+    (`<folder>/units-<key>.json`: the sha256 of `salt`, e.g. the code version, and of each
+    proposal's canonical JSON). Finding a proposal's units is most of what its words cost,
+    and they depend on its own text only, so a re-run finds them again for every proposal
+    but those edited. Anything in the folder may be deleted at any time; a file that cannot
+    be read, or does not hold one list of texts per proposal, is a miss."""
+
+    def __init__(self, folder: Path, salt: str) -> None:
+        self.folder = folder
+        self.salt = salt
+        self.hits = 0
+        self.misses = 0
+
+    def units(self, proposals: Sequence[Proposal]) -> list[Units]:
+        """`proposal_units` of each of `proposals` (a chunk), stored or found now."""
+        digest = hashlib.sha256(self.salt.encode())
+        for p in proposals:
+            digest.update(model_digest(p))
+        path = self.folder / f"units-{digest.hexdigest()[:40]}.json"
+        keys = self._read(path, len(proposals))
+        if keys is not None:
+            self.hits += 1
+            return keys
+        self.misses += 1
+        found = [proposal_units(p) for p in proposals]
+        self._write(path, found)
+        return found
+
+    @staticmethod
+    def _read(path: Path, count: int) -> list[list[str]] | None:
+        try:
+            stored: object = json.loads(path.read_bytes())
+        except (OSError, ValueError):
+            return None
+        if not isinstance(stored, list) or len(stored) != count:
+            return None
+        keys: list[list[str]] = []
+        for own in stored:
+            if not isinstance(own, list) or not all(isinstance(k, str) for k in own):
+                return None
+            keys.append(own)
+        return keys
+
+    def _write(self, path: Path, keys: list[list[str]]) -> None:
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            partial = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+            partial.write_text(json.dumps(keys, ensure_ascii=False), encoding="utf-8")
+            partial.replace(path)
+        except (OSError, ValueError):  # a cache not written is only slower next time
+            return
+
+
+def proposal_documents(
+    proposals: Sequence[Proposal], split: Sequence[Units] | None = None
+) -> list[list[str]]:
     """One word list per proposal, in order (see the module docstring): each masks its
-    own region's and agency's place words and the administrative vocabulary."""
-    split = [_units(proposal_texts(p)) for p in proposals]
+    own region's and agency's place words and the administrative vocabulary. `split`, when
+    given, holds each proposal's `proposal_units`, in the same order."""
+    if split is None:
+        split = [proposal_units(p) for p in proposals]
     drop = boilerplate(split)
     documents: list[list[str]] = []
     for proposal, own in zip(proposals, split, strict=True):

@@ -41,7 +41,7 @@ from pydantic import BaseModel, ConfigDict
 
 from kipp.core.models import Proposal
 from kipp.measures.corpus import Corpus
-from kipp.measures.documents import proposal_documents
+from kipp.measures.documents import UnitStore, proposal_documents
 from kipp.measures.similarity import (
     UNREADABLE_NPZ,
     CorpusIndex,
@@ -120,14 +120,21 @@ class PreparedBatch:
     index_key: str
 
 
-def prepare_batch(proposals: Sequence[Proposal], index: CorpusIndex) -> PreparedBatch:
-    """Every proposal's TF-IDF vector against `index` (see `similarity.weigh_queries`)."""
+def prepare_batch(
+    proposals: Sequence[Proposal], index: CorpusIndex, words: UnitStore | None = None
+) -> PreparedBatch:
+    """Every proposal's TF-IDF vector against `index` (see `similarity.weigh_queries`);
+    `words` (optional) keeps each chunk's units: the same vectors."""
     ids = [p.id for p in proposals]
     if len(set(ids)) != len(ids):
         raise ValueError("proposal ids must be unique within a batch")
     ordered = sorted(proposals, key=lambda p: p.id)
     vocabulary = dict(index.vocabulary)
-    counts = count_matrix(proposal_documents(ordered), vocabulary)
+    split = None
+    if words is not None:
+        bounds = chunk_bounds([p.id for p in ordered])
+        split = [u for start, stop in bounds for u in words.units(ordered[start:stop])]
+    counts = count_matrix(proposal_documents(ordered, split), vocabulary)
     listed = tuple(Listed(p.id, p.title, p.agency) for p in ordered)
     return PreparedBatch(
         proposals=listed, queries=weigh_queries(counts, index), index_key=index.key
@@ -299,13 +306,15 @@ def measure_novelty(
     index: CorpusIndex | None = None,
     store: MatchStore | None = None,
     cutoff: date | None = None,
+    words: UnitStore | None = None,
 ) -> dict[str, NoveltyMeasure]:
     """Novelty of every proposal, keyed by id; deterministic (ties broken by id).
 
     `corpus` is the prior art to compare with (already cut off at the call's date). `index`,
     when given, must have been built from that same corpus; it saves tokenising the corpus.
     A proposal is never compared with itself; its batch neighbours are the other proposals.
-    `store` (optional) reuses the prior-art matches of chunks compared before: same result.
+    `store` (optional) reuses the prior-art matches of chunks compared before, `words`
+    (optional) the units of chunks of proposals read before: same result.
     `cutoff` (the call's prior-art cut-off) marks neighbours of the call's own year.
     """
     ids = [p.id for p in proposals]
@@ -317,7 +326,7 @@ def measure_novelty(
         index = CorpusIndex.build(corpus)
     elif index.key != index_key(corpus):
         raise ValueError("the corpus index was built from another corpus (or cut-off)")
-    prepared = prepare_batch(proposals, index)
+    prepared = prepare_batch(proposals, index, words)
     if store is None:
         prior = prior_matches(prepared.queries, index, settings)
     else:

@@ -22,6 +22,7 @@ from kipp.intake import Batch, InputFile, Limits, ParseCache, load_batch
 from kipp.intake.registry import Registry, registry_matcher
 from kipp.intake.settings import BatchSettings, Person
 from kipp.measures.corpus import Corpus, load_corpus
+from kipp.measures.documents import UnitStore
 from kipp.measures.novelty import MatchStore, NoveltyMeasure, measure_novelty
 from kipp.measures.similarity import CorpusIndex
 from kipp.results import CorpusOut, ProblemOut, Results, RunOut, build_results
@@ -97,13 +98,17 @@ def corpus_index(prior_art: Corpus) -> CorpusIndex:
 def novelty(
     proposals: Sequence[Proposal], prior_art: Corpus, index: CorpusIndex, rubric: LoadedRubric
 ) -> Novelty:
-    """Novelty of every valid proposal; the prior-art matches of each chunk of proposals are
-    kept by content (`<cache dir>/novelty-matches/`), so an edit compares only the chunks
-    whose texts changed with the corpus again."""
+    """Novelty of every valid proposal; the prior-art matches and the units of each chunk of
+    proposals are kept by content (`<cache dir>/novelty-matches/`, `novelty-words/`), so an
+    edit compares only the chunks whose texts changed with the corpus again, and reads only
+    their texts again."""
     store = MatchStore(cache_dir() / "novelty-matches", salt=code_version())
+    words = UnitStore(cache_dir() / "novelty-words", salt=code_version())
     settings = rubric.rubric.measures.novelty
     cutoff = rubric.rubric.call.prior_art_cutoff
-    return measure_novelty(proposals, prior_art, settings, index=index, store=store, cutoff=cutoff)
+    return measure_novelty(
+        proposals, prior_art, settings, index=index, store=store, cutoff=cutoff, words=words
+    )
 
 
 def scores(eligible: Iterable[Proposal], novelty: Novelty, rubric: LoadedRubric) -> Scorecards:
