@@ -16,9 +16,9 @@ import pytest
 from builders import results_of, write_yaml
 
 from kipp.core.i18n import Lang, tr
+from kipp.core.printable import printable
 from kipp.documents.outputs import compliance_csv, results_json, scores_csv
 from kipp.documents.workbook import CUT_MARK, MAX_CELL_TEXT, Sheet, SheetSource, workbook_bytes
-from kipp.intake.reading import printable
 from kipp.results import Results
 from kipp.rubric import load_rubric
 

@@ -30,8 +30,8 @@ from kipp.assignment.evidence import Item, evidence
 from kipp.core.cells import neutralise
 from kipp.core.i18n import Lang, format_date, render, tr
 from kipp.core.models import Proposal
+from kipp.core.printable import printable
 from kipp.intake.panel import Reviewer
-from kipp.intake.reading import printable
 from kipp.intake.registry import Registry
 from kipp.intake.review_sheets import ASSIGNMENTS_FILE, PACKET_HEADER
 from kipp.measures.novelty import NoveltyMeasure

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from typing import Any
 
 
@@ -38,3 +39,21 @@ def process_pool(
     return ProcessPoolExecutor(
         workers, mp_context=context, initializer=initializer, initargs=initargs
     )
+
+
+@contextmanager
+def one_worker(
+    preload: list[str],
+    initializer: Callable[..., Any] | None = None,
+    initargs: tuple[Any, ...] = (),
+) -> Iterator[ProcessPoolExecutor]:
+    """One worker process for the block (`process_pool`; it starts with its first job).
+    Ends when the block does, once its jobs are done, or at once (its jobs dropped) when the
+    block fails."""
+    pool = process_pool(1, preload, initializer, initargs)
+    try:
+        yield pool
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()

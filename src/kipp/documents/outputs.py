@@ -30,6 +30,7 @@ from kipp.core.caching import code_version, digest
 from kipp.core.cells import neutralise
 from kipp.core.i18n import format_number, tr
 from kipp.core.keys import slugify
+from kipp.core.printable import printable as writable
 from kipp.documents.compliance import compliance
 from kipp.documents.render.html import (
     IndexEntry,
@@ -52,8 +53,7 @@ from kipp.documents.reuse import (
 )
 from kipp.documents.reviews import reviews_csv
 from kipp.documents.scorecard_pool import Card, helper_process, start_cards, wants_helper
-from kipp.documents.workbook import workbook_bytes
-from kipp.intake.reading import printable as writable
+from kipp.documents.workbook import start_workbook, workbook_worker
 from kipp.intake.registry import RegistryLoad
 from kipp.results import ProposalOut, Results
 from kipp.rubric import Rubric
@@ -105,6 +105,10 @@ def _reused(reuse: ScorecardReuse | None, name: str, key: str, make: Callable[[]
     if reuse is not None:
         reuse.keep_document(name, key, data)
     return data
+
+
+def _given(data: bytes) -> Callable[[], bytes]:
+    return lambda: data
 
 
 def results_json(results: Results) -> str:
@@ -381,13 +385,44 @@ def write_run(
         if wants_helper(len(results.proposals))
         else nullcontext(None)
     )
-    with rendering as shortlist_pdf, helping as helper:
+    # a run large enough for the scorecards' helper leaves the workbook here: the helper has
+    # the other core, and the sheets held in two processes cost memory such a run does not
+    # have (bench/README.md, national size: the workbook in the helper, not kept)
+    book_writer: AbstractContextManager[Executor | None] = (
+        nullcontext(None)
+        if wants_helper(len(results.proposals))
+        else workbook_worker(len(results.proposals))
+    )
+    with rendering as shortlist_pdf, helping as helper, book_writer as book_worker:
         content = hashlib.sha256(_day_head(results))  # what the workbook shows
         digests: list[str] = []  # each proposal's, for its scorecard's key
         paths = [write_atomic_stream(out_dir / "results.json", _hashed(results, content, digests))]
         # the helper's share of the scorecards begins now, while this process goes on
         cards = start_scorecards(
             results, rubric, out_dir, pdf, reuse, view, digests=digests, helper=helper
+        )
+        book_key = digest(
+            WORKBOOK,
+            code_version(),
+            renderers(False),
+            content.hexdigest(),
+            rubric.model_dump_json(),
+            "" if registry is None else registry.model_dump_json(),
+        )
+        # whether the previous run's shortlist PDF holds (known once its child has said which
+        # native libraries it loaded): if so the child leaves the other core now
+        pdf_renderers = renderers(True, shortlist_pdf.natives())
+        pdf_key = digest(SHORTLIST_PDF, code_version(), pdf_renderers, printable)
+        kept_pdf = reuse.take_document(SHORTLIST_PDF, pdf_key) if reuse is not None else None
+        if kept_pdf is not None:
+            shortlist_pdf.stop()
+        kept_book = reuse.take_document(WORKBOOK, book_key) if reuse is not None else None
+        # a workbook to write is written while this process writes the other documents, by
+        # a worker process when the run is large (`workbook_worker`)
+        book = (
+            start_workbook(results, rubric, registry, book_worker, beside_pdf=kept_pdf is None)
+            if kept_book is None
+            else _given(kept_book)
         )
         paths += [
             write_atomic(out_dir / "scores.csv", scores_csv(results, criteria)),
@@ -398,16 +433,6 @@ def write_run(
                 out_dir / "shortlist.html", render_html(results, rubric, lang, registry, view)
             ),
         ]
-        book_key = digest(
-            WORKBOOK,
-            code_version(),
-            renderers(False),
-            content.hexdigest(),
-            rubric.model_dump_json(),
-            "" if registry is None else registry.model_dump_json(),
-        )
-        book = _reused(reuse, WORKBOOK, book_key, lambda: workbook_bytes(results, rubric, registry))
-        paths.append(write_atomic(out_dir / WORKBOOK, book))
         if registry is not None and registry.registry is not None:
             paths.append(
                 write_atomic(out_dir / "compliance.csv", compliance_csv(results, registry))
@@ -416,7 +441,6 @@ def write_run(
             paths.append(write_atomic(out_dir / "reviews.csv", writable(reviews_csv(results))))
         minutes = render_minutes_html(results, rubric)
         paths.append(write_atomic(out_dir / f"{MINUTES}.html", minutes))
-        pdf_renderers = renderers(True, shortlist_pdf.natives())
         minutes_key = digest(f"{MINUTES}.pdf", code_version(), pdf_renderers, minutes)
         minutes_pdf = _reused(reuse, f"{MINUTES}.pdf", minutes_key, lambda: html_to_pdf(minutes))
         paths.append(write_atomic(out_dir / f"{MINUTES}.pdf", minutes_pdf))
@@ -424,8 +448,10 @@ def write_run(
             write_atomic(out_dir / f"{MINUTES}.docx", render_minutes_docx(results, rubric))
         )
         scorecard_paths = cards()
-        pdf_key = digest(SHORTLIST_PDF, code_version(), pdf_renderers, printable)
-        kept_pdf = reuse.take_document(SHORTLIST_PDF, pdf_key) if reuse is not None else None
+        workbook = book()
+        if reuse is not None:
+            reuse.keep_document(WORKBOOK, book_key, workbook)
+        paths.insert(4, write_atomic(out_dir / WORKBOOK, workbook))
         shortlist = shortlist_pdf.pdf() if kept_pdf is None else kept_pdf
         if reuse is not None:
             reuse.keep_document(SHORTLIST_PDF, pdf_key, shortlist)

@@ -29,7 +29,7 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from pathlib import Path
 
-from kipp.core.workers import default_workers, process_pool
+from kipp.core.workers import default_workers, one_worker, process_pool
 from kipp.documents.render.html import render_scorecard_html
 from kipp.documents.render.pdf import html_to_pdf
 from kipp.documents.render.reports import scorecard_view
@@ -233,14 +233,8 @@ def helper_process(results: Results, rubric: Rubric) -> Iterator[Executor]:
     the run (`start_cards`), started with its first job (a pool forked from the fork server
     starts its workers on demand). Ends when the block does, once its jobs are done, or at
     once (its jobs dropped) when the block fails."""
-    preload = ["kipp.documents.scorecard_pool"]
-    pool = process_pool(1, preload, _help, _shared_run(results, rubric))
-    try:
+    with one_worker(["kipp.documents.scorecard_pool"], _help, _shared_run(results, rubric)) as pool:
         yield pool
-    except BaseException:
-        pool.shutdown(wait=False, cancel_futures=True)
-        raise
-    pool.shutdown()
 
 
 _shared: list[tuple[Results, Rubric]] = []  # in a worker: what `_share` was given

@@ -18,47 +18,59 @@ the run is one more builder appended to `SHEETS` (or passed as `extra`), with no
 the writing code. Reviewers' scores (`reviewers_sheet`) are one such builder: the sheet
 appears once any proposal carries reviews.
 
-About 420 lines: one builder per sheet, each short, beside the writer they share.
+The sheets are plain values: `kipp.documents.xlsx` writes them, in this process or in a
+worker process (`kipp.documents.outputs`).
 """
 
 from __future__ import annotations
 
-import io
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Executor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.properties import PageSetupProperties
-from openpyxl.worksheet.worksheet import Worksheet
-
-from kipp.core.cells import formula_like
 from kipp.core.i18n import Lang, render, tr
+from kipp.core.workers import default_workers, one_worker
 from kipp.documents.compliance import compliance
 from kipp.documents.render.problem_views import field_label
 from kipp.documents.render.review_views import criterion_labels
 from kipp.documents.render.views import call_name, heading, region_name, run_date
-from kipp.intake.reading import printable
+from kipp.documents.xlsx import (
+    CUT_MARK,
+    MAX_CELL_TEXT,
+    Cell,
+    Sheet,
+    Workbook,
+    xlsx_bytes,
+    xlsx_bytes_at,
+)
 from kipp.intake.registry import RegistryLoad
 from kipp.measures.novelty import Neighbour
 from kipp.results import ProblemOut, ProposalStatus, Results
 from kipp.rubric import Rubric
 
-Cell = str | int | float | None
-MIN_WIDTH, MAX_WIDTH = 6, 60
-MAX_CELL_TEXT = 32_767  # the most a workbook cell holds, in UTF-16 code units
-CUT_MARK = " [...]"  # ends a text cut to fit a cell (results.json has it whole)
+__all__ = [
+    "CUT_MARK",
+    "MAX_CELL_TEXT",
+    "Sheet",
+    "SheetSource",
+    "start_workbook",
+    "workbook_bytes",
+    "workbook_sheets",
+    "workbook_worker",
+]
 
-
-@dataclass(frozen=True)
-class Sheet:
-    """One worksheet: a title, a header row and rows of cells."""
-
-    title: str
-    header: tuple[str, ...]
-    rows: list[tuple[Cell, ...]]
+WORKER_FROM = 1_000
+"""Proposals from which the workbook is written in a worker process while the run writes
+its other documents (at 3,500 proposals openpyxl takes 2-3 s over its 113,000 cells; the
+sheets, plain values, are sent in a fraction of that). Not from the size at which the
+scorecards have a helper process (`kipp.documents.outputs.write_run`)."""
+WORKER_NICENESS = 10
+"""The worker's priority while the shortlist PDF's child renders: below the run's and the
+child's, whose one document cannot be split (on a first run it takes the other core for
+longer than the run's documents). A worker writing beside a PDF reused from the previous
+run keeps the run's priority."""
 
 
 @dataclass(frozen=True)
@@ -366,57 +378,18 @@ SHEETS: list[SheetBuilder] = [
 ]
 
 
-def _cell(value: Cell, ws: Any) -> Cell | WriteOnlyCell:
-    """A value as the sheet `ws` holds it: numbers as numbers; text written so that the
-    workbook can hold it (a text longer than a cell holds is cut, visibly, with `CUT_MARK`),
-    and text a spreadsheet program would run as a formula in a cell typed as text, shown as
-    written."""
-    if value is None or isinstance(value, int | float):
-        return value
-    shown = _fitted(printable(str(value)))
-    if not formula_like(shown):
-        return shown
-    cell = WriteOnlyCell(ws, shown)
-    cell.data_type = "s"  # openpyxl types a text starting with `=` as a formula
-    return cell
-
-
-def _fitted(shown: str) -> str:
-    """`shown`, cut visibly where it is longer than a cell holds."""
-    if len(shown) > MAX_CELL_TEXT // 2 and _utf16_units(shown) > MAX_CELL_TEXT:
-        budget, used = MAX_CELL_TEXT - len(CUT_MARK), 0
-        for kept, char in enumerate(shown):  # the longest start that fits, mark included
-            used += 2 if ord(char) > 0xFFFF else 1
-            if used > budget:
-                return shown[:kept] + CUT_MARK
-    return shown
-
-
-def _utf16_units(value: str) -> int:
-    """The length of `value` as a workbook counts it (UTF-16 code units: a character
-    beyond the Basic Multilingual Plane counts two)."""
-    return len(value.encode("utf-16-le")) // 2
-
-
-def _print_settings(ws: Any) -> None:
-    """Landscape on A4, as wide as the page and as many pages long as it takes, the header
-    row on every page."""
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    ws.print_title_rows = "1:1"
-
-
-def _widths(sheet: Sheet) -> list[float]:
-    """Column widths from the longest of the header and the first rows (capped)."""
-    widths = [float(len(h)) for h in sheet.header]
-    for row in sheet.rows[:500]:
-        for i, value in enumerate(row):
-            if value is not None:
-                widths[i] = max(widths[i], float(len(str(value))))
-    return [min(MAX_WIDTH, max(MIN_WIDTH, w + 2)) for w in widths]
+def workbook_sheets(
+    results: Results,
+    rubric: Rubric,
+    registry: RegistryLoad | None = None,
+    extra: Sequence[SheetBuilder] = (),
+) -> Workbook:
+    """The workbook's title and sheets, in order, as plain values (`kipp.documents.xlsx`
+    writes them)."""
+    src = SheetSource(results=results, rubric=rubric, registry=registry)
+    title = heading(tr("minutes.workbook.title", src.lang), results, rubric)
+    sheets = [sheet for build in [*SHEETS, *extra] if (sheet := build(src)) is not None]
+    return Workbook(title, sheets)
 
 
 def workbook_bytes(
@@ -425,24 +398,44 @@ def workbook_bytes(
     registry: RegistryLoad | None = None,
     extra: Sequence[SheetBuilder] = (),
 ) -> bytes:
-    """The workbook as `.xlsx` bytes (written in openpyxl's streaming mode)."""
-    src = SheetSource(results=results, rubric=rubric, registry=registry)
-    book = Workbook(write_only=True)
-    book.properties.title = heading(tr("minutes.workbook.title", src.lang), results, rubric)
-    for build in [*SHEETS, *extra]:
-        sheet = build(src)
-        if sheet is None:
-            continue
-        ws = book.create_sheet(sheet.title[:31])
-        for i, width in enumerate(_widths(sheet), start=1):
-            ws.column_dimensions[get_column_letter(i)].width = width
-        ws.freeze_panes = "A2"
-        last = get_column_letter(len(sheet.header))
-        ws.auto_filter.ref = f"A1:{last}{len(sheet.rows) + 1}"
-        _print_settings(ws)
-        ws.append([_cell(h, ws) for h in sheet.header])
-        for row in sheet.rows:
-            ws.append([_cell(v, ws) for v in row])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    """The workbook as `.xlsx` bytes."""
+    return xlsx_bytes(workbook_sheets(results, rubric, registry, extra))
+
+
+@contextmanager
+def workbook_worker(proposals: int) -> Iterator[Executor | None]:
+    """A worker process for the workbook of a run of `proposals` proposals, from
+    `WORKER_FROM` on a machine of two cores or more (it starts with its job); else None.
+    Ends when the block does, or at once (its job dropped) when the block fails."""
+    if proposals < WORKER_FROM or default_workers() < 2:
+        yield None
+        return
+    with one_worker(["kipp.documents.xlsx"]) as pool:
+        yield pool
+
+
+def start_workbook(
+    results: Results,
+    rubric: Rubric,
+    registry: RegistryLoad | None,
+    worker: Executor | None,
+    beside_pdf: bool = False,
+) -> Callable[[], bytes]:
+    """Start writing the workbook: its sheets are built here, written by `worker` when
+    given (in the background, below the run's priority when `beside_pdf`, the shortlist
+    PDF's child rendering), else here at once; the returned function gives its bytes. A
+    worker that dies costs nothing: the workbook is then written here."""
+    book = workbook_sheets(results, rubric, registry)
+    if worker is None:
+        data = xlsx_bytes(book)
+        return lambda: data
+    # the job's function is the light module's: the worker imports nothing else
+    future = worker.submit(xlsx_bytes_at, book, WORKER_NICENESS if beside_pdf else 0)
+
+    def written() -> bytes:
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            return xlsx_bytes(book)
+
+    return written

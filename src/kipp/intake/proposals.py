@@ -15,6 +15,7 @@ from pydantic import BaseModel
 from kipp.core.i18n import Text, text
 from kipp.core.keys import slugify
 from kipp.core.models import CallChoices
+from kipp.core.printable import is_printable, printable
 from kipp.core.problems import BatchError, Problem, Severity
 from kipp.core.transient import Rereads
 from kipp.intake.cache import FolderCache, ParseCache
@@ -24,8 +25,6 @@ from kipp.intake.reading import (
     Limits,
     Unreadable,
     check_size,
-    is_printable,
-    printable,
     shown_path,
 )
 from kipp.intake.records import Entry, Status

@@ -117,11 +117,18 @@ class PdfRenderer:
 
 class Rendering:
     """A PDF being rendered: `natives()` the native libraries it is rendered with (the
-    child's first line), `pdf()` its bytes; both wait as long as needed."""
+    child's first line), `pdf()` its bytes; both wait as long as needed. `stop()` ends the
+    rendering at once (the PDF is not needed after all); `pdf()` may not be asked then."""
 
-    def __init__(self, natives: Callable[[], str], pdf: Callable[[], bytes]) -> None:
+    def __init__(
+        self,
+        natives: Callable[[], str],
+        pdf: Callable[[], bytes],
+        stop: Callable[[], None] = lambda: None,
+    ) -> None:
         self.natives = natives
         self.pdf = pdf
+        self.stop = stop
 
 
 def _read_line(child: subprocess.Popen[bytes]) -> str:
@@ -194,11 +201,14 @@ def pdf_in_background(html: str, renderer: PdfRenderer | None = None) -> Iterato
             raise RuntimeError(f"rendering the PDF failed (exit {child.returncode}): {errors}")
         return output["pdf"]
 
-    try:
-        yield Rendering(libraries, wait)
-    finally:
+    def stop() -> None:
         if child.poll() is None:
             child.kill()
+
+    try:
+        yield Rendering(libraries, wait, stop)
+    finally:
+        stop()
         feeder.join()
 
 
