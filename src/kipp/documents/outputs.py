@@ -376,23 +376,19 @@ def write_run(
     # The second core renders the shortlist PDF from now on, even when the previous run's
     # may be reused: whether it may is known only from the native libraries the child
     # loaded (part of the PDF's key), which it says once started; a PDF that is reused
-    # after all is not waited for (its child is ended).
+    # after all is not waited for (its child is ended as soon as that is known).
     rendering = pdf_in_background(printable, renderer)
     # the other core's share of the scorecards (`helper_process`; its process starts with
-    # its first job, so a re-run that renders few scorecards starts none)
-    helping: AbstractContextManager[Executor | None] = (
-        helper_process(results, rubric)
-        if wants_helper(len(results.proposals))
-        else nullcontext(None)
-    )
-    # a run large enough for the scorecards' helper leaves the workbook here: the helper has
-    # the other core, and the sheets held in two processes cost memory such a run does not
-    # have (bench/README.md, national size: the workbook in the helper, not kept)
-    book_writer: AbstractContextManager[Executor | None] = (
-        nullcontext(None)
-        if wants_helper(len(results.proposals))
-        else workbook_worker(len(results.proposals))
-    )
+    # its first job, so a re-run that renders few scorecards starts none). A run large
+    # enough for the helper leaves the workbook here: the helper has the other core, and
+    # the sheets held in two processes cost memory such a run does not have
+    # (bench/README.md, national size: the workbook in the helper, not kept).
+    helping: AbstractContextManager[Executor | None]
+    book_writer: AbstractContextManager[Executor | None]
+    if wants_helper(len(results.proposals)):
+        helping, book_writer = helper_process(results, rubric), nullcontext(None)
+    else:
+        helping, book_writer = nullcontext(None), workbook_worker(len(results.proposals))
     with rendering as shortlist_pdf, helping as helper, book_writer as book_worker:
         content = hashlib.sha256(_day_head(results))  # what the workbook shows
         digests: list[str] = []  # each proposal's, for its scorecard's key
