@@ -20,7 +20,12 @@ from builders import results_of
 
 from kipp.documents import workbook
 from kipp.documents.render.pdf import PdfRenderer, pdf_in_background
-from kipp.documents.workbook import start_workbook, workbook_bytes, workbook_worker
+from kipp.documents.workbook import (
+    start_workbook,
+    workbook_bytes,
+    workbook_sheets,
+    workbook_worker,
+)
 from kipp.results import Results
 from kipp.rubric import Rubric, load_rubric
 
@@ -51,14 +56,14 @@ def test_the_workbook_written_by_a_worker_is_the_one_written_here(
 
     with workbook_worker(workbook.WORKER_FROM) as worker:
         assert worker is not None
-        written = start_workbook(results, rubric, None, worker)()
+        written = start_workbook(workbook_sheets(results, rubric), worker)()
 
     here = parts(workbook_bytes(results, rubric))
     assert parts(written) == here
     assert len(here) > 10  # sheets, styles, workbook: the whole file
 
 
-def test_a_worker_writing_beside_the_shortlist_pdfs_child_yields_it_the_core(
+def test_the_workbooks_worker_yields_the_core_to_the_run_and_the_shortlist_pdfs_child(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     results, rubric = run()
@@ -67,7 +72,7 @@ def test_a_worker_writing_beside_the_shortlist_pdfs_child_yields_it_the_core(
 
     with workbook_worker(workbook.WORKER_FROM) as worker:
         assert worker is not None
-        start_workbook(results, rubric, None, worker, beside_pdf=True)()
+        start_workbook(workbook_sheets(results, rubric), worker)()
         niceness = worker.submit(os.nice, 0).result()  # the same worker process
 
     assert niceness == min(19, here + workbook.WORKER_NICENESS)
@@ -85,7 +90,7 @@ class DeadWorker(Executor):
 def test_a_worker_that_dies_leaves_the_workbook_to_the_run() -> None:
     results, rubric = run()
 
-    written = start_workbook(results, rubric, None, DeadWorker())()
+    written = start_workbook(workbook_sheets(results, rubric), DeadWorker())()
 
     assert parts(written) == parts(workbook_bytes(results, rubric))
 

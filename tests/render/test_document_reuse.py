@@ -12,7 +12,7 @@ import pytest
 from render_builders import workbook_texts
 
 from kipp.core.i18n import Lang
-from kipp.documents import outputs
+from kipp.documents import outputs, workbook
 from kipp.documents.outputs import write_run
 from kipp.documents.render import pdf
 from kipp.documents.reuse import ScorecardReuse
@@ -124,3 +124,46 @@ def test_a_rerun_whose_only_change_is_an_input_files_digest_copies_the_workbook_
     assert sorted(reuse.documents_reused) == sorted(REUSABLE)
     assert "0" * 64 in (out / "results.json").read_text(encoding="utf-8")
     assert "0" * 64 in (out / "shortlist.html").read_text(encoding="utf-8")
+
+
+def test_a_rerun_that_changes_only_what_the_workbook_does_not_show_copies_the_workbook(
+    results: Results, tmp_path: Path
+) -> None:
+    # a criterion's evidence sentence: results.json and the scorecards show it, the workbook
+    # does not (it has the scores)
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    first = _at(results, "2022-04-20T09:00:00+07:00", "2022-04-20T09:00:07+07:00")
+    _run(first, out, cache)
+    before = (out / "results.xlsx").read_bytes()
+    at = next(i for i, p in enumerate(first.proposals) if p.criteria)
+    scored = first.proposals[at]
+    assert scored.criteria is not None
+    name, criterion = next(iter(scored.criteria.items()))
+    changed = criterion.model_copy(update={"evidence": "Bukti yang ditulis ulang."})
+    criteria = {**scored.criteria, name: changed}
+    proposals = list(first.proposals)
+    proposals[at] = scored.model_copy(update={"criteria": criteria})
+    edited = first.model_copy(update={"proposals": proposals})
+
+    reuse = _run(edited, out, cache)
+
+    assert "results.xlsx" in reuse.documents_reused
+    assert (out / "results.xlsx").read_bytes() == before
+    assert "Bukti yang ditulis ulang." in (out / "results.json").read_text(encoding="utf-8")
+
+
+def test_a_workbook_written_by_the_runs_worker_is_copied_when_it_shows_nothing_new(
+    results: Results, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a run large enough for the workbook's worker process: the worker starts before
+    # results.json is written, and its workbook is copied all the same
+    monkeypatch.setattr(workbook, "WORKER_FROM", 1)
+    monkeypatch.setattr(workbook, "default_workers", lambda: 2)
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    _run(_at(results, "2022-04-20T09:00:00+07:00", "2022-04-20T09:00:07+07:00"), out, cache)
+    before = (out / "results.xlsx").read_bytes()
+
+    later = _run(_at(results, "2022-04-20T15:30:00+07:00", "2022-04-20T15:30:09+07:00"), out, cache)
+
+    assert "results.xlsx" in later.documents_reused
+    assert (out / "results.xlsx").read_bytes() == before

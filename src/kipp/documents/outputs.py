@@ -12,7 +12,6 @@ dominate the run (at most `SCORECARD_PDF_AUTO` proposals).
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import json
 from collections.abc import Callable, Iterator, Sequence
@@ -53,7 +52,12 @@ from kipp.documents.reuse import (
 )
 from kipp.documents.reviews import reviews_csv
 from kipp.documents.scorecard_pool import Card, helper_process, start_cards, wants_helper
-from kipp.documents.workbook import start_workbook, workbook_worker
+from kipp.documents.workbook import (
+    start_workbook,
+    workbook_key,
+    workbook_sheets,
+    workbook_worker,
+)
 from kipp.intake.registry import RegistryLoad
 from kipp.results import ProposalOut, Results
 from kipp.rubric import Rubric
@@ -74,25 +78,13 @@ class ScorecardFormat(StrEnum):
     PDF = "pdf"
 
 
-def _day_head(results: Results) -> bytes:
-    """results.json's head (all but the proposals) as the workbook shows it: the run's times
-    cut to its day, and without the input files' digests (the workbook lists none; an edit
-    that changes no result changes only those)."""
-    run = results.run
-    day = {"started_at": run.started_at[:10], "finished_at": run.finished_at[:10], "inputs": []}
-    shown = results.model_copy(update={"proposals": [], "run": run.model_copy(update=day)})
-    return _indented_json(shown, 0)
-
-
-def _hashed(results: Results, content: Any, digests: list[str]) -> Iterator[bytes]:
-    """`results_json_chunks`, each proposal's chunk also fed to `content` (a hash), and each
-    proposal's `proposal_digest` appended to `digests` (its scorecard's key)."""
+def _hashed(results: Results, digests: list[str]) -> Iterator[bytes]:
+    """`results_json_chunks`, each proposal's `proposal_digest` appended to `digests` (its
+    scorecard's key)."""
     count = len(results.proposals)
     for i, chunk in enumerate(results_json_chunks(results)):
-        if i:
-            content.update(chunk)
-            if i <= count:  # a proposal's chunk: its JSON after the separator
-                digests.append(proposal_digest(chunk.removeprefix(_SEPARATOR)))
+        if 0 < i <= count:  # a proposal's chunk: its JSON after the separator
+            digests.append(proposal_digest(chunk.removeprefix(_SEPARATOR)))
         yield chunk
 
 
@@ -109,6 +101,22 @@ def _reused(reuse: ScorecardReuse | None, name: str, key: str, make: Callable[[]
 
 def _given(data: bytes) -> Callable[[], bytes]:
     return lambda: data
+
+
+def _start_workbook(
+    results: Results,
+    rubric: Rubric,
+    registry: RegistryLoad | None,
+    reuse: ScorecardReuse | None,
+    worker: Executor | None,
+) -> tuple[str, Callable[[], bytes]]:
+    """The workbook's key (`workbook_key`: what it shows) and a function giving its bytes:
+    the previous run's when it showed the same, else the workbook started now
+    (`start_workbook`), by `worker` or, when None, written here."""
+    sheets = workbook_sheets(results, rubric, registry)
+    key = workbook_key(sheets)
+    kept = reuse.take_document(WORKBOOK, key) if reuse is not None else None
+    return key, _given(kept) if kept is not None else start_workbook(sheets, worker)
 
 
 def results_json(results: Results) -> str:
@@ -390,20 +398,18 @@ def write_run(
     else:
         helping, book_writer = nullcontext(None), workbook_worker(len(results.proposals))
     with rendering as shortlist_pdf, helping as helper, book_writer as book_worker:
-        content = hashlib.sha256(_day_head(results))  # what the workbook shows
+        # a workbook to write is written by a worker process from now on, beside the other
+        # documents, when the run is large (`workbook_worker`); else here, below
+        book = (
+            None
+            if book_worker is None
+            else _start_workbook(results, rubric, registry, reuse, book_worker)
+        )
         digests: list[str] = []  # each proposal's, for its scorecard's key
-        paths = [write_atomic_stream(out_dir / "results.json", _hashed(results, content, digests))]
+        paths = [write_atomic_stream(out_dir / "results.json", _hashed(results, digests))]
         # the helper's share of the scorecards begins now, while this process goes on
         cards = start_scorecards(
             results, rubric, out_dir, pdf, reuse, view, digests=digests, helper=helper
-        )
-        book_key = digest(
-            WORKBOOK,
-            code_version(),
-            renderers(False),
-            content.hexdigest(),
-            rubric.model_dump_json(),
-            "" if registry is None else registry.model_dump_json(),
         )
         # whether the previous run's shortlist PDF holds (known once its child has said which
         # native libraries it loaded): if so the child leaves the other core now
@@ -412,14 +418,8 @@ def write_run(
         kept_pdf = reuse.take_document(SHORTLIST_PDF, pdf_key) if reuse is not None else None
         if kept_pdf is not None:
             shortlist_pdf.stop()
-        kept_book = reuse.take_document(WORKBOOK, book_key) if reuse is not None else None
-        # a workbook to write is written while this process writes the other documents, by
-        # a worker process when the run is large (`workbook_worker`)
-        book = (
-            start_workbook(results, rubric, registry, book_worker, beside_pdf=kept_pdf is None)
-            if kept_book is None
-            else _given(kept_book)
-        )
+        if book is None:  # written here, the helper's share of the scorecards begun
+            book = _start_workbook(results, rubric, registry, reuse, None)
         paths += [
             write_atomic(out_dir / "scores.csv", scores_csv(results, criteria)),
             write_atomic(
@@ -444,7 +444,7 @@ def write_run(
             write_atomic(out_dir / f"{MINUTES}.docx", render_minutes_docx(results, rubric))
         )
         scorecard_paths = cards()
-        workbook = book()
+        book_key, workbook = book[0], book[1]()
         if reuse is not None:
             reuse.keep_document(WORKBOOK, book_key, workbook)
         paths.insert(4, write_atomic(out_dir / WORKBOOK, workbook))

@@ -18,11 +18,11 @@ full render. `written` gives the sha256s this run recorded, for the output folde
 
 The shortlist PDF, the workbook and the minutes' PDF are reused too (`take_document`: their
 bytes are read and written anew), keyed by what they show: the PDFs by their print HTML and
-the native libraries that render them, the workbook by the run's results with its times cut
-to the day and without the input files' digests (both documents show the run's date, not its
-time, and neither lists the digests; times and digests are in results.json), so a re-run
+the native libraries that render them, the workbook by its cells
+(`kipp.documents.workbook.workbook_key`). Both show the run's date, not its time, and
+neither lists the input files' digests (times and digests are in results.json), so a re-run
 that changes nothing they show copies them: the same day, or after an edit that moves no
-result.
+result they show.
 """
 
 from __future__ import annotations

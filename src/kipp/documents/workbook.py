@@ -24,12 +24,15 @@ worker process (`kipp.documents.outputs`).
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from kipp.core.caching import code_version
 from kipp.core.i18n import Lang, render, tr
 from kipp.core.workers import default_workers, one_worker
 from kipp.documents.compliance import compliance
@@ -44,6 +47,7 @@ from kipp.documents.xlsx import (
     Workbook,
     xlsx_bytes,
     xlsx_bytes_at,
+    xlsx_writer,
 )
 from kipp.intake.registry import RegistryLoad
 from kipp.measures.novelty import Neighbour
@@ -57,6 +61,7 @@ __all__ = [
     "SheetSource",
     "start_workbook",
     "workbook_bytes",
+    "workbook_key",
     "workbook_sheets",
     "workbook_worker",
 ]
@@ -66,11 +71,12 @@ WORKER_FROM = 1_000
 its other documents (at 3,500 proposals openpyxl takes 2-3 s over its 113,000 cells; the
 sheets, plain values, are sent in a fraction of that). Not from the size at which the
 scorecards have a helper process (`kipp.documents.outputs.write_run`)."""
+KEY_ROWS = 1_000  # rows hashed at a time for the workbook's key
 WORKER_NICENESS = 10
-"""The worker's priority while the shortlist PDF's child renders: below the run's and the
-child's, whose one document cannot be split (on a first run it takes the other core for
-longer than the run's documents). A worker writing beside a PDF reused from the previous
-run keeps the run's priority."""
+"""The worker's priority: below the run's and the shortlist PDF's child's, whose one
+document cannot be split (on a first run it takes the other core for longer than the run's
+documents). The worker starts before the run knows whether the previous run's PDF is reused;
+when it is, the child is ended and the worker shares the two cores with the run alone."""
 
 
 @dataclass(frozen=True)
@@ -414,23 +420,36 @@ def workbook_worker(proposals: int) -> Iterator[Executor | None]:
         yield pool
 
 
-def start_workbook(
-    results: Results,
-    rubric: Rubric,
-    registry: RegistryLoad | None,
-    worker: Executor | None,
-    beside_pdf: bool = False,
-) -> Callable[[], bytes]:
-    """Start writing the workbook: its sheets are built here, written by `worker` when
-    given (in the background, below the run's priority when `beside_pdf`, the shortlist
-    PDF's child rendering), else here at once; the returned function gives its bytes. A
-    worker that dies costs nothing: the workbook is then written here."""
-    book = workbook_sheets(results, rubric, registry)
+def workbook_key(book: Workbook) -> str:
+    """The workbook's key for reuse (`kipp.documents.reuse`): what it shows (its title, and
+    each sheet's title, header and cells, in order) and what writes it (the code, the
+    library). Two runs whose workbooks would show the same cells have the same key, whatever
+    else changed in their results (a time of day, an input file's digest, an evidence
+    sentence that only results.json and the scorecards show)."""
+    hashed = hashlib.sha256()
+
+    def feed(value: object) -> None:  # each part framed by its length: unambiguous
+        data = json.dumps(value).encode()  # ASCII: a lone surrogate is escaped, as written
+        hashed.update(len(data).to_bytes(8, "big"))
+        hashed.update(data)
+
+    feed([code_version(), xlsx_writer(), book.title, len(book.sheets)])
+    for sheet in book.sheets:
+        feed([sheet.title, sheet.header, len(sheet.rows)])
+        for start in range(0, len(sheet.rows), KEY_ROWS):  # no whole copy of a national run
+            feed(sheet.rows[start : start + KEY_ROWS])
+    return hashed.hexdigest()
+
+
+def start_workbook(book: Workbook, worker: Executor | None) -> Callable[[], bytes]:
+    """Start writing the workbook `book` (`workbook_sheets`): by `worker` when given (in the
+    background, below the run's priority), else here at once; the returned function gives
+    its bytes. A worker that dies costs nothing: the workbook is then written here."""
     if worker is None:
         data = xlsx_bytes(book)
         return lambda: data
     # the job's function is the light module's: the worker imports nothing else
-    future = worker.submit(xlsx_bytes_at, book, WORKER_NICENESS if beside_pdf else 0)
+    future = worker.submit(xlsx_bytes_at, book, WORKER_NICENESS)
 
     def written() -> bytes:
         try:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from openpyxl import Workbook as OpenpyxlWorkbook
+from openpyxl import __version__ as openpyxl_version
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
@@ -46,6 +47,12 @@ class Workbook:
 
     title: str
     sheets: list[Sheet]
+
+
+def xlsx_writer() -> str:
+    """The library that writes the workbooks, with its version (part of a workbook's key for
+    reuse: another version may write other bytes)."""
+    return f"openpyxl {openpyxl_version}"
 
 
 def xlsx_bytes(workbook: Workbook) -> bytes:
