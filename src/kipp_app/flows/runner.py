@@ -2,13 +2,13 @@
 
 Each stage runs as a task named after it. A stage declared `cached` is keyed by the content
 of the inputs it names (`kipp.core.caching.value_digest`) and the code version, and its
-result is persisted under `<cache dir>/prefect-results/`: a re-run takes it back instead of
-computing it. A stage declared `io` is retried on transient I/O (`retries.IO_RETRIES`). A
-split stage runs its parts as concurrent tasks, on the flow's task runner, on a local Dask
-cluster or an existing one (its scheduler's address), or as flow runs of the
-`kipp-partition` deployment picked up by the Prefect workers of a work pool; a progress
-artifact moves as parts finish. Stages read ahead while the embedded server started
-(`prefetch`) are handed over instead of run again.
+result is persisted under `<cache dir>/prefect-results/` (as JSON of the stage's type:
+`stored`): a re-run takes it back instead of computing it. A stage declared `io` is
+retried on transient I/O (`retries.IO_RETRIES`). A split stage runs its parts as concurrent
+tasks, on the flow's task runner, on a local Dask cluster or an existing one (its
+scheduler's address), or as flow runs of the `kipp-partition` deployment picked up by the
+Prefect workers of a work pool; a progress artifact moves as parts finish. Stages read
+ahead while the embedded server started (`prefetch`) are handed over instead of run again.
 
 Parts on a work pool exchange their inputs and outputs through the results storage
 (`<cache dir>/prefect-results/partitions/<run>/<part>.{in,out}.pickle`): every worker mounts
@@ -53,6 +53,7 @@ from kipp.pipeline import PIPELINE, Stage, merge
 from kipp_app.flows import prefetch, progress, signals
 from kipp_app.flows.artifacts import Progress
 from kipp_app.flows.retries import IO_RETRIES
+from kipp_app.flows.stored import StageOutputSerializer
 
 T = TypeVar("T")
 
@@ -113,6 +114,7 @@ def _options(stage: Stage, storage: Path, key: Any) -> dict[str, Any]:
             "cache_key_fn": key,
             "persist_result": True,
             "result_storage": storage,
+            "result_serializer": StageOutputSerializer(stage=stage.name),
         }
     else:
         options = {"cache_policy": NO_CACHE}

@@ -1,0 +1,60 @@
+"""How a cached stage's output is stored as a Prefect result: as JSON, by the type the stage's
+function returns.
+
+Prefect pickles results by default. The novelty measures of a national batch are hundreds of
+thousands of small pydantic models, and pickling them calls Python for each model's state,
+both ways; pydantic writes and reads the same values as JSON in compiled code, several times
+quicker (figures: bench/README.md). Reading back validates the JSON against the stage's type,
+so what a run takes from its cache is a value of that type, equal to the one stored.
+
+A value JSON cannot hold (text with a lone surrogate, the byte of a name that was not text)
+is pickled instead, marked as such: storing never fails a run. The stored result names its
+serializer and stage, so any process with kipp installed reads it back (a Prefect worker
+of another machine that shares the cache folder).
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import pickle
+import typing
+from typing import Any, Literal, cast
+
+# D is Prefect's own type variable: a subclass parametrised by another is taken for a
+# serializer of its own, without a type, and refused
+from prefect.serializers import D, Serializer
+from pydantic import TypeAdapter
+from pydantic_core import PydanticSerializationError
+
+from kipp.pipeline import PIPELINE
+
+JSON_MARK = b"J"  # the stored bytes: this mark, then the output's JSON
+PICKLE_MARK = b"P"  # or this one, then the output pickled (base64: the record is JSON text)
+
+
+@functools.cache
+def output_type(stage: str) -> TypeAdapter[Any]:
+    """The type the function of the pipeline's stage `stage` returns, for pydantic."""
+    return TypeAdapter(typing.get_type_hints(PIPELINE[stage].function)["return"])
+
+
+class StageOutputSerializer(Serializer[D]):
+    """A stage's output as JSON of its function's return type (`output_type`); pickled where
+    JSON cannot hold it."""
+
+    type: Literal["kipp-stage-output"] = "kipp-stage-output"
+    stage: str
+
+    def dumps(self, obj: D) -> bytes:
+        try:
+            return JSON_MARK + output_type(self.stage).dump_json(obj)
+        except PydanticSerializationError:
+            return PICKLE_MARK + base64.b64encode(pickle.dumps(obj, protocol=5))
+
+    def loads(self, blob: bytes) -> D:
+        if blob.startswith(PICKLE_MARK):
+            return cast(D, pickle.loads(base64.b64decode(blob[1:])))
+        if not blob.startswith(JSON_MARK):
+            raise ValueError(f"not a stored output of stage {self.stage}")
+        return cast(D, output_type(self.stage).validate_json(blob[1:]))

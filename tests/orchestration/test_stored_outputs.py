@@ -1,0 +1,97 @@
+"""A cached stage's output is stored as JSON of the stage's type and read back equal to the
+output stored; a value JSON cannot hold is pickled instead, so storing never fails a run."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from builders import run_stages
+from prefect._internal.result_records import ResultRecord
+from prefect.serializers import Serializer
+
+from kipp.measures.novelty import Neighbour, NoveltyMeasure
+from kipp_app.flows.run import RunParameters, kipp_run
+from kipp_app.flows.stored import JSON_MARK, PICKLE_MARK, StageOutputSerializer
+
+SAMPLE = Path(__file__).resolve().parents[2] / "submissions" / "mojokerto-2022"
+
+
+def _novelty() -> dict[str, NoveltyMeasure]:
+    found: dict[str, NoveltyMeasure] = run_stages("novelty", batch_folder=SAMPLE)["novelty"]  # type: ignore[assignment]
+    return found
+
+
+def test_the_novelty_measures_are_stored_as_json_and_read_back_equal() -> None:
+    measures = _novelty()
+    serializer = StageOutputSerializer(stage="novelty")
+
+    blob = serializer.dumps(measures)
+    back = serializer.loads(blob)
+
+    assert blob.startswith(JSON_MARK)
+    assert json.loads(blob[1:]).keys() == measures.keys()
+    assert back == measures
+    assert len(measures) > 10 and sum(len(m.nearest) for m in measures.values()) > 50
+    assert all(isinstance(m, NoveltyMeasure) for m in back.values())
+
+
+def test_a_value_json_cannot_hold_is_pickled_and_read_back_equal() -> None:
+    # a title with the byte of a name that was not text (a lone surrogate)
+    neighbour = Neighbour(
+        kind="batch", id="p-1", title="Nama\udcff", agency="Dinas", year=None, similarity=0.5
+    )
+    measures = {
+        "p-2": NoveltyMeasure(
+            score=0.5,
+            max_prior_similarity=0.0,
+            max_batch_similarity=0.5,
+            nearest=[neighbour],
+            flags=[neighbour],
+        )
+    }
+    serializer = StageOutputSerializer(stage="novelty")
+
+    blob = serializer.dumps(measures)
+
+    assert blob.startswith(PICKLE_MARK)
+    assert serializer.loads(blob) == measures
+
+
+def test_bytes_that_are_no_stored_output_are_refused() -> None:
+    with pytest.raises(ValueError, match="not a stored output of stage novelty"):
+        StageOutputSerializer(stage="novelty").loads(b"\x80\x05garbage")
+
+
+def test_prefect_reads_the_record_back_with_the_serializer_it_names() -> None:
+    measures = _novelty()
+    record = ResultRecord(
+        metadata={"serializer": StageOutputSerializer(stage="novelty"), "storage_key": "k"},
+        result=measures,
+    )
+
+    stored = record.serialize()
+    back = ResultRecord.deserialize(stored)
+
+    assert json.loads(stored)["metadata"]["serializer"] == {
+        "type": "kipp-stage-output",
+        "stage": "novelty",
+    }
+    assert isinstance(Serializer(type="kipp-stage-output", stage="novelty"), StageOutputSerializer)
+    assert back.result == measures
+
+
+def test_a_run_stores_its_novelty_measures_as_json(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("KIPP_CACHE_DIR", str(cache))
+
+    kipp_run(RunParameters(batch=str(SAMPLE), out=str(tmp_path / "out")))
+
+    [stored] = list((cache / "prefect-results").glob("kipp-novelty-*"))
+    record = json.loads(stored.read_bytes())
+    assert record["metadata"]["serializer"]["type"] == "kipp-stage-output"
+    assert record["result"].startswith("J{")
+    assert ResultRecord.deserialize(stored.read_bytes()).result == _novelty()
