@@ -95,3 +95,22 @@ def test_a_run_stores_its_novelty_measures_as_json(
     assert record["metadata"]["serializer"]["type"] == "kipp-stage-output"
     assert record["result"].startswith("J{")
     assert ResultRecord.deserialize(stored.read_bytes()).result == _novelty()
+
+
+@pytest.mark.slow
+def test_a_stored_record_cut_short_is_computed_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("KIPP_CACHE_DIR", str(cache))
+    kipp_run(RunParameters(batch=str(SAMPLE), out=str(tmp_path / "first")))
+    [stored] = list((cache / "prefect-results").glob("kipp-novelty-*"))
+    whole = stored.read_bytes()
+    stored.write_bytes(whole[: len(whole) // 2])
+
+    kipp_run(RunParameters(batch=str(SAMPLE), out=str(tmp_path / "second")))
+
+    assert stored.read_bytes() == whole  # computed again and stored whole
+    first = json.loads((tmp_path / "first" / "results.json").read_text(encoding="utf-8"))
+    second = json.loads((tmp_path / "second" / "results.json").read_text(encoding="utf-8"))
+    assert [p["novelty"] for p in second["proposals"]] == [p["novelty"] for p in first["proposals"]]
