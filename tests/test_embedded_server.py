@@ -9,6 +9,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -196,3 +197,34 @@ def test_startup_wait_is_two_minutes_unless_the_setting_is_given(
     monkeypatch.setenv("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "20")
     with temporary_settings(updates={PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS: 20}):
         assert embedded.startup_timeout_s() == 20.0
+
+
+def test_what_the_server_writes_reaches_stderr_until_it_is_told_to_stop(
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    # a stand-in server: one line while it runs, one (with a traceback, say) as it shuts down
+    script = "import sys; print('serving', flush=True); sys.stdin.readline(); print('flushing')"
+    child = subprocess.Popen(
+        [sys.executable, "-c", script],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    assert child.stdin is not None
+    forwarding = threading.Thread(target=embedded._forward, args=(child,))
+    forwarding.start()
+    seen = ""
+    deadline = time.monotonic() + 60
+    while "serving" not in seen and time.monotonic() < deadline:
+        time.sleep(0.05)
+        seen += capfd.readouterr().err
+
+    embedded._stopping.add(child.pid)  # what `stop` and `terminate_started` do first
+    child.stdin.write(b"stop\n")
+    child.stdin.close()
+    forwarding.join(timeout=60)
+    child.wait(timeout=60)
+
+    assert seen == "serving\n"
+    assert capfd.readouterr().err == ""
+    assert not forwarding.is_alive()  # read to the end: the server never blocks on a write

@@ -12,7 +12,10 @@ before anything heavy is imported, so it starts on the other core while `kipp ru
 and reads; `EmbeddedServer.ready` waits for it, and the run then talks to it through
 PREFECT_API_URL, for that run only. Nothing else changes: same database under PREFECT_HOME,
 same services, stopped when the run ends (also when the run fails, or when `kipp run` is
-killed: on Linux the server is told to end with its parent).
+killed: on Linux the server is told to end with its parent). What the server writes reaches
+`kipp run`'s standard error line by line, as if it wrote there itself, until kipp stops it:
+what it says while it shuts down (events still in its queue when it was told to stop, with
+a traceback) is not the user's concern once the run has ended.
 
 The launch is speculative, made before Prefect's settings are read (reading them costs
 imports): `EmbeddedServer.wanted` then asks Prefect whether its embedded server is
@@ -30,6 +33,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -130,11 +134,17 @@ class EmbeddedServer:
             command,
             env=self.environment,
             stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
             preexec_fn=_end_with_parent if linux else None,
             start_new_session=True,
         )
         self.started_at = time.monotonic()
         _started.append(self.process)
+        forward = threading.Thread(
+            target=_forward, args=(self.process,), name="kipp-server-output", daemon=True
+        )
+        forward.start()
         return self
 
     def ready(self, timeout_s: float) -> str:
@@ -177,6 +187,7 @@ class EmbeddedServer:
             return
         if process.poll() is None:
             drain_prefect_workers()  # a Ctrl-C now still ends it: it is in `_started`
+            _stopping.add(process.pid)
             process.terminate()
             try:
                 process.wait(timeout=_STOP_WAIT_S)
@@ -196,8 +207,30 @@ def terminate_started() -> None:
     terminal's Ctrl-C does not reach it; on Linux it would also end with its parent)."""
     for process in _started:
         if process.poll() is None:
+            _stopping.add(process.pid)
             with contextlib.suppress(OSError):
                 process.terminate()
+
+
+_stopping: set[int] = set()  # the servers told to stop: what they write now is dropped
+
+
+def _forward(process: subprocess.Popen[bytes]) -> None:
+    """Copy what the server `process` writes to this process's standard error, line by
+    line, until it is told to stop; then read on to its end, dropping it (a server that
+    cannot write would hang)."""
+    assert process.stdout is not None
+    with process.stdout as output:
+        for line in output:
+            if process.pid not in _stopping:
+                _write_error(line)
+
+
+def _write_error(data: bytes) -> None:
+    view = memoryview(data)
+    with contextlib.suppress(OSError):
+        while view:
+            view = view[os.write(2, view) :]
 
 
 def drain_prefect_workers() -> None:
