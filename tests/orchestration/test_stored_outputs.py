@@ -82,15 +82,21 @@ def test_prefect_reads_the_record_back_with_the_serializer_it_names() -> None:
     assert back.result == measures
 
 
+def _stored_after_a_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, out: str) -> Path:
+    """The novelty measures' stored record after a run of the sample into `out`, with a
+    cache of its own."""
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("KIPP_CACHE_DIR", str(cache))
+    kipp_run(RunParameters(batch=str(SAMPLE), out=str(tmp_path / out)))
+    [stored] = list((cache / "prefect-results").glob("kipp-novelty-*"))
+    return stored
+
+
 def test_a_run_stores_its_novelty_measures_as_json(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    cache = tmp_path / "cache"
-    monkeypatch.setenv("KIPP_CACHE_DIR", str(cache))
+    stored = _stored_after_a_run(tmp_path, monkeypatch, "out")
 
-    kipp_run(RunParameters(batch=str(SAMPLE), out=str(tmp_path / "out")))
-
-    [stored] = list((cache / "prefect-results").glob("kipp-novelty-*"))
     record = json.loads(stored.read_bytes())
     assert record["metadata"]["serializer"]["type"] == "kipp-stage-output"
     assert record["result"].startswith("J{")
@@ -101,10 +107,7 @@ def test_a_run_stores_its_novelty_measures_as_json(
 def test_a_stored_record_cut_short_is_computed_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    cache = tmp_path / "cache"
-    monkeypatch.setenv("KIPP_CACHE_DIR", str(cache))
-    kipp_run(RunParameters(batch=str(SAMPLE), out=str(tmp_path / "first")))
-    [stored] = list((cache / "prefect-results").glob("kipp-novelty-*"))
+    stored = _stored_after_a_run(tmp_path, monkeypatch, "first")
     whole = stored.read_bytes()
     stored.write_bytes(whole[: len(whole) // 2])
 
