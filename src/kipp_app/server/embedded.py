@@ -12,10 +12,11 @@ before anything heavy is imported, so it starts on the other core while `kipp ru
 and reads; `EmbeddedServer.ready` waits for it, and the run then talks to it through
 PREFECT_API_URL, for that run only. Nothing else changes: same database under PREFECT_HOME,
 same services, stopped when the run ends (also when the run fails, or when `kipp run` is
-killed: on Linux the server is told to end with its parent). What the server writes reaches
-`kipp run`'s standard error line by line, as if it wrote there itself, until kipp stops it:
-what it says while it shuts down (events still in its queue when it was told to stop, with
-a traceback) is not the user's concern once the run has ended.
+killed: on Linux the server is told to end with its parent). What the server writes (on
+its standard output or error) reaches `kipp run`'s standard error line by line, never its
+standard output, until kipp stops it: what it says while it shuts down (events still in its
+queue when it was told to stop, with a traceback) is not the user's concern once the run
+has ended.
 
 The launch is speculative, made before Prefect's settings are read (reading them costs
 imports): `EmbeddedServer.wanted` then asks Prefect whether its embedded server is
