@@ -219,7 +219,7 @@ def test_what_the_server_writes_reaches_stderr_until_it_is_told_to_stop(
         time.sleep(0.05)
         seen += capfd.readouterr().err
 
-    embedded._stopping.add(child.pid)  # what `stop` and `terminate_started` do first
+    embedded._stopping.add(child)  # what `stop` and `terminate_started` do first
     child.stdin.write(b"stop\n")
     child.stdin.close()
     forwarding.join(timeout=60)

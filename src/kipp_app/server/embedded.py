@@ -188,7 +188,7 @@ class EmbeddedServer:
             return
         if process.poll() is None:
             drain_prefect_workers()  # a Ctrl-C now still ends it: it is in `_started`
-            _stopping.add(process.pid)
+            _stopping.add(process)
             process.terminate()
             try:
                 process.wait(timeout=_STOP_WAIT_S)
@@ -208,12 +208,14 @@ def terminate_started() -> None:
     terminal's Ctrl-C does not reach it; on Linux it would also end with its parent)."""
     for process in _started:
         if process.poll() is None:
-            _stopping.add(process.pid)
+            _stopping.add(process)
             with contextlib.suppress(OSError):
                 process.terminate()
 
 
-_stopping: set[int] = set()  # the servers told to stop: what they write now is dropped
+# the servers told to stop: what they write now is dropped (by process, not pid: a pid may
+# be reused by a later server of a long-lived process)
+_stopping: set[subprocess.Popen[bytes]] = set()
 
 
 def _forward(process: subprocess.Popen[bytes]) -> None:
@@ -223,7 +225,7 @@ def _forward(process: subprocess.Popen[bytes]) -> None:
     assert process.stdout is not None
     with process.stdout as output:
         for line in output:
-            if process.pid not in _stopping:
+            if process not in _stopping:
                 _write_error(line)
 
 
