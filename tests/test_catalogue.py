@@ -12,6 +12,7 @@ import pytest
 
 import kipp
 import kipp_app
+from kipp.core import i18n
 from kipp.core.catalogue import CATALOGUE, PARTS
 from kipp.core.i18n import Lang, Text, render, text
 from kipp.results import ProblemOut
@@ -105,6 +106,25 @@ def test_render_counts_digits_as_written_joins_lists_and_formats_numbers_per_lan
         "cannot assign reviewers: empty; write the reviewer's id; empty; write the proposal's id"
     )
     assert (render(size, Lang.EN), render(size, Lang.ID)) == ("2.0 MB", "2,0 MB")
+
+
+def test_a_format_with_a_field_of_its_own_is_filled_before_use_in_both_languages() -> None:
+    level = text("criterion.level", score=3.14159, places=2, level=3, thresholds=[1.5, 2.25])
+    whole = text("criterion.level", score=7.0, places=0, level=1, thresholds=[1.0])
+
+    assert render(level, Lang.ID) == (
+        "Skor 3,14 → level otomatis 3 dari 5 (ambang level 2-5: 1,50; 2,25)."
+    )
+    assert render(level, Lang.EN) == (
+        "Score 3.14 → automatic level 3 of 5 (level 2-5 thresholds: 1.50, 2.25)."
+    )
+    assert render(whole, Lang.ID) == "Skor 7 → level otomatis 1 dari 5 (ambang level 2-5: 1)."
+
+
+def test_every_catalogue_sentence_renders_without_the_slow_general_formatter() -> None:
+    for key, languages in CATALOGUE.items():
+        for lang in Lang:
+            assert i18n._fields(languages[lang.value]) is not None, (key, lang)
 
 
 def test_text_with_a_date_parameter_survives_a_json_round_trip() -> None:

@@ -178,22 +178,40 @@ class _Formatter(string.Formatter):
 _FORMATTERS = {lang: _Formatter(lang) for lang in Lang}  # they hold nothing but the language
 
 
-Fields = tuple[tuple[str, str | None, str], ...]
+Slot = tuple[str, str | None, str, tuple[tuple[str, str | None, str], ...] | None]
+Fields = tuple[Slot, ...]
+
+
+def _parts(template: str) -> list[tuple[str, str | None, str]] | None:
+    """(literal text, parameter name, format) of each plain named field; None when a field
+    uses more of `str.format` (an index, an attribute, a conversion)."""
+    parts = []
+    for literal, name, spec, conversion in string.Formatter().parse(template):
+        if name is not None and (not name.isidentifier() or conversion is not None):
+            return None
+        parts.append((literal, name, spec or ""))
+    return parts
 
 
 @functools.cache
 def _fields(template: str) -> Fields | None:
-    """A template cut into (literal text, parameter name, format) once, so a sentence
-    rendered thousands of times is parsed once; None for a template that uses more of
-    `str.format` than named fields (rendered by `string.Formatter` itself)."""
-    parts = []
-    for literal, name, spec, conversion in string.Formatter().parse(template):
-        if name is not None and (
-            not name.isidentifier() or conversion is not None or "{" in (spec or "")
-        ):
-            return None
-        parts.append((literal, name, spec or ""))
-    return tuple(parts)
+    """A template cut into (literal text, parameter name, format, the format's own fields)
+    once, so a sentence rendered thousands of times is parsed once. A format may hold named
+    fields of its own (`{score:.{places}f}`), filled before it is used, as `str.format` does;
+    None for a template that uses more of `str.format` (rendered by `string.Formatter`)."""
+    parts = _parts(template)
+    if parts is None:
+        return None
+    fields: list[Slot] = []
+    for literal, name, spec in parts:
+        nested = None
+        if "{" in spec:
+            inner = _parts(spec)
+            if inner is None or any("{" in s or "}" in s for _, _, s in inner):
+                return None
+            nested = tuple(inner)
+        fields.append((literal, name, spec, nested))
+    return tuple(fields)
 
 
 def _fill(template: str, params: Mapping[str, Any], lang: Lang) -> str:
@@ -204,9 +222,14 @@ def _fill(template: str, params: Mapping[str, Any], lang: Lang) -> str:
     if len(fields) == 1 and fields[0][1] is None:  # no parameter
         return fields[0][0]
     out = []
-    for literal, name, spec in fields:
+    for literal, name, spec, nested in fields:
         out.append(literal)
         if name is not None:
+            if nested is not None:  # the format's own fields, formatted as `str.format` does
+                spec = "".join(
+                    f"{part}{'' if key is None else formatter.format_field(params[key], inner)}"
+                    for part, key, inner in nested
+                )
             out.append(formatter.format_field(params[name], spec))
     return "".join(out)
 
