@@ -77,6 +77,43 @@ def test_hostile_text_file_at_the_size_cap_read(
     assert load(batch_dir, choices, small_limits).unread == []
 
 
+def _looked_at_smaller(monkeypatch: pytest.MonkeyPatch, path: Path, size: int) -> None:
+    """`path` as if it were `size` bytes when intake looked at it, then grew before the read."""
+    real = os.lstat
+
+    def lstat(target: str | os.PathLike[str]) -> os.stat_result:
+        info = real(target)
+        if Path(target) != path:
+            return info
+        return os.stat_result((*info[:6], size, *info[7:10]))
+
+    monkeypatch.setattr(os, "lstat", lstat)
+
+
+def test_hostile_text_file_grown_over_the_size_cap_after_it_was_looked_at(
+    batch_dir: Path, choices: CallChoices, small_limits: Limits, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write_text(batch_dir, "p.yaml", "judul: " + "x" * 1500)
+    _looked_at_smaller(monkeypatch, path, 10)
+    assert unread(load(batch_dir, choices, small_limits)) == [
+        (
+            str(path),
+            "file is 1001 bytes, over the 1000 bytes limit for this kind of file; split it, "
+            "or raise the limit with --max-file-mb",
+        )
+    ]
+
+
+def test_hostile_text_file_grown_under_the_size_cap_after_it_was_looked_at_read_whole(
+    batch_dir: Path, choices: CallChoices, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write_yaml(batch_dir, "p.yaml", proposal_data(title="Layanan Antar Jemput Lansia"))
+    assert 10 < path.stat().st_size <= 4000
+    _looked_at_smaller(monkeypatch, path, 10)
+    entry = only_entry(load(batch_dir, choices, Limits(max_text_bytes=4000)))
+    assert (entry.title, entry.status) == ("Layanan Antar Jemput Lansia", Status.VALID)
+
+
 def test_hostile_spreadsheet_over_its_size_cap_names_its_option(
     batch_dir: Path, choices: CallChoices
 ) -> None:

@@ -144,7 +144,12 @@ def _read(file: Path, limits: Limits, rereads: Rereads) -> bytes:
             raise Unreadable(text("file.not_regular"))
         check_size(info.st_size, cap, option)
         with open(file, "rb") as handle:
-            return handle.read(cap + 1)
+            # the size it had, and one byte more to see whether it grew since: a buffer of
+            # the cap for every file would cost more than the read
+            data = handle.read(info.st_size + 1)
+            if len(data) > info.st_size:  # grown: the rest, up to one byte over the cap
+                data += handle.read(cap + 1 - len(data))
+            return data
 
     try:
         raw = rereads.read(read)
