@@ -256,8 +256,8 @@ def test_index_file_naming_a_word_outside_its_vocabulary_is_not_trusted(tmp_path
     with np.load(path) as saved:
         arrays = {name: saved[name] for name in saved.files}
     arrays["indices"] = arrays["indices"].copy()
-    arrays["indices"][0] = len(arrays["words"])  # one past the last word
-    np.savez_compressed(path, **arrays)
+    arrays["indices"][0] = len(built.vocabulary)  # one past the last word
+    np.savez(path, **arrays)
     assert CorpusIndex.load(tmp_path, corpus) is None
 
 

@@ -65,7 +65,7 @@ UNREADABLE_NPZ: tuple[type[Exception], ...] = (
     zipfile.BadZipFile,
     zlib.error,
 )
-INDEX_VERSION = "2"  # bump whenever normalisation changes: saved indexes become stale
+INDEX_VERSION = "3"  # bump whenever normalisation or the file changes: saved indexes become stale
 DECIMALS = 4
 SCALE = 10.0**DECIMALS  # similarities are kept as whole ten-thousandths
 CHUNK_CELLS = 8_000_000  # dense cells per chunk of the product (32 MB as float32)
@@ -299,11 +299,13 @@ class CorpusIndex:
         folder.mkdir(parents=True, exist_ok=True)
         target = folder / f"corpus-index-{self.key}.npz"
         partial = folder / f".{target.name}.{os.getpid()}.tmp.npz"
-        words = np.array(sorted(self.vocabulary, key=self.vocabulary.__getitem__), dtype=str)
-        np.savez_compressed(
+        # the words in column order, one per line, as UTF-8 bytes: a fixed-width str array
+        # pads every word to the longest (UTF-32), several times the counts' size
+        words = "\n".join(sorted(self.vocabulary, key=self.vocabulary.__getitem__))
+        np.savez(  # not compressed: the arrays hardly shrink, and compressing them is slow
             partial,
             key=np.array(self.key),
-            words=words,
+            words=np.frombuffer(words.encode("utf-8"), dtype=np.uint8),
             data=self.counts.data,
             indices=self.counts.indices,
             indptr=self.counts.indptr,
@@ -322,7 +324,8 @@ class CorpusIndex:
             with np.load(path, allow_pickle=False) as saved:
                 if str(saved["key"]) != key:
                     return None
-                vocabulary = {str(w): i for i, w in enumerate(saved["words"])}
+                words = saved["words"].tobytes().decode("utf-8")
+                vocabulary = {w: i for i, w in enumerate(words.split("\n") if words else ())}
                 shape = tuple(int(n) for n in saved["shape"])
                 counts = sp.csr_matrix(
                     (saved["data"], saved["indices"], saved["indptr"]), shape=shape
