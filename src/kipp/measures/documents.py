@@ -24,14 +24,18 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import os
 import threading
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from kipp.core.caching import model_digest
 from kipp.core.models import Proposal
+from kipp.core.workers import default_workers, process_pool
 from kipp.measures.corpus import PriorInnovation
 from kipp.measures.text import (
     agency_phrase,
@@ -48,12 +52,53 @@ TITLE_WEIGHT = 1
 # sharing sentences is exactly the duplicate the measure must find.
 BOILERPLATE_MIN = 3
 
+POOL_FROM = 2_000
+"""Documents from which their units are found by worker processes (`units_of`): below it,
+starting them costs about what they save."""
+JOB = 1_000  # documents per worker job
+
 Units = list[str]  # a document's units, each by its key: its content words, space-joined
 
 
 def _units(texts: Sequence[str]) -> Units:
     # each unit tokenised once, unmasked: its key spots repeats and holds its words
     return [" ".join(tokens(unit)) for text in texts for unit in units(text)]
+
+
+def _units_job(documents: Sequence[Sequence[str]]) -> list[Units]:
+    return [_units(texts) for texts in documents]
+
+
+def units_of(documents: Sequence[Sequence[str]], workers: int | None = None) -> list[Units]:
+    """The units of each document (given as its texts), in order. From `POOL_FROM`
+    documents they are found by `workers` processes (by default one per core), in jobs of
+    `JOB`: a document's units depend on its own texts only, so the result is the same. Here
+    instead in a process that may not start others (a Dask worker, a daemon), and for the
+    jobs of a worker that died."""
+    if workers is None:
+        workers = default_workers()
+    if workers < 2 or len(documents) < POOL_FROM or multiprocessing.current_process().daemon:
+        return _units_job(documents)
+    jobs = [documents[start : start + JOB] for start in range(0, len(documents), JOB)]
+    found: list[Units] = []
+    pool = process_pool(workers, [__name__])
+    try:
+        futures: list[Future[list[Units]] | None] = []
+        for job in jobs:
+            try:
+                futures.append(pool.submit(_units_job, job))
+            except BrokenProcessPool:  # a worker died: the jobs left are done here
+                futures.append(None)
+        for job, future in zip(jobs, futures, strict=True):
+            try:
+                found.extend(_units_job(job) if future is None else future.result())
+            except BrokenProcessPool:  # its worker died: this job's units are found here
+                found.extend(_units_job(job))
+    except BaseException:  # interrupted: the jobs not begun are dropped, not waited for
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+    return found
 
 
 def boilerplate(documents: Iterable[Units], minimum: int = BOILERPLATE_MIN) -> frozenset[str]:
@@ -98,18 +143,32 @@ class UnitStore:
 
     def units(self, proposals: Sequence[Proposal]) -> list[Units]:
         """`proposal_units` of each of `proposals` (a chunk), stored or found now."""
+        return self.chunks([proposals])
+
+    def chunks(self, chunks: Sequence[Sequence[Proposal]]) -> list[Units]:
+        """`proposal_units` of every proposal of `chunks`, in order: each chunk's stored
+        units, else found now, those of every chunk not stored at once (`units_of`)."""
+        paths = [self._path(chunk) for chunk in chunks]
+        stored = [self._read(path, len(chunk)) for path, chunk in zip(paths, chunks, strict=True)]
+        self.misses += stored.count(None)
+        self.hits += len(stored) - stored.count(None)
+        missing = [
+            p for chunk, own in zip(chunks, stored, strict=True) if own is None for p in chunk
+        ]
+        found = iter(units_of([proposal_texts(p) for p in missing]))
+        every: list[Units] = []
+        for chunk, own, path in zip(chunks, stored, paths, strict=True):
+            if own is None:
+                own = [next(found) for _ in chunk]
+                self._write(path, own)
+            every.extend(own)
+        return every
+
+    def _path(self, proposals: Sequence[Proposal]) -> Path:
         digest = hashlib.sha256(self.salt.encode())
         for p in proposals:
             digest.update(model_digest(p))
-        path = self.folder / f"units-{digest.hexdigest()[:40]}.json"
-        keys = self._read(path, len(proposals))
-        if keys is not None:
-            self.hits += 1
-            return keys
-        self.misses += 1
-        found = [proposal_units(p) for p in proposals]
-        self._write(path, found)
-        return found
+        return self.folder / f"units-{digest.hexdigest()[:40]}.json"
 
     @staticmethod
     def _read(path: Path, count: int) -> list[list[str]] | None:
@@ -143,7 +202,7 @@ def proposal_documents(
     own region's and agency's place words and the administrative vocabulary. `split`, when
     given, holds each proposal's `proposal_units`, in the same order."""
     if split is None:
-        split = [proposal_units(p) for p in proposals]
+        split = units_of([proposal_texts(p) for p in proposals])
     drop = boilerplate(split)
     documents: list[list[str]] = []
     for proposal, own in zip(proposals, split, strict=True):
@@ -158,7 +217,7 @@ def corpus_documents(entries: Sequence[PriorInnovation]) -> list[list[str]]:
     """One word list per prior innovation, in order. Each entry's own place words are
     masked in its own text only: masking every corpus region everywhere would also mask
     common words that happen to be place names (Batu, Daya, Bangsal)."""
-    split = [_units([e.description]) for e in entries]
+    split = units_of([[e.description] for e in entries])
     drop = boilerplate(split)
     documents: list[list[str]] = []
     for entry, own in zip(entries, split, strict=True):

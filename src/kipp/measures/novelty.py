@@ -133,7 +133,7 @@ def prepare_batch(
     split = None
     if words is not None:
         bounds = chunk_bounds([p.id for p in ordered])
-        split = [u for start, stop in bounds for u in words.units(ordered[start:stop])]
+        split = words.chunks([ordered[start:stop] for start, stop in bounds])
     counts = count_matrix(proposal_documents(ordered, split), vocabulary)
     listed = tuple(Listed(p.id, p.title, p.agency) for p in ordered)
     return PreparedBatch(

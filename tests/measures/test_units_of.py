@@ -1,0 +1,142 @@
+"""Finding the units of many documents: in worker processes from `POOL_FROM` documents,
+with the same units in the same order as found here; here in a daemon process, and for the
+jobs of a worker that died; the chunks not stored are found together."""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
+from functools import cache
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+
+from kipp.core import workers
+from kipp.core.models import Proposal
+from kipp.intake.folder import load_batch
+from kipp.measures import documents
+from kipp.measures.corpus import load_corpus
+from kipp.measures.documents import UnitStore, proposal_units, units_of
+from kipp.rubric import load_rubric
+
+SAMPLE = Path(__file__).resolve().parents[2] / "submissions" / "mojokerto-2022"
+
+
+@cache
+def descriptions() -> list[list[str]]:
+    """The bundled corpus's descriptions, each one document."""
+    return [[e.description] for e in load_corpus().entries]
+
+
+@cache
+def proposals() -> tuple[Proposal, ...]:
+    batch = load_batch(SAMPLE, load_rubric().rubric.call.choices())
+    return tuple(e.proposal for e in batch.intake.valid if e.proposal is not None)
+
+
+def found_here(texts: list[list[str]]) -> list[list[str]]:
+    return [documents._units(own) for own in texts]
+
+
+def pools_started(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The worker count of each pool `units_of` starts (the real pools)."""
+    started: list[int] = []
+    real = workers.process_pool
+
+    def recorded(count: int, preload: list[str]) -> Any:
+        started.append(count)
+        return real(count, preload)
+
+    monkeypatch.setattr(documents, "process_pool", recorded)
+    return started
+
+
+def test_units_found_by_worker_processes_are_those_found_here_in_order(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(documents, "POOL_FROM", 100)
+    monkeypatch.setattr(documents, "JOB", 37)  # 418 documents: 12 jobs, the last short
+    started = pools_started(monkeypatch)
+
+    assert units_of(descriptions(), workers=2) == found_here(descriptions())
+    assert started == [2]
+
+
+def test_fewer_documents_than_the_pool_needs_are_found_here(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert len(descriptions()) < documents.POOL_FROM
+    started = pools_started(monkeypatch)
+
+    assert units_of(descriptions(), workers=2) == found_here(descriptions())
+    assert started == []
+
+
+def test_a_daemon_process_finds_the_units_itself(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(documents, "POOL_FROM", 100)
+    started = pools_started(monkeypatch)
+    daemon = SimpleNamespace(daemon=True)  # a Dask worker's process may start none
+    monkeypatch.setattr(multiprocessing, "current_process", lambda: daemon)
+
+    assert units_of(descriptions(), workers=2) == found_here(descriptions())
+    assert started == []
+
+
+class DyingPool:
+    """A pool whose every other job's worker dies, and which breaks at its fourth job."""
+
+    def __init__(self) -> None:
+        self.submitted = 0
+        self.shut: list[bool] = []
+
+    def submit(self, function: Callable[..., Any], *args: Any) -> Future[Any]:
+        self.submitted += 1
+        if self.submitted >= 4:
+            raise BrokenProcessPool("the pool broke")
+        future: Future[Any] = Future()
+        if self.submitted % 2:
+            future.set_result(function(*args))
+        else:
+            future.set_exception(BrokenProcessPool("a worker died"))
+        return future
+
+    def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:
+        self.shut.append(wait)
+
+
+def test_the_jobs_of_a_worker_that_died_are_done_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(documents, "POOL_FROM", 100)
+    monkeypatch.setattr(documents, "JOB", 50)  # 9 jobs: 2 done by the pool, 7 here
+    pool = DyingPool()
+    monkeypatch.setattr(documents, "process_pool", lambda workers, preload: pool)
+
+    assert units_of(descriptions(), workers=2) == found_here(descriptions())
+    assert (pool.submitted, pool.shut) == (9, [True])
+
+
+def test_the_chunks_not_stored_are_found_together_and_each_stored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    one, two, three, *rest = proposals()
+    UnitStore(tmp_path, salt="v1").units([two])
+    asked: list[int] = []
+    real = documents.units_of
+
+    def counted(texts: list[list[str]], workers: int | None = None) -> list[list[str]]:
+        asked.append(len(texts))
+        return real(texts, workers)
+
+    monkeypatch.setattr(documents, "units_of", counted)
+    store = UnitStore(tmp_path, salt="v1")
+
+    every = store.chunks([[one], [two], [three, *rest]])
+
+    assert every == [proposal_units(p) for p in proposals()]
+    assert (store.hits, store.misses, asked) == (1, 2, [len(proposals()) - 1])
+    again = UnitStore(tmp_path, salt="v1")
+    assert again.chunks([[one], [two], [three, *rest]]) == every
+    assert (again.hits, again.misses) == (3, 0)
