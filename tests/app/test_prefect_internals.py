@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import ast
 import inspect
+import io
 import os
 import subprocess
 import sys
@@ -156,7 +157,7 @@ class _Popen:
 
     def __call__(self, args: list[str], **kwargs: Any) -> SimpleNamespace:
         self.launches.append(Launch(list(args), dict(kwargs["env"]), dict(os.environ)))
-        return SimpleNamespace(pid=0, poll=lambda: None, returncode=None)
+        return SimpleNamespace(pid=0, poll=lambda: None, returncode=None, stdout=io.BytesIO())
 
 
 @dataclass
