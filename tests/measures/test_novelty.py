@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 import scipy.sparse as sp
 import yaml
-from builders import proposal_data
+from builders import proposal_data, shorten_in_header
 from pydantic import ValidationError
 
 from kipp.core.models import Proposal
@@ -247,6 +247,16 @@ def test_index_file_cut_short_is_built_again(tmp_path: Path, kept: float) -> Non
     again = CorpusIndex.cached(tmp_path, corpus)
     assert (again.counts != built.counts).nnz == 0
     assert CorpusIndex.load(tmp_path, corpus) is not None
+
+
+def test_index_file_with_a_damaged_array_header_is_built_again(tmp_path: Path) -> None:
+    corpus = load_corpus()
+    built = CorpusIndex.cached(tmp_path, corpus)
+    shorten_in_header(tmp_path / f"corpus-index-{built.key}.npz", "words.npy", b",)")
+    assert CorpusIndex.load(tmp_path, corpus) is None
+    again = CorpusIndex.cached(tmp_path, corpus)
+    assert again.vocabulary == built.vocabulary
+    assert (again.counts != built.counts).nnz == 0
 
 
 def test_index_file_naming_a_word_outside_its_vocabulary_is_not_trusted(tmp_path: Path) -> None:

@@ -49,6 +49,7 @@ from kipp.measures.similarity import (
     Match,
     count_matrix,
     index_key,
+    load_npz,
     matches_in_batch,
     matches_in_corpus,
     prior_part,
@@ -183,7 +184,7 @@ class MatchStore:
         trusted (unreadable, not fitting together, or naming a target outside the
         `targets` rows compared against)."""
         try:
-            with np.load(self.folder / f"prior-{key}.npz", allow_pickle=False) as saved:
+            with load_npz(self.folder / f"prior-{key}.npz") as saved:
                 kept = KeptMatches(saved["targets"], saved["keys"], saved["lengths"])
         except UNREADABLE_NPZ:
             return None

@@ -37,6 +37,7 @@ from __future__ import annotations
 import hashlib
 import os
 import threading
+import tokenize
 import zipfile
 import zlib
 from collections.abc import Callable, Sequence
@@ -49,6 +50,7 @@ from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
+from numpy.lib.npyio import NpzFile
 
 from kipp.measures.corpus import Corpus, PriorInnovation
 from kipp.measures.documents import corpus_documents
@@ -62,9 +64,26 @@ UNREADABLE_NPZ: tuple[type[Exception], ...] = (
     TypeError,
     EOFError,
     NotImplementedError,
+    SyntaxError,  # an array's header, parsed as a Python literal
+    tokenize.TokenError,
     zipfile.BadZipFile,
     zlib.error,
 )
+
+
+def load_npz(path: Path) -> NpzFile:
+    """`np.load` of the .npz at `path` (no pickles), once every member matches its checksum.
+    Arrays are stored uncompressed, and numpy reads an array's header and data as they are:
+    a damaged header (an array's length, its type) would otherwise give other arrays, read
+    without error. Raises one of `UNREADABLE_NPZ` when the file cannot be trusted."""
+    with zipfile.ZipFile(path) as archive:
+        damaged = archive.testzip()
+    if damaged is not None:
+        raise ValueError(f"{path.name}: {damaged} does not match its checksum")
+    loaded: NpzFile = np.load(path, allow_pickle=False)
+    return loaded
+
+
 INDEX_VERSION = "3"  # bump whenever normalisation or the file changes: saved indexes become stale
 DECIMALS = 4
 SCALE = 10.0**DECIMALS  # similarities are kept as whole ten-thousandths
@@ -302,7 +321,7 @@ class CorpusIndex:
         # the words in column order, one per line, as UTF-8 bytes: a fixed-width str array
         # pads every word to the longest (UTF-32), several times the counts' size
         words = "\n".join(sorted(self.vocabulary, key=self.vocabulary.__getitem__))
-        np.savez(  # not compressed: the arrays hardly shrink, and compressing them is slow
+        np.savez(  # not compressed: compressing took seconds, reading more bytes takes less
             partial,
             key=np.array(self.key),
             words=np.frombuffer(words.encode("utf-8"), dtype=np.uint8),
@@ -321,7 +340,7 @@ class CorpusIndex:
         key = index_key(corpus)
         path = folder / f"corpus-index-{key}.npz"
         try:
-            with np.load(path, allow_pickle=False) as saved:
+            with load_npz(path) as saved:
                 if str(saved["key"]) != key:
                     return None
                 words = saved["words"].tobytes().decode("utf-8")
