@@ -226,10 +226,12 @@ def _fill(template: str, params: Mapping[str, Any], lang: Lang) -> str:
         out.append(literal)
         if name is not None:
             if nested is not None:  # the format's own fields, formatted as `str.format` does
-                spec = "".join(
-                    f"{part}{'' if key is None else formatter.format_field(params[key], inner)}"
-                    for part, key, inner in nested
-                )
+                pieces = []
+                for part, key, inner in nested:
+                    pieces.append(part)
+                    if key is not None:
+                        pieces.append(formatter.format_field(params[key], inner))
+                spec = "".join(pieces)
             out.append(formatter.format_field(params[name], spec))
     return "".join(out)
 
