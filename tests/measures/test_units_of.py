@@ -86,36 +86,67 @@ def test_a_daemon_process_finds_the_units_itself(monkeypatch: pytest.MonkeyPatch
     assert started == []
 
 
-class DyingPool:
-    """A pool whose every other job's worker dies, and which breaks at its fourth job."""
+class StandInPool:
+    """A pool whose jobs are decided by `outcome(n)` for the n-th job submitted: "done" (run
+    at once), "died" (its worker died), "broken" (submitting raises BrokenProcessPool),
+    "no-start" (OSError: no process could start) or "interrupt" (Ctrl-C while waiting)."""
 
-    def __init__(self) -> None:
+    def __init__(self, outcome: Callable[[int], str]) -> None:
+        self.outcome = outcome
         self.submitted = 0
-        self.shut: list[bool] = []
+        self.shut: list[tuple[bool, bool]] = []
 
     def submit(self, function: Callable[..., Any], *args: Any) -> Future[Any]:
         self.submitted += 1
-        if self.submitted >= 4:
+        outcome = self.outcome(self.submitted)
+        if outcome == "broken":
             raise BrokenProcessPool("the pool broke")
+        if outcome == "no-start":
+            raise OSError("Resource temporarily unavailable")
         future: Future[Any] = Future()
-        if self.submitted % 2:
+        if outcome == "done":
             future.set_result(function(*args))
-        else:
+        elif outcome == "died":
             future.set_exception(BrokenProcessPool("a worker died"))
+        else:
+            future.set_exception(KeyboardInterrupt())
         return future
 
     def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:
-        self.shut.append(wait)
+        self.shut.append((wait, cancel_futures))
+
+
+def stand_in(monkeypatch: pytest.MonkeyPatch, outcome: Callable[[int], str]) -> StandInPool:
+    monkeypatch.setattr(documents, "POOL_FROM", 100)
+    monkeypatch.setattr(documents, "JOB", 50)  # 418 documents: 9 jobs
+    pool = StandInPool(outcome)
+    monkeypatch.setattr(documents, "process_pool", lambda workers, preload: pool)
+    return pool
 
 
 def test_the_jobs_of_a_worker_that_died_are_done_here(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(documents, "POOL_FROM", 100)
-    monkeypatch.setattr(documents, "JOB", 50)  # 9 jobs: 2 done by the pool, 7 here
-    pool = DyingPool()
-    monkeypatch.setattr(documents, "process_pool", lambda workers, preload: pool)
+    # jobs 1 and 3 done by the pool, job 2's worker dies, the pool breaks at job 4
+    pool = stand_in(monkeypatch, lambda n: "broken" if n >= 4 else "died" if n == 2 else "done")
 
     assert units_of(descriptions(), workers=2) == found_here(descriptions())
-    assert (pool.submitted, pool.shut) == (9, [True])
+    assert (pool.submitted, pool.shut) == (9, [(True, False)])
+
+
+def test_workers_that_cannot_start_leave_every_job_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    pool = stand_in(monkeypatch, lambda n: "no-start")
+
+    assert units_of(descriptions(), workers=2) == found_here(descriptions())
+    assert (pool.submitted, pool.shut) == (9, [(True, False)])
+
+
+def test_an_interrupt_ends_the_pool_without_waiting_for_its_jobs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    pool = stand_in(monkeypatch, lambda n: "interrupt" if n == 2 else "done")
+
+    with pytest.raises(KeyboardInterrupt):
+        units_of(descriptions(), workers=2)
+    assert pool.shut == [(False, True)]
 
 
 def test_the_chunks_not_stored_are_found_together_and_each_stored(

@@ -74,7 +74,7 @@ def units_of(documents: Sequence[Sequence[str]], workers: int | None = None) -> 
     documents they are found by `workers` processes (by default one per core), in jobs of
     `JOB`: a document's units depend on its own texts only, so the result is the same. Here
     instead in a process that may not start others (a Dask worker, a daemon), and for the
-    jobs of a worker that died."""
+    jobs of a worker that died or could not start."""
     if workers is None:
         workers = default_workers()
     if workers < 2 or len(documents) < POOL_FROM or multiprocessing.current_process().daemon:
@@ -87,8 +87,8 @@ def units_of(documents: Sequence[Sequence[str]], workers: int | None = None) -> 
         for job in jobs:
             try:
                 futures.append(pool.submit(_units_job, job))
-            except BrokenProcessPool:  # a worker died: the jobs left are done here
-                futures.append(None)
+            except (BrokenProcessPool, RuntimeError, OSError):
+                futures.append(None)  # a worker died, or none could start: done here
         for job, future in zip(jobs, futures, strict=True):
             try:
                 found.extend(_units_job(job) if future is None else future.result())
