@@ -1,7 +1,7 @@
 """Benchmark at the size of a national year: N = 27,000 proposals against M = 300,000 prior
 innovations, and the same pipeline at N/4 and at M/4 for the time exponents.
 
-    .venv/bin/python -m bench.scale                  # ~25 minutes on the 2-core machine
+    .venv/bin/python -m bench.scale                  # 12-25 minutes on the 2-core machine
     .venv/bin/python -m bench.scale --n 2000 --m 20000 --no-save   # a smaller trial
 
 Each size runs the domain pipeline once in a child process (`bench.pipeline`'s `stages`
