@@ -98,7 +98,7 @@ def test_hostile_text_file_grown_over_the_size_cap_after_it_was_looked_at(
     assert unread(load(batch_dir, choices, small_limits)) == [
         (
             str(path),
-            "file is 1001 bytes, over the 1000 bytes limit for this kind of file; split it, "
+            "file is 1.5 KB, over the 1000 bytes limit for this kind of file; split it, "
             "or raise the limit with --max-file-mb",
         )
     ]

@@ -149,6 +149,8 @@ def _read(file: Path, limits: Limits, rereads: Rereads) -> bytes:
             data = handle.read(info.st_size + 1)
             if len(data) > info.st_size:  # grown: the rest, up to one byte over the cap
                 data += handle.read(cap + 1 - len(data))
+                if len(data) > cap:  # grown over the cap: refused with the size it has now
+                    check_size(max(os.fstat(handle.fileno()).st_size, len(data)), cap, option)
             return data
 
     try:
