@@ -127,6 +127,31 @@ def test_every_catalogue_sentence_renders_without_the_slow_general_formatter() -
             assert i18n._fields(languages[lang.value]) is not None, (key, lang)
 
 
+def _sample(spec: str, value: int) -> object:
+    """A parameter value the format `spec` takes: a count, a list, a number or a text."""
+    if spec.startswith("p:"):
+        return value
+    if spec.startswith("j:"):
+        return [f"butir {value}", 1234.5, value]
+    if spec in ("d", "g") or spec.endswith(("f", "g")):
+        return 1234.5678 + value if spec != "d" else 1234 + value
+    return [f"nilai {value}", 0.25, 12_500, date(2022, 6, 30), True][value % 5]
+
+
+@pytest.mark.parametrize("lang", list(Lang))
+def test_every_catalogue_sentence_renders_as_the_general_formatter_would(lang: Lang) -> None:
+    general = i18n._FORMATTERS[lang]
+    for key, languages in CATALOGUE.items():
+        template = languages[lang.value]
+        params: dict[str, object] = {}
+        for value, (_, name, spec, _) in enumerate(string.Formatter().parse(template)):
+            if name is not None and name not in params:
+                params[name] = _sample(spec or "", value)
+        if "{places}" in template:  # a format's own field (`{score:.{places}f}`)
+            params["places"] = 2
+        assert i18n._fill(template, params, lang) == general.vformat(template, (), params), key
+
+
 def test_text_with_a_date_parameter_survives_a_json_round_trip() -> None:
     sentence = text(
         "gate.min_age.after",
