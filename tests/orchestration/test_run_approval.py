@@ -55,6 +55,7 @@ def _in_thread(params: RunParameters) -> tuple[threading.Thread, dict[str, Any]]
     return thread, box
 
 
+@pytest.mark.slow
 def test_paused_run_resumed_with_moves_chosen_from_its_list_records_the_decision(
     tmp_path: Path,
 ) -> None:

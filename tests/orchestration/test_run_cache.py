@@ -42,6 +42,7 @@ def batch(tmp_path: Path) -> Path:
     return folder
 
 
+@pytest.mark.slow
 def test_rerun_after_editing_one_proposal_equals_a_fresh_run(
     batch: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -86,6 +87,7 @@ def _scorecards(out: Path) -> dict[str, str]:
     return dict(sorted(found.items()))
 
 
+@pytest.mark.slow
 def test_rerun_of_an_unchanged_batch_reuses_every_cached_result(
     batch: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -79,6 +79,7 @@ def test_a_reused_shortlist_pdf_is_not_waited_for(
     assert "shortlist.pdf" in later.documents_reused
 
 
+@pytest.mark.slow
 def test_a_rerun_on_another_day_or_with_a_changed_title_renders_them_again(
     results: Results, tmp_path: Path
 ) -> None:

@@ -110,6 +110,7 @@ def test_a_helper_that_died_leaves_its_scorecards_to_this_process(
     assert record == here_record
 
 
+@pytest.mark.slow
 def test_a_run_of_a_large_batch_with_a_helper_writes_the_files_of_one_without(
     results: Results, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
