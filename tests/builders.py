@@ -459,18 +459,3 @@ def agency_matcher(batch_folder: Path) -> AgencyOf | None:
     batch it read (None without a usable `_agencies.yaml`)."""
     loaded = load_registry(batch_folder / REGISTRY_FILE)
     return registry_matcher(None if loaded is None else loaded.registry)
-
-
-def shorten_in_header(path: Path, member: str, end: bytes) -> None:
-    """Make the last length in `member`'s array header (the number before `end`) one less,
-    in place, as damage on disk could: numpy would read the array one item short, without
-    error."""
-    raw = bytearray(path.read_bytes())
-    start = raw.index(b"'shape': (", raw.index(member.encode()))
-    stop = raw.index(end, start)
-    first = stop
-    while raw[first - 1 : first].isdigit():
-        first -= 1
-    number = raw[first:stop]
-    raw[first:stop] = str(int(number) - 1).rjust(len(number)).encode()
-    path.write_bytes(bytes(raw))

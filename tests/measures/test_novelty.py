@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 import scipy.sparse as sp
 import yaml
-from builders import proposal_data, shorten_in_header
+from builders import proposal_data
 from pydantic import ValidationError
 
 from kipp.core.models import Proposal
@@ -247,6 +247,21 @@ def test_index_file_cut_short_is_built_again(tmp_path: Path, kept: float) -> Non
     again = CorpusIndex.cached(tmp_path, corpus)
     assert (again.counts != built.counts).nnz == 0
     assert CorpusIndex.load(tmp_path, corpus) is not None
+
+
+def shorten_in_header(path: Path, member: str, end: bytes) -> None:
+    """Make the last length in `member`'s array header (the number before `end`) one less,
+    in place, as damage on disk could: numpy would read the array one item short, without
+    error."""
+    raw = bytearray(path.read_bytes())
+    start = raw.index(b"'shape': (", raw.index(member.encode()))
+    stop = raw.index(end, start)
+    first = stop
+    while raw[first - 1 : first].isdigit():
+        first -= 1
+    number = raw[first:stop]
+    raw[first:stop] = str(int(number) - 1).rjust(len(number)).encode()
+    path.write_bytes(bytes(raw))
 
 
 def test_index_file_with_a_damaged_array_header_is_built_again(tmp_path: Path) -> None:

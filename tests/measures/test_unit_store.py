@@ -1,13 +1,17 @@
 """The units of each chunk of proposals are kept on disk by content: read back they are the
-units found, a damaged file is found again, and novelty is the same with them as without."""
+units found, the chunks not stored are found together, a damaged file is found again, and
+novelty is the same with them as without."""
 
 from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
 
+import pytest
+
 from kipp.core.models import Proposal
 from kipp.intake.folder import load_batch
+from kipp.measures import documents
 from kipp.measures.corpus import load_corpus
 from kipp.measures.documents import UnitStore, proposal_units
 from kipp.measures.novelty import measure_novelty
@@ -80,3 +84,27 @@ def test_novelty_with_stored_units_is_novelty_without(tmp_path: Path) -> None:
     ]
 
     assert stored == [plain, plain]
+
+
+def test_the_chunks_not_stored_are_found_together_and_each_stored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    one, two, three, *rest = proposals()
+    UnitStore(tmp_path, salt="v1").units([two])
+    asked: list[int] = []
+    real = documents.units_of
+
+    def counted(texts: list[list[str]], workers: int | None = None) -> list[list[str]]:
+        asked.append(len(texts))
+        return real(texts, workers)
+
+    monkeypatch.setattr(documents, "units_of", counted)
+    store = UnitStore(tmp_path, salt="v1")
+
+    every = store.chunks([[one], [two], [three, *rest]])
+
+    assert every == [proposal_units(p) for p in proposals()]
+    assert (store.hits, store.misses, asked) == (1, 2, [len(proposals()) - 1])
+    again = UnitStore(tmp_path, salt="v1")
+    assert again.chunks([[one], [two], [three, *rest]]) == every
+    assert (again.hits, again.misses) == (3, 0)

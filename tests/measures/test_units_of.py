@@ -1,6 +1,6 @@
 """Finding the units of many documents: in worker processes from `POOL_FROM` documents,
 with the same units in the same order as found here; here in a daemon process, and for the
-jobs of a worker that died; the chunks not stored are found together."""
+jobs of a worker that died or could not start."""
 
 from __future__ import annotations
 
@@ -9,33 +9,21 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from functools import cache
-from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
 import pytest
 
 from kipp.core import workers
-from kipp.core.models import Proposal
-from kipp.intake.folder import load_batch
 from kipp.measures import documents
 from kipp.measures.corpus import load_corpus
-from kipp.measures.documents import UnitStore, proposal_units, units_of
-from kipp.rubric import load_rubric
-
-SAMPLE = Path(__file__).resolve().parents[2] / "submissions" / "mojokerto-2022"
+from kipp.measures.documents import units_of
 
 
 @cache
 def descriptions() -> list[list[str]]:
     """The bundled corpus's descriptions, each one document."""
     return [[e.description] for e in load_corpus().entries]
-
-
-@cache
-def proposals() -> tuple[Proposal, ...]:
-    batch = load_batch(SAMPLE, load_rubric().rubric.call.choices())
-    return tuple(e.proposal for e in batch.intake.valid if e.proposal is not None)
 
 
 def found_here(texts: list[list[str]]) -> list[list[str]]:
@@ -147,27 +135,3 @@ def test_an_interrupt_ends_the_pool_without_waiting_for_its_jobs(
     with pytest.raises(KeyboardInterrupt):
         units_of(descriptions(), workers=2)
     assert pool.shut == [(False, True)]
-
-
-def test_the_chunks_not_stored_are_found_together_and_each_stored(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    one, two, three, *rest = proposals()
-    UnitStore(tmp_path, salt="v1").units([two])
-    asked: list[int] = []
-    real = documents.units_of
-
-    def counted(texts: list[list[str]], workers: int | None = None) -> list[list[str]]:
-        asked.append(len(texts))
-        return real(texts, workers)
-
-    monkeypatch.setattr(documents, "units_of", counted)
-    store = UnitStore(tmp_path, salt="v1")
-
-    every = store.chunks([[one], [two], [three, *rest]])
-
-    assert every == [proposal_units(p) for p in proposals()]
-    assert (store.hits, store.misses, asked) == (1, 2, [len(proposals()) - 1])
-    again = UnitStore(tmp_path, salt="v1")
-    assert again.chunks([[one], [two], [three, *rest]]) == every
-    assert (again.hits, again.misses) == (3, 0)
