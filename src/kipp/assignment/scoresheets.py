@@ -157,21 +157,6 @@ def _fit_rows(sheet: Any, widths: Sequence[float], first: int = 1) -> None:
             sheet.row_dimensions[row[0].row].height = lines * LINE_HEIGHT
 
 
-def _print_settings(sheet: Any, title_rows: str | None = "1:1") -> None:
-    """Landscape on A4, as wide as the page and as many pages long as it takes, the header
-    row on every page."""
-    from openpyxl.worksheet.properties import PageSetupProperties
-    from openpyxl.worksheet.worksheet import Worksheet
-
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    if title_rows:
-        sheet.print_title_rows = title_rows
-
-
 def _widths(sheet: Any, widths: Sequence[float]) -> None:
     from openpyxl.utils import get_column_letter
 
@@ -187,6 +172,8 @@ def sheet_xlsx(rows: list[list[str]], packets: Sequence[Packet], sheet: Sheet) -
     import openpyxl
     from openpyxl.styles import Alignment, Font
     from openpyxl.worksheet.datavalidation import DataValidation
+
+    from kipp.core.worksheets import fit_to_a4_landscape
 
     rubric, lang = sheet.rubric, sheet.lang
     scale = rubric.reviews.scale
@@ -226,7 +213,7 @@ def sheet_xlsx(rows: list[list[str]], packets: Sequence[Packet], sheet: Sheet) -
         start = openpyxl.utils.get_column_letter(fixed + 1)
         end = openpyxl.utils.get_column_letter(fixed + reviewed)
         check.add(f"{start}2:{end}{len(rows)}")
-    _print_settings(scores)
+    fit_to_a4_landscape(scores)
 
     _guide(workbook.create_sheet(tr("scoresheets.sheet.guide", lang)), len(packets), sheet)
     _evidence(workbook.create_sheet(tr("scoresheets.sheet.evidence", lang)), packets, lang)
@@ -243,7 +230,7 @@ def sheet_xlsx(rows: list[list[str]], packets: Sequence[Packet], sheet: Sheet) -
             cell.alignment = wrap
     for cell in texts[1]:
         cell.font = Font(bold=True)
-    _print_settings(texts)
+    fit_to_a4_landscape(texts)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -256,6 +243,8 @@ def _guide(guide: Any, proposals: int, sheet: Sheet) -> None:
     """The instructions sheet: who and what, the scale, how to fill in and return the sheet,
     then what each score means for each criterion."""
     from openpyxl.styles import Alignment, Font
+
+    from kipp.core.worksheets import fit_to_a4_landscape
 
     rubric, lang = sheet.rubric, sheet.lang
     scale = rubric.reviews.scale
@@ -342,7 +331,7 @@ def _guide(guide: Any, proposals: int, sheet: Sheet) -> None:
             horizontal = "center" if cell.column == 2 else None
             cell.alignment = Alignment(wrap_text=True, vertical="top", horizontal=horizontal)
     _fit_rows(guide, GUIDE_WIDTHS, first=3)
-    _print_settings(guide, f"{table}:{table}")
+    fit_to_a4_landscape(guide, f"{table}:{table}")
 
 
 EVIDENCE_WIDTHS = (22.0, 32.0, 90.0)
@@ -352,6 +341,8 @@ def _evidence(sheet: Any, packets: Sequence[Packet], lang: Lang) -> None:
     """One row per piece of evidence of each proposal, the proposal's title first; links
     open from the cell."""
     from openpyxl.styles import Alignment, Font
+
+    from kipp.core.worksheets import fit_to_a4_landscape
 
     sheet.append(
         [tr(f"scoresheets.evidence.col.{c}", lang) for c in ("proposal", "item", "detail")]
@@ -374,7 +365,7 @@ def _evidence(sheet: Any, packets: Sequence[Packet], lang: Lang) -> None:
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     _fit_rows(sheet, EVIDENCE_WIDTHS, first=2)
-    _print_settings(sheet)
+    fit_to_a4_landscape(sheet)
 
 
 def assignments_csv(assignments: Sequence[Assignment], codes: dict[str, str] | None = None) -> str:

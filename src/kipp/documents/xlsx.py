@@ -4,7 +4,7 @@ What a sheet holds is decided elsewhere (`kipp.documents.workbook`); here each c
 written so that a workbook can hold it and a spreadsheet program shows it as written: text
 that would run as a formula is typed as text, characters a workbook cannot hold are written
 as escapes (`printable`), a text longer than a cell holds is cut visibly, numbers stay
-numbers. Light to import (openpyxl and two helpers of `kipp.core`), so that a worker process
+numbers. Light to import (openpyxl and three helpers of `kipp.core`), so that a worker process
 can write a large run's workbook while the run writes its other documents
 (`kipp.documents.outputs`).
 """
@@ -20,11 +20,10 @@ from openpyxl import Workbook as OpenpyxlWorkbook
 from openpyxl import __version__ as openpyxl_version
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.properties import PageSetupProperties
-from openpyxl.worksheet.worksheet import Worksheet
 
 from kipp.core.cells import formula_like
 from kipp.core.printable import printable
+from kipp.core.worksheets import fit_to_a4_landscape
 
 Cell = str | int | float | None
 MIN_WIDTH, MAX_WIDTH = 6, 60
@@ -66,7 +65,7 @@ def xlsx_bytes(workbook: Workbook) -> bytes:
         ws.freeze_panes = "A2"
         last = get_column_letter(len(sheet.header))
         ws.auto_filter.ref = f"A1:{last}{len(sheet.rows) + 1}"
-        _print_settings(ws)
+        fit_to_a4_landscape(ws)
         ws.append([_cell(h, ws) for h in sheet.header])
         for row in sheet.rows:
             ws.append([_cell(v, ws) for v in row])
@@ -113,17 +112,6 @@ def _utf16_units(value: str) -> int:
     """The length of `value` as a workbook counts it (UTF-16 code units: a character
     beyond the Basic Multilingual Plane counts two)."""
     return len(value.encode("utf-16-le")) // 2
-
-
-def _print_settings(ws: Any) -> None:
-    """Landscape on A4, as wide as the page and as many pages long as it takes, the header
-    row on every page."""
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    ws.print_title_rows = "1:1"
 
 
 def _widths(sheet: Sheet) -> list[float]:
