@@ -12,6 +12,7 @@ from prefect._internal.result_records import ResultRecord
 from prefect.serializers import Serializer
 
 from kipp.measures.novelty import Neighbour, NoveltyMeasure
+from kipp_app.flows import stored
 from kipp_app.flows.run import RunParameters, kipp_run
 from kipp_app.flows.stored import JSON_MARK, PICKLE_MARK, StageOutputSerializer
 
@@ -114,6 +115,67 @@ def test_a_stored_record_cut_short_is_computed_again(
     kipp_run(RunParameters(batch=str(SAMPLE), out=str(tmp_path / "second")))
 
     assert stored.read_bytes() == whole  # computed again and stored whole
+    first = json.loads((tmp_path / "first" / "results.json").read_text(encoding="utf-8"))
+    second = json.loads((tmp_path / "second" / "results.json").read_text(encoding="utf-8"))
+    assert [p["novelty"] for p in second["proposals"]] == [p["novelty"] for p in first["proposals"]]
+
+
+def test_the_same_stored_bytes_read_twice_in_a_row_are_read_once() -> None:
+    measures = _novelty()
+    serializer = StageOutputSerializer(stage="novelty")
+    blob = serializer.dumps(measures)
+
+    first = serializer.loads(blob)
+    # Prefect builds a serializer for each read of a record: another instance, same stage
+    second = StageOutputSerializer(stage="novelty").loads(blob)
+    third = serializer.loads(blob)
+
+    assert second is first  # the existence check's value, taken by the read that follows
+    assert third is not first and third == first  # held for one more read only
+    stored.forget("novelty")
+
+
+def _measures(proposal: str) -> dict[str, NoveltyMeasure]:
+    return {
+        proposal: NoveltyMeasure(
+            score=0.5, max_prior_similarity=0.0, max_batch_similarity=0.0, nearest=[], flags=[]
+        )
+    }
+
+
+def test_other_bytes_are_read_and_a_forgotten_value_is_read_again() -> None:
+    serializer = StageOutputSerializer(stage="novelty")
+    one = serializer.dumps(_measures("p-1"))
+    other = serializer.dumps(_measures("p-2"))
+
+    first = serializer.loads(one)
+    assert serializer.loads(other) == _measures("p-2")  # not what was held
+    again = serializer.loads(one)
+    stored.forget("novelty")
+
+    assert again == first and again is not first
+    assert serializer.loads(one) is not again  # let go by `forget`
+    stored.forget("novelty")
+
+
+@pytest.mark.slow
+def test_a_cache_hit_reads_the_stored_novelty_measures_once_and_keeps_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _stored_after_a_run(tmp_path, monkeypatch, "first")
+    reads: list[int] = []
+    read = StageOutputSerializer._read
+
+    def counted(self: StageOutputSerializer[object], blob: bytes) -> object:
+        reads.append(len(blob))
+        return read(self, blob)
+
+    monkeypatch.setattr(StageOutputSerializer, "_read", counted)
+
+    kipp_run(RunParameters(batch=str(SAMPLE), out=str(tmp_path / "second")))
+
+    assert len(reads) == 1  # Prefect's existence check; its read took the same value
+    assert stored._read_last == {}  # let go once the stage's task returned
     first = json.loads((tmp_path / "first" / "results.json").read_text(encoding="utf-8"))
     second = json.loads((tmp_path / "second" / "results.json").read_text(encoding="utf-8"))
     assert [p["novelty"] for p in second["proposals"]] == [p["novelty"] for p in first["proposals"]]

@@ -50,7 +50,7 @@ from kipp.core.caching import cache_dir, code_version, digest, value_digest
 from kipp.core.i18n import Lang, render
 from kipp.core.problems import KippError
 from kipp.pipeline import PIPELINE, Stage, merge
-from kipp_app.flows import prefetch, progress, signals
+from kipp_app.flows import prefetch, progress, signals, stored
 from kipp_app.flows.artifacts import Progress
 from kipp_app.flows.retries import IO_RETRIES
 from kipp_app.flows.stored import StageOutputSerializer
@@ -162,7 +162,10 @@ class PrefectRunner:
             output = stage.function(**given)
         else:
             run = _stage_task.with_options(**_options(stage, self.storage, _task_key))
-            output = run(stage.name, opaque(given))
+            try:
+                output = run(stage.name, opaque(given))
+            finally:
+                stored.forget(stage.name)  # what a cache hit read, held for its second read
         progress.finished(stage.name)
         return output
 
@@ -188,13 +191,16 @@ class PrefectRunner:
                 artifact.step()
                 progress.advanced(stage.name)
 
-        if self.work_pool is not None:
-            done(on_work_pool(self.work_pool, stage, parts, self.storage))
-        elif self.dask or self.dask_address is not None:
-            self._on_dask(stage, parts, collect)
-        else:
-            run = _stage_task.with_options(**_options(stage, self.storage, _task_key))
-            collect([run.submit(stage.name, opaque(part)) for part in parts])
+        try:
+            if self.work_pool is not None:
+                done(on_work_pool(self.work_pool, stage, parts, self.storage))
+            elif self.dask or self.dask_address is not None:
+                self._on_dask(stage, parts, collect)
+            else:
+                run = _stage_task.with_options(**_options(stage, self.storage, _task_key))
+                collect([run.submit(stage.name, opaque(part)) for part in parts])
+        finally:
+            stored.forget(stage.name)  # see `__call__`
         progress.finished(stage.name)
         return merge(outputs[i] for i in range(len(parts)))
 

@@ -11,6 +11,13 @@ A value JSON cannot hold (text with a lone surrogate, the byte of a name that wa
 is pickled instead, marked as such: storing never fails a run. The stored result names its
 serializer and stage, so any process with kipp installed reads it back (a Prefect worker
 of another machine that shares the cache folder).
+
+On a cache hit Prefect reads the stored record twice: whole, to learn that it exists, then
+again to use it, both times through `loads` (a national batch's novelty measures take
+seconds each time). So `loads` keeps what it read last for each stage, with the bytes it
+read it from, and the next `loads` of the same bytes takes it instead of reading them
+again; the runner lets it go (`forget`) once the stage's task has returned, so nothing is
+kept beyond the one task run.
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ from __future__ import annotations
 import base64
 import functools
 import pickle
+import threading
 import typing
 from typing import Any, Literal, cast
 
@@ -39,6 +47,16 @@ def output_type(stage: str) -> TypeAdapter[Any]:
     return TypeAdapter(typing.get_type_hints(PIPELINE[stage].function)["return"])
 
 
+_read_last: dict[str, tuple[bytes, Any]] = {}  # stage -> (bytes, value read from them)
+_read_lock = threading.Lock()
+
+
+def forget(stage: str) -> None:
+    """Let go of the value `loads` last read for `stage`, if it still holds one."""
+    with _read_lock:
+        _read_last.pop(stage, None)
+
+
 class StageOutputSerializer(Serializer[D]):
     """A stage's output as JSON of its function's return type (`output_type`); pickled where
     JSON cannot hold it."""
@@ -53,6 +71,18 @@ class StageOutputSerializer(Serializer[D]):
             return PICKLE_MARK + base64.b64encode(pickle.dumps(obj, protocol=5))
 
     def loads(self, blob: bytes) -> D:
+        """The stored output; the same object when the previous `loads` of this stage read
+        the same bytes (Prefect's existence check, then its read), which it then lets go."""
+        with _read_lock:
+            held = _read_last.pop(self.stage, None)
+        if held is not None and held[0] == blob:
+            return cast(D, held[1])
+        value = self._read(blob)
+        with _read_lock:
+            _read_last[self.stage] = (blob, value)
+        return value
+
+    def _read(self, blob: bytes) -> D:
         if blob.startswith(PICKLE_MARK):
             return cast(D, pickle.loads(base64.b64decode(blob[1:])))
         if not blob.startswith(JSON_MARK):
