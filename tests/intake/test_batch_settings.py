@@ -127,3 +127,34 @@ def test_sample_batch_reads_its_settings_once_and_not_as_a_proposal() -> None:
     assert batch.settings.meeting_date == date(2022, 4, 25)
     assert str(SAMPLE / SETTINGS_FILE) in batch.intake.ignored
     assert all(SETTINGS_FILE not in e.path for e in batch.intake.entries)
+
+
+def test_a_time_zone_is_read_by_its_indonesian_name_or_its_iana_name(batch_dir: Path) -> None:
+    read = {}
+    for written in ("WIB", "wita", "WIT", "Asia/Jakarta"):
+        path = write_text(batch_dir, SETTINGS_FILE, f"region: Kota Contoh\ntime_zone: {written}\n")
+        loaded = load_settings(path)
+        assert loaded is not None and loaded.settings is not None
+        read[written] = loaded.settings.time_zone
+
+    assert read == {
+        "WIB": "Asia/Jakarta",
+        "wita": "Asia/Makassar",
+        "WIT": "Asia/Jayapura",
+        "Asia/Jakarta": "Asia/Jakarta",
+    }
+
+
+def test_an_unknown_time_zone_is_located_under_the_key_written_with_its_fix(
+    batch_dir: Path,
+) -> None:
+    path = write_text(batch_dir, SETTINGS_FILE, "region: Kota Contoh\nzona_waktu: Jawa Timur\n")
+
+    assert problems(path) == [
+        f"{path}:2: zona_waktu: 'Jawa Timur' is not a time zone; write WIB, WITA or WIT, or a "
+        "zone's name such as Asia/Jakarta"
+    ]
+    assert problems(path, Lang.ID) == [
+        f"{path}:2: zona_waktu: 'Jawa Timur' bukan zona waktu; tulis WIB, WITA atau WIT, atau "
+        "nama zona seperti Asia/Jakarta"
+    ]

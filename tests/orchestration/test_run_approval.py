@@ -3,8 +3,10 @@ the documents record."""
 
 from __future__ import annotations
 
+import json
 import threading
 import time
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 from uuid import UUID
@@ -124,6 +126,10 @@ def test_paused_run_resumed_with_moves_chosen_from_its_list_records_the_decision
     assert data["summary"]["shortlisted"] == results(tmp_path / "plain")["summary"]["shortlisted"]
     decided_at = data["approval"].pop("decided_at")
     assert decided_at.startswith("20")
+    # recorded as the server stored it, shown in the run's time zone
+    run = json.loads((out / "results.json").read_text(encoding="utf-8"))["run"]
+    zone = datetime.fromisoformat(run["finished_at"]).tzinfo
+    shown = datetime.fromisoformat(decided_at).astimezone(zone).isoformat()
     assert data["approval"] == decision
     status = {p["id"]: (p["status"], p["rank"], p["reason"]) for p in data["proposals"]}
     assert status[first_out] == (
@@ -147,7 +153,7 @@ def test_paused_run_resumed_with_moves_chosen_from_its_list_records_the_decision
     markdown = (out / "shortlist.md").read_text(encoding="utf-8")
     assert (
         "> **Keputusan koordinator:** Daftar pendek diputuskan oleh Rina Kartika pada "
-        f"{format_timestamp(decided_at, Lang.ID)}: 2 proposal dipindahkan. "
+        f"{format_timestamp(shown, Lang.ID)}: 2 proposal dipindahkan. "
         "Catatan: checked with the regional secretary"
     ) in markdown
     assert f"> - {first_out_p['title']}: dimasukkan. Alasan: serves villages" in markdown

@@ -32,7 +32,8 @@ def _decided(lang: Lang, note: str) -> str:
 
 @pytest.mark.parametrize(
     ("lang", "when"),
-    [(Lang.ID, "21 April 2022 pukul 02.30 UTC"), (Lang.EN, "21 April 2022 at 02:30 UTC")],
+    # recorded in UTC, shown in the run's time zone (the sample run's: UTC+7)
+    [(Lang.ID, "21 April 2022 pukul 09.30 UTC+7"), (Lang.EN, "21 April 2022 at 09:30 UTC+7")],
 )
 def test_decision_artifact_speaks_the_run_language_with_one_item_per_move(
     lang: Lang, when: str

@@ -20,15 +20,17 @@ meeting_date: 2022-04-25                          # or 25 April 2022, 25/04/2022
 place: Ruang Rapat Bagian Organisasi, Kantor Pemerintah Kota Mojokerto
 city: Mojokerto                                   # where the minutes are signed
 review_deadline: 2022-04-22
+time_zone: WIB                                    # or WITA, WIT, or a name like Asia/Jakarta
 ```
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, tzinfo
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator
 
@@ -42,6 +44,8 @@ from kipp.intake.yaml_file import read_yaml_model
 SETTINGS_FILE = "_kumpulan.yaml"
 MAX_SETTINGS_BYTES = 256 * 1024
 NIP_DIGITS = 18
+# Indonesia's three time zones by the names people use for them
+INDONESIAN_ZONES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
 
 _SPACES = re.compile(r"[\s.]+")
 
@@ -88,6 +92,9 @@ class BatchSettings(_Model):
     place: str | None = Field(default=None, max_length=300)
     city: str | None = Field(default=None, max_length=100)
     review_deadline: date | None = None
+    time_zone: str | None = Field(
+        default=None, validation_alias=AliasChoices("time_zone", "zona_waktu")
+    )
 
     @field_validator("meeting_date", "review_deadline", mode="before")
     @classmethod
@@ -99,6 +106,24 @@ class BatchSettings(_Model):
             return parse_date(value)
         except DateFormatError as exc:
             raise invalid(exc.text.key, **exc.text.params) from None
+
+    @field_validator("time_zone")
+    @classmethod
+    def _time_zone(cls, value: str | None) -> str | None:
+        """`WIB`, `WITA` or `WIT`, or a time zone's IANA name (`Asia/Jakarta`); kept as the
+        IANA name."""
+        if value is None:
+            return None
+        name = INDONESIAN_ZONES.get(value.upper(), value)
+        try:
+            ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise invalid("batch_settings.time_zone", value=value) from None
+        return name
+
+    def zone(self) -> tzinfo | None:
+        """The time zone the run's dates are in, if the settings name one."""
+        return ZoneInfo(self.time_zone) if self.time_zone else None
 
 
 class SettingsLoad(BaseModel):

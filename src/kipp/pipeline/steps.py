@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 from functools import cached_property
 from pathlib import Path
 
@@ -192,15 +192,20 @@ class RunInfo:
     started: str
 
     def run_out(self) -> RunOut:
-        """The `run` block of the results, finished now."""
-        now = datetime.now(UTC).isoformat(timespec="seconds")
+        """The `run` block of the results, finished now. Its times are in the time zone of
+        the batch's settings (`time_zone`), else in this machine's: the day every document
+        shows is the day where the run was made, not the day in UTC."""
+        settings = self.batch.settings
+        zone = (settings.zone() if settings else None) or local_zone()
+        now = datetime.now(UTC).astimezone(zone)
+        started = datetime.fromisoformat(self.started).astimezone(zone) if self.started else now
         rubric = self.rubric.rubric
         return RunOut(
             rubric=rubric.id,
             rubric_sha256=self.rubric.sha256,
             batch=str(self.batch.folder),
-            started_at=self.started or now,
-            finished_at=now,
+            started_at=started.isoformat(timespec="seconds"),
+            finished_at=now.isoformat(timespec="seconds"),
             code_version=kipp.__version__,
             lang=self.lang,
             shortlist_size=self.size or rubric.shortlist.size,
@@ -230,6 +235,13 @@ class RunInfo:
             return settings
         members = [Person(name=r.name, position=r.affiliation or r.agency) for r in panel.reviewers]
         return settings.model_copy(update={"members": members})
+
+
+def local_zone() -> tzinfo:
+    """This machine's time zone (its `TZ`, else its system setting)."""
+    zone = datetime.now(UTC).astimezone().tzinfo
+    assert zone is not None  # an aware time's
+    return zone
 
 
 def run_info(

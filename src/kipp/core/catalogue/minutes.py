@@ -18,6 +18,12 @@ MINUTES: dict[str, dict[str, str]] = {
         "en": "'{value}' is not a NIP; a NIP has {digits:d} digits (spaces between the groups "
         "are allowed)",
     },
+    "batch_settings.time_zone": {
+        "id": "'{value}' bukan zona waktu; tulis WIB, WITA atau WIT, atau nama zona seperti "
+        "Asia/Jakarta",
+        "en": "'{value}' is not a time zone; write WIB, WITA or WIT, or a zone's name such as "
+        "Asia/Jakarta",
+    },
     # the shortlist's official pages and technical annex
     "minutes.doc.region": {"id": "Penyelenggara", "en": "Held by"},
     "minutes.doc.unread_note": {

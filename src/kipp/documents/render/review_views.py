@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from kipp.core.i18n import Lang, format_number, format_timestamp, tr
 from kipp.documents.render.explanation_views import fixed, footing_text
@@ -155,13 +156,30 @@ def skipped_note(results: Results, lang: Lang) -> str:
     )
 
 
+def _in_zone_of(stamp: str, run_stamp: str) -> str:
+    """The ISO time `stamp` in the time zone of the run's `run_stamp` (the server records a
+    decision in UTC; the documents show the run's times where it was made); as it is when
+    either is not an ISO time with an offset."""
+    try:
+        when, zone = datetime.fromisoformat(stamp), datetime.fromisoformat(run_stamp).tzinfo
+    except ValueError:
+        return stamp
+    if when.tzinfo is None or zone is None:
+        return stamp
+    return when.astimezone(zone).isoformat(timespec="seconds")
+
+
 def approval_view(results: Results, lang: Lang) -> ApprovalView | None:
     """The coordinator's decision on the shortlist, when the run asked for one."""
     decision = results.approval
     if decision is None:
         return None
     at = (
-        tr("doc.approval.at", lang, at=format_timestamp(decision.decided_at, lang))
+        tr(
+            "doc.approval.at",
+            lang,
+            at=format_timestamp(_in_zone_of(decision.decided_at, results.run.finished_at), lang),
+        )
         if decision.decided_at
         else ""
     )
