@@ -7,8 +7,11 @@ results.json, timestamps apart), coordinator approval that outlives its wait as 
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
+import subprocess
+import sys
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,6 +20,7 @@ from uuid import UUID
 
 import pytest
 from prefect.client.orchestration import get_client
+from prefect.client.schemas.actions import WorkPoolCreate
 from prefect.client.schemas.filters import (
     ArtifactFilter,
     ArtifactFilterFlowRunId,
@@ -29,6 +33,7 @@ from integration.conftest import WORKERS, Stack
 from integration.servers import ROOT
 from kipp import pipeline
 from kipp.core.i18n import Lang, tr
+from kipp.core.problems import KippError
 from kipp.intake import ParseCache
 from kipp_app.flows.forms import DocumentLanguage
 from kipp_app.flows.run import RunParameters, run_kipp
@@ -182,16 +187,43 @@ def test_parts_of_scoring_run_on_both_workers_of_a_work_pool_and_give_the_single
     assert list((stack.cache / "prefect-results" / "partitions").iterdir()) == []
 
 
-def test_a_work_pool_without_the_partition_deployment_is_refused_with_the_fix(
+def test_a_work_pool_that_does_not_exist_is_refused_with_the_fix(
     stack: Stack, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("KIPP_CACHE_DIR", str(stack.cache))
     params = RunParameters(
         batch=str(SAMPLE), out=str(tmp_path / "out"), lang="en", work_pool="nowhere"
     )
+    with pytest.raises(KippError, match="there is no work pool nowhere on this Prefect server"):
+        run_kipp(params)
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_work_pool_without_the_partition_deployment_or_a_worker_is_refused_with_the_fix(
+    stack: Stack, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KIPP_CACHE_DIR", str(stack.cache))
+    with get_client(sync_client=True) as client:
+        client.create_work_pool(WorkPoolCreate(name="kipp-idle", type="process"))
+    params = RunParameters(
+        batch=str(SAMPLE), out=str(tmp_path / "out"), lang="en", work_pool="kipp-idle"
+    )
     with pytest.raises(
-        Exception, match="work pool nowhere has no deployment of the kipp-partition flow"
+        KippError, match="work pool kipp-idle has no deployment of the kipp-partition flow"
     ):
+        run_kipp(params)
+    # with the deployment, but no worker started for the pool: refused, not waited on
+    with get_client(sync_client=True) as client:
+        [flow] = client.read_flows(
+            flow_filter=FlowFilter(name=FlowFilterName(any_=["kipp-partition"]))
+        )
+        client.create_deployment(
+            flow_id=flow.id,
+            name="partition-kipp-idle",
+            work_pool_name="kipp-idle",
+            entrypoint="flows/partition.py:kipp_partition",
+        )
+    with pytest.raises(KippError, match="no worker of work pool kipp-idle is running"):
         run_kipp(params)
     assert not (tmp_path / "out").exists()
 
@@ -351,3 +383,29 @@ def test_assign_deployment_writes_the_scoresheets(stack: Stack, tmp_path: Path) 
     assert run.state is not None and run.state.type.value == "COMPLETED", run.state
     assert (tmp_path / "assignments.csv").is_file()
     assert {"kipp-assignments", "kipp-reviewer-loads"} <= set(_artifacts(run_id))
+
+
+def test_kipp_run_on_a_work_pool_that_does_not_exist_says_so_in_indonesian_without_a_traceback(
+    stack: Stack, tmp_path: Path
+) -> None:
+    env = {**os.environ, "PREFECT_API_URL": stack.api_url, "KIPP_CACHE_DIR": str(stack.cache)}
+    env.pop("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", None)  # as a coordinator's shell has it
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "kipp_app", "run", str(SAMPLE), "--out", str(out)]
+    done = subprocess.run(
+        [*command, "--work-pool", "kipp-salah"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=180,
+        check=False,
+    )
+
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.splitlines() == [
+        "kesalahan: work pool kipp-salah tidak ada di server Prefect ini",
+        "saran: periksa ejaan namanya (prefect work-pool ls), atau buat: prefect work-pool "
+        "create kipp-salah --type process, lalu deploy kipp-partition ke sana (lihat "
+        "docs/scale-out.md)",
+    ]
+    assert done.stdout == "" and not out.exists()

@@ -56,7 +56,7 @@ def quiet_libraries() -> None:
     """Keep Prefect's run log (it still reaches the Prefect UI) and the libraries' chatter
     off the terminal: what the coordinator needs is printed by the command itself. Set
     before Prefect is imported: its console handler reads this at start."""
-    os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "ERROR")
+    os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "CRITICAL")
     for name in LIBRARY_LOGGERS:
         logging.getLogger(name).setLevel(logging.ERROR)
 

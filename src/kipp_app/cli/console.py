@@ -84,11 +84,12 @@ def say(lang: Lang, key: str, style: Style = Style.PLAIN, **params: Param) -> st
     return styled(shown(render(text(key, **params), lang)), style)
 
 
-def fail(error: KippError, lang: Lang) -> typer.Exit:
-    """Print `error` (and its hint) on standard error; the exit for a usage problem."""
+def fail(error: KippError, lang: Lang, code: int = EXIT_USAGE) -> typer.Exit:
+    """Print `error` (and its hint) on standard error; the exit with `code` (by default a
+    usage problem's)."""
     label = render(text("cli.error"), lang)
     err.print(f"[red]{label}:[/] {shown(words(error.message, lang))}")
     if error.hint:
         hint = render(text("cli.hint"), lang)
         err.print(f"[dim]{hint}: {shown(words(error.hint, lang))}[/]")
-    return typer.Exit(EXIT_USAGE)
+    return typer.Exit(code)

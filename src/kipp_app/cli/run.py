@@ -224,6 +224,7 @@ def _run(
 
     from kipp_app.flows import progress
     from kipp_app.flows.run import RunParameters, run_kipp
+    from kipp_app.flows.runner import PartFailedError
 
     params = RunParameters.model_validate(
         {
@@ -245,6 +246,8 @@ def _run(
             return run_kipp(params, server, loaded)
         with StageProgress(lang) as display, progress.listening(display):
             return run_kipp(params, server, loaded)
+    except PartFailedError as exc:  # the run failed: a part on a worker failed or was lost
+        raise fail(exc, lang, EXIT_RUN_FAILED) from None
     except KippError as exc:  # refused before the run started (no server, say)
         raise fail(exc, lang) from None
     except TerminationSignal:  # SIGTERM as the flow engine began, before kipp took it back

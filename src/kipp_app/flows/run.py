@@ -64,7 +64,12 @@ from kipp_app.flows import prefetch, signals
 from kipp_app.flows.approval import await_approval
 from kipp_app.flows.artifacts import files_links, problems_table
 from kipp_app.flows.forms import DocumentLanguage, approval_form, description, section, title
-from kipp_app.flows.runner import PrefectRunner
+from kipp_app.flows.runner import (
+    PrefectRunner,
+    cancel_parts,
+    check_dask_scheduler,
+    check_work_pool,
+)
 from kipp_app.server import embedded as embedded_server
 from kipp_app.server.check import api_url, check_api
 from kipp_app.server.embedded import EmbeddedServer
@@ -209,6 +214,7 @@ def kipp_run(params: RunParameters) -> RunSummary:
     # stage: the read ahead may still be under way below, and the engine's handler would
     # log a crash first
     signals.reclaim()
+    check_where(params)  # where the parts are to run answers, before anything is read
     started = datetime.now(UTC).isoformat(timespec="seconds")
     out = Path(params.out) if params.out else default_out_dir(params.batch)
     check_output_folder(out, Path(params.batch))  # a form's folder, as the command's
@@ -326,7 +332,8 @@ _ON_KIPPS_SERVER: list[bool] = []  # set while `run_kipp` runs on the server it 
 
 def report_stopped(timeout_s: float) -> None:
     """Tell the team's Prefect server that the flow run of this thread was stopped (Ctrl-C,
-    SIGTERM), within `timeout_s`; nothing on the embedded server, which stops with the run.
+    SIGTERM), and cancel its parts on a work pool, within `timeout_s`; nothing on the
+    embedded server, which stops with the run.
     The report is sent from a thread that sees this thread's settings: without them its
     client would find no server configured and start one of Prefect's own, which outlives
     `kipp run`."""
@@ -338,6 +345,7 @@ def report_stopped(timeout_s: float) -> None:
     def report() -> None:
         with contextlib.suppress(Exception), get_client(sync_client=True) as client:
             client.set_flow_run_state(run_id, Crashed(message="stopped by kipp's user"), force=True)
+            cancel_parts(client)  # a work pool's parts in flight: no worker goes on with them
 
     settings = contextvars.copy_context()
     reporter = threading.Thread(target=settings.run, args=(report,), name="kipp-stopped")
@@ -356,6 +364,22 @@ def client_settings() -> dict[Setting, Any]:
     """Client settings for a run on the embedded server: no flow heartbeat (it serves crash
     detection by a long-lived server, and makes every run wait for it at its end)."""
     return {PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None} if embedded() else {}
+
+
+def check_where(params: RunParameters) -> None:
+    """Fail in seconds, with the fix, when the parts of scoring could not run where the run
+    says: a work pool and a Dask cluster both named, a work pool that does not exist, lacks
+    the partition deployment or has no worker online, a Dask address where no scheduler
+    answers. Otherwise the run would fail, or wait for ever, only at its split stage."""
+    if params.work_pool and (params.dask or params.dask_address):
+        option = "--dask-address" if params.dask_address else "--dask"
+        raise KippError.of(
+            "error.distribution_two_places", "hint.distribution_two_places", option=option
+        )
+    if params.work_pool:
+        check_work_pool(params.work_pool)
+    elif params.dask_address:
+        check_dask_scheduler(params.dask_address)
 
 
 def run_kipp(

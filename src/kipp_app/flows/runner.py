@@ -21,13 +21,18 @@ futures and record dependencies, and on thousands of proposals that walk took mi
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import pickle
 import shutil
+import threading
 import time
 import uuid
 from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import Any, NoReturn, TypeVar, cast
 
 from prefect import Task, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
@@ -40,9 +45,11 @@ from prefect.client.schemas.filters import (
     WorkPoolFilter,
     WorkPoolFilterName,
 )
-from prefect.client.schemas.objects import FlowRun
+from prefect.client.schemas.objects import FlowRun, State, StateType, WorkerStatus
 from prefect.context import TaskRunContext
+from prefect.exceptions import ObjectNotFound
 from prefect.futures import PrefectFuture, as_completed
+from prefect.states import Cancelled, Cancelling
 from prefect.utilities.annotations import quote
 
 from kipp.core.atomic import write_atomic
@@ -263,7 +270,7 @@ def read_part(storage: Path, part: str, side: str) -> Any:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        error = KippError.of(
+        error = PartInputMissingError.of(
             "error.partition_file_missing",
             "hint.partition_file_missing",
             part=part,
@@ -271,6 +278,66 @@ def read_part(storage: Path, part: str, side: str) -> Any:
         )
         raise error from None
     return pickle.loads(data)  # written by this run to its own storage
+
+
+DASK_CONNECT_S = 10.0  # how long an existing Dask scheduler has to answer
+
+
+def check_dask_scheduler(address: str, timeout_s: float = DASK_CONNECT_S) -> None:
+    """Fail in seconds, with the fix, unless a Dask scheduler answers at `address`: a wrong
+    scheme or port, nobody listening, or something else listening (the dashboard's port)
+    would otherwise fail the run only at its split stage, or hang it."""
+    try:
+        from distributed.core import rpc
+    except ImportError:  # the optional extra is not installed
+        raise KippError.of("error.dask_missing", "hint.dask_missing") from None
+
+    async def identity() -> dict[str, Any]:
+        scheduler = rpc(address, timeout=timeout_s)  # type: ignore[no-untyped-call]
+        try:
+            answer: dict[str, Any] = await scheduler.identity()
+            return answer
+        finally:
+            await scheduler.close_rpc()  # type: ignore[no-untyped-call]
+
+    try:
+        found = asyncio.run(asyncio.wait_for(identity(), timeout_s))
+    except ValueError as exc:  # not an address Dask reads
+        raise KippError.of(
+            "error.dask_address_invalid", "hint.dask_address_invalid", address=address
+        ) from exc
+    except (OSError, TimeoutError) as exc:  # nobody answers, or not as a scheduler does
+        raise KippError.of(
+            "error.dask_unreachable",
+            "hint.dask_unreachable",
+            address=address,
+            seconds=round(timeout_s),
+        ) from exc
+    if found.get("type") != "Scheduler":  # a worker's address, say
+        raise KippError.of(
+            "error.dask_not_scheduler",
+            "hint.dask_unreachable",
+            address=address,
+            kind=str(found.get("type", "?")),
+            seconds=round(timeout_s),
+        )
+
+
+def check_work_pool(pool: str) -> None:
+    """Fail in seconds, with the fix, unless work pool `pool` exists, holds a deployment of
+    the `kipp-partition` flow and has a worker online: without one its parts would wait
+    for ever."""
+    with get_client(sync_client=True) as client:
+        try:
+            client.read_work_pool(pool)
+        except ObjectNotFound:
+            raise KippError.of(
+                "error.work_pool_missing", "hint.work_pool_missing", pool=pool
+            ) from None
+        workers = client.read_workers_for_work_pool(pool)
+    partition_deployment(pool)
+    if not any(w.status == WorkerStatus.ONLINE for w in workers):
+        raise KippError.of("error.work_pool_idle", "hint.work_pool_idle", pool=pool)
 
 
 def partition_deployment(pool: str) -> uuid.UUID:
@@ -287,6 +354,78 @@ def partition_deployment(pool: str) -> uuid.UUID:
     return sorted(found, key=lambda d: d.name)[0].id
 
 
+BEAT_S = 10.0  # how often a part's flow run says, through the shared folder, that it runs
+PENDING_LIMIT_S = 120.0  # a part taken by a worker and not started after this is lost
+SILENT_LIMIT_S = 60.0  # a running part not heard from for this long is lost
+IDLE_LIMIT_S = 120.0  # parts waiting while no worker of the pool is online: lost after this
+WORKERS_EVERY_S = 10.0  # how often the pool's workers are looked at while parts wait
+
+
+@dataclass
+class _InFlight:
+    """The parts of a work-pool run not yet finished: their flow runs and exchange folder,
+    for `cancel_parts` when the run stops or fails."""
+
+    runs: set[uuid.UUID] = field(default_factory=set)
+    folders: set[Path] = field(default_factory=set)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+_in_flight = _InFlight()
+
+
+def cancel_parts(client: Any) -> None:
+    """Cancel the flow runs of parts not yet finished (a running one is told to stop, its
+    worker ends it; a waiting one is cancelled) and remove their exchange folders: called
+    when the run fails or is stopped, so no worker goes on with its parts."""
+    with _in_flight.lock:
+        runs, folders = sorted(_in_flight.runs), sorted(_in_flight.folders)
+        _in_flight.runs.clear()
+        _in_flight.folders.clear()
+    if runs:
+        found = client.read_flow_runs(flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=runs)))
+        for flow_run in found:
+            state = flow_run.state
+            if state is None or state.is_final():
+                continue
+            message = "the kipp run it is part of stopped"
+            stop: State[Any] = (
+                Cancelling(message=message) if state.is_running() else Cancelled(message=message)
+            )
+            client.set_flow_run_state(flow_run.id, stop, force=True)
+    for folder in folders:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def beat_path(storage: Path, part: str) -> Path:
+    """The file a running part rewrites every `BEAT_S` seconds (a count), for the run to
+    tell a part that runs from one whose worker died."""
+    return storage / f"{part}.alive"
+
+
+@contextmanager
+def beating(storage: Path, part: str, every_s: float = BEAT_S) -> Iterator[None]:
+    """While the block runs, rewrite the part's beat file every `every_s` seconds."""
+    path, done = beat_path(storage, part), threading.Event()
+
+    def beat() -> None:
+        count = 0
+        while True:
+            count += 1
+            with contextlib.suppress(OSError):  # a missed beat is a late one, not an error
+                write_atomic(path, str(count).encode())
+            if done.wait(every_s):
+                return
+
+    beater = threading.Thread(target=beat, name="kipp-part-beat", daemon=True)
+    beater.start()
+    try:
+        yield
+    finally:
+        done.set()
+        beater.join()
+
+
 def on_work_pool(
     pool: str,
     stage: Stage,
@@ -297,16 +436,20 @@ def on_work_pool(
     """Run each part as a flow run of the `kipp-partition` deployment in work pool `pool`
     (a subflow of this run), the inputs and outputs exchanged through `storage`; yields
     `(index, output)` as parts finish. A part that does not complete fails the stage with
-    its run's state; the exchange folder is removed in any case."""
+    its run's state, and so does a part lost with its worker (`_Watch`); the parts not
+    finished are then cancelled, and the exchange folder is removed in any case."""
     from prefect.deployments import run_deployment
 
     deployment = partition_deployment(pool)
     folder = f"{PARTITIONS}/{uuid.uuid4().hex}"
     names = [f"{folder}/{stage.name}-{index:05d}" for index in range(len(parts))]
+    with _in_flight.lock:
+        _in_flight.folders.add(storage / folder)
+    runs: dict[uuid.UUID, int] = {}
+    finished = False
     try:
         for name, part in zip(names, parts, strict=True):
             write_part(storage, name, "in", part)
-        runs: dict[uuid.UUID, int] = {}
         for index, name in enumerate(names):
             flow_run: FlowRun = run_deployment(  # type: ignore[assignment] # sync here
                 deployment,
@@ -315,11 +458,24 @@ def on_work_pool(
                 flow_run_name=f"{stage.name}-part-{index + 1}-of-{len(parts)}",
             )
             runs[flow_run.id] = index
-        for flow_run in _finished(runs, poll_s):
+            with _in_flight.lock:
+                _in_flight.runs.add(flow_run.id)
+        watch = _Watch(pool, stage.name, runs, [beat_path(storage, n) for n in names])
+        for flow_run in watch.finished(poll_s):
             index = runs[flow_run.id]
             state = flow_run.state
+            if state is not None and PartInputMissingError.__name__ in (state.message or ""):
+                # the worker does not see this run's storage: said in the run's language
+                raise PartFailedError.of(
+                    "error.partition_unshared",
+                    "hint.partition_file_missing",
+                    part=index + 1,
+                    stage=stage.name,
+                    run=flow_run.name,
+                    path=str(part_path(storage, names[index], "in")),
+                )
             if state is None or not state.is_completed():
-                raise KippError.of(
+                raise PartFailedError.of(
                     "error.partition_failed",
                     "hint.partition_failed",
                     part=index + 1,
@@ -329,24 +485,97 @@ def on_work_pool(
                     message=(state.message or "") if state is not None else "",
                 )
             yield index, read_part(storage, names[index], "out")
+        finished = True
     finally:
+        if not finished:  # failed or stopped: no worker goes on with the other parts
+            with contextlib.suppress(Exception), get_client(sync_client=True) as client:
+                cancel_parts(client)
+        with _in_flight.lock:
+            _in_flight.runs.difference_update(runs)
+            _in_flight.folders.discard(storage / folder)
         shutil.rmtree(storage / folder, ignore_errors=True)
 
 
-def _finished(runs: Mapping[uuid.UUID, int], poll_s: float) -> Iterator[FlowRun]:
-    """The flow runs `runs`, each once, as they reach a final state."""
-    waiting = set(runs)
-    with get_client(sync_client=True) as client:
-        while waiting:
-            found = client.read_flow_runs(
-                flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=sorted(waiting)))
-            )
-            final = [r for r in found if r.state is not None and r.state.is_final()]
-            for flow_run in sorted(final, key=lambda r: runs[r.id]):
-                waiting.discard(flow_run.id)
-                yield flow_run
-            if waiting:
-                time.sleep(poll_s)
+class _Watch:
+    """Waits for the parts' flow runs. Prefect marks a run whose worker died only when a
+    server-side automation is set up for it, so the watch tells a lost part by itself: one
+    a worker took (Pending) but has not started within `PENDING_LIMIT_S`; one running whose
+    beat file (`beating`) has not changed for `SILENT_LIMIT_S`; parts waiting while no
+    worker of the pool has been online for `IDLE_LIMIT_S`. Times are this process's, so
+    the machines' clocks need not agree."""
+
+    def __init__(
+        self, pool: str, stage: str, runs: Mapping[uuid.UUID, int], beats: list[Path]
+    ) -> None:
+        self.pool, self.stage, self.runs, self.beats = pool, stage, runs, beats
+        now = time.monotonic()
+        self.since: dict[uuid.UUID, tuple[StateType | None, float]] = {}
+        self.heard: dict[uuid.UUID, tuple[bytes | None, float]] = {r: (None, now) for r in runs}
+        self.workers_seen = now  # when a worker of the pool was last seen online
+        self.workers_checked = now
+
+    def finished(self, poll_s: float) -> Iterator[FlowRun]:
+        """The flow runs, each once, as they reach a final state; raises for a lost part."""
+        waiting = set(self.runs)
+        with get_client(sync_client=True) as client:
+            while waiting:
+                found = client.read_flow_runs(
+                    flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=sorted(waiting)))
+                )
+                final = [r for r in found if r.state is not None and r.state.is_final()]
+                for flow_run in sorted(final, key=lambda r: self.runs[r.id]):
+                    waiting.discard(flow_run.id)
+                    yield flow_run
+                if waiting:
+                    self._check([r for r in found if r.id in waiting], client)
+                    time.sleep(poll_s)
+
+    def _check(self, waiting: list[FlowRun], client: Any) -> None:
+        now = time.monotonic()
+        for run in waiting:
+            kind = run.state.type if run.state is not None else None
+            if self.since.get(run.id, (None, 0.0))[0] != kind:
+                self.since[run.id] = (kind, now)
+            since = self.since[run.id][1]
+            if kind is StateType.PENDING and now - since > PENDING_LIMIT_S:
+                self._lost(run, "error.partition_not_started", PENDING_LIMIT_S)
+            if kind is StateType.RUNNING and now - self._heard(run, now) > SILENT_LIMIT_S:
+                self._lost(run, "error.partition_silent", SILENT_LIMIT_S)
+        if now - self.workers_checked >= WORKERS_EVERY_S:
+            self.workers_checked = now
+            workers = client.read_workers_for_work_pool(self.pool)
+            if any(w.status == WorkerStatus.ONLINE for w in workers):
+                self.workers_seen = now
+            elif now - self.workers_seen > IDLE_LIMIT_S:
+                raise PartFailedError.of(
+                    "error.work_pool_gone",
+                    "hint.work_pool_idle",
+                    pool=self.pool,
+                    parts=len(waiting),
+                    seconds=round(IDLE_LIMIT_S),
+                )
+
+    def _heard(self, run: FlowRun, now: float) -> float:
+        """When the part's beat file last changed (or the watch began), by this clock."""
+        try:
+            beat: bytes | None = self.beats[self.runs[run.id]].read_bytes()
+        except OSError:
+            beat = None
+        last, at = self.heard[run.id]
+        if beat is not None and beat != last:
+            self.heard[run.id] = (beat, now)
+            return now
+        return at
+
+    def _lost(self, run: FlowRun, key: str, limit_s: float) -> NoReturn:
+        raise PartFailedError.of(
+            key,
+            "hint.partition_lost",
+            part=self.runs[run.id] + 1,
+            stage=self.stage,
+            run=run.name,
+            seconds=round(limit_s),
+        )
 
 
 def run_part(stage_name: str, part: str, storage: Path) -> int:
@@ -356,9 +585,19 @@ def run_part(stage_name: str, part: str, storage: Path) -> int:
     stage = PIPELINE[stage_name]
     inputs: dict[str, object] = read_part(storage, part, "in")
     run = _stage_task.with_options(**_options(stage, storage, _task_key))
-    output = cast(Mapping[str, Any], run(stage.name, opaque(inputs)))
-    write_part(storage, part, "out", output)
+    with beating(storage, part):
+        output = cast(Mapping[str, Any], run(stage.name, opaque(inputs)))
+        write_part(storage, part, "out", output)
     return len(output)
+
+
+class PartFailedError(KippError):
+    """A part of a split stage failed or was lost on its worker: the run failed (not a
+    usage problem)."""
+
+
+class PartInputMissingError(KippError):
+    """A worker found no inputs for its part: it does not see the run's shared storage."""
 
 
 class DaskMissingError(RuntimeError):

@@ -31,15 +31,97 @@ DISTRIBUTION: dict[str, dict[str, str]] = {
         "en": "set PREFECT_API_URL to the team's server, e.g. http://SERVER:4200/api "
         "(see docs/scale-out.md)",
     },
+    "error.distribution_two_places": {
+        "id": "--work-pool dan {option} dipakai bersama; bagian penilaian berjalan di satu "
+        "tempat saja",
+        "en": "--work-pool and {option} given together; the parts of scoring run in one place only",
+    },
+    "hint.distribution_two_places": {
+        "id": "pilih salah satu: --work-pool NAMA untuk para pekerja Prefect, atau "
+        "--dask-address / --dask untuk klaster Dask",
+        "en": "choose one: --work-pool NAME for Prefect workers, or --dask-address / --dask "
+        "for a Dask cluster",
+    },
+    "error.dask_address_invalid": {
+        "id": "{address} bukan alamat penjadwal Dask",
+        "en": "{address} is not a Dask scheduler address",
+    },
+    "hint.dask_address_invalid": {
+        "id": "tulis alamat penjadwalnya dengan port, misalnya tcp://HOST:8786 (bukan alamat "
+        "dasbor http://...)",
+        "en": "write the scheduler's address with its port, e.g. tcp://HOST:8786 (not the "
+        "dashboard's http://... address)",
+    },
+    "error.dask_unreachable": {
+        "id": "penjadwal Dask di {address} tidak menjawab dalam {seconds:d} detik",
+        "en": "no Dask scheduler answered at {address} within {seconds:d} seconds",
+    },
+    "error.dask_not_scheduler": {
+        "id": "{address} adalah {kind} Dask, bukan penjadwalnya",
+        "en": "{address} is a Dask {kind}, not its scheduler",
+    },
+    "hint.dask_unreachable": {
+        "id": "periksa bahwa penjadwal berjalan (dask scheduler) dan alamatnya memakai port "
+        "penjadwal (8786 bawaan), bukan port dasbor (8787)",
+        "en": "check that the scheduler runs (dask scheduler) and that the address has the "
+        "scheduler's port (8786 by default), not the dashboard's (8787)",
+    },
+    "error.work_pool_missing": {
+        "id": "work pool {pool} tidak ada di server Prefect ini",
+        "en": "there is no work pool {pool} on this Prefect server",
+    },
+    "hint.work_pool_missing": {
+        "id": "periksa ejaan namanya (prefect work-pool ls), atau buat: prefect work-pool "
+        "create {pool} --type process, lalu deploy kipp-partition ke sana (lihat "
+        "docs/scale-out.md)",
+        "en": "check its name (prefect work-pool ls), or create it: prefect work-pool create "
+        "{pool} --type process, then deploy kipp-partition there (see docs/scale-out.md)",
+    },
+    "error.work_pool_idle": {
+        "id": "tidak ada pekerja work pool {pool} yang sedang berjalan",
+        "en": "no worker of work pool {pool} is running",
+    },
+    "hint.work_pool_idle": {
+        "id": "jalankan `prefect worker start --pool {pool}` di tiap mesin pekerja, dengan "
+        "KIPP_CACHE_DIR diatur ke folder cache bersama",
+        "en": "run `prefect worker start --pool {pool}` on each worker machine, with "
+        "KIPP_CACHE_DIR set to the shared cache folder",
+    },
+    "error.work_pool_gone": {
+        "id": "{parts:p:bagian} menunggu, tetapi tidak ada pekerja work pool {pool} yang "
+        "berjalan selama {seconds:d} detik",
+        "en": "{parts:p:part/parts} waiting, but no worker of work pool {pool} has been "
+        "running for {seconds:d} seconds",
+    },
+    "error.partition_not_started": {
+        "id": "bagian {part} dari tahap {stage} (run {run}) diambil seorang pekerja tetapi "
+        "tidak dimulai dalam {seconds:d} detik",
+        "en": "part {part} of stage {stage} (run {run}) was taken by a worker but not started "
+        "within {seconds:d} seconds",
+    },
+    "error.partition_silent": {
+        "id": "bagian {part} dari tahap {stage} (run {run}) tidak terdengar lagi dari "
+        "pekerjanya selama {seconds:d} detik",
+        "en": "part {part} of stage {stage} (run {run}) has not been heard from its worker "
+        "for {seconds:d} seconds",
+    },
+    "hint.partition_lost": {
+        "id": "pekerjanya mungkin berhenti atau mesinnya mati: lihat log pekerja itu, lalu "
+        "jalankan perintah yang sama lagi (bagian-bagian lain sudah dibatalkan)",
+        "en": "its worker may have stopped or its machine gone down: read that worker's log, "
+        "then run the same command again (the other parts were cancelled)",
+    },
     "error.partition_deployment_missing": {
         "id": "work pool {pool} tidak memiliki deployment alur kipp-partition",
         "en": "work pool {pool} has no deployment of the kipp-partition flow",
     },
     "hint.partition_deployment_missing": {
-        "id": "buat deployment dari prefect.yaml (`prefect --no-prompt deploy --all`) dengan "
-        "work pool {pool}, lalu jalankan `prefect worker start --pool {pool}` di tiap mesin",
-        "en": "deploy it from prefect.yaml (`prefect --no-prompt deploy --all`) in work pool "
-        "{pool}, then run `prefect worker start --pool {pool}` on each machine",
+        "id": "dari folder kipp (KIPP_HOME): `prefect deploy flows/partition.py:kipp_partition "
+        "-n partition-{pool} -p {pool}`, lalu jalankan `prefect worker start --pool {pool}` "
+        "di tiap mesin",
+        "en": "from the kipp folder (KIPP_HOME): `prefect deploy "
+        "flows/partition.py:kipp_partition -n partition-{pool} -p {pool}`, then run "
+        "`prefect worker start --pool {pool}` on each machine",
     },
     "error.partition_failed": {
         "id": "bagian {part} dari tahap {stage} berakhir {state} pada run {run}: {message}",
@@ -52,6 +134,12 @@ DISTRIBUTION: dict[str, dict[str, str]] = {
     "error.partition_file_missing": {
         "id": "berkas bagian {part} tidak ditemukan di {path}",
         "en": "the file of part {part} is not at {path}",
+    },
+    "error.partition_unshared": {
+        "id": "pekerja yang mengambil bagian {part} dari tahap {stage} (run {run}) tidak "
+        "menemukan masukan bagian itu, yang ditulis run ini di {path}",
+        "en": "the worker that took part {part} of stage {stage} (run {run}) did not find its "
+        "inputs, which this run wrote at {path}",
     },
     "hint.partition_file_missing": {
         "id": "setiap pekerja harus memasang folder cache bersama yang sama dengan run utama: "
