@@ -28,6 +28,12 @@ HINT = (
     "kipp does not overwrite files it did not write or that were changed since it wrote them: "
     "move those files elsewhere or rename them, or give another output folder with --out"
 )
+# when one of them is in scorecards/, where renaming it to another .html would not help
+CARDS_HINT = (
+    "kipp does not overwrite files it did not write or that were changed since it wrote them: "
+    "move those files out of scorecards/ (kipp writes every .html and .pdf there, whatever its "
+    "name; other files may stay), or give another output folder with --out"
+)
 
 
 def refusal(out: Path, batch: Path) -> tuple[str, str]:
@@ -161,9 +167,35 @@ def test_output_folder_holding_a_document_kipp_did_not_write_is_refused_and_kept
     assert refusal(out, batch) == (
         f"the output folder {out} already holds files that kipp did not write, where kipp "
         "writes its documents: shortlist.pdf, scorecards/gayatri.html",
-        HINT,
+        CARDS_HINT,
     )
     assert (out / "shortlist.pdf").read_text(encoding="utf-8") == "daftar pendek versi saya"
+
+
+def test_a_page_of_ones_own_in_scorecards_is_refused_with_a_fix_that_works(
+    tmp_path: Path, batch: Path
+) -> None:
+    out = tmp_path / "hasil"
+    (out / "scorecards").mkdir(parents=True)
+    (out / "scorecards" / "catatan-saya.html").write_text("<p>catatan</p>", encoding="utf-8")
+
+    assert refusal(out, batch) == (
+        f"the output folder {out} already holds files that kipp did not write, where kipp "
+        "writes its documents: scorecards/catatan-saya.html",
+        CARDS_HINT,
+    )
+    (out / "scorecards" / "catatan-saya.html").rename(out / "catatan-saya.html")  # the fix
+    check_output_folder(out, batch)
+
+
+def test_a_document_of_ones_own_at_the_top_may_be_renamed(tmp_path: Path, batch: Path) -> None:
+    out = tmp_path / "hasil"
+    out.mkdir()
+    (out / "shortlist.pdf").write_text("daftar pendek versi saya", encoding="utf-8")
+
+    assert refusal(out, batch)[1] == HINT
+    (out / "shortlist.pdf").rename(out / "shortlist-saya.pdf")  # the fix
+    check_output_folder(out, batch)
 
 
 def test_output_folder_whose_documents_kipp_wrote_is_accepted(tmp_path: Path, batch: Path) -> None:
@@ -218,7 +250,7 @@ def test_output_folder_with_a_listed_document_changed_since_kipp_wrote_it_is_ref
         "writes its documents: results.xlsx (changed since kipp wrote it), "
         "scorecards/gayatri.html (changed since kipp wrote it)"
     )
-    assert said(caught.value.hint) == HINT
+    assert said(caught.value.hint) == CARDS_HINT
     assert said(caught.value.message, Lang.ID) == (
         f"folder keluaran {out} sudah memuat berkas yang tidak ditulis kipp, di tempat kipp "
         "akan menulis dokumennya: results.xlsx (diubah sesudah kipp menulisnya), "
@@ -226,8 +258,9 @@ def test_output_folder_with_a_listed_document_changed_since_kipp_wrote_it_is_ref
     )
     assert said(caught.value.hint, Lang.ID) == (
         "kipp tidak menimpa berkas yang tidak ditulisnya atau yang diubah sesudah ditulisnya: "
-        "pindahkan berkas itu ke folder lain atau ganti namanya, atau sebutkan folder keluaran "
-        "lain dengan --out"
+        "pindahkan berkas itu ke luar folder scorecards/ (kipp menulis setiap berkas .html dan "
+        ".pdf di sana, apa pun namanya; berkas lain boleh tinggal), atau sebutkan folder "
+        "keluaran lain dengan --out"
     )
     assert (out / "results.xlsx").read_bytes() == b"saved from Excel"
 

@@ -462,6 +462,11 @@ HINT = (
     "kipp does not overwrite files it did not write or that were changed since it wrote them: "
     "move those files elsewhere or rename them, or give another output folder with --out"
 )
+CARDS_HINT = (  # for a file in scorecards/, where another .html name would not help
+    "kipp does not overwrite files it did not write or that were changed since it wrote them: "
+    "move those files out of scorecards/ (kipp writes every .html and .pdf there, whatever its "
+    "name; other files may stay), or give another output folder with --out"
+)
 
 
 def test_the_manifest_records_the_sha256_of_every_file_written_and_reads_back(
@@ -532,7 +537,7 @@ def test_a_listed_document_edited_by_hand_stops_the_run_and_is_left_byte_identic
         f"the output folder {out} already holds files that kipp did not write, where kipp "
         f"writes its documents: {name} (changed since kipp wrote it)"
     )
-    assert said(caught.value.hint) == HINT
+    assert said(caught.value.hint) == (CARDS_HINT if name.startswith("scorecards/") else HINT)
     assert (out / name).read_bytes() == edited
     assert (out / "results.json").read_text(encoding="utf-8") == "A"  # nothing moved in
     assert (out / ".kipp-files.json").read_bytes() == manifest

@@ -330,5 +330,11 @@ def foreign_error(out: Path, foreign: list[Foreign]) -> ForeignFilesError:
             files=shown,
             more=max(more, 0),
         ),
-        text("hint.out.foreign_unchecked" if unchecked else "hint.out.foreign"),
+        text(
+            "hint.out.foreign_unchecked"
+            if unchecked
+            else "hint.out.foreign_cards"
+            if any(f.path.startswith(f"{OWN_FOLDERS[0]}/") for f in foreign)
+            else "hint.out.foreign"
+        ),
     )
