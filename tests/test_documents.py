@@ -628,3 +628,25 @@ def test_indonesian_documents_of_a_faulty_batch_name_fields_by_their_labels(
     assert sorted(labelled & fields) == []
     assert [key for key in sorted(labelled) if f"| {key} |" in markdown] == []
     assert {"Tanggal mulai", "TPB", "Instansi", "Juri", "Instansi 1 \u203a Nama lain"} <= fields
+
+
+def test_kipp_scorecards_refuses_a_run_made_with_another_rubric_of_the_same_id(
+    sample: tuple[Results, Path], tmp_path: Path
+) -> None:
+    _, out = sample
+    run = json.loads((out / "results.json").read_text("utf-8"))
+    made_with = "0123456789ab" + run["run"]["rubric_sha256"][12:]  # a rubric file edited
+    run["run"]["rubric_sha256"] = made_with
+    (tmp_path / "results.json").write_text(json.dumps(run), encoding="utf-8")
+
+    done = CliRunner().invoke(app, ["scorecards", str(tmp_path), "--html-only"])
+
+    assert done.exit_code == 2
+    bundled = RUBRIC.sha256[:12]
+    assert done.stderr.splitlines() == [
+        f"error: {tmp_path / 'results.json'} comes from a rubric 'kipp-2022' file with other "
+        f"content (fingerprint 0123456789ab…, not {bundled}…): its scorecards would show the "
+        "wrong rubric's criteria and levels",
+        "hint: pass the run's rubric with --rubric",
+    ]
+    assert not (tmp_path / "scorecards").exists()

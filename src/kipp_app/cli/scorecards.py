@@ -49,6 +49,16 @@ def scorecards(
             given=loaded.rubric.id,
         )
         raise fail(error, lang)
+    if results.run.rubric_sha256 != loaded.sha256:  # the same id, other levels or weights
+        error = KippError.of(
+            "error.results_rubric_content",
+            "hint.results_rubric",
+            path=str(source),
+            rubric=loaded.rubric.id,
+            found=results.run.rubric_sha256[:12],
+            given=loaded.sha256[:12],
+        )
+        raise fail(error, lang)
     given = {"results": results, "rubric": loaded, "out": out_dir, "pdf_scorecards": pdf}
     written: Written = pipeline.run(("scorecard_files",), given)["scorecard_files"]  # type: ignore[assignment]
     out.print(

@@ -249,6 +249,14 @@ INTERFACE: dict[str, dict[str, str]] = {
         "id": "{path} berasal dari rubrik '{found}', bukan '{given}'",
         "en": "{path} comes from rubric '{found}', not '{given}'",
     },
+    "error.results_rubric_content": {
+        "id": "{path} berasal dari berkas rubrik '{rubric}' yang isinya lain (sidik "
+        "{found}…, bukan {given}…): kartu nilainya akan memuat kriteria dan level rubrik yang "
+        "salah",
+        "en": "{path} comes from a rubric '{rubric}' file with other content (fingerprint "
+        "{found}…, not {given}…): its scorecards would show the wrong rubric's criteria and "
+        "levels",
+    },
     "hint.results_rubric": {
         "id": "sebutkan rubrik proses itu dengan --rubric",
         "en": "pass the run's rubric with --rubric",
