@@ -195,6 +195,11 @@ DOCUMENTS: dict[str, dict[str, str]] = {
     "doc.manifest.corpus": {"id": "Korpus inovasi terdahulu", "en": "Prior-innovation corpus"},
     "doc.manifest.corpus_sha256": {"id": "SHA-256 korpus", "en": "Corpus SHA-256"},
     "doc.manifest.corpus_entries": {"id": "Entri korpus", "en": "Corpus entries"},
+    "doc.manifest.inputs_sha256": {
+        "id": "SHA-256 daftar berkas masukan",
+        "en": "SHA-256 of the input files' list",
+    },
+    "doc.manifest.inputs_count": {"id": "{count:p:berkas}", "en": "{count:p:file/files}"},
     "doc.manifest.corpus_entries_value": {
         "id": "{used} dari {entries} entri dipakai (inovasi hingga {cutoff})",
         "en": "{used} of {entries} entries used (innovations up to {cutoff})",

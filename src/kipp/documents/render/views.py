@@ -12,7 +12,8 @@ the order the documents show them; the scorecard, workbook and explanation views
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+import hashlib
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -36,6 +37,7 @@ from kipp.documents.render.review_views import (
     shown_title,
     skipped_note,
 )
+from kipp.intake.own_files import InputFile
 from kipp.measures.novelty import Neighbour
 from kipp.results import (
     CriterionOut,
@@ -191,6 +193,8 @@ class ManifestView:
     shortlist_size: str
     generated: str
     inputs: tuple[InputView, ...]
+    inputs_sha256: str  # one fingerprint of every input file (`inputs_fingerprint`)
+    inputs_count: str
 
 
 @dataclass(frozen=True)
@@ -514,7 +518,19 @@ def _manifest(results: Results, rubric: Rubric, lang: Lang) -> ManifestView:
         inputs=tuple(
             InputView(path=i.path, sha256=i.sha256, short=i.sha256[:SHORT_HASH]) for i in run.inputs
         ),
+        inputs_sha256=inputs_fingerprint(run.inputs),
+        inputs_count=tr("doc.manifest.inputs_count", lang, count=len(run.inputs)),
     )
+
+
+def inputs_fingerprint(inputs: Sequence[InputFile]) -> str:
+    """One SHA-256 for every file a run read: of the lines `sha256sum` prints for them
+    (`<sha256>  <path>`, each ending in a newline), in the order results.json lists them.
+    A page too short for the list of files still names the exact inputs that gave it; any
+    byte changed in any file changes it. Redone by hand from results.json:
+    `jq -r '.run.inputs[] | "\\(.sha256)  \\(.path)"' results.json | sha256sum`."""
+    listing = "".join(f"{i.sha256}  {i.path}\n" for i in inputs)
+    return hashlib.sha256(listing.encode("utf-8")).hexdigest()
 
 
 def document_view(
