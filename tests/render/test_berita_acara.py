@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -375,6 +375,19 @@ def test_berita_acara_docx_is_a4_titled_and_in_the_runs_language(written_run: Ru
     assert section.footer.paragraphs[0].text == "Page 1"
     assert doc.tables[2].rows[0].cells[2].text == "Title"
     assert _proofing(doc) == "en-GB"
+
+
+def test_berita_acara_docx_properties_are_the_runs_not_the_blank_templates(
+    written_run: Run,
+) -> None:
+    results, out = written_run(SAMPLE, Lang.ID)
+    properties = Document(str(out / "berita-acara.docx")).core_properties
+    finished = datetime.fromisoformat(results.run.finished_at).astimezone(UTC)
+
+    assert properties.created == properties.modified == finished
+    assert (properties.author, properties.last_modified_by) == ("Pemerintah Kota Mojokerto",) * 2
+    assert properties.subject == "Kompetisi Inovasi Pelayanan Publik (KIPP) 2022"
+    assert (properties.comments, properties.keywords, properties.revision) == ("", "", 1)
 
 
 def _proofing(doc: Any) -> str:
