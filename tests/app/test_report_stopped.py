@@ -47,10 +47,21 @@ def test_the_report_goes_to_the_server_the_run_talks_to(clients: list[str | None
     assert clients == [TEAM]
 
 
-def test_a_run_on_kipps_own_server_reports_nothing(
+def test_a_run_on_kipps_own_server_reports_to_it_before_it_stops(
     clients: list[str | None], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # its database outlives the run: a stopped run not reported would show running for ever
+    own = "http://127.0.0.1:8/api"
     monkeypatch.setattr(run, "_ON_KIPPS_SERVER", [True])
-    with temporary_settings(updates={PREFECT_API_URL: TEAM}):
+    monkeypatch.setattr(run, "embedded", lambda: True)  # no server configured but kipp's
+    with temporary_settings(updates={PREFECT_API_URL: own}):
         run.report_stopped(5.0)
-    assert clients == []
+    assert clients == [own]
+
+
+def test_a_run_on_prefects_in_process_server_reports_nothing(
+    clients: list[str | None], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(run, "embedded", lambda: True)
+    run.report_stopped(5.0)
+    assert clients == []  # a client would start a server of Prefect's own

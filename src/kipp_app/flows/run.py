@@ -331,15 +331,15 @@ _ON_KIPPS_SERVER: list[bool] = []  # set while `run_kipp` runs on the server it 
 
 
 def report_stopped(timeout_s: float) -> None:
-    """Tell the team's Prefect server that the flow run of this thread was stopped (Ctrl-C,
-    SIGTERM), and cancel its parts on a work pool, within `timeout_s`; nothing on the
-    embedded server, which stops with the run.
+    """Tell the Prefect server that the flow run of this thread was stopped (Ctrl-C,
+    SIGTERM), and cancel its parts on a work pool, within `timeout_s`: the team's server, or
+    kipp's own, before it stops (else its database would show the run running for ever).
     The report is sent from a thread that sees this thread's settings: without them its
     client would find no server configured and start one of Prefect's own, which outlives
     `kipp run`."""
     context = FlowRunContext.get()
-    if context is None or context.flow_run is None or embedded() or _ON_KIPPS_SERVER:
-        return
+    if context is None or context.flow_run is None or (embedded() and not _ON_KIPPS_SERVER):
+        return  # no run, or Prefect's own in-process server: a client would start another
     run_id = context.flow_run.id
 
     def report() -> None:
