@@ -179,6 +179,7 @@ def write_staged(
             kept = {} if not partial else {p: d for p, d in previous.items() if p not in mine}
             _write_manifest(out_dir, kept | {p: (digest,) for p, digest in new.items()})
             _sync_folder(out_dir)
+        _PLACED.append(out_dir)
         return final
     finally:
         _UNFINISHED.discard(staging)
@@ -198,6 +199,13 @@ def _staged_digests(moves: list[tuple[Path, str]], known: Mapping[str, str]) -> 
 
 
 _UNFINISHED: set[Path] = set()  # the staging folders of this process's writes under way
+_PLACED: list[Path] = []  # the output folders this process's writes have moved into
+
+
+def placed() -> tuple[Path, ...]:
+    """The output folders into which this process has moved a run's documents, whole: a
+    process stopped after that says its documents are in place, not that nothing moved."""
+    return tuple(_PLACED)
 
 
 def remove_unfinished() -> None:

@@ -19,7 +19,14 @@ STOP_REPORT_S = 3.0  # at most this long to tell a team's Prefect server the run
 def stop_now(signum: int) -> NoReturn:
     """Say the command stopped, tell a team's server, end the process with 128 + `signum`."""
     try:
-        err.print(say(state.lang, "cli.stopped", Style.NOTE))
+        # the documents, when this run had already moved them into the output folder whole
+        staging = sys.modules.get("kipp.documents.staging")
+        placed = getattr(staging, "placed", None)
+        folders = placed() if placed is not None else ()
+        if folders:
+            err.print(say(state.lang, "cli.stopped_placed", Style.NOTE, folder=str(folders[-1])))
+        else:
+            err.print(say(state.lang, "cli.stopped", Style.NOTE))
         # the flow module when it is loaded whole (never imported from here: the signal
         # may have come in the middle of importing it)
         flows = sys.modules.get("kipp_app.flows.run")
@@ -27,7 +34,6 @@ def stop_now(signum: int) -> NoReturn:
         if report is not None:
             report(STOP_REPORT_S)
         # the documents being written, when there are (their moves are never cut short)
-        staging = sys.modules.get("kipp.documents.staging")
         remove = getattr(staging, "remove_unfinished", None)
         if remove is not None:
             remove()

@@ -75,6 +75,12 @@ INTERFACE: dict[str, dict[str, str]] = {
         "id": "proses gagal: {kind}: {reason}",
         "en": "run failed: {kind}: {reason}",
     },
+    "cli.stopped_placed": {
+        "id": "Dihentikan sesudah dokumen proses ini lengkap dipindahkan ke {folder}; "
+        "ringkasannya tidak ditampilkan: jalankan perintah yang sama untuk melihatnya.",
+        "en": "Stopped after this run's documents were moved whole into {folder}; its summary "
+        "is not shown: run the same command again to see it.",
+    },
     "cli.stopped": {
         "id": "Dihentikan. Tahap yang sudah selesai tersimpan: jalankan perintah yang sama untuk melanjutkan. Folder keluaran tetap utuh.",
         "en": "Stopped. The stages already done are kept: run the same command again to go on. The output folder is left whole.",
