@@ -74,3 +74,35 @@ def test_a_write_that_moved_its_documents_in_is_recorded(tmp_path: Path) -> None
     staging.write_staged(write, tmp_path / "out")  # type: ignore[arg-type]
 
     assert staging.placed() == (*before, tmp_path / "out")
+
+
+def test_a_signal_held_while_the_documents_move_in_says_they_are_there(
+    stopped: None,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+) -> None:
+    # Ctrl-C during the moves is held until they end (kipp.core.interrupts), then acted on
+    monkeypatch.setattr(staging, "_PLACED", [])
+    replace, fired = os.replace, []
+
+    def replace_then_signal(source: Path, target: Path) -> None:
+        replace(source, target)
+        if not fired:
+            fired.append(True)
+            stopping.on_signal(2, None)
+
+    monkeypatch.setattr(staging.os, "replace", replace_then_signal)
+
+    def write(folder: Path) -> list[Path]:
+        (folder / "results.json").write_text("{}", encoding="utf-8")
+        return [folder / "results.json"]
+
+    with pytest.raises(Ended, match="130"):
+        staging.write_staged(write, tmp_path / "out")  # type: ignore[arg-type]
+
+    assert (tmp_path / "out" / "results.json").is_file()
+    assert capsys.readouterr().err.splitlines() == [
+        f"Stopped after this run's documents were moved whole into {tmp_path / 'out'}; its "
+        "summary is not shown: run the same command again to see it."
+    ]

@@ -31,8 +31,9 @@ HINT = (
 # when one of them is in scorecards/, where renaming it to another .html would not help
 CARDS_HINT = (
     "kipp does not overwrite files it did not write or that were changed since it wrote them: "
-    "move those files out of scorecards/ (kipp writes every .html and .pdf there, whatever its "
-    "name; other files may stay), or give another output folder with --out"
+    "move those files elsewhere or rename them, and those in scorecards/ out of that folder "
+    "(kipp writes every .html and .pdf there, whatever its name; other files may stay); or "
+    "give another output folder with --out"
 )
 
 
@@ -258,9 +259,9 @@ def test_output_folder_with_a_listed_document_changed_since_kipp_wrote_it_is_ref
     )
     assert said(caught.value.hint, Lang.ID) == (
         "kipp tidak menimpa berkas yang tidak ditulisnya atau yang diubah sesudah ditulisnya: "
-        "pindahkan berkas itu ke luar folder scorecards/ (kipp menulis setiap berkas .html dan "
-        ".pdf di sana, apa pun namanya; berkas lain boleh tinggal), atau sebutkan folder "
-        "keluaran lain dengan --out"
+        "pindahkan berkas itu ke folder lain atau ganti namanya; yang di scorecards/ pindahkan "
+        "ke luar folder itu (kipp menulis setiap berkas .html dan .pdf di sana, apa pun "
+        "namanya; berkas lain boleh tinggal); atau sebutkan folder keluaran lain dengan --out"
     )
     assert (out / "results.xlsx").read_bytes() == b"saved from Excel"
 

@@ -462,10 +462,11 @@ HINT = (
     "kipp does not overwrite files it did not write or that were changed since it wrote them: "
     "move those files elsewhere or rename them, or give another output folder with --out"
 )
-CARDS_HINT = (  # for a file in scorecards/, where another .html name would not help
+CARDS_HINT = (
     "kipp does not overwrite files it did not write or that were changed since it wrote them: "
-    "move those files out of scorecards/ (kipp writes every .html and .pdf there, whatever its "
-    "name; other files may stay), or give another output folder with --out"
+    "move those files elsewhere or rename them, and those in scorecards/ out of that folder "
+    "(kipp writes every .html and .pdf there, whatever its name; other files may stay); or "
+    "give another output folder with --out"
 )
 
 

@@ -4,6 +4,7 @@ output stored; a value JSON cannot hold is pickled instead, so storing never fai
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
 
 import pytest
@@ -144,6 +145,23 @@ def _measures(proposal: str) -> dict[str, NoveltyMeasure]:
     }
 
 
+def test_a_value_read_in_one_thread_is_not_handed_to_another() -> None:
+    serializer = StageOutputSerializer(stage="novelty")
+    stored.forget("novelty")
+    blob = serializer.dumps(_measures("p-1"))
+    first = serializer.loads(blob)
+    there: list[object] = []
+
+    thread = threading.Thread(target=lambda: there.append(serializer.loads(blob)))
+    thread.start()
+    thread.join()
+
+    assert there[0] == first and there[0] is not first  # read there itself
+    assert serializer.loads(blob) is first  # still held for this thread's read
+    stored.forget("novelty")
+    assert stored._read_last == {}  # every thread's value let go
+
+
 def test_other_bytes_are_read_and_a_forgotten_value_is_read_again() -> None:
     serializer = StageOutputSerializer(stage="novelty")
     stored.forget("novelty")  # whatever an earlier read left
@@ -177,7 +195,7 @@ def test_a_cache_hit_reads_the_stored_novelty_measures_once_and_keeps_nothing(
     kipp_run(RunParameters(batch=str(SAMPLE), out=str(tmp_path / "second")))
 
     assert len(reads) == 1  # Prefect's existence check; its read took the same value
-    assert stored._read_last == {}  # let go once the stage's task returned
+    assert stored._read_last == {}  # nothing held once the run is over
     first = json.loads((tmp_path / "first" / "results.json").read_text(encoding="utf-8"))
     second = json.loads((tmp_path / "second" / "results.json").read_text(encoding="utf-8"))
     assert [p["novelty"] for p in second["proposals"]] == [p["novelty"] for p in first["proposals"]]

@@ -179,7 +179,7 @@ def write_staged(
             kept = {} if not partial else {p: d for p, d in previous.items() if p not in mine}
             _write_manifest(out_dir, kept | {p: (digest,) for p, digest in new.items()})
             _sync_folder(out_dir)
-        _PLACED.append(out_dir)
+            _PLACED.append(out_dir)  # before a signal held during the moves is acted on
         return final
     finally:
         _UNFINISHED.discard(staging)

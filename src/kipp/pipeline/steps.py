@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, datetime
 from functools import cached_property
 from pathlib import Path
 
@@ -196,7 +196,7 @@ class RunInfo:
         the batch's settings (`time_zone`), else in this machine's: the day every document
         shows is the day where the run was made, not the day in UTC."""
         settings = self.batch.settings
-        zone = (settings.zone() if settings else None) or local_zone()
+        zone = settings.zone() if settings else None  # None: this machine's, per instant
         now = datetime.now(UTC).astimezone(zone)
         started = datetime.fromisoformat(self.started).astimezone(zone) if self.started else now
         rubric = self.rubric.rubric
@@ -235,13 +235,6 @@ class RunInfo:
             return settings
         members = [Person(name=r.name, position=r.affiliation or r.agency) for r in panel.reviewers]
         return settings.model_copy(update={"members": members})
-
-
-def local_zone() -> tzinfo:
-    """This machine's time zone (its `TZ`, else its system setting)."""
-    zone = datetime.now(UTC).astimezone().tzinfo
-    assert zone is not None  # an aware time's
-    return zone
 
 
 def run_info(

@@ -30,6 +30,7 @@ from typing import Annotated, Any
 from prefect import flow, get_run_logger
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.client.orchestration import get_client
+from prefect.client.schemas.objects import State
 from prefect.context import FlowRunContext
 from prefect.settings import (
     PREFECT_API_URL,
@@ -214,7 +215,7 @@ def kipp_run(params: RunParameters) -> RunSummary:
     # stage: the read ahead may still be under way below, and the engine's handler would
     # log a crash first
     signals.reclaim()
-    check_where(params)  # where the parts are to run answers, before anything is read
+    check_where(params)  # where the parts are to run answers, before any stage runs
     started = datetime.now(UTC).isoformat(timespec="seconds")
     out = Path(params.out) if params.out else default_out_dir(params.batch)
     check_output_folder(out, Path(params.batch))  # a form's folder, as the command's
@@ -344,7 +345,9 @@ def report_stopped(timeout_s: float) -> None:
 
     def report() -> None:
         with contextlib.suppress(Exception), get_client(sync_client=True) as client:
-            client.set_flow_run_state(run_id, Crashed(message="stopped by kipp's user"), force=True)
+            with contextlib.suppress(Exception):  # the parts are cancelled even so
+                stopped: State[Any] = Crashed(message="stopped by kipp's user")
+                client.set_flow_run_state(run_id, stopped, force=True)
             cancel_parts(client)  # a work pool's parts in flight: no worker goes on with them
 
     settings = contextvars.copy_context()

@@ -49,7 +49,7 @@ from prefect.client.schemas.objects import FlowRun, State, StateType, WorkerStat
 from prefect.context import TaskRunContext
 from prefect.exceptions import ObjectNotFound
 from prefect.futures import PrefectFuture, as_completed
-from prefect.states import Cancelled, Cancelling
+from prefect.states import Cancelled, Cancelling, Crashed
 from prefect.utilities.annotations import quote
 
 from kipp.core.atomic import write_atomic
@@ -257,9 +257,14 @@ def part_path(storage: Path, part: str, side: str) -> Path:
 
 
 def write_part(storage: Path, part: str, side: str, value: object) -> None:
-    """Write a part's inputs or output to the shared storage, whole or not at all."""
+    """Write a part's inputs or output to the shared storage, whole or not at all. Only the
+    inputs make the run's exchange folder: an output whose folder is gone (the run failed
+    or was stopped, and removed it) is not written."""
     path = part_path(storage, part, side)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if side == "in":
+        path.parent.mkdir(parents=True, exist_ok=True)
+    elif not path.parent.is_dir():
+        raise KippError.of("error.partition_gone", None, part=part)
     write_atomic(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
 
@@ -289,11 +294,16 @@ def check_dask_scheduler(address: str, timeout_s: float = DASK_CONNECT_S) -> Non
     would otherwise fail the run only at its split stage, or hang it."""
     try:
         from distributed.core import rpc
+        from distributed.security import Security
     except ImportError:  # the optional extra is not installed
         raise KippError.of("error.dask_missing", "hint.dask_missing") from None
+    # the client's TLS settings from Dask's configuration, as the task runner's client uses
+    connection = Security().get_connection_args("client")  # type: ignore[no-untyped-call]
 
     async def identity() -> dict[str, Any]:
-        scheduler = rpc(address, timeout=timeout_s)  # type: ignore[no-untyped-call]
+        scheduler = rpc(  # type: ignore[no-untyped-call]
+            address, timeout=timeout_s, connection_args=connection
+        )
         try:
             answer: dict[str, Any] = await scheduler.identity()
             return answer
@@ -306,7 +316,9 @@ def check_dask_scheduler(address: str, timeout_s: float = DASK_CONNECT_S) -> Non
         raise KippError.of(
             "error.dask_address_invalid", "hint.dask_address_invalid", address=address
         ) from exc
-    except (OSError, TimeoutError) as exc:  # nobody answers, or not as a scheduler does
+    except (OSError, TimeoutError, TypeError) as exc:
+        # nobody answers, or not as a scheduler does (TypeError: a tls:// address without
+        # the certificates Dask's configuration would name)
         raise KippError.of(
             "error.dask_unreachable",
             "hint.dask_unreachable",
@@ -355,10 +367,14 @@ def partition_deployment(pool: str) -> uuid.UUID:
 
 
 BEAT_S = 10.0  # how often a part's flow run says, through the shared folder, that it runs
-PENDING_LIMIT_S = 120.0  # a part taken by a worker and not started after this is lost
-SILENT_LIMIT_S = 60.0  # a running part not heard from for this long is lost
-IDLE_LIMIT_S = 120.0  # parts waiting while no worker of the pool is online: lost after this
+# Generous limits: a part's process may load kipp from a cold network folder, or a
+# container's image may be pulled, before it runs (Pending); a mounted bucket may show a
+# file's new content only after its metadata cache expires (a minute, commonly).
+PENDING_LIMIT_S = 600.0  # a part taken by a worker and not started after this is lost
+SILENT_LIMIT_S = 180.0  # a running part not heard from for this long is lost
+IDLE_LIMIT_S = 300.0  # parts waiting while no worker of the pool is online: lost after this
 WORKERS_EVERY_S = 10.0  # how often the pool's workers are looked at while parts wait
+SERVER_PAGE = 200  # the most flow runs the server returns for one query
 
 
 @dataclass
@@ -374,24 +390,40 @@ class _InFlight:
 _in_flight = _InFlight()
 
 
-def cancel_parts(client: Any) -> None:
+def cancel_parts(
+    client: Any,
+    runs: set[uuid.UUID] | None = None,
+    folders: set[Path] | None = None,
+    lost: uuid.UUID | None = None,
+) -> None:
     """Cancel the flow runs of parts not yet finished (a running one is told to stop, its
-    worker ends it; a waiting one is cancelled) and remove their exchange folders: called
-    when the run fails or is stopped, so no worker goes on with its parts."""
+    worker ends it; a waiting one is cancelled; `lost`, whose worker is gone, is marked
+    crashed) and remove their exchange folders: `runs` and `folders` (one call's), else
+    every part this process has in flight (the process is stopping). Called when the run
+    fails or is stopped, so no worker goes on with its parts."""
     with _in_flight.lock:
-        runs, folders = sorted(_in_flight.runs), sorted(_in_flight.folders)
-        _in_flight.runs.clear()
-        _in_flight.folders.clear()
-    if runs:
-        found = client.read_flow_runs(flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=runs)))
+        runs = set(_in_flight.runs) if runs is None else runs
+        folders = set(_in_flight.folders) if folders is None else folders
+        _in_flight.runs.difference_update(runs)
+        _in_flight.folders.difference_update(folders)
+    ids = sorted(runs)
+    message = "the kipp run it is part of stopped"
+    for start in range(0, len(ids), SERVER_PAGE):
+        chunk = ids[start : start + SERVER_PAGE]
+        found = client.read_flow_runs(
+            flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=chunk)), limit=len(chunk)
+        )
         for flow_run in found:
             state = flow_run.state
             if state is None or state.is_final():
                 continue
-            message = "the kipp run it is part of stopped"
-            stop: State[Any] = (
-                Cancelling(message=message) if state.is_running() else Cancelled(message=message)
-            )
+            stop: State[Any]
+            if flow_run.id == lost:
+                stop = Crashed(message="its worker stopped answering")
+            elif state.is_running():
+                stop = Cancelling(message=message)
+            else:
+                stop = Cancelled(message=message)
             client.set_flow_run_state(flow_run.id, stop, force=True)
     for folder in folders:
         shutil.rmtree(folder, ignore_errors=True)
@@ -412,8 +444,14 @@ def beating(storage: Path, part: str, every_s: float = BEAT_S) -> Iterator[None]
         count = 0
         while True:
             count += 1
-            with contextlib.suppress(OSError):  # a missed beat is a late one, not an error
-                write_atomic(path, str(count).encode())
+            # a plain write (a reader that catches it half written sees a change all the
+            # same), never making the folder: once the run has removed it, the beat ends
+            try:
+                path.write_bytes(str(count).encode())
+            except FileNotFoundError:
+                return
+            except OSError:  # a missed beat is a late one, not an error
+                pass
             if done.wait(every_s):
                 return
 
@@ -446,6 +484,7 @@ def on_work_pool(
     with _in_flight.lock:
         _in_flight.folders.add(storage / folder)
     runs: dict[uuid.UUID, int] = {}
+    watch: _Watch | None = None
     finished = False
     try:
         for name, part in zip(names, parts, strict=True):
@@ -489,11 +528,15 @@ def on_work_pool(
     finally:
         if not finished:  # failed or stopped: no worker goes on with the other parts
             with contextlib.suppress(Exception), get_client(sync_client=True) as client:
-                cancel_parts(client)
+                gone = watch.lost if watch is not None else None
+                cancel_parts(client, set(runs), {storage / folder}, gone)
         with _in_flight.lock:
             _in_flight.runs.difference_update(runs)
             _in_flight.folders.discard(storage / folder)
         shutil.rmtree(storage / folder, ignore_errors=True)
+
+
+_QUEUED = (StateType.SCHEDULED, StateType.PENDING)  # a part not yet running on a worker
 
 
 class _Watch:
@@ -513,6 +556,7 @@ class _Watch:
         self.heard: dict[uuid.UUID, tuple[bytes | None, float]] = {r: (None, now) for r in runs}
         self.workers_seen = now  # when a worker of the pool was last seen online
         self.workers_checked = now
+        self.lost: uuid.UUID | None = None  # the part found lost, if any
 
     def finished(self, poll_s: float) -> Iterator[FlowRun]:
         """The flow runs, each once, as they reach a final state; raises for a lost part."""
@@ -534,14 +578,21 @@ class _Watch:
         now = time.monotonic()
         for run in waiting:
             kind = run.state.type if run.state is not None else None
-            if self.since.get(run.id, (None, 0.0))[0] != kind:
+            if run.id not in self.since or self.since[run.id][0] != kind:
                 self.since[run.id] = (kind, now)
+                if kind is StateType.RUNNING:  # silence counts from its start, not before
+                    self.heard[run.id] = (self.heard[run.id][0], now)
             since = self.since[run.id][1]
             if kind is StateType.PENDING and now - since > PENDING_LIMIT_S:
                 self._lost(run, "error.partition_not_started", PENDING_LIMIT_S)
             if kind is StateType.RUNNING and now - self._heard(run, now) > SILENT_LIMIT_S:
                 self._lost(run, "error.partition_silent", SILENT_LIMIT_S)
-        if now - self.workers_checked >= WORKERS_EVERY_S:
+        # waiting for a worker: a running part is watched by its beats instead (its worker
+        # may show offline while the part's own process goes on)
+        queued = [r for r in waiting if r.state is None or r.state.type in _QUEUED]
+        if not queued:
+            self.workers_seen = now
+        elif now - self.workers_checked >= WORKERS_EVERY_S:
             self.workers_checked = now
             workers = client.read_workers_for_work_pool(self.pool)
             if any(w.status == WorkerStatus.ONLINE for w in workers):
@@ -551,7 +602,7 @@ class _Watch:
                     "error.work_pool_gone",
                     "hint.work_pool_idle",
                     pool=self.pool,
-                    parts=len(waiting),
+                    parts=len(queued),
                     seconds=round(IDLE_LIMIT_S),
                 )
 
@@ -568,6 +619,7 @@ class _Watch:
         return at
 
     def _lost(self, run: FlowRun, key: str, limit_s: float) -> NoReturn:
+        self.lost = run.id
         raise PartFailedError.of(
             key,
             "hint.partition_lost",
@@ -583,9 +635,9 @@ def run_part(stage_name: str, part: str, storage: Path) -> int:
     stage run on them as `kipp run` runs a part (a task, cached by content when the stage
     is), the output written back; the number of values it gave."""
     stage = PIPELINE[stage_name]
-    inputs: dict[str, object] = read_part(storage, part, "in")
-    run = _stage_task.with_options(**_options(stage, storage, _task_key))
-    with beating(storage, part):
+    with beating(storage, part):  # from the start: reading the inputs may take a while
+        inputs: dict[str, object] = read_part(storage, part, "in")
+        run = _stage_task.with_options(**_options(stage, storage, _task_key))
         output = cast(Mapping[str, Any], run(stage.name, opaque(inputs)))
         write_part(storage, part, "out", output)
     return len(output)

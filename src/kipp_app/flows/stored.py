@@ -47,14 +47,17 @@ def output_type(stage: str) -> TypeAdapter[Any]:
     return TypeAdapter(typing.get_type_hints(PIPELINE[stage].function)["return"])
 
 
-_read_last: dict[str, tuple[bytes, Any]] = {}  # stage -> (bytes, value read from them)
+# (stage, thread) -> (bytes, value read from them): Prefect's existence check and its read
+# of a task run's record run in the task's thread
+_read_last: dict[tuple[str, int], tuple[bytes, Any]] = {}
 _read_lock = threading.Lock()
 
 
 def forget(stage: str) -> None:
-    """Let go of the value `loads` last read for `stage`, if it still holds one."""
+    """Let go of the values `loads` last read for `stage`, in any thread, if it holds any."""
     with _read_lock:
-        _read_last.pop(stage, None)
+        for key in [k for k in _read_last if k[0] == stage]:
+            del _read_last[key]
 
 
 class StageOutputSerializer(Serializer[D]):
@@ -73,13 +76,14 @@ class StageOutputSerializer(Serializer[D]):
     def loads(self, blob: bytes) -> D:
         """The stored output; the same object when the previous `loads` of this stage read
         the same bytes (Prefect's existence check, then its read), which it then lets go."""
+        key = (self.stage, threading.get_ident())
         with _read_lock:
-            held = _read_last.pop(self.stage, None)
+            held = _read_last.pop(key, None)
         if held is not None and held[0] == blob:
             return cast(D, held[1])
         value = self._read(blob)
         with _read_lock:
-            _read_last[self.stage] = (blob, value)
+            _read_last[key] = (blob, value)
         return value
 
     def _read(self, blob: bytes) -> D:

@@ -135,6 +135,10 @@ DISTRIBUTION: dict[str, dict[str, str]] = {
         "id": "berkas bagian {part} tidak ditemukan di {path}",
         "en": "the file of part {part} is not at {path}",
     },
+    "error.partition_gone": {
+        "id": "folder pertukaran bagian {part} sudah dihapus: run utamanya gagal atau dihentikan",
+        "en": "the exchange folder of part {part} is gone: its run failed or was stopped",
+    },
     "error.partition_unshared": {
         "id": "pekerja yang mengambil bagian {part} dari tahap {stage} (run {run}) tidak "
         "menemukan masukan bagian itu, yang ditulis run ini di {path}",

@@ -205,13 +205,14 @@ INTERFACE: dict[str, dict[str, str]] = {
     },
     "hint.out.foreign_cards": {
         "id": "kipp tidak menimpa berkas yang tidak ditulisnya atau yang diubah sesudah "
-        "ditulisnya: pindahkan berkas itu ke luar folder scorecards/ (kipp menulis setiap "
-        "berkas .html dan .pdf di sana, apa pun namanya; berkas lain boleh tinggal), atau "
-        "sebutkan folder keluaran lain dengan --out",
+        "ditulisnya: pindahkan berkas itu ke folder lain atau ganti namanya; yang di "
+        "scorecards/ pindahkan ke luar folder itu (kipp menulis setiap berkas .html dan .pdf "
+        "di sana, apa pun namanya; berkas lain boleh tinggal); atau sebutkan folder keluaran "
+        "lain dengan --out",
         "en": "kipp does not overwrite files it did not write or that were changed since it "
-        "wrote them: move those files out of scorecards/ (kipp writes every .html and .pdf "
-        "there, whatever its name; other files may stay), or give another output folder with "
-        "--out",
+        "wrote them: move those files elsewhere or rename them, and those in scorecards/ out "
+        "of that folder (kipp writes every .html and .pdf there, whatever its name; other "
+        "files may stay); or give another output folder with --out",
     },
     "hint.out.foreign_unchecked": {
         "id": "kipp tidak menimpa berkas yang tidak ditulisnya atau yang diubah sesudah "

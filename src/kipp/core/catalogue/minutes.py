@@ -48,13 +48,14 @@ MINUTES: dict[str, dict[str, str]] = {
     "minutes.doc.technical.note_print": {
         "id": "Lampiran ini untuk pengelola data: kode proposal, berkas sumber, letak masalah "
         "dalam berkas, sidik (SHA-256) rubrik dan korpus, dan jumlah berkas masukan. Sidik "
-        "tiap berkas masukan, sidik daftarnya dan waktu proses tercantum dalam results.json "
-        "dan shortlist.html; halaman ini tetap sama selama isinya sama.",
+        "tiap berkas masukan dan waktu proses tercantum dalam results.json dan "
+        "shortlist.html, juga sidik daftar seluruh berkas itu (di shortlist.html); halaman "
+        "ini tetap sama selama isinya sama.",
         "en": "This annex is for whoever handles the data: proposal codes, source files, where "
         "problems stand in the files, the digests (SHA-256) of the rubric and the corpus, and "
-        "how many input files were read. Each input file's digest, the digest of their list "
-        "and the run times are in results.json and shortlist.html; these pages stay the same "
-        "while what they show does.",
+        "how many input files were read. Each input file's digest and the run times are in "
+        "results.json and shortlist.html, and so is the digest of their whole list (in "
+        "shortlist.html); these pages stay the same while what they show does.",
     },
     "minutes.doc.sources": {
         "id": "Proposal dan berkas sumbernya",
