@@ -420,3 +420,20 @@ def test_berita_acara_docx_records_the_coordinators_moves(written_run: Run) -> N
     ]
     assert doc.paragraphs[start + 3].style is not None
     assert doc.paragraphs[start + 3].style.name == "List Bullet"
+
+
+def test_a_call_longer_than_a_document_property_holds_is_cut_there_not_refused() -> None:
+    from types import SimpleNamespace
+
+    from docx import Document as NewDocument
+
+    from kipp.documents.render.minutes_docx import PROPERTY_CHARS, _properties
+
+    call = "Kompetisi Inovasi Pelayanan Publik " * 8  # 280 characters; the settings allow 300
+    doc = NewDocument()
+    view = SimpleNamespace(title=f"Berita Acara: {call}", lang="id", region="", call=call)
+
+    _properties(doc, view, None)  # type: ignore[arg-type]
+
+    assert doc.core_properties.subject == call[:PROPERTY_CHARS]
+    assert len(doc.core_properties.title) == len(doc.core_properties.author) == PROPERTY_CHARS
