@@ -7,6 +7,7 @@ import io
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -17,7 +18,7 @@ from pypdf import PdfReader
 from kipp.core.i18n import Lang
 from kipp.documents.render.html import render_minutes_html
 from kipp.documents.render.minutes import BLANK_NAME, date_in_words, minutes_view, words_id
-from kipp.documents.render.minutes_docx import minutes_docx
+from kipp.documents.render.minutes_docx import PROPERTY_CHARS, _properties, minutes_docx
 from kipp.results import Results
 from kipp.rubric import load_rubric
 from kipp.shortlist.approval import Decision, Move
@@ -423,14 +424,8 @@ def test_berita_acara_docx_records_the_coordinators_moves(written_run: Run) -> N
 
 
 def test_a_call_longer_than_a_document_property_holds_is_cut_there_not_refused() -> None:
-    from types import SimpleNamespace
-
-    from docx import Document as NewDocument
-
-    from kipp.documents.render.minutes_docx import PROPERTY_CHARS, _properties
-
     call = "Kompetisi Inovasi Pelayanan Publik " * 8  # 280 characters; the settings allow 300
-    doc = NewDocument()
+    doc = Document()
     view = SimpleNamespace(title=f"Berita Acara: {call}", lang="id", region="", call=call)
 
     _properties(doc, view, None)  # type: ignore[arg-type]
