@@ -407,3 +407,14 @@ def test_a_tls_address_without_the_clients_certificates_is_refused_with_the_fix(
     assert _message(raised.value)[0] == (
         "no Dask scheduler answered at tls://127.0.0.1:8786 within 1 seconds"
     )
+
+
+def test_more_parts_than_the_server_returns_at_once_are_all_watched(
+    server: Server, tmp_path: Path
+) -> None:
+    many = {uuid.UUID(int=1000 + i): i for i in range(250)}
+    server.states = {run: Completed() for run in many}
+    watch = _Watch("kipp", "scores", many, [tmp_path / f"part-{i}.alive" for i in range(250)])
+
+    assert len(list(watch.finished(poll_s=1.0))) == 250
+    assert server.asked == [200, 50]  # one poll, in two pages

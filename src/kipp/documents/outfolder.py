@@ -323,6 +323,8 @@ def foreign_error(out: Path, foreign: list[Foreign]) -> ForeignFilesError:
     else:
         key = "error.out.foreign"
         shown = [_named(f) for f in foreign[:SHOWN_FOREIGN]]
+    in_cards = any(f.path.startswith(f"{OWN_FOLDERS[0]}/") for f in foreign)
+    hint = "foreign_unchecked" if unchecked else "foreign_cards" if in_cards else "foreign"
     return ForeignFilesError(
         text(
             f"{key}_more" if more > 0 else key,
@@ -330,11 +332,5 @@ def foreign_error(out: Path, foreign: list[Foreign]) -> ForeignFilesError:
             files=shown,
             more=max(more, 0),
         ),
-        text(
-            "hint.out.foreign_unchecked"
-            if unchecked
-            else "hint.out.foreign_cards"
-            if any(f.path.startswith(f"{OWN_FOLDERS[0]}/") for f in foreign)
-            else "hint.out.foreign"
-        ),
+        text(f"hint.out.{hint}"),
     )

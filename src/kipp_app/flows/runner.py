@@ -331,7 +331,6 @@ def check_dask_scheduler(address: str, timeout_s: float = DASK_CONNECT_S) -> Non
             "hint.dask_unreachable",
             address=address,
             kind=str(found.get("type", "?")),
-            seconds=round(timeout_s),
         )
 
 
@@ -406,27 +405,33 @@ def cancel_parts(
         folders = set(_in_flight.folders) if folders is None else folders
         _in_flight.runs.difference_update(runs)
         _in_flight.folders.difference_update(folders)
-    ids = sorted(runs)
     message = "the kipp run it is part of stopped"
-    for start in range(0, len(ids), SERVER_PAGE):
-        chunk = ids[start : start + SERVER_PAGE]
-        found = client.read_flow_runs(
-            flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=chunk)), limit=len(chunk)
-        )
-        for flow_run in found:
-            state = flow_run.state
-            if state is None or state.is_final():
-                continue
-            stop: State[Any]
-            if flow_run.id == lost:
-                stop = Crashed(message="its worker stopped answering")
-            elif state.is_running():
-                stop = Cancelling(message=message)
-            else:
-                stop = Cancelled(message=message)
-            client.set_flow_run_state(flow_run.id, stop, force=True)
+    for flow_run in _flow_runs(client, runs):
+        state = flow_run.state
+        if state is None or state.is_final():
+            continue
+        stop: State[Any]
+        if flow_run.id == lost:
+            stop = Crashed(message="its worker stopped answering")
+        elif state.is_running():
+            stop = Cancelling(message=message)
+        else:
+            stop = Cancelled(message=message)
+        client.set_flow_run_state(flow_run.id, stop, force=True)
     for folder in folders:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _flow_runs(client: Any, ids: set[uuid.UUID]) -> list[FlowRun]:
+    """The flow runs `ids`, read in pages of what the server returns at once."""
+    ordered = sorted(ids)
+    found: list[FlowRun] = []
+    for start in range(0, len(ordered), SERVER_PAGE):
+        page = ordered[start : start + SERVER_PAGE]
+        found += client.read_flow_runs(
+            flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=page)), limit=len(page)
+        )
+    return found
 
 
 def beat_path(storage: Path, part: str) -> Path:
@@ -563,9 +568,7 @@ class _Watch:
         waiting = set(self.runs)
         with get_client(sync_client=True) as client:
             while waiting:
-                found = client.read_flow_runs(
-                    flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=sorted(waiting)))
-                )
+                found = _flow_runs(client, waiting)
                 final = [r for r in found if r.state is not None and r.state.is_final()]
                 for flow_run in sorted(final, key=lambda r: self.runs[r.id]):
                     waiting.discard(flow_run.id)
@@ -607,7 +610,8 @@ class _Watch:
                 )
 
     def _heard(self, run: FlowRun, now: float) -> float:
-        """When the part's beat file last changed (or the watch began), by this clock."""
+        """When the part's beat file last changed (or, before its first beat, when the part
+        was first seen running or the watch began), by this clock."""
         try:
             beat: bytes | None = self.beats[self.runs[run.id]].read_bytes()
         except OSError:

@@ -14,10 +14,10 @@ of another machine that shares the cache folder).
 
 On a cache hit Prefect reads the stored record twice: whole, to learn that it exists, then
 again to use it, both times through `loads` (a national batch's novelty measures take
-seconds each time). So `loads` keeps what it read last for each stage, with the bytes it
-read it from, and the next `loads` of the same bytes takes it instead of reading them
-again; the runner lets it go (`forget`) once the stage's task has returned, so nothing is
-kept beyond the one task run.
+seconds each time). So `loads` keeps what it read last for each stage in each thread,
+with the bytes it read it from, and the next `loads` of the same bytes there takes it
+instead of reading them again; the runner lets it go (`forget`) once the stage's task has
+returned, so nothing is kept beyond the one task run.
 """
 
 from __future__ import annotations
