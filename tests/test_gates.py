@@ -5,13 +5,15 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import pytest
 from builders import proposal_data
 
+from kipp import gates
 from kipp.core.i18n import Lang, render
 from kipp.core.models import Proposal
 from kipp.gates import GateResult, check_gates, months_between
 from kipp.intake.registry import Matcher, Registry
-from kipp.rubric import Rubric, load_rubric
+from kipp.rubric import Call, Gate, GateKind, Rubric, load_rubric
 
 RUBRIC: Rubric = load_rubric().rubric
 CHOICES = RUBRIC.call.choices()
@@ -264,3 +266,29 @@ def test_check_gates_reports_every_gate_in_rubric_order() -> None:
         "per_agency",
     ]
     assert all(g.passed for g in results["p1"])
+
+
+def test_a_batch_checked_again_checks_only_the_proposals_whose_content_changed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    checked: list[str] = []
+    stage = gates.PER_PROPOSAL[GateKind.STAGE]
+
+    def counted(proposal: Proposal, call: Call, gate: Gate) -> GateResult:
+        checked.append(proposal.id)
+        return stage(proposal, call, gate)
+
+    monkeypatch.setitem(gates.PER_PROPOSAL, GateKind.STAGE, counted)
+    monkeypatch.setattr(gates, "_VERDICTS", {})
+    batch = [make("p1", title="Layanan Satu Pintu"), make("p2", title="Layanan Dua Pintu")]
+    first = check_gates(batch, RUBRIC)
+    edited = [batch[0], make("p2", title="Layanan Dua Pintu Terpadu")]
+    again = check_gates(edited, RUBRIC)  # `kipp run --watch` after an agency's fix
+
+    assert checked == ["p1", "p2", "p2"]
+    assert again == first
+    other_call = RUBRIC.model_copy(
+        update={"call": RUBRIC.call.model_copy(update={"name": "KIPP 2023"})}
+    )
+    check_gates(edited, other_call)  # another call: every proposal checked again
+    assert checked == ["p1", "p2", "p2", "p1", "p2"]

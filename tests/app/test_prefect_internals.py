@@ -821,6 +821,21 @@ def test_dask_task_runner_takes_cluster_kwargs_and_submit_parameters() -> None:
 # --- kipp_app.flows.run: settings for a run on the embedded server -----------------------
 
 
+def test_flow_heartbeat_is_off_on_a_teams_server_unless_the_team_asked_for_it() -> None:
+    url = "http://127.0.0.1:4200/api"
+    with temporary_settings(updates={PREFECT_API_URL: url}):
+        assert run.client_settings() == {PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}
+    asked = {PREFECT_API_URL: url, PREFECT_FLOWS_HEARTBEAT_FREQUENCY: 60}
+    with temporary_settings(updates=asked):
+        assert "heartbeat_frequency" in get_current_settings().flows.model_fields_set, changed(
+            "prefect.settings: a setting given is in its model's model_fields_set",
+            RUN,
+            "keep the heartbeat a team asked for (client_settings)",
+            "a setting given is not marked as given",
+        )
+        assert run.client_settings() == {}
+
+
 def test_flow_heartbeat_is_off_under_kipps_embedded_client_settings() -> None:
     with temporary_settings(restore_defaults={PREFECT_API_URL}):
         updates = run.client_settings()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import threading
 import time
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from kipp.documents.outfolder import (
     default_out_dir,
     foreign_files,
     listed_files,
+    remember,
 )
 
 SHA_KIPP = hashlib.sha256(b"kipp").hexdigest()
@@ -367,12 +369,8 @@ def _settled_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
     time.sleep(0.02)  # past the file system's coarse clock
 
 
-def test_the_checks_of_one_process_read_a_settled_document_once(
-    tmp_path: Path, batch: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    out = tmp_path / "hasil"
-    _kipps_folder(out, ["shortlist.md", "results.json"])
-    _settled_at_once(monkeypatch)
+def _reads_counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every file hashed from now on, as the name of its digest."""
     read: list[str] = []
     digest = hashlib.file_digest
 
@@ -381,10 +379,38 @@ def test_the_checks_of_one_process_read_a_settled_document_once(
         return digest(stream, name)  # type: ignore[arg-type]
 
     monkeypatch.setattr(outfolder.hashlib, "file_digest", counted)
-    check_output_folder(out, batch)  # the command's check
+    return read
+
+
+@pytest.mark.parametrize("first", ["the command's check", "remembered while a watch waits"])
+def test_the_checks_of_one_process_read_a_settled_document_once(
+    tmp_path: Path, batch: Path, monkeypatch: pytest.MonkeyPatch, first: str
+) -> None:
+    out = tmp_path / "hasil"
+    _kipps_folder(out, ["shortlist.md", "results.json"])
+    _settled_at_once(monkeypatch)
+    read = _reads_counted(monkeypatch)
+    if first == "the command's check":
+        check_output_folder(out, batch)
+    else:  # `kipp run --watch` between its runs
+        remember(out, threading.Event())
     check_output_folder(out, batch)  # the flow's
 
-    assert read == ["sha256", "sha256"]  # each of the two documents, by the first check
+    assert read == ["sha256", "sha256"]  # each of the two documents, by the first read
+
+
+def test_remembering_stops_when_the_next_run_begins(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "hasil"
+    _kipps_folder(out, ["shortlist.md"])
+    _settled_at_once(monkeypatch)
+    read: list[str] = []
+    monkeypatch.setattr(outfolder.hashlib, "file_digest", lambda *args: read.append("sha256"))
+    begun = threading.Event()
+    begun.set()
+    remember(out, begun)
+    assert read == []
 
 
 def test_a_document_edited_and_given_its_old_time_back_is_seen_as_changed(

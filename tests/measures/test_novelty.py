@@ -17,6 +17,7 @@ from builders import proposal_data
 from pydantic import ValidationError
 
 from kipp.core.models import Proposal
+from kipp.measures import similarity
 from kipp.measures.corpus import Corpus, PriorInnovation, load_corpus
 from kipp.measures.novelty import (
     Neighbour,
@@ -368,3 +369,29 @@ def test_a_neighbour_known_only_by_an_award_of_the_calls_year_says_so() -> None:
         n.same_year_as_call
         for n in measure_novelty([proposal], corpus, SETTINGS)["antrean"].nearest
     )  # without the call's cut-off nothing is marked
+
+
+def test_index_is_given_again_from_memory_while_its_file_stays_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(similarity, "_SETTLED_NS", 0)  # a file written long ago
+    monkeypatch.setattr(similarity, "_LAST_INDEX", {})
+    corpus = load_corpus()
+    built = CorpusIndex.cached(tmp_path, corpus)
+    assert CorpusIndex.cached(tmp_path, corpus) is built  # a run again in this process
+    path = tmp_path / f"corpus-index-{built.key}.npz"
+    path.write_bytes(path.read_bytes()[:100])  # damaged since: read, then built again
+    again = CorpusIndex.cached(tmp_path, corpus)
+    assert again is not built
+    assert (again.counts != built.counts).nnz == 0
+    assert CorpusIndex.cached(tmp_path / "other", corpus) is not again  # another cache folder
+
+
+def test_index_just_written_is_read_from_its_file_next_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(similarity, "_LAST_INDEX", {})
+    corpus = load_corpus()
+    built = CorpusIndex.cached(tmp_path, corpus)
+    # written less than two seconds ago: a change made now could keep its size and times
+    assert CorpusIndex.cached(tmp_path, corpus) is not built

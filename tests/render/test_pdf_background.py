@@ -99,6 +99,18 @@ def test_the_child_tells_the_native_libraries_it_renders_with_before_its_pdf(
     assert data.startswith(b"%PDF-")
 
 
+def test_a_process_whose_child_said_its_libraries_knows_them_at_its_next_pdf(
+    renderer: pdf.PdfRenderer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pdf, "_SAID", [])
+    with pdf.pdf_in_background(HTML, renderer) as first:
+        assert first.known is None  # nothing said yet: its child is asked
+        natives = first.natives()
+    with pdf.pdf_in_background(HTML) as second:  # `kipp run --watch`'s next run
+        assert second.known == natives
+        second.stop()  # the previous run's PDF holds: this child is not needed
+
+
 def test_a_pdf_not_asked_for_is_not_waited_for_its_child_is_ended(
     renderer: pdf.PdfRenderer,
 ) -> None:
@@ -140,6 +152,7 @@ def test_a_child_writing_much_error_output_before_its_first_line_does_not_stop_t
         "sys.stdout.buffer.write(b'%PDF-' + str(len(html)).encode())\n"
     )
     monkeypatch.setattr(pdf, "_spawn", lambda: _fake_child(script))
+    monkeypatch.setattr(pdf, "_SAID", [])  # what this fake child says stays in this test
     found: dict[str, object] = {}
 
     def render() -> None:

@@ -35,7 +35,8 @@ Checking reads each listed file where kipp writes once: the check before work ha
 and the staging write's check again under the lock reuses a digest when the file's device,
 inode, size and modification time are those it had when it was hashed and it had not been
 modified in the two seconds before (`file_sha256`); a file written that recently is read
-again.
+again. A process that runs again (`kipp run --watch`) hashes its documents while it waits
+(`remember`), so its next run's checks read none of them.
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ import json
 import os
 import stat
 import tempfile
+import threading
 import time
 from collections.abc import Mapping
 from enum import StrEnum
@@ -238,6 +240,21 @@ def file_sha256(path: Path) -> str | None:
             _HASHED.clear()
         _HASHED[_identity(after)] = value
     return value
+
+
+def remember(out_dir: Path, stop: threading.Event) -> None:
+    """Hash, once they are two seconds old, the files kipp may replace in `out_dir` (each
+    `file_sha256` remembers), unless `stop` is set first: what a process that runs again
+    (`kipp run --watch`) does while it waits, so that the checks of its next run read none
+    of them again. Reads only; stops at once when `stop` is set (the next run begins)."""
+    if stop.wait(_SETTLED_NS / 1e9 + 0.1):
+        return
+    with contextlib.suppress(OSError):
+        folder = out_dir.resolve()
+        for relative in _documents_in(folder):
+            if stop.is_set():
+                return
+            file_sha256(folder / relative)
 
 
 def _identity(status: os.stat_result) -> tuple[int, int, int, int, int]:

@@ -405,19 +405,28 @@ def write_run(
             if book_worker is None
             else _start_workbook(results, rubric, registry, reuse, book_worker)
         )
+
+        def previous_pdf(natives: str) -> tuple[str, str, bytes | None]:
+            """The renderers, the shortlist PDF's key, and the previous run's PDF when it
+            holds: the child then leaves the other core at once."""
+            pdf_renderers = renderers(True, natives)
+            pdf_key = digest(SHORTLIST_PDF, code_version(), pdf_renderers, printable)
+            kept = reuse.take_document(SHORTLIST_PDF, pdf_key) if reuse is not None else None
+            if kept is not None:
+                shortlist_pdf.stop()
+            return pdf_renderers, pdf_key, kept
+
+        # decided now when this process knows the native libraries (it ran before), so that
+        # a child not needed gives the other core to the workbook's worker at once
+        known = None if shortlist_pdf.known is None else previous_pdf(shortlist_pdf.known)
         digests: list[str] = []  # each proposal's, for its scorecard's key
         paths = [write_atomic_stream(out_dir / "results.json", _hashed(results, digests))]
         # the helper's share of the scorecards begins now, while this process goes on
         cards = start_scorecards(
             results, rubric, out_dir, pdf, reuse, view, digests=digests, helper=helper
         )
-        # whether the previous run's shortlist PDF holds (known once its child has said which
-        # native libraries it loaded): if so the child leaves the other core now
-        pdf_renderers = renderers(True, shortlist_pdf.natives())
-        pdf_key = digest(SHORTLIST_PDF, code_version(), pdf_renderers, printable)
-        kept_pdf = reuse.take_document(SHORTLIST_PDF, pdf_key) if reuse is not None else None
-        if kept_pdf is not None:
-            shortlist_pdf.stop()
+        # else once its child has said which native libraries it loaded
+        pdf_renderers, pdf_key, kept_pdf = known or previous_pdf(shortlist_pdf.natives())
         if book is None:  # written here, the helper's share of the scorecards begun
             book = _start_workbook(results, rubric, registry, reuse, None)
         paths += [

@@ -208,6 +208,12 @@ def placed() -> tuple[Path, ...]:
     return tuple(_PLACED)
 
 
+def forget_placed() -> None:
+    """Forget the output folders `placed` so far: a process that runs again (`kipp run
+    --watch`) says, when stopped, what its run under way did, not what an earlier one did."""
+    _PLACED.clear()
+
+
 def remove_unfinished() -> None:
     """Remove the staging folders of this process's writes under way: what a process ending
     at once (Ctrl-C: `os._exit`, which runs no `finally`) calls first, so it leaves no

@@ -37,6 +37,7 @@ from __future__ import annotations
 import hashlib
 import os
 import threading
+import time
 import tokenize
 import zipfile
 import zlib
@@ -361,12 +362,40 @@ class CorpusIndex:
 
     @classmethod
     def cached(cls, folder: Path, corpus: Corpus) -> CorpusIndex:
-        """Load the index of `corpus` from `folder`, or build and save it there."""
+        """Load the index of `corpus` from `folder`, or build and save it there; the last
+        one this process loaded or built when it is the index of `corpus` (a process that
+        runs again, `kipp run --watch`, a long-lived worker: the same key, the same index)."""
+        key = index_key(corpus)
+        path = folder / f"corpus-index-{key}.npz"
+        last = _LAST_INDEX.get(path)
+        if last is not None and last[0] == _file_status(path):
+            return last[1]
         index = cls.load(folder, corpus)
         if index is None:
             index = cls.build(corpus)
             index.save(folder)
+        _LAST_INDEX.clear()
+        status = _file_status(path)
+        if status is not None and max(status[3:]) < time.time_ns() - _SETTLED_NS:
+            _LAST_INDEX[path] = (status, index)
         return index
+
+
+# the index `CorpusIndex.cached` gave last, by its file and that file's status then: given
+# again while the file stays as it was (one index: a national corpus's is large). A file
+# written in the two seconds before is not remembered: file systems stamp times coarsely,
+# so a change made right after could leave its status as it was.
+_LAST_INDEX: dict[Path, tuple[tuple[int, ...], CorpusIndex]] = {}
+_SETTLED_NS = 2_000_000_000
+
+
+def _file_status(path: Path) -> tuple[int, ...] | None:
+    """A file's device, inode, size, modification and change times; None when absent."""
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return (found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns)
 
 
 def weigh_queries(counts: sp.csr_matrix, index: CorpusIndex) -> sp.csr_matrix:

@@ -79,9 +79,12 @@ def _setup(
 
 class _State:
     """What the command line asked for, for the commands to read: whether to print the
-    run's log, and the command's language (for what is said when it is interrupted)."""
+    run's log, and the command's language (for what is said when it is interrupted); and
+    whether the command waits between runs."""
 
     verbose = False
+    # `kipp run --watch` between its runs: a Ctrl-C then ends the watch (`stop_now`)
+    waiting = False
     # as the entry point reads it before the options are parsed (`--lang`, else KIPP_LANG):
     # a Ctrl-C is said in one language whenever it comes
     lang = Lang(language(sys.argv[1:], os.environ))

@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import importlib.util
 import signal
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from kipp.core.caching import cache_dir
 from kipp.core.i18n import Lang, render
 from kipp.core.problems import KippError
-from kipp.documents.outfolder import check_output_folder, default_out_dir
-from kipp.measures.corpus import load_corpus
+from kipp.documents import staging
+from kipp.documents.outfolder import check_output_folder, default_out_dir, remember
+from kipp.measures.corpus import Corpus, load_corpus
+from kipp.rubric import LoadedRubric
 from kipp_app.cli.app import (
     LangOption,
     RubricOption,
@@ -33,11 +39,13 @@ from kipp_app.cli.console import (
     shown,
     styled,
 )
+from kipp_app.cli.kept import Kept
 from kipp_app.cli.progress import StageProgress
 from kipp_app.cli.stopping import stop_now
 from kipp_app.cli.validate import problem_line
 
 if TYPE_CHECKING:
+    from kipp_app.cli.watch import Watcher
     from kipp_app.flows.run import RunSummary
     from kipp_app.server.embedded import EmbeddedServer
 
@@ -84,6 +92,13 @@ def run(
         int | None,
         typer.Option(min=1, help="Proposals per part of scoring; defaults to the stage's (200)."),
     ] = None,
+    watch: Annotated[
+        bool,
+        typer.Option(
+            help="After the run, wait for the batch folder (or the rubric or corpus) to "
+            "change and run again on each change, until Ctrl-C."
+        ),
+    ] = False,
 ) -> None:
     """The main job: validate, gate, score and shortlist a batch, and write the documents.
 
@@ -111,10 +126,28 @@ def run(
     server = launch()
     try:
         where = Where(dask, dask_address or "", work_pool or "", partition_size or 0)
-        summary = _run(server, batch, rubric, out_dir, corpus, lang, size, approval, where)
+        inputs = Inputs(
+            Kept(lambda: rubric_or_exit(rubric, lang), rubric),
+            Kept(lambda: _corpus(corpus, lang), corpus),
+        )
+        job = Job(batch, out_dir, rubric, corpus, lang, size, approval, where)
+        if not watch:
+            report(_run(server, job, inputs), lang, batch)
+            return
+        from kipp_app.cli.watch import Watcher
+
+        out_folder = out_dir or default_out_dir(batch)
+        files = [path for path in (rubric, corpus) if path is not None]
+        with Watcher(batch, files, ignore=[cache_dir(), out_folder]) as watcher:
+            _watch(server, job, inputs, watcher)
     finally:
         if server is not None:
             server.stop()
+
+
+def report(summary: RunSummary, lang: Lang, batch: Path) -> None:
+    """What a finished run prints: its counts, the files to fix, its documents; exit 1
+    (`EXIT_INVALID`) when the batch holds no proposal."""
     counts = summary.summary
     line = say(
         lang,
@@ -142,6 +175,52 @@ def run(
     if counts.proposals == 0:  # an empty folder, or nothing in it a proposal
         err.print(say(lang, "cli.no_proposals", Style.BAD, folder=str(batch)))
         raise typer.Exit(EXIT_INVALID)
+
+
+def _watch(server: EmbeddedServer | None, job: Job, inputs: Inputs, watcher: Watcher) -> None:
+    """The first run, then one more after each change the watcher sees, until the process
+    is stopped. A run that fails, or a rubric or corpus that cannot be read, is said and
+    waits for the next change, as a batch whose files cannot be read does."""
+    first, settling = True, threading.Event()
+    while True:
+        if not first:
+            try:
+                changed, more = watcher.shown(watcher.wait())
+            except Exception as exc:  # the folder removed, the system's limit of watches
+                error = KippError.of(
+                    "error.watch_failed",
+                    "hint.watch_failed",
+                    folder=str(job.batch),
+                    reason=str(exc) or type(exc).__name__,
+                )
+                raise fail(error, job.lang, EXIT_RUN_FAILED) from None
+            state.waiting = False
+            key = "cli.watch.changed_more" if more else "cli.watch.changed"
+            out.print(say(job.lang, key, Style.BOLD, files=changed, more=more))
+            staging.forget_placed()
+            settling.set()
+        first = False
+        with contextlib.suppress(typer.Exit):  # said already: the next change may mend it
+            report(_run(server, job, inputs, keep_server=True), job.lang, job.batch)
+        out.print(say(job.lang, "cli.watch.waiting", Style.DIM, folder=str(job.batch)))
+        state.waiting = True  # a Ctrl-C now ends the watch, nothing else (`stop_now`)
+        gc.collect()  # what the run left behind, while nothing else happens
+        # the documents just written, hashed while nothing happens: the next run's checks of
+        # the output folder then read none of them again
+        settling = threading.Event()
+        out_folder = job.out_dir or default_out_dir(job.batch)
+        threading.Thread(target=remember, args=(out_folder, settling), daemon=True).start()
+
+
+def _corpus(corpus: Path | None, lang: Lang) -> Corpus:
+    """The corpus at `corpus` (else the bundled one); exit 2 with the problems when it
+    cannot be used."""
+    try:
+        return load_corpus(corpus)
+    except KippError as exc:
+        raise fail(exc, lang) from None
+    except OSError as exc:
+        raise fail(unreadable_now("corpus", str(corpus or "kipp/data"), exc), lang) from None
 
 
 def files_to_fix(summary: RunSummary, lang: Lang, batch: Path) -> None:
@@ -201,40 +280,50 @@ class Where:
     partition_size: int
 
 
+@dataclass(frozen=True)
+class Job:
+    """What `kipp run` was asked to do: its arguments and options."""
+
+    batch: Path
+    out_dir: Path | None
+    rubric: Path | None
+    corpus: Path | None
+    lang: Lang
+    size: int | None
+    approval: bool
+    where: Where
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """The rubric and the corpus a run reads, kept between the runs of `--watch` while
+    their files stay the same."""
+
+    rubric: Kept[LoadedRubric]
+    corpus: Kept[Corpus]
+
+
 def _run(
-    server: EmbeddedServer | None,
-    batch: Path,
-    rubric: Path | None,
-    out_dir: Path | None,
-    corpus: Path | None,
-    lang: Lang,
-    size: int | None,
-    approval: bool,
-    where: Where,
+    server: EmbeddedServer | None, job: Job, inputs: Inputs, keep_server: bool = False
 ) -> RunSummary:
     # a broken rubric or corpus is a usage problem (exit 2); what is read is handed to the run
-    loaded: dict[str, object] = {"rubric": rubric_or_exit(rubric, lang)}
-    try:
-        loaded["corpus"] = load_corpus(corpus)
-    except KippError as exc:
-        raise fail(exc, lang) from None
-    except OSError as exc:
-        raise fail(unreadable_now("corpus", str(corpus or "kipp/data"), exc), lang) from None
+    loaded: dict[str, object] = {"rubric": inputs.rubric.get(), "corpus": inputs.corpus.get()}
     from prefect.exceptions import TerminationSignal
 
     from kipp_app.flows import progress
     from kipp_app.flows.run import RunParameters, run_kipp
     from kipp_app.flows.runner import PartFailedError
 
+    lang, where = job.lang, job.where
     params = RunParameters.model_validate(
         {
-            "batch": str(batch),
-            "out": str(out_dir or ""),
-            "rubric": str(rubric or ""),
-            "corpus": str(corpus or ""),
+            "batch": str(job.batch),
+            "out": str(job.out_dir or ""),
+            "rubric": str(job.rubric or ""),
+            "corpus": str(job.corpus or ""),
             "lang": lang,
-            "size": size or 0,
-            "approval": approval,
+            "size": job.size or 0,
+            "approval": job.approval,
             "dask": where.dask,
             "dask_address": where.dask_address,
             "work_pool": where.work_pool,
@@ -243,9 +332,9 @@ def _run(
     )
     try:
         if state.verbose:
-            return run_kipp(params, server, loaded)
+            return run_kipp(params, server, loaded, keep_server)
         with StageProgress(lang) as display, progress.listening(display):
-            return run_kipp(params, server, loaded)
+            return run_kipp(params, server, loaded, keep_server)
     except PartFailedError as exc:  # the run failed: a part on a worker failed or was lost
         raise fail(exc, lang, EXIT_RUN_FAILED) from None
     except KippError as exc:  # refused before the run started (no server, say)

@@ -17,7 +17,10 @@ STOP_REPORT_S = 3.0  # at most this long to tell a team's Prefect server the run
 
 
 def stop_now(signum: int) -> NoReturn:
-    """Say the command stopped, tell a team's server, end the process with 128 + `signum`."""
+    """Say the command stopped, tell a team's server, end the process with 128 + `signum`;
+    between the runs of `kipp run --watch`, say the watch ended and end with 0."""
+    if state.waiting:
+        _end_watch()
     try:
         # the documents, when this run had already moved them into the output folder whole
         staging = sys.modules.get("kipp.documents.staging")
@@ -37,16 +40,30 @@ def stop_now(signum: int) -> NoReturn:
         remove = getattr(staging, "remove_unfinished", None)
         if remove is not None:
             remove()
-        # kipp's own Prefect server, if it started one (in its own session: the terminal's
-        # Ctrl-C reaches only kipp)
-        embedded = sys.modules.get("kipp_app.server.embedded")
-        terminate = getattr(embedded, "terminate_started", None)
-        if terminate is not None:
-            terminate()
-        for stream in (sys.stdout, sys.stderr):
-            stream.flush()
+        _last_words()
     finally:
         os._exit(128 + signum)
+
+
+def _end_watch() -> NoReturn:
+    """Between two runs nothing is under way: say so, stop kipp's own server, end with 0
+    (the way to end a watch)."""
+    try:
+        err.print(say(state.lang, "cli.watch.stopped", Style.NOTE))
+        _last_words()
+    finally:
+        os._exit(0)
+
+
+def _last_words() -> None:
+    """Stop kipp's own Prefect server, if it started one (in its own session: the terminal's
+    Ctrl-C reaches only kipp), and flush what is printed."""
+    embedded = sys.modules.get("kipp_app.server.embedded")
+    terminate = getattr(embedded, "terminate_started", None)
+    if terminate is not None:
+        terminate()
+    for stream in (sys.stdout, sys.stderr):
+        stream.flush()
 
 
 def on_signal(signum: int, frame: FrameType | None) -> None:

@@ -35,6 +35,7 @@ from prefect.context import FlowRunContext
 from prefect.settings import (
     PREFECT_API_URL,
     PREFECT_FLOWS_HEARTBEAT_FREQUENCY,
+    get_current_settings,
     temporary_settings,
 )
 from prefect.settings.legacy import Setting
@@ -364,9 +365,14 @@ def embedded() -> bool:
 
 
 def client_settings() -> dict[Setting, Any]:
-    """Client settings for a run on the embedded server: no flow heartbeat (it serves crash
-    detection by a long-lived server, and makes every run wait for it at its end)."""
-    return {PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None} if embedded() else {}
+    """Client settings for a run `kipp run` starts: no flow heartbeat on the embedded server,
+    nor on a team's server unless the team asked for one (PREFECT_FLOWS_HEARTBEAT_FREQUENCY
+    in the environment or the Prefect profile, as Prefect's guide to zombie runs has it: a
+    server automation then marks a run whose process vanished as crashed). Prefect sends one
+    every 180 s by default, and each run waits up to a second at its end for the thread that
+    sends it; a run stopped by Ctrl-C or SIGTERM reports itself (`report_stopped`)."""
+    asked = "heartbeat_frequency" in get_current_settings().flows.model_fields_set
+    return {} if asked and not embedded() else {PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}
 
 
 def check_where(params: RunParameters) -> None:
@@ -389,13 +395,15 @@ def run_kipp(
     params: RunParameters,
     server: EmbeddedServer | None = None,
     loaded: Mapping[str, object] | None = None,
+    keep_server: bool = False,
 ) -> RunSummary:
     """Run the flow as `kipp run` does: on the embedded server with the settings above, or on
     the server named by PREFECT_API_URL. `server` is the embedded server `kipp run` launched
     at its start (`kipp_app.server.embedded.launch`): the run uses it when Prefect would have
-    used its embedded server, and stops it in any case. `loaded` holds stage outputs the
-    caller has already (the rubric and corpus it checked): they are handed to the run, not
-    read again. The inputs are read ahead while the flow run starts (`prefetch`)."""
+    used its embedded server, and stops it at the end unless `keep_server` (the caller runs
+    again: `kipp run --watch`) or Prefect's settings name another server. `loaded` holds
+    stage outputs the caller has already (the rubric and corpus it checked): they are handed
+    to the run, not read again. The inputs are read ahead while the flow run starts (`prefetch`)."""
     try:
         if server is not None and not embedded_server.wanted():
             server.stop()  # a server is configured after all (profile), or ephemeral is off
@@ -427,5 +435,5 @@ def run_kipp(
             return kipp_run(params)
     finally:
         _ON_KIPPS_SERVER.clear()
-        if server is not None:
+        if server is not None and not keep_server:
             server.stop()

@@ -105,6 +105,10 @@ HELP: dict[str, dict[str, str]] = {
         "id": "Jumlah proposal per bagian penilaian; bila tidak disebut, bawaan tahap (200).",
         "en": "Proposals per part of scoring; when not given, the stage's (200).",
     },
+    "cli.help.run.watch": {
+        "id": "Sesudah proses selesai, tunggu perubahan di folder kumpulan proposal (atau pada rubrik atau korpus) lalu jalankan proses lagi pada setiap perubahan, sampai Ctrl-C.",
+        "en": "After the run, wait for the batch folder (or the rubric or corpus) to change and run again on each change, until Ctrl-C.",
+    },
     # kipp assign
     "cli.help.assign": {
         "id": "Membagi setiap proposal yang memenuhi syarat kepada juri dan menulis satu lembar penilaian untuk setiap juri.",

@@ -75,6 +75,31 @@ INTERFACE: dict[str, dict[str, str]] = {
         "id": "proses gagal: {kind}: {reason}",
         "en": "run failed: {kind}: {reason}",
     },
+    # kipp run --watch
+    "cli.watch.waiting": {
+        "id": "Menunggu perubahan di {folder} untuk menjalankan proses lagi (Ctrl-C untuk berhenti) ...",
+        "en": "Waiting for changes in {folder} to run again (Ctrl-C to stop) ...",
+    },
+    "cli.watch.changed": {
+        "id": "Berubah: {files}. Proses dijalankan lagi.",
+        "en": "Changed: {files}. Running again.",
+    },
+    "cli.watch.changed_more": {
+        "id": "Berubah: {files} dan {more:p:berkas} lagi. Proses dijalankan lagi.",
+        "en": "Changed: {files} and {more:p:more file/more files}. Running again.",
+    },
+    "error.watch_failed": {
+        "id": "perubahan di {folder} tidak dapat dipantau lagi: {reason}",
+        "en": "changes in {folder} can no longer be watched: {reason}",
+    },
+    "hint.watch_failed": {
+        "id": "periksa bahwa folder itu masih ada lalu jalankan perintah yang sama lagi; untuk folder di jaringan, setel WATCHFILES_FORCE_POLLING=true",
+        "en": "check that the folder is still there, then run the same command again; for a folder on a network share, set WATCHFILES_FORCE_POLLING=true",
+    },
+    "cli.watch.stopped": {
+        "id": "Berhenti menunggu perubahan. Dokumen proses terakhir ada di folder keluaran.",
+        "en": "Stopped waiting for changes. The last run's documents are in the output folder.",
+    },
     "cli.stopped_placed": {
         "id": "Dihentikan sesudah dokumen proses ini lengkap dipindahkan ke {folder}; "
         "ringkasannya tidak ditampilkan: jalankan perintah yang sama untuk melihatnya.",

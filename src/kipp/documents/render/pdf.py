@@ -118,17 +118,26 @@ class PdfRenderer:
 class Rendering:
     """A PDF being rendered: `natives()` the native libraries it is rendered with (the
     child's first line), `pdf()` its bytes; both wait as long as needed. `stop()` ends the
-    rendering at once (the PDF is not needed after all); `pdf()` may not be asked then."""
+    rendering at once (the PDF is not needed after all); `pdf()` may not be asked then.
+    `known` is what `natives()` gives when this process already knows it without waiting:
+    an earlier child of this process said it (`kipp run --watch` runs again; the children
+    of one process start the same interpreter and load the same libraries); else None."""
 
     def __init__(
         self,
         natives: Callable[[], str],
         pdf: Callable[[], bytes],
         stop: Callable[[], None] = lambda: None,
+        known: str | None = None,
     ) -> None:
         self.natives = natives
         self.pdf = pdf
         self.stop = stop
+        self.known = known
+
+
+# the native libraries the last child of this process said it loaded (`Rendering.known`)
+_SAID: list[str] = []
 
 
 def _read_line(child: subprocess.Popen[bytes]) -> str:
@@ -153,9 +162,10 @@ def pdf_in_background(html: str, renderer: PdfRenderer | None = None) -> Iterato
     cannot be started, the PDF is rendered in this process when asked for. A failed child
     raises with its error output. A PDF not asked for by the end of the block is not waited
     for: its child is ended."""
+    known = _SAID[0] if _SAID else None
     child = (renderer.take() if renderer is not None else None) or _spawn()
     if child is None:
-        yield Rendering(native_libraries, lambda: html_to_pdf(html))
+        yield Rendering(native_libraries, lambda: html_to_pdf(html), known=known)
         return
     output: dict[str, bytes] = {}
     natives: dict[str, str] = {}
@@ -171,7 +181,9 @@ def pdf_in_background(html: str, renderer: PdfRenderer | None = None) -> Iterato
         draining = threading.Thread(target=drain, name="kipp-pdf-errors", daemon=True)
         draining.start()
         try:
-            natives["line"] = _read_line(child)
+            natives["line"] = line = _read_line(child)
+            if line.startswith(NATIVES_PREFIXES):
+                _SAID[:] = [line]
         finally:
             started.set()
         try:  # it reads all of the HTML before it writes any of the PDF
@@ -206,7 +218,7 @@ def pdf_in_background(html: str, renderer: PdfRenderer | None = None) -> Iterato
             child.kill()
 
     try:
-        yield Rendering(libraries, wait, stop)
+        yield Rendering(libraries, wait, stop, known)
     finally:
         stop()
         feeder.join()

@@ -1,0 +1,208 @@
+"""`kipp run --watch`: what counts as a change of the batch, what is kept between runs, and
+the loop that runs again after each change."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import typer
+
+from kipp.core.i18n import Lang
+from kipp.documents import staging
+from kipp_app.cli import run as run_command
+from kipp_app.cli.app import state
+from kipp_app.cli.kept import Kept
+from kipp_app.cli.watch import Watcher
+
+WAIT_S = 10.0  # at most this long for a change the watch must see (a few hundred ms, idle)
+QUIET_S = 1.5  # this long without a change the watch must not see
+
+
+@pytest.fixture
+def batch(tmp_path: Path) -> Path:
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    (folder / "a.yaml").write_text("judul: A\n", encoding="utf-8")
+    (folder / "_reviews").mkdir()
+    return folder
+
+
+@pytest.fixture
+def watching(batch: Path, tmp_path: Path) -> Iterator[Watcher]:
+    rubric = tmp_path / "rubric.yaml"
+    rubric.write_text("id: x\n", encoding="utf-8")
+    with Watcher(batch, [rubric], ignore=[batch / "cache"]) as watcher:
+        assert watcher.watching.wait(WAIT_S)
+        yield watcher
+
+
+def test_a_proposal_written_is_one_change(batch: Path, watching: Watcher) -> None:
+    (batch / "a.yaml").write_text("judul: A baru\n", encoding="utf-8")
+    assert watching.wait(WAIT_S) == [batch / "a.yaml"]
+    assert watching.wait(QUIET_S) == []
+
+
+def test_a_change_made_while_a_run_is_under_way_is_kept_for_the_next_wait(
+    batch: Path, watching: Watcher
+) -> None:
+    (batch / "b.json").write_text("{}", encoding="utf-8")
+    (batch / "_reviews" / "juri-1.csv").write_text("kode,nilai\n", encoding="utf-8")
+    os.remove(batch / "a.yaml")
+    # nobody waits while the changes happen (a run is under way): the next wait has them
+    changed = watching.wait(WAIT_S)
+    changed += watching.wait(1.0)  # the quiet period may have split them
+    assert sorted(changed) == [
+        batch / "_reviews" / "juri-1.csv",
+        batch / "a.yaml",
+        batch / "b.json",
+    ]
+
+
+def test_files_kipp_never_reads_and_temporary_files_are_no_change(
+    batch: Path, watching: Watcher
+) -> None:
+    (batch / ".~lock.a.xlsx#").write_text("lock", encoding="utf-8")  # LibreOffice's lock
+    (batch / ".hidden").mkdir()
+    (batch / ".hidden" / "x.yaml").write_text("x", encoding="utf-8")
+    (batch / "a.yaml.swp").write_text("swap", encoding="utf-8")  # vim's
+    (batch / "cache").mkdir()  # kipp's cache, told to the watch as a path to ignore
+    (batch / "cache" / "entry.json").write_text("{}", encoding="utf-8")
+    temporary = batch / "sedX1y2z3"  # what `sed -i` writes, then renames over its file
+    temporary.write_text("judul: A\n", encoding="utf-8")
+    temporary.unlink()
+    assert watching.wait(QUIET_S) == []
+
+
+def test_the_rubric_outside_the_batch_is_watched_by_its_status(
+    tmp_path: Path, watching: Watcher
+) -> None:
+    rubric = tmp_path / "rubric.yaml"
+    replacement = tmp_path / "rubric.new"
+    replacement.write_text("id: y\n", encoding="utf-8")
+    replacement.replace(rubric)  # as editors save: a new file renamed over the old
+    assert watching.wait(WAIT_S) == [rubric]
+
+
+def test_the_changed_files_are_named_relative_to_the_batch_the_rest_counted(
+    batch: Path, tmp_path: Path
+) -> None:
+    watcher = Watcher(batch, [], ignore=[])
+    changed = [batch / f"p{i}.yaml" for i in range(7)] + [tmp_path / "rubric.yaml"]
+    assert watcher.shown(changed) == (["p0.yaml", "p1.yaml", "p2.yaml", "p3.yaml", "p4.yaml"], 3)
+    assert watcher.shown([tmp_path / "rubric.yaml"]) == ([str(tmp_path / "rubric.yaml")], 0)
+
+
+def test_a_watch_whose_folder_goes_away_says_so_at_the_next_wait(batch: Path) -> None:
+    with Watcher(batch / "missing", [], ignore=[]) as watcher, pytest.raises(FileNotFoundError):
+        watcher.wait(WAIT_S)
+
+
+def test_a_value_is_read_again_only_when_its_file_changed(tmp_path: Path) -> None:
+    source = tmp_path / "corpus.csv"
+    source.write_text("one", encoding="utf-8")
+    reads: list[str] = []
+
+    def read() -> str:
+        reads.append(source.read_text(encoding="utf-8"))
+        return reads[-1]
+
+    kept = Kept(read, source)
+    assert (kept.get(), kept.get()) == ("one", "one")
+    source.write_text("two", encoding="utf-8")
+    assert (kept.get(), kept.get()) == ("two", "two")
+    assert reads == ["one", "two"]
+
+
+def test_a_value_that_cannot_be_read_is_tried_again_at_each_run(tmp_path: Path) -> None:
+    source = tmp_path / "rubric.yaml"
+    source.write_text("good", encoding="utf-8")
+
+    def read() -> str:
+        content = source.read_text(encoding="utf-8")
+        if content == "broken":
+            raise ValueError(content)
+        return content
+
+    kept = Kept(read, source)
+    assert kept.get() == "good"
+    source.write_text("broken", encoding="utf-8")
+    for _ in range(2):  # never the value read before the file changed
+        with pytest.raises(ValueError, match="broken"):
+            kept.get()
+    source.write_text("mended", encoding="utf-8")
+    assert kept.get() == "mended"
+
+
+def test_a_bundled_value_is_read_once() -> None:
+    reads: list[int] = []
+
+    def read() -> int:
+        reads.append(1)
+        return len(reads)
+
+    kept = Kept(read, None)
+    assert (kept.get(), kept.get()) == (1, 1)
+
+
+class _Changes:
+    """A watcher that gives the changes it was made with, then fails as a watch whose
+    folder was removed."""
+
+    def __init__(self, batch: Path, *changes: list[Path]) -> None:
+        self.batch = batch
+        self.changes = list(changes)
+
+    def wait(self, timeout_s: float | None = None) -> list[Path]:
+        assert state.waiting  # a Ctrl-C now would end the watch, not a run
+        if not self.changes:
+            raise FileNotFoundError("No such file or directory")
+        return self.changes.pop(0)
+
+    shown = Watcher.shown
+
+
+def test_the_watch_runs_again_after_each_change_and_after_a_failed_run_until_it_fails(
+    batch: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    outcomes: list[str] = ["fails", "runs", "runs"]
+    placed: list[int] = []
+
+    def run_once(*args: object, **options: object) -> object:
+        assert options == {"keep_server": True}  # the server outlives each run
+        assert not state.waiting
+        placed.append(len(staging.placed()))
+        if outcomes.pop(0) == "fails":
+            raise typer.Exit(2)  # said by the run itself (a broken rubric, say)
+        return "summary"
+
+    monkeypatch.setattr(run_command, "_run", run_once)
+    monkeypatch.setattr(run_command, "report", lambda *args: print("(summary)"))
+    monkeypatch.setattr(staging, "_PLACED", [Path("out")])  # an earlier run's documents
+    job = run_command.Job(
+        batch, None, None, None, Lang.EN, None, False, run_command.Where(False, "", "", 0)
+    )
+    watcher = _Changes(batch, [batch / "a.yaml"], [batch / f"{n}.yaml" for n in "bcdefgh"])
+    monkeypatch.setattr(state, "waiting", False)
+    with pytest.raises(typer.Exit) as ended:
+        run_command._watch(None, job, None, watcher)  # type: ignore[arg-type]
+    assert ended.value.exit_code == 1
+    waiting = f"Waiting for changes in {batch} to run again (Ctrl-C to stop) ..."
+    said = capsys.readouterr()
+    assert said.err.splitlines() == [
+        f"error: changes in {batch} can no longer be watched: No such file or directory",
+        "hint: check that the folder is still there, then run the same command again; for a "
+        "folder on a network share, set WATCHFILES_FORCE_POLLING=true",
+    ]
+    assert said.out.splitlines() == [
+        waiting,
+        "Changed: a.yaml. Running again.",
+        "(summary)",
+        waiting,
+        "Changed: b.yaml, c.yaml, d.yaml, e.yaml, f.yaml and 2 more files. Running again.",
+        "(summary)",
+        waiting,
+    ]
+    assert placed == [1, 0, 0]  # each run after a change says what it placed, not the last's
