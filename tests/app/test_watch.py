@@ -4,6 +4,7 @@ the loop that runs again after each change."""
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,6 +14,7 @@ import typer
 from kipp.core.i18n import Lang
 from kipp.documents import staging
 from kipp_app.cli import run as run_command
+from kipp_app.cli import watch as watch_module
 from kipp_app.cli.app import state
 from kipp_app.cli.kept import Kept
 from kipp_app.cli.watch import Watcher
@@ -67,13 +69,42 @@ def test_files_kipp_never_reads_and_temporary_files_are_no_change(
     (batch / ".~lock.a.xlsx#").write_text("lock", encoding="utf-8")  # LibreOffice's lock
     (batch / ".hidden").mkdir()
     (batch / ".hidden" / "x.yaml").write_text("x", encoding="utf-8")
-    (batch / "a.yaml.swp").write_text("swap", encoding="utf-8")  # vim's
+    (batch / ".a.yaml.swp").write_text("swap", encoding="utf-8")  # vim's
     (batch / "cache").mkdir()  # kipp's cache, told to the watch as a path to ignore
     (batch / "cache" / "entry.json").write_text("{}", encoding="utf-8")
     temporary = batch / "sedX1y2z3"  # what `sed -i` writes, then renames over its file
     temporary.write_text("judul: A\n", encoding="utf-8")
     temporary.unlink()
     assert watching.wait(QUIET_S) == []
+
+
+def test_backups_and_excels_lock_files_count_as_intake_reads_them(
+    batch: Path, watching: Watcher
+) -> None:
+    (batch / "a.yaml~").write_text("judul: A\n", encoding="utf-8")  # an editor's backup
+    (batch / "~$ekspor.xlsx").write_bytes(b"owner")  # Excel's, beside an open workbook
+    changed = watching.wait(WAIT_S)
+    changed += watching.wait(1.0)
+    assert sorted(changed) == [batch / "a.yaml~", batch / "~$ekspor.xlsx"]
+
+
+@pytest.mark.parametrize("how", ["removed, then copied back", "renamed away, then copied"])
+def test_a_batch_folder_put_in_place_of_the_watched_one_is_watched_from_then_on(
+    batch: Path, watching: Watcher, tmp_path: Path, how: str
+) -> None:
+    kept = tmp_path / "kept"
+    shutil.copytree(batch, kept)
+    if how == "removed, then copied back":
+        shutil.rmtree(batch)
+    else:
+        batch.rename(tmp_path / "batch-old")
+    shutil.copytree(kept, batch)  # unzipped again, or a sync tool's copy
+    changed = watching.wait(WAIT_S)
+    assert batch in changed  # the folder itself: the run again reads the new one
+    while watching.wait(QUIET_S):  # what the removal and the copy did, one by one
+        pass
+    (batch / "a.yaml").write_text("judul: A lagi\n", encoding="utf-8")
+    assert watching.wait(WAIT_S) == [batch / "a.yaml"]
 
 
 def test_the_rubric_outside_the_batch_is_watched_by_its_status(
@@ -93,10 +124,30 @@ def test_the_changed_files_are_named_relative_to_the_batch_the_rest_counted(
     changed = [batch / f"p{i}.yaml" for i in range(7)] + [tmp_path / "rubric.yaml"]
     assert watcher.shown(changed) == (["p0.yaml", "p1.yaml", "p2.yaml", "p3.yaml", "p4.yaml"], 3)
     assert watcher.shown([tmp_path / "rubric.yaml"]) == ([str(tmp_path / "rubric.yaml")], 0)
+    assert watcher.shown([batch]) == ([str(batch)], 0)  # the folder itself, replaced
+    (batch / "link.yaml").symlink_to(tmp_path / "elsewhere.yaml")
+    odd = batch / "two\nlines.yaml"
+    assert watcher.shown([batch / "link.yaml", odd]) == (["link.yaml", "two\\nlines.yaml"], 0)
 
 
-def test_a_watch_whose_folder_goes_away_says_so_at_the_next_wait(batch: Path) -> None:
-    with Watcher(batch / "missing", [], ignore=[]) as watcher, pytest.raises(FileNotFoundError):
+def test_a_batch_folder_that_is_not_there_yet_counts_once_it_comes(batch: Path) -> None:
+    missing = batch / "later"
+    with Watcher(missing, [], ignore=[]) as watcher:
+        assert watcher.watching.wait(WAIT_S)
+        assert watcher.wait(QUIET_S) == []
+        missing.mkdir()
+        assert watcher.wait(WAIT_S) == [missing]
+
+
+def test_a_watch_that_cannot_go_on_says_so_at_the_next_wait(
+    batch: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refused(*args: object, **options: object) -> Iterator[set[object]]:
+        raise OSError(28, "OS file watch limit reached")
+        yield set()
+
+    monkeypatch.setattr(watch_module, "watch", refused)
+    with Watcher(batch, [], ignore=[]) as watcher, pytest.raises(OSError, match="limit"):
         watcher.wait(WAIT_S)
 
 

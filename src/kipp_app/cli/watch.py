@@ -8,21 +8,23 @@ rubric and the corpus (kept while their files stay the same), and what the proce
 warm (compiled similarity loops and templates).
 
 The batch folder is watched with `watchfiles` (inotify, or the like, where the operating
-system has it; set WATCHFILES_FORCE_POLLING=true on a network share, where it does not);
-the rubric and corpus files by their status, once a second. What intake never reads does
-not start a run: names starting with `.` (editors' and office programs' hidden files), and
-what `watchfiles` leaves out by default (editors' swap and backup files, `__pycache__`,
-version control folders).
+system has it; set WATCHFILES_FORCE_POLLING=true on a network share, where it does not), by
+its name: a folder put in its place is watched from then on. The rubric and corpus files
+are watched by their status, once a second. What intake never reads does not start a run:
+names starting with `.` (hidden files, LibreOffice's lock files, editors' hidden swap
+files); a file made and removed between two runs (a temporary file) changed nothing.
 """
 
 from __future__ import annotations
 
+import os
+import stat
 import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from watchfiles import Change, DefaultFilter, watch
+from watchfiles import BaseFilter, Change, watch
 
 from kipp_app.cli.kept import file_status
 
@@ -31,22 +33,34 @@ FILES_EVERY_MS = 1_000  # how often the rubric's and corpus's status is looked a
 SHOWN_CHANGES = 5  # changed files named on the terminal; the rest counted
 
 
-class BatchFilter(DefaultFilter):
-    """`watchfiles`' default filter, and names starting with `.` below the batch folder
-    (intake never reads them: hidden files, office programs' lock files)."""
+class BatchFilter(BaseFilter):
+    """What intake may read: every change in the batch folder but below a name starting
+    with `.` (intake never reads those: hidden files, LibreOffice's lock files, editors'
+    hidden swap files), and none under `ignore` (kipp's cache, the output folder). An
+    editor's backup (`x.yaml~`) or Excel's lock file (`~$x.xlsx`) counts: intake reads it
+    (and says it cannot), so the documents change with it."""
 
     def __init__(self, batch: Path, ignore: Sequence[Path]) -> None:
         self.batch = batch.resolve()
-        super().__init__(ignore_paths=[str(p.resolve()) for p in ignore])
+        self.ignored = [str(p.resolve()) for p in ignore]
 
     def __call__(self, change: Change, path: str) -> bool:
-        if not super().__call__(change, path):
+        if any(path == p or path.startswith(p + os.sep) for p in self.ignored):
             return False
         try:
             inside = Path(path).relative_to(self.batch)
         except ValueError:
             return True
         return not any(part.startswith(".") for part in inside.parts)
+
+
+def _folder(path: Path) -> tuple[int, int] | None:
+    """A folder's device and inode: another when the folder was replaced; None when none."""
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return (found.st_dev, found.st_ino) if stat.S_ISDIR(found.st_mode) else None
 
 
 class Watcher:
@@ -59,6 +73,7 @@ class Watcher:
     def __init__(self, batch: Path, files: Sequence[Path], ignore: Sequence[Path]) -> None:
         self.batch = batch
         self._filter = BatchFilter(batch, ignore)
+        self._names = {batch, batch.absolute(), batch.resolve()}  # how a change may name it
         self._files = {path: file_status(path) for path in files}
         self._changed: dict[Path, set[Change]] = {}
         self._lock = threading.Lock()
@@ -79,41 +94,74 @@ class Watcher:
         self._thread.join(timeout=2 * FILES_EVERY_MS / 1000)
 
     def _watch(self) -> None:
+        """Watch the batch folder by its name: a folder put in its place (unzipped again,
+        replaced by a sync tool, removed and copied back) is watched from then on, and
+        counts as a change."""
         try:
-            for found in watch(
-                self.batch,
-                watch_filter=self._filter,
-                step=QUIET_MS,
-                rust_timeout=FILES_EVERY_MS,
-                yield_on_timeout=True,
-                stop_event=self._stop,
-            ):
-                self.watching.set()
-                for path, before in self._files.items():
-                    now = file_status(path)
-                    if now != before:
-                        self._files[path] = now
-                        found.add((Change.modified, str(path)))
-                if found:
-                    with self._lock:
-                        for change, name in found:
-                            self._changed.setdefault(Path(name), set()).add(change)
-                    self._arrived.set()
-        except Exception as exc:  # the folder went away, the system's watch limit: said
+            while not self._stop.is_set():
+                folder = _folder(self.batch)
+                if folder is None:  # gone: looked for again each second
+                    self.watching.set()
+                    if not self._stop.wait(FILES_EVERY_MS / 1000) and _folder(self.batch):
+                        self._arrive({(Change.added, str(self.batch))})  # back again
+                    continue
+                self._watch_folder(folder)
+        except Exception as exc:  # the system's limit of watches, say: said at the next wait
             self._failed.append(exc)
             self._arrived.set()
         finally:
             self.watching.set()
 
+    def _watch_folder(self, folder: tuple[int, int]) -> None:
+        """Watch the folder `folder` (its device and inode) until it is no longer the one at
+        the batch folder's path, or the watch is stopped."""
+        for found in watch(
+            self.batch,
+            watch_filter=self._filter,
+            step=QUIET_MS,
+            rust_timeout=FILES_EVERY_MS,
+            yield_on_timeout=True,
+            stop_event=self._stop,
+        ):
+            self.watching.set()
+            for path, before in self._files.items():
+                now = file_status(path)
+                if now != before:
+                    self._files[path] = now
+                    found.add((Change.modified, str(path)))
+            # another folder at its path, or the watched one itself removed or moved (a new
+            # folder may take the removed one's inode number)
+            replaced = _folder(self.batch) != folder or any(
+                Path(name) in self._names for _, name in found
+            )
+            if replaced:
+                found.add((Change.modified, str(self.batch)))
+            self._arrive(found)
+            if replaced:
+                return
+
+    def _arrive(self, found: set[tuple[Change, str]]) -> None:
+        if found:
+            with self._lock:
+                for change, name in found:
+                    self._changed.setdefault(Path(name), set()).add(change)
+            self._arrived.set()
+
     def shown(self, changed: Sequence[Path]) -> tuple[list[str], int]:
         """The first of `changed` as the terminal names them (relative to the batch folder
-        when inside it) and how many more there are."""
+        when inside it, the batch folder as it was given, a line break as `\\n`) and how
+        many more there are."""
+        batch = self.batch.resolve()
         names = []
         for path in changed[:SHOWN_CHANGES]:
-            try:
-                names.append(str(path.resolve().relative_to(self.batch.resolve())))
-            except ValueError:
-                names.append(str(path))
+            whole = path.parent.resolve() / path.name  # a link named, not followed
+            if whole == batch or path == self.batch:
+                name = str(self.batch)
+            elif whole.is_relative_to(batch):
+                name = str(whole.relative_to(batch))
+            else:
+                name = str(path)
+            names.append(name.replace("\n", "\\n"))
         return names, max(0, len(changed) - SHOWN_CHANGES)
 
     def wait(self, timeout_s: float | None = None) -> list[Path]:
