@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 from builders import results_of
 
+from kipp.core import workers
 from kipp.documents import workbook
 from kipp.documents.render.pdf import PdfRenderer, pdf_in_background
 from kipp.documents.workbook import (
@@ -106,3 +107,21 @@ def test_a_rendering_stopped_ends_its_child_without_rendering() -> None:
         assert rendering.natives()  # the child is up, WeasyPrint imported
         rendering.stop()
         assert child.wait(timeout=60) < 0  # ended by a signal, not after rendering
+
+
+def test_every_pool_asks_the_fork_server_for_openpyxl_for_the_workbooks_worker(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    asked: list[list[str]] = []
+
+    class Context:
+        def set_forkserver_preload(self, modules: list[str]) -> None:
+            asked.append(modules)
+
+    monkeypatch.setattr(workers.multiprocessing, "get_context", lambda name: Context())
+    monkeypatch.setattr(workers, "ProcessPoolExecutor", lambda *args, **options: None)
+    workers.process_pool(2, ["kipp.intake.parsing"])  # intake's, the first pool of a run
+
+    # whichever pool starts the fork server: a workbook's worker forked later, at every run
+    # of `kipp run --watch`, does not import openpyxl again
+    assert asked == [["kipp.documents.xlsx", "kipp.intake.parsing"]]

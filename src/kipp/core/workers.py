@@ -25,6 +25,17 @@ def default_workers() -> int:
         return os.cpu_count() or 1
 
 
+_PRELOADED: set[str] = set()  # what the fork server imports when it starts (`preload`)
+
+
+def preload(modules: list[str]) -> None:
+    """Have the fork server import `modules` too when it starts (the first pool of this
+    process starts it, with its own modules and these): a pool started later, whose
+    workers need them, then forks them imported. For a worker started at every run of a
+    process that runs again (`kipp run --watch`), which would import them each time."""
+    _PRELOADED.update(modules)
+
+
 def process_pool(
     workers: int,
     preload: list[str],
@@ -35,7 +46,7 @@ def process_pool(
     each worker runs `initializer(*initargs)` once (what every job shares goes there, sent
     once per worker rather than with every job)."""
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(preload)
+    context.set_forkserver_preload(sorted(_PRELOADED.union(preload)))
     return ProcessPoolExecutor(
         workers, mp_context=context, initializer=initializer, initargs=initargs
     )

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 
 from kipp.core.caching import code_version
 from kipp.core.i18n import Lang, render, tr
-from kipp.core.workers import default_workers, one_worker
+from kipp.core.workers import default_workers, one_worker, preload
 from kipp.documents.compliance import compliance
 from kipp.documents.render.problem_views import field_label
 from kipp.documents.render.review_views import criterion_labels
@@ -408,6 +408,12 @@ def workbook_bytes(
     return xlsx_bytes(workbook_sheets(results, rubric, registry, extra))
 
 
+# the workbook's worker starts at each run (a process that runs again starts one per run):
+# forked with openpyxl imported, whichever pool started the fork server
+XLSX_MODULE = "kipp.documents.xlsx"
+preload([XLSX_MODULE])
+
+
 @contextmanager
 def workbook_worker(proposals: int) -> Iterator[Executor | None]:
     """A worker process for the workbook of a run of `proposals` proposals, from
@@ -416,7 +422,7 @@ def workbook_worker(proposals: int) -> Iterator[Executor | None]:
     if proposals < WORKER_FROM or default_workers() < 2:
         yield None
         return
-    with one_worker(["kipp.documents.xlsx"]) as pool:
+    with one_worker([XLSX_MODULE]) as pool:
         yield pool
 
 
