@@ -110,7 +110,8 @@ def test_a_mended_file_is_run_again_in_the_same_process_until_ctrl_c(tmp_path: P
             process.kill()
     assert process.returncode == 0, stderr
     assert stderr.splitlines() == [
-        "Stopped waiting for changes. The last run's documents are in the output folder."
+        "Stopped waiting for changes. The output folder holds the documents of the last run "
+        "that finished."
     ]
     deadline = time.monotonic() + 15  # told to stop, not waited for
     while [pid for pid in servers if _alive(pid)] and time.monotonic() < deadline:

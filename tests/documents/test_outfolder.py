@@ -21,8 +21,8 @@ from kipp.documents.outfolder import (
     check_output_folder,
     default_out_dir,
     foreign_files,
+    hash_documents_ahead,
     listed_files,
-    remember,
 )
 
 SHA_KIPP = hashlib.sha256(b"kipp").hexdigest()
@@ -393,13 +393,13 @@ def test_the_checks_of_one_process_read_a_settled_document_once(
     if first == "the command's check":
         check_output_folder(out, batch)
     else:  # `kipp run --watch` between its runs
-        remember(out, threading.Event())
+        hash_documents_ahead(out, threading.Event())
     check_output_folder(out, batch)  # the flow's
 
     assert read == ["sha256", "sha256"]  # each of the two documents, by the first read
 
 
-def test_remembering_stops_when_the_next_run_begins(
+def test_hashing_ahead_stops_when_the_next_run_begins_first(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     out = tmp_path / "hasil"
@@ -409,7 +409,7 @@ def test_remembering_stops_when_the_next_run_begins(
     monkeypatch.setattr(outfolder.hashlib, "file_digest", lambda *args: read.append("sha256"))
     begun = threading.Event()
     begun.set()
-    remember(out, begun)
+    hash_documents_ahead(out, begun)
     assert read == []
 
 

@@ -16,6 +16,7 @@ import yaml
 from builders import proposal_data
 from pydantic import ValidationError
 
+from kipp.core import caching
 from kipp.core.models import Proposal
 from kipp.measures import similarity
 from kipp.measures.corpus import Corpus, PriorInnovation, load_corpus
@@ -374,7 +375,7 @@ def test_a_neighbour_known_only_by_an_award_of_the_calls_year_says_so() -> None:
 def test_index_is_given_again_from_memory_while_its_file_stays_as_it_was(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(similarity, "_SETTLED_NS", 0)  # a file written long ago
+    monkeypatch.setattr(caching, "SETTLED_NS", 0)  # a file written long ago
     monkeypatch.setattr(similarity, "_LAST_INDEX", {})
     corpus = load_corpus()
     built = CorpusIndex.cached(tmp_path, corpus)

@@ -102,12 +102,12 @@ def test_the_child_tells_the_native_libraries_it_renders_with_before_its_pdf(
 def test_a_process_whose_child_said_its_libraries_knows_them_at_its_next_pdf(
     renderer: pdf.PdfRenderer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(pdf, "_SAID", [])
+    monkeypatch.setattr(pdf, "_LAST_NATIVES", [])
     with pdf.pdf_in_background(HTML, renderer) as first:
-        assert first.known is None  # nothing said yet: its child is asked
+        assert first.known_natives is None  # nothing said yet: its child is asked
         natives = first.natives()
     with pdf.pdf_in_background(HTML) as second:  # `kipp run --watch`'s next run
-        assert second.known == natives
+        assert second.known_natives == natives
         second.stop()  # the previous run's PDF holds: this child is not needed
 
 
@@ -152,7 +152,7 @@ def test_a_child_writing_much_error_output_before_its_first_line_does_not_stop_t
         "sys.stdout.buffer.write(b'%PDF-' + str(len(html)).encode())\n"
     )
     monkeypatch.setattr(pdf, "_spawn", lambda: _fake_child(script))
-    monkeypatch.setattr(pdf, "_SAID", [])  # what this fake child says stays in this test
+    monkeypatch.setattr(pdf, "_LAST_NATIVES", [])  # what this fake child says stays in this test
     found: dict[str, object] = {}
 
     def render() -> None:

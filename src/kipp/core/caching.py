@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 import weakref
 from collections.abc import Iterable, Mapping
 from enum import Enum
@@ -35,6 +36,29 @@ def cache_dir() -> Path:
     xdg = os.environ.get("XDG_CACHE_HOME")
     base = Path(xdg).expanduser() if xdg else Path.home() / ".cache"
     return base / "kipp"
+
+
+# A file modified less than this before its status was taken may change again without its
+# status showing it: file systems stamp times coarsely (to a few ms, or 2 s)
+SETTLED_NS = 2_000_000_000
+
+FileStatus = tuple[int, int, int, int, int]
+
+
+def file_status(path: Path) -> FileStatus | None:
+    """What changes when a file is written or replaced: its device, inode, size,
+    modification and change times; None when there is nothing there."""
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return (found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns)
+
+
+def settled(status: FileStatus) -> bool:
+    """Whether a file of this status was last modified long enough ago (`SETTLED_NS`) that a
+    change made now will show in its status."""
+    return max(status[3:]) < time.time_ns() - SETTLED_NS
 
 
 _DIGESTS: dict[int, bytes] = {}  # id of a live frozen model -> sha256 of its canonical JSON

@@ -25,10 +25,10 @@ def default_workers() -> int:
         return os.cpu_count() or 1
 
 
-_PRELOADED: set[str] = set()  # what the fork server imports when it starts (`preload`)
+_PRELOADED: set[str] = set()  # what the fork server imports when it starts, for every pool
 
 
-def preload(modules: list[str]) -> None:
+def preload_in_fork_server(modules: list[str]) -> None:
     """Have the fork server import `modules` too when it starts (the first pool of this
     process starts it, with its own modules and these): a pool started later, whose
     workers need them, then forks them imported. For a worker started at every run of a

@@ -36,7 +36,7 @@ and the staging write's check again under the lock reuses a digest when the file
 inode, size and modification time are those it had when it was hashed and it had not been
 modified in the two seconds before (`file_sha256`); a file written that recently is read
 again. A process that runs again (`kipp run --watch`) hashes its documents while it waits
-(`remember`), so its next run's checks read none of them.
+(`hash_documents_ahead`), so its next run's checks read none of them.
 """
 
 from __future__ import annotations
@@ -242,7 +242,7 @@ def file_sha256(path: Path) -> str | None:
     return value
 
 
-def remember(out_dir: Path, stop: threading.Event) -> None:
+def hash_documents_ahead(out_dir: Path, stop: threading.Event) -> None:
     """Hash, once they are two seconds old, the files kipp may replace in `out_dir` (each
     `file_sha256` remembers), unless `stop` is set first: what a process that runs again
     (`kipp run --watch`) does while it waits, so that the checks of its next run read none
@@ -251,10 +251,16 @@ def remember(out_dir: Path, stop: threading.Event) -> None:
         return
     with contextlib.suppress(OSError):
         folder = out_dir.resolve()
+        kept: list[tuple[int, int, int, int, int]] = []
         for relative in _documents_in(folder):
             if stop.is_set():
                 return
             file_sha256(folder / relative)
+            kept.append(_identity((folder / relative).lstat()))
+        # the digests of documents replaced since go: a process that runs again all day
+        # would otherwise keep one per document per run
+        for gone in set(_HASHED).difference(kept):
+            _HASHED.pop(gone, None)
 
 
 def _identity(status: os.stat_result) -> tuple[int, int, int, int, int]:

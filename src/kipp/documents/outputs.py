@@ -418,7 +418,8 @@ def write_run(
 
         # decided now when this process knows the native libraries (it ran before), so that
         # a child not needed gives the other core to the workbook's worker at once
-        known = None if shortlist_pdf.known is None else previous_pdf(shortlist_pdf.known)
+        natives = shortlist_pdf.known_natives
+        known = None if natives is None else previous_pdf(natives)
         digests: list[str] = []  # each proposal's, for its scorecard's key
         paths = [write_atomic_stream(out_dir / "results.json", _hashed(results, digests))]
         # the helper's share of the scorecards begins now, while this process goes on

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 
 from kipp.core.caching import code_version
 from kipp.core.i18n import Lang, render, tr
-from kipp.core.workers import default_workers, one_worker, preload
+from kipp.core.workers import default_workers, one_worker, preload_in_fork_server
 from kipp.documents.compliance import compliance
 from kipp.documents.render.problem_views import field_label
 from kipp.documents.render.review_views import criterion_labels
@@ -411,7 +411,7 @@ def workbook_bytes(
 # the workbook's worker starts at each run (a process that runs again starts one per run):
 # forked with openpyxl imported, whichever pool started the fork server
 XLSX_MODULE = "kipp.documents.xlsx"
-preload([XLSX_MODULE])
+preload_in_fork_server([XLSX_MODULE])
 
 
 @contextmanager

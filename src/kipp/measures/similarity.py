@@ -37,7 +37,6 @@ from __future__ import annotations
 import hashlib
 import os
 import threading
-import time
 import tokenize
 import zipfile
 import zlib
@@ -53,6 +52,7 @@ import numpy as np
 import scipy.sparse as sp
 from numpy.lib.npyio import NpzFile
 
+from kipp.core.caching import FileStatus, file_status, settled
 from kipp.measures.corpus import Corpus, PriorInnovation
 from kipp.measures.documents import corpus_documents
 
@@ -368,34 +368,23 @@ class CorpusIndex:
         key = index_key(corpus)
         path = folder / f"corpus-index-{key}.npz"
         last = _LAST_INDEX.get(path)
-        if last is not None and last[0] == _file_status(path):
+        if last is not None and last[0] == file_status(path):
             return last[1]
         index = cls.load(folder, corpus)
         if index is None:
             index = cls.build(corpus)
             index.save(folder)
         _LAST_INDEX.clear()
-        status = _file_status(path)
-        if status is not None and max(status[3:]) < time.time_ns() - _SETTLED_NS:
+        status = file_status(path)
+        if status is not None and settled(status):
             _LAST_INDEX[path] = (status, index)
         return index
 
 
 # the index `CorpusIndex.cached` gave last, by its file and that file's status then: given
 # again while the file stays as it was (one index: a national corpus's is large). A file
-# written in the two seconds before is not remembered: file systems stamp times coarsely,
-# so a change made right after could leave its status as it was.
-_LAST_INDEX: dict[Path, tuple[tuple[int, ...], CorpusIndex]] = {}
-_SETTLED_NS = 2_000_000_000
-
-
-def _file_status(path: Path) -> tuple[int, ...] | None:
-    """A file's device, inode, size, modification and change times; None when absent."""
-    try:
-        found = path.stat()
-    except OSError:
-        return None
-    return (found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns)
+# written in the two seconds before is not remembered (`settled`).
+_LAST_INDEX: dict[Path, tuple[FileStatus, CorpusIndex]] = {}
 
 
 def weigh_queries(counts: sp.csr_matrix, index: CorpusIndex) -> sp.csr_matrix:

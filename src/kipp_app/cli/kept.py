@@ -8,31 +8,29 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, TypeVar
 
+from kipp.core.caching import FileStatus, file_status, settled
+
 T = TypeVar("T")
-
-
-def file_status(path: Path) -> tuple[int, int, int, int, int] | None:
-    """What changes when a file is written or replaced: its device, inode, size,
-    modification and change times; None when there is no file there."""
-    try:
-        found = path.stat()
-    except OSError:
-        return None
-    return (found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns)
 
 
 @dataclass
 class Kept(Generic[T]):
     """A value read from a file (None: a bundled one, which does not change while kipp
-    runs), read again only when the file has changed since it was read."""
+    runs), read again only when the file's status has changed since it was read, or when
+    it was read within two seconds of being written."""
 
     read: Callable[[], T]
     path: Path | None
-    _value: tuple[tuple[int, int, int, int, int] | None, T] | None = field(default=None)
+    _value: tuple[FileStatus | None, T] | None = field(default=None)
 
     def get(self) -> T:
         status = file_status(self.path) if self.path is not None else None
         if self._value is None or self._value[0] != status:
             value = self.read()  # may raise: what was kept before is kept, not used
-            self._value = (status, value)
+            # a file written in the last two seconds may change without its status showing
+            # it (`settled`): read again next time
+            self._value = (status if status is None or settled(status) else _UNSETTLED, value)
         return self._value[1]
+
+
+_UNSETTLED: FileStatus = (-1, -1, -1, -1, -1)  # a status no file has: read again

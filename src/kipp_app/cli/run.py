@@ -17,7 +17,7 @@ from kipp.core.caching import cache_dir
 from kipp.core.i18n import Lang, render
 from kipp.core.problems import KippError
 from kipp.documents import staging
-from kipp.documents.outfolder import check_output_folder, default_out_dir, remember
+from kipp.documents.outfolder import check_output_folder, default_out_dir, hash_documents_ahead
 from kipp.measures.corpus import Corpus, load_corpus
 from kipp.rubric import LoadedRubric
 from kipp_app.cli.app import (
@@ -181,12 +181,13 @@ def _watch(server: EmbeddedServer | None, job: Job, inputs: Inputs, watcher: Wat
     """The first run, then one more after each change the watcher sees, until the process
     is stopped. A run that fails, or a rubric or corpus that cannot be read, is said and
     waits for the next change, as a batch whose files cannot be read does."""
-    first, settling = True, threading.Event()
+    first, next_run_began = True, threading.Event()
     while True:
         if not first:
             try:
                 changed, more = watcher.shown(watcher.wait())
-            except Exception as exc:  # the folder removed, the system's limit of watches
+            except Exception as exc:  # the system's limit of watches, say
+                state.waiting = False  # the watch failed: a Ctrl-C now is no clean end
                 error = KippError.of(
                     "error.watch_failed",
                     "hint.watch_failed",
@@ -194,22 +195,24 @@ def _watch(server: EmbeddedServer | None, job: Job, inputs: Inputs, watcher: Wat
                     reason=str(exc) or type(exc).__name__,
                 )
                 raise fail(error, job.lang, EXIT_RUN_FAILED) from None
+            staging.forget_placed()  # a stop during this run says what this run placed
+            next_run_began.set()
             state.waiting = False
             key = "cli.watch.changed_more" if more else "cli.watch.changed"
             out.print(say(job.lang, key, Style.BOLD, files=changed, more=more))
-            staging.forget_placed()
-            settling.set()
         first = False
         with contextlib.suppress(typer.Exit):  # said already: the next change may mend it
             report(_run(server, job, inputs, keep_server=True), job.lang, job.batch)
-        out.print(say(job.lang, "cli.watch.waiting", Style.DIM, folder=str(job.batch)))
         state.waiting = True  # a Ctrl-C now ends the watch, nothing else (`stop_now`)
+        out.print(say(job.lang, "cli.watch.waiting", Style.DIM, folder=str(job.batch)))
         gc.collect()  # what the run left behind, while nothing else happens
         # the documents just written, hashed while nothing happens: the next run's checks of
         # the output folder then read none of them again
-        settling = threading.Event()
+        next_run_began = threading.Event()
         out_folder = job.out_dir or default_out_dir(job.batch)
-        threading.Thread(target=remember, args=(out_folder, settling), daemon=True).start()
+        threading.Thread(
+            target=hash_documents_ahead, args=(out_folder, next_run_began), daemon=True
+        ).start()
 
 
 def _corpus(corpus: Path | None, lang: Lang) -> Corpus:

@@ -50,6 +50,11 @@ def _end_watch() -> NoReturn:
     (the way to end a watch)."""
     try:
         err.print(say(state.lang, "cli.watch.stopped", Style.NOTE))
+        # the last run's last logs and events, still in Prefect's workers: sent first
+        embedded = sys.modules.get("kipp_app.server.embedded")
+        drain = getattr(embedded, "drain_prefect_workers", None)
+        if drain is not None:
+            drain()
         _last_words()
     finally:
         os._exit(0)

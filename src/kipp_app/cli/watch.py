@@ -10,9 +10,8 @@ warm (compiled similarity loops and templates).
 The batch folder is watched with `watchfiles` (inotify, or the like, where the operating
 system has it; set WATCHFILES_FORCE_POLLING=true on a network share, where it does not), by
 its name: a folder put in its place is watched from then on. The rubric and corpus files
-are watched by their status, once a second. What intake never reads does not start a run:
-names starting with `.` (hidden files, LibreOffice's lock files, editors' hidden swap
-files); a file made and removed between two runs (a temporary file) changed nothing.
+are watched by their status, once a second. A name starting with `.` starts a run only by
+coming or going (intake never reads it; the documents list it as skipped).
 """
 
 from __future__ import annotations
@@ -26,7 +25,7 @@ from pathlib import Path
 
 from watchfiles import BaseFilter, Change, watch
 
-from kipp_app.cli.kept import file_status
+from kipp.core.caching import file_status
 
 QUIET_MS = 100  # a change is acted on once the folder has been quiet this long
 FILES_EVERY_MS = 1_000  # how often the rubric's and corpus's status is looked at
@@ -34,11 +33,11 @@ SHOWN_CHANGES = 5  # changed files named on the terminal; the rest counted
 
 
 class BatchFilter(BaseFilter):
-    """What intake may read: every change in the batch folder but below a name starting
-    with `.` (intake never reads those: hidden files, LibreOffice's lock files, editors'
-    hidden swap files), and none under `ignore` (kipp's cache, the output folder). An
-    editor's backup (`x.yaml~`) or Excel's lock file (`~$x.xlsx`) counts: intake reads it
-    (and says it cannot), so the documents change with it."""
+    """The changes that can change a run's documents: every change in the batch folder,
+    but for a name starting with `.` only its coming and going (intake never reads such a
+    file or folder, but the documents list it as skipped), and nothing below it; none under
+    `ignore` (kipp's cache, the output folder). An editor's backup (`x.yaml~`) or Excel's
+    lock file (`~$x.xlsx`) counts whole: intake reads it (and says it cannot)."""
 
     def __init__(self, batch: Path, ignore: Sequence[Path]) -> None:
         self.batch = batch.resolve()
@@ -48,10 +47,13 @@ class BatchFilter(BaseFilter):
         if any(path == p or path.startswith(p + os.sep) for p in self.ignored):
             return False
         try:
-            inside = Path(path).relative_to(self.batch)
+            inside = Path(path).relative_to(self.batch).parts
         except ValueError:
             return True
-        return not any(part.startswith(".") for part in inside.parts)
+        hidden = next((at for at, part in enumerate(inside) if part.startswith(".")), None)
+        if hidden is None:
+            return True
+        return hidden == len(inside) - 1 and change is not Change.modified
 
 
 def _folder(path: Path) -> tuple[int, int] | None:
@@ -75,7 +77,7 @@ class Watcher:
         self._filter = BatchFilter(batch, ignore)
         self._names = {batch, batch.absolute(), batch.resolve()}  # how a change may name it
         self._files = {path: file_status(path) for path in files}
-        self._changed: dict[Path, set[Change]] = {}
+        self._changed: set[Path] = set()
         self._lock = threading.Lock()
         self._arrived = threading.Event()
         self._stop = threading.Event()
@@ -143,8 +145,7 @@ class Watcher:
     def _arrive(self, found: set[tuple[Change, str]]) -> None:
         if found:
             with self._lock:
-                for change, name in found:
-                    self._changed.setdefault(Path(name), set()).add(change)
+                self._changed.update(Path(name) for _, name in found)
             self._arrived.set()
 
     def shown(self, changed: Sequence[Path]) -> tuple[list[str], int]:
@@ -165,9 +166,9 @@ class Watcher:
         return names, max(0, len(changed) - SHOWN_CHANGES)
 
     def wait(self, timeout_s: float | None = None) -> list[Path]:
-        """The files changed since the last call (sorted), once there are any (a file
-        added and removed since is none); empty after `timeout_s` seconds without any
-        (None: no limit). Raises what stopped the watch (the batch folder removed, say)."""
+        """The files changed since the last call (sorted; a temporary file made and removed
+        since among them), once there are any; empty after `timeout_s` seconds without any
+        (None: no limit). Raises what stopped the watch (the system's limit of watches)."""
         deadline = None if timeout_s is None else time.monotonic() + timeout_s
         while True:
             while not self._arrived.wait(timeout=0.5):  # wakes for Ctrl-C (main thread)
@@ -176,10 +177,7 @@ class Watcher:
             if self._failed:
                 raise self._failed[0]
             with self._lock:
-                changed, self._changed = self._changed, {}
+                changed, self._changed = self._changed, set()
                 self._arrived.clear()
-            # a file made and removed meanwhile (an editor's or `sed -i`'s temporary file)
-            # changed nothing; one taken by the call before left nothing either
-            real = [p for p, how in changed.items() if Change.added not in how or p.exists()]
-            if real:
-                return sorted(real)
+            if changed:  # else taken by the call before, as they arrived
+                return sorted(changed)

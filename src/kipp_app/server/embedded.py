@@ -101,6 +101,7 @@ class EmbeddedServer:
         self.port = 0
         self.process: subprocess.Popen[bytes] | None = None
         self.started_at = 0.0
+        self.answered = False  # it answered a health check once (`ready`)
 
     @property
     def api_url(self) -> str:
@@ -150,9 +151,14 @@ class EmbeddedServer:
 
     def ready(self, timeout_s: float) -> str:
         """Wait until the server answers its health check (at most `timeout_s` seconds from
-        its start); return its API address. A server that exits early because its port was
-        taken meanwhile is started again on another port, once."""
+        its start, or from this call once it has answered before: a process that runs again
+        asks at each run); return its API address. A server that exits early because its
+        port was taken meanwhile is started again on another port, once; so is one stopped
+        since (it did not answer a run before)."""
         retried = False
+        if self.process is None and self.port:  # stopped after an earlier run's failure
+            self.start()
+        since = time.monotonic() if self.answered else self.started_at
         while True:
             process = self.process
             if process is None:
@@ -169,10 +175,11 @@ class EmbeddedServer:
             try:
                 with urllib.request.urlopen(f"{self.api_url}/health", timeout=1.0) as answer:
                     if answer.status == 200:
+                        self.answered = True
                         return self.api_url
             except (urllib.error.URLError, OSError):
                 pass
-            if time.monotonic() - self.started_at > timeout_s:
+            if time.monotonic() - max(since, self.started_at) > timeout_s:
                 self.stop()
                 raise EmbeddedServerError(
                     f"the embedded Prefect server did not answer within {timeout_s:.0f} s "

@@ -93,12 +93,12 @@ INTERFACE: dict[str, dict[str, str]] = {
         "en": "changes in {folder} can no longer be watched: {reason}",
     },
     "hint.watch_failed": {
-        "id": "periksa bahwa folder itu masih ada lalu jalankan perintah yang sama lagi; untuk folder di jaringan, setel WATCHFILES_FORCE_POLLING=true",
-        "en": "check that the folder is still there, then run the same command again; for a folder on a network share, set WATCHFILES_FORCE_POLLING=true",
+        "id": "batas jumlah folder yang dapat dipantau sistem mungkin tercapai: naikkan (fs.inotify.max_user_watches) atau setel WATCHFILES_FORCE_POLLING=true, lalu jalankan perintah yang sama lagi",
+        "en": "the system's limit of watched folders may be reached: raise it (fs.inotify.max_user_watches) or set WATCHFILES_FORCE_POLLING=true, then run the same command again",
     },
     "cli.watch.stopped": {
-        "id": "Berhenti menunggu perubahan. Dokumen proses terakhir ada di folder keluaran.",
-        "en": "Stopped waiting for changes. The last run's documents are in the output folder.",
+        "id": "Berhenti menunggu perubahan. Folder keluaran memuat dokumen proses terakhir yang selesai.",
+        "en": "Stopped waiting for changes. The output folder holds the documents of the last run that finished.",
     },
     "cli.stopped_placed": {
         "id": "Dihentikan sesudah dokumen proses ini lengkap dipindahkan ke {folder}; "

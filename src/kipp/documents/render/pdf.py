@@ -119,25 +119,26 @@ class Rendering:
     """A PDF being rendered: `natives()` the native libraries it is rendered with (the
     child's first line), `pdf()` its bytes; both wait as long as needed. `stop()` ends the
     rendering at once (the PDF is not needed after all); `pdf()` may not be asked then.
-    `known` is what `natives()` gives when this process already knows it without waiting:
+    `known_natives` is what `natives()` gives when this process knows it without waiting:
     an earlier child of this process said it (`kipp run --watch` runs again; the children
-    of one process start the same interpreter and load the same libraries); else None."""
+    of one process start the same interpreter and load the same libraries: a library
+    upgraded while the process runs is not noticed until it starts again); else None."""
 
     def __init__(
         self,
         natives: Callable[[], str],
         pdf: Callable[[], bytes],
         stop: Callable[[], None] = lambda: None,
-        known: str | None = None,
+        known_natives: str | None = None,
     ) -> None:
         self.natives = natives
         self.pdf = pdf
         self.stop = stop
-        self.known = known
+        self.known_natives = known_natives
 
 
-# the native libraries the last child of this process said it loaded (`Rendering.known`)
-_SAID: list[str] = []
+# the native libraries the last child of this process said it loaded (`known_natives`)
+_LAST_NATIVES: list[str] = []
 
 
 def _read_line(child: subprocess.Popen[bytes]) -> str:
@@ -162,10 +163,10 @@ def pdf_in_background(html: str, renderer: PdfRenderer | None = None) -> Iterato
     cannot be started, the PDF is rendered in this process when asked for. A failed child
     raises with its error output. A PDF not asked for by the end of the block is not waited
     for: its child is ended."""
-    known = _SAID[0] if _SAID else None
+    known_natives = _LAST_NATIVES[0] if _LAST_NATIVES else None
     child = (renderer.take() if renderer is not None else None) or _spawn()
     if child is None:
-        yield Rendering(native_libraries, lambda: html_to_pdf(html), known=known)
+        yield Rendering(native_libraries, lambda: html_to_pdf(html), known_natives=known_natives)
         return
     output: dict[str, bytes] = {}
     natives: dict[str, str] = {}
@@ -183,7 +184,7 @@ def pdf_in_background(html: str, renderer: PdfRenderer | None = None) -> Iterato
         try:
             natives["line"] = line = _read_line(child)
             if line.startswith(NATIVES_PREFIXES):
-                _SAID[:] = [line]
+                _LAST_NATIVES[:] = [line]
         finally:
             started.set()
         try:  # it reads all of the HTML before it writes any of the PDF
@@ -218,7 +219,7 @@ def pdf_in_background(html: str, renderer: PdfRenderer | None = None) -> Iterato
             child.kill()
 
     try:
-        yield Rendering(libraries, wait, stop, known)
+        yield Rendering(libraries, wait, stop, known_natives)
     finally:
         stop()
         feeder.join()
