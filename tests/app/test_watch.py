@@ -165,19 +165,24 @@ def _settled_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
     time.sleep(0.02)  # past the file system's coarse clock
 
 
-def test_a_value_is_read_again_only_when_its_file_changed(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    source = tmp_path / "corpus.csv"
-    source.write_text("one", encoding="utf-8")
-    _settled_at_once(monkeypatch)
+def _counted(source: Path) -> tuple[Kept[str], list[str]]:
+    """The content of `source`, kept; and every content read."""
     reads: list[str] = []
 
     def read() -> str:
         reads.append(source.read_text(encoding="utf-8"))
         return reads[-1]
 
-    kept = Kept(read, source)
+    return Kept(read, source), reads
+
+
+def test_a_value_is_read_again_only_when_its_file_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "corpus.csv"
+    source.write_text("one", encoding="utf-8")
+    _settled_at_once(monkeypatch)
+    kept, reads = _counted(source)
     assert (kept.get(), kept.get()) == ("one", "one")
     source.write_text("two", encoding="utf-8")
     time.sleep(0.02)
@@ -188,13 +193,7 @@ def test_a_value_is_read_again_only_when_its_file_changed(
 def test_a_value_read_just_after_its_file_was_written_is_read_again(tmp_path: Path) -> None:
     source = tmp_path / "rubric.yaml"
     source.write_text("one", encoding="utf-8")
-    reads: list[str] = []
-
-    def read() -> str:
-        reads.append(source.read_text(encoding="utf-8"))
-        return reads[-1]
-
-    kept = Kept(read, source)
+    kept, reads = _counted(source)
     # written less than two seconds ago: an edit now could leave its status as it is
     assert (kept.get(), kept.get()) == ("one", "one")
     assert reads == ["one", "one"]
