@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from builders import said
 
+from kipp.core import caching
 from kipp.core.i18n import Lang
 from kipp.documents import outfolder
 from kipp.documents.outfolder import (
@@ -365,7 +366,7 @@ def test_a_file_edited_after_the_check_before_work_is_seen_as_changed_by_the_nex
 
 def _settled_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
     """A file counts as settled as soon as it was written (the tests cannot wait 2 s)."""
-    monkeypatch.setattr(outfolder, "_SETTLED_NS", 0)
+    monkeypatch.setattr(caching, "SETTLED_NS", 0)
     time.sleep(0.02)  # past the file system's coarse clock
 
 

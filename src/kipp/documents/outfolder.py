@@ -54,6 +54,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import NamedTuple
 
+from kipp.core import caching
 from kipp.core.i18n import Text, text
 from kipp.core.problems import KippError
 
@@ -199,10 +200,9 @@ def manifest_json(files: Mapping[str, Digests]) -> str:
 # back, moves its change time, which no one but the clock sets.
 _HASHED: dict[tuple[int, int, int, int, int], str] = {}
 _HASHED_MOST = 200_000  # a long-lived process (a Prefect worker) keeps no more than this
-# A file modified less than this before it was hashed is not remembered: file systems stamp
-# times coarsely (to a few ms, or 2 s), so an edit made right after could keep the same
-# size and time ("racy git"); such a file is read again.
-_SETTLED_NS = 2_000_000_000
+# A file modified less than `caching.SETTLED_NS` before it was hashed is not remembered:
+# file systems stamp times coarsely (to a few ms, or 2 s), so an edit made right after
+# could keep the same size and time ("racy git"); such a file is read again.
 
 
 def file_sha256(path: Path) -> str | None:
@@ -234,7 +234,7 @@ def file_sha256(path: Path) -> str | None:
             after = os.fstat(descriptor)
         except OSError:
             return None
-    settled = max(after.st_mtime_ns, after.st_ctime_ns) < started - _SETTLED_NS
+    settled = max(after.st_mtime_ns, after.st_ctime_ns) < started - caching.SETTLED_NS
     if settled and _identity(opened) == _identity(after):  # not written to while read
         if len(_HASHED) >= _HASHED_MOST:
             _HASHED.clear()
@@ -247,7 +247,7 @@ def hash_documents_ahead(out_dir: Path, stop: threading.Event) -> None:
     `file_sha256` remembers), unless `stop` is set first: what a process that runs again
     (`kipp run --watch`) does while it waits, so that the checks of its next run read none
     of them again. Reads only; stops at once when `stop` is set (the next run begins)."""
-    if stop.wait(_SETTLED_NS / 1e9 + 0.1):
+    if stop.wait(caching.SETTLED_NS / 1e9 + 0.1):
         return
     with contextlib.suppress(OSError):
         folder = out_dir.resolve()

@@ -28,9 +28,6 @@ class Kept(Generic[T]):
         if self._value is None or self._value[0] != status:
             value = self.read()  # may raise: what was kept before is kept, not used
             # a file written in the last two seconds may change without its status showing
-            # it (`settled`): read again next time
-            self._value = (status if status is None or settled(status) else _UNSETTLED, value)
+            # it (`settled`): kept without a status, it is read again next time
+            self._value = (status if status is not None and settled(status) else None, value)
         return self._value[1]
-
-
-_UNSETTLED: FileStatus = (-1, -1, -1, -1, -1)  # a status no file has: read again

@@ -136,9 +136,8 @@ def run(
             return
         from kipp_app.cli.watch import Watcher
 
-        out_folder = out_dir or default_out_dir(batch)
         files = [path for path in (rubric, corpus) if path is not None]
-        with Watcher(batch, files, ignore=[cache_dir(), out_folder]) as watcher:
+        with Watcher(batch, files, ignore=[cache_dir(), job.out_folder]) as watcher:
             _watch(server, job, inputs, watcher)
     finally:
         if server is not None:
@@ -181,26 +180,7 @@ def _watch(server: EmbeddedServer | None, job: Job, inputs: Inputs, watcher: Wat
     """The first run, then one more after each change the watcher sees, until the process
     is stopped. A run that fails, or a rubric or corpus that cannot be read, is said and
     waits for the next change, as a batch whose files cannot be read does."""
-    first, next_run_began = True, threading.Event()
     while True:
-        if not first:
-            try:
-                changed, more = watcher.shown(watcher.wait())
-            except Exception as exc:  # the system's limit of watches, say
-                state.waiting = False  # the watch failed: a Ctrl-C now is no clean end
-                error = KippError.of(
-                    "error.watch_failed",
-                    "hint.watch_failed",
-                    folder=str(job.batch),
-                    reason=str(exc) or type(exc).__name__,
-                )
-                raise fail(error, job.lang, EXIT_RUN_FAILED) from None
-            staging.forget_placed()  # a stop during this run says what this run placed
-            next_run_began.set()
-            state.waiting = False
-            key = "cli.watch.changed_more" if more else "cli.watch.changed"
-            out.print(say(job.lang, key, Style.BOLD, files=changed, more=more))
-        first = False
         with contextlib.suppress(typer.Exit):  # said already: the next change may mend it
             report(_run(server, job, inputs, keep_server=True), job.lang, job.batch)
         state.waiting = True  # a Ctrl-C now ends the watch, nothing else (`stop_now`)
@@ -209,10 +189,25 @@ def _watch(server: EmbeddedServer | None, job: Job, inputs: Inputs, watcher: Wat
         # the documents just written, hashed while nothing happens: the next run's checks of
         # the output folder then read none of them again
         next_run_began = threading.Event()
-        out_folder = job.out_dir or default_out_dir(job.batch)
         threading.Thread(
-            target=hash_documents_ahead, args=(out_folder, next_run_began), daemon=True
+            target=hash_documents_ahead, args=(job.out_folder, next_run_began), daemon=True
         ).start()
+        try:
+            changed, more = watcher.shown(watcher.wait())
+        except Exception as exc:  # the system's limit of watches, say
+            state.waiting = False  # the watch failed: a Ctrl-C now is no clean end
+            error = KippError.of(
+                "error.watch_failed",
+                "hint.watch_failed",
+                folder=str(job.batch),
+                reason=str(exc) or type(exc).__name__,
+            )
+            raise fail(error, job.lang, EXIT_RUN_FAILED) from None
+        staging.forget_placed()  # a stop during the next run says what that run placed
+        next_run_began.set()
+        state.waiting = False
+        key = "cli.watch.changed_more" if more else "cli.watch.changed"
+        out.print(say(job.lang, key, Style.BOLD, files=changed, more=more))
 
 
 def _corpus(corpus: Path | None, lang: Lang) -> Corpus:
@@ -295,6 +290,11 @@ class Job:
     size: int | None
     approval: bool
     where: Where
+
+    @property
+    def out_folder(self) -> Path:
+        """The output folder: `--out`, else outputs/<batch folder name>."""
+        return self.out_dir or default_out_dir(self.batch)
 
 
 @dataclass(frozen=True)
