@@ -23,6 +23,7 @@ os.environ["KIPP_CACHE_DIR"] = tempfile.mkdtemp(prefix="kipp-tests-cache-")
 
 from builders import *  # noqa: F403  (older tests import builders from conftest)
 
+from kipp.core import caching
 from kipp.core.models import CallChoices
 from kipp.intake import Limits
 from kipp.rubric import load_rubric
@@ -46,6 +47,13 @@ def _cli_settings_stay_in_their_test() -> Iterator[None]:
             os.environ.pop(name, None)
         else:
             os.environ[name] = value
+
+
+@pytest.fixture(autouse=True)
+def _each_test_runs_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test begins in a process as `kipp run` leaves it, not one that runs again
+    (`kipp run --watch` makes it one for good: `caching.next_run`)."""
+    monkeypatch.setattr(caching, "_KEEPING", False)
 
 
 @pytest.fixture(scope="session")

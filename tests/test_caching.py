@@ -73,3 +73,23 @@ def test_the_order_of_the_models_changes_the_digest() -> None:
 
     assert models_digest([a, b]) != models_digest([b, a])
     assert models_digest([a, b]) == models_digest([Frozen(name="a"), Frozen(name="b")])
+
+
+def test_a_process_that_runs_once_keeps_nothing_between_runs() -> None:
+    recall: caching.Recall[str, int] = caching.Recall()
+    recall.put("a", 1)
+    assert not recall.keeping
+    assert recall.get("a") is None
+
+
+def test_a_process_that_runs_again_takes_back_what_its_run_before_computed_or_took_back() -> None:
+    recall: caching.Recall[str, int] = caching.Recall()
+    caching.next_run()  # the first run
+    recall.put("a", 1)
+    recall.put("b", 2)
+    assert recall.keeping and recall.get("a") == 1  # in the same run too
+    caching.next_run()  # the second: takes "a" back, does not ask for "b"
+    assert recall.get("a") == 1
+    recall.put("c", 3)
+    caching.next_run()  # the third
+    assert (recall.get("a"), recall.get("b"), recall.get("c")) == (1, None, 3)

@@ -15,7 +15,7 @@ from kipp.core.i18n import Lang, render
 from kipp.core.problems import KippError
 from kipp.pipeline import Split
 from kipp_app.cli import app
-from kipp_app.flows.runner import read_part, write_part
+from kipp_app.flows.runner import local_part_size, read_part, write_part
 
 
 class Item:
@@ -37,6 +37,15 @@ def test_a_runs_part_size_cuts_the_list_and_its_by_id_inputs_in_order() -> None:
     assert parts[3]["by"] == {"p9": "P9"} and parts[3]["k"] == 1
     assert len(split.parts(inputs)) == 1  # the stage's own size (200)
     assert len(split.parts(inputs, None)) == 1
+
+
+def test_on_the_flows_own_threads_a_stage_runs_in_at_most_four_parts_of_its_size_or_more() -> None:
+    assert local_part_size({"eligible": [0] * 3_500}, "eligible", 200) == 875
+    assert local_part_size({"eligible": [0] * 3_501}, "eligible", 200) == 876  # 4 parts
+    assert local_part_size({"eligible": [0] * 500}, "eligible", 200) == 200  # 3 parts
+    assert local_part_size({"eligible": []}, "eligible", 200) == 200
+    split = Split(over="over")
+    assert len(split.parts({"over": [Item(str(i)) for i in range(3_501)]}, 876)) == 4
 
 
 def test_a_part_written_under_one_mount_is_read_under_another(tmp_path: Path) -> None:

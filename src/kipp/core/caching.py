@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping
 from enum import Enum
 from functools import cache
 from pathlib import Path
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
@@ -26,6 +27,8 @@ import kipp
 
 CACHE_DIR_VARIABLE = "KIPP_CACHE_DIR"
 _SOURCE_SUFFIXES = (".py", ".j2", ".yaml", ".yml", ".json", ".csv")
+K = TypeVar("K")
+V = TypeVar("V")
 
 
 def cache_dir() -> Path:
@@ -153,3 +156,53 @@ def code_version() -> str:
     """`kipp.__version__` plus a hash of the installed package's sources (computed once)."""
     package = Path(kipp.__file__).resolve().parent
     return f"{kipp.__version__}+{sources_digest(package)[:16]}"
+
+
+class Recall(Generic[K, V]):
+    """Values one run computed, taken back by the next run of the same process: what a
+    process that runs again (`kipp run --watch`) keeps between its runs, by a key that names
+    every input a value is computed from. Nothing is kept until that process calls
+    `next_run` (before each of its runs), so a process that runs once holds nothing more.
+    A run keeps what it computed or took back; what it did not ask for goes at the next
+    run's start. Safe for the threads of one run (each key is one dict operation)."""
+
+    def __init__(self) -> None:
+        self._before: dict[K, V] = {}
+        self._now: dict[K, V] = {}
+        _RECALLS.add(self)
+
+    @property
+    def keeping(self) -> bool:
+        """Whether this process runs again (when False, `get` finds nothing, `put` keeps
+        nothing: a caller may skip computing keys)."""
+        return _KEEPING
+
+    def get(self, key: K) -> V | None:
+        """The value kept under `key` by this run or the one before, else None."""
+        found = self._now.get(key)
+        if found is None:
+            found = self._before.get(key)
+            if found is not None:
+                self._now[key] = found
+        return found
+
+    def put(self, key: K, value: V) -> None:
+        """Keep `value` for the next run (only in a process that runs again)."""
+        if _KEEPING:
+            self._now[key] = value
+
+    def _next(self) -> None:
+        self._before, self._now = self._now, {}
+
+
+_RECALLS: weakref.WeakSet[Recall[Any, Any]] = weakref.WeakSet()
+_KEEPING = False  # set for good by `next_run`
+
+
+def next_run() -> None:
+    """A run of a process that runs again begins: every `Recall` keeps from now on, and
+    takes back only what the run before computed or took back."""
+    global _KEEPING
+    _KEEPING = True
+    for recall in list(_RECALLS):
+        recall._next()

@@ -10,7 +10,7 @@ from functools import cached_property
 from pathlib import Path
 
 import kipp
-from kipp.core.caching import cache_dir, code_version
+from kipp.core.caching import Recall, cache_dir, code_version, model_digest
 from kipp.core.i18n import Lang, Text, text
 from kipp.core.models import Proposal
 from kipp.documents.outputs import write_run, write_scorecards
@@ -113,12 +113,28 @@ def novelty(
 
 def scores(eligible: Iterable[Proposal], novelty: Novelty, rubric: LoadedRubric) -> Scorecards:
     """Scorecards of eligible proposals from the automatic measures (a split stage: any part
-    of them); the reviewers' verdicts are added by `scorecards`."""
+    of them); the reviewers' verdicts are added by `scorecards`. A process that runs again
+    takes back the scorecard of a proposal whose content, novelty measure and rubric are
+    those of its run before (each scorecard a function of those alone)."""
     settings = rubric.rubric.measures.novelty
-    return {
-        p.id: score_proposal(automatic_measures(p, novelty[p.id], settings), rubric.rubric, None)
-        for p in eligible
-    }
+    if not _SCORED.keeping:
+        return {
+            p.id: score_proposal(automatic_measures(p, novelty[p.id], settings), rubric.rubric)
+            for p in eligible
+        }
+    rules = model_digest(rubric.rubric)
+    cards = {}
+    for p in eligible:
+        key = (model_digest(p), model_digest(novelty[p.id]), rules)
+        card = _SCORED.get(key)
+        if card is None:
+            card = score_proposal(automatic_measures(p, novelty[p.id], settings), rubric.rubric)
+            _SCORED.put(key, card)
+        cards[p.id] = card
+    return cards
+
+
+_SCORED: Recall[tuple[bytes, bytes, bytes], Scorecard] = Recall()
 
 
 def reviews(

@@ -42,10 +42,13 @@ LangOption = Annotated[
 
 def tune_memory() -> None:
     """A run allocates many small objects that live to its end: collect garbage less often
-    (intake of a national batch spent about a quarter of its time in the collector). Every
-    kipp command runs so; the benchmark's runs without Prefect too."""
+    (intake of a national batch spent about a quarter of its time in the collector). The
+    youngest objects are still looked at every 100,000 allocations, where nearly all of a
+    run's reference cycles end; those that outlived one look only every 1,000 of them, as
+    each such look went over millions of objects that stay to the run's end (bench/README,
+    national size). Every kipp command runs so; the benchmark's runs without Prefect too."""
     gc.freeze()
-    gc.set_threshold(100_000, 50, 100)
+    gc.set_threshold(100_000, 1_000, 100)
 
 
 # libraries whose warnings are for developers (fonts WeasyPrint subsets, say): shown with -v

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from kipp.core.caching import cache_dir
+from kipp.core.caching import cache_dir, next_run
 from kipp.core.i18n import Lang, render
 from kipp.core.problems import KippError
 from kipp.documents import staging
@@ -181,6 +181,7 @@ def _watch(server: EmbeddedServer | None, job: Job, inputs: Inputs, watcher: Wat
     is stopped. A run that fails, or a rubric or corpus that cannot be read, is said and
     waits for the next change, as a batch whose files cannot be read does."""
     while True:
+        next_run()  # what the run before computed is taken back where its inputs are the same
         with contextlib.suppress(typer.Exit):  # said already: the next change may mend it
             report(_run(server, job, inputs, keep_server=True), job.lang, job.batch)
         state.waiting = True  # a Ctrl-C now ends the watch, nothing else (`stop_now`)

@@ -28,7 +28,7 @@ import shutil
 import threading
 import time
 import uuid
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sized
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -130,10 +130,24 @@ def _options(stage: Stage, storage: Path, key: Any) -> dict[str, Any]:
     return {"name": stage.name.replace("_", "-"), **options}
 
 
+LOCAL_PARTS = 4
+"""The most parts a split stage runs in on the flow's own task runner, unless a part size is
+given: its threads share one interpreter, so more parts would only add task runs (each a
+thread and calls to the server), not speed; four let the progress artifact move."""
+
+
+def local_part_size(inputs: Mapping[str, object], over: str, size: int) -> int:
+    """The part size of a split stage on the flow's own task runner: the stage's `size`, or
+    larger so that there are at most `LOCAL_PARTS` parts."""
+    items: Sized = inputs[over]  # type: ignore[assignment]
+    return max(size, -(-len(items) // LOCAL_PARTS))
+
+
 class PrefectRunner:
     """Runs each stage as a Prefect task of the current flow run (one that waits for a person
     in the flow run itself, which alone can pause or be suspended); split stages in parts of
-    `partition_size` proposals (the stage's own size when None): as flow runs of the
+    `partition_size` proposals (when None, the stage's own size, or on the flow's task runner
+    `local_part_size`): as flow runs of the
     `kipp-partition` deployment of `work_pool` when given, else on the Dask cluster at
     `dask_address` when given, else on a local Dask cluster of `dask_workers` processes when
     `dask`, else on the flow's task runner. Logs each stage's summary in `lang`."""
@@ -183,7 +197,10 @@ class PrefectRunner:
 
     def _parts(self, stage: Stage, inputs: dict[str, object]) -> object:
         assert stage.split is not None
-        parts = stage.split.parts(inputs, self.partition_size)
+        size = self.partition_size
+        if size is None and self.work_pool is None and self.dask_address is None and not self.dask:
+            size = local_part_size(inputs, stage.split.over, stage.split.size)
+        parts = stage.split.parts(inputs, size)
         artifact = Progress(len(parts), stage.name, self.lang)
         progress.started(stage.name, len(parts))
         outputs: dict[int, Mapping[str, Any]] = {}

@@ -18,8 +18,8 @@ DISTRIBUTION: dict[str, dict[str, str]] = {
     },
     "form.run.partition_size.title": {"id": "Ukuran bagian", "en": "Part size"},
     "form.run.partition_size.description": {
-        "id": "Jumlah proposal per bagian penilaian; 0: bawaan tahap (200)",
-        "en": "Proposals per part of scoring; 0: the stage's default (200)",
+        "id": "Jumlah proposal per bagian penilaian; 0: bawaan tahap (200), atau paling banyak empat bagian bila bagian dijalankan di proses ini",
+        "en": "Proposals per part of scoring; 0: the stage's default (200), or at most four parts when the parts run in the run's own process",
     },
     "error.distribution_needs_server": {
         "id": "{option} memerlukan server Prefect yang dapat dijangkau oleh para pekerja",
