@@ -50,10 +50,12 @@ def _cli_settings_stay_in_their_test() -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
-def _each_test_runs_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every test begins in a process as `kipp run` leaves it, not one that runs again
-    (`kipp run --watch` makes it one for good: `caching.next_run`)."""
-    monkeypatch.setattr(caching, "_KEEPING", False)
+def _each_test_runs_once() -> Iterator[None]:
+    """Every test begins and ends in a process as `kipp run` leaves it, keeping nothing
+    between runs (`kipp run --watch` makes it one that does: `caching.keep_between_runs`)."""
+    caching.keep_between_runs(False)
+    yield
+    caching.keep_between_runs(False)
 
 
 @pytest.fixture(scope="session")

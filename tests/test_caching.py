@@ -75,21 +75,32 @@ def test_the_order_of_the_models_changes_the_digest() -> None:
     assert models_digest([a, b]) == models_digest([Frozen(name="a"), Frozen(name="b")])
 
 
-def test_a_process_that_runs_once_keeps_nothing_between_runs() -> None:
+def test_a_process_that_runs_once_keeps_nothing_it_is_given() -> None:
     recall: caching.Recall[str, int] = caching.Recall()
     recall.put("a", 1)
     assert not recall.keeping
     assert recall.get("a") is None
 
 
-def test_a_process_that_runs_again_takes_back_what_its_run_before_computed_or_took_back() -> None:
+def test_a_run_keeps_what_it_computed_or_took_back_and_a_run_that_never_asked_keeps_all() -> None:
     recall: caching.Recall[str, int] = caching.Recall()
-    caching.next_run()  # the first run
-    recall.put("a", 1)
+    caching.keep_between_runs()
+    recall.put("a", 1)  # the first run
     recall.put("b", 2)
     assert recall.keeping and recall.get("a") == 1  # in the same run too
-    caching.next_run()  # the second: takes "a" back, does not ask for "b"
-    assert recall.get("a") == 1
+    caching.run_finished()
+    assert recall.get("a") == 1  # the second: takes "a" back, does not ask for "b"
     recall.put("c", 3)
-    caching.next_run()  # the third
+    caching.run_finished()
+    caching.run_finished()  # the third failed before it asked: what was kept stays
     assert (recall.get("a"), recall.get("b"), recall.get("c")) == (1, None, 3)
+
+
+def test_a_process_that_no_longer_runs_again_forgets_what_it_kept() -> None:
+    recall: caching.Recall[str, int] = caching.Recall()
+    caching.keep_between_runs()
+    recall.put("a", 1)
+    caching.run_finished()
+    caching.keep_between_runs(False)
+    caching.keep_between_runs()
+    assert recall.get("a") is None

@@ -13,9 +13,20 @@ from kipp.core.models import Proposal
 from kipp.measures.novelty import NoveltyMeasure
 from kipp.pipeline import steps
 from kipp.rubric import LoadedRubric
-from kipp.scoring import Scorecard
+from kipp.scoring import Scorecard, automatic_measures, score_proposal
 
 SAMPLE = Path(__file__).resolve().parents[1] / "submissions" / "mojokerto-2022"
+
+
+def fresh(
+    eligible: list[Proposal], novelty: dict[str, NoveltyMeasure], rubric: LoadedRubric
+) -> dict[str, Scorecard]:
+    """The scorecards a new process computes."""
+    settings = rubric.rubric.measures.novelty
+    return {
+        p.id: score_proposal(automatic_measures(p, novelty[p.id], settings), rubric.rubric)
+        for p in eligible
+    }
 
 
 def test_a_run_again_scores_only_the_proposals_whose_inputs_changed_and_gives_the_same_cards(
@@ -27,37 +38,43 @@ def test_a_run_again_scores_only_the_proposals_whose_inputs_changed_and_gives_th
     novelty: dict[str, NoveltyMeasure] = found["novelty"]  # type: ignore[assignment]
     rubric: LoadedRubric = found["rubric"]  # type: ignore[assignment]
     scored: list[str] = []
-    score = steps.score_proposal
 
     def counted(*args: object) -> Scorecard:
         scored.append("card")
-        return score(*args)  # type: ignore[arg-type]
+        return score_proposal(*args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(steps, "score_proposal", counted)
     once = steps.scores(eligible, novelty, rubric)  # a process that runs once
-    caching.next_run()
+    caching.keep_between_runs()
     first = steps.scores(eligible, novelty, rubric)  # the watch's first run
+    caching.run_finished()
     assert len(scored) == 2 * len(eligible) and len(eligible) >= 3
-    assert first == once
+    assert first == once == fresh(eligible, novelty, rubric)
 
-    caching.next_run()  # an agency mends one proposal
-    mended = eligible[0].model_copy(update={"title": eligible[0].title + " Terpadu"})
-    again = steps.scores([mended, *eligible[1:]], novelty, rubric)
+    # one proposal's content changes (its measure kept as it was: the proposal alone counts)
+    mended = [eligible[0].model_copy(update={"title": eligible[0].title + " Terpadu"})]
+    edited = mended + eligible[1:]
+    again = steps.scores(edited, novelty, rubric)
+    caching.run_finished()
     assert len(scored) == 2 * len(eligible) + 1
-    assert again == first
+    assert again == fresh(edited, novelty, rubric)
     assert all(again[p.id] is first[p.id] for p in eligible[1:])
 
-    caching.next_run()  # one proposal's novelty measure moves
-    edited = [mended, *eligible[1:]]
     moved = {**novelty, eligible[1].id: novelty[eligible[1].id].model_copy(update={"score": 0.0})}
-    steps.scores(edited, moved, rubric)
+    after_move = steps.scores(edited, moved, rubric)  # one proposal's novelty measure moves
+    caching.run_finished()
     assert len(scored) == 2 * len(eligible) + 2
+    assert after_move == fresh(edited, moved, rubric)
+    assert after_move[eligible[1].id] != first[eligible[1].id]
 
-    caching.next_run()  # the proposal as it was before its mend: its card went a run ago
-    steps.scores(eligible, moved, rubric)
+    back = steps.scores(eligible, moved, rubric)  # the proposal before its mend: gone a run ago
+    caching.run_finished()
     assert len(scored) == 2 * len(eligible) + 3
+    assert back == fresh(eligible, moved, rubric)
 
-    caching.next_run()  # another rubric: every proposal scored again
-    retitled = rubric.rubric.model_copy(update={"title": rubric.rubric.title + " (revisi)"})
-    steps.scores(eligible, moved, as_loaded(retitled))
+    retitled = as_loaded(
+        rubric.rubric.model_copy(update={"title": rubric.rubric.title + " (revisi)"})
+    )
+    other = steps.scores(eligible, moved, retitled)  # another rubric: every proposal again
     assert len(scored) == 3 * len(eligible) + 3
+    assert other == fresh(eligible, moved, retitled)

@@ -5,6 +5,7 @@ cache folder by their path relative to it, refused without a server the workers 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from orchestration.helpers import SAMPLE
@@ -15,7 +16,7 @@ from kipp.core.i18n import Lang, render
 from kipp.core.problems import KippError
 from kipp.pipeline import Split
 from kipp_app.cli import app
-from kipp_app.flows.runner import local_part_size, read_part, write_part
+from kipp_app.flows.runner import PrefectRunner, local_part_size, read_part, write_part
 
 
 class Item:
@@ -39,13 +40,30 @@ def test_a_runs_part_size_cuts_the_list_and_its_by_id_inputs_in_order() -> None:
     assert len(split.parts(inputs, None)) == 1
 
 
-def test_on_the_flows_own_threads_a_stage_runs_in_at_most_four_parts_of_its_size_or_more() -> None:
+def test_a_local_part_holds_the_stages_size_or_more_so_that_there_are_at_most_four() -> None:
     assert local_part_size({"eligible": [0] * 3_500}, "eligible", 200) == 875
     assert local_part_size({"eligible": [0] * 3_501}, "eligible", 200) == 876  # 4 parts
     assert local_part_size({"eligible": [0] * 500}, "eligible", 200) == 200  # 3 parts
     assert local_part_size({"eligible": []}, "eligible", 200) == 200
     split = Split(over="over")
     assert len(split.parts({"over": [Item(str(i)) for i in range(3_501)]}, 876)) == 4
+
+
+@pytest.mark.parametrize(
+    ("where", "size"),
+    [
+        ({}, 875),  # the flow's own threads: at most four parts
+        ({"partition_size": 50}, 50),  # the run's size, wherever the parts run
+        ({"dask": True}, 200),  # elsewhere, the stage's own size
+        ({"dask_address": "tcp://127.0.0.1:8786"}, 200),
+        ({"work_pool": "kipp"}, 200),
+    ],
+)
+def test_a_run_cuts_fewer_parts_only_when_they_run_on_its_own_threads(
+    where: dict[str, Any], size: int
+) -> None:
+    runner = PrefectRunner(Lang.EN, **where)
+    assert runner.part_size(Split(over="eligible"), {"eligible": [0] * 3_500}) == size
 
 
 def test_a_part_written_under_one_mount_is_read_under_another(tmp_path: Path) -> None:

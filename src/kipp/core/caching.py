@@ -161,48 +161,66 @@ def code_version() -> str:
 class Recall(Generic[K, V]):
     """Values one run computed, taken back by the next run of the same process: what a
     process that runs again (`kipp run --watch`) keeps between its runs, by a key that names
-    every input a value is computed from. Nothing is kept until that process calls
-    `next_run` (before each of its runs), so a process that runs once holds nothing more.
-    A run keeps what it computed or took back; what it did not ask for goes at the next
-    run's start. Safe for the threads of one run (each key is one dict operation)."""
+    every input a value is computed from. Nothing is kept unless that process asked for it
+    (`keep_between_runs`), so a process that runs once holds nothing more. When a run that
+    asked for values ends (`run_finished`), what it computed or took back is kept and the
+    rest goes; a run that never asked (it failed before) leaves what was kept as it was.
+    The threads of one run may share it: a value is the same whoever computes it first."""
 
     def __init__(self) -> None:
-        self._before: dict[K, V] = {}
-        self._now: dict[K, V] = {}
+        self._kept: dict[K, V] = {}  # by the run that last asked
+        self._now: dict[K, V] = {}  # computed or taken back by the run under way
+        self._asked = False
         _RECALLS.add(self)
 
     @property
     def keeping(self) -> bool:
-        """Whether this process runs again (when False, `get` finds nothing, `put` keeps
-        nothing: a caller may skip computing keys)."""
+        """Whether this process keeps values between runs (when False, `get` finds nothing
+        and `put` keeps nothing: a caller may skip computing keys)."""
         return _KEEPING
 
     def get(self, key: K) -> V | None:
-        """The value kept under `key` by this run or the one before, else None."""
+        """The value kept under `key` by this run or the last one that asked, else None."""
+        if not _KEEPING:
+            return None
+        self._asked = True
         found = self._now.get(key)
         if found is None:
-            found = self._before.get(key)
+            found = self._kept.get(key)
             if found is not None:
                 self._now[key] = found
         return found
 
     def put(self, key: K, value: V) -> None:
-        """Keep `value` for the next run (only in a process that runs again)."""
+        """Keep `value` for the next run (only in a process that keeps values)."""
         if _KEEPING:
+            self._asked = True
             self._now[key] = value
 
-    def _next(self) -> None:
-        self._before, self._now = self._now, {}
+    def _finish(self) -> None:
+        if self._asked:
+            self._kept, self._now, self._asked = self._now, {}, False
+
+    def _forget(self) -> None:
+        self._kept, self._now, self._asked = {}, {}, False
 
 
 _RECALLS: weakref.WeakSet[Recall[Any, Any]] = weakref.WeakSet()
-_KEEPING = False  # set for good by `next_run`
+_KEEPING = False
 
 
-def next_run() -> None:
-    """A run of a process that runs again begins: every `Recall` keeps from now on, and
-    takes back only what the run before computed or took back."""
+def keep_between_runs(keep: bool = True) -> None:
+    """Make this process one that runs again (every `Recall` keeps from now on), or with
+    `keep` False one that does not (every `Recall` emptied)."""
     global _KEEPING
-    _KEEPING = True
+    _KEEPING = keep
+    if not keep:
+        for recall in list(_RECALLS):
+            recall._forget()
+
+
+def run_finished() -> None:
+    """A run of a process that runs again has ended, whether or not it succeeded: each
+    `Recall` it asked keeps what the run computed or took back, and nothing else."""
     for recall in list(_RECALLS):
-        recall._next()
+        recall._finish()

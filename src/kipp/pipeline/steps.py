@@ -134,6 +134,8 @@ def scores(eligible: Iterable[Proposal], novelty: Novelty, rubric: LoadedRubric)
     return cards
 
 
+# Scorecards by the digests of the proposal, its novelty measure and the rubric (a process
+# that runs again, `kipp run --watch`, scores again only the proposals whose inputs changed)
 _SCORED: Recall[tuple[bytes, bytes, bytes], Scorecard] = Recall()
 
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from kipp.core.caching import cache_dir, next_run
+from kipp.core.caching import cache_dir, keep_between_runs, run_finished
 from kipp.core.i18n import Lang, render
 from kipp.core.problems import KippError
 from kipp.documents import staging
@@ -90,7 +90,11 @@ def run(
     ] = None,
     partition_size: Annotated[
         int | None,
-        typer.Option(min=1, help="Proposals per part of scoring; defaults to the stage's (200)."),
+        typer.Option(
+            min=1,
+            help="Proposals per part of scoring; by default 200 on Dask or a work pool, else at"
+            " most four parts.",
+        ),
     ] = None,
     watch: Annotated[
         bool,
@@ -180,10 +184,13 @@ def _watch(server: EmbeddedServer | None, job: Job, inputs: Inputs, watcher: Wat
     """The first run, then one more after each change the watcher sees, until the process
     is stopped. A run that fails, or a rubric or corpus that cannot be read, is said and
     waits for the next change, as a batch whose files cannot be read does."""
+    keep_between_runs()  # each run takes back what the one before computed from the same
     while True:
-        next_run()  # what the run before computed is taken back where its inputs are the same
-        with contextlib.suppress(typer.Exit):  # said already: the next change may mend it
-            report(_run(server, job, inputs, keep_server=True), job.lang, job.batch)
+        try:
+            with contextlib.suppress(typer.Exit):  # said already: the next change may mend it
+                report(_run(server, job, inputs, keep_server=True), job.lang, job.batch)
+        finally:
+            run_finished()
         state.waiting = True  # a Ctrl-C now ends the watch, nothing else (`stop_now`)
         out.print(say(job.lang, "cli.watch.waiting", Style.DIM, folder=str(job.batch)))
         gc.collect()  # what the run left behind, while nothing else happens

@@ -56,7 +56,7 @@ from kipp.core.atomic import write_atomic
 from kipp.core.caching import cache_dir, code_version, digest, value_digest
 from kipp.core.i18n import Lang, render
 from kipp.core.problems import KippError
-from kipp.pipeline import PIPELINE, Stage, merge
+from kipp.pipeline import PIPELINE, Split, Stage, merge
 from kipp_app.flows import prefetch, progress, signals, stored
 from kipp_app.flows.artifacts import Progress
 from kipp_app.flows.retries import IO_RETRIES
@@ -145,12 +145,11 @@ def local_part_size(inputs: Mapping[str, object], over: str, size: int) -> int:
 
 class PrefectRunner:
     """Runs each stage as a Prefect task of the current flow run (one that waits for a person
-    in the flow run itself, which alone can pause or be suspended); split stages in parts of
-    `partition_size` proposals (when None, the stage's own size, or on the flow's task runner
-    `local_part_size`): as flow runs of the
-    `kipp-partition` deployment of `work_pool` when given, else on the Dask cluster at
-    `dask_address` when given, else on a local Dask cluster of `dask_workers` processes when
-    `dask`, else on the flow's task runner. Logs each stage's summary in `lang`."""
+    in the flow run itself, which alone can pause or be suspended); split stages in parts
+    (`part_size`): as flow runs of the `kipp-partition` deployment of `work_pool` when given,
+    else on the Dask cluster at `dask_address` when given, else on a local Dask cluster of
+    `dask_workers` processes when `dask`, else on the flow's task runner. Logs each stage's
+    summary in `lang`."""
 
     def __init__(
         self,
@@ -190,6 +189,16 @@ class PrefectRunner:
         progress.finished(stage.name)
         return output
 
+    def part_size(self, split: Split, inputs: Mapping[str, object]) -> int:
+        """How many proposals each part of a split stage holds: the run's `partition_size`
+        when given; else on the flow's own task runner `local_part_size`; else (Dask, a
+        work pool) the stage's own size."""
+        if self.partition_size is not None:
+            return self.partition_size
+        if self.work_pool is None and self.dask_address is None and not self.dask:
+            return local_part_size(inputs, split.over, split.size)
+        return split.size
+
     def after(self, stage: Stage, output: object) -> None:
         """Log the stage's one-line summary, if it has one."""
         if stage.summary is not None:
@@ -197,10 +206,7 @@ class PrefectRunner:
 
     def _parts(self, stage: Stage, inputs: dict[str, object]) -> object:
         assert stage.split is not None
-        size = self.partition_size
-        if size is None and self.work_pool is None and self.dask_address is None and not self.dask:
-            size = local_part_size(inputs, stage.split.over, stage.split.size)
-        parts = stage.split.parts(inputs, size)
+        parts = stage.split.parts(inputs, self.part_size(stage.split, inputs))
         artifact = Progress(len(parts), stage.name, self.lang)
         progress.started(stage.name, len(parts))
         outputs: dict[int, Mapping[str, Any]] = {}

@@ -18,8 +18,8 @@ DISTRIBUTION: dict[str, dict[str, str]] = {
     },
     "form.run.partition_size.title": {"id": "Ukuran bagian", "en": "Part size"},
     "form.run.partition_size.description": {
-        "id": "Jumlah proposal per bagian penilaian; 0: bawaan tahap (200), atau paling banyak empat bagian bila bagian dijalankan di proses ini",
-        "en": "Proposals per part of scoring; 0: the stage's default (200), or at most four parts when the parts run in the run's own process",
+        "id": "Jumlah proposal per bagian penilaian. 0: 200 di klaster Dask atau work pool; tanpa keduanya, paling banyak empat bagian (masing-masing sedikitnya 200)",
+        "en": "Proposals per part of scoring. 0: 200 on a Dask cluster or a work pool; without either, at most four parts (each of at least 200)",
     },
     "error.distribution_needs_server": {
         "id": "{option} memerlukan server Prefect yang dapat dijangkau oleh para pekerja",

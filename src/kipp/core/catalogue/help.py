@@ -102,8 +102,8 @@ HELP: dict[str, dict[str, str]] = {
         "en": "Score in parts run by the Prefect workers of work pool NAME (its kipp-partition deployment; needs PREFECT_API_URL and a shared KIPP_CACHE_DIR).",
     },
     "cli.help.run.partition_size": {
-        "id": "Jumlah proposal per bagian penilaian; bila tidak disebut, bawaan tahap (200), atau paling banyak empat bagian bila bagian dijalankan di proses ini.",
-        "en": "Proposals per part of scoring; when not given, the stage's (200), or at most four parts when the parts run in this process.",
+        "id": "Jumlah proposal per bagian penilaian. Bila tidak disebut: 200 dengan --dask, --dask-address atau --work-pool; tanpa ketiganya, paling banyak empat bagian (masing-masing sedikitnya 200).",
+        "en": "Proposals per part of scoring. When not given: 200 with --dask, --dask-address or --work-pool; without them, at most four parts (each of at least 200).",
     },
     "cli.help.run.watch": {
         "id": "Sesudah proses selesai, tunggu perubahan di folder kumpulan proposal (atau pada rubrik atau korpus) lalu jalankan proses lagi pada setiap perubahan, sampai Ctrl-C.",
