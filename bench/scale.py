@@ -60,6 +60,17 @@ def _rss_bytes(pid: int) -> int:
     return 0
 
 
+def _command(pid: int) -> str:
+    """What process `pid` runs, shortened: its arguments up to the first path (a module, a
+    fork server's preloads), or "?" once it is gone."""
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as cmdline:
+            words = cmdline.read().decode("utf-8", "replace").split("\0")
+    except OSError:
+        return "?"
+    return " ".join(Path(words[0]).name if i == 0 else w for i, w in enumerate(words[:4]))[:80]
+
+
 def measure(batch: Path, corpus: Path, scratch: Path, label: str) -> dict[str, Any]:
     """One first run of the pipeline at this size: the stages child's figures, its run
     (`bench.pipeline.run_child`) and the peak summed RSS of its process tree."""
@@ -68,14 +79,16 @@ def measure(batch: Path, corpus: Path, scratch: Path, label: str) -> dict[str, A
     figures = folder / "stages.json"
     env = {**base_env(folder), "KIPP_BENCH_SPLIT": "0"}  # a fresh kipp cache in `folder`
     peak = {"bytes": 0, "processes": 0}
+    at_peak: list[tuple[str, int]] = []  # each process's command and RSS (MB) at the peak
     done = threading.Event()
 
     def sample(root: int) -> None:
         while not done.wait(SAMPLE_S):
-            pids = _tree(root)
-            total = sum(_rss_bytes(pid) for pid in pids)
+            sizes = {pid: _rss_bytes(pid) for pid in _tree(root)}
+            total = sum(sizes.values())
             if total > peak["bytes"]:
-                peak.update(bytes=total, processes=len(pids))
+                peak.update(bytes=total, processes=len(sizes))
+                at_peak[:] = [(_command(pid), size // 2**20) for pid, size in sizes.items()]
 
     samplers: list[threading.Thread] = []
 
@@ -96,6 +109,7 @@ def measure(batch: Path, corpus: Path, scratch: Path, label: str) -> dict[str, A
         "wall_s": run.seconds,
         "peak_tree_rss_gb": peak["bytes"] / 2**30,
         "processes_at_peak": peak["processes"],
+        "rss_mb_at_peak": [{"command": command, "rss_mb": mb} for command, mb in at_peak],
         "main_process_peak_rss_gb": run.peak_rss_mb / 1024,
         "cpu_s_main_process": run.cpu_s,
         "others_cpu_s": run.others_cpu_s,
@@ -157,6 +171,8 @@ def main(argv: list[str] | None = None) -> int:
             f"{run['others_cpu_s'] or 0:.0f} s, peak RSS {run['peak_tree_rss_gb']:.2f} GB "
             f"({run['processes_at_peak']} processes)"
         )
+        shares = ", ".join(f"{p['command']} {p['rss_mb']} MB" for p in run["rss_mb_at_peak"])
+        print(f"    at the peak: {shares}")
     if not args.no_save:
         save_results(
             "scale",

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 
 from pydantic import BaseModel, ConfigDict
 
-from kipp.core.caching import model_digest, models_digest
+from kipp.core.caching import Recall, model_digest, models_digest
 from kipp.core.i18n import Text, text
 from kipp.core.models import Proposal
 from kipp.intake import title_key
@@ -255,33 +255,38 @@ def check_gates(
     `agency_of` is the batch's agency registry (see `per_agency`); without it agencies
     count by the name as written."""
     results: dict[str, list[GateResult]] = {p.id: [] for p in proposals}
-    verdicts: dict[tuple[bytes, str], GateResult] = {}
     for gate in rubric.gates:
         if gate.kind is GateKind.UNIQUE_TITLE:
             batch = unique_title(proposals, gate)
         elif gate.kind is GateKind.MAX_PER_AGENCY:
             batch = per_agency(proposals, rubric.call, gate, agency_of)
         else:
-            check = PER_PROPOSAL[gate.kind]
-            rule = models_digest([rubric.call, gate])
-            batch = {}
-            for p in proposals:
-                key = (model_digest(p), rule)
-                found = _VERDICTS.get(key)
-                verdicts[key] = batch[p.id] = (
-                    check(p, rubric.call, gate) if found is None else found
-                )
+            batch = _per_proposal(proposals, rubric.call, gate)
         for proposal_id, result in batch.items():
             results[proposal_id].append(result)
-    _VERDICTS.clear()
-    _VERDICTS.update(verdicts)
     return results
 
 
-# The per-proposal verdicts of the last `check_gates` call, by the proposal's content and
-# the gate's with its call (each a function of those alone): a process that checks a
-# batch again (`kipp run --watch`) checks only what changed. Only the last call's are kept.
-_VERDICTS: dict[tuple[bytes, str], GateResult] = {}
+def _per_proposal(proposals: Sequence[Proposal], call: Call, gate: Gate) -> dict[str, GateResult]:
+    check = PER_PROPOSAL[gate.kind]
+    if not _VERDICTS.keeping:
+        return {p.id: check(p, call, gate) for p in proposals}
+    rule = models_digest([call, gate])
+    batch = {}
+    for p in proposals:
+        key = (model_digest(p), rule)
+        found = _VERDICTS.get(key)
+        if found is None:
+            found = check(p, call, gate)
+            _VERDICTS.put(key, found)
+        batch[p.id] = found
+    return batch
+
+
+# Per-proposal verdicts by the proposal's content and the gate's with its call (each a
+# function of those alone): a process that checks a batch again (`kipp run --watch`)
+# checks only what changed.
+_VERDICTS: Recall[tuple[bytes, str], GateResult] = Recall()
 
 
 def eligible(results: Sequence[GateResult]) -> bool:

@@ -255,6 +255,8 @@ def test_the_watch_runs_again_after_each_change_and_after_a_failed_run_until_it_
 ) -> None:
     outcomes: list[str] = ["fails", "runs", "runs"]
     placed: list[int] = []
+    kept: caching.Recall[str, str] = caching.Recall()  # what a stage keeps between runs
+    found: list[str | None] = []
 
     def run_once(*args: object, **options: object) -> object:
         assert options == {"keep_server": True}  # the server outlives each run
@@ -262,6 +264,10 @@ def test_the_watch_runs_again_after_each_change_and_after_a_failed_run_until_it_
         placed.append(len(staging.placed()))
         if outcomes.pop(0) == "fails":
             raise typer.Exit(2)  # said by the run itself (a broken rubric, say)
+        found.append(kept.get("a"))
+        if found[-1] is None:  # the first run that scores
+            kept.put("a", "card a")
+            kept.put("b", "card b")
         return "summary"
 
     monkeypatch.setattr(run_command, "_run", run_once)
@@ -293,3 +299,6 @@ def test_the_watch_runs_again_after_each_change_and_after_a_failed_run_until_it_
         waiting,
     ]
     assert placed == [1, 0, 0]  # each run after a change says what it placed, not the last's
+    # each run takes back what the run before kept; what the last did not ask for is gone
+    assert found == [None, "card a"]
+    assert (kept.get("a"), kept.get("b")) == ("card a", None)
