@@ -184,7 +184,7 @@ def _watch(server: EmbeddedServer | None, job: Job, inputs: Inputs, watcher: Wat
     """The first run, then one more after each change the watcher sees, until the process
     is stopped. A run that fails, or a rubric or corpus that cannot be read, is said and
     waits for the next change, as a batch whose files cannot be read does."""
-    keep_between_runs()  # each run takes back what the one before computed from the same
+    keep_between_runs()  # a run takes back what the run before computed from the same inputs
     while True:
         try:
             with contextlib.suppress(typer.Exit):  # said already: the next change may mend it
