@@ -269,18 +269,15 @@ def check_gates(
 
 def _per_proposal(proposals: Sequence[Proposal], call: Call, gate: Gate) -> dict[str, GateResult]:
     check = PER_PROPOSAL[gate.kind]
-    if not _VERDICTS.keeping:
-        return {p.id: check(p, call, gate) for p in proposals}
     rule = models_digest([call, gate])
-    batch = {}
-    for p in proposals:
-        key = (model_digest(p), rule)
-        found = _VERDICTS.get(key)
-        if found is None:
-            found = check(p, call, gate)
-            _VERDICTS.put(key, found)
-        batch[p.id] = found
-    return batch
+
+    def key(proposal: Proposal) -> tuple[bytes, str]:
+        return model_digest(proposal), rule
+
+    def verdict(proposal: Proposal) -> GateResult:
+        return check(proposal, call, gate)
+
+    return {p.id: _VERDICTS.computed(p, key, verdict) for p in proposals}
 
 
 # Per-proposal verdicts by the proposal's content and the gate's with its call (each a

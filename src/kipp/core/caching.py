@@ -15,7 +15,7 @@ import hashlib
 import os
 import time
 import weakref
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from enum import Enum
 from functools import cache
 from pathlib import Path
@@ -28,6 +28,7 @@ import kipp
 CACHE_DIR_VARIABLE = "KIPP_CACHE_DIR"
 _SOURCE_SUFFIXES = (".py", ".j2", ".yaml", ".yml", ".json", ".csv")
 K = TypeVar("K")
+T = TypeVar("T")
 V = TypeVar("V")
 
 
@@ -52,16 +53,20 @@ def file_status(path: Path) -> FileStatus | None:
     """What changes when a file is written or replaced: its device, inode, size,
     modification and change times; None when there is nothing there."""
     try:
-        found = path.stat()
+        return status_of(path.stat())
     except OSError:
         return None
+
+
+def status_of(found: os.stat_result) -> FileStatus:
+    """`file_status` of a status already taken (`os.stat`, `os.fstat`, `Path.lstat`)."""
     return (found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns)
 
 
-def settled(status: FileStatus) -> bool:
-    """Whether a file of this status was last modified long enough ago (`SETTLED_NS`) that a
-    change made now will show in its status."""
-    return max(status[3:]) < time.time_ns() - SETTLED_NS
+def settled(status: FileStatus, at_ns: int | None = None) -> bool:
+    """Whether a file of this status was last modified long enough (`SETTLED_NS`) before
+    `at_ns` (`time.time_ns()`; now when None) that a change made since shows in its status."""
+    return max(status[3:]) < (time.time_ns() if at_ns is None else at_ns) - SETTLED_NS
 
 
 _DIGESTS: dict[int, bytes] = {}  # id of a live frozen model -> sha256 of its canonical JSON
@@ -196,6 +201,18 @@ class Recall(Generic[K, V]):
         if _KEEPING:
             self._asked = True
             self._now[key] = value
+
+    def computed(self, item: T, key: Callable[[T], K], compute: Callable[[T], V]) -> V:
+        """The value kept under `key(item)`, else `compute(item)`, kept under it; in a
+        process that keeps nothing, `compute(item)` (its key not computed)."""
+        if not _KEEPING:
+            return compute(item)
+        name = key(item)
+        found = self.get(name)
+        if found is None:
+            found = compute(item)
+            self.put(name, found)
+        return found
 
     def _finish(self) -> None:
         if self._asked:

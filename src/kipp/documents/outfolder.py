@@ -198,7 +198,7 @@ def manifest_json(files: Mapping[str, Digests]) -> str:
 # sha256, filled by `file_sha256`. Shared by every check of the process: the command's and
 # the flow's before work, the one under the lock. Writing to a file, or setting its times
 # back, moves its change time, which no one but the clock sets.
-_HASHED: dict[tuple[int, int, int, int, int], str] = {}
+_HASHED: dict[caching.FileStatus, str] = {}
 _HASHED_MOST = 200_000  # a long-lived process (a Prefect worker) keeps no more than this
 # A file modified less than `caching.SETTLED_NS` before it was hashed is not remembered:
 # file systems stamp times coarsely (to a few ms, or 2 s), so an edit made right after
@@ -217,7 +217,7 @@ def file_sha256(path: Path) -> str | None:
         return None
     if not stat.S_ISREG(before.st_mode):
         return None
-    known = _HASHED.get(_identity(before))
+    known = _HASHED.get(caching.status_of(before))
     if known is not None:
         return known
     started = time.time_ns()
@@ -234,11 +234,12 @@ def file_sha256(path: Path) -> str | None:
             after = os.fstat(descriptor)
         except OSError:
             return None
-    settled = max(after.st_mtime_ns, after.st_ctime_ns) < started - caching.SETTLED_NS
-    if settled and _identity(opened) == _identity(after):  # not written to while read
+    status = caching.status_of(after)
+    # remembered when settled before the read began and not written to while read
+    if caching.settled(status, started) and caching.status_of(opened) == status:
         if len(_HASHED) >= _HASHED_MOST:
             _HASHED.clear()
-        _HASHED[_identity(after)] = value
+        _HASHED[status] = value
     return value
 
 
@@ -251,20 +252,16 @@ def hash_documents_ahead(out_dir: Path, stop: threading.Event) -> None:
         return
     with contextlib.suppress(OSError):
         folder = out_dir.resolve()
-        kept: list[tuple[int, int, int, int, int]] = []
+        kept: list[caching.FileStatus] = []
         for relative in _documents_in(folder):
             if stop.is_set():
                 return
             file_sha256(folder / relative)
-            kept.append(_identity((folder / relative).lstat()))
+            kept.append(caching.status_of((folder / relative).lstat()))
         # the digests of documents replaced since go: a process that runs again all day
         # would otherwise keep one per document per run
         for gone in set(_HASHED).difference(kept):
             _HASHED.pop(gone, None)
-
-
-def _identity(status: os.stat_result) -> tuple[int, int, int, int, int]:
-    return (status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns)
 
 
 def _documents_in(folder: Path) -> list[str]:

@@ -117,21 +117,16 @@ def scores(eligible: Iterable[Proposal], novelty: Novelty, rubric: LoadedRubric)
     takes back the scorecard of a proposal whose content, novelty measure and rubric are
     those of its run before (each scorecard a function of those alone)."""
     settings = rubric.rubric.measures.novelty
-    if not _SCORED.keeping:
-        return {
-            p.id: score_proposal(automatic_measures(p, novelty[p.id], settings), rubric.rubric)
-            for p in eligible
-        }
     rules = model_digest(rubric.rubric)
-    cards = {}
-    for p in eligible:
-        key = (model_digest(p), model_digest(novelty[p.id]), rules)
-        card = _SCORED.get(key)
-        if card is None:
-            card = score_proposal(automatic_measures(p, novelty[p.id], settings), rubric.rubric)
-            _SCORED.put(key, card)
-        cards[p.id] = card
-    return cards
+
+    def key(proposal: Proposal) -> tuple[bytes, bytes, bytes]:
+        return model_digest(proposal), model_digest(novelty[proposal.id]), rules
+
+    def card(proposal: Proposal) -> Scorecard:
+        measures = automatic_measures(proposal, novelty[proposal.id], settings)
+        return score_proposal(measures, rubric.rubric)
+
+    return {p.id: _SCORED.computed(p, key, card) for p in eligible}
 
 
 # Scorecards by the digests of the proposal, its novelty measure and the rubric (a process
