@@ -8,8 +8,10 @@ Each size runs the domain pipeline once in a child process (`bench.pipeline`'s `
 child: the stage list `kipp run` runs, without Prefect), on an empty kipp cache (a first run:
 the corpus is read and indexed), and samples every 0.5 s the summed resident memory of that
 child and all its descendants (the intake and scorecard worker processes, the PDF child):
-the peak of that sum is the run's memory. Figures, the machine and how busy it was go to
-`bench/results/<date>-scale.json`; bench/README.md says what they mean.
+the peak of that sum is the run's memory. A child caught between its start and its own
+program (`_sharing_parent`) is not counted: its resident memory is its parent's. Figures,
+the machine and how busy it was go to `bench/results/<date>-scale.json`; bench/README.md
+says what they mean.
 """
 
 from __future__ import annotations
@@ -31,18 +33,31 @@ TARGET_WALL_S, TARGET_RSS_GB = 120.0, 4.0
 SAMPLE_S = 0.5
 
 
-def _tree(root: int) -> list[int]:
-    """`root` and every process descending from it (from /proc)."""
-    children: dict[int, list[int]] = {}
+PF_FORKNOEXEC = 0x40
+"""The kernel's flag (in /proc/PID/stat) of a process started by fork that has not yet run a
+program of its own."""
+
+
+def _processes() -> dict[int, tuple[int, int]]:
+    """Every process's parent and kernel flags (from /proc/PID/stat)."""
+    found: dict[int, tuple[int, int]] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
         try:
             with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as stat:
-                parent = int(stat.read().rsplit(")", 1)[1].split()[1])
+                fields = stat.read().rsplit(")", 1)[1].split()
+            found[int(entry)] = (int(fields[1]), int(fields[6]))
         except (OSError, ValueError, IndexError):
             continue
-        children.setdefault(parent, []).append(int(entry))
+    return found
+
+
+def _tree(root: int, processes: dict[int, tuple[int, int]]) -> list[int]:
+    """`root` and every process descending from it."""
+    children: dict[int, list[int]] = {}
+    for pid, (parent, _) in processes.items():
+        children.setdefault(parent, []).append(pid)
     found = [root]
     for pid in found:
         found.extend(children.get(pid, []))
@@ -58,6 +73,49 @@ def _rss_bytes(pid: int) -> int:
     except OSError:
         pass
     return 0
+
+
+def _sharing_parent(pid: int, rss: int, parent: int, parent_rss: int, flags: int) -> bool:
+    """Whether `pid` is caught between its start and its own program: started by fork (or
+    vfork, as `subprocess` does) from `parent`, not yet past exec, with its parent's arguments
+    and resident size (within 2%: the parent may have moved since). Such a child's pages are
+    its parent's (shared until written, or the very same address space), so summing both
+    would count them twice: a 3.5 GB process starting a small program reads as 7 GB for that
+    instant. (A fork server's worker whose size happens to match the fork server's, a few
+    tens of MB shared with it, is left out too.)"""
+    if not flags & PF_FORKNOEXEC or parent_rss == 0 or abs(rss - parent_rss) > parent_rss / 50:
+        return False
+    return _arguments(pid) == _arguments(parent)
+
+
+def _arguments(pid: int) -> bytes | None:
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as cmdline:
+            return cmdline.read()
+    except OSError:
+        return None
+
+
+def tree_rss(root: int) -> tuple[dict[int, int], list[int]]:
+    """The resident size of `root` and each of its descendants, a child still sharing its
+    parent's memory (`_sharing_parent`) counted as 0; and those children."""
+    processes = _processes()
+    sizes = {pid: _rss_bytes(pid) for pid in _tree(root, processes)}
+    sharing = [
+        pid
+        for pid in sizes
+        if pid != root
+        and _sharing_parent(
+            pid,
+            sizes[pid],
+            processes[pid][0],
+            sizes.get(processes[pid][0], 0),
+            processes[pid][1],
+        )
+    ]
+    for pid in sharing:
+        sizes[pid] = 0
+    return sizes, sharing
 
 
 def _command(pid: int) -> str:
@@ -78,17 +136,22 @@ def measure(batch: Path, corpus: Path, scratch: Path, label: str) -> dict[str, A
     folder.mkdir(parents=True)
     figures = folder / "stages.json"
     env = {**base_env(folder), "KIPP_BENCH_SPLIT": "0"}  # a fresh kipp cache in `folder`
-    peak = {"bytes": 0, "processes": 0}
+    peak = {"bytes": 0, "processes": 0, "sharing_samples": 0}
     at_peak: list[tuple[str, int]] = []  # each process's command and RSS (MB) at the peak
     done = threading.Event()
 
     def sample(root: int) -> None:
         while not done.wait(SAMPLE_S):
-            sizes = {pid: _rss_bytes(pid) for pid in _tree(root)}
+            sizes, sharing = tree_rss(root)
+            peak["sharing_samples"] += bool(sharing)
             total = sum(sizes.values())
             if total > peak["bytes"]:
                 peak.update(bytes=total, processes=len(sizes))
-                at_peak[:] = [(_command(pid), size // 2**20) for pid, size in sizes.items()]
+                at_peak[:] = [
+                    (_command(pid), size // 2**20)
+                    for pid, size in sizes.items()
+                    if pid not in sharing
+                ]
 
     samplers: list[threading.Thread] = []
 
@@ -109,6 +172,8 @@ def measure(batch: Path, corpus: Path, scratch: Path, label: str) -> dict[str, A
         "wall_s": run.seconds,
         "peak_tree_rss_gb": peak["bytes"] / 2**30,
         "processes_at_peak": peak["processes"],
+        # samples that caught a child still sharing its parent's memory (not counted)
+        "samples_with_sharing_child": peak["sharing_samples"],
         "rss_mb_at_peak": [{"command": command, "rss_mb": mb} for command, mb in at_peak],
         "main_process_peak_rss_gb": run.peak_rss_mb / 1024,
         "cpu_s_main_process": run.cpu_s,
@@ -169,7 +234,8 @@ def main(argv: list[str] | None = None) -> int:
             f"  {run['label']}: wall {run['wall_s']:.1f} s, stages {run['pipeline_s']:.1f} s, "
             f"main CPU {run['cpu_s_main_process']:.0f} s, other processes' CPU "
             f"{run['others_cpu_s'] or 0:.0f} s, peak RSS {run['peak_tree_rss_gb']:.2f} GB "
-            f"({run['processes_at_peak']} processes)"
+            f"({run['processes_at_peak']} processes); samples that caught a child sharing its "
+            f"parent's memory, not counted twice: {run['samples_with_sharing_child']}"
         )
         shares = ", ".join(f"{p['command']} {p['rss_mb']} MB" for p in run["rss_mb_at_peak"])
         print(f"    at the peak: {shares}")
