@@ -147,6 +147,26 @@ def test_a_batch_folder_that_is_not_there_yet_counts_once_it_comes(batch: Path) 
         assert watcher.wait(WAIT_S) == [missing]
 
 
+def test_a_batch_folder_that_comes_right_after_a_look_for_it_counts(
+    batch: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    missing = batch / "later"
+    looks: list[Path] = []
+    real = watch_module._folder
+
+    def folder(path: Path) -> tuple[int, int] | None:
+        looks.append(path)
+        found = real(path)
+        if len(looks) == 2:  # the folder comes just after the watch's second look
+            missing.mkdir()
+        return found
+
+    monkeypatch.setattr(watch_module, "_folder", folder)
+    with Watcher(missing, [], ignore=[]) as watcher:
+        assert watcher.wait(WAIT_S) == [missing]
+    assert len(looks) >= 3
+
+
 def test_a_watch_that_cannot_go_on_says_so_at_the_next_wait(
     batch: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -99,14 +99,18 @@ class Watcher:
         """Watch the batch folder by its name: a folder put in its place (unzipped again,
         replaced by a sync tool, removed and copied back) is watched from then on, and
         counts as a change."""
+        missing = False
         try:
             while not self._stop.is_set():
                 folder = _folder(self.batch)
                 if folder is None:  # gone: looked for again each second
+                    missing = True
                     self.watching.set()
-                    if not self._stop.wait(FILES_EVERY_MS / 1000) and _folder(self.batch):
-                        self._arrive({(Change.added, str(self.batch))})  # back again
+                    self._stop.wait(FILES_EVERY_MS / 1000)
                     continue
+                if missing:  # back again (or there at last), however soon after a look
+                    missing = False
+                    self._arrive({(Change.added, str(self.batch))})
                 self._watch_folder(folder)
         except Exception as exc:  # the system's limit of watches, say: said at the next wait
             self._failed.append(exc)
