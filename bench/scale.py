@@ -23,7 +23,7 @@ import os
 import tempfile
 import threading
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from bench.intake import BenchFailed, ensure_batch, machine_info, save_results
 from bench.pipeline import base_env, ensure_corpus, run_child, stages_command
@@ -64,28 +64,52 @@ def _tree(root: int, processes: dict[int, tuple[int, int]]) -> list[int]:
     return found
 
 
-def _rss_bytes(pid: int) -> int:
+class _Memory(NamedTuple):
+    """A process's resident memory as /proc/PID/status gives it, in bytes."""
+
+    rss: int  # VmRSS: what the benchmark sums
+    own: int  # RssAnon + RssShmem: a forked child's equal its parent's until its own program
+
+
+def _memory(pid: int) -> _Memory:
+    found = {"VmRSS:": 0, "RssAnon:": 0, "RssShmem:": 0}
     try:
         with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as status:
             for line in status:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1]) * 1024
-    except OSError:
+                name = line.split(None, 1)[0] if line.strip() else ""
+                if name in found:
+                    found[name] = int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
         pass
-    return 0
+    return _Memory(found["VmRSS:"], found["RssAnon:"] + found["RssShmem:"])
 
 
-def _sharing_parent(pid: int, rss: int, parent: int, parent_rss: int, flags: int) -> bool:
+def _flags(pid: int) -> int:
+    """The kernel flags of `pid` (0 once it is gone)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as stat:
+            return int(stat.read().rsplit(")", 1)[1].split()[6])
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def _sharing_parent(pid: int, parent: int, memory: dict[int, _Memory]) -> bool:
     """Whether `pid` is caught between its start and its own program: started by fork (or
-    vfork, as `subprocess` does) from `parent`, not yet past exec, with its parent's arguments
-    and resident size (within 2%: the parent may have moved since). Such a child's pages are
-    its parent's (shared until written, or the very same address space), so summing both
-    would count them twice: a 3.5 GB process starting a small program reads as 7 GB for that
-    instant. (A fork server's worker whose size happens to match the fork server's, a few
-    tens of MB shared with it, is left out too.)"""
-    if not flags & PF_FORKNOEXEC or parent_rss == 0 or abs(rss - parent_rss) > parent_rss / 50:
+    vfork, as `subprocess` does) from `parent`, with its parent's arguments and anonymous
+    and shared memory (within 2%: the parent may have moved since; a forked child's VmRSS
+    lacks its parent's file pages until they are touched, its anonymous memory does not),
+    and still not past exec when its kernel flags are read last (exec clears the flag for
+    good, so everything read before was the child's before its own program). Such a
+    child's pages are its parent's (shared until written, or the very same address space),
+    so summing both would count them twice: a 3.5 GB process starting a small program reads
+    as 7 GB for that instant. (A fork server's worker whose memory happens to match the
+    fork server's, a few tens of MB mostly shared with it, is left out too.)"""
+    child, mother = memory[pid], memory.get(parent)
+    if mother is None or mother.own == 0 or abs(child.own - mother.own) > mother.own / 50:
         return False
-    return _arguments(pid) == _arguments(parent)
+    if _arguments(pid) != _arguments(parent):
+        return False
+    return bool(_flags(pid) & PF_FORKNOEXEC)
 
 
 def _arguments(pid: int) -> bytes | None:
@@ -97,24 +121,18 @@ def _arguments(pid: int) -> bytes | None:
 
 
 def tree_rss(root: int) -> tuple[dict[int, int], list[int]]:
-    """The resident size of `root` and each of its descendants, a child still sharing its
-    parent's memory (`_sharing_parent`) counted as 0; and those children."""
+    """The resident size (VmRSS) of `root` and each of its descendants, a child still
+    sharing its parent's memory (`_sharing_parent`) counted as 0; and those children."""
     processes = _processes()
-    sizes = {pid: _rss_bytes(pid) for pid in _tree(root, processes)}
+    memory = {pid: _memory(pid) for pid in _tree(root, processes)}
     sharing = [
         pid
-        for pid in sizes
+        for pid in memory
         if pid != root
-        and _sharing_parent(
-            pid,
-            sizes[pid],
-            processes[pid][0],
-            sizes.get(processes[pid][0], 0),
-            processes[pid][1],
-        )
+        and processes[pid][1] & PF_FORKNOEXEC
+        and _sharing_parent(pid, processes[pid][0], memory)
     ]
-    for pid in sharing:
-        sizes[pid] = 0
+    sizes = {pid: 0 if pid in sharing else found.rss for pid, found in memory.items()}
     return sizes, sharing
 
 
@@ -146,7 +164,7 @@ def measure(batch: Path, corpus: Path, scratch: Path, label: str) -> dict[str, A
             peak["sharing_samples"] += bool(sharing)
             total = sum(sizes.values())
             if total > peak["bytes"]:
-                peak.update(bytes=total, processes=len(sizes))
+                peak.update(bytes=total, processes=len(sizes) - len(sharing))
                 at_peak[:] = [
                     (_command(pid), size // 2**20)
                     for pid, size in sizes.items()

@@ -1,15 +1,19 @@
 """The national benchmark's memory sample (`bench.scale.tree_rss`): a child caught between its
 fork and its own program holds its parent's pages and is not counted twice; every other
-process of the tree is counted with its own resident size."""
+process of the tree is counted with its own resident size. (The short window between a
+`subprocess` child's vfork and its exec, the case met in the benchmark, cannot be caught on
+purpose; a forked child that never runs a program of its own stands for it.)"""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
 import sys
 import textwrap
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -20,19 +24,23 @@ MB = 2**20
 FAMILY = textwrap.dedent(
     """
     import os, subprocess, sys, time
-    held = bytearray(200 * 2**20)
+    held = bytearray(100 * 2**20)
     held[:: 4096] = b"\\1" * len(held[:: 4096])
     program = subprocess.Popen(["sleep", "60"])
+    ready, told = os.pipe()
     children = []
-    for own in (120, 0):
+    for own in (60, 0):
         pid = os.fork()
         if pid == 0:  # a forked child that never runs a program of its own
             extra = bytearray(own * 2**20)
             extra[:: 4096] = b"\\1" * len(extra[:: 4096])
+            os.write(told, b"+")  # its own pages are touched
             time.sleep(60)
             os._exit(0)
         children.append(pid)
-    time.sleep(1.5)  # the first child has touched its own pages
+    heard = b""
+    while len(heard) < 2:  # both children have touched their pages
+        heard += os.read(ready, 2 - len(heard))
     own, sharing = children
     print(sharing, own, program.pid, flush=True)
     time.sleep(60)
@@ -42,21 +50,31 @@ FAMILY = textwrap.dedent(
 
 @pytest.fixture
 def family() -> Iterator[tuple[int, int, int, int]]:
-    """A process of 200 MB with a forked child that shares its pages, a forked child with 120
-    MB of its own, and a child running `sleep`: their pids."""
+    """A process of 100 MB with a forked child that shares its pages, a forked child with
+    60 MB of its own, and a child running `sleep`: their pids."""
     parent = subprocess.Popen(
-        [sys.executable, "-c", FAMILY], stdout=subprocess.PIPE, start_new_session=True
+        [sys.executable, "-c", FAMILY],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
     )
-    assert parent.stdout is not None
+    assert parent.stdout is not None and parent.stderr is not None
     try:
-        sharing, own, program = (int(word) for word in parent.stdout.readline().split())
+        words = parent.stdout.readline().split()
+        if len(words) != 3:
+            parent.kill()
+            pytest.fail(f"the family did not start: {parent.stderr.read().decode()[-2000:]}")
+        sharing, own, program = (int(word) for word in words)
         yield parent.pid, sharing, own, program
     finally:
-        os.killpg(parent.pid, signal.SIGKILL)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(parent.pid, signal.SIGKILL)
         parent.wait()
         parent.stdout.close()
+        parent.stderr.close()
 
 
+@pytest.mark.skipif(not Path("/proc/self/status").is_file(), reason="needs Linux's /proc")
 def test_a_forked_child_that_has_not_run_its_own_program_counts_once(
     family: tuple[int, int, int, int],
 ) -> None:
@@ -67,6 +85,6 @@ def test_a_forked_child_that_has_not_run_its_own_program_counts_once(
     assert set(sizes) == {parent, sharing, own, program}
     assert not_counted == [sharing]
     assert sizes[sharing] == 0
-    assert sizes[parent] > 200 * MB
-    assert sizes[own] > sizes[parent] + 100 * MB  # its own pages besides the shared ones
+    assert sizes[parent] > 100 * MB
+    assert sizes[own] > sizes[parent] + 50 * MB  # the pages it wrote, besides those it shares
     assert 0 < sizes[program] < 50 * MB

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import typer
+from watchfiles import Change
 
 from kipp.core import caching
 from kipp.core.i18n import Lang
@@ -165,6 +168,26 @@ def test_a_batch_folder_that_comes_right_after_a_look_for_it_counts(
     with Watcher(missing, [], ignore=[]) as watcher:
         assert watcher.wait(WAIT_S) == [missing]
     assert len(looks) >= 3
+
+
+def test_a_batch_folder_gone_just_before_its_watch_began_counts_once_it_is_back(
+    batch: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = watch_module.watch
+    gone = threading.Event()
+
+    def watch(path: Path, **options: Any) -> Iterator[set[tuple[Change, str]]]:
+        if not gone.is_set():  # the folder goes between the watch's look and its start
+            shutil.rmtree(batch)
+            gone.set()
+        yield from real(path, **options)
+
+    monkeypatch.setattr(watch_module, "watch", watch)
+    with Watcher(batch, [], ignore=[]) as watcher:
+        assert gone.wait(WAIT_S)
+        assert watcher.wait(QUIET_S) == []
+        batch.mkdir()
+        assert watcher.wait(WAIT_S) == [batch]
 
 
 def test_a_watch_that_cannot_go_on_says_so_at_the_next_wait(

@@ -111,7 +111,12 @@ class Watcher:
                 if missing:  # back again (or there at last), however soon after a look
                     missing = False
                     self._arrive({(Change.added, str(self.batch))})
-                self._watch_folder(folder)
+                try:
+                    self._watch_folder(folder)
+                except FileNotFoundError:
+                    if _folder(self.batch) is not None:
+                        raise
+                    missing = True  # gone before its watch began: looked for again
         except Exception as exc:  # the system's limit of watches, say: said at the next wait
             self._failed.append(exc)
             self._arrived.set()
