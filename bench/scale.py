@@ -122,16 +122,18 @@ def _arguments(pid: int) -> bytes | None:
 
 def tree_rss(root: int) -> tuple[dict[int, int], list[int]]:
     """The resident size (VmRSS) of `root` and each of its descendants, a child still
-    sharing its parent's memory (`_sharing_parent`) counted as 0; and those children."""
+    sharing its parent's memory (`_sharing_parent`) counted as 0, one that ran its own
+    program while it was being read read again; and the children counted as 0."""
     processes = _processes()
     memory = {pid: _memory(pid) for pid in _tree(root, processes)}
-    sharing = [
-        pid
-        for pid in memory
-        if pid != root
-        and processes[pid][1] & PF_FORKNOEXEC
-        and _sharing_parent(pid, processes[pid][0], memory)
-    ]
+    sharing = []
+    for pid in memory:
+        if pid == root or not processes[pid][1] & PF_FORKNOEXEC:
+            continue
+        if _sharing_parent(pid, processes[pid][0], memory):
+            sharing.append(pid)
+        elif not _flags(pid) & PF_FORKNOEXEC:  # it ran its own program since it was read:
+            memory[pid] = _memory(pid)  # what was read may have been its parent's
     sizes = {pid: 0 if pid in sharing else found.rss for pid, found in memory.items()}
     return sizes, sharing
 

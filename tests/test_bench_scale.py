@@ -88,3 +88,39 @@ def test_a_forked_child_that_has_not_run_its_own_program_counts_once(
     assert sizes[parent] > 100 * MB
     assert sizes[own] > sizes[parent] + 50 * MB  # the pages it wrote, besides those it shares
     assert 0 < sizes[program] < 50 * MB
+
+
+SPAWNING = textwrap.dedent(
+    """
+    import subprocess
+    held = bytearray(500 * 2**20)
+    held[:: 4096] = b"\\1" * len(held[:: 4096])
+    print("ready", flush=True)
+    for _ in range(4000):  # each child, started by vfork, holds its parent's pages until exec
+        subprocess.run(["true"], check=True)
+    """
+)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/status").is_file(), reason="needs Linux's /proc")
+def test_a_large_process_starting_thousands_of_programs_never_reads_as_twice_its_size() -> None:
+    parent = subprocess.Popen(
+        [sys.executable, "-c", SPAWNING], stdout=subprocess.PIPE, start_new_session=True
+    )
+    assert parent.stdout is not None
+    try:
+        assert parent.stdout.readline() == b"ready\n"
+        largest, samples = 0, 0
+        while parent.poll() is None:
+            sizes, _ = tree_rss(parent.pid)
+            largest, samples = max(largest, sum(sizes.values())), samples + 1
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(parent.pid, signal.SIGKILL)
+        parent.wait()
+        parent.stdout.close()
+
+    assert parent.returncode == 0
+    assert samples > 100
+    assert 500 * MB < largest < 750 * MB
