@@ -38,19 +38,20 @@ PF_FORKNOEXEC = 0x40
 program of its own."""
 
 
+def _stat(pid: int) -> tuple[int, int] | None:
+    """The parent and kernel flags of `pid` (from /proc/PID/stat); None once it is gone."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        return int(fields[1]), int(fields[6])
+    except (OSError, ValueError, IndexError):
+        return None
+
+
 def _processes() -> dict[int, tuple[int, int]]:
-    """Every process's parent and kernel flags (from /proc/PID/stat)."""
-    found: dict[int, tuple[int, int]] = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as stat:
-                fields = stat.read().rsplit(")", 1)[1].split()
-            found[int(entry)] = (int(fields[1]), int(fields[6]))
-        except (OSError, ValueError, IndexError):
-            continue
-    return found
+    """Every process's parent and kernel flags (`_stat`)."""
+    found = {int(entry): _stat(int(entry)) for entry in os.listdir("/proc") if entry.isdigit()}
+    return {pid: stat for pid, stat in found.items() if stat is not None}
 
 
 def _tree(root: int, processes: dict[int, tuple[int, int]]) -> list[int]:
@@ -76,9 +77,9 @@ def _memory(pid: int) -> _Memory:
     try:
         with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as status:
             for line in status:
-                name = line.split(None, 1)[0] if line.strip() else ""
-                if name in found:
-                    found[name] = int(line.split()[1]) * 1024
+                words = line.split()
+                if words and words[0] in found:
+                    found[words[0]] = int(words[1]) * 1024
     except (OSError, ValueError, IndexError):
         pass
     return _Memory(found["VmRSS:"], found["RssAnon:"] + found["RssShmem:"])
@@ -86,11 +87,8 @@ def _memory(pid: int) -> _Memory:
 
 def _flags(pid: int) -> int:
     """The kernel flags of `pid` (0 once it is gone)."""
-    try:
-        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as stat:
-            return int(stat.read().rsplit(")", 1)[1].split()[6])
-    except (OSError, ValueError, IndexError):
-        return 0
+    stat = _stat(pid)
+    return 0 if stat is None else stat[1]
 
 
 def _sharing_parent(pid: int, parent: int, memory: dict[int, _Memory]) -> bool:

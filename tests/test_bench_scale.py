@@ -48,30 +48,36 @@ FAMILY = textwrap.dedent(
 )
 
 
-@pytest.fixture
-def family() -> Iterator[tuple[int, int, int, int]]:
-    """A process of 100 MB with a forked child that shares its pages, a forked child with
-    60 MB of its own, and a child running `sleep`: their pids."""
+@contextlib.contextmanager
+def _running(script: str) -> Iterator[subprocess.Popen[bytes]]:
+    """`script` run by a Python of its own session (its output and errors piped), then ended
+    with every process it started."""
     parent = subprocess.Popen(
-        [sys.executable, "-c", FAMILY],
+        [sys.executable, "-c", script],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         start_new_session=True,
     )
-    assert parent.stdout is not None and parent.stderr is not None
     try:
+        yield parent
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(parent.pid, signal.SIGKILL)
+        parent.communicate()
+
+
+@pytest.fixture
+def family() -> Iterator[tuple[int, int, int, int]]:
+    """A process of 100 MB with a forked child that shares its pages, a forked child with
+    60 MB of its own, and a child running `sleep`: their pids."""
+    with _running(FAMILY) as parent:
+        assert parent.stdout is not None and parent.stderr is not None
         words = parent.stdout.readline().split()
         if len(words) != 3:
             parent.kill()
             pytest.fail(f"the family did not start: {parent.stderr.read().decode()[-2000:]}")
         sharing, own, program = (int(word) for word in words)
         yield parent.pid, sharing, own, program
-    finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(parent.pid, signal.SIGKILL)
-        parent.wait()
-        parent.stdout.close()
-        parent.stderr.close()
 
 
 @pytest.mark.skipif(not Path("/proc/self/status").is_file(), reason="needs Linux's /proc")
@@ -105,21 +111,13 @@ SPAWNING = textwrap.dedent(
 @pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc/self/status").is_file(), reason="needs Linux's /proc")
 def test_a_large_process_starting_thousands_of_programs_never_reads_as_twice_its_size() -> None:
-    parent = subprocess.Popen(
-        [sys.executable, "-c", SPAWNING], stdout=subprocess.PIPE, start_new_session=True
-    )
-    assert parent.stdout is not None
-    try:
+    with _running(SPAWNING) as parent:
+        assert parent.stdout is not None
         assert parent.stdout.readline() == b"ready\n"
         largest, samples = 0, 0
         while parent.poll() is None:
             sizes, _ = tree_rss(parent.pid)
             largest, samples = max(largest, sum(sizes.values())), samples + 1
-    finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(parent.pid, signal.SIGKILL)
-        parent.wait()
-        parent.stdout.close()
 
     assert parent.returncode == 0
     assert samples > 100
