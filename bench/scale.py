@@ -9,9 +9,10 @@ child: the stage list `kipp run` runs, without Prefect), on an empty kipp cache 
 the corpus is read and indexed), and samples every 0.5 s the summed resident memory of that
 child and all its descendants (the intake and scorecard worker processes, the PDF child):
 the peak of that sum is the run's memory. A child caught between its start and its own
-program (`_sharing_parent`) is not counted: its resident memory is its parent's. Figures,
-the machine and how busy it was go to `bench/results/<date>-scale.json`; bench/README.md
-says what they mean.
+program (`_sharing_parent`) is not counted: its resident memory is its parent's. The child
+also counts each stage's CPU seconds, of all its processes (`bench.procfs`). Figures, the
+machine and how busy it was go to `bench/results/<date>-scale.json`; bench/README.md says
+what they mean.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import os
 import tempfile
 import threading
 from pathlib import Path
@@ -27,6 +27,7 @@ from typing import Any, NamedTuple
 
 from bench.intake import BenchFailed, ensure_batch, machine_info, save_results
 from bench.pipeline import base_env, ensure_corpus, run_child, stages_command
+from bench.procfs import family, processes, stat
 
 TARGET_N, TARGET_M = 27_000, 300_000
 TARGET_WALL_S, TARGET_RSS_GB = 120.0, 4.0
@@ -36,33 +37,6 @@ SAMPLE_S = 0.5
 PF_FORKNOEXEC = 0x40
 """The kernel's flag (in /proc/PID/stat) of a process started by fork that has not yet run a
 program of its own."""
-
-
-def _stat(pid: int) -> tuple[int, int] | None:
-    """The parent and kernel flags of `pid` (from /proc/PID/stat); None once it is gone."""
-    try:
-        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as stat:
-            fields = stat.read().rsplit(")", 1)[1].split()
-        return int(fields[1]), int(fields[6])
-    except (OSError, ValueError, IndexError):
-        return None
-
-
-def _processes() -> dict[int, tuple[int, int]]:
-    """Every process's parent and kernel flags (`_stat`)."""
-    found = {int(entry): _stat(int(entry)) for entry in os.listdir("/proc") if entry.isdigit()}
-    return {pid: stat for pid, stat in found.items() if stat is not None}
-
-
-def _tree(root: int, processes: dict[int, tuple[int, int]]) -> list[int]:
-    """`root` and every process descending from it."""
-    children: dict[int, list[int]] = {}
-    for pid, (parent, _) in processes.items():
-        children.setdefault(parent, []).append(pid)
-    found = [root]
-    for pid in found:
-        found.extend(children.get(pid, []))
-    return found
 
 
 class _Memory(NamedTuple):
@@ -87,8 +61,8 @@ def _memory(pid: int) -> _Memory:
 
 def _flags(pid: int) -> int:
     """The kernel flags of `pid` (0 once it is gone)."""
-    stat = _stat(pid)
-    return 0 if stat is None else stat[1]
+    found = stat(pid)
+    return 0 if found is None else found.flags
 
 
 def _sharing_parent(pid: int, parent: int, memory: dict[int, _Memory]) -> bool:
@@ -122,13 +96,13 @@ def tree_rss(root: int) -> tuple[dict[int, int], list[int]]:
     """The resident size (VmRSS) of `root` and each of its descendants, a child still
     sharing its parent's memory (`_sharing_parent`) counted as 0, one that ran its own
     program while it was being read read again; and the children counted as 0."""
-    processes = _processes()
-    memory = {pid: _memory(pid) for pid in _tree(root, processes)}
+    known = processes()
+    memory = {pid: _memory(pid) for pid in family(root, known)}
     sharing = []
     for pid in memory:
-        if pid == root or not processes[pid][1] & PF_FORKNOEXEC:
+        if pid == root or not known[pid].flags & PF_FORKNOEXEC:
             continue
-        if _sharing_parent(pid, processes[pid][0], memory):
+        if _sharing_parent(pid, known[pid].parent, memory):
             sharing.append(pid)
         elif not _flags(pid) & PF_FORKNOEXEC:  # it ran its own program since it was read:
             memory[pid] = _memory(pid)  # what was read may have been its parent's
@@ -238,14 +212,19 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nN={n:,} x M={m:,} (first run, empty cache)")
     for figure, target, measured in rows:
         print(f"  {figure:<34} {target:>9}  {measured}")
-    print("\n  stage seconds (full, N/4, M/4) and peak RSS after the stage (full, GB):")
+    print(
+        "\n  stage seconds (full, N/4, M/4), peak RSS after the stage (full, GB) and the cores"
+        "\n  it kept busy (full: CPU seconds of all the run's processes / its seconds):"
+    )
+    cpu = full.get("stage_cpu_s", {})
     for stage, seconds in full["stages_s"].items():
         if seconds < 0.05:
             continue
         peak = full["stage_peak_rss_mb"].get(stage) or 0.0
+        busy = f"{cpu[stage] / seconds:5.2f}" if stage in cpu else "    -"
         print(
             f"    {stage:<12} {seconds:8.1f} {fewer['stages_s'][stage]:8.1f} "
-            f"{smaller['stages_s'][stage]:8.1f}   {peak / 1024:5.2f}"
+            f"{smaller['stages_s'][stage]:8.1f}   {peak / 1024:5.2f}   {busy}"
         )
     for run in (full, fewer, smaller):
         print(

@@ -1,8 +1,10 @@
-"""The national benchmark's memory sample (`bench.scale.tree_rss`): a child caught between its
-fork and its own program holds its parent's pages and is not counted twice; every other
-process of the tree is counted with its own resident size. (The short window between a
-`subprocess` child's vfork and its exec, the case met in the benchmark, cannot be caught on
-purpose; a forked child that never runs a program of its own stands for it.)"""
+"""The benchmarks' readings of a run's family of processes. The national benchmark's memory
+sample (`bench.scale.tree_rss`): a child caught between its fork and its own program holds
+its parent's pages and is not counted twice; every other process of the tree is counted with
+its own resident size. (The short window between a `subprocess` child's vfork and its exec,
+the case met in the benchmark, cannot be caught on purpose; a forked child that never runs a
+program of its own stands for it.) A stage's CPU (`bench.procfs.family_cpu_s`): the CPU of
+every process below the run, also of those that ended during the stage."""
 
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.procfs import family_cpu_s
 from bench.scale import tree_rss
 
 MB = 2**20
@@ -50,10 +53,11 @@ FAMILY = textwrap.dedent(
 
 @contextlib.contextmanager
 def _running(script: str) -> Iterator[subprocess.Popen[bytes]]:
-    """`script` run by a Python of its own session (its output and errors piped), then ended
-    with every process it started."""
+    """`script` run by a Python of its own session (its input, output and errors piped), then
+    ended with every process it started."""
     parent = subprocess.Popen(
         [sys.executable, "-c", script],
+        stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         start_new_session=True,
@@ -122,3 +126,47 @@ def test_a_large_process_starting_thousands_of_programs_never_reads_as_twice_its
     assert parent.returncode == 0
     assert samples > 100
     assert 500 * MB < largest < 750 * MB
+
+
+BURNING = textwrap.dedent(
+    """
+    import os, sys, time
+    def burn(seconds):
+        end = time.process_time() + seconds
+        while time.process_time() < end:
+            pass
+    print("ready", flush=True)
+    sys.stdin.readline()
+    child = os.fork()
+    if child == 0:  # a child that burns 0.3 s, and its own child that burns 0.3 s
+        grandchild = os.fork()
+        if grandchild == 0:
+            burn(0.3)
+            os._exit(0)
+        burn(0.3)
+        os.waitpid(grandchild, 0)
+        os._exit(0)
+    os.waitpid(child, 0)
+    print("done", flush=True)
+    time.sleep(60)
+    """
+)
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").is_file(), reason="needs Linux's /proc")
+def test_the_cpu_of_a_family_counts_children_and_grandchildren_that_ended() -> None:
+    with _running(BURNING) as parent:
+        assert parent.stdin is not None and parent.stdout is not None
+        assert parent.stdout.readline() == b"ready\n"
+        before = family_cpu_s(parent.pid)
+        parent.stdin.write(b"go\n")
+        parent.stdin.flush()
+        assert parent.stdout.readline() == b"done\n"
+        after = family_cpu_s(parent.pid)
+
+    assert before is not None and after is not None
+    assert 0.55 <= after - before < 1.5  # 0.6 s burned by the two that ended, and a little more
+
+
+def test_the_cpu_of_a_process_that_is_not_there_is_not_known() -> None:
+    assert family_cpu_s(-1) is None
