@@ -9,6 +9,7 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -23,6 +24,7 @@ from kipp_app.cli import watch as watch_module
 from kipp_app.cli.app import state
 from kipp_app.cli.kept import Kept
 from kipp_app.cli.watch import Watcher
+from kipp_app.flows.run import Nominee
 
 WAIT_S = 10.0  # at most this long for a change the watch must see (a few hundred ms, idle)
 QUIET_S = 1.0  # this long without a change the watch must not see
@@ -133,12 +135,34 @@ def test_the_changed_files_are_named_relative_to_the_batch_the_rest_counted(
 ) -> None:
     watcher = Watcher(batch, [], ignore=[])
     changed = [batch / f"p{i}.yaml" for i in range(7)] + [tmp_path / "rubric.yaml"]
-    assert watcher.shown(changed) == (["p0.yaml", "p1.yaml", "p2.yaml", "p3.yaml", "p4.yaml"], 3)
-    assert watcher.shown([tmp_path / "rubric.yaml"]) == ([str(tmp_path / "rubric.yaml")], 0)
-    assert watcher.shown([batch]) == ([str(batch)], 0)  # the folder itself, replaced
-    (batch / "link.yaml").symlink_to(tmp_path / "elsewhere.yaml")
+    for path in changed:
+        path.write_text("judul: P\n", encoding="utf-8")
+    names = [(f"p{i}.yaml", False) for i in range(5)]
+    assert watcher.shown(changed) == (names, 3)
+    assert watcher.shown([tmp_path / "rubric.yaml"]) == (
+        [(str(tmp_path / "rubric.yaml"), False)],
+        0,
+    )
+    assert watcher.shown([batch]) == ([(str(batch), False)], 0)  # the folder itself, replaced
+    (batch / "link.yaml").symlink_to(tmp_path / "elsewhere.yaml")  # a link is there, if broken
     odd = batch / "two\nlines.yaml"
-    assert watcher.shown([batch / "link.yaml", odd]) == (["link.yaml", "two\\nlines.yaml"], 0)
+    odd.write_text("judul: P\n", encoding="utf-8")
+    assert watcher.shown([batch / "link.yaml", odd]) == (
+        [("link.yaml", False), ("two\\nlines.yaml", False)],
+        0,
+    )
+
+
+def test_a_changed_file_that_is_gone_is_named_as_gone(batch: Path, tmp_path: Path) -> None:
+    watcher = Watcher(batch, [], ignore=[])
+    (batch / "a.yaml").unlink()  # removed, or a temporary file made and removed meanwhile
+
+    assert watcher.shown([batch / "a.yaml", batch / "b.yaml"]) == (
+        [("a.yaml", True), ("b.yaml", True)],
+        0,
+    )
+    shutil.rmtree(batch)
+    assert watcher.shown([batch]) == ([(str(batch), True)], 0)
 
 
 def test_a_batch_folder_that_is_not_there_yet_counts_once_it_comes(batch: Path) -> None:
@@ -297,6 +321,11 @@ def test_the_watch_runs_again_after_each_change_and_after_a_failed_run_until_it_
     batch: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     outcomes: list[str] = ["fails", "runs", "runs"]
+    alpha, beta, gamma = (
+        Nominee(id=name.lower(), title=name, agency=agency, rank=rank)
+        for name, agency, rank in (("Alpha", None, 1), ("Beta", None, 2), ("Gamma", "Dinas C", 2))
+    )
+    shortlists = [[alpha, beta], [alpha, gamma]]
     placed: list[int] = []
     kept: caching.Recall[str, str] = caching.Recall()  # what a stage keeps between runs
     found: list[str | None] = []
@@ -311,7 +340,7 @@ def test_the_watch_runs_again_after_each_change_and_after_a_failed_run_until_it_
         if found[-1] is None:  # the first run that scores
             kept.put("a", "card a")
             kept.put("b", "card b")
-        return "summary"
+        return SimpleNamespace(shortlist=shortlists.pop(0))
 
     monkeypatch.setattr(run_command, "_run", run_once)
     monkeypatch.setattr(run_command, "report", lambda *args: print("(summary)"))
@@ -319,6 +348,8 @@ def test_the_watch_runs_again_after_each_change_and_after_a_failed_run_until_it_
     job = run_command.Job(
         batch, None, None, None, Lang.EN, None, False, run_command.Where(False, "", "", 0)
     )
+    for name in "bdefgh":  # c.yaml is gone
+        (batch / f"{name}.yaml").write_text("judul: B\n", encoding="utf-8")
     watcher = _Changes(batch, [batch / "a.yaml"], [batch / f"{n}.yaml" for n in "bcdefgh"])
     monkeypatch.setattr(state, "waiting", False)
     with pytest.raises(typer.Exit) as ended:
@@ -337,11 +368,63 @@ def test_the_watch_runs_again_after_each_change_and_after_a_failed_run_until_it_
         "Changed: a.yaml. Running again.",
         "(summary)",
         waiting,
-        "Changed: b.yaml, c.yaml, d.yaml, e.yaml, f.yaml and 2 more files. Running again.",
+        "Changed: b.yaml, c.yaml (removed), d.yaml, e.yaml, f.yaml and 2 more files. Running "
+        "again.",
         "(summary)",
+        "The shortlist changed since the previous run:",  # against the last run that finished
+        "  in  Gamma — Dinas C (rank 2)",
+        "  out Beta (was rank 2)",
         waiting,
     ]
     assert placed == [1, 0, 0]  # each run after a change says what it placed, not the last's
     # each run takes back what the run before kept; what the last did not ask for is gone
     assert found == [None, "card a"]
     assert (kept.get("a"), kept.get("b")) == ("card a", None)
+
+
+def _nominees(*names: str) -> list[Nominee]:
+    """Nominees ranked in the order given, each titled by its name."""
+    return [Nominee(id=n.lower(), title=n, agency=None, rank=r) for r, n in enumerate(names, 1)]
+
+
+def test_a_run_again_says_whether_the_shortlist_kept_its_proposals_and_order(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    run_command.shortlist_changes(_nominees("A", "B"), _nominees("A", "B"), Lang.EN)
+    run_command.shortlist_changes(_nominees("A", "B"), _nominees("B", "A"), Lang.ID)
+
+    assert capsys.readouterr().out.splitlines() == [
+        "The shortlist is the previous run's: the same proposals in the same order.",
+        "Daftar pendek berisi proposal yang sama dengan proses sebelumnya, dalam urutan lain.",
+    ]
+
+
+def test_a_run_again_names_the_proposals_that_came_on_and_went_off_the_shortlist(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    before = [*_nominees("A", "B"), Nominee(id="x", title=None, agency="Dinas X", rank=3)]
+    after = [Nominee(id="c", title="[bold]C[/bold]", agency=None, rank=1), *_nominees("A")]
+
+    run_command.shortlist_changes(before, after, Lang.ID)
+
+    assert capsys.readouterr().out.splitlines() == [
+        "Daftar pendek berubah dibanding proses sebelumnya:",
+        "  masuk  [bold]C[/bold] (peringkat 1)",  # a title is shown as written, not as markup
+        "  keluar B (sebelumnya peringkat 2)",
+        "  keluar (tanpa judul) — Dinas X (sebelumnya peringkat 3)",
+    ]
+
+
+def test_a_run_again_names_ten_moves_on_the_shortlist_and_counts_the_rest(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    before = _nominees(*(f"Old {i}" for i in range(7)))
+    after = _nominees(*(f"New {i}" for i in range(5)))
+
+    run_command.shortlist_changes(before, after, Lang.EN)
+
+    said = capsys.readouterr().out.splitlines()
+    assert said[0] == "The shortlist changed since the previous run:"
+    assert said[1:6] == [f"  in  New {i} (rank {i + 1})" for i in range(5)]
+    assert said[6:11] == [f"  out Old {i} (was rank {i + 1})" for i in range(5)]
+    assert said[11:] == ["  ... and 2 more: the whole list is in shortlist.pdf"]

@@ -123,6 +123,12 @@ def test_paused_run_resumed_with_moves_chosen_from_its_list_records_the_decision
     summary: RunSummary = box["summary"]
     data = results(out)
     assert summary.summary.shortlisted == data["summary"]["shortlisted"]
+    # the shortlist as decided, by rank: the one moved in on it, the one moved out not
+    nominees = [p for p in data["proposals"] if p["status"] == "shortlisted"]
+    nominees.sort(key=lambda p: p["rank"])
+    assert [(n.id, n.rank) for n in summary.shortlist] == [(p["id"], p["rank"]) for p in nominees]
+    assert first_out in [n.id for n in summary.shortlist]
+    assert last_in not in [n.id for n in summary.shortlist]
     assert data["summary"]["shortlisted"] == results(tmp_path / "plain")["summary"]["shortlisted"]
     decided_at = data["approval"].pop("decided_at")
     assert decided_at.startswith("20")

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from kipp.core.caching import cache_dir, keep_between_runs, run_finished
-from kipp.core.i18n import Lang, render
+from kipp.core.i18n import Lang, render, tr
 from kipp.core.problems import KippError
 from kipp.documents import staging
 from kipp.documents.outfolder import check_output_folder, default_out_dir, hash_documents_ahead
@@ -46,7 +46,7 @@ from kipp_app.cli.validate import problem_line
 
 if TYPE_CHECKING:
     from kipp_app.cli.watch import Watcher
-    from kipp_app.flows.run import RunSummary
+    from kipp_app.flows.run import Nominee, RunSummary
     from kipp_app.server.embedded import EmbeddedServer
 
 
@@ -185,12 +185,19 @@ def _watch(server: EmbeddedServer | None, job: Job, inputs: Inputs, watcher: Wat
     is stopped. A run that fails, or a rubric or corpus that cannot be read, is said and
     waits for the next change, as a batch whose files cannot be read does."""
     keep_between_runs()  # a run takes back what the run before computed from the same inputs
+    shortlist: list[Nominee] | None = None  # the last finished run's
     while True:
+        summary: RunSummary | None = None
         try:
             with contextlib.suppress(typer.Exit):  # said already: the next change may mend it
-                report(_run(server, job, inputs, keep_server=True), job.lang, job.batch)
+                summary = _run(server, job, inputs, keep_server=True)
+                report(summary, job.lang, job.batch)
         finally:
             run_finished()
+        if summary is not None:
+            if shortlist is not None:
+                shortlist_changes(shortlist, summary.shortlist, job.lang)
+            shortlist = summary.shortlist
         state.waiting = True  # a Ctrl-C now ends the watch, nothing else (`stop_now`)
         out.print(say(job.lang, "cli.watch.waiting", Style.DIM, folder=str(job.batch)))
         gc.collect()  # what the run left behind, while nothing else happens
@@ -201,7 +208,7 @@ def _watch(server: EmbeddedServer | None, job: Job, inputs: Inputs, watcher: Wat
             target=hash_documents_ahead, args=(job.out_folder, next_run_began), daemon=True
         ).start()
         try:
-            changed, more = watcher.shown(watcher.wait())
+            named, more = watcher.shown(watcher.wait())
         except Exception as exc:  # the system's limit of watches, say
             state.waiting = False  # the watch failed: a Ctrl-C now is no clean end
             error = KippError.of(
@@ -214,8 +221,39 @@ def _watch(server: EmbeddedServer | None, job: Job, inputs: Inputs, watcher: Wat
         staging.forget_placed()  # a stop during the next run says what that run placed
         next_run_began.set()
         state.waiting = False
+        changed = [tr("cli.watch.removed", job.lang, file=n) if gone else n for n, gone in named]
         key = "cli.watch.changed_more" if more else "cli.watch.changed"
         out.print(say(job.lang, key, Style.BOLD, files=changed, more=more))
+
+
+SHOWN_NOMINEES = 10  # proposals come on or gone off the shortlist that a run again names
+
+
+def shortlist_changes(before: list[Nominee], after: list[Nominee], lang: Lang) -> None:
+    """What a run again changed on the shortlist since the last run that finished: the
+    proposals that came on it (with their rank) and went off it (with the rank they had),
+    else whether only its order changed."""
+    was, now = {n.id: n for n in before}, {n.id: n for n in after}
+    came = [n for n in after if n.id not in was]
+    went = [n for n in before if n.id not in now]
+    if not came and not went:
+        same = [n.id for n in before] == [n.id for n in after]
+        key = "cli.watch.shortlist_same" if same else "cli.watch.shortlist_reordered"
+        out.print(say(lang, key))
+        return
+    out.print(say(lang, "cli.watch.shortlist_changed", Style.BOLD))
+    moves = [("cli.watch.shortlist_in", Style.GOOD, "cli.watch.rank_now", n) for n in came]
+    moves += [("cli.watch.shortlist_out", Style.BAD, "cli.watch.rank_before", n) for n in went]
+    width = max(len(say(lang, key)) for key, _, _, _ in moves)
+    for key, style, rank_key, nominee in moves[:SHOWN_NOMINEES]:
+        move = styled(say(lang, key).ljust(width), style)
+        label = shown(nominee.title) if nominee.title else say(lang, "cli.untitled")
+        if nominee.agency:
+            label += f" [dim]— {shown(nominee.agency)}[/]"
+        rank = f" ({say(lang, rank_key, rank=nominee.rank)})" if nominee.rank else ""
+        out.print(f"  {move} {label}{rank}")
+    if len(moves) > SHOWN_NOMINEES:
+        out.print("  " + say(lang, "cli.watch.shortlist_more", more=len(moves) - SHOWN_NOMINEES))
 
 
 def _corpus(corpus: Path | None, lang: Lang) -> Corpus:

@@ -157,10 +157,11 @@ class Watcher:
                 self._changed.update(Path(name) for _, name in found)
             self._arrived.set()
 
-    def shown(self, changed: Sequence[Path]) -> tuple[list[str], int]:
+    def shown(self, changed: Sequence[Path]) -> tuple[list[tuple[str, bool]], int]:
         """The first of `changed` as the terminal names them (relative to the batch folder
-        when inside it, the batch folder as it was given, a line break as `\\n`) and how
-        many more there are."""
+        when inside it, the batch folder as it was given, a line break as `\\n`), each with
+        whether it is gone now (removed, or a temporary file made and removed); and how many
+        more there are."""
         batch = self.batch.resolve()
         names = []
         for path in changed[:SHOWN_CHANGES]:
@@ -171,7 +172,7 @@ class Watcher:
                 name = str(whole.relative_to(batch))
             else:
                 name = str(path)
-            names.append(name.replace("\n", "\\n"))
+            names.append((name.replace("\n", "\\n"), not os.path.lexists(whole)))
         return names, max(0, len(changed) - SHOWN_CHANGES)
 
     def wait(self, timeout_s: float | None = None) -> list[Path]:

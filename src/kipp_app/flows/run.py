@@ -125,14 +125,24 @@ class InvalidProposal(BaseModel):
     errors: list[ProblemOut]
 
 
+class Nominee(BaseModel):
+    """A proposal on the shortlist, as the terminal names it."""
+
+    id: str
+    title: str | None
+    agency: str | None
+    rank: int | None
+
+
 class RunSummary(BaseModel):
-    """What the flow returns: where the documents are, the results' counts, and the first
-    invalid proposals and unread files (`SHOWN_PROBLEM_FILES` at most, in the order of
-    their files; the counts say how many there are)."""
+    """What the flow returns: where the documents are, the results' counts, the shortlist
+    (by rank), and the first invalid proposals and unread files (`SHOWN_PROBLEM_FILES` at
+    most, in the order of their files; the counts say how many there are)."""
 
     out_dir: str
     files: list[str]
     summary: Summary
+    shortlist: list[Nominee] = []
     invalid: list[InvalidProposal] = []
     unread: list[UnreadOut] = []
     file_errors: list[ProblemOut] = []  # errors of a file as a whole (a sheet's header)
@@ -140,6 +150,13 @@ class RunSummary(BaseModel):
     # problems of the batch's own files: settings, agency registry, panel, scoresheets
     batch_problems: list[ProblemOut] = []
     batch_problems_found: int = 0
+
+
+def nominees(results: Results) -> list[Nominee]:
+    """The shortlisted proposals, by rank."""
+    shortlisted = [p for p in results.proposals if p.status is ProposalStatus.SHORTLISTED]
+    shortlisted.sort(key=lambda p: (p.rank is None, p.rank or 0))
+    return [Nominee(id=p.id, title=p.title, agency=p.agency, rank=p.rank) for p in shortlisted]
 
 
 def file_errors(results: Results) -> tuple[list[ProblemOut], int]:
@@ -260,6 +277,7 @@ def kipp_run(params: RunParameters) -> RunSummary:
         out_dir=str(given["out"]),
         files=files,
         summary=results.summary,
+        shortlist=nominees(results),
         invalid=invalid,
         unread=unread,
         file_errors=errors,

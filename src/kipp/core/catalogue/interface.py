@@ -88,6 +88,27 @@ INTERFACE: dict[str, dict[str, str]] = {
         "id": "Berubah: {files} dan {more:p:berkas} lagi. Proses dijalankan lagi.",
         "en": "Changed: {files} and {more:p:more file/more files}. Running again.",
     },
+    "cli.watch.removed": {"id": "{file} (dihapus)", "en": "{file} (removed)"},
+    "cli.watch.shortlist_same": {
+        "id": "Daftar pendek sama dengan proses sebelumnya: proposal dan urutannya tidak berubah.",
+        "en": "The shortlist is the previous run's: the same proposals in the same order.",
+    },
+    "cli.watch.shortlist_reordered": {
+        "id": "Daftar pendek berisi proposal yang sama dengan proses sebelumnya, dalam urutan lain.",
+        "en": "The shortlist holds the previous run's proposals, in another order.",
+    },
+    "cli.watch.shortlist_changed": {
+        "id": "Daftar pendek berubah dibanding proses sebelumnya:",
+        "en": "The shortlist changed since the previous run:",
+    },
+    "cli.watch.shortlist_in": {"id": "masuk", "en": "in"},
+    "cli.watch.shortlist_out": {"id": "keluar", "en": "out"},
+    "cli.watch.rank_now": {"id": "peringkat {rank}", "en": "rank {rank}"},
+    "cli.watch.rank_before": {"id": "sebelumnya peringkat {rank}", "en": "was rank {rank}"},
+    "cli.watch.shortlist_more": {
+        "id": "... dan {more} lagi: daftar lengkap ada di shortlist.pdf",
+        "en": "... and {more} more: the whole list is in shortlist.pdf",
+    },
     "error.watch_failed": {
         "id": "perubahan di {folder} tidak dapat dipantau lagi: {reason}",
         "en": "changes in {folder} can no longer be watched: {reason}",
