@@ -351,7 +351,7 @@ def child_stages(batch_dir: str, corpus_path: str, out_dir: str, result_path: st
     tune_memory()  # the garbage collector's settings of every kipp command (`kipp run` too)
     seconds: dict[str, float] = {}
     peaks: dict[str, float | None] = {}
-    cpu: dict[str, float] = {}  # CPU seconds of this process and its descendants per stage
+    stage_cpu_s: dict[str, float] = {}  # CPU seconds of this process and all below it
     resettable = _reset_peak()
 
     split = os.environ.get("KIPP_BENCH_SPLIT", "1") != "0"
@@ -367,7 +367,7 @@ def child_stages(batch_dir: str, corpus_path: str, out_dir: str, result_path: st
         peaks[stage.name] = _peak_mb()
         cpu_after = family_cpu_s(os.getpid())
         if cpu_before is not None and cpu_after is not None:
-            cpu[stage.name] = cpu_after - cpu_before
+            stage_cpu_s[stage.name] = cpu_after - cpu_before
         if stage.name == "novelty":  # counted here: the run lets the measures go when used
             measures: dict[str, Any] = value  # type: ignore[assignment]
             counted["with_prior_flag"] = sum(m.prior_flagged > 0 for m in measures.values())
@@ -413,7 +413,7 @@ def child_stages(batch_dir: str, corpus_path: str, out_dir: str, result_path: st
         "stages_s": seconds,
         "stage_peak_rss_mb": peaks,
         "peaks_per_stage": resettable,
-        "stage_cpu_s": cpu,
+        "stage_cpu_s": stage_cpu_s,
         "pipeline_s": pipeline_s,
         "corpus_index_build_s": index_build_s,
         "novelty_with_built_index_s": novelty_with_index_s,

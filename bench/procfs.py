@@ -20,7 +20,7 @@ class ProcessStat(NamedTuple):
     cpu_ticks: int  # CPU time, user and system, of the process and of its children reaped
 
 
-def stat(pid: int) -> ProcessStat | None:
+def process_stat(pid: int) -> ProcessStat | None:
     """`pid`'s parent, kernel flags and CPU ticks; None once it is gone."""
     try:
         with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as file:
@@ -33,12 +33,12 @@ def stat(pid: int) -> ProcessStat | None:
 
 
 def processes() -> dict[int, ProcessStat]:
-    """Every process's `stat`."""
+    """Every process's `process_stat`."""
     try:
         entries = os.listdir("/proc")
     except OSError:
         return {}
-    found = {int(entry): stat(int(entry)) for entry in entries if entry.isdigit()}
+    found = {int(entry): process_stat(int(entry)) for entry in entries if entry.isdigit()}
     return {pid: found_stat for pid, found_stat in found.items() if found_stat is not None}
 
 

@@ -27,7 +27,7 @@ from typing import Any, NamedTuple
 
 from bench.intake import BenchFailed, ensure_batch, machine_info, save_results
 from bench.pipeline import base_env, ensure_corpus, run_child, stages_command
-from bench.procfs import family, processes, stat
+from bench.procfs import family, process_stat, processes
 
 TARGET_N, TARGET_M = 27_000, 300_000
 TARGET_WALL_S, TARGET_RSS_GB = 120.0, 4.0
@@ -61,7 +61,7 @@ def _memory(pid: int) -> _Memory:
 
 def _flags(pid: int) -> int:
     """The kernel flags of `pid` (0 once it is gone)."""
-    found = stat(pid)
+    found = process_stat(pid)
     return 0 if found is None else found.flags
 
 

@@ -320,7 +320,7 @@ class _Changes:
 def test_the_watch_runs_again_after_each_change_and_after_a_failed_run_until_it_fails(
     batch: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    outcomes: list[str] = ["fails", "runs", "runs"]
+    outcomes: list[str] = ["runs", "fails", "runs"]
     alpha, beta, gamma = (
         Nominee(id=name.lower(), title=name, agency=agency, rank=rank)
         for name, agency, rank in (("Alpha", None, 1), ("Beta", None, 2), ("Gamma", "Dinas C", 2))
@@ -343,7 +343,12 @@ def test_the_watch_runs_again_after_each_change_and_after_a_failed_run_until_it_
         return SimpleNamespace(shortlist=shortlists.pop(0))
 
     monkeypatch.setattr(run_command, "_run", run_once)
-    monkeypatch.setattr(run_command, "report", lambda *args: print("(summary)"))
+
+    def report(*args: object) -> None:
+        assert state.waiting  # the run is over: a Ctrl-C while it is said ends the watch
+        print("(summary)")
+
+    monkeypatch.setattr(run_command, "report", report)
     monkeypatch.setattr(staging, "_PLACED", [Path("out")])  # an earlier run's documents
     job = run_command.Job(
         batch, None, None, None, Lang.EN, None, False, run_command.Where(False, "", "", 0)
@@ -364,14 +369,14 @@ def test_the_watch_runs_again_after_each_change_and_after_a_failed_run_until_it_
         "same command again",
     ]
     assert said.out.splitlines() == [
-        waiting,
-        "Changed: a.yaml. Running again.",
         "(summary)",
         waiting,
+        "Changed: a.yaml. Running again.",
+        waiting,  # the run failed, and said why
         "Changed: b.yaml, c.yaml (removed), d.yaml, e.yaml, f.yaml and 2 more files. Running "
         "again.",
         "(summary)",
-        "The shortlist changed since the previous run:",  # against the last run that finished
+        "The shortlist changed since the last run that finished:",  # the first, not the failed
         "  in  Gamma — Dinas C (rank 2)",
         "  out Beta (was rank 2)",
         waiting,
@@ -394,8 +399,9 @@ def test_a_run_again_says_whether_the_shortlist_kept_its_proposals_and_order(
     run_command.shortlist_changes(_nominees("A", "B"), _nominees("B", "A"), Lang.ID)
 
     assert capsys.readouterr().out.splitlines() == [
-        "The shortlist is the previous run's: the same proposals in the same order.",
-        "Daftar pendek berisi proposal yang sama dengan proses sebelumnya, dalam urutan lain.",
+        "The shortlist is the last finished run's: the same proposals in the same order.",
+        "Daftar pendek berisi proposal yang sama dengan proses terakhir yang selesai, tetapi "
+        "urutannya berubah.",
     ]
 
 
@@ -408,10 +414,10 @@ def test_a_run_again_names_the_proposals_that_came_on_and_went_off_the_shortlist
     run_command.shortlist_changes(before, after, Lang.ID)
 
     assert capsys.readouterr().out.splitlines() == [
-        "Daftar pendek berubah dibanding proses sebelumnya:",
+        "Daftar pendek berubah dibanding proses terakhir yang selesai:",
         "  masuk  [bold]C[/bold] (peringkat 1)",  # a title is shown as written, not as markup
-        "  keluar B (sebelumnya peringkat 2)",
-        "  keluar (tanpa judul) — Dinas X (sebelumnya peringkat 3)",
+        "  keluar B (sebelumnya di peringkat 2)",
+        "  keluar (tanpa judul) — Dinas X (sebelumnya di peringkat 3)",
     ]
 
 
@@ -424,7 +430,30 @@ def test_a_run_again_names_ten_moves_on_the_shortlist_and_counts_the_rest(
     run_command.shortlist_changes(before, after, Lang.EN)
 
     said = capsys.readouterr().out.splitlines()
-    assert said[0] == "The shortlist changed since the previous run:"
+    assert said[0] == "The shortlist changed since the last run that finished:"
     assert said[1:6] == [f"  in  New {i} (rank {i + 1})" for i in range(5)]
     assert said[6:11] == [f"  out Old {i} (was rank {i + 1})" for i in range(5)]
-    assert said[11:] == ["  ... and 2 more: the whole list is in shortlist.pdf"]
+    assert said[11:] == ["  ... and 2 more changes; the whole shortlist is in shortlist.pdf"]
+
+
+def test_a_proposal_whose_id_changed_with_its_file_name_stays_on_the_shortlist(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    before = [Nominee(id="si-dake", title="SI DAKE", agency="Dinas A", rank=1), *_nominees("B")]
+    before[1] = before[1].model_copy(update={"rank": 2})
+    # sent again as si-dake-revisi.yaml (its id made from the file's name), now second
+    after = [
+        *_nominees("B"),
+        Nominee(id="si-dake-revisi", title="SI DAKE", agency="Dinas A", rank=2),
+    ]
+    moved = [Nominee(id="si-dake-2", title="SI DAKE", agency="Dinas B", rank=2), *_nominees("B")]
+
+    run_command.shortlist_changes(before, after, Lang.EN)
+    run_command.shortlist_changes(before, moved, Lang.EN)  # another agency's: another proposal
+
+    assert capsys.readouterr().out.splitlines() == [
+        "The shortlist holds the last finished run's proposals, in another order.",
+        "The shortlist changed since the last run that finished:",
+        "  in  SI DAKE — Dinas B (rank 2)",
+        "  out SI DAKE — Dinas A (was rank 1)",
+    ]

@@ -9,7 +9,7 @@ import signal
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 import typer
 
@@ -191,14 +191,15 @@ def _watch(server: EmbeddedServer | None, job: Job, inputs: Inputs, watcher: Wat
         try:
             with contextlib.suppress(typer.Exit):  # said already: the next change may mend it
                 summary = _run(server, job, inputs, keep_server=True)
+                state.waiting = True  # the run is over: a Ctrl-C now ends the watch (`stop_now`)
                 report(summary, job.lang, job.batch)
         finally:
             run_finished()
+        state.waiting = True  # a Ctrl-C now ends the watch, nothing else (`stop_now`)
         if summary is not None:
             if shortlist is not None:
                 shortlist_changes(shortlist, summary.shortlist, job.lang)
             shortlist = summary.shortlist
-        state.waiting = True  # a Ctrl-C now ends the watch, nothing else (`stop_now`)
         out.print(say(job.lang, "cli.watch.waiting", Style.DIM, folder=str(job.batch)))
         gc.collect()  # what the run left behind, while nothing else happens
         # the documents just written, hashed while nothing happens: the next run's checks of
@@ -229,29 +230,47 @@ def _watch(server: EmbeddedServer | None, job: Job, inputs: Inputs, watcher: Wat
 SHOWN_NOMINEES = 10  # proposals come on or gone off the shortlist that a run again names
 
 
+class _Move(NamedTuple):
+    """A proposal that came on the shortlist or went off it, as the terminal says it."""
+
+    direction: str  # its catalogue key: in or out
+    style: Style
+    rank: str  # the catalogue key of its rank: now, or the one it had
+    nominee: Nominee
+
+
 def shortlist_changes(before: list[Nominee], after: list[Nominee], lang: Lang) -> None:
     """What a run again changed on the shortlist since the last run that finished: the
     proposals that came on it (with their rank) and went off it (with the rank they had),
-    else whether only its order changed."""
-    was, now = {n.id: n for n in before}, {n.id: n for n in after}
-    came = [n for n in after if n.id not in was]
-    went = [n for n in before if n.id not in now]
+    else whether only its order changed. A proposal is the same by its id or, failing that,
+    by its title and agency: an id that intake made from a file's name or a row changes with
+    them (a file sent again under another name) while the proposal stays."""
+    was = {n.id: n.id for n in before}
+    named: dict[tuple[str | None, str | None], str] = {
+        (n.title, n.agency): n.id for n in before if n.title
+    }
+    same = {
+        n.id: was.get(n.id) or (named.get((n.title, n.agency)) if n.title else None) for n in after
+    }
+    kept = {old for old in same.values() if old is not None}
+    came = [n for n in after if same[n.id] is None]
+    went = [n for n in before if n.id not in kept]
     if not came and not went:
-        same = [n.id for n in before] == [n.id for n in after]
-        key = "cli.watch.shortlist_same" if same else "cli.watch.shortlist_reordered"
+        unchanged = [n.id for n in before] == [same[n.id] for n in after]
+        key = "cli.watch.shortlist_same" if unchanged else "cli.watch.shortlist_reordered"
         out.print(say(lang, key))
         return
     out.print(say(lang, "cli.watch.shortlist_changed", Style.BOLD))
-    moves = [("cli.watch.shortlist_in", Style.GOOD, "cli.watch.rank_now", n) for n in came]
-    moves += [("cli.watch.shortlist_out", Style.BAD, "cli.watch.rank_before", n) for n in went]
-    width = max(len(say(lang, key)) for key, _, _, _ in moves)
-    for key, style, rank_key, nominee in moves[:SHOWN_NOMINEES]:
-        move = styled(say(lang, key).ljust(width), style)
+    moves = [_Move("cli.watch.shortlist_in", Style.GOOD, "cli.watch.rank_now", n) for n in came]
+    moves += [_Move("cli.watch.shortlist_out", Style.BAD, "cli.watch.rank_before", n) for n in went]
+    width = max(len(say(lang, move.direction)) for move in moves)
+    for move in moves[:SHOWN_NOMINEES]:
+        nominee = move.nominee
         label = shown(nominee.title) if nominee.title else say(lang, "cli.untitled")
         if nominee.agency:
             label += f" [dim]— {shown(nominee.agency)}[/]"
-        rank = f" ({say(lang, rank_key, rank=nominee.rank)})" if nominee.rank else ""
-        out.print(f"  {move} {label}{rank}")
+        rank = f" ({say(lang, move.rank, rank=nominee.rank)})" if nominee.rank else ""
+        out.print(f"  {styled(say(lang, move.direction).ljust(width), move.style)} {label}{rank}")
     if len(moves) > SHOWN_NOMINEES:
         out.print("  " + say(lang, "cli.watch.shortlist_more", more=len(moves) - SHOWN_NOMINEES))
 

@@ -53,6 +53,7 @@ from kipp.documents.reviews import progress_table
 from kipp.documents.summaries import (
     counts_line,
     decision_markdown,
+    nominees,
     scored_markdown,
     scores_table,
     summary_markdown,
@@ -150,13 +151,6 @@ class RunSummary(BaseModel):
     # problems of the batch's own files: settings, agency registry, panel, scoresheets
     batch_problems: list[ProblemOut] = []
     batch_problems_found: int = 0
-
-
-def nominees(results: Results) -> list[Nominee]:
-    """The shortlisted proposals, by rank."""
-    shortlisted = [p for p in results.proposals if p.status is ProposalStatus.SHORTLISTED]
-    shortlisted.sort(key=lambda p: (p.rank is None, p.rank or 0))
-    return [Nominee(id=p.id, title=p.title, agency=p.agency, rank=p.rank) for p in shortlisted]
 
 
 def file_errors(results: Results) -> tuple[list[ProblemOut], int]:
@@ -277,7 +271,9 @@ def kipp_run(params: RunParameters) -> RunSummary:
         out_dir=str(given["out"]),
         files=files,
         summary=results.summary,
-        shortlist=nominees(results),
+        shortlist=[
+            Nominee(id=p.id, title=p.title, agency=p.agency, rank=p.rank) for p in nominees(results)
+        ],
         invalid=invalid,
         unread=unread,
         file_errors=errors,

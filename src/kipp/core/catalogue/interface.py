@@ -90,24 +90,26 @@ INTERFACE: dict[str, dict[str, str]] = {
     },
     "cli.watch.removed": {"id": "{file} (dihapus)", "en": "{file} (removed)"},
     "cli.watch.shortlist_same": {
-        "id": "Daftar pendek sama dengan proses sebelumnya: proposal dan urutannya tidak berubah.",
-        "en": "The shortlist is the previous run's: the same proposals in the same order.",
+        "id": "Daftar pendek sama dengan daftar pendek proses terakhir yang selesai: isi dan "
+        "urutannya tidak berubah.",
+        "en": "The shortlist is the last finished run's: the same proposals in the same order.",
     },
     "cli.watch.shortlist_reordered": {
-        "id": "Daftar pendek berisi proposal yang sama dengan proses sebelumnya, dalam urutan lain.",
-        "en": "The shortlist holds the previous run's proposals, in another order.",
+        "id": "Daftar pendek berisi proposal yang sama dengan proses terakhir yang selesai, "
+        "tetapi urutannya berubah.",
+        "en": "The shortlist holds the last finished run's proposals, in another order.",
     },
     "cli.watch.shortlist_changed": {
-        "id": "Daftar pendek berubah dibanding proses sebelumnya:",
-        "en": "The shortlist changed since the previous run:",
+        "id": "Daftar pendek berubah dibanding proses terakhir yang selesai:",
+        "en": "The shortlist changed since the last run that finished:",
     },
     "cli.watch.shortlist_in": {"id": "masuk", "en": "in"},
     "cli.watch.shortlist_out": {"id": "keluar", "en": "out"},
     "cli.watch.rank_now": {"id": "peringkat {rank}", "en": "rank {rank}"},
-    "cli.watch.rank_before": {"id": "sebelumnya peringkat {rank}", "en": "was rank {rank}"},
+    "cli.watch.rank_before": {"id": "sebelumnya di peringkat {rank}", "en": "was rank {rank}"},
     "cli.watch.shortlist_more": {
-        "id": "... dan {more} lagi: daftar lengkap ada di shortlist.pdf",
-        "en": "... and {more} more: the whole list is in shortlist.pdf",
+        "id": "... dan {more} perubahan lagi; daftar pendek lengkap ada di shortlist.pdf",
+        "en": "... and {more:p:more change/more changes}; the whole shortlist is in shortlist.pdf",
     },
     "error.watch_failed": {
         "id": "perubahan di {folder} tidak dapat dipantau lagi: {reason}",
