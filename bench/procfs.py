@@ -61,4 +61,4 @@ def family_cpu_s(root: int) -> float | None:
     known = processes()
     if root not in known:
         return None
-    return sum(known[pid].cpu_ticks for pid in family(root, known) if pid in known) / TICKS_PER_S
+    return sum(known[pid].cpu_ticks for pid in family(root, known)) / TICKS_PER_S

@@ -245,12 +245,13 @@ def shortlist_changes(before: list[Nominee], after: list[Nominee], lang: Lang) -
     else whether only its order changed. A proposal is the same by its id or, failing that,
     by its title and agency: an id that intake made from a file's name or a row changes with
     them (a file sent again under another name) while the proposal stays."""
-    was = {n.id: n.id for n in before}
+    ids = {n.id for n in before}
     named: dict[tuple[str | None, str | None], str] = {
         (n.title, n.agency): n.id for n in before if n.title
     }
-    same = {
-        n.id: was.get(n.id) or (named.get((n.title, n.agency)) if n.title else None) for n in after
+    same = {  # each proposal of `after` by its id in `before`, None when new
+        n.id: n.id if n.id in ids else named.get((n.title, n.agency)) if n.title else None
+        for n in after
     }
     kept = {old for old in same.values() if old is not None}
     came = [n for n in after if same[n.id] is None]
